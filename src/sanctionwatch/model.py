@@ -106,6 +106,76 @@ class Attribution:
         }
 
 
+MODALITIES = ("asserted", "alleged", "denied", "hypothetical", "negated")
+
+
+@dataclass(slots=True)
+class Argument:
+    role: str  # agent | recipient | partner | item | quantity | origin | destination | location | time
+    start: int
+    end: int
+    text: str
+    entity: str | None = None  # canonical actor id (or local id) when the argument is an actor
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "entity": self.entity, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float
+    unit: str
+    approximate: bool = False
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "unit": self.unit, "approximate": self.approximate}
+
+
+@dataclass(slots=True)
+class TimeValue:
+    text: str
+    start: str | None = None  # ISO date, inclusive
+    end: str | None = None  # ISO date, inclusive
+    granularity: str = "day"  # day | week | month | quarter | year | decade | range | open
+    anchored: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "granularity": self.granularity,
+            "text": self.text,
+            "anchored": self.anchored,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    type: str  # an id from data/taxonomy.yaml
+    trigger: Fragment
+    arguments: list[Argument] = field(default_factory=list)
+    quantity: Quantity | None = None
+    time: TimeValue | None = None
+    modality: str = "asserted"
+    attribution: int | None = None  # index into Document.attributions
+    sentence: Fragment | None = None
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "trigger": self.trigger.to_dict(),
+            "arguments": [a.to_dict() for a in self.arguments],
+            "quantity": self.quantity.to_dict() if self.quantity else None,
+            "time": self.time.to_dict() if self.time else None,
+            "modality": self.modality,
+            "attribution": self.attribution,
+            "sentence": self.sentence.to_dict() if self.sentence else None,
+            "confidence": round(self.confidence, 3),
+        }
+
+
 @dataclass(slots=True)
 class Sentence:
     start: int
@@ -135,7 +205,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
-    events: list[Any] = field(default_factory=list)  # sanctionwatch.events.Event
+    events: list[Event] = field(default_factory=list)
     skipped_stages: list[str] = field(default_factory=list)
 
     def fragment(self, start: int, end: int) -> Fragment:
@@ -160,7 +230,7 @@ class Document:
             "sentences": [s.to_dict() for s in self.sentences],
             "entities": [e.to_dict() for e in self.entities],
             "attributions": [a.to_dict() for a in self.attributions],
-            "events": [e.to_dict() if hasattr(e, "to_dict") else e for e in self.events],
+            "events": [e.to_dict() for e in self.events],
         }
 
 
