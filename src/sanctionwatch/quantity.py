@@ -1,0 +1,219 @@
+"""Quantities: "some 7,000 containers" -> Quantity(7000, "container", approximate=True).
+
+Decisions (the lexicon is ``data/quantity.yaml``):
+
+* A quantity needs a unit: a counted noun ("containers", "troops"), a
+  currency ("$2.8 billion" -> 2.8e9 USD) or a measure ("tonnes").  A bare
+  number ("7,000 of them") is not reported.
+* Durations and ages are not quantities: a number whose unit is a unit of
+  time ("five or six years", "30 years", "73rd anniversary") is skipped.
+  Time belongs to :mod:`sanctionwatch.timex`.
+* A four-digit number 1900-2099 without a thousands comma and without a
+  currency is read as a year, not an amount.
+* Approximators ("some", "about", "more than", "up to") and vague plurals
+  ("millions of shells" -> 1e6 shell) set ``approximate``; bounds are read
+  as approximate because the figure is not the exact amount.
+* Units are lower-case singular nouns ("container", "barrel", "troop");
+  currencies are ISO 4217 codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .model import Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    approximators: tuple[str, ...]
+    scales: dict[str, float]
+    vague_scales: dict[str, float]
+    number_words: dict[str, float]
+    currency_symbols: dict[str, str]
+    currency_words: dict[str, str]
+    duration_units: frozenset[str]
+    unit_aliases: dict[str, str]
+    not_after: frozenset[str]
+    not_units: frozenset[str]
+    skip_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("quantity.yaml").read_text(encoding="utf-8"))
+    low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
+    return _Lexicon(
+        approximators=tuple(str(a).lower() for a in raw["approximators"]),
+        scales={str(k).lower(): float(v) for k, v in raw["scales"].items()},
+        vague_scales={str(k).lower(): float(v) for k, v in raw["vague_scales"].items()},
+        number_words={str(k).lower(): float(v) for k, v in raw["number_words"].items()},
+        currency_symbols={str(k).lower(): str(v) for k, v in raw["currency_symbols"].items()},
+        currency_words={str(k).lower(): str(v) for k, v in raw["currency_words"].items()},
+        duration_units=low(raw["duration_units"]),
+        unit_aliases={str(k).lower(): str(v) for k, v in raw["unit_aliases"].items()},
+        not_after=low(raw["not_after"]),
+        not_units=low(raw["not_units"]),
+        skip_words=low(raw["skip_words"]),
+    )
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    exact: re.Pattern[str]
+    vague: re.Pattern[str]
+    word: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lex = _lexicon()
+    approx = rf"(?P<approx>(?:{_alt(lex.approximators)})\s+)?"
+    cur = rf"(?P<cur>{_alt(lex.currency_symbols)})\s?"
+    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_alt(lex.number_words)}))"
+    scale = rf"(?:[\s-]?(?P<scale>{_alt(lex.scales)})\b)?"
+    exact = re.compile(rf"(?<![\w$€£¥₩.,]){approx}(?:{cur})?{num}(?![\w.,]*\d){scale}", re.I)
+    vague = rf"(?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:{_alt(lex.vague_scales)}))\s+of\b"
+    return _Patterns(exact, re.compile(rf"\b{vague}", re.I), re.compile(r"[A-Za-z][A-Za-z-]*"))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _singular(word: str, lex: _Lexicon) -> str:
+    w = word.lower()
+    if w in lex.unit_aliases:
+        return lex.unit_aliases[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if re.search(r"(?:ss|x|ch|sh)es$", w):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """The unit noun after ``pos``: (canonical unit, end offset), skipping modifiers; None when there is none."""
+    p = _patterns()
+    skipped: tuple[str, int] | None = None  # "7,000 artillery" when no noun follows
+    for _ in range(4):
+        m = _SPACE.match(text, pos, end)
+        if not m:
+            return skipped
+        w = p.word.match(text, m.end(), end)
+        if not w:
+            return skipped
+        word = w.group(0)
+        low = word.lower()
+        two = re.match(r"[A-Za-z]+\s+[A-Za-z]+", text[w.start():end])
+        if two and two.group(0).lower() in lex.currency_words:
+            return lex.currency_words[two.group(0).lower()], w.start() + two.end()
+        if two and two.group(0).lower() in lex.unit_aliases:
+            return lex.unit_aliases[two.group(0).lower()], w.start() + two.end()
+        if low in lex.currency_words:
+            return lex.currency_words[low], w.end()
+        if low in lex.not_units:
+            return skipped
+        if word[0].isupper() or low in lex.skip_words:
+            if word[0].islower():
+                skipped = (_singular(word, lex), w.end())
+            pos = w.end()
+            continue
+        return _singular(word, lex), w.end()
+    return skipped
+
+
+def _to_number(num: str, lex: _Lexicon) -> float | None:
+    low = num.lower()
+    if low in lex.number_words:
+        return lex.number_words[low]
+    try:
+        return float(num.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _tidy(value: float) -> float:
+    # 7000.0 -> 7000 so the JSON reads as the source did; floats stay floats
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)\.?\s*$", text[max(0, start - 20):start])
+    return m.group(1).lower() if m else ""
+
+
+def _exact(m: re.Match[str], text: str, end: int, lex: _Lexicon) -> tuple[int, int, Quantity] | None:
+    value = _to_number(m["num"], lex)
+    if value is None or _previous_word(text, m.start("num") if not m["cur"] else m.start()) in lex.not_after:
+        return None
+    scale = lex.scales.get((m["scale"] or "").lower(), 1.0)
+    # "m"/"bn" abbreviations only count as scales when glued to a currency amount
+    if m["scale"] and m["scale"].lower() in ("m", "bn", "mln") and not m["cur"]:
+        return None
+    stop = m.end()
+    unit: str | None = lex.currency_symbols[m["cur"].lower()] if m["cur"] else None
+    after = _unit_after(text, stop, end, lex)
+    if unit is None:
+        if after is None:
+            return None
+        unit, stop = after
+    elif after is not None and after[0] in lex.currency_words.values() and after[0] == unit:
+        stop = after[1]  # "$5 million dollars"
+    if unit in lex.duration_units:
+        return None
+    if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2099 and not m["cur"] and not m["scale"]:
+        return None
+    start = m.start()
+    approximate = bool(m["approx"])
+    q = Quantity(_tidy(value * scale), unit, approximate, text[start:stop])
+    return start, stop, q
+
+
+def _vague(m: re.Match[str], text: str, end: int, lex: _Lexicon) -> tuple[int, int, Quantity] | None:
+    words = re.split(r"\s+of\s+", m["vague"].lower())
+    value = 1.0
+    for w in words:
+        value *= lex.vague_scales.get(w, 1.0)
+    after = _unit_after(text, m.end(), end, lex)
+    if after is None or after[0] in lex.duration_units:
+        return None
+    unit, stop = after
+    return m.start(), stop, Quantity(_tidy(value), unit, True, text[m.start():stop])
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Quantity]]:
+    """Quantities in ``text[start:end]`` as (start, end, Quantity), non-overlapping, in order."""
+    lex, p = _lexicon(), _patterns()
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, Quantity]] = []
+    for m in p.vague.finditer(text, start, end):
+        hit = _vague(m, text, end, lex)
+        if hit:
+            found.append(hit)
+    for m in p.exact.finditer(text, start, end):
+        hit = _exact(m, text, end, lex)
+        if hit:
+            found.append(hit)
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    chosen: list[tuple[int, int, Quantity]] = []
+    for f in found:
+        if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Parse one quantity expression; None when ``text`` holds no quantity (or only a duration)."""
+    hits = find_quantities(text)
+    return hits[0][2] if hits else None

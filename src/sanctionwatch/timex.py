@@ -1,0 +1,382 @@
+"""Time expressions: find them in a sentence and normalise them to intervals.
+
+Every value is an inclusive ISO interval ``[start, end]`` with a granularity
+(day | week | month | quarter | year | decade | range | open).
+
+Anchoring follows news convention and never guesses:
+
+* Relative expressions ("on Friday", "in April", "last year") are resolved
+  against the publication date (the *anchor*).  A weekday means the most
+  recent such day on or before publication ("on Friday" in a paper published
+  on a Friday is that day); a month or day-of-month without a year means the
+  most recent one not after publication.
+* Absolute expressions ("in 2014", "September 2023", "the early 1990s") need
+  no anchor and are ``anchored=True`` even without a publication date.
+* Without an anchor, a relative expression keeps its text and granularity,
+  ``start``/``end`` stay None and ``anchored`` is False.  "since September
+  2023" without an anchor keeps its known start and an open (None) end.
+
+The lexicon (month and weekday names, decade parts, number words) is in
+``data/timex.yaml``; the patterns are compiled once per process.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+import yaml
+
+from .model import TimeValue
+
+Interval = tuple[date, date, str]  # start, end, granularity
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    decade_parts: dict[str, tuple[int, int]]
+    year_parts: dict[str, tuple[int, int]]
+    quarters: dict[str, int]
+    numbers: dict[str, int]
+    prepositions: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("timex.yaml").read_text(encoding="utf-8"))
+    return _Lexicon(
+        months={k.lower(): int(v) for k, v in raw["months"].items()},
+        weekdays={k.lower(): int(v) for k, v in raw["weekdays"].items()},
+        decade_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["decade_parts"].items()},
+        year_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["year_parts"].items()},
+        quarters={str(k).lower(): int(v) for k, v in raw["quarters"].items()},
+        numbers={str(k).lower(): int(v) for k, v in raw["numbers"].items()},
+        prepositions=tuple(str(p).lower() for p in raw["prepositions"]),
+    )
+
+
+def _alt(words) -> str:
+    # Longest first so "sept" wins over "sep" and "september" over both.
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# --- interval helpers ------------------------------------------------------
+
+
+def _month_interval(year: int, month: int) -> Interval:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
+
+
+def _year_interval(year: int) -> Interval:
+    return date(year, 1, 1), date(year, 12, 31), "year"
+
+
+def _recent_month_year(month: int, anchor: date) -> int:
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _recent_weekday(weekday: int, anchor: date, strictly_before: bool = False) -> date:
+    back = (anchor.weekday() - weekday) % 7
+    if strictly_before and back == 0:
+        back = 7
+    return anchor - timedelta(days=back)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- the point grammar -------------------------------------------------------
+# A "point" is an expression that denotes one interval; "since X", "between X
+# and Y" and "from X to Y" are built from points.
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    interval: Interval | None  # None: relative and no anchor
+    granularity: str
+    absolute: bool
+
+
+class _Grammar:
+    def __init__(self, lex: _Lexicon) -> None:
+        self.lex = lex
+        month = _alt(lex.months)
+        wday = _alt(lex.weekdays)
+        dpart = _alt(lex.decade_parts)
+        ypart = _alt(lex.year_parts)
+        quarter = _alt(lex.quarters)
+        number = _alt(lex.numbers)
+        year = r"(?:19|20)\d\d(?![\d,.]\d)"
+        day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+        # Each alternative is tried in order and the longest match wins.
+        self.point_patterns: list[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], _Point | None]]] = [
+            (re.compile(rf"(?P<m>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{year})\b", re.I), self._full_date),
+            (re.compile(rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})\.?,?\s+(?P<y>{year})\b", re.I), self._full_date),
+            (re.compile(rf"(?P<m>{month})\.?\s+(?P<d>{day})\b(?!\s*,?\s*\d)", re.I), self._day_month),
+            (re.compile(rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})\b(?!\.?,?\s+\d)", re.I), self._day_month),
+            (re.compile(rf"(?:(?P<part>{ypart})[- ](?:in\s+)?)?(?P<m>{month})\.?,?\s+(?:of\s+)?(?P<y>{year})\b", re.I), self._month_year),
+            (re.compile(rf"(?:the\s+)?(?:(?P<part>{dpart})[- ])?(?P<dec>(?:19|20)\d0)['’]?s\b", re.I), self._decade),
+            (re.compile(rf"(?:the\s+)?(?P<q>{quarter})(?:\s+quarter)?\s+(?:of\s+)?(?:(?P<y>{year})|(?P<rel>this|last|next)\s+year)\b", re.I), self._quarter),
+            (re.compile(rf"(?P<part>{ypart})[- ](?P<y>{year})\b", re.I), self._year_part),
+            (re.compile(rf"(?P<part>{ypart})\s+(?P<rel>this|last|next)\s+year\b", re.I), self._rel_year_part),
+            (re.compile(r"(?:earlier\s+|later\s+)?(?P<rel>last|this|next|past|previous|the\s+previous|the\s+past)\s+(?P<unit>year|month|week)\b", re.I), self._relative),
+            (re.compile(rf"(?P<n>\d+|{number})\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I), self._ago),
+            (re.compile(r"\b(?P<word>yesterday|today)\b", re.I), self._yesterday),
+            (re.compile(rf"(?:(?P<rel>last|this|past)\s+)?(?P<w>{wday})\b", re.I), self._weekday),
+            (re.compile(rf"(?:(?P<rel>last)\s+)?(?P<m>{month})\b\.?", re.I), self._month),
+            (re.compile(rf"(?P<y>{year})\b", re.I), self._year),
+        ]
+        point_src = "|".join(f"(?:{p.pattern})" for p, _ in self.point_patterns)
+        # Named groups repeat across alternatives, so composite patterns only
+        # *locate* the points (unnamed copy); the points are re-parsed alone.
+        self._point_loose = re.sub(r"\(\?P<\w+>", "(?:", point_src)
+        prep = _alt(lex.prepositions)
+        self.prep_re = re.compile(rf"(?:{prep})\s+$", re.I)
+        self.range_re = re.compile(
+            rf"\b(?:between\s+(?P<a>{self._point_loose})\s+and\s+(?P<b>{self._point_loose})"
+            rf"|from\s+(?P<c>{self._point_loose})\s+(?:to|until|through|till)\s+(?P<d>{self._point_loose}))",
+            re.I,
+        )
+        self.since_re = re.compile(rf"\bsince\s+(?P<a>{self._point_loose})", re.I)
+        self.point_res = [(re.compile(rf"\b(?:{p.pattern})", re.I), fn) for p, fn in self.point_patterns]
+
+    # point handlers: return None to reject a match (e.g. "may" the modal)
+
+    def _full_date(self, m: re.Match[str], anchor: date | None) -> _Point | None:
+        d = _safe_date(int(m["y"]), self.lex.months[m["m"].lower()], int(re.sub(r"\D", "", m["d"])))
+        return _Point((d, d, "day"), "day", True) if d else None
+
+    def _day_month(self, m: re.Match[str], anchor: date | None) -> _Point | None:
+        if not m["m"][0].isupper():
+            return None
+        month, day_ = self.lex.months[m["m"].lower()], int(re.sub(r"\D", "", m["d"]))
+        if anchor is None:
+            return _Point(None, "day", False)
+        d = _safe_date(anchor.year, month, day_)
+        if d is None:
+            return None
+        if d > anchor:
+            d = _safe_date(anchor.year - 1, month, day_)
+        return _Point((d, d, "day"), "day", True) if d else None
+
+    def _month_year(self, m: re.Match[str], anchor: date | None) -> _Point | None:
+        month, year = self.lex.months[m["m"].lower()], int(m["y"])
+        if m["part"]:
+            return None  # "early March 2023" is rare; read it as the month
+        return _Point(_month_interval(year, month), "month", True)
+
+    def _decade(self, m: re.Match[str], anchor: date | None) -> _Point:
+        first = int(m["dec"])
+        lo, hi = self.lex.decade_parts[m["part"].lower()] if m["part"] else (0, 9)
+        return _Point((date(first + lo, 1, 1), date(first + hi, 12, 31), "decade"), "decade", True)
+
+    def _quarter(self, m: re.Match[str], anchor: date | None) -> _Point | None:
+        q = self.lex.quarters[m["q"].lower()]
+        if m["y"]:
+            year = int(m["y"])
+        elif anchor is None:
+            return _Point(None, "quarter", False)
+        else:
+            year = anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        first_month = 3 * (q - 1) + 1
+        return _Point((date(year, first_month, 1), _month_interval(year, first_month + 2)[1], "quarter"), "quarter", True)
+
+    def _year_part_interval(self, part: str, year: int) -> Interval:
+        lo, hi = self.lex.year_parts[part.lower()]
+        return date(year, lo, 1), _month_interval(year, hi)[1], "month"
+
+    def _year_part(self, m: re.Match[str], anchor: date | None) -> _Point:
+        return _Point(self._year_part_interval(m["part"], int(m["y"])), "month", True)
+
+    def _rel_year_part(self, m: re.Match[str], anchor: date | None) -> _Point:
+        if anchor is None:
+            return _Point(None, "month", False)
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        return _Point(self._year_part_interval(m["part"], year), "month", True)
+
+    def _relative(self, m: re.Match[str], anchor: date | None) -> _Point:
+        unit = m["unit"].lower()
+        if anchor is None:
+            return _Point(None, unit, False)
+        rel = m["rel"].lower().split()[-1]
+        shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1}[rel]
+        if m.group(0).lower().startswith("earlier") and rel == "this":
+            # "earlier this month": from the start of the period to publication
+            start = {"year": date(anchor.year, 1, 1), "month": anchor.replace(day=1),
+                     "week": anchor - timedelta(days=anchor.weekday())}[unit]
+            return _Point((start, anchor, unit), unit, True)
+        if unit == "year":
+            return _Point(_year_interval(anchor.year + shift), "year", True)
+        if unit == "month":
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
+            return _Point(_month_interval(y, mo + 1), "month", True)
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+        return _Point((monday, monday + timedelta(days=6), "week"), "week", True)
+
+    def _ago(self, m: re.Match[str], anchor: date | None) -> _Point:
+        unit = m["unit"].lower()
+        gran = "day" if unit == "day" else unit
+        if anchor is None:
+            return _Point(None, gran, False)
+        n = int(m["n"]) if m["n"].isdigit() else self.lex.numbers[m["n"].lower()]
+        if unit == "year":
+            return _Point(_year_interval(anchor.year - n), "year", True)
+        if unit == "month":
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+            return _Point(_month_interval(y, mo + 1), "month", True)
+        if unit == "week":
+            monday = anchor - timedelta(days=anchor.weekday()) - timedelta(weeks=n)
+            return _Point((monday, monday + timedelta(days=6), "week"), "week", True)
+        d = anchor - timedelta(days=n)
+        return _Point((d, d, "day"), "day", True)
+
+    def _yesterday(self, m: re.Match[str], anchor: date | None) -> _Point:
+        if anchor is None:
+            return _Point(None, "day", False)
+        d = anchor - timedelta(days=1 if m["word"].lower() == "yesterday" else 0)
+        return _Point((d, d, "day"), "day", True)
+
+    def _weekday(self, m: re.Match[str], anchor: date | None) -> _Point | None:
+        if not m["w"][0].isupper():
+            return None
+        if anchor is None:
+            return _Point(None, "day", False)
+        d = _recent_weekday(self.lex.weekdays[m["w"].lower()], anchor, strictly_before=bool(m["rel"]) and m["rel"].lower() == "last")
+        return _Point((d, d, "day"), "day", True)
+
+    def _month(self, m: re.Match[str], anchor: date | None) -> _Point | None:
+        word = m["m"]
+        # A bare month must look like a name: capitalised, a full name (so
+        # "Mar"/"Jan" as words and the modal "may" are not months).
+        if not word[0].isupper() or (len(word) <= 3 and word.lower() != "may") or word == "May" and not self._may_ok(m):
+            return None
+        month = self.lex.months[word.lower()]
+        if anchor is None:
+            return _Point(None, "month", False)
+        year = _recent_month_year(month, anchor) - (1 if m["rel"] and month >= anchor.month else 0)
+        return _Point(_month_interval(year, month), "month", True)
+
+    @staticmethod
+    def _may_ok(m: re.Match[str]) -> bool:
+        # "May" the month follows a preposition; "May" the modal starts a clause.
+        before = m.string[max(0, m.start() - 12):m.start()].lower()
+        return bool(re.search(r"\b(in|since|until|by|of|early|late|mid|last|and|to|from|during)\s+$", before))
+
+    def _year(self, m: re.Match[str], anchor: date | None) -> _Point:
+        return _Point(_year_interval(int(m["y"])), "year", True)
+
+    # locating and normalising
+
+    def point_at(self, text: str, start: int, end: int, anchor: date | None) -> tuple[int, _Point] | None:
+        """The longest point expression starting exactly at ``start`` (and ending by ``end``)."""
+        best: tuple[int, _Point] | None = None
+        for rx, fn in self.point_res:
+            m = rx.match(text, start, end)
+            if not m:
+                continue
+            p = fn(m, anchor)
+            if p is not None and (best is None or m.end() > best[0]):
+                best = (m.end(), p)
+        return best
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    return _Grammar(_lexicon())
+
+
+def _value(text: str, p: _Point) -> TimeValue:
+    if p.interval is None:
+        return TimeValue(text, None, None, p.granularity, anchored=False)
+    s, e, g = p.interval
+    return TimeValue(text, s.isoformat(), e.isoformat(), g, anchored=True)
+
+
+def _composite(g: _Grammar, text: str, m: re.Match[str], anchor: date | None) -> TimeValue | None:
+    span = text[m.start():m.end()]
+    if m.re is g.since_re:
+        a = g.point_at(text, m.start("a"), m.end("a"), anchor)
+        if a is None:
+            return None
+        pa = a[1]
+        start = pa.interval[0].isoformat() if pa.interval else None
+        if anchor is None or pa.interval is None:
+            return TimeValue(span, start, None, "open", anchored=False)
+        return TimeValue(span, start, anchor.isoformat(), "open", anchored=True)
+    ka, kb = ("a", "b") if m.group("a") else ("c", "d")
+    b = g.point_at(text, m.start(kb), m.end(kb), anchor)
+    if b is None:
+        return None
+    # The first end point is resolved relative to the second ("between
+    # November and February" published in April: Nov of the previous year).
+    b_end = b[1].interval[1] if b[1].interval else None
+    a = g.point_at(text, m.start(ka), m.end(ka), b_end if b_end else anchor)
+    if a is None:
+        return None
+    if a[1].interval is None or b[1].interval is None:
+        return TimeValue(span, None, None, "range", anchored=False)
+    return TimeValue(span, a[1].interval[0].isoformat(), b[1].interval[1].isoformat(), "range", anchored=True)
+
+
+def find_times(text: str, start: int = 0, end: int | None = None, anchor: date | None = None) -> list[tuple[int, int, TimeValue]]:
+    """Time expressions in ``text[start:end]`` as (start, end, TimeValue), non-overlapping, in order.
+
+    A leading preposition that matters ("since", "between", "in", "on") is part of the span.
+    """
+    g = _grammar()
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, TimeValue]] = []
+    for rx in (g.range_re, g.since_re):
+        for m in rx.finditer(text, start, end):
+            tv = _composite(g, text, m, anchor)
+            if tv is not None:
+                found.append((m.start(), m.end(), tv))
+    for rx, fn in g.point_res:
+        for m in rx.finditer(text, start, end):
+            p = fn(m, anchor)
+            if p is not None:
+                s = m.start()
+                prep = g.prep_re.search(text, max(start, s - 24), s)
+                if prep:
+                    s = prep.start()
+                found.append((s, m.end(), _value(text[s:m.end()], p)))
+    # Longest wins; ties go to the earliest.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    chosen: list[tuple[int, int, TimeValue]] = []
+    for f in found:
+        if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def normalise_time(text: str, anchor: date | None = None) -> TimeValue | None:
+    """Normalise one time expression (e.g. "since September 2023"); None when it is not one.
+
+    The whole text must be a time expression, optionally with a leading preposition.
+    """
+    stripped = text.strip()
+    hits = find_times(stripped, 0, len(stripped), anchor)
+    if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(stripped.rstrip(".,;")):
+        return hits[0][2]
+    return None
+
+
+def parse_anchor(published: str | None) -> date | None:
+    """The publication date as a date, or None when absent or not an ISO date."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
