@@ -44,6 +44,7 @@ def _fallback_text(html: str) -> str:
     for bad in tree.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
     body = tree.find("body")
-    node = body if body is not None else tree
-    lines = [_WS.sub(" ", line).strip() for line in node.text_content().splitlines()]
+    if body is None:  # a page with no body has no article, whatever its <head> says
+        return ""
+    lines = [_WS.sub(" ", line).strip() for line in body.text_content().splitlines()]
     return "\n".join(line for line in lines if line)

