@@ -1,0 +1,801 @@
+"""Cross-document linking: syndication groups, cases and their corroboration status.
+
+A *case* is one real-world event (a shipment, a transfer, a launch ...) as
+reported by any number of articles.  Events extracted from different documents
+are put in the same case when :func:`compatible` scores them above
+``LINK_THRESHOLD``: same (or taxonomy-related) type, overlapping actors and no
+conflicting canonical ids, overlapping time, quantities within tolerance.
+
+Corroboration counts *independent* sources: syndicated copies of one wire story
+(found by :func:`syndication_groups`) and several articles of one publisher
+count once.  A denial by the accused ("right of reply") is kept beside the
+allegations and makes the case *contested*.
+
+Everything here is deterministic: inputs are sorted before clustering and case
+ids are hashes of their members, so rebuilding an unchanged store gives the
+same cases with the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+from .model import Document, Event, Quantity
+from .read import kept_ranges
+
+STATUSES = ("single-source", "corroborated", "contested", "denied-only")
+ROLES = ("allegation", "denial", "report")
+# Argument roles that name parties to the event; a clash between canonical ids
+# in the first two means two different events.
+PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
+CONFLICT_ROLES = ("agent", "recipient")
+
+LINK_THRESHOLD = 0.5
+# Two dated intervals this many days apart still count as overlapping: reports
+# of "last week" or "on Tuesday" resolve a few days differently.
+TIME_SLACK_DAYS = 3
+# An undated event is assumed to lie within this many days before publication.
+UNDATED_WINDOW_DAYS = 45
+QUANTITY_TOLERANCE = 0.2
+QUANTITY_TOLERANCE_APPROX = 0.35
+
+SHINGLE_WORDS = 5
+SYNDICATION_CONTAINMENT = 0.5
+SYNDICATION_MIN_SHARED = 8
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ITEM_STOP = frozenset("a an the of and or to for with its their his her some about around over more than".split())
+
+
+# --------------------------------------------------------------------------
+# Taxonomy access (labels, categories, parents) from data/taxonomy.yaml
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    id: str
+    label: str
+    category: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    types: dict[str, TypeInfo]
+    categories: dict[str, str]  # category id -> label, in report order
+
+    def info(self, type_id: str) -> TypeInfo:
+        found = self.types.get(type_id)
+        if found:
+            return found
+        return TypeInfo(type_id, type_id.replace("_", " ").replace("-", " "), "other")
+
+    def category_label(self, category: str) -> str:
+        return self.categories.get(category, category.replace("_", " ").replace("-", " ").capitalize())
+
+    def related(self, a: str, b: str) -> bool:
+        """True when one type is an ancestor of the other (e.g. a generic transfer and an arms transfer)."""
+        return a in self._ancestors(b) or b in self._ancestors(a)
+
+    def _ancestors(self, type_id: str) -> set[str]:
+        seen: set[str] = set()
+        cur = self.types.get(type_id)
+        while cur and cur.parent and cur.parent not in seen:
+            seen.add(cur.parent)
+            cur = self.types.get(cur.parent)
+        return seen
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    try:
+        raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("taxonomy.yaml").read_text(encoding="utf-8"))
+    except (FileNotFoundError, OSError):
+        return Taxonomy({}, {})
+    return parse_taxonomy(raw or {})
+
+
+def parse_taxonomy(raw: dict[str, Any]) -> Taxonomy:
+    """Read categories and event types from the taxonomy file.
+
+    Accepts ``categories`` as a mapping or list of ``{id, label}``, and event
+    types either nested under each category (``types``/``events``) or in a
+    top-level ``types``/``events`` list or mapping carrying ``category``.
+    """
+    categories: dict[str, str] = {}
+    types: dict[str, TypeInfo] = {}
+
+    def add_type(tid: str, body: Any, category: str | None) -> None:
+        body = body if isinstance(body, dict) else {}
+        cat = str(body.get("category") or category or "other")
+        label = str(body.get("label") or body.get("name") or tid.replace("_", " "))
+        types[tid] = TypeInfo(tid, label, cat, body.get("parent"))
+        for sub_key in ("subtypes", "children"):
+            for sid, sbody in _items(body.get(sub_key)):
+                sbody = dict(sbody) if isinstance(sbody, dict) else {}
+                sbody.setdefault("parent", tid)
+                add_type(sid, sbody, cat)
+
+    for cid, body in _items(raw.get("categories")):
+        body = body if isinstance(body, dict) else {"label": body}
+        categories[cid] = str(body.get("label") or body.get("name") or cid)
+        for key in ("types", "events", "event_types"):
+            for tid, tbody in _items(body.get(key)):
+                add_type(tid, tbody, cid)
+    for key in ("types", "events", "event_types"):
+        for tid, tbody in _items(raw.get(key)):
+            add_type(tid, tbody, None)
+    return Taxonomy(types, categories)
+
+
+def _items(value: Any) -> list[tuple[str, Any]]:
+    """(id, body) pairs from a mapping, a list of {id: ...} dicts, or a list of strings."""
+    if isinstance(value, dict):
+        return [(str(k), v) for k, v in value.items()]
+    out: list[tuple[str, Any]] = []
+    for item in value or []:
+        if isinstance(item, str):
+            out.append((item, {}))
+        elif isinstance(item, dict) and "id" in item:
+            out.append((str(item["id"]), item))
+        elif isinstance(item, dict) and len(item) == 1:
+            (k, v), = item.items()
+            out.append((str(k), v))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Syndication
+
+
+def _normalise_words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _WORD.findall(folded)
+
+
+def body_text(doc: Document) -> str:
+    """The document text outside its ignored (boilerplate) regions, joined by blank lines."""
+    return "\n\n".join(doc.text[a:b] for a, b in kept_ranges(len(doc.text), doc.ignored))
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
+    """Hashed word k-shingles; blake2b keeps them stable across processes (unlike hash())."""
+    words = _normalise_words(text)
+    if len(words) < k:
+        return {_h(" ".join(words))} if words else set()
+    return {_h(" ".join(words[i:i + k])) for i in range(len(words) - k + 1)}
+
+
+def _h(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def syndication_groups(
+    docs: Iterable[Document],
+    *,
+    containment: float = SYNDICATION_CONTAINMENT,
+    min_shared: int = SYNDICATION_MIN_SHARED,
+) -> list[set[str]]:
+    """Partition documents into groups of syndicated copies (every doc is in exactly one group).
+
+    Two documents are copies when the shingles they share cover at least
+    ``containment`` of the smaller one: a different headline or an extra site
+    footer only adds a few shingles to one side, so containment (rather than
+    Jaccard) keeps them together.  Candidates come from an inverted index over
+    shingles, so only documents sharing text are ever compared.
+    """
+    docs = sorted(docs, key=lambda d: d.doc_id)
+    sets = {d.doc_id: shingles(body_text(d)) for d in docs}
+    index: dict[int, list[str]] = defaultdict(list)
+    for doc_id, sh in sets.items():
+        for s in sh:
+            index[s].append(doc_id)
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in index.values():
+        if 1 < len(holders) <= 200:  # a shingle in hundreds of docs is boilerplate, not syndication
+            for i, a in enumerate(holders):
+                for b in holders[i + 1:]:
+                    shared[(a, b)] += 1
+    parent = {d.doc_id: d.doc_id for d in docs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (a, b), n in shared.items():
+        smaller = min(len(sets[a]), len(sets[b]))
+        if n >= min(min_shared, smaller) and n / smaller >= containment:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for d in docs:
+        groups[find(d.doc_id)].add(d.doc_id)
+    return sorted(groups.values(), key=lambda g: min(g))
+
+
+# --------------------------------------------------------------------------
+# Pairwise compatibility
+
+
+def parties(event: Event) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for arg in event.arguments:
+        if arg.entity and arg.role in PARTY_ROLES:
+            out[arg.role].add(arg.entity)
+    return out
+
+
+def _canonical(ids: set[str]) -> set[str]:
+    return {i for i in ids if not i.startswith("local:")}
+
+
+def actor_score(a: Event, b: Event) -> float:
+    """0 on a conflict of canonical agents or recipients, else 0.2..1 by overlap; 0.4 when unknown."""
+    pa, pb = parties(a), parties(b)
+    all_a = set().union(*pa.values()) if pa else set()
+    all_b = set().union(*pb.values()) if pb else set()
+    for role in CONFLICT_ROLES:
+        ca, cb = _canonical(pa.get(role, set())), _canonical(pb.get(role, set()))
+        # "X sold to Y" and "Y bought from X" put the same parties in swapped
+        # roles; that is no conflict.
+        if ca and cb and not (ca & cb) and not (ca <= all_b and cb <= all_a):
+            return 0.0
+    if not all_a or not all_b:
+        return 0.4
+    common = all_a & all_b
+    if not common:
+        return 0.2
+    return 0.6 + 0.4 * len(common) / len(all_a | all_b)
+
+
+def _interval(event: Event) -> tuple[date, date] | None:
+    t = event.time
+    if not t or not t.anchored or not t.start:
+        return None
+    try:
+        start = date.fromisoformat(t.start[:10])
+        end = date.fromisoformat((t.end or t.start)[:10])
+    except ValueError:
+        return None
+    return (start, end) if end >= start else (end, start)
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def time_score(a: Event, b: Event, published_a: str | None = None, published_b: str | None = None) -> float:
+    """1 when dated intervals overlap, 0 when they are apart; guesses from publication dates otherwise."""
+    ia, ib = _interval(a), _interval(b)
+    slack = timedelta(days=TIME_SLACK_DAYS)
+    if ia and ib:
+        return 1.0 if ia[0] - slack <= ib[1] and ib[0] - slack <= ia[1] else 0.0
+    pa, pb = _day(published_a), _day(published_b)
+    # An article cannot report an event that happens after it was published.
+    if ia and pb and pb + slack < ia[0]:
+        return 0.1
+    if ib and pa and pa + slack < ib[0]:
+        return 0.1
+    if not ia and not ib and pa and pb:
+        return 0.5 if abs((pa - pb).days) <= UNDATED_WINDOW_DAYS else 0.15
+    return 0.5
+
+
+def _unit(q: Quantity) -> str:
+    return q.unit.strip().casefold().rstrip("s")
+
+
+def quantity_score(a: Event, b: Event) -> float:
+    qa, qb = a.quantity, b.quantity
+    if not qa or not qb or _unit(qa) != _unit(qb):
+        return 0.5
+    lo, hi = sorted((abs(qa.value), abs(qb.value)))
+    if hi == 0:
+        return 1.0
+    tol = QUANTITY_TOLERANCE_APPROX if (qa.approximate or qb.approximate) else QUANTITY_TOLERANCE
+    return 1.0 if lo / hi >= 1 - tol else 0.0
+
+
+def _item_words(event: Event) -> set[str]:
+    words: set[str] = set()
+    for arg in event.arguments:
+        if arg.role == "item":
+            words |= {w.rstrip("s") for w in _normalise_words(arg.text) if w not in _ITEM_STOP and not w.isdigit()}
+    return words
+
+
+def item_score(a: Event, b: Event) -> float:
+    wa, wb = _item_words(a), _item_words(b)
+    if not wa or not wb:
+        return 0.5
+    return 1.0 if wa & wb else 0.4
+
+
+def type_score(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    return 0.7 if taxonomy().related(a, b) else 0.0
+
+
+def compatible(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None) -> float:
+    """How likely two extracted events describe the same real-world event, in [0, 1].
+
+    0 means incompatible (different type family, conflicting canonical actors,
+    disjoint dates, quantities out of tolerance).  Pure: depends only on the
+    two events and, for undated ones, their articles' publication dates.
+    """
+    t = type_score(a.type, b.type)
+    if t == 0:
+        return 0.0
+    parts = (
+        (0.45, actor_score(a, b)),
+        (0.25, time_score(a, b, published_a, published_b)),
+        (0.15, quantity_score(a, b)),
+        (0.15, item_score(a, b)),
+    )
+    if any(score == 0 for _, score in parts):
+        return 0.0
+    return round(t * sum(w * s for w, s in parts), 4)
+
+
+# --------------------------------------------------------------------------
+# Cases
+
+
+@dataclass(frozen=True, slots=True)
+class CaseMember:
+    doc_id: str
+    event_idx: int | None  # None for a denial that is an attribution only ("X dismissed the report")
+    role: str  # allegation | denial | report
+    attribution_idx: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "event_idx": self.event_idx, "attribution_idx": self.attribution_idx, "role": self.role}
+
+
+@dataclass(slots=True)
+class Case:
+    id: str
+    type: str
+    category: str
+    summary: str
+    actors: dict[str, list[str]]  # role -> canonical/local ids
+    actor_names: dict[str, str]
+    time_start: str | None
+    time_end: str | None
+    reported_start: str | None  # earliest and latest publication date of its documents
+    reported_end: str | None
+    quantity: Quantity | None
+    members: list[CaseMember]
+    source_groups: list[list[str]]  # independent sources among allegations/reports, each a sorted doc list
+    denial_sources: list[list[str]]
+    status: str
+    min_sources: int
+    claimants: list[str] = field(default_factory=list)  # attributed sources of the allegations (entity ids)
+    designated: list[dict[str, Any]] = field(default_factory=list)  # sanctions-list matches of its actors
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.source_groups)
+
+    @property
+    def allegations(self) -> list[CaseMember]:
+        return [m for m in self.members if m.role != "denial"]
+
+    @property
+    def denials(self) -> list[CaseMember]:
+        return [m for m in self.members if m.role == "denial"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "category": self.category,
+            "summary": self.summary,
+            "status": self.status,
+            "min_sources": self.min_sources,
+            "actors": self.actors,
+            "actor_names": self.actor_names,
+            "time": {"start": self.time_start, "end": self.time_end},
+            "reported": {"start": self.reported_start, "end": self.reported_end},
+            "quantity": self.quantity.to_dict() if self.quantity else None,
+            "independent_sources": self.independent_sources,
+            "source_groups": self.source_groups,
+            "denial_sources": self.denial_sources,
+            "claimants": self.claimants,
+            "members": [m.to_dict() for m in self.members],
+            "designated": self.designated,
+        }
+
+
+def member_role(doc: Document, event: Event) -> str | None:
+    """allegation | denial | report for an event, or None when it asserts nothing happened or may happen.
+
+    A denial is an event reported as denied, or one inside a deny-stance
+    attribution, or a negated event put in the mouth of one of its own parties
+    ("Pyongyang said it had not sold ..."). Hypothetical events are no evidence.
+    """
+    attr = doc.attributions[event.attribution] if event.attribution is not None and 0 <= event.attribution < len(doc.attributions) else None
+    if event.modality == "hypothetical":
+        return None
+    if event.modality == "denied" or (attr is not None and attr.stance == "deny" and not attr.negated):
+        return "denial"
+    if event.modality == "negated":
+        own = set().union(*parties(event).values()) if parties(event) else set()
+        return "denial" if attr is not None and attr.source_entity in own else None
+    if event.modality == "alleged" or attr is not None:
+        return "allegation"
+    return "report"
+
+
+@dataclass(slots=True)
+class _Item:
+    doc: Document
+    idx: int
+    event: Event
+    role: str
+
+    @property
+    def key(self) -> tuple:
+        iv = _interval(self.event)
+        return (iv[0].isoformat() if iv else (self.doc.published or "9999"), self.doc.doc_id, self.idx)
+
+
+def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
+    """Greedy average-link clustering in a fixed order; a hard conflict with any member forbids joining."""
+    clusters: list[list[_Item]] = []
+    for item in sorted(items, key=lambda i: i.key):
+        best, best_score = None, threshold
+        for cl in clusters:
+            scores = [
+                compatible(item.event, m.event, published_a=item.doc.published, published_b=m.doc.published)
+                for m in cl
+            ]
+            if min(scores) == 0:
+                continue
+            avg = sum(scores) / len(scores)
+            if avg >= best_score:
+                best, best_score = cl, avg
+        if best is None:
+            clusters.append([item])
+        else:
+            best.append(item)
+    return clusters
+
+
+def link_events(
+    docs: Iterable[Document],
+    min_sources: int = 2,
+    *,
+    threshold: float = LINK_THRESHOLD,
+    groups: Sequence[set[str]] | None = None,
+) -> list[Case]:
+    """Link the events of all documents into cases, sorted by (category, time, id)."""
+    docs = sorted(docs, key=lambda d: d.doc_id)
+    if groups is None:
+        groups = syndication_groups(docs)
+    source_of = _source_keys(docs, groups)
+    items = [
+        _Item(doc, i, ev, role)
+        for doc in docs
+        for i, ev in enumerate(doc.events)
+        if (role := member_role(doc, ev)) is not None
+    ]
+    clusters = _cluster(items, threshold)
+    extra_denials = _attribution_denials(docs, clusters)
+    cases = [
+        _make_case(cl, extra_denials.get(n, []), source_of, min_sources) for n, cl in enumerate(clusters)
+    ]
+    return sorted(cases, key=lambda c: (c.category, c.time_start or c.reported_start or "9999", c.id))
+
+
+def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
+    """doc_id -> independent-source key: syndicated copies, and articles of one publisher, share one key."""
+    parent: dict[str, str] = {d.doc_id: d.doc_id for d in docs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for g in groups:
+        members = sorted(d for d in g if d in parent)
+        for other in members[1:]:
+            union(members[0], other)
+    by_publisher: dict[str, str] = {}
+    for d in docs:
+        pub = (d.publisher or "").strip().casefold()
+        if pub:
+            if pub in by_publisher:
+                union(by_publisher[pub], d.doc_id)
+            else:
+                by_publisher[pub] = d.doc_id
+    return {d.doc_id: find(d.doc_id) for d in docs}
+
+
+def _attribution_denials(docs: Sequence[Document], clusters: list[list[_Item]]) -> dict[int, list[CaseMember]]:
+    """Deny-stance attributions with no event inside, attached to the nearest case of the same document.
+
+    "Moscow dismissed the report as slander" names no event, but when the
+    article also reports the allegation and Moscow is one of its parties, it is
+    that case's right of reply.
+    """
+    out: dict[int, list[CaseMember]] = defaultdict(list)
+    by_doc: dict[str, list[tuple[int, _Item]]] = defaultdict(list)
+    for n, cl in enumerate(clusters):
+        for item in cl:
+            by_doc[item.doc.doc_id].append((n, item))
+    for doc in docs:
+        used = {ev.attribution for ev in doc.events if ev.attribution is not None}
+        for ai, attr in enumerate(doc.attributions):
+            if attr.stance != "deny" or attr.negated or ai in used or not attr.source_entity:
+                continue
+            anchor = min((f.start for f in attr.cue + attr.content + attr.source), default=0)
+            candidates = [
+                (abs(item.event.trigger.start - anchor), n)
+                for n, item in by_doc.get(doc.doc_id, [])
+                if attr.source_entity in set().union(*parties(item.event).values() or [set()])
+            ]
+            if candidates:
+                out[min(candidates)[1]].append(CaseMember(doc.doc_id, None, "denial", ai))
+    return out
+
+
+def _make_case(items: list[_Item], extra: list[CaseMember], source_of: dict[str, str], min_sources: int) -> Case:
+    members = sorted(
+        [CaseMember(i.doc.doc_id, i.idx, i.role, i.event.attribution) for i in items] + extra,
+        key=lambda m: (m.doc_id, m.event_idx if m.event_idx is not None else -1, m.attribution_idx or -1),
+    )
+    case_id = "case-" + hashlib.sha1(
+        "|".join(f"{m.doc_id}:{m.event_idx}:{m.attribution_idx}" for m in members).encode()
+    ).hexdigest()[:12]
+    support = [i for i in items if i.role != "denial"]
+    basis = support or items
+    type_id = Counter(i.event.type for i in basis).most_common()
+    type_id = sorted(type_id, key=lambda kv: (-kv[1], kv[0]))[0][0]
+    info = taxonomy().info(type_id)
+    docs_by_id = {i.doc.doc_id: i.doc for i in items}
+
+    actors: dict[str, list[str]] = {}
+    for role in PARTY_ROLES:
+        ids = sorted(set().union(*(parties(i.event).get(role, set()) for i in basis)))
+        if ids:
+            actors[role] = ids
+    names = _actor_names(list(docs_by_id.values()), {e for ids in actors.values() for e in ids}, basis)
+
+    start, end = _case_time(basis)
+    published = sorted(d.published for d in docs_by_id.values() if d.published)
+    quantity = _case_quantity(basis)
+
+    def groups_for(role_filter: bool) -> list[list[str]]:
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for m in members:
+            if (m.role != "denial") == role_filter:
+                grouped[source_of.get(m.doc_id, m.doc_id)].add(m.doc_id)
+        return sorted((sorted(g) for g in grouped.values()), key=lambda g: g[0])
+
+    source_groups, denial_sources = groups_for(True), groups_for(False)
+    status = case_status(len(source_groups), bool(denial_sources), min_sources)
+    claimants = sorted({
+        a.source_entity
+        for i in support
+        if i.event.attribution is not None and i.event.attribution < len(i.doc.attributions)
+        and (a := i.doc.attributions[i.event.attribution]).source_entity
+    })
+    item_text = _case_item(basis)
+    summary = summarise(info.label, actors, names, item_text, quantity, start, end)
+    return Case(
+        id=case_id, type=type_id, category=info.category, summary=summary, actors=actors, actor_names=names,
+        time_start=start, time_end=end, reported_start=published[0] if published else None,
+        reported_end=published[-1] if published else None, quantity=quantity, members=members,
+        source_groups=source_groups, denial_sources=denial_sources, status=status, min_sources=min_sources,
+        claimants=claimants,
+    )
+
+
+def case_status(independent_sources: int, has_denial: bool, min_sources: int = 2) -> str:
+    if independent_sources == 0:
+        return "denied-only" if has_denial else "single-source"
+    if has_denial:
+        return "contested"
+    return "corroborated" if independent_sources >= min_sources else "single-source"
+
+
+def _actor_names(docs: list[Document], ids: set[str], items: list[_Item]) -> dict[str, str]:
+    """A display name per actor id: the entity name most documents use, else the argument text."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in docs:
+        for e in d.entities:
+            if e.id in ids:
+                seen[e.id][e.name] += 1
+    for i in items:
+        for a in i.event.arguments:
+            if a.entity in ids and a.entity not in seen:
+                seen.setdefault(a.entity, Counter())
+            if a.entity in ids and not seen[a.entity]:
+                seen[a.entity][a.text] += 1
+    return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in sorted(seen.items()) if v}
+
+
+def _case_time(items: list[_Item]) -> tuple[str | None, str | None]:
+    """The intersection of the members' dated intervals when they agree, else their union."""
+    ivs = [iv for i in items if (iv := _interval(i.event))]
+    if not ivs:
+        return None, None
+    lo, hi = max(s for s, _ in ivs), min(e for _, e in ivs)
+    if lo > hi:
+        lo, hi = min(s for s, _ in ivs), max(e for _, e in ivs)
+    return lo.isoformat(), hi.isoformat()
+
+
+def _case_quantity(items: list[_Item]) -> Quantity | None:
+    qs = [i.event.quantity for i in items if i.event.quantity]
+    if not qs:
+        return None
+    counted = Counter((q.value, _unit(q)) for q in qs)
+    (value, unit), _ = sorted(counted.items(), key=lambda kv: (-kv[1], -kv[0][0], kv[0][1]))[0]
+    return next(q for q in qs if q.value == value and _unit(q) == unit)
+
+
+def _case_item(items: list[_Item]) -> str | None:
+    texts = Counter(a.text.strip() for i in items for a in i.event.arguments if a.role == "item" and a.text.strip())
+    if not texts:
+        return None
+    return sorted(texts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def format_period(start: str | None, end: str | None) -> str | None:
+    """'12 March 2018', 'March 2018', '2018' or 'from 2018-03-01 to 2018-05-31'."""
+    s, e = _day(start), _day(end) if end else _day(start)
+    if not s or not e:
+        return None
+    if s == e:
+        return f"{s.day} {_MONTHS[s.month - 1]} {s.year}"
+    month_end = (date(s.year + (s.month == 12), s.month % 12 + 1, 1) - timedelta(days=1))
+    if s.day == 1 and e == month_end:
+        return f"{_MONTHS[s.month - 1]} {s.year}"
+    if (s.month, s.day) == (1, 1) and (e.month, e.day) == (12, 31):
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    return f"between {s.isoformat()} and {e.isoformat()}"
+
+
+def format_quantity(q: Quantity) -> str:
+    value = int(q.value) if float(q.value).is_integer() else q.value
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{'about ' if q.approximate else ''}{text} {q.unit}".strip()
+
+
+def _join_names(ids: list[str], names: dict[str, str]) -> str:
+    shown = [names.get(i, i) for i in ids]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def summarise(
+    label: str,
+    actors: dict[str, list[str]],
+    names: dict[str, str],
+    item: str | None,
+    quantity: Quantity | None,
+    start: str | None,
+    end: str | None,
+) -> str:
+    """One sentence from the case fields: who, what, to whom, how much, when."""
+    who = _join_names(actors["agent"], names) if actors.get("agent") else "Unidentified actor"
+    text = f"{who}: {label}"
+    if item:
+        text += f" of {item}"
+    if actors.get("recipient"):
+        text += f" to {_join_names(actors['recipient'], names)}"
+    elif actors.get("partner"):
+        text += f" with {_join_names(actors['partner'], names)}"
+    if quantity:
+        text += f" ({format_quantity(quantity)})"
+    when = format_period(start, end)
+    if when:
+        text += f", {when}" if when.startswith("between") else f", in {when}" if not when[0].isdigit() else f", on {when}"
+    return text + "."
+
+
+# --------------------------------------------------------------------------
+# Store
+
+
+def designated_flags(conn: Any, ids: Iterable[str], min_score: float = 0.8) -> dict[str, list[dict[str, Any]]]:
+    """entity id -> its sanctions-list matches at or above min_score (empty when no list was matched)."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT m.entity_id, m.reference_number, m.score, m.explanation, e.name FROM list_matches m"
+        " JOIN list_entries e ON e.list_id = m.list_id AND e.reference_number = m.reference_number"
+        f" WHERE m.entity_id IN ({marks}) AND m.score >= ? ORDER BY m.entity_id, m.score DESC, m.reference_number",
+        (*ids, min_score),
+    ).fetchall()
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        if all(x["reference_number"] != r["reference_number"] for x in out[r["entity_id"]]):
+            out[r["entity_id"]].append({
+                "entity_id": r["entity_id"], "reference_number": r["reference_number"], "list_name": r["name"],
+                "score": r["score"], "explanation": r["explanation"],
+            })
+    return dict(out)
+
+
+def flag_designated(conn: Any, cases: list[Case]) -> None:
+    flags = designated_flags(conn, {e for c in cases for ids in c.actors.values() for e in ids})
+    for c in cases:
+        c.designated = [f for e in sorted({e for ids in c.actors.values() for e in ids}) for f in flags.get(e, [])]
+
+
+def cases_from_store(store: Any, min_sources: int = 2) -> tuple[list[Case], dict[str, Document]]:
+    """Link the stored documents (nothing written); returns the cases and the documents by id."""
+    docs = {d.doc_id: d for d in store.iter_documents()}
+    cases = link_events(docs.values(), min_sources)
+    flag_designated(store.conn, cases)
+    return cases, docs
+
+
+def rebuild_cases(store: Any, min_sources: int = 2) -> list[Case]:
+    """Re-link every stored document and replace the case tables in one transaction."""
+    cases, docs = cases_from_store(store, min_sources)
+    with store.transaction() as c:
+        c.execute("DELETE FROM cases")
+        for case in cases:
+            c.execute(
+                "INSERT INTO cases(case_id, type, category, summary, status, min_sources, independent_sources,"
+                " time_start, time_end, reported_start, reported_end, quantity_value, quantity_unit, json)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    case.id, case.type, case.category, case.summary, case.status, case.min_sources,
+                    case.independent_sources, case.time_start, case.time_end, case.reported_start, case.reported_end,
+                    case.quantity.value if case.quantity else None, case.quantity.unit if case.quantity else None,
+                    json.dumps(case.to_dict(), ensure_ascii=False),
+                ),
+            )
+            c.executemany(
+                "INSERT INTO case_members(case_id, doc_id, event_idx, attribution_idx, role) VALUES (?,?,?,?,?)",
+                [(case.id, m.doc_id, m.event_idx, m.attribution_idx, m.role) for m in case.members],
+            )
+            c.executemany(
+                "INSERT INTO case_actors(case_id, role, entity_id, name) VALUES (?,?,?,?)",
+                [(case.id, role, e, case.actor_names.get(e)) for role, ids in case.actors.items() for e in ids],
+            )
+            rows = []
+            for kind, groups in (("support", case.source_groups), ("denial", case.denial_sources)):
+                for n, group in enumerate(groups):
+                    for doc_id in group:
+                        d = docs[doc_id]
+                        rows.append((case.id, kind, n, doc_id, d.publisher, d.published, d.url))
+            c.executemany(
+                "INSERT INTO case_sources(case_id, kind, source_group, doc_id, publisher, published, url)"
+                " VALUES (?,?,?,?,?,?,?)",
+                rows,
+            )
+    return cases
