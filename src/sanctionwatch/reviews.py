@@ -1,0 +1,279 @@
+"""Analyst reviews of extractions: storage, lookup and JSONL export.
+
+A review points at an extraction by ``doc_id + target + target_key``, never by
+a row id of an extraction table: re-processing a document deletes and rewrites
+those rows, and reviews must survive that.  The key spells out the character
+offsets of what the analyst saw (e.g. an attribution's source, cue and content
+fragments).  A document's text never changes under its doc_id (the id is the
+hash of the text), so the exact reviewed span texts can always be recovered
+from the key, even after a new pipeline version has drawn different spans;
+``export_reviews`` writes those texts, plus the current extraction when it
+still has the same key, so the export can serve as training/evaluation data
+without silently pairing an old verdict with a new extraction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from typing import IO, Any, Iterator
+
+from .model import Attribution, Document, Entity, Event, IgnoredRegion, Mention
+from .store import Store
+
+VERDICTS = ("correct", "wrong", "corrected")
+
+# Which fields an analyst may correct, per kind of extraction.
+CORRECTABLE: dict[str, tuple[str, ...]] = {
+    "attribution": ("source_entity", "stance", "source", "cue", "content", "kind"),
+    "event": ("type", "modality", "agent", "recipient", "item", "quantity", "time"),
+    "mention": ("entity", "type", "span"),
+    "entity": ("name", "type", "id"),
+    "ignored": ("reason",),
+    "case": ("status", "members", "title"),
+}
+TARGETS = tuple(CORRECTABLE)
+
+MAX_VALUE = 500
+MAX_NOTE = 4000
+MAX_REVIEWER = 80
+_SPAN_ROLES = ("source", "cue", "content", "trigger", "mention", "ignored")
+
+
+class ReviewError(ValueError):
+    """The review cannot be stored as given (unknown document, target or field)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    id: int
+    doc_id: str
+    target: str
+    target_key: str
+    verdict: str
+    field: str | None
+    value: str | None
+    note: str | None
+    reviewer: str
+    created_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# -- keys ------------------------------------------------------------------
+def _spans(frags: Any) -> str:
+    return ",".join(f"{f.start}:{f.end}" for f in frags)
+
+
+def attribution_key(a: Attribution) -> str:
+    return f"source={_spans(a.source)};cue={_spans(a.cue)};content={_spans(a.content)}"
+
+
+def event_key(e: Event) -> str:
+    return f"trigger={e.trigger.start}:{e.trigger.end};type={e.type}"
+
+
+def mention_key(entity_id: str, m: Mention) -> str:
+    # The entity id goes last: it is free text and may itself contain ';'.
+    return f"mention={m.start}:{m.end};entity={entity_id}"
+
+
+def entity_key(e: Entity) -> str:
+    return f"entity={e.id}"
+
+
+def ignored_key(r: IgnoredRegion) -> str:
+    return f"ignored={r.start}:{r.end}"
+
+
+def case_key(case_id: str) -> str:
+    return f"case={case_id}"
+
+
+def key_spans(target_key: str) -> list[tuple[str, int, int]]:
+    """(role, start, end) of every span spelled out in a key; raises ReviewError on a malformed key."""
+    if target_key.startswith(("case=", "entity=")):
+        return []
+    head = target_key.split(";entity=", 1)[0]
+    out: list[tuple[str, int, int]] = []
+    for part in head.split(";"):
+        role, sep, value = part.partition("=")
+        if not sep:
+            raise ReviewError(f"malformed target_key part {part!r}")
+        if role not in _SPAN_ROLES:
+            continue
+        for item in filter(None, value.split(",")):
+            a, sep, b = item.partition(":")
+            if not (sep and a.isdigit() and b.isdigit() and int(a) < int(b)):
+                raise ReviewError(f"malformed span {item!r} in target_key")
+            out.append((role, int(a), int(b)))
+    return out
+
+
+def extraction_keys(doc: Document) -> dict[tuple[str, str], dict[str, Any]]:
+    """(target, target_key) -> JSON of the current extraction, for every reviewable item of a document."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for i, a in enumerate(doc.attributions):
+        found[("attribution", attribution_key(a))] = {"index": i, **a.to_dict()}
+    for i, e in enumerate(doc.events):
+        found[("event", event_key(e))] = {"index": i, **e.to_dict()}
+    for e in doc.entities:
+        found[("entity", entity_key(e))] = e.to_dict()
+        for m in e.mentions:
+            found[("mention", mention_key(e.id, m))] = {"entity": e.id, "name": e.name, **m.to_dict()}
+    for r in doc.ignored:
+        found[("ignored", ignored_key(r))] = r.to_dict()
+    return found
+
+
+# -- storage ---------------------------------------------------------------
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _row(r: sqlite3.Row) -> Review:
+    return Review(r["id"], r["doc_id"], r["target"], r["target_key"], r["verdict"], r["field"], r["value"],
+                  r["note"], r["reviewer"], r["created_at"])
+
+
+def _case_exists(store: Store, case_id: str) -> bool:
+    has = store.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='cases'").fetchone()
+    if not has:
+        return False
+    cols = [r[1] for r in store.conn.execute("PRAGMA table_info(cases)")]
+    col = "case_id" if "case_id" in cols else "id"
+    return store.conn.execute(f"SELECT 1 FROM cases WHERE {col} = ?", (case_id,)).fetchone() is not None
+
+
+def add_review(
+    store: Store,
+    *,
+    doc_id: str,
+    target: str,
+    target_key: str,
+    verdict: str,
+    reviewer: str,
+    field: str | None = None,
+    value: str | None = None,
+    note: str | None = None,
+    created_at: str | None = None,
+) -> Review:
+    """Validate and store one review; the extraction it names must exist in the stored document now."""
+    reviewer = (reviewer or "").strip()
+    if not reviewer or len(reviewer) > MAX_REVIEWER:
+        raise ReviewError(f"reviewer name is required (at most {MAX_REVIEWER} characters)")
+    if target not in CORRECTABLE:
+        raise ReviewError(f"target must be one of {', '.join(TARGETS)}")
+    if verdict not in VERDICTS:
+        raise ReviewError(f"verdict must be one of {', '.join(VERDICTS)}")
+    if verdict == "corrected":
+        if field not in CORRECTABLE[target]:
+            raise ReviewError(f"a correction of a {target} names a field: one of {', '.join(CORRECTABLE[target])}")
+        if not value:
+            raise ReviewError("a correction needs the corrected value")
+    elif field is not None and field not in CORRECTABLE[target]:
+        raise ReviewError(f"field must be one of {', '.join(CORRECTABLE[target])}")
+    if value is not None and len(value) > MAX_VALUE:
+        raise ReviewError(f"value is longer than {MAX_VALUE} characters")
+    if note is not None and len(note) > MAX_NOTE:
+        raise ReviewError(f"note is longer than {MAX_NOTE} characters")
+    if target == "case":
+        if not target_key.startswith("case=") or not _case_exists(store, target_key[5:]):
+            raise ReviewError(f"no case {target_key!r}")
+    else:
+        doc = store.get_document(doc_id)
+        if doc is None:
+            raise ReviewError(f"no document {doc_id!r}")
+        if (target, target_key) not in extraction_keys(doc):
+            raise ReviewError(f"document {doc_id} has no {target} with key {target_key!r}")
+    stamp = created_at or _now()
+    with store.transaction() as c:
+        cur = c.execute(
+            "INSERT INTO reviews(doc_id, target, target_key, verdict, field, value, note, reviewer, created_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (doc_id, target, target_key, verdict, field, value, note, reviewer, stamp),
+        )
+        rid = cur.lastrowid
+    assert rid is not None
+    return Review(rid, doc_id, target, target_key, verdict, field, value, note, reviewer, stamp)
+
+
+def list_reviews(
+    store: Store, doc_id: str | None = None, *, target: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[Review]:
+    """Reviews, oldest first (a later review of the same item refines, never replaces, an earlier one)."""
+    where, args = _where(doc_id, target)
+    sql = f"SELECT * FROM reviews{where} ORDER BY id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, offset]
+    return [_row(r) for r in store.conn.execute(sql, args)]
+
+
+def count_reviews(store: Store, doc_id: str | None = None, *, target: str | None = None) -> int:
+    where, args = _where(doc_id, target)
+    return store.conn.execute(f"SELECT count(*) FROM reviews{where}", args).fetchone()[0]
+
+
+def _where(doc_id: str | None, target: str | None) -> tuple[str, list[Any]]:
+    conds, args = [], []
+    if doc_id is not None:
+        conds.append("doc_id = ?")
+        args.append(doc_id)
+    if target is not None:
+        conds.append("target = ?")
+        args.append(target)
+    return (" WHERE " + " AND ".join(conds) if conds else ""), args
+
+
+def _export_record(review: Review, doc: Document | None) -> dict[str, Any]:
+    try:
+        spans = key_spans(review.target_key)
+    except ReviewError:
+        spans = []
+    current = None
+    context = None
+    if doc is not None:
+        if review.target == "entity":
+            ent = next((e for e in doc.entities if entity_key(e) == review.target_key), None)
+            spans = [("mention", m.start, m.end) for m in ent.mentions] if ent else []
+        current = extraction_keys(doc).get((review.target, review.target_key))
+        if spans:
+            first = min(s for _, s, _ in spans)
+            sent = next((s for s in doc.sentences if s.start <= first < s.end), None)
+            context = sent.to_dict() if sent else None
+    return {
+        "review": review.to_dict(),
+        "document": None if doc is None else {
+            "doc_id": doc.doc_id, "title": doc.title, "published": doc.published, "publisher": doc.publisher,
+            "url": doc.url, "language": doc.language,
+        },
+        "spans": [
+            {"role": role, "start": a, "end": b, "text": doc.text[a:b] if doc is not None and b <= len(doc.text) else None}
+            for role, a, b in spans
+        ],
+        "sentence": context,
+        "current_extraction": current,
+        "extraction_still_present": current is not None,
+    }
+
+
+def iter_export(store: Store) -> Iterator[dict[str, Any]]:
+    cache: dict[str, Document | None] = {}
+    for review in list_reviews(store):
+        if review.doc_id not in cache:
+            cache.clear()  # reviews come grouped enough in practice; keep memory flat on big stores
+            cache[review.doc_id] = store.get_document(review.doc_id)
+        yield _export_record(review, cache[review.doc_id])
+
+
+def export_reviews(store: Store, fp: IO[str]) -> int:
+    """Write every review as one JSON line (review + exact span texts + context); returns the count."""
+    n = 0
+    for record in iter_export(store):
+        fp.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n

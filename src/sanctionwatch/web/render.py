@@ -1,0 +1,141 @@
+"""Turn a document and its (overlapping) spans into flat, escapable segments.
+
+Spans nest and overlap (a mention inside an attribution source inside a
+sentence hit...), and HTML cannot express arbitrary overlap with nested
+elements.  So the text is cut at every span boundary; each resulting segment
+knows which spans cover it and is rendered as ONE element whose text the
+template escapes.  No markup is ever built by string concatenation, so hostile
+article text cannot break out of its element.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+from urllib.parse import quote
+
+from ..model import Document
+
+# Lower number wins when several linked spans cover one segment: the most
+# specific, smallest span is the one a reader most likely means to follow.
+KIND_PRIORITY = {"trigger": 0, "cue": 1, "actor": 2, "source": 3, "content": 4, "hit": 5, "ignored": 6}
+
+LEGEND = (
+    ("actor", "Actor mention", "links to the actor page"),
+    ("source", "Source of a statement", "who says it"),
+    ("cue", "Reporting cue", "said, denied, according to…"),
+    ("content", "Content of a statement", "what is said"),
+    ("trigger", "Event trigger", "the word that signals an event"),
+    ("ignored", "Ignored region", "boilerplate, not analysed"),
+    ("hit", "Search hit", "the sentence you searched for"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # a key of KIND_PRIORITY
+    label: str  # shown on hover
+    href: str | None = None
+    group: str = ""  # spans of one extraction share a group, highlighted together on hover
+
+
+@dataclass(slots=True)
+class Segment:
+    start: int
+    end: int
+    text: str
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def css(self) -> str:
+        return " ".join(sorted({f"k-{s.kind}" for s in self.spans}))
+
+    @property
+    def href(self) -> str | None:
+        linked = [s for s in self.spans if s.href]
+        if not linked:
+            return None
+        return min(linked, key=lambda s: (KIND_PRIORITY.get(s.kind, 99), s.end - s.start)).href
+
+    @property
+    def title(self) -> str:
+        seen: list[str] = []
+        for s in sorted(self.spans, key=lambda s: KIND_PRIORITY.get(s.kind, 99)):
+            if s.label not in seen:
+                seen.append(s.label)
+        return "\n".join(seen)
+
+    @property
+    def groups(self) -> str:
+        return " ".join(sorted({s.group for s in self.spans if s.group}))
+
+
+def segments(text: str, spans: Iterable[Span]) -> list[Segment]:
+    """Cut ``text`` at every span boundary; concatenating the segments' text gives ``text`` back."""
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    out: list[Segment] = []
+    # Spans sorted by start let each boundary pick up its covering set cheaply
+    # enough for articles (hundreds of spans); no interval tree needed.
+    by_start = sorted(valid, key=lambda s: s.start)
+    active: list[Span] = []
+    i = 0
+    for a, b in zip(cuts, cuts[1:]):
+        while i < len(by_start) and by_start[i].start <= a:
+            active.append(by_start[i])
+            i += 1
+        active = [s for s in active if s.end > a]
+        out.append(Segment(a, b, text[a:b], [s for s in active if s.start <= a and s.end >= b]))
+    return out
+
+
+def actor_href(entity_id: str) -> str:
+    return "/actors/" + quote(entity_id, safe="")
+
+
+def document_spans(doc: Document, *, hit: tuple[int, int] | None = None,
+                   case_links: dict[int, str] | None = None) -> list[Span]:
+    """Every highlightable span of a document, each with a link target.
+
+    ``case_links`` maps an attribution index to the URL of the case it feeds,
+    so that a statement's content leads to the case board when there is one.
+    """
+    case_links = case_links or {}
+    names = {e.id: e.name for e in doc.entities}
+    spans: list[Span] = []
+    for e in doc.entities:
+        for m in e.mentions:
+            spans.append(Span(m.start, m.end, "actor", f"Actor: {e.name} ({e.type})", actor_href(e.id), f"ent-{e.id}"))
+    for i, a in enumerate(doc.attributions):
+        who = names.get(a.source_entity or "", a.source_entity or "unknown source")
+        group = f"attr-{i}"
+        anchor = f"#attr-{i}"
+        for f in a.source:
+            href = actor_href(a.source_entity) if a.source_entity else anchor
+            spans.append(Span(f.start, f.end, "source", f"Source of statement {i + 1}: {who}", href, group))
+        for f in a.cue:
+            spans.append(Span(f.start, f.end, "cue", f"Cue of statement {i + 1} ({a.stance})", anchor, group))
+        for f in a.content:
+            spans.append(Span(f.start, f.end, "content", f"Content of statement {i + 1} by {who} ({a.stance})",
+                              case_links.get(i, anchor), group))
+    for i, ev in enumerate(doc.events):
+        spans.append(Span(ev.trigger.start, ev.trigger.end, "trigger", f"Event {i + 1}: {ev.type} ({ev.modality})",
+                          f"#event-{i}", f"event-{i}"))
+    for r in doc.ignored:
+        spans.append(Span(r.start, r.end, "ignored", f"Ignored: {r.reason}"))
+    if hit:
+        spans.append(Span(hit[0], hit[1], "hit", "Search hit", None))
+    return spans
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it may be rendered as a link (http or https only), else None."""
+    if not url:
+        return None
+    u = url.strip()
+    low = u.lower()
+    if (low.startswith("http://") or low.startswith("https://")) and not any(c in u for c in "\x00\r\n\t <>\"'`"):
+        return u
+    return None
