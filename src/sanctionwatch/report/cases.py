@@ -1,0 +1,378 @@
+"""The case report, in the manner of a UN Panel of Experts report.
+
+Cases are grouped by category; each has its generated summary, status,
+actors (with sanctions-list flags), a timeline of the reporting, and its
+evidence as numbered footnotes that quote the exact source characters with
+publisher, date, link and offsets.  Denials sit beside the allegations they
+answer.  The HTML is standalone (inline CSS and an inline SVG timeline, no
+script, no external asset) and escapes every string that comes from an
+article: article text is hostile input.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..link import Case, CaseMember, cases_from_store, format_period, taxonomy
+from ..model import Document, Fragment
+
+# Report sections: taxonomy category id -> heading, in this order; other
+# categories follow under their own (humanised) names.
+SECTIONS = {
+    "military_cooperation": "Arms and military cooperation",
+    "weapons_programme": "WMD and ballistic missile programmes",
+    "illicit_finance": "Illicit revenue and finance",
+    "maritime_evasion": "Maritime: ship-to-ship transfers and vessel identity",
+    "trade_evasion": "Trade in prohibited goods",
+    "sanctions": "Monitoring and sanctions context",
+    "defection": "Other context: defections",
+    "state_violence": "Other context: state violence",
+}
+STATUS_TEXT = {
+    "corroborated": "Corroborated",
+    "single-source": "Single source",
+    "contested": "Contested",
+    "denied-only": "Denied (no allegation found)",
+}
+STATUS_COLOUR = {"corroborated": "#2e7d32", "single-source": "#757575", "contested": "#ef6c00", "denied-only": "#c62828"}
+CONTEXT_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    number: int
+    case_id: str
+    member: CaseMember
+    quote: Fragment
+    doc: Document
+
+
+def section_title(category: str) -> str:
+    return SECTIONS.get(category) or taxonomy().category_label(category)
+
+
+def section_order(categories: Iterable[str]) -> list[str]:
+    known = list(SECTIONS)
+    return sorted(set(categories), key=lambda c: (known.index(c) if c in known else len(known), c))
+
+
+def evidence_fragment(doc: Document, member: CaseMember) -> Fragment:
+    """The exact characters that carry a member's evidence: its sentence, else the sentence around it, else context."""
+    if member.event_idx is not None and 0 <= member.event_idx < len(doc.events):
+        event = doc.events[member.event_idx]
+        s = event.sentence
+        if s and doc.text[s.start:s.end] == s.text:
+            return s
+        start, end = event.trigger.start, event.trigger.end
+    elif member.attribution_idx is not None and 0 <= member.attribution_idx < len(doc.attributions):
+        a = doc.attributions[member.attribution_idx]
+        frags = a.source + a.cue + a.content
+        start, end = min(f.start for f in frags), max(f.end for f in frags)
+    else:
+        return Fragment.of(doc.text, 0, min(len(doc.text), CONTEXT_CHARS))
+    for sent in doc.sentences:
+        if sent.start <= start and end <= sent.end:
+            return Fragment.of(doc.text, sent.start, sent.end)
+    if member.event_idx is None:
+        return Fragment.of(doc.text, start, end)
+    lo, hi = max(0, start - CONTEXT_CHARS // 2), min(len(doc.text), end + CONTEXT_CHARS // 2)
+    while lo > 0 and not doc.text[lo - 1].isspace():  # do not cut words
+        lo -= 1
+    while hi < len(doc.text) and not doc.text[hi].isspace():
+        hi += 1
+    return Fragment.of(doc.text, lo, hi)
+
+
+def collect_footnotes(cases: list[Case], docs: dict[str, Document]) -> dict[str, list[Footnote]]:
+    """Numbered evidence per case, in report order: allegations by date, then denials by date."""
+    out: dict[str, list[Footnote]] = {}
+    n = 0
+    for case in ordered_cases(cases):
+        notes = []
+        for m in sorted(case.members, key=lambda m: (m.role == "denial", docs[m.doc_id].published or "", m.doc_id,
+                                                      m.event_idx if m.event_idx is not None else -1)):
+            n += 1
+            notes.append(Footnote(n, case.id, m, evidence_fragment(docs[m.doc_id], m), docs[m.doc_id]))
+        out[case.id] = notes
+    return out
+
+
+def ordered_cases(cases: list[Case]) -> list[Case]:
+    order = section_order(c.category for c in cases)
+    return sorted(cases, key=lambda c: (order.index(c.category), _when(c) or "9999", c.id))
+
+
+def _when(case: Case) -> str | None:
+    return case.time_start or case.reported_start
+
+
+def _source_label(doc: Document) -> str:
+    return doc.publisher or doc.title or doc.input or doc.doc_id[:12]
+
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def _actor_line(case: Case) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(role, name, designations) for each actor of the case."""
+    flags = defaultdict(list)
+    for d in case.designated:
+        flags[d["entity_id"]].append(d)
+    return [(role, case.actor_names.get(e, e), flags.get(e, [])) for role, ids in case.actors.items() for e in ids]
+
+
+# --------------------------------------------------------------------------
+# Markdown
+
+
+def _md(text: str) -> str:
+    """Neutralise Markdown and raw HTML in article-derived text."""
+    out = html.escape(text.replace("\n", " "), quote=False)
+    for ch in "\\`*_[]|#":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(cases: list[Case], docs: dict[str, Document], min_sources: int) -> str:
+    notes = collect_footnotes(cases, docs)
+    status_counts = Counter(c.status for c in cases)
+    out = [
+        "# sanctionwatch case report",
+        "",
+        f"{len(cases)} case(s) from {len(docs)} document(s). "
+        + ", ".join(f"{STATUS_TEXT[s].lower()}: {status_counts[s]}" for s in STATUS_TEXT if status_counts[s]) + ".",
+        "",
+        f"A case is *corroborated* when at least {min_sources} independent sources report it and nobody denies it; "
+        "syndicated copies of one story and several articles of one publisher count as one source. "
+        "*Contested* cases carry a denial beside the allegation. Every statement is footnoted with the exact "
+        "characters of its source (document id and character offsets).",
+        "",
+    ]
+    by_cat: dict[str, list[Case]] = defaultdict(list)
+    for c in ordered_cases(cases):
+        by_cat[c.category].append(c)
+    n = 0
+    for cat in section_order(by_cat):
+        out += [f"## {_md(section_title(cat))}", ""]
+        for case in by_cat[cat]:
+            n += 1
+            out += _markdown_case(n, case, notes[case.id], min_sources)
+    out += ["## Evidence", ""]
+    for case in ordered_cases(cases):
+        for f in notes[case.id]:
+            out.append(f"[^{f.number}]: {_md_footnote(f)}")
+    return "\n".join(out) + "\n"
+
+
+def _md_footnote(f: Footnote) -> str:
+    d = f.doc
+    bits = [f"“{_md(f.quote.text)}”", _md(_source_label(d)), d.published or "undated"]
+    url = _safe_url(d.url)
+    if url:
+        bits.append(f"<{url.replace('>', '%3E').replace(' ', '%20')}>")
+    bits.append(f"document `{d.doc_id[:12]}` ({_md(d.input)}) characters {f.quote.start}–{f.quote.end}")
+    if f.member.role == "denial":
+        bits.insert(0, "Denial:")
+    return ", ".join(bits)
+
+
+def _markdown_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> list[str]:
+    refs = lambda role: " ".join(f"[^{f.number}]" for f in notes if (f.member.role == "denial") == (role == "denial"))  # noqa: E731
+    out = [f"### Case {n}: {_md(case.summary)}", "", f"<a id=\"{case.id}\"></a>", ""]
+    out.append(f"- **Status:** {STATUS_TEXT[case.status]} ({case.independent_sources} independent source(s); "
+               f"threshold {min_sources})")
+    out.append(f"- **Type:** {_md(taxonomy().info(case.type).label)}")
+    for role, name, flags in _actor_line(case):
+        flag = "".join(f" — **designated**: {_md(d['reference_number'])} {_md(d['list_name'])} (match {d['score']:.2f})"
+                       for d in flags)
+        out.append(f"- **{role.capitalize()}:** {_md(name)}{flag}")
+    when = format_period(case.time_start, case.time_end)
+    out.append(f"- **When:** {when or 'not dated in the reporting'}; reported "
+               f"{format_period(case.reported_start, case.reported_end) or 'on unknown dates'}")
+    out.append(f"- **Case id:** `{case.id}`")
+    out += ["", "Timeline of the reporting:", ""]
+    for f in sorted(notes, key=lambda f: (f.doc.published or "", f.number)):
+        out.append(f"- {f.doc.published or 'undated'}: {_md(_source_label(f.doc))} ({f.member.role}) [^{f.number}]")
+    out += ["", f"Allegations: {refs('allegation') or 'none found.'}", ""]
+    out += [f"Denials (right of reply): {refs('denial') or 'none found.'}", ""]
+    return out
+
+
+# --------------------------------------------------------------------------
+# HTML
+
+_CSS = """
+body{font:15px/1.5 Georgia,serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}
+h1,h2,h3{font-family:Helvetica,Arial,sans-serif}h2{border-bottom:2px solid #333;margin-top:2em}
+.case{border:1px solid #ccc;border-radius:6px;padding:0.6em 1em;margin:1.2em 0}
+.badge{display:inline-block;padding:0 0.5em;border-radius:3px;color:#fff;font:12px Helvetica,Arial,sans-serif}
+.flag{color:#b71c1c;font-weight:bold}.meta{font-size:13px;color:#555}
+.sides{display:flex;gap:1em}.sides>div{flex:1;min-width:0}
+.sides h4{margin:0.3em 0;font-family:Helvetica,Arial,sans-serif}
+.deny{background:#fff3e0;border-left:3px solid #ef6c00;padding-left:0.5em}
+.allege{border-left:3px solid #1565c0;padding-left:0.5em}
+ol.notes{font-size:13px}ol.notes li{margin-bottom:0.4em}q{font-style:italic}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}
+svg text{font:11px Helvetica,Arial,sans-serif}
+"""
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def render_html(cases: list[Case], docs: dict[str, Document], min_sources: int) -> str:
+    notes = collect_footnotes(cases, docs)
+    status_counts = Counter(c.status for c in cases)
+    by_cat: dict[str, list[Case]] = defaultdict(list)
+    for c in ordered_cases(cases):
+        by_cat[c.category].append(c)
+    parts = [
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+        f"<title>sanctionwatch case report</title><style>{_CSS}</style></head><body>",
+        "<h1>sanctionwatch case report</h1>",
+        f"<p>{len(cases)} case(s) from {len(docs)} document(s). A case is <em>corroborated</em> when at least "
+        f"{min_sources} independent sources report it and nobody denies it; syndicated copies of one story and "
+        "several articles of one publisher count as one source. <em>Contested</em> cases carry a denial beside the "
+        "allegation. Every footnote quotes the exact characters of its source, with document id and offsets.</p>",
+        "<table><tr>" + "".join(f"<th>{_e(STATUS_TEXT[s])}</th>" for s in STATUS_TEXT) + "</tr><tr>"
+        + "".join(f"<td>{status_counts[s]}</td>" for s in STATUS_TEXT) + "</tr></table>",
+        "<h2>Timeline of cases by category</h2>",
+        timeline_svg(cases),
+    ]
+    n = 0
+    for cat in section_order(by_cat):
+        parts.append(f"<h2>{_e(section_title(cat))}</h2>")
+        for case in by_cat[cat]:
+            n += 1
+            parts.append(_html_case(n, case, notes[case.id], min_sources))
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _html_note(f: Footnote) -> str:
+    d = f.doc
+    url = _safe_url(d.url)
+    link = f" <a href=\"{_e(url)}\" rel=\"noreferrer noopener\">{_e(url)}</a>" if url else ""
+    return (
+        f"<li id=\"fn{f.number}\" value=\"{f.number}\"><q>{_e(f.quote.text)}</q> — {_e(_source_label(d))}, "
+        f"{_e(d.published or 'undated')}.{link} <span class=\"meta\">document <code>{_e(d.doc_id[:12])}</code> "
+        f"({_e(d.input)}), characters {f.quote.start}–{f.quote.end}</span></li>"
+    )
+
+
+def _html_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> str:
+    colour = STATUS_COLOUR[case.status]
+    actors = []
+    for role, name, flags in _actor_line(case):
+        flag = "".join(
+            f" <span class=\"flag\" title=\"{_e(d['explanation'])}\">⚑ designated: {_e(d['reference_number'])} "
+            f"{_e(d['list_name'])} (match {d['score']:.2f})</span>"
+            for d in flags
+        )
+        actors.append(f"<li><b>{_e(role.capitalize())}:</b> {_e(name)}{flag}</li>")
+    when = format_period(case.time_start, case.time_end) or "not dated in the reporting"
+    reported = format_period(case.reported_start, case.reported_end) or "on unknown dates"
+    timeline = "".join(
+        f"<li>{_e(f.doc.published or 'undated')}: {_e(_source_label(f.doc))} ({_e(f.member.role)}) "
+        f"<a href=\"#fn{f.number}\">[{f.number}]</a></li>"
+        for f in sorted(notes, key=lambda f: (f.doc.published or "", f.number))
+    )
+
+    def side(denial: bool) -> str:
+        chosen = [f for f in notes if (f.member.role == "denial") == denial]
+        if not chosen:
+            return "<p class=\"meta\">None found.</p>"
+        return "<ol class=\"notes\">" + "".join(_html_note(f) for f in chosen) + "</ol>"
+
+    return (
+        f"<section class=\"case\" id=\"{_e(case.id)}\"><h3>Case {n}: {_e(case.summary)}</h3>"
+        f"<p><span class=\"badge\" style=\"background:{colour}\">{_e(STATUS_TEXT[case.status])}</span> "
+        f"<span class=\"meta\">{case.independent_sources} independent source(s); threshold {min_sources}; "
+        f"type {_e(taxonomy().info(case.type).label)}; case id <code>{_e(case.id)}</code></span></p>"
+        f"<ul>{''.join(actors)}<li><b>When:</b> {_e(when)}; reported {_e(reported)}</li></ul>"
+        f"<details><summary>Timeline of the reporting</summary><ul>{timeline}</ul></details>"
+        f"<div class=\"sides\"><div class=\"allege\"><h4>Allegations and reports</h4>{side(False)}</div>"
+        f"<div class=\"deny\"><h4>Denials (right of reply)</h4>{side(True)}</div></div></section>"
+    )
+
+
+def timeline_svg(cases: list[Case], width: int = 940) -> str:
+    """Cases by category over time: one row per category, one mark per case (hollow when only the reporting date is known)."""
+    dated = [(c, _day(_when(c)), c.time_start is not None) for c in cases]
+    dated = [(c, d, exact) for c, d, exact in dated if d]
+    if not dated:
+        return "<p class=\"meta\">No dated case to chart.</p>"
+    cats = section_order(c.category for c, _, _ in dated)
+    left, right, row, top = 250, 20, 34, 24
+    height = top + row * len(cats) + 30
+    lo = min(d for _, d, _ in dated)
+    hi = max(d for _, d, _ in dated)
+    lo, hi = date(lo.year, 1, 1), date(hi.year, 12, 31)
+    span = max(1, (hi - lo).days)
+
+    def x(d: date) -> float:
+        return left + (width - left - right) * (d - lo).days / span
+
+    out = [f"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline of cases by category\" "
+           f"width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">"]
+    for year in range(lo.year, hi.year + 2):
+        xx = x(date(year, 1, 1)) if year <= hi.year else width - right
+        out.append(f"<line x1=\"{xx:.1f}\" y1=\"{top - 8}\" x2=\"{xx:.1f}\" y2=\"{height - 24}\" stroke=\"#ddd\"/>")
+        if year <= hi.year:
+            out.append(f"<text x=\"{xx + 3:.1f}\" y=\"{height - 10}\">{year}</text>")
+    for i, cat in enumerate(cats):
+        y = top + row * i + row / 2
+        out.append(f"<text x=\"4\" y=\"{y + 4:.1f}\">{_e(section_title(cat))}</text>")
+        out.append(f"<line x1=\"{left}\" y1=\"{y:.1f}\" x2=\"{width - right}\" y2=\"{y:.1f}\" stroke=\"#eee\"/>")
+    seen: Counter[tuple[str, int]] = Counter()
+    for c, d, exact in sorted(dated, key=lambda t: (t[1], t[0].id)):
+        i = cats.index(c.category)
+        xx = x(d)
+        bucket = (c.category, int(xx // 8))
+        jitter = (seen[bucket] % 3 - 1) * 7  # keep marks of nearby dates apart
+        seen[bucket] += 1
+        y = top + row * i + row / 2 + jitter
+        colour = STATUS_COLOUR[c.status]
+        fill = colour if exact else "#fff"
+        label = f"{c.summary} — {STATUS_TEXT[c.status]}" + ("" if exact else " (date of reporting)")
+        out.append(
+            f"<a href=\"#{_e(c.id)}\"><circle cx=\"{xx:.1f}\" cy=\"{y:.1f}\" r=\"5.5\" fill=\"{fill}\" "
+            f"stroke=\"{colour}\" stroke-width=\"2\"><title>{_e(label)}</title></circle></a>"
+        )
+    legend_x = left
+    for status, colour in STATUS_COLOUR.items():
+        out.append(f"<circle cx=\"{legend_x}\" cy=\"10\" r=\"5\" fill=\"{colour}\"/>"
+                   f"<text x=\"{legend_x + 8}\" y=\"14\">{_e(STATUS_TEXT[status])}</text>")
+        legend_x += 150
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------
+
+
+def write_case_report(store: Any, out_dir: Path, min_sources: int = 2) -> dict[str, Path]:
+    """Link the stored documents and write cases.md and cases.html into out_dir."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cases, docs = cases_from_store(store, min_sources)
+    md, page = out_dir / "cases.md", out_dir / "cases.html"
+    md.write_text(render_markdown(cases, docs, min_sources), encoding="utf-8")
+    page.write_text(render_html(cases, docs, min_sources), encoding="utf-8")
+    return {"cases-md": md, "cases-html": page}

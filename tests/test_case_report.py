@@ -1,0 +1,132 @@
+"""The Panel-style case report: footnotes quote exact text, denials beside allegations, hostile text escaped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sanctionwatch.link import link_events
+from sanctionwatch.model import Argument, Attribution, Document, Entity, Event, Fragment, Mention, Sentence, TimeValue
+from sanctionwatch.report.cases import evidence_fragment, timeline_svg, write_case_report
+from sanctionwatch.link import CaseMember
+from sanctionwatch.store import Store
+
+ALLEGATION = "Seoul said the North shipped 6,700 containers of munitions to Russia in February."
+DENIAL = "Pyongyang rejected the claim <b>as absurd</b> & false."
+
+
+def make_doc(doc_id: str, sentence: str, *, modality: str = "asserted", title: str = "Report", publisher: str = "P",
+             published: str = "2024-03-01", attribution: Attribution | None = None, url: str | None = None) -> Document:
+    text = f"{title}\n\nIntro line here.\n\n{sentence}\n\nClosing line."
+    s0 = text.index(sentence)
+    trig = s0 + sentence.index("shipped") if "shipped" in sentence else s0 + sentence.index("rejected")
+    event = Event(
+        type="arms_transfer",
+        trigger=Fragment.of(text, trig, trig + 7),
+        arguments=[Argument("agent", s0, s0 + 5, text[s0:s0 + 5], "prk"), Argument("recipient", s0, s0 + 5, text[s0:s0 + 5], "rus")],
+        time=TimeValue("February", "2024-02-01", "2024-02-29", "month"),
+        modality=modality,
+        attribution=0 if attribution else None,
+        sentence=Fragment.of(text, s0, s0 + len(sentence)),
+    )
+    return Document(
+        doc_id=doc_id, text=text, input=f"{doc_id}.txt", title=title, publisher=publisher, published=published, url=url,
+        sentences=[Sentence(s0, s0 + len(sentence), sentence)], events=[event],
+        entities=[Entity("prk", "North Korea", "country", [Mention(s0, s0 + 5, text[s0:s0 + 5])]),
+                  Entity("rus", "Russia", "country", [])],
+        attributions=[attribution] if attribution else [],
+    )
+
+
+@pytest.fixture()
+def report(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        store.save_document(make_doc("d1", ALLEGATION, title="Munitions <script>alert(1)</script>", publisher="Wire A",
+                                     url="https://a.example/x?a=1&b=2"), "t")
+        store.save_document(make_doc("d2", ALLEGATION, publisher="Wire B", published="2024-03-02",
+                                     url="javascript:alert(1)"), "t")
+        store.save_document(make_doc("d3", DENIAL.replace("rejected", "rejected"), modality="denied",
+                                     publisher="<img src=x onerror=alert(1)>", published="2024-03-05"), "t")
+        paths = write_case_report(store, tmp_path / "out", min_sources=2)
+        docs = {d.doc_id: d for d in store.iter_documents()}
+    return {k: p.read_text(encoding="utf-8") for k, p in paths.items()}, docs
+
+
+def test_writes_both_files(report):
+    files, _ = report
+    assert set(files) == {"cases-md", "cases-html"}
+
+
+def test_footnotes_quote_exact_text_with_offsets(report):
+    files, docs = report
+    md = files["cases-md"]
+    d1 = docs["d1"]
+    start = d1.text.index(ALLEGATION)
+    assert f"characters {start}–{start + len(ALLEGATION)}" in md
+    assert "“Seoul said the North shipped 6,700 containers of munitions to Russia in February.”" in md
+    notes = re.findall(r"^\[\^(\d+)\]: ", md, flags=re.M)
+    assert notes == ["1", "2", "3"]
+
+
+def test_denial_sits_beside_allegations(report):
+    files, _ = report
+    html = files["cases-html"]
+    (section,) = re.findall(r"<section class=\"case\".*?</section>", html, flags=re.S)
+    allege, deny = section.split("<div class=\"deny\">")
+    assert "Seoul said the North shipped" in allege and "Pyongyang rejected" not in allege
+    assert "Pyongyang rejected the claim &lt;b&gt;as absurd&lt;/b&gt; &amp; false." in deny
+    assert "Contested" in section
+    md = files["cases-md"]
+    assert "Allegations: [^1] [^2]" in md and "Denials (right of reply): [^3]" in md
+
+
+def test_html_escapes_hostile_text(report):
+    files, _ = report
+    html = files["cases-html"]
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "javascript:" not in html  # a non-http link is not made clickable
+    assert 'href="https://a.example/x?a=1&amp;b=2"' in html
+    assert "<script" not in files["cases-md"] and "&lt;img" in files["cases-md"]
+
+
+def test_html_is_standalone_with_inline_svg(report):
+    files, _ = report
+    html = files["cases-html"]
+    assert "<svg" in html and "<circle" in html and "Arms and military cooperation" in html
+    assert not re.search(r"(src|href)=\"(https?:)?//[^\"]*\.(js|css)", html)
+    assert "<link " not in html
+
+
+def test_summary_and_status_in_report(report):
+    files, _ = report
+    assert "North Korea: Arms transfer to Russia, in February 2024." in files["cases-md"]
+
+
+def test_designated_flag_shown(tmp_path):
+    with Store(tmp_path / "f.db") as store:
+        store.save_document(make_doc("d1", ALLEGATION), "t")
+        c = store.conn
+        with store.transaction():
+            c.execute("INSERT INTO sanctions_lists VALUES ('un-sc-consolidated','UN',NULL,'x','0','now')")
+            c.execute("INSERT INTO list_entries VALUES ('un-sc-consolidated','KPe.999','entity','DPRK','TEST CORP',NULL,NULL,'{}')")
+            c.execute("INSERT INTO list_matches VALUES ('un-sc-consolidated','KPe.999','prk','North Korea',NULL,NULL,NULL,"
+                      "0.95,'exact','listed name')")
+        paths = write_case_report(store, tmp_path / "o")
+    assert "designated" in paths["cases-md"].read_text() and "KPe.999" in paths["cases-html"].read_text()
+
+
+def test_evidence_fragment_falls_back_to_attribution_span():
+    text = "Moscow called the report slander, the ministry said."
+    attr = Attribution(source=[Fragment.of(text, 35, 47)], cue=[Fragment.of(text, 48, 52)],
+                       content=[Fragment.of(text, 0, 33)], stance="deny", source_entity="rus")
+    doc = Document(doc_id="x", text=text, attributions=[attr])
+    frag = evidence_fragment(doc, CaseMember("x", None, "denial", 0))
+    assert text[frag.start:frag.end] == frag.text and frag.start == 0 and frag.end == 52
+
+
+def test_timeline_without_dates():
+    assert "<svg" not in timeline_svg([])
+    (case,) = link_events([make_doc("d1", ALLEGATION)])
+    assert "<svg" in timeline_svg([case])
