@@ -79,6 +79,7 @@ class EventType:
     plover: str | None
     roles: frozenset[str]
     object_role: str
+    prepositions: dict[str, str]  # preposition -> role, the global table with this type's overrides
 
 
 @dataclass(slots=True)
@@ -86,7 +87,6 @@ class Taxonomy:
     types: dict[str, EventType]
     rules: list[TriggerRule]
     modality: dict[str, frozenset[str]]
-    prepositions: dict[str, str]
     places: frozenset[str]
     # compiled indexes: first token -> rules, so a sentence costs one dict lookup per token
     by_lemma: dict[str, list[TriggerRule]] = field(default_factory=dict)
@@ -132,6 +132,7 @@ def _packaged_taxonomy() -> Taxonomy:
 
 def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
     lexicons = {k: list(v) for k, v in raw.get("lexicons", {}).items()}
+    preps = {str(k).lower(): str(v) for k, v in raw.get("prepositions", {}).items()}
     types: dict[str, EventType] = {}
     rules: list[TriggerRule] = []
     for t in raw["types"]:
@@ -144,6 +145,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
             plover=t.get("plover"),
             roles=frozenset(t.get("roles", {}) or ()) | {"time", "quantity"},
             object_role=t.get("object_role", "item"),
+            prepositions={**preps, **{str(k).lower(): str(v) for k, v in (t.get("prepositions") or {}).items()}},
         )
         for r in t.get("triggers", []):
             rules.append(TriggerRule(
@@ -154,9 +156,8 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 phrases=tuple(_words(p) for p in r.get("phrases", ())),
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
-    preps = {str(k).lower(): str(v) for k, v in raw.get("prepositions", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))
-    return Taxonomy(types, rules, modality, preps, places).compile()
+    return Taxonomy(types, rules, modality, places).compile()
 
 
 # --- syntactic neighbourhood -------------------------------------------------
@@ -186,16 +187,27 @@ def _neighbourhood(trigger: Token) -> list[tuple[Token, int]]:
                 seen.add(child.i)
                 out.append((child, depth))
                 nxt.append(child)
+                # a noun's modifiers are as close as the noun ("tests of nuclear weapons")
+                for mod in child.children:
+                    if mod.dep_ in ("amod", "compound") and mod.i not in seen:
+                        seen.add(mod.i)
+                        out.append((mod, depth))
+                # conjuncts are as close as their first member ("villas, cars ... and luxuries")
+                for cj in child.conjuncts:
+                    if cj.i not in seen:
+                        seen.add(cj.i)
+                        out.append((cj, depth))
+                        nxt.append(cj)
         frontier = nxt
     return out
 
 
-def _context_hit(trigger: Token, context: frozenset[str], hood: list[tuple[Token, int]]) -> Token | None:
-    """The nearest context word among the trigger's arguments (or in the trigger itself, "dope production")."""
-    for tok, _depth in hood:
+def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]]) -> tuple[Token, int] | None:
+    """The nearest context word among the trigger's arguments, with its depth."""
+    for tok, depth in hood:
         lemma, lower = _keys(tok)
         if lemma in context or lower in context:
-            return tok
+            return tok, depth
     return None
 
 
@@ -227,22 +239,30 @@ def _phrase_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
 
 def _lemma_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
     hits: list[_Hit] = []
+    rank = _order(tax)
     for i, tok in enumerate(sent):
         rules = tax.by_lemma.get(tok.lemma_.lower()) or tax.by_lemma.get(tok.lower_)
         if not rules or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             continue
         hood: list[tuple[Token, int]] | None = None
+        # the rule whose context word is closest wins ("tested an engine for a missile"
+        # is an engine test); a rule without context counts as closest; then file order
+        best: tuple[tuple[int, int], _Hit] | None = None
         for rule in rules:
             if rule.pos and tok.pos_ not in rule.pos:
                 continue
-            ctx = None
+            ctx, depth = None, 0
             if rule.context is not None:
                 hood = hood if hood is not None else _neighbourhood(tok)
-                ctx = _context_hit(tok, rule.context, hood)
-                if ctx is None:
+                found = _context_hit(rule.context, hood)
+                if found is None:
                     continue
-            hits.append(_Hit(rule.type, i, i + 1, tok, ctx))
-            break
+                ctx, depth = found
+            key = (depth, rank.get(rule.type, 99))
+            if best is None or key < best[0]:
+                best = (key, _Hit(rule.type, i, i + 1, tok, ctx))
+        if best is not None:
+            hits.append(best[1])
     return hits
 
 
@@ -263,10 +283,18 @@ def _select(hits: list[_Hit], tax: Taxonomy) -> list[_Hit]:
             continue
         taken |= toks
         chosen.append(h)
-    # the same event seen from a verb and its noun ("carried out arms sales"): keep one per head chain
+    # the same event seen twice: a noun under its verb ("carried out arms sales" is not
+    # two events), or a modifier of the verb's item ("printed counterfeit bills",
+    # "laundered stolen crypto"): the verb's hit stands for both
     out = []
     for h in chosen:
-        dup = any(o is not h and o.type == h.type and h.head.head.i == o.head.i and h.head.dep_ in ("dobj", "pobj", "compound") for o in chosen)
+        dup = any(
+            o is not h and o.type == h.type and (
+                (h.head.head.i == o.head.i and h.head.dep_ in ("dobj", "pobj", "compound"))
+                or (h.head.dep_ in ("amod", "compound") and o.context is not None and h.head.head.i == o.context.i)
+            )
+            for o in chosen
+        )
         if not dup:
             out.append(h)
     return sorted(out, key=lambda h: h.start_tok)
@@ -373,8 +401,11 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         if g.pos_ in ("VERB", "AUX"):
-            subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
-            if subj and (t.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "pcomp", "advcl") or lemma in mod.get("light_verbs", ())):
+            subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)
+            subj = [c for c in g.children if c.dep_ in subj_deps and c.pos_ in _NOUNISH]
+            # the subject is shared with a controlled or coordinated verb ("chose to flee",
+            # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
+            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
                 if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
                 return subj[0]
@@ -393,13 +424,13 @@ def _place_like(ctx: _Ctx, tok: Token) -> bool:
     return _entity_at(ctx.entities, at, at + len(tok)) is not None
 
 
-def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]]) -> list[tuple[str, Token]]:
+def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for h in heads:
         for c in h.children:
             if c.dep_ not in ("prep", "dative"):
                 continue
-            role = ctx.tax.prepositions.get(c.lower_)
+            role = table.get(c.lower_)
             if role is None:
                 continue
             for obj in c.children:
@@ -432,7 +463,12 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
             item_tok = _climb_compound(item_tok)
         if item_tok.i == head.i or (agent is not None and item_tok.i == agent.i):
             item_tok = None
-    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    # an object that is the context word ("imposed sanctions") or a sum of money
+    # ("stole $1.5 billion", reported as the quantity) is not a participant
+    money = quantity if quantity is not None and quantity[2].unit.isupper() else None
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")
+               and not (hit.context is not None and c.i == hit.context.i)
+               and not (money and money[0] <= ctx.base + c.idx < money[1])]
     if item_tok is not None and t.object_role == "item":
         args.append(_arg(ctx, "item", item_tok))
     elif objects and (item_tok is None or t.object_role != "item"):
@@ -448,7 +484,7 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
     gov = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
     if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in tax.modality.get("light_verbs", ()):
         prep_heads.append(gov)
-    for role, tok in _prep_args(ctx, prep_heads, times):
+    for role, tok in _prep_args(ctx, prep_heads, times, t.prepositions):
         if role == "agent" and any(a.role == "agent" for a in args):
             continue
         args.append(_arg(ctx, role, tok))
@@ -512,7 +548,7 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             return "negated", False
         if n > 0 and lemma in mod.get("allege_heads", ()) | mod.get("accuse_heads", frozenset()):
             return "alleged", False
-        if any(c.lower_ in mod.get("allege_adverbs", ()) for c in tok.children):
+        if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ())) for c in tok.children):
             return "alleged", False
         if tok.dep_ in ("ccomp", "parataxis") and n > 0 and tok.lemma_.lower() not in mod.get("allege_heads", ()):
             continue
