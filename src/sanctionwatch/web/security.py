@@ -30,10 +30,6 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class SecurityMiddleware:
     """Pure ASGI middleware: adds the headers to every response and refuses bodies over ``max_body`` bytes.
 
@@ -70,27 +66,36 @@ class SecurityMiddleware:
 
         received = 0
         started = False
+        refused = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            # FastAPI turns any exception raised while reading the body into
+            # a 400, so an oversized stream is answered here, directly, and
+            # the app is told the client went away.
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise BodyTooLarge
+                if received > self.max_body and not refused:
+                    refused = True
+                    if not started:
+                        await _plain(send_with_headers, 413, b"request body too large")
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; drop whatever the app answers
             if message["type"] == "http.response.start":
                 started = True
             await send_with_headers(message)
 
         try:
             await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                await _plain(send_with_headers, 413, b"request body too large")
+        except Exception:
+            if not refused:
+                raise
 
 
 async def _plain(send: Send, status: int, body: bytes) -> None:
