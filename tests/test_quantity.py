@@ -1,0 +1,54 @@
+"""Quantities: forms, approximation, currencies, and what is deliberately not a quantity."""
+
+import pytest
+
+from sanctionwatch.quantity import find_quantities, parse_quantity
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, approximate",
+    [
+        ("some 7,000 containers", 7000, "container", True),
+        ("millions of shells", 1_000_000, "shell", True),
+        ("781,497 barrels of refined petroleum", 781_497, "barrel", False),
+        ("$2.8 billion", 2.8e9, "USD", False),
+        ("about 10,000 troops", 10_000, "troop", True),
+        ("1.5 billion dollars", 1.5e9, "USD", False),
+        ("$1.5bn in crypto", 1.5e9, "USD", False),
+        ("tens of thousands of workers", 10_000, "worker", True),
+        ("hundreds of millions of dollars", 1e8, "USD", True),
+        ("more than 3,000 North Korean workers", 3000, "worker", True),
+        ("at least 10 ballistic missiles", 10, "missile", True),
+        ("2 million metric tons of coal", 2e6, "tonne", False),
+        ("three foreigners", 3, "foreigner", False),
+        ("a dozen ships", 12, "ship", False),
+        ("roughly 500,000 rounds of ammunition", 500_000, "round", True),
+    ],
+)
+def test_parse_quantity(text, value, unit, approximate):
+    q = parse_quantity(text)
+    assert q is not None, text
+    assert (float(q.value), q.unit, q.approximate) == (float(value), unit, approximate)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "five or six years",  # a duration, not an amount
+        "for 30 years",
+        "its 73rd anniversary",
+        "in 2014",  # a year
+        "Resolution 2397",  # a name
+        "12 March 2023",
+        "7,000 of them",  # no unit
+    ],
+)
+def test_not_quantities(text):
+    assert parse_quantity(text) is None
+
+
+def test_find_quantities_offsets():
+    text = "The North sent some 7,000 containers and $2.8 billion after five years."
+    found = find_quantities(text)
+    assert [text[s:e] for s, e, _ in found] == ["some 7,000 containers", "$2.8 billion"]
+    assert all(text[s:e] == q.text for s, e, q in found)

@@ -1,0 +1,85 @@
+"""Time expressions: every class, anchored on a Friday publication date and without one."""
+
+from datetime import date
+
+import pytest
+
+from sanctionwatch.timex import find_times, normalise_time
+
+FRIDAY = date(2024, 4, 5)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, granularity",
+    [
+        ("on Friday", "2024-04-05", "2024-04-05", "day"),  # publication day itself
+        ("on Tuesday", "2024-04-02", "2024-04-02", "day"),
+        ("last Friday", "2024-03-29", "2024-03-29", "day"),
+        ("in April", "2024-04-01", "2024-04-30", "month"),  # the current month counts
+        ("in March", "2024-03-01", "2024-03-31", "month"),
+        ("in November", "2023-11-01", "2023-11-30", "month"),  # never after publication
+        ("in September 2023", "2023-09-01", "2023-09-30", "month"),
+        ("March 3", "2024-03-03", "2024-03-03", "day"),
+        ("on 12 March 2023", "2023-03-12", "2023-03-12", "day"),
+        ("last year", "2023-01-01", "2023-12-31", "year"),
+        ("this year", "2024-01-01", "2024-12-31", "year"),
+        ("last month", "2024-03-01", "2024-03-31", "month"),
+        ("last week", "2024-03-25", "2024-03-31", "week"),
+        ("earlier this month", "2024-04-01", "2024-04-05", "month"),
+        ("two years ago", "2022-01-01", "2022-12-31", "year"),
+        ("yesterday", "2024-04-04", "2024-04-04", "day"),
+        ("in 2014", "2014-01-01", "2014-12-31", "year"),
+        ("2011", "2011-01-01", "2011-12-31", "year"),
+        ("in the early 1990s", "1990-01-01", "1993-12-31", "decade"),
+        ("the late 1970s", "1977-01-01", "1979-12-31", "decade"),
+        ("in the 2000s", "2000-01-01", "2009-12-31", "decade"),
+        ("in the first quarter of 2023", "2023-01-01", "2023-03-31", "quarter"),
+        ("late 2022", "2022-09-01", "2022-12-31", "month"),
+        ("since September 2023", "2023-09-01", "2024-04-05", "open"),
+        ("between January and April", "2024-01-01", "2024-04-30", "range"),
+        ("between November and February", "2023-11-01", "2024-02-29", "range"),
+        ("between 2017 and 2023", "2017-01-01", "2023-12-31", "range"),
+        ("from May to June 2023", "2023-05-01", "2023-06-30", "range"),
+    ],
+)
+def test_normalise_against_publication(text, start, end, granularity):
+    tv = normalise_time(text, FRIDAY)
+    assert tv is not None, text
+    assert (tv.start, tv.end, tv.granularity, tv.anchored) == (start, end, granularity, True)
+
+
+@pytest.mark.parametrize("text, granularity", [("on Friday", "day"), ("in April", "month"), ("last year", "year"), ("between January and April", "range")])
+def test_relative_without_anchor_is_kept_unanchored(text, granularity):
+    tv = normalise_time(text, None)
+    assert tv is not None and tv.text == text
+    assert (tv.start, tv.end, tv.granularity, tv.anchored) == (None, None, granularity, False)
+
+
+@pytest.mark.parametrize("text, start, end", [("in 2014", "2014-01-01", "2014-12-31"), ("in September 2023", "2023-09-01", "2023-09-30"), ("the early 1990s", "1990-01-01", "1993-12-31")])
+def test_absolute_without_anchor_is_anchored(text, start, end):
+    tv = normalise_time(text, None)
+    assert (tv.start, tv.end, tv.anchored) == (start, end, True)
+
+
+def test_since_without_anchor_keeps_its_start_and_an_open_end():
+    tv = normalise_time("since September 2023", None)
+    assert (tv.start, tv.end, tv.granularity, tv.anchored) == ("2023-09-01", None, "open", False)
+
+
+@pytest.mark.parametrize("text", ["may", "The North may launch", "7,000 containers", "Resolution 2397 x", "March on"])
+def test_not_time_expressions(text):
+    assert normalise_time(text, FRIDAY) is None
+
+
+def test_find_times_offsets_and_prepositions():
+    text = "South Korea said in March that the North sent shells since April 2023 and may launch more."
+    found = find_times(text, 0, len(text), FRIDAY)
+    assert [text[s:e] for s, e, _ in found] == ["in March", "since April 2023"]
+    for s, e, tv in found:
+        assert text[s:e] == tv.text
+
+
+def test_find_times_respects_window():
+    text = "In 2011 he left. In 2014 he fled."
+    found = find_times(text, 17, len(text), None)
+    assert [tv.text for _, _, tv in found] == ["In 2014"]
