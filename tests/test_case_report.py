@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -130,3 +131,33 @@ def test_timeline_without_dates():
     assert "<svg" not in timeline_svg([])
     (case,) = link_events([make_doc("d1", ALLEGATION)])
     assert "<svg" in timeline_svg([case])
+
+
+def test_commands(tmp_path):
+    from click.testing import CliRunner
+
+    from sanctionwatch.commands.cases import commands
+
+    by_name = {c.name: c for c in commands}
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        store.save_document(make_doc("d1", ALLEGATION, publisher="A"), "t")
+        other = "Tokyo sources confirmed that munitions were shipped from the North to Russian ports during February."
+        store.save_document(make_doc("d2", other, title="Other angle", publisher="B"), "t")
+    runner = CliRunner()
+    res = runner.invoke(by_name["report"], ["--db", str(db), "--out", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "out" / "cases.html").exists() and (tmp_path / "out" / "cases.md").exists()
+    res = runner.invoke(by_name["cases"], ["--db", str(db), "--format", "json", "--actor", "prk", "--status", "corroborated"])
+    assert res.exit_code == 0 and [c["status"] for c in json.loads(res.output)] == ["corroborated"]
+    res = runner.invoke(by_name["cases"], ["--db", str(db), "--format", "json", "--until", "2023"])
+    assert res.exit_code == 0 and json.loads(res.output) == []
+    res = runner.invoke(by_name["cases"], ["--db", str(db), "--actor", "irn", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.output) == []
+    assert runner.invoke(by_name["cases"], ["--db", str(tmp_path / "missing.db")]).exit_code == 1
+    assert runner.invoke(by_name["cases"], ["--db", str(db), "--since", "soon"]).exit_code == 2
+    assert runner.invoke(by_name["cases"], ["--db", str(db), "--status", "maybe"]).exit_code == 2
+    assert runner.invoke(by_name["lists"], ["match", "--db", str(db)]).exit_code == 1  # no list imported
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<not-xml", encoding="utf-8")
+    assert runner.invoke(by_name["lists"], ["import", str(bad), "--db", str(db)]).exit_code == 1

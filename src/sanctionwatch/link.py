@@ -47,6 +47,8 @@ LINK_THRESHOLD = 0.5
 TIME_SLACK_DAYS = 3
 # An undated event is assumed to lie within this many days before publication.
 UNDATED_WINDOW_DAYS = 45
+# Intervals at most this wide are precise dates: two of them that disagree are two events.
+PRECISE_DAYS = 7
 QUANTITY_TOLERANCE = 0.2
 QUANTITY_TOLERANCE_APPROX = 0.35
 
@@ -283,10 +285,18 @@ def _day(iso: str | None) -> date | None:
 
 def time_score(a: Event, b: Event, published_a: str | None = None, published_b: str | None = None) -> float:
     """1 when dated intervals overlap, 0 when they are apart; guesses from publication dates otherwise."""
+    if _is_denial(a) or _is_denial(b):
+        return 0.5  # a denial is dated by when it was made, not by the event it answers
     ia, ib = _interval(a), _interval(b)
     slack = timedelta(days=TIME_SLACK_DAYS)
     if ia and ib:
-        return 1.0 if ia[0] - slack <= ib[1] and ib[0] - slack <= ia[1] else 0.0
+        if ia[0] - slack <= ib[1] and ib[0] - slack <= ia[1]:
+            return 1.0
+        # Two precise dates that disagree are two events (two launches).  Coarse
+        # or open intervals often date the report ("said in March") rather
+        # than the event, so they only weigh against linking.
+        precise = (ia[1] - ia[0]).days <= PRECISE_DAYS and (ib[1] - ib[0]).days <= PRECISE_DAYS
+        return 0.0 if precise else 0.15
     pa, pb = _day(published_a), _day(published_b)
     # An article cannot report an event that happens after it was published.
     if ia and pb and pb + slack < ia[0]:
@@ -296,6 +306,10 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
     if not ia and not ib and pa and pb:
         return 0.5 if abs((pa - pb).days) <= UNDATED_WINDOW_DAYS else 0.15
     return 0.5
+
+
+def _is_denial(event: Event) -> bool:
+    return event.modality in ("denied", "negated")
 
 
 def _unit(q: Quantity) -> str:
@@ -309,8 +323,13 @@ def quantity_score(a: Event, b: Event) -> float:
     lo, hi = sorted((abs(qa.value), abs(qb.value)))
     if hi == 0:
         return 1.0
-    tol = QUANTITY_TOLERANCE_APPROX if (qa.approximate or qb.approximate) else QUANTITY_TOLERANCE
-    return 1.0 if lo / hi >= 1 - tol else 0.0
+    approximate = qa.approximate or qb.approximate
+    tol = QUANTITY_TOLERANCE_APPROX if approximate else QUANTITY_TOLERANCE
+    if lo / hi >= 1 - tol:
+        return 1.0
+    # "some 7,000" and "more than 20,000" containers are running tallies of one
+    # flow; two exact figures that disagree are two events.
+    return 0.2 if approximate else 0.0
 
 
 def _item_words(event: Event) -> set[str]:
@@ -325,7 +344,7 @@ def item_score(a: Event, b: Event) -> float:
     wa, wb = _item_words(a), _item_words(b)
     if not wa or not wb:
         return 0.5
-    return 1.0 if wa & wb else 0.4
+    return 1.0 if wa & wb else 0.45
 
 
 def type_score(a: str, b: str) -> float:
@@ -463,7 +482,7 @@ class _Item:
 
 
 def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
-    """Greedy average-link clustering in a fixed order; a hard conflict with any member forbids joining."""
+    """Greedy average-link clustering in a fixed order."""
     clusters: list[list[_Item]] = []
     for item in sorted(items, key=lambda i: i.key):
         best, best_score = None, threshold
@@ -472,7 +491,10 @@ def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
                 compatible(item.event, m.event, published_a=item.doc.published, published_b=m.doc.published)
                 for m in cl
             ]
-            if min(scores) == 0:
+            # Conflicting canonical actors veto a merge outright; other hard
+            # conflicts (dates, figures) count as zeros in the average, since one
+            # misdated extraction should not split a case.
+            if any(actor_score(item.event, m.event) == 0 or type_score(item.event.type, m.event.type) == 0 for m in cl):
                 continue
             avg = sum(scores) / len(scores)
             if avg >= best_score:

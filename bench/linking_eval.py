@@ -1,0 +1,181 @@
+"""Pairwise precision / recall / F1 of case linking on the demo corpus.
+
+Needs the whole pipeline to have run on the corpus into a store first:
+
+    sanctionwatch run examples/corpus --exclude README.md --db /tmp/corpus.db
+    python bench/linking_eval.py --db /tmp/corpus.db [--gold examples/corpus/gold_cases.yaml] [--min-sources 2] [--json]
+
+Protocol.  Each gold case lists ``mentions`` and ``denials``, each a
+``{file, sentence}`` whose sentence is an exact substring of the stored text of
+the document whose input ends with ``file`` (``wires.jsonl:N`` for line N of
+the JSONL).  Such a *unit* is located by string search (whitespace-insensitive
+as a fallback).  A predicted case member *hits* a unit when the member's
+trigger (or, for attribution-only denials, its attribution span) lies inside
+the unit.  Over the units hit by at least one prediction:
+
+* gold pairs: two units that share a gold case;
+* predicted pairs: two units hit by members of one predicted case.
+
+Linking P/R/F1 compare these pair sets.  End-to-end recall divides the
+correct predicted pairs by all gold pairs, including units no event hit
+(extraction misses).  Syndication P/R compares document pairs put in one
+syndication group with the corpus's ``syndicated`` groups.
+Target: linking F1 >= 0.85.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sanctionwatch.link import link_events, syndication_groups  # noqa: E402
+from sanctionwatch.model import Document  # noqa: E402
+from sanctionwatch.store import Store  # noqa: E402
+
+Unit = tuple[str, int, int]  # doc_id, start, end
+
+
+def find_doc(docs: list[Document], file: str) -> Document | None:
+    for d in docs:
+        if d.input == file or d.input.endswith("/" + file):
+            return d
+    return None
+
+
+def locate(doc: Document, sentence: str) -> tuple[int, int] | None:
+    i = doc.text.find(sentence)
+    if i >= 0:
+        return i, i + len(sentence)
+    pattern = r"\s+".join(re.escape(w) for w in sentence.split())
+    m = re.search(pattern, doc.text)
+    return (m.start(), m.end()) if m else None
+
+
+def gold_units(gold: dict, docs: list[Document]) -> tuple[dict[Unit, set[str]], list[str]]:
+    """unit -> gold case ids; and the mentions that could not be located."""
+    units: dict[Unit, set[str]] = defaultdict(set)
+    missing = []
+    for case in gold["cases"]:
+        for m in (case.get("mentions") or []) + (case.get("denials") or []):
+            doc = find_doc(docs, m["file"])
+            span = locate(doc, m["sentence"]) if doc else None
+            if span is None:
+                missing.append(f"{m['file']}: {m['sentence'][:60]}")
+                continue
+            units[(doc.doc_id, *span)].add(case["id"])
+    return units, missing
+
+
+def member_span(doc: Document, event_idx: int | None, attribution_idx: int | None) -> tuple[int, int]:
+    if event_idx is not None:
+        t = doc.events[event_idx].trigger
+        return t.start, t.end
+    a = doc.attributions[attribution_idx]
+    frags = a.source + a.cue + a.content
+    return min(f.start for f in frags), max(f.end for f in frags)
+
+
+def hits(units: dict[Unit, set[str]], doc_id: str, span: tuple[int, int]) -> list[Unit]:
+    return [u for u in units if u[0] == doc_id and u[1] <= span[0] and span[1] <= u[2]]
+
+
+def prf(pred: set, gold: set) -> dict[str, float]:
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(gold) if gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp, "pred": len(pred), "gold": len(gold)}
+
+
+def pairs_of(groups) -> set[frozenset]:
+    return {frozenset(p) for g in groups for p in combinations(sorted(g), 2)}
+
+
+def evaluate(docs: list[Document], gold: dict, min_sources: int = 2) -> dict:
+    units, missing = gold_units(gold, docs)
+    by_id = {d.doc_id: d for d in docs}
+    cases = link_events(docs, min_sources=min_sources)
+    predicted_groups = []
+    hit_units: set[Unit] = set()
+    unmatched_members = 0
+    for case in cases:
+        group: set[Unit] = set()
+        for m in case.members:
+            found = hits(units, m.doc_id, member_span(by_id[m.doc_id], m.event_idx, m.attribution_idx))
+            unmatched_members += not found
+            group.update(found)
+        hit_units |= group
+        predicted_groups.append(group)
+    gold_pairs_all = {frozenset((u, v)) for u, v in combinations(sorted(units), 2) if units[u] & units[v]}
+    gold_pairs = {p for p in gold_pairs_all if p <= hit_units}
+    pred_pairs = pairs_of(predicted_groups)
+    linking = prf(pred_pairs, gold_pairs)
+    end_to_end = prf(pred_pairs, gold_pairs_all)
+
+    file_to_doc = {}
+    for g in gold.get("syndicated") or []:
+        for f in g["files"]:
+            d = find_doc(docs, f)
+            if d:
+                file_to_doc[f] = d.doc_id
+    gold_synd = pairs_of([[file_to_doc[f] for f in g["files"] if f in file_to_doc] for g in gold.get("syndicated") or []])
+    synd = prf(pairs_of(syndication_groups(docs)), gold_synd)
+    return {
+        "documents": len(docs),
+        "events": sum(len(d.events) for d in docs),
+        "cases": len(cases),
+        "gold_cases": len(gold["cases"]),
+        "gold_units": len(units),
+        "gold_units_hit": len(hit_units),
+        "gold_mentions_not_located": missing,
+        "members_hitting_no_gold_unit": unmatched_members,
+        "linking": linking,
+        "end_to_end": {"recall": end_to_end["recall"], "tp": end_to_end["tp"], "gold": end_to_end["gold"]},
+        "syndication": synd,
+        "status_counts": {s: sum(c.status == s for c in cases) for s in sorted({c.status for c in cases})},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", required=True, help="store written by `sanctionwatch run examples/corpus --db FILE`")
+    ap.add_argument("--gold", default=str(ROOT / "examples" / "corpus" / "gold_cases.yaml"))
+    ap.add_argument("--min-sources", type=int, default=2)
+    ap.add_argument("--json", action="store_true", help="print the full result as JSON")
+    args = ap.parse_args(argv)
+    if not Path(args.db).exists():
+        print(f"no store at {args.db}; run `sanctionwatch run examples/corpus --db {args.db}` first", file=sys.stderr)
+        return 1
+    gold = yaml.safe_load(Path(args.gold).read_text(encoding="utf-8"))
+    with Store(args.db) as store:
+        docs = list(store.iter_documents())
+    result = evaluate(docs, gold, args.min_sources)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        l, s = result["linking"], result["syndication"]
+        print(f"documents {result['documents']}, events {result['events']}, cases {result['cases']} "
+              f"(gold {result['gold_cases']}); gold units hit {result['gold_units_hit']}/{result['gold_units']}")
+        print(f"linking     P {l['precision']:.3f}  R {l['recall']:.3f}  F1 {l['f1']:.3f}  "
+              f"(pairs: {l['tp']} correct, {l['pred']} predicted, {l['gold']} gold)")
+        print(f"end-to-end  R {result['end_to_end']['recall']:.3f} over {result['end_to_end']['gold']} gold pairs")
+        print(f"syndication P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+        if result["gold_mentions_not_located"]:
+            print(f"{len(result['gold_mentions_not_located'])} gold sentence(s) not found in the store:")
+            for m in result["gold_mentions_not_located"]:
+                print("  -", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
