@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -71,6 +72,7 @@ _KEY_DROP = re.compile(rf"[\s.{_HYPHEN_CLASS}]+")
 _HYPHEN_SPLIT = re.compile(rf"[{_HYPHEN_CLASS}]")
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+_WORD_RE = re.compile(r"\w+")
 _DATELINE_PAREN = re.compile(r"^[ \t]*\((?P<place>[A-Z][^()\n]{0,40})\)[ \t]", re.MULTILINE)
 _DATELINE_CAPS = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'\u2019./ -]{1,40}?)"
@@ -204,6 +206,9 @@ class _AliasIndex:
     lower: dict[str, _Target] = field(default_factory=dict)
     exact_prefixes: frozenset[str] = frozenset()
     lower_prefixes: frozenset[str] = frozenset()
+    # Lower-cased alias prefixes that end on a word boundary ("kim", "kimjong", "kimjongun"):
+    # a match can only start at a text word that is one of these.
+    first_words: set[str] = field(default_factory=set)
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
 
     @classmethod
@@ -230,6 +235,10 @@ class _AliasIndex:
             key = surface_key(variant, exact)
             if not key:
                 continue
+            acc = ""
+            for word in _WORD_RE.findall(variant.lower()):
+                acc += word
+                self.first_words.add(acc)
             old = store.get(key)
             if old is not None and old.actor_id != target.actor_id and not override:
                 # Later actors (later files) win; the packaged table is tested to have none of these.
@@ -304,6 +313,9 @@ def _merge_entry(actors: dict[str, dict[str, Any]], entry: Mapping[str, Any], wh
         raise ValueError(f"{where}: id {actor_id!r} must be a lowercase slug (a-z, 0-9, '-')")
     current = actors.setdefault(actor_id, {"id": actor_id, "aliases": [], "exact_aliases": [], "context_aliases": []})
     current["_where"] = where
+    old_name = current.get("name")
+    if old_name and entry.get("name", old_name) != old_name and old_name not in current["aliases"]:
+        current["aliases"].append(old_name)  # a renamed actor is still written the old way in text
     for key in ("name", "type", "wikidata", "description"):
         if key in entry:
             current[key] = entry[key]
@@ -380,61 +392,73 @@ _PIECE_RE = re.compile(
     rf"(?P<abbr>(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?= ?[A-Z][a-z]))|(?P<word>\w+)|(?P<hyphen>[{_HYPHEN_CLASS}])|\S"
 )
 _SKIP = ""  # a hyphen between pieces: "Kim Jong-un" == "Kim Jong Un"
+_NEXT_PIECE_RE = re.compile(rf"\s*(?:{_PIECE_RE.pattern})")
 
 
-def _pieces(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
-    """Global starts, ends and exact-case keys of the pieces of text[start:end]."""
-    starts, ends, keys = [], [], []
-    for m in _PIECE_RE.finditer(text, start, end):
-        kind = m.lastgroup
-        piece = m.group()
-        if kind == "word":
-            key = piece
-        elif kind == "hyphen":
-            key = _SKIP
-        elif kind == "abbr":
-            key = piece.replace(".", "")
-        else:
-            key = piece.translate(_QUOTES)
-        starts.append(m.start())
-        ends.append(m.end())
-        keys.append(key)
-    return starts, ends, keys
+def _piece_key(m: re.Match[str]) -> str:
+    """Exact-case key of one piece (_SKIP for a hyphen)."""
+    kind = m.lastgroup
+    if kind == "word":
+        return m.group(kind)
+    if kind == "hyphen":
+        return _SKIP
+    if kind == "abbr":
+        return m.group(kind).replace(".", "")
+    return m.group().strip().translate(_QUOTES)  # the next-piece pattern may have eaten leading space
 
 
-def _block_hits(text: str, start: int, end: int, index: _AliasIndex) -> list[_Hit]:
-    """All alias matches starting at any piece (overlapping; chosen later)."""
-    starts, ends, keys = _pieces(text, start, end)
+def _candidate_starts(text: str, index: _AliasIndex) -> list[int]:
+    """Sorted offsets of the words where an alias match may start.
+
+    Found with set intersection and str.find, all in C: a Python step per word
+    of the text would cost more than everything else here together.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: offsets would shift
+        return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in index.first_words]
+    starts = []
+    for word in set(_WORD_RE.findall(lowered)) & index.first_words:
+        n = len(word)
+        pos = lowered.find(word)
+        while pos != -1:
+            before = lowered[pos - 1] if pos else " "
+            after = lowered[pos + n] if pos + n < len(lowered) else " "
+            if not (_is_word_char(before) or _is_word_char(after)):
+                starts.append(pos)
+            pos = lowered.find(word, pos + n)
+    starts.sort()
+    return starts
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _hits_from(text: str, pos: int, end: int, index: _AliasIndex) -> list[_Hit]:
+    """Alias matches starting at pos, piece by piece, while the key is still a prefix of some alias."""
     hits: list[_Hit] = []
     exact, lower = index.exact, index.lower
     exact_pre, lower_pre = index.exact_prefixes, index.lower_prefixes
-    n = len(keys)
-    for i in range(n):
-        k = keys[i]
-        kl = k.lower()
-        live_e = k in exact_pre
-        live_l = kl in lower_pre
-        if not (live_e or live_l):  # the common case: no alias starts with this word
-            continue
-        acc_e, acc_l = "", ""
-        j = i
-        while j < n:
-            kj = keys[j]
-            if kj:
-                if live_e:
-                    acc_e += kj
-                    live_e = acc_e in exact_pre
-                    if live_e and acc_e in exact:
-                        hits.append(_Hit(starts[i], ends[j], exact[acc_e]))
-                if live_l:
-                    acc_l += kj.lower()
-                    live_l = acc_l in lower_pre
-                    if live_l and acc_l in lower:
-                        hits.append(_Hit(starts[i], ends[j], lower[acc_l]))
-                if not (live_e or live_l):
-                    break
-            j += 1
-    return [h for h in hits if not _splits_a_name(h, text)]
+    acc_e = acc_l = ""
+    live_e = live_l = True
+    nxt = _PIECE_RE.match(text, pos, end)
+    while nxt is not None:
+        key = _piece_key(nxt)
+        if key:
+            if live_e:
+                acc_e += key
+                live_e = acc_e in exact_pre
+                if live_e and acc_e in exact:
+                    hits.append(_Hit(pos, nxt.end(), exact[acc_e]))
+            if live_l:
+                acc_l += key.lower()
+                live_l = acc_l in lower_pre
+                if live_l and acc_l in lower:
+                    hits.append(_Hit(pos, nxt.end(), lower[acc_l]))
+            if not (live_e or live_l):
+                break
+        nxt = _NEXT_PIECE_RE.match(text, nxt.end(), end)
+    return hits
 
 
 def _splits_a_name(hit: _Hit, text: str) -> bool:
@@ -472,24 +496,23 @@ _IOB_BEGIN, _IOB_INSIDE = 3, 1
 _NER_ATTRS = [ENT_IOB, ENT_TYPE, IDX, LENGTH]
 
 
-def _token_rows(doc: "Doc") -> list[list[int]]:
+def _token_rows(doc: "Doc") -> Any:
     # Token arrays instead of doc.ents / doc.text / Block.end, which build a Token object per token.
-    return doc.to_array(_NER_ATTRS).tolist()
+    return doc.to_array(_NER_ATTRS)
 
 
-def _ner_spans(rows: list[list[int]], strings: Any, text: str, base: int, table: ActorTable) -> list[_NerSpan]:
+def _ner_spans(rows: Any, strings: Any, text: str, base: int, table: ActorTable) -> list[_NerSpan]:
     out = []
+    iob = rows[:, 0]
     n = len(rows)
-    for i, (iob, ent_type, _idx, _len) in enumerate(rows):
-        if iob != _IOB_BEGIN:
-            continue
-        label = strings[ent_type]
+    for i in (iob == _IOB_BEGIN).nonzero()[0].tolist():
+        label = strings[int(rows[i, 1])]
         if label not in KEEP_LABELS:
             continue
         j = i + 1
-        while j < n and rows[j][0] == _IOB_INSIDE:
+        while j < n and iob[j] == _IOB_INSIDE:
             j += 1
-        toks = [(base + r[2], base + r[2] + r[3]) for r in rows[i:j]]
+        toks = [(base + idx, base + idx + length) for idx, length in rows[i:j, 2:4].tolist()]
         span = _trim_ner(text, toks, label, table)
         if span is not None:
             start, end = span
@@ -612,12 +635,19 @@ def _scan(parsed: "Parsed", table: ActorTable) -> tuple[list[_Hit], list[_NerSpa
     hits: list[_Hit] = []
     ner: list[_NerSpan] = []
     index = table.index
+    candidates = _candidate_starts(text, index)
     for block in parsed.blocks:
         rows = _token_rows(block.doc)
-        if not rows:
+        if not len(rows):
             continue
-        end = block.start + rows[-1][2] + rows[-1][3]
-        hits.extend(_choose(_block_hits(text, block.start, end, index)))
+        end = block.start + int(rows[-1, 2] + rows[-1, 3])
+        block_hits = [
+            hit
+            for pos in candidates[bisect_left(candidates, block.start) : bisect_left(candidates, end)]
+            for hit in _hits_from(text, pos, end, index)
+            if not _splits_a_name(hit, text)
+        ]
+        hits.extend(_choose(block_hits))
         ner.extend(_ner_spans(rows, block.doc.vocab.strings, text, block.start, table))
     return hits, ner
 
@@ -626,27 +656,36 @@ def _is_place(type_or_label: str) -> bool:
     return type_or_label in PLACE_TYPES or type_or_label in PLACE_LABELS
 
 
-def _add_alias_hits(groups: _Groups, hits: list[_Hit], text: str, table: ActorTable, datelines: list[tuple[int, int]]) -> tuple[set[str], list[tuple[int, int]]]:
-    """Record alias hits; return the ids mentioned by plain aliases and the ranges taken."""
+def _add_alias_hits(
+    groups: _Groups, hits: list[_Hit], text: str, table: ActorTable, datelines: list[tuple[int, int]]
+) -> tuple[set[str], bytearray]:
+    """Record alias hits; return the ids mentioned by plain aliases and a mask of the characters taken."""
     resolved: list[tuple[_Hit, Actor]] = []
     for hit in hits:
         actor = table.get(hit.target.actor_id) if hit.target.actor_id else None
         if actor is not None and not (_is_place(actor.type) and _inside(hit.start, hit.end, datelines)):
             resolved.append((hit, actor))
     present = {actor.id for hit, actor in resolved if hit.target.requires is None}
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for hit, actor in resolved:
         if hit.target.requires is not None and not set(hit.target.requires) & present:
             continue
         groups.canonical(actor).mentions.append(Mention(hit.start, hit.end, text[hit.start : hit.end], ALIAS_LABEL))
-        taken.append((hit.start, hit.end))
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     return present, taken
 
 
-def _add_ner_spans(groups: _Groups, ner: list[_NerSpan], table: ActorTable, present: set[str], taken: list[tuple[int, int]], datelines: list[tuple[int, int]]) -> None:
+def _add_ner_spans(
+    groups: _Groups,
+    ner: list[_NerSpan],
+    table: ActorTable,
+    present: set[str],
+    taken: bytearray,
+    datelines: list[tuple[int, int]],
+) -> None:
     leftovers: list[_NerSpan] = []
     for span in ner:
-        if any(span.start < e and s < span.end for s, e in taken):
+        if taken.find(1, span.start, span.end) != -1:
             continue  # the alias hit wins
         actor = table.lookup(span.text, context=present)
         kind = actor.type if actor is not None else span.label
