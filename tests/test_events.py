@@ -1,0 +1,223 @@
+"""Event extraction: every type, modality, arguments, time/quantity, offsets, and the seed articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionwatch.events import extract_events, load_taxonomy
+from sanctionwatch.model import Attribution, Document, Fragment
+from sanctionwatch.read import parse
+
+try:  # the actor stage fills entity ids; without it arguments carry entity None
+    from sanctionwatch.actors import resolve_entities
+except ImportError:  # pragma: no cover - depends on the tree
+    resolve_entities = None
+
+PUBLISHED = "2024-04-05"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str, published: str | None = PUBLISHED, attributions=()):
+        parsed = parse(nlp, text)
+        doc = Document(doc_id="t", text=text, published=published)
+        doc.entities = resolve_entities(parsed) if resolve_entities else []
+        doc.attributions = list(attributions)
+        return doc, extract_events(parsed, doc)
+
+    return _run
+
+
+def _offsets_hold(doc, events):
+    for ev in events:
+        frags = [ev.trigger, ev.sentence] + list(ev.arguments)
+        for f in frags:
+            assert doc.text[f.start:f.end] == f.text
+
+
+TYPE_CASES = [
+    ("The North had sent some 7,000 containers of weapons to Russia.", "arms_transfer", "sent"),
+    ("Pyongyang deployed 10,000 troops to the Kursk region.", "troop_deployment", "deployed"),
+    ("Russian instructors trained North Korean pilots.", "military_training", "trained"),
+    ("North Korea fired a ballistic missile into the sea.", "missile_launch", "fired"),
+    ("Pyongyang launched a reconnaissance satellite on Tuesday.", "satellite_launch", "launched"),
+    ("North Korea conducted a nuclear test in 2017.", "nuclear_test", "test"),
+    ("Kim Jong-un inspected a new tactical missile weapons system.", "weapons_test", "inspected"),
+    ("The regime produced crystal meth for export.", "narcotics", "produced"),
+    ("Hackers stole $1.5 billion in cryptocurrency from an exchange.", "cyber_theft", "stole"),
+    ("The state sends thousands of workers to Russia.", "overseas_workers", "sends"),
+    ("The state printed counterfeit dollar bills.", "counterfeiting", "printed"),
+    ("The tankers carried out a ship-to-ship transfer at sea.", "ship_to_ship_transfer", "ship-to-ship transfer"),
+    ("North Korea exported coal to China.", "banned_export", "exported"),
+    ("North Korea imported 781,497 barrels of refined petroleum.", "petroleum_import", "imported"),
+    ("The ship switched off its AIS transponder.", "ais_manipulation", "switched"),
+    ("Pyongyang used front companies in Hong Kong.", "front_company", "front companies"),
+    ("The bank opened accounts for a trading firm.", "banking_channel", "opened"),
+    ("Two Mercedes limousines were smuggled into North Korea.", "luxury_goods", "smuggled"),
+    ("The Treasury sanctioned three officials.", "designation", "sanctioned"),
+    ("The Security Council adopted a resolution in 2017.", "un_resolution", "adopted"),
+    ("Russia vetoed the draft in March.", "un_veto", "vetoed"),
+    ("The Council established the panel of experts in 2009.", "monitoring_body", "established"),
+    ("The intelligence chief chose to flee to South Korea in 2014.", "defection", "flee"),
+    ("Kim Jong-nam was assassinated at the airport.", "espionage_assassination", "assassinated"),
+    ("The regime executed a vice premier in 2016.", "purge_execution", "executed"),
+]
+
+
+def test_every_taxonomy_type_has_a_case():
+    assert {t for _, t, _ in TYPE_CASES} == set(load_taxonomy().types)
+
+
+@pytest.mark.parametrize("text, etype, trigger", TYPE_CASES)
+def test_event_types(run, text, etype, trigger):
+    doc, events = run(text)
+    assert [(e.type, e.trigger.text) for e in events] == [(etype, trigger)]
+    _offsets_hold(doc, events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said the new missile is displayed on a mobile launcher.",  # a missile is not a launch
+        "The resolutions ban exports of coal, textiles and seafood.",  # a rule, not an occurrence
+        "Russia and North Korea are subject to international sanctions.",
+        "Inter-Korean relations are at their lowest point in years.",
+    ],
+)
+def test_no_event(run, text):
+    _, events = run(text)
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("North Korea sent weapons to Russia.", "asserted"),
+        ("Pyongyang did not send any weapons to Moscow.", "negated"),
+        ("North Korea could send more weapons to Russia.", "hypothetical"),
+        ("Pyongyang plans to launch three satellites.", "hypothetical"),
+        ("Kim Yo Jong denied that Pyongyang had sold weapons to Moscow.", "denied"),
+        ("Washington accused Pyongyang of supplying shells to Moscow.", "alleged"),
+        ("North Korea shipped shells to Russia, according to Seoul.", "alleged"),
+        ("Russia blocked the renewal of the panel's mandate.", "negated"),
+    ],
+)
+def test_modality(run, text, modality):
+    _, events = run(text)
+    assert events and events[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    "stance, source_entity, modality",
+    [("deny", None, "denied"), ("allege", None, "alleged"), ("assert", "usa", "alleged"), ("confirm", None, "asserted")],
+)
+def test_modality_from_enclosing_attribution(run, stance, source_entity, modality):
+    text = "Officials said North Korea sent shells to Russia."
+    start = text.index("North")
+    content = Fragment.of(text, start, len(text) - 1)
+    att = Attribution(source=[Fragment.of(text, 0, 9)], cue=[Fragment.of(text, 10, 14)], content=[content], stance=stance, source_entity=source_entity)
+    _, events = run(text, attributions=[att])
+    assert events[0].attribution == 0
+    assert events[0].modality == modality
+
+
+def test_arguments_quantity_and_time(run):
+    doc, events = run("South Korea said in March that the North had sent some 7,000 containers of weapons to Russia.")
+    (ev,) = events
+    roles = {a.role: a.text for a in ev.arguments}
+    assert roles["agent"] in ("North", "the North")
+    assert roles["item"] == "weapons" and roles["destination"] == "Russia"
+    assert roles["quantity"] == "some 7,000 containers"
+    assert (ev.quantity.value, ev.quantity.unit, ev.quantity.approximate) == (7000, "container", True)
+    assert (ev.time.start, ev.time.end, ev.time.granularity) == ("2024-03-01", "2024-03-31", "month")
+    assert ev.modality == "alleged"
+    _offsets_hold(doc, events)
+
+
+def test_unanchored_time_without_publication_date(run):
+    _, events = run("On Tuesday, North Korea fired a cruise missile.", published=None)
+    (ev,) = events
+    assert ev.time.text == "On Tuesday" and ev.time.anchored is False and ev.time.start is None
+
+
+def test_listed_destinations(run):
+    _, events = run("The UN accused North Korea of being behind arms sales to countries such as Syria, Myanmar, Libya and Sudan.")
+    (ev,) = events
+    dest = {a.text for a in ev.arguments if a.role == "destination"}
+    assert {"Syria", "Myanmar", "Libya", "Sudan"} <= dest
+    assert next(a.text for a in ev.arguments if a.role == "agent") == "North Korea"
+
+
+def test_taxonomy_is_documented():
+    tax = load_taxonomy()
+    plover = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+              "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", None}
+    for t in tax.types.values():
+        assert t.description and t.label and t.category
+        assert t.plover in plover
+        assert all(c.isdigit() for c in t.cameo)
+    assert tax.types["un_veto"].cameo == ("129",)
+
+
+# --- the seed articles (real scraped input; no publication date) ----------------
+
+
+@pytest.fixture(scope="module")
+def seed_events(seeds, run):
+    out = {}
+    for name, text in seeds.items():
+        doc, events = run(text, published=None)
+        _offsets_hold(doc, events)
+        out[name] = (doc, events)
+    return out
+
+
+def _find(seed_events, etype, trigger, in_sentence=""):
+    for doc, events in seed_events.values():
+        for ev in events:
+            if ev.type == etype and ev.trigger.text == trigger and in_sentence in ev.sentence.text:
+                return ev
+    raise AssertionError(f"no {etype} event with trigger {trigger!r}")
+
+
+def _arg(ev, role):
+    return next((a for a in ev.arguments if a.role == role), None)
+
+
+def test_seed_munitions_shipment(seed_events):
+    ev = _find(seed_events, "arms_transfer", "sent")
+    assert (ev.quantity.value, ev.quantity.unit, ev.quantity.approximate) == (7000, "container", True)
+    assert ev.time.text == "in March" and ev.time.anchored is False and ev.time.start is None
+    assert ev.modality == "alleged"
+    if resolve_entities:
+        assert _arg(ev, "agent").entity == "prk" and _arg(ev, "destination").entity == "rus"
+
+
+def test_seed_veto(seed_events):
+    ev = _find(seed_events, "un_veto", "veto")
+    assert _arg(ev, "agent").text == "Moscow"
+
+
+def test_seed_defector_claims(seed_events):
+    drugs = [ev for _, evs in seed_events.values() for ev in evs if ev.type == "narcotics"]
+    assert any(ev.trigger.text == "production" for ev in drugs)
+    iran = _find(seed_events, "arms_transfer", "sale")
+    assert _arg(iran, "destination").text == "Iran"
+
+
+def test_seed_un_accusation(seed_events):
+    ev = _find(seed_events, "arms_transfer", "arms sales", in_sentence="the UN accused")
+    assert {"Syria", "Myanmar", "Libya", "Sudan"} <= {a.text for a in ev.arguments if a.role == "destination"}
+    assert ev.modality == "alleged"
+
+
+def test_seed_defection(seed_events):
+    ev = _find(seed_events, "defection", "flee")
+    assert (ev.time.start, ev.time.end, ev.time.granularity) == ("2014-01-01", "2014-12-31", "year")
+    assert _arg(ev, "destination").text == "South Korea"
+
+
+def test_seed_inspection(seed_events):
+    ev = _find(seed_events, "weapons_test", "inspected")
+    assert _arg(ev, "item").text == "new tactical missile weapons system"
+    assert _arg(ev, "agent").text == "Kim Jong-un"
