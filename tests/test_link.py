@@ -256,6 +256,16 @@ def test_case_fields_and_summary():
     assert case.actor_names == {"prk": "North Korea", "rus": "Russia"}
 
 
+@pytest.mark.parametrize(
+    "time, tail",
+    [(("2024-03-12", "2024-03-12"), ", on 12 March 2024."), (("2017-01-01", "2023-12-31"), ", in 2017–2023."),
+     (("2023-01-01", "2023-12-31"), ", in 2023."), (None, ".")],
+)
+def test_summary_time_phrase(time, tail):
+    (case,) = link_events([article("a", ev(**ARMS, time=time))])
+    assert case.summary.endswith(tail)
+
+
 def test_case_ids_are_stable_and_output_sorted():
     docs = [article("b", ev(**ARMS)), article("a", ev(**ARMS)), article("c", ev(type_="missile_launch"))]
     first = link_events(docs)

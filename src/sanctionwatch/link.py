@@ -744,7 +744,10 @@ def summarise(
         text += f" ({format_quantity(quantity)})"
     when = format_period(start, end)
     if when:
-        text += f", {when}" if when.startswith("between") else f", in {when}" if not when[0].isdigit() else f", on {when}"
+        if when.startswith("between"):
+            text += f", {when}"
+        else:  # "on 12 March 2024", "in March 2024", "in 2017–2023"
+            text += f", on {when}" if start == (end or start) else f", in {when}"
     return text + "."
 
 
