@@ -38,7 +38,7 @@ import pickle
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol
@@ -259,6 +259,135 @@ class _Pool:
         return results
 
 
-def settings_workers(settings: Any) -> int:
-    """``settings.workers`` when the Settings in use has that field (1 otherwise)."""
-    return max(1, int(getattr(settings, "workers", 1) or 1))
+# -- choosing the engine ---------------------------------------------------------
+
+def extract_stream(
+    settings: "Settings",
+    docs: Iterable[Document],
+    *,
+    pipeline: Extractor | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    chunk: int | None = None,
+) -> Iterator[Result]:
+    """Extract prepared ``docs`` in this process, on a process pool, or on Dask; results in input order.
+
+    ``workers`` and ``scheduler`` default to ``settings.workers`` / ``settings.scheduler`` when the
+    Settings in use has them.  ``scheduler`` is a Dask scheduler address, or ``"local"`` for a
+    LocalCluster of ``workers`` processes on this machine.
+    """
+    workers = workers if workers is not None else int(getattr(settings, "workers", 1) or 1)
+    scheduler = scheduler if scheduler is not None else getattr(settings, "scheduler", None)
+    chunk = chunk or int(getattr(settings, "chunk", 0) or 0) or (32 if scheduler else 16)
+    if scheduler:
+        from .distributed import process_distributed
+
+        address = None if scheduler == "local" else scheduler
+        return process_distributed(settings, docs, address, workers=max(1, workers), chunk=chunk, pipeline=pipeline)
+    return process_parallel(settings, docs, workers, chunk, pipeline=pipeline)
+
+
+# -- incremental re-processing of a store ------------------------------------------
+
+# Warnings that describe the original bytes, which the store no longer has: carried over
+# when a document is rebuilt from its stored text (everything else is recomputed).
+_INPUT_WARNINGS = ("invalid UTF-8",)
+
+
+@dataclass
+class ReprocessSummary:
+    version: str
+    candidates: int = 0
+    reprocessed: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
+    cases_rebuilt: bool = False
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version, "candidates": self.candidates, "reprocessed": self.reprocessed,
+            "failed": [{"doc_id": d, "reason": r} for d, r in self.failed],
+            "cases_rebuilt": self.cases_rebuilt, "seconds": round(self.seconds, 3),
+        }
+
+
+def stale_doc_ids(store: Any, version: str, everything: bool = False) -> list[str]:
+    """Ids of stored documents extracted by another pipeline version (all of them with ``everything``)."""
+    if everything:
+        rows = store.conn.execute("SELECT doc_id FROM documents ORDER BY rowid")
+    else:
+        rows = store.conn.execute(
+            "SELECT doc_id FROM documents WHERE pipeline_version IS NOT ? ORDER BY rowid", (version,))
+    return [r[0] for r in rows]
+
+
+def document_from_stored(stored: Document, pipeline: Any) -> Document:
+    """A prepared document rebuilt from what the store holds: the stored text is the input.
+
+    Metadata goes back in as ingest hints, so ``prepare`` recomputes language checks and the
+    ignored regions with the current rules while the text, and so every offset, stays as stored.
+    """
+    from .ingest import RawInput
+
+    hints = {"title": stored.title, "published": stored.published, "publisher": stored.publisher,
+             "url": stored.url, "language": stored.language, **stored.meta}
+    doc = pipeline.prepare(RawInput(stored.input, "text", stored.text,
+                                    {k: v for k, v in hints.items() if v not in (None, "")}))
+    if doc.text != stored.text:  # prepare must never rewrite text; refuse rather than move offsets
+        raise RuntimeError(f"{stored.doc_id}: text changed while rebuilding the document")
+    doc.doc_id, doc.format = stored.doc_id, stored.format
+    doc.warnings = [w for w in stored.warnings if w.startswith(_INPUT_WARNINGS)] + doc.warnings
+    return doc
+
+
+def reprocess_store(
+    store: Any,
+    pipeline: Any,
+    *,
+    everything: bool = False,
+    workers: int = 1,
+    scheduler: str | None = None,
+    chunk: int | None = None,
+    min_sources: int = 2,
+    on_result: Callable[[Result], None] = lambda r: None,
+) -> ReprocessSummary:
+    """Re-run extraction for stored documents whose pipeline version is not ``pipeline.version``
+    (every document with ``everything``), write them back, then rebuild cases when linking exists.
+
+    Killed half-way, it resumes on the next call: documents already rewritten carry the current
+    version.  A document whose extraction fails keeps its old results (and stays stale).
+    """
+    import time
+
+    started = time.perf_counter()
+    summary = ReprocessSummary(pipeline.version)
+    ids = stale_doc_ids(store, pipeline.version, everything)
+    summary.candidates = len(ids)
+
+    def docs() -> Iterator[Document]:
+        for doc_id in ids:
+            stored = store.get_document(doc_id)
+            if stored is not None:
+                yield document_from_stored(stored, pipeline)
+
+    for result in extract_stream(pipeline.settings, docs(), pipeline=pipeline, workers=workers,
+                                 scheduler=scheduler, chunk=chunk):
+        if isinstance(result, ExtractionFailed):
+            summary.failed.append((result.doc_id, result.reason))
+        else:
+            store.save_document(result, pipeline.version)
+            summary.reprocessed += 1
+        on_result(result)
+    if summary.reprocessed:
+        summary.cases_rebuilt = rebuild_cases_if_available(store, min_sources)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def rebuild_cases_if_available(store: Any, min_sources: int) -> bool:
+    try:
+        from .link import rebuild_cases
+    except ImportError:  # cross-document linking not installed in this build
+        return False
+    rebuild_cases(store, min_sources=min_sources)
+    return True
