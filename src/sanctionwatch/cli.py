@@ -224,10 +224,13 @@ def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: 
 
 
 def _link_cases(store, min_sources: int) -> None:
+    from .link import rebuild_cases
+    from .sanctions_list import match_store
+
     try:
-        from .link import rebuild_cases
-    except ImportError:
-        return
+        match_store(store)  # flags designated actors, when a list has been imported (`lists import`)
+    except LookupError:
+        pass
     rebuild_cases(store, min_sources=min_sources)
 
 

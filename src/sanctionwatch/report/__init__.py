@@ -10,10 +10,8 @@ from .documents import write_documents_report
 def write_reports(store, out_dir: Path, min_sources: int = 2) -> dict[str, Path]:
     """Write every report the store supports into ``out_dir``; returns {name: path}."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    from .cases import write_case_report
+
     written = write_documents_report(store, out_dir)
-    try:
-        from .cases import write_case_report
-    except ImportError:  # the case report lands with the events work
-        return written
     written.update(write_case_report(store, out_dir, min_sources=min_sources))
     return written
