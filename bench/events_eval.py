@@ -40,21 +40,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import yaml  # noqa: E402
 
+from sanctionwatch.actors import resolve_entities  # noqa: E402
 from sanctionwatch.events import extract_events, load_taxonomy  # noqa: E402
 from sanctionwatch.model import Document, Event  # noqa: E402
 from sanctionwatch.read import Parsed, load_model, parse_many  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "events_gold.yaml"
 SCORED_ELSEWHERE = {"time", "quantity"}
-
-
-def _resolver():
-    """actors.resolve_entities when the actor stage is available, else no entities."""
-    try:
-        from sanctionwatch.actors import resolve_entities
-    except ImportError:
-        return None
-    return resolve_entities
 
 
 def load_gold(path: Path = GOLD, split: str = "all") -> list[dict[str, Any]]:
@@ -91,7 +83,6 @@ def _norm_date(v: Any) -> str | None:
 def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, Any]:
     nlp = load_model()
     tax = load_taxonomy()
-    resolve = _resolver()
     texts = [r["text"] for r in rows]
     t0 = time.perf_counter()
     parsed_all = list(parse_many(nlp, ((t, ()) for t in texts)))
@@ -107,7 +98,7 @@ def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, An
     for row, parsed in zip(rows, parsed_all):
         text = row["text"]
         doc = Document(doc_id=row["id"], text=text, published=_norm_date(row.get("published")))
-        doc.entities = resolve(parsed) if resolve else []
+        doc.entities = resolve_entities(parsed)
         t1 = time.perf_counter()
         predicted: list[Event] = extract_events(parsed, doc, tax)
         extract_s += time.perf_counter() - t1
@@ -187,7 +178,6 @@ def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, An
         "quantity_accuracy": round(qty_ok / qty_n, 3) if qty_n else None,
         "quantity_scored": qty_n,
         "modality_accuracy": round(mod_ok / mod_n, 3) if mod_n else None,
-        "entities": "actors.resolve_entities" if resolve else "none (actors stage unavailable)",
         "speed": {"parse_s": round(parse_s, 3), "extract_s": round(extract_s, 3),
                   "extract_over_parse": round(extract_s / parse_s, 3) if parse_s else None},
     }
@@ -197,7 +187,7 @@ def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, An
 
 
 def _print(res: dict[str, Any], split: str) -> None:
-    print(f"events_eval split={split} sentences={res['sentences']} gold events={res['gold_events']} entities={res['entities']}")
+    print(f"events_eval split={split} sentences={res['sentences']} gold events={res['gold_events']}")
     print(f"{'type':26} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
     for t, v in res["types"].items():
         print(f"{t:26} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f} {v['tp']:4d} {v['fp']:4d} {v['fn']:4d}")

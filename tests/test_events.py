@@ -8,10 +8,7 @@ from sanctionwatch.events import extract_events, load_taxonomy
 from sanctionwatch.model import Attribution, Document, Fragment
 from sanctionwatch.read import parse
 
-try:  # the actor stage fills entity ids; without it arguments carry entity None
-    from sanctionwatch.actors import resolve_entities
-except ImportError:  # pragma: no cover - depends on the tree
-    resolve_entities = None
+from sanctionwatch.actors import resolve_entities
 
 PUBLISHED = "2024-04-05"
 
@@ -21,7 +18,7 @@ def run(nlp):
     def _run(text: str, published: str | None = PUBLISHED, attributions=()):
         parsed = parse(nlp, text)
         doc = Document(doc_id="t", text=text, published=published)
-        doc.entities = resolve_entities(parsed) if resolve_entities else []
+        doc.entities = resolve_entities(parsed)
         doc.attributions = list(attributions)
         return doc, extract_events(parsed, doc)
 
@@ -189,8 +186,7 @@ def test_seed_munitions_shipment(seed_events):
     assert (ev.quantity.value, ev.quantity.unit, ev.quantity.approximate) == (7000, "container", True)
     assert ev.time.text == "in March" and ev.time.anchored is False and ev.time.start is None
     assert ev.modality == "alleged"
-    if resolve_entities:
-        assert _arg(ev, "agent").entity == "prk" and _arg(ev, "destination").entity == "rus"
+    assert _arg(ev, "agent").entity == "prk" and _arg(ev, "destination").entity == "rus"
 
 
 def test_seed_veto(seed_events):

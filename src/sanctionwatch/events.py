@@ -40,6 +40,7 @@ from typing import Any, Iterable, Sequence
 import yaml
 from spacy.tokens import Span, Token
 
+from .actors import entity_at
 from .model import Argument, Attribution, Document, Entity, Event, Fragment, Quantity, TimeValue
 from .quantity import find_quantities
 from .read import Parsed, _trim
@@ -334,21 +335,10 @@ class _Ctx:
     tax: Taxonomy
 
 
-def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
-    # the mention overlapping the span most (actors.entity_at does the same once it lands in main)
-    best, best_overlap = None, 0
-    for ent in entities:
-        for m in ent.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > best_overlap:
-                best, best_overlap = ent, overlap
-    return best
-
-
 def _arg(ctx: _Ctx, role: str, tok: Token, whole_np: bool = True) -> Argument:
     s, e = _np_span(tok) if whole_np else (tok.idx, tok.idx + len(tok))
     s, e = ctx.base + s, ctx.base + e
-    ent = _entity_at(ctx.entities, s, e)
+    ent = entity_at(ctx.entities, s, e)
     if ent is not None:
         # an actor argument is the actor mention itself when it lies inside the phrase
         for m in ent.mentions:
@@ -421,7 +411,7 @@ def _place_like(ctx: _Ctx, tok: Token) -> bool:
     if tok.pos_ == "PROPN" or tok.ent_type_ in _PLACE_LABELS or tok.lemma_.lower() in ctx.tax.places:
         return True
     at = ctx.base + tok.idx
-    return _entity_at(ctx.entities, at, at + len(tok)) is not None
+    return entity_at(ctx.entities, at, at + len(tok)) is not None
 
 
 def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
