@@ -69,7 +69,6 @@ _HYPHEN_CLASS = re.escape(_HYPHENS)  # inside [...], a bare "-" would make a ran
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 # Removed from keys, so "Kim Jong-un", "Kim Jong Un" and "Kim Jongun" meet, and "U.S." meets "US".
 _KEY_DROP = re.compile(rf"[\s.{_HYPHEN_CLASS}]+")
-_HYPHEN_SPLIT = re.compile(rf"[{_HYPHEN_CLASS}]")
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = re.compile(r"\w+")
