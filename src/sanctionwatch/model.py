@@ -111,7 +111,7 @@ MODALITIES = ("asserted", "alleged", "denied", "hypothetical", "negated")
 
 @dataclass(slots=True)
 class Argument:
-    role: str  # agent | recipient | partner | item | quantity | origin | destination | location | time
+    role: str  # agent | recipient | partner | item | quantity | origin | destination | location | time | target
     start: int
     end: int
     text: str
