@@ -309,6 +309,25 @@ def evaluate(docs: Sequence[GoldDoc], predictor: Predictor = extractor_predictor
     return score((d.text, d.attributions, p) for d, p in zip(docs, preds))
 
 
+def timing(texts: list[str]) -> dict[str, float]:
+    """Seconds spent parsing (nlp.pipe via read.parse_many) vs extracting attributions, same docs, same process."""
+    from .attribution import extract_attributions
+    from .read import load_model, parse_many
+
+    from .attribution.tagger import load_tagger
+
+    nlp = load_model()
+    load_tagger()  # model loading is a one-off cost, not per-document work
+    list(parse_many(nlp, [(texts[0], ())])) if texts else None  # warm spaCy up the same way
+    t0 = time.perf_counter()
+    parsed = list(parse_many(nlp, ((t, ()) for t in texts)))
+    t1 = time.perf_counter()
+    for p in parsed:
+        extract_attributions(p)
+    t2 = time.perf_counter()
+    return {"parse_seconds": round(t1 - t0, 2), "extract_seconds": round(t2 - t1, 2), "extract_over_parse": round((t2 - t1) / (t1 - t0), 3)}
+
+
 _ROWS = [
     ("attribution", "attribution_p", "attribution_r", "attribution_f1"),
     ("full (src+cue right)", "full_p", "full_r", "full_f1"),
@@ -326,6 +345,8 @@ def format_table(result: dict[str, float], title: str) -> str:
     lines.append(f"{'source acc (matched)':<22}{result['source_acc']:>24.3f}")
     lines.append(f"{'cue acc (matched)':<22}{result['cue_acc']:>24.3f}")
     lines.append(f"gold {result['gold']}  predicted {result['pred']}  matched {result['matched']}")
+    if "extract_over_parse" in result:
+        lines.append(f"parse {result['parse_seconds']} s, extract {result['extract_seconds']} s, ratio {result['extract_over_parse']}")
     return "\n".join(lines)
 
 
@@ -336,6 +357,7 @@ def main(argv: Sequence[str] | None = None, predictor: Predictor | None = None) 
     ap.add_argument("--limit", type=int, default=None, help="score only the first N documents")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ap.add_argument("--root", type=Path, default=None, help="PolNeAR directory (default: ../shared/polnear)")
+    ap.add_argument("--timing", action="store_true", help="also time spaCy parsing vs attribution extraction")
     args = ap.parse_args(argv)
     root = args.root or polnear_dir()
     if not (root / args.split).is_dir():
@@ -346,6 +368,8 @@ def main(argv: Sequence[str] | None = None, predictor: Predictor | None = None) 
     result = evaluate(docs, predictor or extractor_predictor)
     result["docs"] = len(docs)
     result["seconds"] = round(time.perf_counter() - t0, 2)
+    if args.timing:
+        result.update(timing([d.text for d in docs]))
     if args.json:
         print(json.dumps(result, indent=2))
     else:

@@ -1,0 +1,214 @@
+"""Token features for the attribution tagger, computed from one parsed block.
+
+The features describe each token's word, its syntax, whether it sits inside
+quotation marks, and -- the strongest signal -- its dependency relation to the
+nearest cue-lexicon word above it (subject of "said" -> source, inside the
+clausal complement of "said" -> content).  Training (training/) and tagging
+use this one function, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SHAPE, TAG
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon
+
+OPEN_QUOTES = frozenset("“«„")
+CLOSE_QUOTES = frozenset("”»")
+STRAIGHT_QUOTES = frozenset('"')
+DASHES = frozenset("–—-")
+MAX_CLIMB = 12
+
+
+def quote_state(texts: list[str]) -> list[int]:
+    """Per token: 0 outside quotes, 1 inside, 2 an opening mark, 3 a closing mark."""
+    state, inside = [], False
+    for text in texts:
+        straight = text in STRAIGHT_QUOTES
+        if text in OPEN_QUOTES or (straight and not inside):
+            state.append(2)
+            inside = True
+        elif text in CLOSE_QUOTES or (straight and inside):
+            state.append(3)
+            inside = False
+        else:
+            state.append(1 if inside else 0)
+    return state
+
+
+def cue_anchor(lemma: list[str], pos: list[str], dep: list[str], head: list[int], cue_words: frozenset[str]) -> list[tuple[int, str, int]]:
+    """Per token: (index of nearest cue-word ancestor or -1, dep of the path's top child, depth)."""
+    out = []
+    for i in range(len(lemma)):
+        node, child_dep, depth, found = i, "self", 0, -1
+        while depth <= MAX_CLIMB:
+            if lemma[node] in cue_words and pos[node] in _CUE_POS:
+                found = node
+                break
+            if head[node] == node:
+                break
+            child_dep = dep[node]
+            node = head[node]
+            depth += 1
+        out.append((found, child_dep if found >= 0 else "", depth))
+    return out
+
+
+_CUE_POS = frozenset({"VERB", "NOUN", "AUX"})
+_ATTRS = [LOWER, LEMMA, TAG, POS, DEP, HEAD, ENT_TYPE, SHAPE, IS_TITLE, IS_PUNCT, ORTH]
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
+
+
+def _rate_bucket(rate: float | None) -> str:
+    if rate is None:
+        return "na"
+    return "0" if rate < 0.02 else "lo" if rate < 0.1 else "mid" if rate < 0.3 else "hi" if rate < 0.6 else "top"
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureSpace:
+    """The lexicon plus ``rates`` (lemma -> share of its train occurrences that were cue tokens),
+    learnt with the model; lemmas often seen as cues join the lexicon's cue words."""
+
+    lex: Lexicon
+    rates: dict[str, float]
+    cue_words: frozenset[str]
+
+    @classmethod
+    def build(cls, lex: Lexicon, rates: dict[str, float] | None = None) -> "FeatureSpace":
+        rates = dict(rates or {})
+        return cls(lex, rates, lex.cue_lemmas | frozenset(k for k, v in rates.items() if v >= 0.3))
+
+
+def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
+    """Feature strings per token of one parsed block.
+
+    Reads token attributes as arrays (``Doc.to_array``): building spaCy Token
+    objects costs more than the features themselves.
+    """
+    rates, cue_words = space.rates, space.cue_words
+    n = len(doc)
+    if not n:
+        return []
+    strings = doc.vocab.strings
+    cache: dict[int, str] = {}
+
+    def s(h: int) -> str:
+        v = cache.get(h)
+        if v is None:
+            v = cache[h] = strings[h] if h else ""
+        return v
+
+    arr = doc.to_array(_ATTRS).tolist()
+    lower = [s(r[0]) for r in arr]
+    lemma = [s(r[1]).lower() for r in arr]
+    tag = [s(r[2]) for r in arr]
+    pos = [s(r[3]) for r in arr]
+    dep = [s(r[4]) for r in arr]
+    head = [i + (r[5] if r[5] < 2**63 else r[5] - 2**64) for i, r in enumerate(arr)]
+    ent = [s(r[6]) or "O" for r in arr]
+    shape = [s(r[7])[:4] for r in arr]
+    title = [r[8] for r in arr]
+    punct = [r[9] for r in arr]
+    orth = [s(r[10]) for r in arr]
+    quotes = quote_state(orth)
+    anchors = cue_anchor(lemma, pos, dep, head, cue_words)
+    is_cue = [lm in cue_words for lm in lemma]
+    rate = [_rate_bucket(rates.get(lm)) for lm in lemma]
+    has_subj = [False] * n
+    for i in range(n):
+        if dep[i] in ("nsubj", "nsubjpass") and head[i] != i:
+            has_subj[head[i]] = True
+    sent_id, sent_start, sent_end = [0] * n, [0] * n, [0] * n
+    for si, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_id[i], sent_start[i], sent_end[i] = si, sent.start, sent.end
+    dash_block = orth[0][:1] in DASHES
+    # nearest cue word in the same sentence, left and right, for position features
+    last_cue = [-1] * n
+    prev = -1
+    for i in range(n):
+        if i == sent_start[i]:
+            prev = -1
+        last_cue[i] = prev
+        if is_cue[i] and pos[i] in ("VERB", "NOUN"):
+            prev = i
+    next_cue = [-1] * n
+    nxt = -1
+    for i in range(n - 1, -1, -1):
+        if i == sent_end[i] - 1:
+            nxt = -1
+        next_cue[i] = nxt
+        if is_cue[i] and pos[i] in ("VERB", "NOUN"):
+            nxt = i
+    cue01 = ["1" if c else "0" for c in is_cue]
+    qs = [str(q) for q in quotes]
+    dash = "dash=" + ("1" if dash_block else "0")
+
+    feats: list[list[str]] = []
+    for i in range(n):
+        h = head[i]
+        anc, anc_dep, depth = anchors[i]
+        found = anc >= 0
+        f = [
+            "b",
+            "w=" + lower[i],
+            "l=" + lemma[i],
+            "t=" + tag[i],
+            "p=" + pos[i],
+            "d=" + dep[i],
+            "s3=" + lower[i][-3:],
+            "sh=" + shape[i],
+            "e=" + ent[i],
+            "hl=" + lemma[h],
+            "hd=" + dep[h],
+            "hp=" + pos[h],
+            "dhd=" + dep[i] + "|" + dep[h],
+            "dhp=" + dep[i] + "|" + pos[h],
+            "q=" + qs[i],
+            "hq=" + qs[h],
+            "cue=" + cue01[i],
+            "cr=" + rate[i],
+            "crp=" + rate[i] + "|" + pos[i],
+            "hcr=" + rate[h],
+            "hcue=" + cue01[h],
+            "dcue=" + dep[i] + "|" + cue01[h],
+            "anc=" + (anc_dep if found else "none"),
+            "ancl=" + (lemma[anc] if found else ""),
+            "ancr=" + (rate[anc] if found else "none"),
+            "ancd=" + (anc_dep + "|" + _bucket(depth) if found else "none"),
+            "ancside=" + (("L" if i < anc else "R" if i > anc else "S") if found else "N"),
+            "ancq=" + (anc_dep if found else "none") + "|" + qs[i],
+            "lc=" + (_bucket(i - last_cue[i]) if last_cue[i] >= 0 else "none"),
+            "nc=" + (_bucket(next_cue[i] - i) if next_cue[i] >= 0 else "none"),
+            "sp=" + ("first" if i == sent_start[i] else "last" if i == sent_end[i] - 1 else "mid"),
+            "si=" + _bucket(sent_id[i]),
+            dash,
+            "sub=" + ("1" if has_subj[i] else "0"),
+        ]
+        if title[i]:
+            f.append("title")
+        if punct[i]:
+            f.append("punct")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                f.append(f"{off}w=" + lower[j])
+                f.append(f"{off}t=" + tag[j])
+                f.append(f"{off}q=" + qs[j])
+                if off in (-1, 1):
+                    f.append(f"{off}d=" + dep[j])
+                    f.append(f"{off}cue=" + cue01[j])
+                    f.append(f"{off}cr=" + rate[j])
+                    f.append(f"{off}l=" + lemma[j])
+                    f.append(f"{off}ww=" + lower[min(i, j)] + "|" + lower[max(i, j)])
+            else:
+                f.append(f"{off}w=<pad>")
+        feats.append(f)
+    return feats

@@ -1,0 +1,164 @@
+"""Group tagged spans of one block into attributions, anchored on cues.
+
+The tagger labels tokens, not relations.  Each cue span anchors one
+attribution.  Spans join the cue that governs them in the dependency tree
+first; a source the tree does not place goes to the nearest cue of its
+sentence that still lacks one, a content the tree does not place to the
+nearest cue of its sentence (or, for a quotation, of the neighbouring
+sentence).  A cue left without content is dropped: PolNeAR never annotates
+one, and an attribution with nothing attributed carries no evidence.
+Pieces of one role that touch are merged back into one span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .tagger import TokenSpan
+
+QUOTES = frozenset("“”\"«»„")
+
+
+@dataclass(slots=True)
+class Group:
+    cue: list[TokenSpan]
+    source: list[TokenSpan] = field(default_factory=list)
+    content: list[TokenSpan] = field(default_factory=list)
+
+
+def _span_root(doc: Doc, span: TokenSpan) -> int:
+    """Index of the token whose head lies outside the span (first one if several)."""
+    for i in range(span.start, span.end):
+        h = doc[i].head.i
+        if h < span.start or h >= span.end or h == i:
+            return i
+    return span.start
+
+
+def _governing_cue(doc: Doc, span: TokenSpan, cue_of_token: dict[int, int], max_climb: int = 6) -> int | None:
+    node = doc[_span_root(doc, span)]
+    for _ in range(max_climb):
+        if node.i in cue_of_token and not (span.start <= node.i < span.end):
+            return cue_of_token[node.i]
+        if node.head is node:
+            break
+        node = node.head
+    # the content's verb may govern the cue instead ("..., he said": said is a child of the quote's verb)
+    for i in range(span.start, span.end):
+        for child in doc[i].children:
+            if child.i in cue_of_token:
+                return cue_of_token[child.i]
+    return None
+
+
+def _distance(a: TokenSpan, b: TokenSpan) -> int:
+    if b.start >= a.end:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _merge(spans: list[TokenSpan], doc: Doc) -> list[TokenSpan]:
+    """Merge pieces of one role that touch (the tagger sometimes restarts a span mid-quote)."""
+    out: list[TokenSpan] = []
+    for s in sorted(spans, key=lambda s: s.start):
+        if out and s.start <= out[-1].end:
+            prev = out.pop()
+            out.append(TokenSpan(prev.role, prev.start, max(prev.end, s.end), min(prev.score, s.score)))
+        else:
+            out.append(s)
+    return out
+
+
+def _free_subtree(doc: Doc, tok, taken: set[int], role: str) -> TokenSpan | None:
+    """The contiguous subtree of tok as a span, if the tagger left all of it unlabelled."""
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTES:
+        hi -= 1
+    if hi <= lo or any(i in taken for i in range(lo, hi)):
+        return None
+    return TokenSpan(role, lo, hi, 0.5)
+
+
+def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
+    """Fill a role the tagger missed from the cue verb's own dependents (subject, clausal complement).
+
+    The tagger sees a window of words; the parse sees the whole clause.  Only
+    unlabelled tokens are used, so the tagger's spans are never overwritten.
+    """
+    cue = g.cue[0]
+    heads = [doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ in ("VERB", "AUX") and not (cue.start <= doc[i].head.i < cue.end and doc[i].head.i != i)]
+    if not heads:
+        return
+    verb = heads[0]
+    if not g.content:
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                span = _free_subtree(doc, child, taken, "content")
+                if span:
+                    g.content.append(span)
+                    taken.update(range(span.start, span.end))
+                    break
+    if g.content and not g.source:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                span = _free_subtree(doc, child, taken, "source")
+                if span:
+                    g.source.append(span)
+                    taken.update(range(span.start, span.end))
+                    break
+
+
+def group_block(doc: Doc, spans: list[TokenSpan]) -> list[Group]:
+    cues = [s for s in spans if s.role == "cue"]
+    if not cues:
+        return []
+    cue_of_token = {i: ci for ci, c in enumerate(cues) for i in range(c.start, c.end)}
+    sent_of = [0] * len(doc)
+    for si, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = si
+    groups = [Group([c]) for c in cues]
+    loose: list[TokenSpan] = []
+    for span in spans:
+        if span.role == "cue":
+            continue
+        ci = _governing_cue(doc, span, cue_of_token)
+        if ci is None or (span.role == "source" and groups[ci].source):
+            loose.append(span)
+            continue
+        (groups[ci].source if span.role == "source" else groups[ci].content).append(span)
+
+    for span in loose:
+        first, last = sent_of[span.start], sent_of[span.end - 1]
+        quoted = doc[span.start].text in QUOTES or doc[span.end - 1].text in QUOTES
+
+        def allowed(ci: int) -> bool:
+            c = cues[ci]
+            if span.role == "source" and groups[ci].source:
+                return False
+            cs = sent_of[c.start]
+            if first <= cs <= last:
+                return True
+            return span.role == "content" and quoted and (cs == last + 1 or cs == first - 1)
+
+        options = [ci for ci in range(len(cues)) if allowed(ci)]
+        if not options:
+            continue
+        ci = min(options, key=lambda k: _distance(span, cues[k]))
+        (groups[ci].source if span.role == "source" else groups[ci].content).append(span)
+
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for g in groups:
+        _complete(doc, g, taken)
+
+    out = []
+    for g in groups:
+        if g.content:
+            g.content = _merge(g.content, doc)
+            g.source = _merge(g.source, doc)
+            out.append(g)
+    return out

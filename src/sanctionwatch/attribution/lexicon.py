@@ -1,0 +1,78 @@
+"""The attribution lexicon (data/attribution.yaml) as typed, precomputed sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..model import STANCES
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    stance_of: dict[str, str]  # lemma -> stance
+    cue_lemmas: frozenset[str]  # every lemma that can head a cue (verbs and nouns)
+    cognition: frozenset[str]
+    noun_cues: frozenset[str]
+    phrase_cues: tuple[str, ...]
+    label_cues: frozenset[str]
+    denial_words: frozenset[str]
+    accusation_nouns: frozenset[str]
+    hedge_words: frozenset[str]  # single tokens
+    hedge_phrases: tuple[str, ...]  # multi-word, lower-case
+    negator_words: frozenset[str]
+    negator_phrases: tuple[str, ...]
+    anonymous_sources: frozenset[str]
+    institutional_sources: frozenset[str]
+    pronouns: dict[str, str]  # pronoun -> antecedent type (person | org | any)
+    person_nouns: frozenset[str]  # heads of descriptions that refer back to a person
+
+
+def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    words = frozenset(str(i).lower() for i in items if " " not in str(i))
+    phrases = tuple(str(i).lower() for i in items if " " in str(i))
+    return words, phrases
+
+
+def lexicon_from_dict(d: dict) -> Lexicon:
+    stance_of: dict[str, str] = {}
+    for stance, words in (d.get("stance") or {}).items():
+        if stance not in STANCES:
+            raise ValueError(f"unknown stance {stance!r} in attribution lexicon; allowed: {STANCES}")
+        for w in words or ():
+            stance_of.setdefault(str(w).lower(), stance)
+    hedge_words, hedge_phrases = _split(d.get("hedges") or [])
+    neg_words, neg_phrases = _split(d.get("negators") or [])
+    nouns = frozenset(w.lower() for w in d.get("noun_cues") or [])
+    return Lexicon(
+        stance_of=stance_of,
+        cue_lemmas=frozenset(stance_of) | nouns,
+        cognition=frozenset(w.lower() for w in d.get("cognition") or []),
+        noun_cues=nouns,
+        phrase_cues=tuple(p.lower() for p in d.get("phrase_cues") or []),
+        label_cues=frozenset(w.lower() for w in d.get("label_cues") or []),
+        denial_words=frozenset(w.lower() for w in d.get("denial_words") or []),
+        accusation_nouns=frozenset(w.lower() for w in d.get("accusation_nouns") or []),
+        hedge_words=hedge_words,
+        hedge_phrases=hedge_phrases,
+        negator_words=neg_words,
+        negator_phrases=neg_phrases,
+        anonymous_sources=frozenset(w.lower() for w in d.get("anonymous_sources") or []),
+        institutional_sources=frozenset(w.lower() for w in d.get("institutional_sources") or []),
+        pronouns={str(k).lower(): str(v) for k, v in (d.get("pronouns") or {}).items()},
+        person_nouns=frozenset(w.lower() for w in d.get("person_nouns") or []),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load the packaged lexicon, or a user's YAML file of the same shape."""
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+    else:
+        text = resources.files("sanctionwatch").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
+    return lexicon_from_dict(yaml.safe_load(text) or {})

@@ -1,0 +1,118 @@
+"""What an attribution means once its spans are found: stance, hedging, negation, kind.
+
+All word lists come from data/attribution.yaml (see the rules at its top).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+_WORD = re.compile(r"[\w']+|n't", re.UNICODE)
+QUOTE_CHARS = "“”\"«»„"
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
+
+
+def _has_phrase(words: Sequence[str], phrase: str) -> bool:
+    target = phrase.split()
+    n = len(target)
+    return any(list(words[i : i + n]) == target for i in range(len(words) - n + 1))
+
+
+def cue_head(cue_tokens: Sequence[Token]) -> Token | None:
+    """The syntactic head of the cue: the token whose head lies outside the cue, preferring verbs/nouns."""
+    if not cue_tokens:
+        return None
+    ids = {t.i for t in cue_tokens}
+    roots = [t for t in cue_tokens if t.head.i not in ids or t.head is t]
+    content_words = [t for t in cue_tokens if t.pos_ in ("VERB", "NOUN")]
+    for t in roots:
+        if t.pos_ in ("VERB", "NOUN"):
+            return t
+    return (content_words or roots or list(cue_tokens))[0]
+
+
+def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    head = cue_head(cue_tokens)
+    toks = list(cue_tokens)
+    if head is not None:
+        toks += [c for c in head.children if c.dep_ in ("neg", "aux", "advmod")]
+        # "refused to confirm": the negating verb governs the cue verb
+        if head.dep_ == "xcomp":
+            toks.append(head.head)
+            toks += [c for c in head.head.children if c.dep_ == "neg"]
+    words = [t.lower_.replace("’", "'") for t in sorted(set(toks), key=lambda t: t.i)]
+    if any(w in lex.negator_words or t.dep_ == "neg" for w, t in zip(words, sorted(set(toks), key=lambda t: t.i))):
+        return True
+    lemmas = [t.lemma_.lower() for t in sorted(set(toks), key=lambda t: t.i)]
+    return any(_has_phrase(lemmas, p) or _has_phrase(words, p) for p in lex.negator_phrases)
+
+
+def is_hedged(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> bool:
+    head = cue_head(cue_tokens)
+    near = list(cue_tokens)
+    if head is not None:
+        near += [c for c in head.children if c.dep_ in ("advmod", "aux", "auxpass")]
+    near_words = [t.lower_ for t in near]
+    if any(w in lex.hedge_words for w in near_words):
+        return True
+    content_words = _words(content_text)
+    if any(w in lex.hedge_words for w in content_words):
+        return True
+    span_words = [t.lower_ for t in sorted(set(near), key=lambda t: t.i)]
+    return any(_has_phrase(span_words, p) or _has_phrase(content_words, p) for p in lex.hedge_phrases)
+
+
+def base_stance(cue_tokens: Sequence[Token], lex: Lexicon) -> str:
+    text = " ".join(t.lower_ for t in cue_tokens)
+    if "according to" in text:
+        return "assert"
+    head = cue_head(cue_tokens)
+    order = ([head] if head is not None else []) + [t for t in cue_tokens if t is not head]
+    for tok in order:
+        stance = lex.stance_of.get(tok.lemma_.lower()) or lex.stance_of.get(tok.lower_)
+        if stance:
+            return stance
+    return "assert"
+
+
+def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> tuple[str, bool]:
+    """(stance, negated) for a cue and its content, following the rules in the lexicon file."""
+    stance = base_stance(cue_tokens, lex)
+    words = set(_words(content_text))
+    head = cue_head(cue_tokens)
+    head_lemma = head.lemma_.lower() if head is not None else ""
+    if stance == "condemn" and words & lex.accusation_nouns:
+        stance = "deny"
+    elif head_lemma in lex.label_cues and (words & lex.denial_words or any(p in content_text.lower() for p in lex.denial_words if " " in p)):
+        stance = "deny"
+    negated = is_negated(cue_tokens, lex)
+    if negated:
+        stance = "none"
+    return stance, negated
+
+
+def kind_of(cue_tokens: Sequence[Token], content_text: str, source_empty: bool, dash: bool, lex: Lexicon) -> str:
+    if dash:
+        return "dash"
+    low = " ".join(t.lower_ for t in cue_tokens)
+    if low.startswith("according to"):
+        return "according_to"
+    head = cue_head(cue_tokens)
+    stripped = content_text.strip()
+    if stripped[:1] in QUOTE_CHARS and stripped.rstrip(".,")[-1:] in QUOTE_CHARS:
+        return "direct"
+    if any(c in stripped for c in QUOTE_CHARS):
+        return "mixed"
+    if head is not None and head.pos_ == "NOUN":
+        return "noun"
+    if head is not None and (any(c.dep_ == "auxpass" for c in head.children) or (source_empty and head.tag_ == "VBN")):
+        return "passive"
+    return "indirect"

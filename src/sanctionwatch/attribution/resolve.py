@@ -1,0 +1,63 @@
+"""Resolve a source span to an actor id using the actors stage's entities.
+
+A source that overlaps an entity mention is that entity.  A pronoun ("he",
+"she", "they") or a definite description of a person ("the official", "the
+powerful sister") keeps its own span as the source, and its id is the
+nearest fitting entity mentioned before it.  Only the ``Entity`` contract of
+model.py is used, so any actors implementation works.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..model import Entity, Fragment
+from .lexicon import Lexicon
+
+PERSON_TYPES = frozenset({"person", "per", "people"})
+DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    """The entity with the mention overlapping [start, end) most (ties: the earliest mention)."""
+    best, best_overlap = None, 0
+    for ent in entities:
+        for m in ent.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = ent, overlap
+    return best
+
+
+def _is_person(ent: Entity) -> bool:
+    return ent.type.lower() in PERSON_TYPES
+
+
+def _antecedent(entities: Sequence[Entity], before: int, want: str) -> Entity | None:
+    best, best_end = None, -1
+    for ent in entities:
+        if want == "person" and not _is_person(ent):
+            continue
+        if want == "org" and _is_person(ent):
+            continue
+        for m in ent.mentions:
+            if m.end <= before and m.end > best_end:
+                best, best_end = ent, m.end
+    return best
+
+
+def resolve_source(text: str, source: Sequence[Fragment], entities: Sequence[Entity] | None, lex: Lexicon) -> str | None:
+    if not source or not entities:
+        return None
+    start, end = source[0].start, source[-1].end
+    words = text[start:end].lower().split()
+    if len(words) == 1 and words[0] in lex.pronouns:
+        target = _antecedent(entities, start, lex.pronouns[words[0]])
+        return target.id if target else None
+    hit = entity_at(entities, start, end)
+    if hit is not None:
+        return hit.id
+    if words and words[0] in DETERMINERS and words[-1].strip(",.") in lex.person_nouns:
+        target = _antecedent(entities, start, "person")
+        return target.id if target else None
+    return None

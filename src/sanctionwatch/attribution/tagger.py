@@ -1,0 +1,133 @@
+"""The trained sequence tagger: BIO over Source / Cue / Content, one label per token.
+
+PolNeAR is univocal (each token has one role in at most one attribution), so
+an attribution layer is a tag sequence.  The model is a linear-chain CRF
+(CRFsuite) over the features of ``features.block_features``; it ships in
+``sanctionwatch/models/attribution/crf.model`` and is trained by
+``training/train_attribution.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+from spacy.tokens import Doc
+
+from .features import FeatureSpace, block_features
+from .lexicon import load_lexicon
+
+ROLE_TAGS = {"source": "SRC", "cue": "CUE", "content": "CON"}
+TAG_ROLES = {v: k for k, v in ROLE_TAGS.items()}
+MODEL_FILE = "crf.model"
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSpan:
+    role: str  # source | cue | content
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    score: float = 1.0
+
+
+MODEL_ENV = "SANCTIONWATCH_ATTRIBUTION_MODEL"
+
+
+def model_path() -> Path:
+    """The shipped model, unless $SANCTIONWATCH_ATTRIBUTION_MODEL names another (e.g. one being evaluated)."""
+    env = os.environ.get(MODEL_ENV)
+    if env:
+        return Path(env)
+    return Path(str(resources.files("sanctionwatch").joinpath("models/attribution", MODEL_FILE)))
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+def rates_path(model: Path) -> Path:
+    return model.with_suffix(".rates.json")
+
+
+@dataclass(frozen=True, slots=True)
+class Tagger:
+    crf: object  # pycrfsuite.Tagger
+    space: FeatureSpace
+
+
+@lru_cache(maxsize=2)
+def load_tagger(path: str | None = None) -> Tagger:
+    import pycrfsuite
+
+    p = Path(path) if path else model_path()
+    if not p.is_file():
+        raise ModelMissing(f"attribution model not found at {p}; run `python training/train_attribution.py`")
+    crf = pycrfsuite.Tagger()
+    crf.open(str(p))
+    rp = rates_path(p)
+    rates = json.loads(rp.read_text(encoding="utf-8")) if rp.is_file() else {}
+    return Tagger(crf, FeatureSpace.build(load_lexicon(), rates))
+
+
+def token_labels(doc: Doc, base: int, roles: Sequence[tuple[int, str, int, int]]) -> list[str]:
+    """Gold BIO labels for a block from (attribution id, role, start, end) character spans.
+
+    A token takes the role of the span holding its first character; a new span
+    (or a new attribution) begins with B- so adjacent attributions stay apart.
+    """
+    labels, prev = [], None
+    for tok in doc:
+        start = base + tok.idx
+        hit = None
+        for aid, role, s, e in roles:
+            if s <= start < e:
+                hit = (aid, role, s)
+                break
+        if hit is None:
+            labels.append("O")
+            prev = None
+            continue
+        tag = ROLE_TAGS[hit[1]]
+        labels.append(("I-" if prev == hit else "B-") + tag)
+        prev = hit
+    return labels
+
+
+def decode(labels: Sequence[str], scores: Sequence[float] | None = None) -> list[TokenSpan]:
+    """BIO labels -> token spans; an I- without its B- starts a span (lenient decoding)."""
+    spans: list[TokenSpan] = []
+    cur_role, cur_start = None, 0
+
+    def close(end: int) -> None:
+        if cur_role is not None:
+            sc = sum(scores[cur_start:end]) / (end - cur_start) if scores else 1.0
+            spans.append(TokenSpan(cur_role, cur_start, end, sc))
+
+    for i, lab in enumerate(labels):
+        if lab == "O":
+            close(i)
+            cur_role = None
+            continue
+        bio, tag = lab.split("-", 1)
+        role = TAG_ROLES[tag]
+        if bio == "B" or role != cur_role:
+            close(i)
+            cur_role, cur_start = role, i
+    close(len(labels))
+    return spans
+
+
+def tag_doc(tagger: Tagger, doc: Doc) -> tuple[list[str], list[float]]:
+    """Labels of one parsed block and the marginal probability of each non-O label (1.0 for O)."""
+    feats = block_features(doc, tagger.space)
+    if not feats:
+        return [], []
+    crf = tagger.crf
+    labels = crf.tag(feats)
+    scores = [1.0 if lab == "O" else crf.marginal(lab, i) for i, lab in enumerate(labels)]
+    return labels, scores

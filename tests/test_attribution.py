@@ -1,0 +1,220 @@
+"""Attribution extraction by behaviour: constructions, stance, hedging, negation, nesting, dashes, seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pycrfsuite")
+
+from sanctionwatch.attribution import extract_attributions, load_lexicon  # noqa: E402
+from sanctionwatch.attribution.lexicon import lexicon_from_dict  # noqa: E402
+from sanctionwatch.attribution.tagger import decode, model_path, token_labels  # noqa: E402
+from sanctionwatch.model import STANCES, Entity, Mention  # noqa: E402
+from sanctionwatch.read import load_model, parse  # noqa: E402
+
+if not model_path().is_file():  # pragma: no cover
+    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def run(nlp, text, entities=None):
+    parsed = parse(nlp, text)
+    atts = extract_attributions(parsed, entities)
+    for a in atts:
+        for f in a.source + a.cue + a.content:
+            assert text[f.start : f.end] == f.text
+        assert a.stance in STANCES
+    return atts
+
+
+def joined(frags) -> str:
+    return " ".join(f.text for f in frags)
+
+
+def find(atts, cue_word):
+    hits = [a for a in atts if cue_word.lower() in joined(a.cue).lower()]
+    assert hits, f"no attribution with cue {cue_word!r} in {[joined(a.cue) for a in atts]}"
+    return hits[0]
+
+
+# (sentence, source, cue, content, stance, kind)
+CONSTRUCTIONS = [
+    ("The minister said the shipment had been seized.", "The minister", "said", "the shipment had been seized", "assert", "indirect"),
+    ("The shipment had been seized, the minister said.", "the minister", "said", "The shipment had been seized", "assert", "indirect"),
+    ("The minister said that the shipment had been seized.", "The minister", "said", "that the shipment had been seized", "assert", "indirect"),
+    ("According to the coast guard, the tanker carried coal from Nampo.", "the coast guard", "According to", "the tanker carried coal from Nampo", "assert", "according_to"),
+    ("Pyongyang denied that it had exported any coal.", "Pyongyang", "denied", "that it had exported any coal", "deny", "indirect"),
+    ('"We will never give up our weapons," the ambassador said.', "the ambassador", "said", '"We will never give up our weapons,"', "assert", "direct"),
+    ("“We will never give up our weapons,” the ambassador said.", "the ambassador", "said", "“We will never give up our weapons,”", "assert", "direct"),
+    ("The United States accused the trading company of laundering money for Pyongyang.", "The United States", "accused", "the trading company of laundering money for Pyongyang", "allege", "indirect"),
+    ("The ministry confirmed that two cargo ships had been detained.", "The ministry", "confirmed", "that two cargo ships had been detained", "confirm", "indirect"),
+    ("Pyongyang warned that it would respond to any new sanctions.", "Pyongyang", "warned", "that it would respond to any new sanctions", "warn", "indirect"),
+    ("Experts say the regime earns millions from cyber theft.", "Experts", "say", "the regime earns millions from cyber theft", "assert", "indirect"),
+    ("A source familiar with the talks said the deal had collapsed.", "A source familiar with the talks", "said", "the deal had collapsed", "assert", "indirect"),
+    ("KCNA said the sanctions were a hostile act.", "KCNA", "said", "the sanctions were a hostile act", "assert", "indirect"),
+    ("Officials told reporters the vessel had switched off its transponder.", "Officials", "told", "the vessel had switched off its transponder", "assert", "indirect"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content,stance,kind", CONSTRUCTIONS)
+def test_constructions(nlp, text, source, cue, content, stance, kind):
+    atts = [a for a in run(nlp, text) if a.parent is None]
+    a = find(atts, cue.split()[0])
+    assert joined(a.source) == source
+    assert joined(a.cue).lower().startswith(cue.lower())
+    assert joined(a.content) == content
+    assert a.stance == stance
+    assert a.kind == kind
+    assert a.parent is None
+
+
+# (sentence, cue word, stance, hedged, negated)
+MEANING = [
+    ("The ministry did not confirm that the ship had been seized.", "confirm", "none", False, True),
+    ("The ministry denied that the ship had been seized.", "denied", "deny", False, False),
+    ("North Korea called the accusations absurd.", "called", "deny", False, False),
+    ("The government rejected the allegations of arms sales.", "rejected", "deny", False, False),
+    ("State media denounced the new sanctions as a crime.", "denounced", "condemn", False, False),
+    ("Seoul criticised the missile launch on Tuesday.", "criticised", "condemn", False, False),
+    ("Beijing praised the agreement as a step toward peace.", "praised", "support", False, False),
+    ("Moscow threatened to veto any new resolution.", "threatened", "warn", False, False),
+    ("Officials said the ship was allegedly carrying arms.", "said", "assert", True, False),
+    ("The report said the funds may have been used for missiles.", "said", "assert", True, False),
+    ("The agency said the cargo was reportedly worth two million dollars.", "said", "assert", True, False),
+    ("Analysts believe the regime is short of cash.", "believe", "none", False, False),
+    ("The ministry never said the ship was seized.", "said", "none", False, True),
+]
+
+
+@pytest.mark.parametrize("text,cue,stance,hedged,negated", MEANING)
+def test_stance_hedging_negation(nlp, text, cue, stance, hedged, negated):
+    a = find(run(nlp, text), cue)
+    assert (a.stance, a.hedged, a.negated) == (stance, hedged, negated)
+
+
+def test_split_quote_keeps_both_pieces(nlp):
+    text = "“The ships were Chinese,” he said, “and they carried oil.”"
+    a = find(run(nlp, text), "said")
+    assert [f.text for f in a.content] == ["“The ships were Chinese,”", "“and they carried oil.”"]
+    assert joined(a.source) == "he"
+    assert a.kind == "direct"
+
+
+def test_multi_sentence_quote(nlp):
+    text = '"The sanctions are failing. Everyone in the region knows it. Nobody enforces them," the diplomat said.'
+    a = find(run(nlp, text), "said")
+    assert a.content[0].text.startswith('"The sanctions are failing.')
+    assert a.content[-1].text.endswith('Nobody enforces them,"')
+    assert joined(a.source) == "the diplomat"
+
+
+def test_nested_attribution_has_parent(nlp):
+    text = "The BBC reports that the defector said the money went to the leader."
+    atts = run(nlp, text)
+    outer = [a for a in atts if a.parent is None]
+    inner = [a for a in atts if a.parent is not None]
+    assert len(outer) == 1 and joined(outer[0].source) == "The BBC"
+    assert inner, "the defector's claim should be kept as a nested attribution"
+    assert atts[inner[0].parent] is outer[0]
+    assert joined(inner[0].source) == "the defector"
+    assert joined(inner[0].cue) == "said"
+    assert joined(inner[0].content) == "the money went to the leader"
+
+
+def test_passive_report_has_no_source(nlp):
+    a = find(run(nlp, "It was reported that the vessel had turned off its transponder."), "reported")
+    assert "the vessel had turned off its transponder" in joined(a.content)
+    assert a.hedged
+
+
+def test_dash_paragraph_takes_speaker_of_intro(nlp):
+    text = (
+        "The reporter asks Pak Chol where the money goes:\n\n"
+        "– Every coin ends up with the leader. Nobody else sees it.\n\n"
+        "– The ships are registered abroad, says Pak Chol."
+    )
+    atts = run(nlp, text)
+    first = [a for a in atts if "Every coin" in joined(a.content)]
+    assert first and joined(first[0].source) == "Pak Chol" and first[0].kind == "dash"
+    second = [a for a in atts if "registered abroad" in joined(a.content)]
+    assert second and joined(second[0].source) == "Pak Chol" and second[0].kind == "dash"
+
+
+def test_pronoun_source_resolves_to_person(nlp):
+    text = "Kim Yo-jong spoke on Friday. She said the reports were lies."
+    ent = Entity("kim-yo-jong", "Kim Yo-jong", "person", [Mention(0, 11, "Kim Yo-jong")])
+    org = Entity("local:kcna", "KCNA", "org", [Mention(12, 12, "")])
+    a = find(run(nlp, text, [ent, org]), "said")
+    assert joined(a.source) == "She"
+    assert a.source_entity == "kim-yo-jong"
+
+
+def test_named_source_resolves_by_overlap(nlp):
+    text = "Pyongyang denied that it had exported coal."
+    ent = Entity("dprk", "North Korea", "country", [Mention(0, 9, "Pyongyang")])
+    a = find(run(nlp, text, [ent]), "denied")
+    assert a.source_entity == "dprk"
+
+
+def test_no_attribution_in_plain_statement(nlp):
+    assert run(nlp, "The ship sailed from Nampo to Vladivostok in March.") == []
+
+
+def test_empty_document(nlp):
+    assert run(nlp, "") == []
+
+
+def test_bio_round_trip(nlp):
+    doc = nlp("Ann said the plan failed.")
+    labels = token_labels(doc, 100, [(0, "source", 100, 103), (0, "cue", 104, 108), (0, "content", 109, 124)])
+    assert labels == ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "O"]
+    assert [(s.role, s.start, s.end) for s in decode(labels)] == [("source", 0, 1), ("cue", 1, 2), ("content", 2, 5)]
+
+
+def test_lexicon_is_data_and_rejects_unknown_stances():
+    lex = load_lexicon()
+    assert lex.stance_of["deny"] == "deny" and lex.stance_of["denounce"] == "condemn"
+    assert "allegedly" in lex.hedge_words and "no" in lex.negator_words
+    with pytest.raises(ValueError):
+        lexicon_from_dict({"stance": {"shout": ["yell"]}})
+
+
+# ------------------------------------------------------------- seeds (real scraped articles)
+
+
+def _seed(prefix: str) -> str:
+    hits = sorted((SHARED / "seeds").glob(f"{prefix}_*.txt"))
+    if not hits:
+        pytest.skip("shared/seeds is absent")
+    return hits[0].read_text(encoding="utf-8")
+
+
+def test_seed_004_denial_and_claims(nlp):
+    text = _seed("004")
+    atts = run(nlp, text)
+    denial = [a for a in atts if a.stance == "deny" and "arms deliveries" in joined(a.content)]
+    assert denial, "Kim Yo Jong's denial should be caught"
+    assert "sister" in joined(denial[0].source)
+    seoul = [a for a in atts if joined(a.source) == "South Korea" and "7,000 containers" in joined(a.content)]
+    assert seoul and seoul[0].stance in ("assert", "allege")
+    she = [a for a in atts if joined(a.source) == "she" and "war preparations" in joined(a.content)]
+    assert she and she[0].kind == "direct"
+
+
+def test_seed_000_dash_quotes_go_to_kuk_song(nlp):
+    text = _seed("000")
+    atts = run(nlp, text)
+    dash = [a for a in atts if a.kind == "dash"]
+    assert len(dash) >= 3
+    for needle in ("terrorism is a political tool", "All the money in North Korea", "Dope production"):
+        hit = [a for a in dash if needle in joined(a.content)]
+        assert hit, needle
+        assert joined(hit[0].source) in ("Kuk-song", "he", "Kim Kuk-song", "He")
