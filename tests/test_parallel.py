@@ -172,6 +172,27 @@ def _stored_count(db: Path) -> int:
         return 0
 
 
+def _children(pid: int) -> list[int]:
+    """Direct children of ``pid`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def _snapshot(db: Path) -> dict[str, dict]:
     from sanctionwatch.store import Store
 
@@ -212,8 +233,13 @@ def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_duplicated(worke
         while _stored_count(db) < 20 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
         assert proc.poll() is None, "the run finished before it could be killed: make the corpus larger"
+        workers_pids = _children(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
+        deadline = time.monotonic() + 20
+        while any(_alive(p) for p in workers_pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [p for p in workers_pids if _alive(p)], "pool workers outlived the killed writer"
     finally:
         try:  # its pool workers too, should any outlive their parent
             os.killpg(proc.pid, signal.SIGKILL)

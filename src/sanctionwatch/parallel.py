@@ -131,7 +131,26 @@ def _init_worker(settings: "Settings", factory: Factory) -> None:
     global _WORKER
     for name in _SINGLE_THREAD_ENV:
         os.environ.setdefault(name, "1")
+    _exit_with_parent()
     _WORKER = factory(settings)
+
+
+def _exit_with_parent() -> None:
+    """A writer killed with SIGKILL cannot shut its pool down; without this its workers would
+    linger, each holding a loaded model, until the machine is rebooted."""
+    import threading
+    from multiprocessing import parent_process
+    from multiprocessing.connection import wait
+
+    parent = parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _worker_chunk(payload: bytes) -> tuple[str, list[Result]]:
