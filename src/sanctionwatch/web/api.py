@@ -106,7 +106,8 @@ def search(store: StoreDep, period: PeriodDep, q: Annotated[str, Query(min_lengt
     except sqlite3.OperationalError as exc:
         raise HTTPException(400, f"bad full-text query: {exc}") from exc
     for item in items:
-        item["snippet"] = item["snippet"].replace("\x02", "[").replace("\x03", "]")
+        parts = item.pop("snippet_parts")
+        item["snippet"] = "".join(f"[{text}]" if hit else text for text, hit in parts)
     return page(total, items, limit, offset)
 
 

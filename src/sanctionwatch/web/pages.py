@@ -33,7 +33,6 @@ templates = Jinja2Templates(env=_env)
 _env.filters["actor_href"] = actor_href
 _env.filters["safe_url"] = safe_url
 _env.filters["q"] = lambda s: quote(str(s), safe="")
-_env.globals["snippet_parts"] = Q.snippet_parts
 _env.globals["STANCES"] = STANCES
 _env.globals["MODALITIES"] = MODALITIES
 _env.globals["TARGETS"] = rv.TARGETS

@@ -133,32 +133,67 @@ def search(store: Store, q: str, *, mode: str = "words", period: str | None = No
     w = Where().add("sentences_fts MATCH ?", match)
     _doc_filters(w, "d", period, publisher, language)
     if actor:
-        w.add("EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = s.doc_id AND m.entity_id = ?"
+        # Unary '+' keeps SQLite on the per-document index: the per-value
+        # indexes (entity, type, stance) would scan every match in the store
+        # for each candidate sentence.
+        w.add("EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = s.doc_id AND +m.entity_id = ?"
               " AND m.start >= s.start AND m.end <= s.end)", actor)
     if event_type:
-        w.add("EXISTS (SELECT 1 FROM events ev WHERE ev.doc_id = s.doc_id AND ev.type = ?"
+        w.add("EXISTS (SELECT 1 FROM events ev WHERE ev.doc_id = s.doc_id AND +ev.type = ?"
               " AND ev.trigger_start >= s.start AND ev.trigger_end <= s.end)", event_type)
     if stance:
-        w.add("EXISTS (SELECT 1 FROM attributions a WHERE a.doc_id = s.doc_id AND a.stance = ?"
+        w.add("EXISTS (SELECT 1 FROM attributions a WHERE a.doc_id = s.doc_id AND +a.stance = ?"
               " AND a.start < s.end AND a.end > s.start)", stance)
     joins = (" FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
              " JOIN documents d ON d.doc_id = s.doc_id")
-    total = store.conn.execute(f"SELECT count(*){joins}{w.sql()}", w.args).fetchone()[0]
+    # One pass: the window count gives the total while the rows are ranked;
+    # FTS5's snippet() is left out because it would run on every match
+    # before the LIMIT, and sentences are short enough to mark up in Python.
     rows = store.conn.execute(
-        "SELECT s.doc_id, s.idx AS sentence, s.start, s.end, d.title, d.published, d.publisher, d.language,"
-        " snippet(sentences_fts, 0, char(2), char(3), '…', 32) AS snippet"
-        f"{joins}{w.sql()} ORDER BY sentences_fts.rank LIMIT ? OFFSET ?",
+        "SELECT s.doc_id, s.idx AS sentence, s.start, s.end, s.text, d.title, d.published, d.publisher,"
+        f" d.language, count(*) OVER () AS total{joins}{w.sql()} ORDER BY sentences_fts.rank LIMIT ? OFFSET ?",
         [*w.args, limit, offset],
     ).fetchall()
-    return total, [dict(r) for r in rows]
+    if rows:
+        total = rows[0]["total"]
+    else:
+        total = store.conn.execute(f"SELECT count(*){joins}{w.sql()}", w.args).fetchone()[0] if offset else 0
+    words = query_words(q)
+    items = []
+    for r in rows:
+        item = {k: r[k] for k in r.keys() if k not in ("total", "text")}
+        item["snippet_parts"] = highlight(r["text"], words)
+        items.append(item)
+    return total, items
 
 
-def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
-    """Split an FTS snippet marked with \\x02...\\x03 into (text, is_hit) parts for safe templating."""
+def query_words(q: str) -> list[str]:
+    """The words of a query (FTS operators and quotes dropped), for highlighting."""
+    return [w for w in _WORD.findall(q) if w not in ("AND", "OR", "NOT", "NEAR")]
+
+
+def highlight(text: str, words: list[str], width: int = 320) -> list[tuple[str, bool]]:
+    """(text, is_hit) parts of a sentence, words matched case-insensitively as prefixes of tokens.
+
+    Sentences longer than ``width`` are cut to a window around the first hit.
+    """
+    if not words:
+        return [(text[:width], False)]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")\w*",
+                         re.IGNORECASE | re.UNICODE)
+    if len(text) > width:
+        m = pattern.search(text)
+        lo = max(0, (m.start() if m else 0) - width // 3)
+        text = ("…" if lo else "") + text[lo:lo + width] + ("…" if lo + width < len(text) else "")
     parts: list[tuple[str, bool]] = []
-    for i, chunk in enumerate(re.split(r"[\x02\x03]", snippet)):
-        if chunk:
-            parts.append((chunk, i % 2 == 1))
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            parts.append((text[pos:m.start()], False))
+        parts.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        parts.append((text[pos:], False))
     return parts
 
 
@@ -192,7 +227,8 @@ def actor_summary(store: Store, actor_id: str) -> dict[str, Any] | None:
         return None
     c = store.conn.execute
     forms = c("SELECT substr(d.text, m.start + 1, m.end - m.start) AS form, count(*) AS n FROM mentions m"
-              " JOIN documents d ON d.doc_id = m.doc_id WHERE m.entity_id = ? GROUP BY form ORDER BY n DESC LIMIT 30",
+              " CROSS JOIN documents d ON d.doc_id = m.doc_id WHERE m.entity_id = ? GROUP BY form ORDER BY n DESC"
+              " LIMIT 30",
               (actor_id,)).fetchall()
     return {
         "id": actor_id,
@@ -224,7 +260,7 @@ def actor_mentions(store: Store, actor_id: str, *, limit: int = 50, offset: int 
         "SELECT m.doc_id, m.start, m.end, substr(d.text, m.start + 1, m.end - m.start) AS text,"
         " substr(d.text, max(1, m.start - 79), min(m.start, 80)) AS before,"
         " substr(d.text, m.end + 1, 80) AS after, d.title, d.published, d.publisher"
-        " FROM mentions m JOIN documents d ON d.doc_id = m.doc_id WHERE m.entity_id = ?"
+        " FROM mentions m CROSS JOIN documents d ON d.doc_id = m.doc_id WHERE m.entity_id = ?"
         " ORDER BY d.published DESC, m.doc_id, m.start LIMIT ? OFFSET ?",
         (actor_id, limit, offset)).fetchall()
     return total, [dict(r) for r in rows]
@@ -266,14 +302,18 @@ def get_attribution(store: Store, doc_id: str, idx: int) -> dict[str, Any] | Non
 
 def said_about(store: Store, actor_id: str, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """Attributions whose content fragments contain a mention of the actor (not merely its source)."""
-    cond = (" FROM attributions a JOIN documents d ON d.doc_id = a.doc_id WHERE EXISTS ("
-            "SELECT 1 FROM mentions m, json_each(a.json, '$.content') c WHERE m.doc_id = a.doc_id AND m.entity_id = ?"
-            " AND m.start >= json_extract(c.value, '$.start') AND m.end <= json_extract(c.value, '$.end'))"
-            " AND a.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id = ?)")
-    total = store.conn.execute(f"SELECT count(*){cond}", (actor_id, actor_id)).fetchone()[0]
+    # CROSS JOIN fixes the order: from the actor's mentions (indexed) to the
+    # attributions of the same document that span them, and only then into
+    # the JSON fragments; the other way round reads every attribution.
+    hits = ("SELECT DISTINCT a.doc_id, a.idx FROM mentions m CROSS JOIN attributions a"
+            " ON a.doc_id = m.doc_id AND a.start <= m.start AND a.end >= m.end"
+            " WHERE m.entity_id = ? AND EXISTS (SELECT 1 FROM json_each(a.json, '$.content') c"
+            " WHERE m.start >= json_extract(c.value, '$.start') AND m.end <= json_extract(c.value, '$.end'))")
+    total = store.conn.execute(f"SELECT count(*) FROM ({hits})", (actor_id,)).fetchone()[0]
     rows = store.conn.execute(
-        f"SELECT a.doc_id, a.idx, a.json, d.title, d.published, d.publisher{cond}"
-        " ORDER BY d.published DESC, a.doc_id, a.idx LIMIT ? OFFSET ?", (actor_id, actor_id, limit, offset)).fetchall()
+        f"SELECT a.doc_id, a.idx, a.json, d.title, d.published, d.publisher FROM ({hits}) h"
+        " CROSS JOIN attributions a ON a.doc_id = h.doc_id AND a.idx = h.idx JOIN documents d ON d.doc_id = a.doc_id"
+        " ORDER BY d.published DESC, a.doc_id, a.idx LIMIT ? OFFSET ?", (actor_id, limit, offset)).fetchall()
     return total, _attribution_items(rows)
 
 
@@ -418,8 +458,22 @@ def get_case(store: Store, case_id: str) -> dict[str, Any] | None:
                                   " WHERE case_id = ? ORDER BY kind DESC, source_group, published", (case_id,))]
     actors = [dict(r) for r in c("SELECT role, entity_id, name FROM case_actors WHERE case_id = ? ORDER BY role",
                                  (case_id,))]
+    # The table columns are the authority; the JSON adds what they lack (and
+    # an older or partial JSON cannot break the page).
+    base = {
+        "id": row["case_id"], "type": row["type"], "category": row["category"], "summary": row["summary"],
+        "status": row["status"], "min_sources": row["min_sources"], "independent_sources": row["independent_sources"],
+        "time": {"start": row["time_start"], "end": row["time_end"]},
+        "reported": {"start": row["reported_start"], "end": row["reported_end"]},
+        "quantity": None if row["quantity_value"] is None else {"value": row["quantity_value"],
+                                                                 "unit": row["quantity_unit"], "approximate": False},
+    }
+    try:
+        extra = json.loads(row["json"])
+    except ValueError:
+        extra = {}
     return {
-        "case": json.loads(row["json"]),
+        "case": {**(extra if isinstance(extra, dict) else {}), **base},
         "status": row["status"],
         "allegations": [m for m in members if m["role"] != "denial"],
         "denials": [m for m in members if m["role"] == "denial"],
