@@ -8,13 +8,14 @@ in a fresh child process so memory is measured per run:
   bare        spaCy ``nlp.pipe`` over the same texts (the baseline, this process)
   full/wN     ingest -> clean -> read -> actors -> attributions -> events -> SQLite,
               extraction on N worker processes (sanctionwatch.parallel)
+  writer      save_document alone (the ceiling of one SQLite writer)
   rerun       the w1 run again over the unchanged corpus into the same store
               (every document skipped by content hash)
   memory      peak RSS (ru_maxrss) of the writer process and of its largest worker,
               at 2,000 articles (or n/4 when n <= 2,000) and at n
 
-Speed is docs/s and words/s; ``ratio`` is full / bare docs/s measured in the same
-run, so figures from different (noisy, shared) machines stay comparable.
+Speed is docs/s and words/s; ``ratio`` is full / bare words/s measured in the same
+run (bare over the first --bare-sample texts, before and after the full runs), so figures from different (noisy, shared) machines stay comparable.
 Worker pool start-up (one model load per worker) is inside the timed runs.
 """
 
@@ -83,16 +84,34 @@ def in_child(jsonl: Path, db: Path, workers: int, limit: int | None = None) -> d
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bare(jsonl: Path) -> float:
+def bare(jsonl: Path, sample: int) -> tuple[float, int, int]:
+    """Seconds for spaCy alone over the first ``sample`` texts: (seconds, docs, words)."""
+    from itertools import islice
+
     from sanctionwatch.read import load_model
 
     nlp = load_model()
-    texts = [json.loads(line)["text"] for line in jsonl.open(encoding="utf-8")]
+    texts = [json.loads(line)["text"] for line in islice(jsonl.open(encoding="utf-8"), sample)]
     list(nlp.pipe(texts[:20]))  # warm-up
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=32):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, len(texts), sum(len(t.split()) for t in texts)
+
+
+def writer_ceiling(db: Path, sample: int = 500) -> dict:
+    """How fast the single writer can save extracted documents (one transaction each): the
+    throughput no number of workers can exceed with one SQLite store."""
+    from sanctionwatch.store import Store
+
+    with Store(db, readonly=True) as src:
+        docs = [src.get_document(i) for i in src.doc_ids()[:sample]]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "w.db") as dst:
+        started = time.perf_counter()
+        for doc in docs:
+            dst.save_document(doc, "bench")
+        seconds = time.perf_counter() - started
+    return {"docs": len(docs), "seconds": seconds, "save_docs_per_s": len(docs) / seconds}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=20_000, help="articles (default 20000; use 500 for a quick run)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--bare-sample", type=int, default=1000,
+                    help="texts for the spaCy baseline, measured before and after the full runs (default 1000)")
     ap.add_argument("--no-memory", action="store_true", help="skip the extra run at the small size")
     ap.add_argument("--keep", type=Path, help="keep the corpus and stores in this directory")
     ap.add_argument("--json", action="store_true")
@@ -113,19 +134,26 @@ def main(argv: list[str] | None = None) -> int:
 
     result: dict = {"n": args.n, "words": words, "cpus": os.cpu_count(),
                     "load_avg_at_start": os.getloadavg()[0], "runs": {}}
-    b = bare(jsonl)
-    result["bare"] = {"seconds": b, "docs_per_s": args.n / b, "words_per_s": words / b}
+    # The baseline is taken before and after the full runs and averaged: on a shared machine
+    # the load drifts over a long run, and the ratio is only meaningful against the same load.
+    b1, bn, bw = bare(jsonl, args.bare_sample)
     for w in args.workers:
         db = tmp / f"w{w}.db"
         db.unlink(missing_ok=True)
         run = in_child(jsonl, db, w)
-        run.update(docs_per_s=run["stored"] / run["seconds"], words_per_s=words / run["seconds"],
-                   ratio_to_bare=(run["stored"] / run["seconds"]) / result["bare"]["docs_per_s"])
+        run.update(docs_per_s=run["stored"] / run["seconds"], words_per_s=words / run["seconds"])
         result["runs"][f"w{w}"] = run
+    b2, _, _ = bare(jsonl, args.bare_sample)
+    b = (b1 + b2) / 2
+    result["bare"] = {"sample": bn, "seconds_before": b1, "seconds_after": b2,
+                      "docs_per_s": bn / b, "words_per_s": bw / b}
+    for run in result["runs"].values():
+        run["ratio_to_bare"] = run["words_per_s"] / result["bare"]["words_per_s"]
     first = f"w{args.workers[0]}"
     rerun = in_child(jsonl, tmp / f"{first}.db", args.workers[0])
     rerun["percent_of_first_run"] = 100 * rerun["seconds"] / result["runs"][first]["seconds"]
     result["rerun"] = rerun
+    result["writer"] = writer_ceiling(tmp / f"{first}.db")
     if not args.no_memory:
         small = 2000 if args.n > 2000 else max(1, args.n // 4)
         result["memory"] = {str(args.n): {w: {"writer_kib": r["maxrss_kib"], "worker_kib": r["worker_maxrss_kib"]}
@@ -149,13 +177,16 @@ def print_table(r: dict) -> None:
     print(f"{r['n']:,} articles, {r['words']:,} words, {r['cpus']} CPUs "
           f"(load average {r['load_avg_at_start']:.1f} -> {r['load_avg_at_end']:.1f})")
     print(f"{'run':<10}{'seconds':>10}{'docs/s':>10}{'words/s':>10}{'x bare':>8}")
-    print(f"{'bare':<10}{r['bare']['seconds']:>10.1f}{r['bare']['docs_per_s']:>10.1f}{r['bare']['words_per_s']:>10.0f}{1:>8.2f}")
+    bare_s = r["bare"]["sample"] / r["bare"]["docs_per_s"]
+    print(f"{'bare':<10}{bare_s:>10.1f}{r['bare']['docs_per_s']:>10.1f}{r['bare']['words_per_s']:>10.0f}{1:>8.2f}"
+          f"  (first {r['bare']['sample']} texts, mean of before/after)")
     for name, run in r["runs"].items():
         print(f"{'full/' + name:<10}{run['seconds']:>10.1f}{run['docs_per_s']:>10.1f}{run['words_per_s']:>10.0f}"
               f"{run['ratio_to_bare']:>8.2f}")
     rr = r["rerun"]
     print(f"re-run on unchanged corpus: {rr['seconds']:.1f}s = {rr['percent_of_first_run']:.1f}% of the first run "
           f"({rr['unchanged']} unchanged, {rr['stored']} stored)")
+    print(f"single writer ceiling (save_document only): {r['writer']['save_docs_per_s']:.0f} docs/s")
     for size, runs in r.get("memory", {}).items():
         for name, m in runs.items():
             print(f"peak RSS at {int(size):,} articles, {name}: writer {m['writer_kib'] / 1024:.0f} MiB, "
