@@ -14,6 +14,7 @@ from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import QUOTE_CHARS, cue_head, is_hedged, kind_of, stance_of
 from .resolve import resolve_source
+from .rules import STRONG_STANCES, according_rule, verb_rule
 from .tagger import decode, load_tagger, tag_doc
 
 _TRAILING = " \t\n,;:"
@@ -80,8 +81,24 @@ def _speaker_from_intro(block: Block, lex: Lexicon) -> tuple[list[Token], list[T
         roles = ("dobj", "dative") if lemma in ASK_LEMMAS else ("nsubj",)
         for child in tok.children:
             if child.dep_ in roles:
-                return list(child.subtree), [tok]
+                return _noun_phrase(child), [tok]
     return None
+
+
+_CLAUSAL = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "punct", "cc", "conj", "appos"})
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head's subtree without clauses hung on it ("Pak Chol [where the money goes]")."""
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in _CLAUSAL]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(t.children)
+    keep.sort(key=lambda t: t.i)
+    lo, hi = keep[0].i, keep[-1].i + 1
+    return list(head.doc[lo:hi])
 
 
 Speaker = tuple[list[tuple[int, int]], list[tuple[int, int]], list[Token], list[Token]]
@@ -103,6 +120,18 @@ def _intro_speaker(text: str, block: Block, own: list[Draft], lex: Lexicon) -> S
     return _speaker_of(own[-1]) if own and own[-1].source else None
 
 
+def _cover_dash_paragraph(text: str, block: Block, own: list[Draft]) -> None:
+    """In "– A. B. C, says X." the whole dash paragraph is X's quote, not just the last sentence."""
+    if len(own) != 1 or not own[0].content:
+        return
+    d = own[0]
+    start, _ = _strip(text, block.start + 1, block.end)
+    first = min(s for s, _ in d.content)
+    spans = d.source + d.cue
+    if start < first and not any(start <= s < first for s, _ in spans):
+        d.content = [(start, max(e for _, e in d.content))] + [c for c in d.content if c[1] > max(e for _, e in d.content)]
+
+
 def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """Attribute dash-quoted paragraphs that name no speaker to the speaker introduced just before.
 
@@ -122,6 +151,7 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
             for d in own:
                 d.kind = "dash"
             if own:
+                _cover_dash_paragraph(text, block, own)
                 if own[-1].source:
                     speaker = _speaker_of(own[-1])
             elif speaker is not None:
@@ -141,39 +171,117 @@ def _speaker_tuple(text: str, block: Block, speaker: list[Token], cue: list[Toke
     return src, cue_span, speaker, cue
 
 
-# ------------------------------------------------------------- nested attributions
+# ------------------------------------------------------------- rule candidates
+
+def _rule_draft(text: str, bi: int, block: Block, src, cue, content: list[tuple[int, int]], kind: str | None, conf: float) -> Draft:
+    doc = block.doc
+    conv = lambda r: _char_span(text, block.start, doc, r[0], r[1])  # noqa: E731
+    return Draft(
+        bi,
+        [conv(src)] if src else [],
+        [conv(cue)],
+        [conv(c) for c in content],
+        [doc[i] for i in range(cue[0], cue[1])],
+        [doc[i] for i in range(src[0], src[1])] if src else [],
+        kind=kind,
+        confidence=conf,
+    )
+
+
+def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon, inside: tuple[int, int] | None = None, sources: set[int] | None = None) -> list[Draft]:
+    """Attributions the rules find among tokens the tagger left unlabelled (or inside a content span).
+
+    Outside the tagger's spans only "according to" and strong-stance verbs
+    (deny, accuse, condemn, warn, confirm, support) fire: they are what the
+    evidence needs most.  Inside a content span every speech verb may open a
+    nested attribution.
+    """
+    doc = block.doc
+    out = []
+    for tok in doc if inside is None else doc[inside[0] : inside[1]]:
+        if inside is None and tok.i in taken:
+            continue
+        acc = according_rule(doc, tok)
+        if acc:
+            src, cue, pieces = acc
+            if inside is not None:
+                pieces = [(max(a, inside[0]), min(b, inside[1])) for a, b in pieces if min(b, inside[1]) > max(a, inside[0])]
+            if inside is None and any(i in taken for p in pieces for i in range(*p)):
+                pieces = [p for p in pieces if not any(i in taken for i in range(*p))] or pieces
+            if pieces:
+                out.append(_rule_draft(text, bi, block, src, cue, pieces, "according_to", 0.5))
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
+            continue
+        if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
+            continue
+        found = verb_rule(doc, tok, taken if inside is None else set(), sources or set())
+        if not found:
+            continue
+        src, cue, content = found
+        if inside is not None:
+            content = (max(content[0], inside[0]), min(content[1], inside[1]))
+            if content[1] <= content[0] or src is None:
+                continue
+        out.append(_rule_draft(text, bi, block, src, cue, [content], None, 0.5))
+    return out
 
 
 def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) -> list[Draft]:
-    """Speech/cue verbs with a subject inside an outer content ("the BBC reports that the defector said ...")."""
+    """Attributions inside an outer content ("the BBC reports that the defector said ...")."""
     out: list[Draft] = []
-    for oi, d in enumerate(outer):
+    for d in outer:
         block = parsed.blocks[d.block]
-        doc = block.doc
         for cs, ce in d.content:
-            window = doc.char_span(max(cs - block.start, 0), min(ce - block.start, len(doc.text)), alignment_mode="expand")
-            for tok in window if window is not None else ():
-                lemma = tok.lemma_.lower()
-                if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
-                    continue
-                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-                comp = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > tok.i]
-                if not comp:
-                    continue
-                cue_toks = [c for c in tok.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < tok.i] + [tok]
-                cue_toks.sort(key=lambda t: t.i)
-                content = list(comp[0].subtree) if comp[0].dep_ != "dobj" else list(comp[0].subtree)
-                cspan = _char_span(text, block.start, doc, content[0].i, content[-1].i + 1)
-                cspan = (max(cspan[0], cs), min(cspan[1], ce))
-                src = []
-                src_toks: list[Token] = []
-                if subj:
-                    src_toks = list(subj[0].subtree)
-                    src = [_char_span(text, block.start, doc, src_toks[0].i, src_toks[-1].i + 1)]
-                cue = [_char_span(text, block.start, doc, cue_toks[0].i, cue_toks[-1].i + 1)]
-                if cspan[1] > cspan[0]:
-                    out.append(Draft(d.block, src, cue, [cspan], cue_toks, src_toks, confidence=0.5, parent=oi))
+            if not (block.start <= cs < block.end):
+                continue
+            window = block.doc.char_span(cs - block.start, min(ce - block.start, len(block.doc.text)), alignment_mode="expand")
+            if window is not None and len(window) > 2:
+                out += _rule_drafts(text, d.block, block, set(), lex, (window.start, window.end))
     return out
+
+
+def _nest(drafts: list[Draft]) -> list[Draft]:
+    """Give each draft the smallest other draft whose content holds its cue as parent; order parents first."""
+    n = len(drafts)
+    parent: list[int | None] = [None] * n
+    for b, db in enumerate(drafts):
+        cue_at = db.cue[0][0] if db.cue else None
+        if cue_at is None:
+            continue
+        best, best_len = None, None
+        for a, da in enumerate(drafts):
+            if a != b and any(s <= cue_at < e for s, e in da.content):
+                size = sum(e - s for s, e in da.content)
+                if best_len is None or size < best_len:
+                    best, best_len = a, size
+        parent[b] = best
+    # break cycles (two drafts holding each other's cue): the larger content stays outer
+    for b in range(n):
+        seen, node = {b}, parent[b]
+        while node is not None:
+            if node in seen:
+                parent[b] = None
+                break
+            seen.add(node)
+            node = parent[node]
+    children: dict[int | None, list[int]] = {}
+    for i, p in enumerate(parent):
+        children.setdefault(p, []).append(i)
+    ordered: list[Draft] = []
+
+    def visit(i: int, p: int | None) -> None:
+        d = drafts[i]
+        d.parent = p
+        ordered.append(d)
+        here = len(ordered) - 1
+        for c in sorted(children.get(i, []), key=lambda k: drafts[k].cue[0][0]):
+            visit(c, here)
+
+    for i in sorted(children.get(None, []), key=lambda k: min(s for s, _ in drafts[k].content)):
+        visit(i, None)
+    return ordered
 
 
 # ------------------------------------------------------------- assembly
@@ -186,7 +294,9 @@ def _content_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
 def _finish(text: str, d: Draft, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
     content_text = _content_text(text, d.content)
     stance, negated = stance_of(d.cue_tokens, content_text, lex)
-    hedged = is_hedged(d.cue_tokens, content_text, lex)
+    pieces = d.content + d.cue
+    extent = text[min(s for s, _ in pieces) : max(e for _, e in pieces)] if pieces else content_text
+    hedged = is_hedged(d.cue_tokens, extent, lex)
     kind = d.kind or kind_of(d.cue_tokens, content_text, not d.source, False, lex)
     source = _frags(text, d.source)
     return Attribution(
@@ -216,19 +326,21 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     tagger = load_tagger(model)
     text = parsed.text
     drafts: list[Draft] = []
+    rules: list[Draft] = []
     for bi, block in enumerate(parsed.blocks):
         labels, scores = tag_doc(tagger, block.doc)
-        for g in group_block(block.doc, decode(labels, scores)):
+        spans = decode(labels, scores)
+        for g in group_block(block.doc, spans):
             drafts.append(_draft_from_group(text, bi, block, g))
+        taken = {i for sp in spans for i in range(sp.start, sp.end)}
+        sources = {i for sp in spans if sp.role == "source" for i in range(sp.start, sp.end)}
+        rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
     drafts += _dash_drafts(text, parsed, drafts, lex)
-    drafts.sort(key=lambda d: (min(s for s, _ in d.content), d.block))
     nested = _nested_drafts(text, parsed, drafts, lex)
-    ordered: list[Draft] = []
-    for oi, d in enumerate(drafts):
-        d.parent = None
-        ordered.append(d)
-        here = len(ordered) - 1
-        for n in nested:
-            if n.parent == oi:
-                ordered.append(Draft(n.block, n.source, n.cue, n.content, n.cue_tokens, n.source_tokens, n.kind, n.confidence, here))
-    return [_finish(text, d, entities, lex) for d in ordered]
+    known = {(d.cue[0] if d.cue else None) for d in drafts}
+    extra = []
+    for d in rules + nested:
+        if d.cue and d.cue[0] not in known:
+            known.add(d.cue[0])
+            extra.append(d)
+    return [_finish(text, d, entities, lex) for d in _nest(drafts + extra)]

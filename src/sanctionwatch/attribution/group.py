@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .rules import according_rule, subject_of
 from .tagger import TokenSpan
 
 QUOTES = frozenset("“”\"«»„")
@@ -90,6 +91,15 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
     unlabelled tokens are used, so the tagger's spans are never overwritten.
     """
     cue = g.cue[0]
+    if not g.content and doc[cue.start].lower_ == "according":
+        # "X denied Y, according to state media": the whole clause is what state media reported,
+        # other attributions inside it become nested ones
+        found = according_rule(doc, doc[cue.start])
+        if found:
+            g.content.extend(TokenSpan("content", a, b, 0.5) for a, b in found[2])
+            if not g.source and found[0]:
+                g.source.append(TokenSpan("source", found[0][0], found[0][1], 0.5))
+        return
     heads = [doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ in ("VERB", "AUX") and not (cue.start <= doc[i].head.i < cue.end and doc[i].head.i != i)]
     if not heads:
         return
@@ -103,13 +113,29 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
                     taken.update(range(span.start, span.end))
                     break
     if g.content and not g.source:
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                span = _free_subtree(doc, child, taken, "source")
-                if span:
-                    g.source.append(span)
-                    taken.update(range(span.start, span.end))
-                    break
+        subj = subject_of(verb)  # climbs from "..., savaging X" to the clause's subject
+        if subj is not None and subj.lower_ not in ("it", "there"):
+            span = _free_subtree(doc, subj, taken, "source")
+            if span:
+                g.source.append(span)
+                taken.update(range(span.start, span.end))
+
+
+def _widen_source(doc: Doc, span: TokenSpan, taken: set[int]) -> TokenSpan:
+    """Grow a source to its whole noun phrase ("[At least four] senators") when the tagger cut it short."""
+    root = doc[_span_root(doc, span)]
+    if root.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss"):
+        return span
+    lo, hi = root.left_edge.i, root.right_edge.i + 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    if lo > span.start or hi < span.end:
+        return span
+    if any(i in taken for i in range(lo, hi) if not span.start <= i < span.end):
+        return span
+    return TokenSpan(span.role, lo, hi, span.score)
 
 
 def group_block(doc: Doc, spans: list[TokenSpan]) -> list[Group]:
@@ -159,6 +185,6 @@ def group_block(doc: Doc, spans: list[TokenSpan]) -> list[Group]:
     for g in groups:
         if g.content:
             g.content = _merge(g.content, doc)
-            g.source = _merge(g.source, doc)
+            g.source = [_widen_source(doc, sp, taken) for sp in _merge(g.source, doc)]
             out.append(g)
     return out

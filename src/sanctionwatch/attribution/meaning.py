@@ -86,7 +86,8 @@ def base_stance(cue_tokens: Sequence[Token], lex: Lexicon) -> str:
 def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> tuple[str, bool]:
     """(stance, negated) for a cue and its content, following the rules in the lexicon file."""
     stance = base_stance(cue_tokens, lex)
-    words = set(_words(content_text))
+    # the tagger sometimes keeps the object in the cue ("rejected the allegations of")
+    words = set(_words(content_text)) | {t.lower_ for t in cue_tokens}
     head = cue_head(cue_tokens)
     head_lemma = head.lemma_.lower() if head is not None else ""
     if stance == "condemn" and words & lex.accusation_nouns:

@@ -122,6 +122,21 @@ def decode(labels: Sequence[str], scores: Sequence[float] | None = None) -> list
     return spans
 
 
+def snap_to_words(doc: Doc, labels: list[str]) -> list[str]:
+    """Never split a hyphenated word between two roles ("Kim Kuk-song claims": spaCy cuts Kuk - song).
+
+    A token glued to a hyphen (no space between) takes the role of the token
+    before it, so a name stays whole in the source.
+    """
+    out = list(labels)
+    for i in range(1, len(out)):
+        prev, tok = doc[i - 1], doc[i]
+        glued = not prev.whitespace_ and (tok.text == "-" or prev.text == "-")
+        if glued and out[i - 1] != "O" and out[i][2:] != out[i - 1][2:]:
+            out[i] = "I-" + out[i - 1][2:]
+    return out
+
+
 def tag_doc(tagger: Tagger, doc: Doc) -> tuple[list[str], list[float]]:
     """Labels of one parsed block and the marginal probability of each non-O label (1.0 for O)."""
     feats = block_features(doc, tagger.space)
@@ -129,5 +144,6 @@ def tag_doc(tagger: Tagger, doc: Doc) -> tuple[list[str], list[float]]:
         return [], []
     crf = tagger.crf
     labels = crf.tag(feats)
+    labels = snap_to_words(doc, labels)
     scores = [1.0 if lab == "O" else crf.marginal(lab, i) for i, lab in enumerate(labels)]
     return labels, scores

@@ -1,0 +1,92 @@
+"""Dependency rules that find attributions the tagger left out, and nested ones.
+
+Used for "according to X" phrases, strong-stance verbs (deny, accuse,
+condemn, warn, confirm, support) and speech verbs inside another
+attribution's content.  All return token ranges [start, end) of one block.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+QUOTE_CHARS = "“”\"«»„"
+
+STRONG_STANCES = frozenset({"deny", "allege", "confirm", "condemn", "warn", "support"})
+_CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "acomp")
+
+
+def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Drop edge punctuation (commas, full stops) but keep quotation marks."""
+    while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_CHARS:
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_CHARS:
+        hi -= 1
+    return lo, hi
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or for a participle/infinitive clause ("..., calling X absurd") its governor's."""
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
+                return child
+        if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head is not node:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozenset(), shared_sources: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
+    """(source, cue, content) token ranges for a cue verb from its dependents, or None.
+
+    The content is the run of complements right of the verb (clause, object,
+    "of"-phrase), stopping at the first one that holds a token in ``taken``
+    (already part of another attribution) or an "according to" phrase.  The
+    source may be a span another attribution uses as source too (``shared_sources``):
+    "X denied Y, calling Z absurd" has one subject for two cues.
+    """
+    comps = []
+    for c in sorted(verb.children, key=lambda t: t.i):
+        if c.i < verb.i or c.dep_ not in _CONTENT_DEPS or c.lower_ == "according":
+            continue
+        if any(i in taken for i in range(c.left_edge.i, c.right_edge.i + 1)):
+            break
+        comps.append(c)
+    if not comps:
+        return None
+    lo = min(c.left_edge.i for c in comps)
+    hi = max(c.right_edge.i for c in comps) + 1
+    lo, hi = _trimmed(doc, lo, hi)
+    if hi <= lo:
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
+    cue = (min([verb.i] + [a.i for a in aux]), verb.i + 1)
+    subj = subject_of(verb)
+    src = None
+    if subj is not None and subj.lower_ not in ("it", "there"):
+        src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+        if src[0] < cue[1] <= src[1] or src[1] <= src[0] or any(i in taken and i not in shared_sources for i in range(*src)):
+            src = None
+    return src, cue, (lo, hi)
+
+
+def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[int, int], list[tuple[int, int]]] | None:
+    """"according to X": X is the source, the clause around the phrase the content."""
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    src = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+    phrase = (tok.i, max(src[1], to.i + 1))
+    # the phrase reports the whole sentence, whatever word the parser hung it on
+    sent = tok.sent
+    lo, hi = sent.start, sent.end
+    pieces = [_trimmed(doc, lo, phrase[0]), _trimmed(doc, phrase[1], hi)]
+    pieces = [p for p in pieces if p[1] > p[0]]
+    if not pieces:
+        return None
+    return src, (tok.i, to.i + 1), pieces
