@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Sequence
 
 import yaml
 
-from .model import IgnoredRegion
+from .model import IgnoredRegion, strip_span
 
 BOILERPLATE_ENV = "SANCTIONWATCH_BOILERPLATE"
 _LINE = re.compile(r"[^\n]*")
@@ -72,11 +72,11 @@ def find_ignored(
             m = rule.pattern.search(line)
             if m:
                 s, e = (lo, hi) if rule.scope == "line" else (lo + m.start(), lo + m.end())
-                found.append((*_strip(text, s, e), rule.reason))
+                found.append((*strip_span(text, s, e), rule.reason))
                 if rule.scope == "line":
                     break
         if is_word is not None and _is_stray_heading(text, lines, i, is_word):
-            found.append((*_strip(text, lo, hi), "untranslated_heading"))
+            found.append((*strip_span(text, lo, hi), "untranslated_heading"))
     found += _captions_after_credits(text, lines, found)
     return _merge(text, found)
 
@@ -86,14 +86,14 @@ def _captions_after_credits(text: str, lines: list[tuple[int, int]], found: list
     credit_ends = {e for _s, e, reason in found if reason == "photo_credit"}
     out = []
     for i, (lo, hi) in enumerate(lines):
-        if _strip(text, lo, hi)[1] not in credit_ends:
+        if strip_span(text, lo, hi)[1] not in credit_ends:
             continue
         for nlo, nhi in lines[i + 1 : i + 4]:
             line = text[nlo:nhi].strip()
             if not line:
                 continue
             if len(line) <= 200 and not line.endswith((".", "!", "?", "\"", "”", ":")):
-                out.append((*_strip(text, nlo, nhi), "caption"))
+                out.append((*strip_span(text, nlo, nhi), "caption"))
             break
     return out
 
@@ -107,14 +107,6 @@ def _is_stray_heading(text: str, lines: list[tuple[int, int]], i: int, is_word: 
     before = i == 0 or not text[lines[i - 1][0]:lines[i - 1][1]].strip()
     after = i + 1 >= len(lines) or not text[lines[i + 1][0]:lines[i + 1][1]].strip()
     return before and after
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _merge(text: str, found: Iterable[tuple[int, int, str]]) -> list[IgnoredRegion]:

