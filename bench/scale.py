@@ -9,6 +9,7 @@ in a fresh child process so memory is measured per run:
   full/wN     ingest -> clean -> read -> actors -> attributions -> events -> SQLite,
               extraction on N worker processes (sanctionwatch.parallel)
   writer      save_document alone (the ceiling of one SQLite writer)
+  dask        with --dask: the same on a local Dask cluster (processes, 1 thread each)
   rerun       the w1 run again over the unchanged corpus into the same store
               (every document skipped by content hash)
   memory      peak RSS (ru_maxrss) of the writer process and of its largest worker,
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import gen_corpus  # noqa: E402
 
 
-def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None) -> dict:
+def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None, scheduler: str | None = None) -> dict:
     """What ``sanctionwatch ingest --workers N`` does: prepare here, extract on the pool, write here."""
     from itertools import islice
 
@@ -47,7 +48,7 @@ def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None) -> dic
     from sanctionwatch.store import Store
 
     pipeline = Pipeline(Settings())
-    counts = {"stored": 0, "unchanged": 0, "failed": 0, "skipped": 0}
+    counts: dict = {"stored": 0, "unchanged": 0, "failed": 0, "skipped": 0}
     started = time.perf_counter()
     with Store(db) as store:
         def prepared():
@@ -61,9 +62,11 @@ def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None) -> dic
                     continue
                 yield doc
 
-        for result in extract_stream(pipeline.settings, prepared(), pipeline=pipeline, workers=workers):
+        for result in extract_stream(pipeline.settings, prepared(), pipeline=pipeline, workers=workers,
+                                     scheduler=scheduler):
             if isinstance(result, ExtractionFailed):
                 counts["failed"] += 1
+                counts.setdefault("first_failure", result.reason)
             else:
                 store.save_document(result, pipeline.version)
                 counts["stored"] += 1
@@ -73,11 +76,11 @@ def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None) -> dic
             "worker_maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
 
 
-def in_child(jsonl: Path, db: Path, workers: int, limit: int | None = None) -> dict:
+def in_child(jsonl: Path, db: Path, workers: int, limit: int | None = None, scheduler: str | None = None) -> dict:
     code = ("import json, sys; sys.path.insert(0, %r); import scale;"
             "from pathlib import Path;"
-            "print(json.dumps(scale.ingest(Path(%r), Path(%r), %d, %r)))") % (
-        str(ROOT / "bench"), str(jsonl), str(db), workers, limit)
+            "print(json.dumps(scale.ingest(Path(%r), Path(%r), %d, %r, %r)))") % (
+        str(ROOT / "bench"), str(jsonl), str(db), workers, limit, scheduler)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     if out.returncode != 0:
         raise RuntimeError(out.stderr[-3000:])
@@ -121,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--bare-sample", type=int, default=1000,
                     help="texts for the spaCy baseline, measured before and after the full runs (default 1000)")
+    ap.add_argument("--dask", action="store_true", help="also run on a local Dask cluster with the largest --workers")
     ap.add_argument("--no-memory", action="store_true", help="skip the extra run at the small size")
     ap.add_argument("--keep", type=Path, help="keep the corpus and stores in this directory")
     ap.add_argument("--json", action="store_true")
@@ -143,6 +147,11 @@ def main(argv: list[str] | None = None) -> int:
         run = in_child(jsonl, db, w)
         run.update(docs_per_s=run["stored"] / run["seconds"], words_per_s=words / run["seconds"])
         result["runs"][f"w{w}"] = run
+    if args.dask:
+        w = max(args.workers)
+        run = in_child(jsonl, tmp / "dask.db", w, scheduler="local")
+        run.update(docs_per_s=run["stored"] / run["seconds"], words_per_s=words / run["seconds"])
+        result["runs"][f"dask{w}"] = run
     b2, _, _ = bare(jsonl, args.bare_sample)
     b = (b1 + b2) / 2
     result["bare"] = {"sample": bn, "seconds_before": b1, "seconds_after": b2,
@@ -176,13 +185,15 @@ def main(argv: list[str] | None = None) -> int:
 def print_table(r: dict) -> None:
     print(f"{r['n']:,} articles, {r['words']:,} words, {r['cpus']} CPUs "
           f"(load average {r['load_avg_at_start']:.1f} -> {r['load_avg_at_end']:.1f})")
-    print(f"{'run':<10}{'seconds':>10}{'docs/s':>10}{'words/s':>10}{'x bare':>8}")
+    print(f"{'run':<10}{'seconds':>10}{'docs/s':>10}{'words/s':>10}{'x bare':>8}{'failed':>8}")
     bare_s = r["bare"]["sample"] / r["bare"]["docs_per_s"]
     print(f"{'bare':<10}{bare_s:>10.1f}{r['bare']['docs_per_s']:>10.1f}{r['bare']['words_per_s']:>10.0f}{1:>8.2f}"
           f"  (first {r['bare']['sample']} texts, mean of before/after)")
     for name, run in r["runs"].items():
         print(f"{'full/' + name:<10}{run['seconds']:>10.1f}{run['docs_per_s']:>10.1f}{run['words_per_s']:>10.0f}"
-              f"{run['ratio_to_bare']:>8.2f}")
+              f"{run['ratio_to_bare']:>8.2f}{run['failed']:>8}")
+        if run.get("first_failure"):
+            print(f"  first failure: {run['first_failure']}")
     rr = r["rerun"]
     print(f"re-run on unchanged corpus: {rr['seconds']:.1f}s = {rr['percent_of_first_run']:.1f}% of the first run "
           f"({rr['unchanged']} unchanged, {rr['stored']} stored)")

@@ -221,7 +221,7 @@ def clean_run(corpus, tmp_path_factory) -> dict[str, dict]:
     1,
     pytest.param(2, marks=pytest.mark.skipif(not _workers_wired(), reason=(
         "--workers is not wired yet: needs Settings.workers and the process_parallel hook in Pipeline.run "
-        "and the --workers option in cli.py (see docs/scale.md)"))),
+        "and the --workers option in cli.py"))),
 ])
 def test_a_run_killed_with_sigkill_resumes_with_nothing_lost_or_duplicated(workers, corpus, clean_run, tmp_path):
     db = tmp_path / "killed.db"
