@@ -145,12 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         db = tmp / f"w{w}.db"
         db.unlink(missing_ok=True)
         run = in_child(jsonl, db, w)
-        run.update(docs_per_s=run["stored"] / run["seconds"], words_per_s=words / run["seconds"])
+        run.update(docs_per_s=run["stored"] / run["seconds"], words_per_s=words * run["stored"] / args.n / run["seconds"])
         result["runs"][f"w{w}"] = run
     if args.dask:
         w = max(args.workers)
         run = in_child(jsonl, tmp / "dask.db", w, scheduler="local")
-        run.update(docs_per_s=run["stored"] / run["seconds"], words_per_s=words / run["seconds"])
+        run.update(docs_per_s=run["stored"] / run["seconds"], words_per_s=words * run["stored"] / args.n / run["seconds"])
         result["runs"][f"dask{w}"] = run
     b2, _, _ = bare(jsonl, args.bare_sample)
     b = (b1 + b2) / 2
