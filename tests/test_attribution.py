@@ -81,7 +81,9 @@ MEANING = [
     ("The ministry did not confirm that the ship had been seized.", "confirm", "none", False, True),
     ("The ministry denied that the ship had been seized.", "denied", "deny", False, False),
     ("North Korea called the accusations absurd.", "called", "deny", False, False),
-    ("The government rejected the allegations of arms sales.", "rejected", "deny", False, False),
+    ("The government rejected the allegations as baseless.", "rejected", "deny", False, False),
+    ("Seoul dismissed the report as a fabrication.", "dismissed", "deny", False, False),
+    ("The ministry issued a warning that further launches would follow.", "issued", "warn", False, False),
     ("State media denounced the new sanctions as a crime.", "denounced", "condemn", False, False),
     ("Seoul criticised the missile launch on Tuesday.", "criticised", "condemn", False, False),
     ("Beijing praised the agreement as a step toward peace.", "praised", "support", False, False),
@@ -127,6 +129,39 @@ def test_nested_attribution_has_parent(nlp):
     assert joined(inner[0].source) == "the defector"
     assert joined(inner[0].cue) == "said"
     assert joined(inner[0].content) == "the money went to the leader"
+
+
+def test_quoted_as_saying(nlp):
+    a = find(run(nlp, "The envoy was quoted as saying that the talks had stalled."), "quoted")
+    assert joined(a.source) == "The envoy"
+    assert joined(a.cue) == "was quoted as saying"
+    assert joined(a.content) == "that the talks had stalled"
+    assert a.kind == "passive"
+
+
+@pytest.mark.parametrize(
+    "text,source,cue,content,stance",
+    [
+        ("Pyongyang's denial that it had sold arms convinced nobody.", "Pyongyang's", "denial", "that it had sold arms", "deny"),
+        ("The ministry's statement that the ship had been seized was false.", "The ministry's", "statement", "that the ship had been seized", "assert"),
+    ],
+)
+def test_noun_cues(nlp, text, source, cue, content, stance):
+    a = find(run(nlp, text), cue)
+    assert joined(a.source) == source
+    assert joined(a.content) == content
+    assert (a.kind, a.stance) == ("noun", stance)
+
+
+def test_according_to_wraps_the_reported_attribution(nlp):
+    text = "The minister denied any arms sales to Moscow, calling the claims absurd, according to state media."
+    atts = run(nlp, text)
+    outer = find(atts, "according")
+    assert joined(outer.source) == "state media" and outer.parent is None and outer.kind == "according_to"
+    denial = find(atts, "denied")
+    assert denial.stance == "deny" and joined(denial.source) == "The minister"
+    assert joined(denial.content) == "any arms sales to Moscow"
+    assert atts[denial.parent] is outer
 
 
 def test_passive_report_has_no_source(nlp):

@@ -14,7 +14,7 @@ from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import QUOTE_CHARS, cue_head, is_hedged, kind_of, stance_of
 from .resolve import resolve_source
-from .rules import STRONG_STANCES, according_rule, verb_rule
+from .rules import STRONG_STANCES, according_rule, noun_rule, verb_rule
 from .tagger import decode, load_tagger, tag_doc
 
 _TRAILING = " \t\n,;:"
@@ -97,8 +97,12 @@ def _noun_phrase(head: Token) -> list[Token]:
         keep.append(t)
         stack.extend(t.children)
     keep.sort(key=lambda t: t.i)
+    doc = head.doc
     lo, hi = keep[0].i, keep[-1].i + 1
-    return list(head.doc[lo:hi])
+    # spaCy cuts "Kuk-song" into three tokens and may hang "song" elsewhere: keep the word whole
+    while hi < len(doc) and not doc[hi - 1].whitespace_ and (doc[hi].text == "-" or doc[hi - 1].text == "-"):
+        hi += 1
+    return list(doc[lo:hi])
 
 
 Speaker = tuple[list[tuple[int, int]], list[tuple[int, int]], list[Token], list[Token]]
@@ -212,6 +216,12 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 out.append(_rule_draft(text, bi, block, src, cue, pieces, "according_to", 0.5))
             continue
         lemma = tok.lemma_.lower()
+        if inside is None and tok.pos_ == "NOUN" and tok.i not in taken and (lemma in lex.noun_cues or lex.stance_of.get(lemma) in STRONG_STANCES):
+            found_noun = noun_rule(doc, tok, taken)
+            if found_noun:
+                src, cue, content = found_noun
+                out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
+            continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
@@ -330,10 +340,12 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     for bi, block in enumerate(parsed.blocks):
         labels, scores = tag_doc(tagger, block.doc)
         spans = decode(labels, scores)
-        for g in group_block(block.doc, spans):
-            drafts.append(_draft_from_group(text, bi, block, g))
-        taken = {i for sp in spans for i in range(sp.start, sp.end)}
-        sources = {i for sp in spans if sp.role == "source" for i in range(sp.start, sp.end)}
+        groups = group_block(block.doc, spans, tagger.space.cue_words)
+        drafts += [_draft_from_group(text, bi, block, g) for g in groups]
+        # spans the grouping dropped (content with no cue) do not block the rules
+        used = [sp for g in groups for sp in g.cue + g.source + g.content]
+        taken = {i for sp in used for i in range(sp.start, sp.end)}
+        sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
     drafts += _dash_drafts(text, parsed, drafts, lex)
     nested = _nested_drafts(text, parsed, drafts, lex)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .rules import according_rule, subject_of
+from .rules import according_rule, noun_source, quoted_as_saying, subject_of
 from .tagger import TokenSpan
 
 QUOTES = frozenset("“”\"«»„")
@@ -77,6 +77,8 @@ def _merge(spans: list[TokenSpan], doc: Doc) -> list[TokenSpan]:
 def _free_subtree(doc: Doc, tok, taken: set[int], role: str) -> TokenSpan | None:
     """The contiguous subtree of tok as a span, if the tagger left all of it unlabelled."""
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    while hi < len(doc) and not doc[hi - 1].whitespace_ and (doc[hi].text == "-" or doc[hi - 1].text == "-"):
+        hi += 1  # keep a hyphenated name whole ("Kuk-song")
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTES:
         hi -= 1
     if hi <= lo or any(i in taken for i in range(lo, hi)):
@@ -102,8 +104,26 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
         return
     heads = [doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ in ("VERB", "AUX") and not (cue.start <= doc[i].head.i < cue.end and doc[i].head.i != i)]
     if not heads:
+        _noun_source(doc, g, taken)
         return
     verb = heads[0]
+    said_end = quoted_as_saying(doc, verb)
+    if said_end is not None:
+        # "X was quoted as saying that ...": X is the source, the cue runs through "saying"
+        g.cue[0] = TokenSpan("cue", cue.start, max(cue.end, said_end), cue.score)
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if subj and not g.source:
+            lo, hi = subj[0].left_edge.i, subj[0].right_edge.i + 1
+            g.content = [c for c in g.content if c.end <= lo or c.start >= hi]
+            g.source.append(TokenSpan("source", lo, hi, 0.5))
+        g.content = [TokenSpan("content", max(c.start, said_end), c.end, c.score) for c in g.content if c.end > said_end]
+        if not g.content:
+            tail = [c for c in doc[said_end - 1].children if c.i >= said_end]
+            if tail:
+                span = _free_subtree(doc, tail[0], set(), "content")
+                if span:
+                    g.content.append(span)
+        return
     if not g.content:
         for child in verb.children:
             if child.dep_ == "ccomp":
@@ -119,6 +139,20 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
             if span:
                 g.source.append(span)
                 taken.update(range(span.start, span.end))
+
+
+def _noun_source(doc: Doc, g: Group, taken: set[int]) -> None:
+    """ "Kim Kuk-song claims that ..." parsed as a noun phrase: the words before the noun cue are its source."""
+    if g.source or not g.content:
+        return
+    cue = g.cue[0]
+    noun = doc[cue.end - 1]
+    if noun.pos_ != "NOUN":
+        return
+    found = noun_source(doc, noun)
+    if found and found[1] <= cue.start and not any(i in taken for i in range(*found)):
+        g.source.append(TokenSpan("source", found[0], found[1], 0.5))
+        taken.update(range(*found))
 
 
 def _widen_source(doc: Doc, span: TokenSpan, taken: set[int]) -> TokenSpan:
@@ -138,7 +172,70 @@ def _widen_source(doc: Doc, span: TokenSpan, taken: set[int]) -> TokenSpan:
     return TokenSpan(span.role, lo, hi, span.score)
 
 
-def group_block(doc: Doc, spans: list[TokenSpan]) -> list[Group]:
+DASH_CHARS = frozenset("–—-")
+
+
+def _dash_content(doc: Doc, g: Group) -> None:
+    """ "– A. B. C, he says.": in a dash paragraph everything before a closing "he says" is the quote."""
+    if g.content:
+        return
+    end = min([g.cue[0].start] + [s.start for s in g.source])
+    lo, hi = 1, end
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTES:
+        hi -= 1
+    if hi - lo >= 3:
+        g.content.append(TokenSpan("content", lo, hi, 0.5))
+
+
+def _clip_noun_content(doc: Doc, g: Group) -> None:
+    """A noun cue's content ends with the noun's own clause ("the claim [that X] surprised nobody")."""
+    cue = g.cue[0]
+    nouns = [doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ == "NOUN"]
+    if not nouns or any(doc[i].pos_ == "VERB" for i in range(cue.start, cue.end)):
+        return
+    edge = nouns[-1].right_edge.i + 1
+    clipped = []
+    for c in g.content:
+        if c.start >= cue.end and c.start < edge < c.end:
+            c = TokenSpan(c.role, c.start, edge, c.score)
+        clipped.append(c)
+    g.content = clipped
+
+
+def _lexicon_cue(doc: Doc, span: TokenSpan, taken: set[int], cue_words: frozenset[str]) -> TokenSpan | None:
+    """An untagged cue-lexicon verb governing a content span the tagger left without a cue (", says Kuk-song")."""
+    node = doc[_span_root(doc, span)]
+    for _ in range(3):
+        if node.head is node:
+            break
+        node = node.head
+        if node.i not in taken and node.pos_ == "VERB" and node.lemma_.lower() in cue_words:
+            return TokenSpan("cue", node.i, node.i + 1, 0.5)
+    return None
+
+
+def _adopt_orphans(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str]) -> list[TokenSpan]:
+    """Give cue-less content spans the lexicon verb that governs them, when the parse shows one."""
+    cues = [s for s in spans if s.role == "cue"]
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    cue_tokens = {i for c in cues for i in range(c.start, c.end)}
+    extra = []
+    for span in spans:
+        if span.role != "content" or _governing_cue(doc, span, {i: 0 for i in cue_tokens}) is not None:
+            continue
+        same_sentence = any(doc[c.start].sent.start == doc[span.start].sent.start for c in cues)
+        if same_sentence:
+            continue
+        found = _lexicon_cue(doc, span, taken, cue_words)
+        if found is not None:
+            extra.append(found)
+            taken.add(found.start)
+    return spans + extra
+
+
+def group_block(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str] = frozenset()) -> list[Group]:
+    if cue_words:
+        spans = _adopt_orphans(doc, spans, cue_words)
     cues = [s for s in spans if s.role == "cue"]
     if not cues:
         return []
@@ -149,7 +246,12 @@ def group_block(doc: Doc, spans: list[TokenSpan]) -> list[Group]:
             sent_of[i] = si
     groups = [Group([c]) for c in cues]
     loose: list[TokenSpan] = []
-    for span in spans:
+
+    def direct_subject_first(span: TokenSpan) -> int:
+        root = doc[_span_root(doc, span)]
+        return 0 if span.role == "source" and root.dep_ in ("nsubj", "nsubjpass") and root.head.i in cue_of_token else 1
+
+    for span in sorted(spans, key=direct_subject_first):
         if span.role == "cue":
             continue
         ci = _governing_cue(doc, span, cue_of_token)
@@ -180,6 +282,12 @@ def group_block(doc: Doc, spans: list[TokenSpan]) -> list[Group]:
     taken = {i for s in spans for i in range(s.start, s.end)}
     for g in groups:
         _complete(doc, g, taken)
+
+    for g in groups:
+        _clip_noun_content(doc, g)
+    if doc[0].text in DASH_CHARS:
+        for g in groups:
+            _dash_content(doc, g)
 
     out = []
     for g in groups:

@@ -83,9 +83,23 @@ def base_stance(cue_tokens: Sequence[Token], lex: Lexicon) -> str:
     return "assert"
 
 
+def _content_noun_stance(content_text: str, lex: Lexicon) -> str | None:
+    """ "issued a warning that ...": a light verb takes the stance of the noun that opens its content."""
+    for w in _words(content_text)[:3]:
+        if w in lex.noun_cues and lex.stance_of.get(w) not in (None, "assert"):
+            return lex.stance_of[w]
+        singular = w[:-1] if w.endswith("s") else w
+        if singular in lex.noun_cues and lex.stance_of.get(singular) not in (None, "assert"):
+            return lex.stance_of[singular]
+    return None
+
+
 def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> tuple[str, bool]:
     """(stance, negated) for a cue and its content, following the rules in the lexicon file."""
     stance = base_stance(cue_tokens, lex)
+    head = cue_head(cue_tokens)
+    if head is not None and head.lemma_.lower() not in lex.stance_of:
+        stance = _content_noun_stance(content_text, lex) or stance
     # the tagger sometimes keeps the object in the cue ("rejected the allegations of")
     words = set(_words(content_text)) | {t.lower_ for t in cue_tokens}
     head = cue_head(cue_tokens)

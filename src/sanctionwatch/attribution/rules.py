@@ -90,3 +90,42 @@ def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[
     if not pieces:
         return None
     return src, (tok.i, to.i + 1), pieces
+
+
+def noun_rule(doc: Doc, noun: Token, taken: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
+    """ "Pyongyang's denial that it sold arms": (source, cue, content) for a noun with a that-clause."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if content[1] <= content[0] or any(i in taken for i in range(*content)):
+        return None
+    src = noun_source(doc, noun)
+    if src and any(i in taken for i in range(*src)):
+        src = None
+    return src, (noun.i, noun.i + 1), content
+
+
+def noun_source(doc: Doc, noun: Token) -> tuple[int, int] | None:
+    """Who owns a noun cue: its possessor ("Trump's claim", the 's kept as PolNeAR does), or the
+    proper-noun compound before it ("Kim Kuk-song claims ..." misparsed as one noun phrase)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+    left = [c for c in noun.children if c.i < noun.i and c.dep_ == "compound"]
+    if left:
+        lo = min(c.left_edge.i for c in left)
+        if any(doc[i].pos_ == "PROPN" for i in range(lo, noun.i)):
+            return _trimmed(doc, lo, noun.i)
+    return None
+
+
+def quoted_as_saying(doc: Doc, verb: Token) -> int | None:
+    """End (exclusive) of "quoted as saying" after a passive "quote", or None."""
+    i = verb.i
+    if verb.lemma_.lower() != "quote" or i + 2 >= len(doc):
+        return None
+    if doc[i + 1].lower_ == "as" and doc[i + 2].lemma_.lower() in ("say", "tell", "state"):
+        return i + 3
+    return None
