@@ -41,9 +41,9 @@ import yaml
 from spacy.tokens import Span, Token
 
 from .actors import entity_at
-from .model import Argument, Attribution, Document, Entity, Event, Fragment, Quantity, TimeValue
+from .model import Argument, Attribution, Document, Entity, Event, Fragment, Quantity, TimeValue, strip_span
 from .quantity import find_quantities
-from .read import Parsed, _trim
+from .read import Parsed
 from .timex import find_times, parse_anchor
 
 # Dependency labels through which a trigger reaches its arguments (and the
@@ -617,7 +617,7 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) 
             time=time[2] if time else None,
             modality=modality,
             attribution=att,
-            sentence=Fragment.of(ctx.text, *_trim(ctx.text, s0, s1)),
+            sentence=Fragment.of(ctx.text, *strip_span(ctx.text, s0, s1)),
             confidence=0.9 if hit.context is not None or hit.end_tok - hit.start_tok > 1 else 0.7,
         ))
     return out
