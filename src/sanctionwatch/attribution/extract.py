@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Entity, Fragment
@@ -66,9 +67,20 @@ def _draft_from_group(text: str, bi: int, block: Block, g: Group) -> Draft:
 # ------------------------------------------------------------- dash paragraphs
 
 
+def _block_end(block: Block) -> int:
+    """Block.end without Doc.text (which rebuilds the whole string from its tokens on every call)."""
+    doc = block.doc
+    return block.start + (doc[-1].idx + len(doc[-1].text) if len(doc) else 0)
+
+
 def _is_dash_block(block: Block) -> bool:
-    t = block.doc.text
-    return len(t) > 2 and t[0] in DASHES and t[1].isspace()
+    doc = block.doc
+    return len(doc) > 1 and doc[0].text[:1] in DASHES and len(doc[0].text) == 1 and bool(doc[0].whitespace_)
+
+
+def _ends_with_colon(block: Block) -> bool:
+    doc = block.doc
+    return len(doc) > 0 and doc[-1].text.endswith(":")
 
 
 def _speaker_from_intro(block: Block, lex: Lexicon) -> tuple[list[Token], list[Token]] | None:
@@ -129,7 +141,7 @@ def _cover_dash_paragraph(text: str, block: Block, own: list[Draft]) -> None:
     if len(own) != 1 or not own[0].content:
         return
     d = own[0]
-    start, _ = _strip(text, block.start + 1, block.end)
+    start, _ = _strip(text, block.start + 1, _block_end(block))
     first = min(s for s, _ in d.content)
     spans = d.source + d.cue
     if start < first and not any(start <= s < first for s, _ in spans):
@@ -159,9 +171,9 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
                 if own[-1].source:
                     speaker = _speaker_of(own[-1])
             elif speaker is not None:
-                s, e = _strip(text, block.start + 1, block.end)
+                s, e = _strip(text, block.start + 1, _block_end(block))
                 out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="dash", confidence=0.6))
-        elif block.doc.text.rstrip().endswith(":"):
+        elif _ends_with_colon(block):
             speaker = _intro_speaker(text, block, own, lex)
         else:
             speaker = None
@@ -192,6 +204,17 @@ def _rule_draft(text: str, bi: int, block: Block, src, cue, content: list[tuple[
     )
 
 
+def _rule_candidates(doc: Doc, lo: int, hi: int, lex: Lexicon) -> list[int]:
+    """Indices of tokens a rule could start from, found on the lemma array without building Tokens."""
+    strings = doc.vocab.strings
+    words = lex.stance_of.keys() | lex.noun_cues
+    out = []
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER])[lo:hi].tolist(), start=lo):
+        if strings[lower] == "according" or strings[lemma].lower() in words:
+            out.append(i)
+    return out
+
+
 def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon, inside: tuple[int, int] | None = None, sources: set[int] | None = None) -> list[Draft]:
     """Attributions the rules find among tokens the tagger left unlabelled (or inside a content span).
 
@@ -202,9 +225,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
     """
     doc = block.doc
     out = []
-    for tok in doc if inside is None else doc[inside[0] : inside[1]]:
-        if inside is None and tok.i in taken:
+    lo, hi = inside if inside is not None else (0, len(doc))
+    for i in _rule_candidates(doc, lo, hi, lex):
+        if inside is None and i in taken:
             continue
+        tok = doc[i]
         acc = according_rule(doc, tok)
         if acc:
             src, cue, pieces = acc
@@ -244,9 +269,10 @@ def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) 
     for d in outer:
         block = parsed.blocks[d.block]
         for cs, ce in d.content:
-            if not (block.start <= cs < block.end):
+            end = _block_end(block)
+            if not (block.start <= cs < end):
                 continue
-            window = block.doc.char_span(cs - block.start, min(ce - block.start, len(block.doc.text)), alignment_mode="expand")
+            window = block.doc.char_span(cs - block.start, min(ce, end) - block.start, alignment_mode="expand")
             if window is not None and len(window) > 2:
                 out += _rule_drafts(text, d.block, block, set(), lex, (window.start, window.end))
     return out

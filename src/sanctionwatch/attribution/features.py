@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SHAPE, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon
@@ -59,6 +59,16 @@ def cue_anchor(lemma: list[str], pos: list[str], dep: list[str], head: list[int]
 
 _CUE_POS = frozenset({"VERB", "NOUN", "AUX"})
 _ATTRS = [LOWER, LEMMA, TAG, POS, DEP, HEAD, ENT_TYPE, SHAPE, IS_TITLE, IS_PUNCT, ORTH]
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """Sentence number of each token, read from the SENT_START array (iterating doc.sents builds every Token)."""
+    ids, cur = [], -1
+    for i, start in enumerate(doc.to_array([SENT_START]).tolist()):
+        if i == 0 or start == 1:
+            cur += 1
+        ids.append(cur)
+    return ids
 
 
 def _bucket(n: int) -> str:
@@ -125,10 +135,14 @@ def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
     for i in range(n):
         if dep[i] in ("nsubj", "nsubjpass") and head[i] != i:
             has_subj[head[i]] = True
-    sent_id, sent_start, sent_end = [0] * n, [0] * n, [0] * n
-    for si, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_id[i], sent_start[i], sent_end[i] = si, sent.start, sent.end
+    sent_id = sentence_ids(doc)
+    sent_start, sent_end = [0] * n, [0] * n
+    lo = 0
+    for i in range(1, n + 1):
+        if i == n or sent_id[i] != sent_id[lo]:
+            for k in range(lo, i):
+                sent_start[k], sent_end[k] = lo, i
+            lo = i
     dash_block = orth[0][:1] in DASHES
     # nearest cue word in the same sentence, left and right, for position features
     last_cue = [-1] * n

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .features import sentence_ids
 from .rules import according_rule, noun_source, quoted_as_saying, subject_of
 from .tagger import TokenSpan
 
@@ -214,7 +215,7 @@ def _lexicon_cue(doc: Doc, span: TokenSpan, taken: set[int], cue_words: frozense
     return None
 
 
-def _adopt_orphans(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str]) -> list[TokenSpan]:
+def _adopt_orphans(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str], sent_of: list[int]) -> list[TokenSpan]:
     """Give cue-less content spans the lexicon verb that governs them, when the parse shows one."""
     cues = [s for s in spans if s.role == "cue"]
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -223,7 +224,7 @@ def _adopt_orphans(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str]) 
     for span in spans:
         if span.role != "content" or _governing_cue(doc, span, {i: 0 for i in cue_tokens}) is not None:
             continue
-        same_sentence = any(doc[c.start].sent.start == doc[span.start].sent.start for c in cues)
+        same_sentence = any(sent_of[c.start] == sent_of[span.start] for c in cues)
         if same_sentence:
             continue
         found = _lexicon_cue(doc, span, taken, cue_words)
@@ -234,16 +235,15 @@ def _adopt_orphans(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str]) 
 
 
 def group_block(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str] = frozenset()) -> list[Group]:
+    if not spans:
+        return []
+    sent_of = sentence_ids(doc)
     if cue_words:
-        spans = _adopt_orphans(doc, spans, cue_words)
+        spans = _adopt_orphans(doc, spans, cue_words, sent_of)
     cues = [s for s in spans if s.role == "cue"]
     if not cues:
         return []
     cue_of_token = {i: ci for ci, c in enumerate(cues) for i in range(c.start, c.end)}
-    sent_of = [0] * len(doc)
-    for si, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_of[i] = si
     groups = [Group([c]) for c in cues]
     loose: list[TokenSpan] = []
 

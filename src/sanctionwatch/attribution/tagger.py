@@ -105,7 +105,7 @@ def decode(labels: Sequence[str], scores: Sequence[float] | None = None) -> list
 
     def close(end: int) -> None:
         if cur_role is not None:
-            sc = sum(scores[cur_start:end]) / (end - cur_start) if scores else 1.0
+            sc = min(scores[cur_start:end]) if scores else 1.0
             spans.append(TokenSpan(cur_role, cur_start, end, sc))
 
     for i, lab in enumerate(labels):
@@ -138,12 +138,13 @@ def snap_to_words(doc: Doc, labels: list[str]) -> list[str]:
 
 
 def tag_doc(tagger: Tagger, doc: Doc) -> tuple[list[str], list[float]]:
-    """Labels of one parsed block and the marginal probability of each non-O label (1.0 for O)."""
+    """Labels of one parsed block and, for span-opening and cue tokens, the marginal probability
+    of their label (1.0 elsewhere: a span's confidence rests on where it starts and on its cue)."""
     feats = block_features(doc, tagger.space)
     if not feats:
         return [], []
     crf = tagger.crf
     labels = crf.tag(feats)
     labels = snap_to_words(doc, labels)
-    scores = [1.0 if lab == "O" else crf.marginal(lab, i) for i, lab in enumerate(labels)]
+    scores = [crf.marginal(lab, i) if lab[:1] == "B" or lab.endswith("CUE") else 1.0 for i, lab in enumerate(labels)]
     return labels, scores
