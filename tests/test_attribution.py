@@ -60,6 +60,9 @@ CONSTRUCTIONS = [
     ("Experts say the regime earns millions from cyber theft.", "Experts", "say", "the regime earns millions from cyber theft", "assert", "indirect"),
     ("A source familiar with the talks said the deal had collapsed.", "A source familiar with the talks", "said", "the deal had collapsed", "assert", "indirect"),
     ("KCNA said the sanctions were a hostile act.", "KCNA", "said", "the sanctions were a hostile act", "assert", "indirect"),
+    ("A UN report found that the country had evaded the embargo.", "A UN report", "found", "that the country had evaded the embargo", "assert", "indirect"),
+    ("According to a UN report, the country had evaded the embargo.", "a UN report", "According to", "the country had evaded the embargo", "assert", "according_to"),
+    ("State media said the sanctions were illegal.", "State media", "said", "the sanctions were illegal", "assert", "indirect"),
     ("Officials told reporters the vessel had switched off its transponder.", "Officials", "told", "the vessel had switched off its transponder", "assert", "indirect"),
 ]
 
@@ -197,6 +200,16 @@ def test_named_source_resolves_by_overlap(nlp):
     ent = Entity("dprk", "North Korea", "country", [Mention(0, 9, "Pyongyang")])
     a = find(run(nlp, text, [ent]), "denied")
     assert a.source_entity == "dprk"
+
+
+def test_description_source_resolves_to_earlier_person_not_the_name_inside(nlp):
+    text = "Kim Yo-jong spoke on Friday. The powerful sister of leader Kim Jong-un denied that arms were sold."
+    sister = Entity("kim-yo-jong", "Kim Yo-jong", "person", [Mention(0, 11, "Kim Yo-jong")])
+    start = text.index("Kim Jong-un")
+    leader = Entity("kim-jong-un", "Kim Jong-un", "person", [Mention(start, start + 11, "Kim Jong-un")])
+    a = find(run(nlp, text, [sister, leader]), "denied")
+    assert joined(a.source).startswith("The powerful sister")
+    assert a.source_entity == "kim-yo-jong"
 
 
 def test_no_attribution_in_plain_statement(nlp):

@@ -46,6 +46,17 @@ def _antecedent(entities: Sequence[Entity], before: int, want: str) -> Entity | 
     return best
 
 
+def _head_words(words: list[str]) -> list[str]:
+    """The words of a description before its first modifier ("the powerful sister [of ...]")."""
+    out = []
+    for w in words:
+        if w in ("of", "from", "at", "in", "for", "who", "which", "that") or w.endswith(","):
+            out.append(w.rstrip(","))
+            break
+        out.append(w)
+    return out
+
+
 def resolve_source(text: str, source: Sequence[Fragment], entities: Sequence[Entity] | None, lex: Lexicon) -> str | None:
     if not source or not entities:
         return None
@@ -55,9 +66,20 @@ def resolve_source(text: str, source: Sequence[Fragment], entities: Sequence[Ent
         target = _antecedent(entities, start, lex.pronouns[words[0]])
         return target.id if target else None
     hit = entity_at(entities, start, end)
-    if hit is not None:
+    if hit is not None and _names_the_source(hit, start, end):
         return hit.id
-    if words and words[0] in DETERMINERS and words[-1].strip(",.") in lex.person_nouns:
+    head = _head_words(words)
+    if words and words[0] in DETERMINERS and any(w.strip(",.") in lex.person_nouns for w in head):
+        # "the powerful sister of leader Kim Jong-un": the sister, not the leader named inside
         target = _antecedent(entities, start, "person")
         return target.id if target else None
-    return None
+    return hit.id if hit is not None else None
+
+
+def _names_the_source(ent: Entity, start: int, end: int) -> bool:
+    """A mention names the source when it opens the span (after a short determiner) or covers most of it."""
+    for m in ent.mentions:
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap > 0 and (m.start <= start + 4 or overlap * 2 >= end - start):
+            return True
+    return False
