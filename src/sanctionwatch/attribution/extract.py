@@ -13,12 +13,11 @@ from ..read import Block, Parsed
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import QUOTE_CHARS, cue_head, is_hedged, kind_of, stance_of
+from .meaning import cue_head, is_hedged, kind_of, stance_of
 from .resolve import resolve_source
 from .rules import STRONG_STANCES, according_rule, noun_rule, verb_rule
 from .tagger import decode, load_tagger, tag_doc
 
-_TRAILING = " \t\n,;:"
 ASK_LEMMAS = frozenset({"ask", "question", "interview", "quiz"})
 
 
