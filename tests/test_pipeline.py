@@ -40,7 +40,7 @@ def test_story_end_to_end(pipeline):
     jsonschema.validate(record, SCHEMA)
     assert check_offsets(record) == []
     ids = {e["id"] for e in record["entities"]}
-    assert {"kor", "prk", "rus", "kim-yo-jong", "kcna"} <= ids
+    assert {"rok-mnd", "prk", "rus", "kim-yo-jong", "kcna"} <= ids  # "South Korea's defence ministry" is the ministry
     assert [r["reason"] for r in record["ignored"]] == ["comment_widget"]
     by_entity = {a["source_entity"]: a for a in record["attributions"]}
     assert "kim-yo-jong" in by_entity and "never exported weapons" in by_entity["kim-yo-jong"]["content"][0]["text"]
