@@ -32,19 +32,22 @@ def _pipeline_options(f):
         click.option("--exclude", multiple=True, help="Glob of files to leave out (repeatable). Default: README*, LICENSE*, CHANGELOG*."),
         click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
         click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse files (and JSONL lines) larger than this."),
+        click.option("--workers", type=click.IntRange(1), default=1, show_default=True, envvar="SANCTIONWATCH_WORKERS", help="Extraction processes on this machine (Dask workers with --dask local); env SANCTIONWATCH_WORKERS."),
+        click.option("--dask", "scheduler", envvar="SANCTIONWATCH_DASK_SCHEDULER", help="Extract on Dask: scheduler address (tcp://host:8786, tls://...) or 'local'; env SANCTIONWATCH_DASK_SCHEDULER."),
     ]
     for opt in reversed(opts):
         f = opt(f)
     return f
 
 
-def _settings(model, include, exclude, published, max_bytes) -> Settings:
+def _settings(model, include, exclude, published, max_bytes, workers=1, scheduler=None) -> Settings:
     from .ingest import normalise_date
 
     if published and not normalise_date(published):
         raise click.BadParameter(f"not a date: {published!r}", param_hint="--published")
     return Settings(model=model, include=tuple(include), exclude=tuple(exclude),
-                    published=normalise_date(published) if published else None, max_bytes=max_bytes)
+                    published=normalise_date(published) if published else None, max_bytes=max_bytes,
+                    workers=workers, scheduler=scheduler or None)
 
 
 def _load_pipeline(settings: Settings) -> Pipeline:

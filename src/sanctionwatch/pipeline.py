@@ -32,6 +32,8 @@ class Settings:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     batch_size: int = 32
+    workers: int = 1  # extraction processes (sanctionwatch.parallel); 1 = in this process
+    scheduler: str | None = None  # Dask scheduler address, or "local" (sanctionwatch.distributed)
 
 
 @dataclass
@@ -202,9 +204,14 @@ class Pipeline:
                     summary.add(outcome)
                     on_outcome(outcome)
 
-        for doc in self.process(prepared()):
-            outcome = Outcome(doc.input, "stored", doc)
-            sink(doc)
+        from .parallel import ExtractionFailed, extract_stream
+
+        for doc in extract_stream(self.settings, prepared(), pipeline=self):
+            if isinstance(doc, ExtractionFailed):  # one document's extractor bug: skipped, retried next run
+                outcome = Outcome(doc.input, "skipped", reason=doc.reason)
+            else:
+                outcome = Outcome(doc.input, "stored", doc)
+                sink(doc)
             summary.add(outcome)
             on_outcome(outcome)
         summary.seconds = time.perf_counter() - started
