@@ -543,3 +543,35 @@ def test_seed_000_defector_interview(nlp):
     assert {m.text for m in found["kim-jong-un"].mentions} == {"Kim Jong-un"}
     assert {m.text for m in found["jang-song-thaek"].mentions} == {"Jang Song-thaek"}
     assert found["bbc"].mentions
+
+
+# --------------------------------------------------------------------------- relational descriptions
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Kim Jong-un’s sister denied the report on Friday.", "Kim Jong-un’s sister", "kim-yo-jong"),
+        ("The powerful sister of North Korean leader Kim Jong-un denied it.",
+         "The powerful sister of North Korean leader Kim Jong-un", "kim-yo-jong"),
+        ("Kim Jong Un's daughter attended the launch.", "Kim Jong Un's daughter", "kim-ju-ae"),
+        ("The wife of Kim Jong-un was seen in Pyongyang.", "The wife of Kim Jong-un", "ri-sol-ju"),
+    ],
+)
+def test_relational_descriptions_name_the_related_actor(nlp, text, surface, expected):
+    assert mention_owner(resolve(nlp, text), text, surface) == expected
+
+
+def test_a_relation_needs_the_related_name_and_the_listed_noun(nlp):
+    text = "The sister of the minister spoke. Kim Jong-un's adviser spoke too."
+    ids = by_id(resolve(nlp, text))
+    assert "kim-yo-jong" not in ids and "kim-jong-un" in ids
+
+
+def test_user_file_adds_a_relation(nlp, tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("actors:\n  - id: demo-cousin\n    name: Demo Cousin\n    type: person\n"
+                     "    relations: [{noun: cousin, of: kim-jong-un}]\n", encoding="utf-8")
+    text = "Kim Jong-un's cousin let him use a Mercedes."
+    assert mention_owner(resolve(nlp, text), text, "Kim Jong-un's cousin") is None
+    assert mention_owner(resolve(nlp, text, load_actor_table([extra])), text, "Kim Jong-un's cousin") == "demo-cousin"

@@ -94,6 +94,14 @@ class ContextAlias:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """This actor is the ``noun`` (sister, aunt, wife...) of actor ``of``: "Kim Jong-un's sister"."""
+
+    nouns: tuple[str, ...]
+    of: str
+
+
+@dataclass(frozen=True)
 class Actor:
     id: str
     name: str
@@ -103,6 +111,7 @@ class Actor:
     context_aliases: tuple[ContextAlias, ...] = ()
     exact_aliases: tuple[str, ...] = ()  # matched with this capitalisation only ("US" is not "us")
     description: str | None = None
+    relations: tuple["Relation", ...] = ()  # "sister of kim-jong-un": descriptions that name this actor
 
     def surfaces(self) -> Iterator[str]:
         """Every plain (context-free) way of writing this actor, its name included."""
@@ -310,7 +319,9 @@ def _merge_entry(actors: dict[str, dict[str, Any]], entry: Mapping[str, Any], wh
     actor_id = entry["id"]
     if not _ID_RE.match(actor_id):
         raise ValueError(f"{where}: id {actor_id!r} must be a lowercase slug (a-z, 0-9, '-')")
-    current = actors.setdefault(actor_id, {"id": actor_id, "aliases": [], "exact_aliases": [], "context_aliases": []})
+    current = actors.setdefault(
+        actor_id, {"id": actor_id, "aliases": [], "exact_aliases": [], "context_aliases": [], "relations": []}
+    )
     current["_where"] = where
     old_name = current.get("name")
     if old_name and entry.get("name", old_name) != old_name and old_name not in current["aliases"]:
@@ -323,6 +334,7 @@ def _merge_entry(actors: dict[str, dict[str, Any]], entry: Mapping[str, Any], wh
             if alias not in current[key]:
                 current[key].append(alias)
     current["context_aliases"].extend(_context_aliases(entry.get("context_aliases"), where))
+    current["relations"].extend(_relations(entry.get("relations"), where))
     removed = set(_str_list(entry.get("remove_aliases"), f"{where}: remove_aliases"))
     if removed:
         for key in ("aliases", "exact_aliases"):
@@ -337,6 +349,16 @@ def _context_aliases(raw: Any, where: str) -> list[ContextAlias]:
             raise ValueError(f"{where}: context_aliases[{j}] needs 'alias' and a non-empty 'requires' list")
         requires = tuple(_str_list(item["requires"], f"{where}: context_aliases[{j}].requires"))
         out.append(ContextAlias(item["alias"], requires, bool(item.get("exact", False))))
+    return out
+
+
+def _relations(raw: Any, where: str) -> list[Relation]:
+    out = []
+    for j, item in enumerate(raw or []):
+        if not isinstance(item, dict) or not isinstance(item.get("of"), str) or not item.get("noun"):
+            raise ValueError(f"{where}: relations[{j}] needs 'noun' (a word or list) and 'of' (an actor id)")
+        nouns = tuple(n.lower() for n in _str_list(item["noun"], f"{where}: relations[{j}].noun"))
+        out.append(Relation(nouns, item["of"]))
     return out
 
 
@@ -366,6 +388,7 @@ def _actor_from(raw: Mapping[str, Any], where: str) -> Actor:
         context_aliases=tuple(raw["context_aliases"]),
         exact_aliases=tuple(raw["exact_aliases"]),
         description=raw.get("description"),
+        relations=tuple(raw.get("relations", ())),
     )
 
 
@@ -722,7 +745,41 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     groups = _Groups()
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
     _add_ner_spans(groups, ner, table, present, taken, datelines)
+    _add_relation_descriptions(groups, parsed.text, table)
     return groups.entities()
+
+
+# "Kim Jong-un's sister", "the powerful sister of North Korean leader Kim Jong-un": a description
+# that names another actor through a relation listed in the table.  Up to four modifier words
+# may stand between the noun and the name ("of North Korean leader").
+_BEFORE_NAME = r"(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$"
+_AFTER_NAME = r"^[’']s\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b"
+
+
+def _add_relation_descriptions(groups: "_Groups", text: str, table: ActorTable) -> None:
+    """Add a mention of actor A over each description "<noun> of B" / "B's <noun>" that A's relations list."""
+    for actor in table:
+        for rel in actor.relations:
+            owner = groups.by_id.get(rel.of)
+            if owner is None:
+                continue
+            nouns = "|".join(re.escape(n) for n in rel.nouns)
+            before = re.compile(_BEFORE_NAME.format(nouns=nouns), re.IGNORECASE)
+            after = re.compile(_AFTER_NAME.format(nouns=nouns), re.IGNORECASE)
+            for m in list(owner.mentions):
+                window = max(0, m.start - 120)
+                b = before.search(text, window, m.start)
+                if b and "\n" not in text[b.start():m.start]:
+                    _add_mention(groups, actor, text, b.start(), m.end)
+                a = after.match(text[m.end:m.end + 60])
+                if a:
+                    _add_mention(groups, actor, text, m.start, m.end + a.end())
+
+
+def _add_mention(groups: "_Groups", actor: Actor, text: str, start: int, end: int) -> None:
+    group = groups.canonical(actor)
+    if not any(x.start == start and x.end == end for x in group.mentions):
+        group.mentions.append(Mention(start, end, text[start:end], "RELATION"))
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
