@@ -493,6 +493,41 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
     return out
 
 
+
+# --- datelines -----------------------------------------------------------------
+
+# "SEOUL, May 29 (Demo Wire) - ": the place and date the story was filed from.
+# The parser makes the city the subject of the first clause; it is never a party
+# to the event, and the date is the report's, not the event's.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+"
+)
+
+
+def _dateline_end(text: str, start: int, end: int) -> int:
+    """Global offset where a dateline opening the sentence ends (``start`` when there is none)."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
+
+
+def _token_at(sent: Span, base: int, at: int) -> Token | None:
+    for tok in sent:
+        if base + tok.idx <= at < base + tok.idx + len(tok):
+            return tok
+    return None
+
+
+def _after_dateline_subject(sent: Span, base: int, dateline_end: int, trigger: Token) -> Token | None:
+    """The head of the noun phrase that follows the dateline, when it precedes the trigger."""
+    first = next((t for t in sent if base + t.idx >= dateline_end), None)
+    if first is None or first.i >= trigger.i:
+        return None
+    tok = first
+    while tok.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod") and first.i <= tok.head.i < trigger.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN") else None
+
+
 # --- quantity and time -------------------------------------------------------
 
 
@@ -590,7 +625,8 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) 
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
-    times = find_times(ctx.text, s0, s1, anchor)
+    dateline = _dateline_end(ctx.text, s0, s1)
+    times = [t for t in find_times(ctx.text, s0, s1, anchor) if t[0] >= dateline]
     quantities = find_quantities(ctx.text, s0, s1)
     out: list[Event] = []
     for hit in hits:
@@ -607,6 +643,7 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) 
         if time is not None:
             args.append(Argument("time", time[0], time[1], ctx.text[time[0]:time[1]]))
         att = _attribution_of(doc.attributions, trig.start, trig.end)
+        args = _resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None)
         agent = next((a for a in args if a.role == "agent"), None)
         modality = _modality(local, doc.attributions[att] if att is not None else None, agent)
         out.append(Event(
@@ -630,3 +667,31 @@ def _quantity(found: tuple[int, int, Quantity] | None) -> Quantity | None:
 def _overlaps(f: tuple[int, int, Any], others: Sequence[tuple[int, int, Any]]) -> bool:
     return any(f[0] < o[1] and o[0] < f[1] for o in others)
 
+
+
+def _resolve_agent(
+    ctx: _Ctx, sent: Span, hit: _Hit, args: list[Argument], dateline: int, attribution: Attribution | None
+) -> list[Argument]:
+    """Repair the agent argument where the parse or the wording hides the actor.
+
+    * A dateline city ("SEOUL, May 29 (Wire) - North Korea shipped ...") parsed as
+      the subject is replaced by the noun phrase after the dateline.
+    * A personal pronoun agent inside reported speech whose source is a known
+      actor ("North Korea said it had fired ...") refers to the speaker in this
+      genre; it keeps its text and offsets and takes the speaker's entity id.
+    """
+    out: list[Argument] = []
+    for a in args:
+        if a.role == "agent" and a.start < dateline:
+            tok = _after_dateline_subject(sent, ctx.base, dateline, hit.head)
+            if tok is None:
+                continue
+            a = _arg(ctx, "agent", tok)
+        if (
+            a.role == "agent" and a.entity is None and attribution is not None and attribution.source_entity
+            and a.text.lower() in ctx.tax.modality.get("speaker_pronouns", frozenset())
+            and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
+        ):
+            a = Argument(a.role, a.start, a.end, a.text, attribution.source_entity)
+        out.append(a)
+    return out

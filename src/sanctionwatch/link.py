@@ -503,7 +503,49 @@ def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
             clusters.append([item])
         else:
             best.append(item)
-    return clusters
+    return _merge_clusters(clusters, threshold)
+
+
+def _merge_clusters(clusters: list[list[_Item]], threshold: float) -> list[list[_Item]]:
+    """Average-link agglomeration over the greedy clusters.
+
+    The greedy pass sends each event to the best cluster *existing at that
+    moment*, so an early weak event (an agentless "deliveries of weapons") can
+    start a rival cluster that later events prefer by a hair.  Merging the pair
+    of clusters with the highest average cross-compatibility, while it stays at
+    or above the threshold and no canonical actors or types conflict, repairs
+    that order effect.  Ties break on cluster position, so the result is
+    deterministic.
+    """
+    clusters = [list(c) for c in clusters]
+
+    def link_score(a: list[_Item], b: list[_Item]) -> float:
+        total = 0.0
+        for x in a:
+            for y in b:
+                if type_score(x.event.type, y.event.type) == 0 or actor_score(x.event, y.event) == 0:
+                    return 0.0
+                total += compatible(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published)
+        return total / (len(a) * len(b))
+
+    scores: dict[tuple[int, int], float] = {}
+    for i in range(len(clusters)):
+        for j in range(i + 1, len(clusters)):
+            sc = link_score(clusters[i], clusters[j])
+            if sc >= threshold:
+                scores[(i, j)] = sc
+    alive = set(range(len(clusters)))
+    while scores:
+        (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+        clusters[i].extend(clusters[j])
+        alive.discard(j)
+        scores = {k: v for k, v in scores.items() if i not in k and j not in k}
+        for k in alive:
+            if k != i:
+                sc = link_score(clusters[min(i, k)], clusters[max(i, k)])
+                if sc >= threshold:
+                    scores[(min(i, k), max(i, k))] = sc
+    return [clusters[i] for i in sorted(alive)]
 
 
 def link_events(
