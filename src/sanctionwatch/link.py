@@ -70,6 +70,7 @@ class TypeInfo:
     label: str
     category: str
     parent: str | None = None
+    related: tuple[str, ...] = ()  # types one real-world case often spans (taxonomy ``related``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +88,12 @@ class Taxonomy:
         return self.categories.get(category, category.replace("_", " ").replace("-", " ").capitalize())
 
     def related(self, a: str, b: str) -> bool:
-        """True when one type is an ancestor of the other (e.g. a generic transfer and an arms transfer)."""
-        return a in self._ancestors(b) or b in self._ancestors(a)
+        """True when one type is an ancestor of the other (e.g. a generic transfer and an arms transfer),
+        or either lists the other as ``related`` (a UN veto and the end of the panel it blocked)."""
+        if a in self._ancestors(b) or b in self._ancestors(a):
+            return True
+        ia, ib = self.types.get(a), self.types.get(b)
+        return bool((ia and b in ia.related) or (ib and a in ib.related))
 
     def _ancestors(self, type_id: str) -> set[str]:
         seen: set[str] = set()
@@ -122,7 +127,9 @@ def parse_taxonomy(raw: dict[str, Any]) -> Taxonomy:
         body = body if isinstance(body, dict) else {}
         cat = str(body.get("category") or category or "other")
         label = str(body.get("label") or body.get("name") or tid.replace("_", " "))
-        types[tid] = TypeInfo(tid, label, cat, body.get("parent"))
+        related = body.get("related") or ()
+        related = (related,) if isinstance(related, str) else tuple(str(r) for r in related)
+        types[tid] = TypeInfo(tid, label, cat, body.get("parent"), related)
         for sub_key in ("subtypes", "children"):
             for sid, sbody in _items(body.get(sub_key)):
                 sbody = dict(sbody) if isinstance(sbody, dict) else {}
@@ -566,12 +573,47 @@ def link_events(
         for i, ev in enumerate(doc.events)
         if (role := member_role(doc, ev)) is not None
     ]
+    replies, items = _split_replies(items)
     clusters = _cluster(items, threshold)
+    _attach_replies(replies, clusters)
     extra_denials = _attribution_denials(docs, clusters)
     cases = [
         _make_case(cl, extra_denials.get(n, []), source_of, min_sources) for n, cl in enumerate(clusters)
     ]
     return sorted(cases, key=lambda c: (c.category, c.time_start or c.reported_start or "9999", c.id))
+
+
+def _split_replies(items: list[_Item]) -> tuple[list[_Item], list[_Item]]:
+    """(denials that name no known party but answer a same-type allegation of their own article, the rest).
+
+    "Pyongyang has denied hacking" often leaves the denied event without a
+    resolved agent; clustered on its own it matches nothing (or anything).  Its
+    article reporting the allegation is what ties it to a case.
+    """
+    supported: set[tuple[str, str]] = {(i.doc.doc_id, i.event.type) for i in items if i.role != "denial"}
+    replies, rest = [], []
+    for i in items:
+        nameless = not _canonical(set().union(*parties(i.event).values()) if parties(i.event) else set())
+        if i.role == "denial" and nameless and (i.doc.doc_id, i.event.type) in supported:
+            replies.append(i)
+        else:
+            rest.append(i)
+    return replies, rest
+
+
+def _attach_replies(replies: list[_Item], clusters: list[list[_Item]]) -> None:
+    """Put each reply in the cluster of the nearest same-type allegation in its article (nearest by offset)."""
+    for r in replies:
+        candidates = [
+            (abs(m.event.trigger.start - r.event.trigger.start), n)
+            for n, cl in enumerate(clusters)
+            for m in cl
+            if m.doc.doc_id == r.doc.doc_id and m.role != "denial" and m.event.type == r.event.type
+        ]
+        if candidates:
+            clusters[min(candidates)[1]].append(r)
+        else:
+            clusters.append([r])
 
 
 def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
