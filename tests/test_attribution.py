@@ -266,3 +266,18 @@ def test_seed_000_dash_quotes_go_to_kuk_song(nlp):
         hit = [a for a in dash if needle in joined(a.content)]
         assert hit, needle
         assert joined(hit[0].source) in ("Kuk-song", "he", "Kim Kuk-song", "He")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("SEOUL, March 4 (Demo Wire) -- South Korea's defence ministry said the North fired a missile.",
+         "South Korea's defence ministry"),
+        ("TOKYO (Kyodo) — The coast guard said a vessel was seen transferring oil.", "The coast guard"),
+        ("North Korea | The ministry said the launch failed.", "The ministry"),
+    ],
+)
+def test_dateline_and_headline_separators_are_not_part_of_the_source(nlp, text, source):
+    atts = run(nlp, text)
+    said = find(atts, "said")
+    assert joined(said.source) == source

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -326,6 +328,18 @@ def _content_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return " ".join(text[s:e] for s, e in sorted(spans))
 
 
+# A dateline ("SEOUL, March 4 (Yonhap) --") or a headline separator ("North Korea | ...") glued to
+# the first words of a story is never part of the source that speaks after it.
+_LEAD_SEPARATOR = re.compile(r"(?:\)\s*(?:--|[–—-])|--|—|\s\|\s)\s*")
+
+
+def _after_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    cut = start
+    for m in _LEAD_SEPARATOR.finditer(text, start, end):
+        cut = m.end()
+    return (cut, end) if cut < end else (start, end)
+
+
 def _finish(text: str, d: Draft, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
     content_text = _content_text(text, d.content)
     stance, negated = stance_of(d.cue_tokens, content_text, lex)
@@ -333,7 +347,7 @@ def _finish(text: str, d: Draft, entities: Sequence[Entity] | None, lex: Lexicon
     extent = text[min(s for s, _ in pieces) : max(e for _, e in pieces)] if pieces else content_text
     hedged = is_hedged(d.cue_tokens, extent, lex)
     kind = d.kind or kind_of(d.cue_tokens, content_text, not d.source, False, lex)
-    source = _frags(text, d.source)
+    source = _frags(text, [_after_lead(text, s, e) for s, e in d.source])
     return Attribution(
         source=source,
         cue=_frags(text, d.cue),
