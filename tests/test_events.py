@@ -217,3 +217,33 @@ def test_seed_inspection(seed_events):
     ev = _find(seed_events, "weapons_test", "inspected")
     assert _arg(ev, "item").text == "new tactical missile weapons system"
     assert _arg(ev, "agent").text == "Kim Jong-un"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, May 29 (Demo Wire) - North Korea shipped artillery shells to Russia last year.",
+        "SEOUL (Harbour Post) - North Korea has sent artillery shells to Russia since last year.",
+    ],
+)
+def test_dateline_city_is_not_the_agent(run, text):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == "arms_transfer")
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text == "North Korea"
+    # the dateline's date is the filing date, never the event's time
+    assert not any(a.role == "time" and a.start < text.index(" - ") for a in ev.arguments)
+    _offsets_hold(doc, events)
+
+
+@pytest.mark.parametrize("source_entity, expected", [("prk", "prk"), (None, None)])
+def test_speaker_pronoun_agent_takes_the_source(run, source_entity, expected):
+    text = "North Korea said it had fired a ballistic missile into the sea."
+    start = text.index("it had")
+    att = Attribution(source=[Fragment.of(text, 0, 11)], cue=[Fragment.of(text, 12, 16)],
+                      content=[Fragment.of(text, start, len(text) - 1)], stance="assert", source_entity=source_entity)
+    doc, events = run(text, attributions=[att])
+    (ev,) = [e for e in events if e.type == "missile_launch"]
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text == "it" and agent.entity == expected
+    _offsets_hold(doc, events)

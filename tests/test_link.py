@@ -322,3 +322,55 @@ def test_case_roundtrips_to_json():
     (case,) = link_events([article("a", ev(**ARMS))])
     d = case.to_dict()
     assert isinstance(case, Case) and d["status"] == "single-source" and d["members"][0]["doc_id"] == "a"
+
+
+@pytest.mark.parametrize(
+    "raw, a, b, related",
+    [
+        ({"types": [{"id": "veto", "related": ["panel_end"]}, {"id": "panel_end"}]}, "veto", "panel_end", True),
+        ({"types": [{"id": "veto", "related": ["panel_end"]}, {"id": "panel_end"}]}, "panel_end", "veto", True),
+        ({"types": [{"id": "veto", "related": "panel_end"}, {"id": "panel_end"}]}, "panel_end", "veto", True),
+        ({"types": [{"id": "veto"}, {"id": "panel_end"}]}, "veto", "panel_end", False),
+    ],
+)
+def test_taxonomy_related_types_are_symmetric(raw, a, b, related):
+    assert parse_taxonomy(raw).related(a, b) is related
+
+
+def test_packaged_taxonomy_relates_veto_and_panel_end():
+    veto = ev(type_="un_veto", agent="rus", time=("2024-03-28", "2024-03-28"))
+    panel_end = ev(type_="monitoring_body", agent="rus", time=("2024-03-01", "2024-04-30"))
+    assert compatible(veto, panel_end) > 0.5
+    assert compatible(veto, ev(type_="arms_transfer", agent="rus")) == 0.0
+
+
+def test_nameless_denial_joins_its_articles_allegation():
+    # the denial names no party: alone it scores too low to link with anything,
+    # but its own article alleges a same-type event, which it answers
+    docs = [
+        article("a", ev(**ARMS, time=("2024-01-01", "2024-01-31"), at=10), ev(type_="arms_transfer", agent=None, modality="denied", at=40)),
+        article("b", ev(**ARMS, time=("2024-01-01", "2024-01-31"))),
+    ]
+    (case,) = link_events(docs, 2)
+    assert case.status == "contested"
+    assert {(m.doc_id, m.role) for m in case.members} == {("a", "allegation"), ("a", "denial"), ("b", "report")} or \
+        {(m.doc_id, m.role) for m in case.members} == {("a", "report"), ("a", "denial"), ("b", "report")}
+
+
+def test_merge_pass_repairs_greedy_order():
+    # the greedy pass may leave two clusters of one shipment when the first
+    # cluster was not yet there to join; the average-link pass unites them
+    from sanctionwatch.link import _Item, _merge_clusters
+
+    x = _Item(article("a"), 0, ev(**ARMS, item="shells"), "report")
+    y = _Item(article("b"), 0, ev(**ARMS, item="shells"), "report")
+    z = _Item(article("c"), 0, ev(type_="arms_transfer", agent="prk", recipient="syr"), "report")
+    merged = _merge_clusters([[x], [y], [z]], 0.5)
+    assert [[i.doc.doc_id for i in cl] for cl in merged] == [["a", "b"], ["c"]]
+
+
+def test_merge_pass_keeps_conflicting_actors_apart():
+    docs = [article("a", ev(**ARMS)), article("b", ev(type_="arms_transfer", agent=None)),
+            article("c", ev(type_="arms_transfer", agent="prk", recipient="syr"))]
+    cases = link_events(docs, 2)
+    assert not any({"a", "c"} <= {m.doc_id for m in cs.members} for cs in cases)
