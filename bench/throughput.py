@@ -70,15 +70,28 @@ def run_full(pipeline, raws, store=None) -> float:
     return time.perf_counter() - t
 
 
+def peak_rss_kib() -> int:
+    """This process's peak resident set (VmHWM).
+
+    Not ru_maxrss: Linux keeps that across fork+exec, so a child started from
+    a big parent would report the parent's peak.
+    """
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def child_peak_rss(mb: float) -> int:
     """Peak RSS (KiB) of a fresh process running the full pipeline with store over `mb` MB."""
     code = (
         "import sys, resource, tempfile; sys.path.insert(0, %r);"
-        "from bench.throughput import corpus_texts, run_full;"
+        "from bench.throughput import corpus_texts, peak_rss_kib, run_full;"
         "from sanctionwatch.pipeline import Pipeline; from sanctionwatch.store import Store; from pathlib import Path;"
         "p = Pipeline(); raws = corpus_texts(Path(%r), int(%f * 1048576));"
         "d = tempfile.mkdtemp(); s = Store(d + '/b.db'); run_full(p, iter(raws), s);"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(peak_rss_kib())"
     ) % (str(ROOT), str(ROOT / "examples" / "corpus"), mb)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     return int(out.stdout.strip().splitlines()[-1])
