@@ -194,10 +194,11 @@ def eval_group() -> None:
     """Quality evaluations."""
 
 
-@eval_group.command(name="attribution", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@eval_group.command(name="attribution", add_help_option=False,
+                    context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.pass_context
 def eval_attribution(ctx) -> None:
-    """Score attribution extraction on PolNeAR (pass --help through for options)."""
+    """Score attribution extraction on PolNeAR (options: --split dev|train, --limit N, --json, --timing; --help)."""
     from .polnear import main as polnear_main
 
     sys.exit(polnear_main(list(ctx.args)) or 0)
