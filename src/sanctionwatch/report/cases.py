@@ -324,10 +324,12 @@ def timeline_svg(cases: list[Case], width: int = 940) -> str:
 
     out = [f"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline of cases by category\" "
            f"width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">"]
+    # A year label is about 36 px wide: over long spans label every 2nd, 5th or 10th year only.
+    label_every = next(n for n in (1, 2, 5, 10, 25) if (width - left - right) / max(1, hi.year - lo.year + 1) * n >= 36)
     for year in range(lo.year, hi.year + 2):
         xx = x(date(year, 1, 1)) if year <= hi.year else width - right
         out.append(f"<line x1=\"{xx:.1f}\" y1=\"{top - 8}\" x2=\"{xx:.1f}\" y2=\"{height - 24}\" stroke=\"#ddd\"/>")
-        if year <= hi.year:
+        if year <= hi.year and year % label_every == 0:
             out.append(f"<text x=\"{xx + 3:.1f}\" y=\"{height - 10}\">{year}</text>")
     for i, cat in enumerate(cats):
         y = top + row * i + row / 2
