@@ -134,10 +134,8 @@ def english_words_from_model(nlp) -> Callable[[str], bool] | None:
         words.update(exc[pos].keys())
     if not words:
         return None
-    lemmatize = _naive_lemmas
-
     def is_word(w: str) -> bool:
-        return any(form in words for form in lemmatize(w))
+        return any(form in words for form in _naive_lemmas(w))
 
     return is_word
 

@@ -12,7 +12,7 @@ minor version bump; removing or changing a field is a major one.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 SCHEMA_VERSION = "1.2.0"
@@ -252,11 +252,6 @@ def check_offsets(record: dict[str, Any]) -> list[dict[str, Any]]:
     text = record["text"]
     body = {k: v for k, v in record.items() if k != "text"}
     return [s for s in iter_spans(body) if text[s["start"]:s["end"]] != s["text"]]
-
-
-def as_plain(obj: Any) -> Any:
-    """dataclass -> plain dict, for callers that want it without to_dict()."""
-    return asdict(obj)
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

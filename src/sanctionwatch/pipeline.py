@@ -107,7 +107,7 @@ class Pipeline:
     # -- stages over one document -------------------------------------------
     def prepare(self, raw: RawInput) -> Document:
         """Ingest and clean one input (no parsing).  Raises IngestError."""
-        doc = to_document(raw, published=None)
+        doc = to_document(raw)
         if not doc.published and self.settings.published:
             doc.published = self.settings.published
         doc.language, notes = language.decide(doc.text, doc.language)

@@ -10,6 +10,6 @@ the stance rules, and training/ for how the tagger model is built.
 
 from .extract import extract_attributions
 from .lexicon import Lexicon, load_lexicon
-from .resolve import entity_at, resolve_source
+from .resolve import resolve_source
 
-__all__ = ["extract_attributions", "Lexicon", "load_lexicon", "entity_at", "resolve_source"]
+__all__ = ["extract_attributions", "Lexicon", "load_lexicon", "resolve_source"]

@@ -3,30 +3,20 @@
 A source that overlaps an entity mention is that entity.  A pronoun ("he",
 "she", "they") or a definite description of a person ("the official", "the
 powerful sister") keeps its own span as the source, and its id is the
-nearest fitting entity mentioned before it.  Only the ``Entity`` contract of
-model.py is used, so any actors implementation works.
+nearest fitting entity mentioned before it.  Overlap lookup is the actors
+stage's ``entity_at``.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+from ..actors import entity_at
 from ..model import Entity, Fragment
 from .lexicon import Lexicon
 
 PERSON_TYPES = frozenset({"person", "per", "people"})
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-
-
-def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
-    """The entity with the mention overlapping [start, end) most (ties: the earliest mention)."""
-    best, best_overlap = None, 0
-    for ent in entities:
-        for m in ent.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > best_overlap:
-                best, best_overlap = ent, overlap
-    return best
 
 
 def _is_person(ent: Entity) -> bool:
