@@ -584,6 +584,14 @@ def dateline_places(text: str, window: int = DATELINE_WINDOW) -> list[tuple[int,
     return out
 
 
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a dateline opening text[start:end] ("SEOUL, May 29 (Yonhap) -- ") ends; ``start`` when none does."""
+    m = _DATELINE_CAPS.match(text, start, end)
+    if m and (m.group("place").upper() == m.group("place") or m.group("date") or m.group("agency")):
+        return m.end()
+    return start
+
+
 def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(lo <= start and end <= hi for lo, hi in ranges)
 

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import SCHEMA_VERSION, __version__
+from . import __version__
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import Outcome, Pipeline, Settings, Summary
 

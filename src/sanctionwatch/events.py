@@ -40,7 +40,7 @@ from typing import Any, Iterable, Sequence
 import yaml
 from spacy.tokens import Span, Token
 
-from .actors import entity_at
+from .actors import dateline_end, entity_at
 from .model import Argument, Attribution, Document, Entity, Event, Fragment, Quantity, TimeValue, strip_span
 from .quantity import find_quantities
 from .read import Parsed
@@ -496,20 +496,6 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
 
 # --- datelines -----------------------------------------------------------------
 
-# "SEOUL, May 29 (Demo Wire) - ": the place and date the story was filed from.
-# The parser makes the city the subject of the first clause; it is never a party
-# to the event, and the date is the report's, not the event's.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+"
-)
-
-
-def _dateline_end(text: str, start: int, end: int) -> int:
-    """Global offset where a dateline opening the sentence ends (``start`` when there is none)."""
-    m = _DATELINE.match(text, start, end)
-    return m.end() if m else start
-
-
 def _token_at(sent: Span, base: int, at: int) -> Token | None:
     for tok in sent:
         if base + tok.idx <= at < base + tok.idx + len(tok):
@@ -625,7 +611,7 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) 
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
-    dateline = _dateline_end(ctx.text, s0, s1)
+    dateline = dateline_end(ctx.text, s0, s1)
     times = [t for t in find_times(ctx.text, s0, s1, anchor) if t[0] >= dateline]
     quantities = find_quantities(ctx.text, s0, s1)
     out: list[Event] = []
