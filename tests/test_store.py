@@ -1,4 +1,4 @@
-"""Store: migrations, atomic per-document writes, round trips, search."""
+"""Store: migrations, atomic writes, round trips, search; on SQLite and on PostgreSQL (``store_target``)."""
 
 from __future__ import annotations
 
@@ -30,31 +30,32 @@ def sample(doc_id: str = "d1", text: str = TEXT) -> Document:
     return doc
 
 
-def test_fresh_store_is_at_the_latest_schema(tmp_path):
-    with Store(tmp_path / "s.db") as s:
-        assert s.schema_version() == migrations()[-1][0]
-        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+def test_fresh_store_is_at_the_latest_schema(store_target):
+    with Store(store_target) as s:
+        assert s.schema_version() == migrations()[-1][0] == migrations(s.dialect)[-1][0]
+        if s.dialect == "sqlite":
+            assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_round_trip_keeps_every_field(tmp_path):
-    with Store(tmp_path / "s.db") as s:
+def test_round_trip_keeps_every_field(store_target):
+    with Store(store_target) as s:
         s.save_document(sample(), "v1")
-    with Store(tmp_path / "s.db", readonly=True) as s:
+    with Store(store_target, readonly=True) as s:
         assert s.get_document("d1").to_dict() == sample().to_dict()
         assert s.has_document("d1") and s.has_document("d1", "v1") and not s.has_document("d1", "v2")
 
 
-def test_saving_again_replaces_instead_of_duplicating(tmp_path):
-    with Store(tmp_path / "s.db") as s:
+def test_saving_again_replaces_instead_of_duplicating(store_target):
+    with Store(store_target) as s:
         s.save_document(sample(), "v1")
         s.save_document(sample(), "v2")
         assert [s.count(t) for t in ("documents", "sentences", "mentions", "attributions", "events")] == [1, 2, 3, 2, 1]
         assert len(s.search("containers")) == 1  # FTS rows follow the replacement
 
 
-def test_failed_write_leaves_the_previous_version_intact(tmp_path):
-    with Store(tmp_path / "s.db") as s:
+def test_failed_write_leaves_the_previous_version_intact(store_target):
+    with Store(store_target) as s:
         s.save_document(sample(), "v1")
         broken = sample()
         broken.events[0].trigger = None  # fails half-way through the inserts
@@ -65,8 +66,8 @@ def test_failed_write_leaves_the_previous_version_intact(tmp_path):
         assert s.has_document("d1", "v1")
 
 
-def test_search_snippets_and_bad_queries(tmp_path):
-    with Store(tmp_path / "s.db") as s:
+def test_search_snippets_and_bad_queries(store_target):
+    with Store(store_target) as s:
         s.save_document(sample(), "v1")
         [hit] = s.search("denied")
         assert hit["text"] == "Pyongyang denied it." and "⦃denied⦄" in hit["snippet"]
@@ -80,8 +81,16 @@ def test_readonly_refuses_a_missing_file(tmp_path):
         Store(tmp_path / "absent.db", readonly=True)
 
 
-def test_inputs_table_records_skips(tmp_path):
-    with Store(tmp_path / "s.db") as s:
+def test_readonly_store_refuses_writes(store_target):
+    Store(store_target).close()
+    with Store(store_target, readonly=True) as s, pytest.raises(Exception, match="(?i)read.?only"):
+        s.save_document(sample(), "v1")
+    with Store(store_target) as s:
+        assert s.count("documents") == 0
+
+
+def test_inputs_table_records_skips(store_target):
+    with Store(store_target) as s:
         s.record_input("bad.bin", "skipped", reason="binary file")
         s.record_input("bad.bin", "skipped", reason="binary file (again)")
         rows = s.conn.execute("SELECT input, status, reason FROM inputs").fetchall()
@@ -96,3 +105,85 @@ def test_an_old_store_is_migrated_forward(tmp_path):
     conn.close()
     with Store(path) as s:
         assert s.schema_version() == migrations()[-1][0]
+
+
+def test_a_batch_is_saved_all_or_nothing(store_target):
+    docs = [sample("a"), sample("b", TEXT.replace("7,000", "8,000")), sample("a")]
+    with Store(store_target) as s:
+        s.save_documents(docs, "v1")
+        assert s.count("documents") == 2 and s.count("sentences") == 4  # "a" twice in one batch: stored once
+        broken = sample("c")
+        broken.events[0].trigger = None
+        with pytest.raises(AttributeError):
+            s.save_documents([sample("d"), broken], "v1")
+        assert s.count("documents") == 2 and not s.has_document("d")
+
+
+@pytest.mark.parametrize("query,hits", [
+    ("containers", 1), ("Containers", 1), ("contain*", 1), ('"sent 7,000 containers"', 1),
+    ("containers OR denied", 2), ("containers denied", 0), ("Seoul NOT denied", 1), ("(Seoul OR Pyongyang) AND denied", 1),
+])
+def test_search_syntax_means_the_same_on_both_backends(store_target, query, hits):
+    with Store(store_target) as s:
+        s.save_document(sample(), "v1")
+        found = s.search(query)
+        assert len(found) == hits
+        for h in found:
+            assert TEXT[h["start"]:h["end"]] == h["text"] and "⦃" in h["snippet"]
+
+
+def test_both_backends_have_the_same_tables_and_columns(tmp_path, pg_url):
+    def sqlite_columns(s):
+        tables = [r[0] for r in s.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite%'")]
+        return {t: [r[1] for r in s.conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+
+    def postgres_columns(s):
+        rows = s.conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'"
+            " AND table_name <> 'sanctionwatch_schema' AND column_name NOT IN ('rowid', 'tsv') ORDER BY ordinal_position")
+        found: dict = {}
+        for table, column in rows:
+            found.setdefault(table, []).append(column)
+        return found
+
+    with Store(tmp_path / "s.db") as lite, Store(pg_url) as pg:
+        assert sqlite_columns(lite) == postgres_columns(pg)
+        assert lite.schema_version() == pg.schema_version()
+
+
+def test_postgres_migrations_are_safe_when_many_processes_open_a_new_database(pg_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_once(_):
+        with Store(pg_url) as s:
+            return s.schema_version()
+
+    with ThreadPoolExecutor(4) as pool:
+        assert set(pool.map(open_once, range(4))) == {migrations("postgresql")[-1][0]}
+
+
+def test_a_bad_postgres_url_is_a_clear_error():
+    with pytest.raises(StoreError, match="cannot connect to PostgreSQL"):
+        Store("postgresql://nobody@127.0.0.1:1/none")
+
+
+@pytest.mark.parametrize("sql,expected", [
+    ("SELECT start, end FROM t WHERE a = ?", 'SELECT start, "end" FROM t WHERE a = %s'),
+    ("SELECT m.end, 'end ?' FROM t", "SELECT m.\"end\", 'end ?' FROM t"),
+    ("SELECT 1 WHERE x LIKE ? ESCAPE '\\'", "SELECT 1 WHERE x ILIKE %s ESCAPE '\\'"),
+    ("SELECT CASE WHEN a THEN 1 END FROM t WHERE b LIKE '%x' AND c = ?", "SELECT CASE WHEN a THEN 1 END FROM t WHERE b ILIKE '%%x' AND c = %s"),
+    ("INSERT OR IGNORE INTO t(a) VALUES (?)", "INSERT INTO t(a) VALUES (%s) ON CONFLICT DO NOTHING"),
+    ('SELECT "end" FROM t', 'SELECT "end" FROM t'),
+])
+def test_sql_is_translated_to_postgres(sql, expected):
+    from sanctionwatch.postgres import translate
+
+    assert translate(sql) == expected
+
+
+def test_insert_or_replace_is_refused_rather_than_mistranslated():
+    from sanctionwatch.postgres import translate
+
+    with pytest.raises(ValueError, match="ON CONFLICT"):
+        translate("INSERT OR REPLACE INTO t VALUES (?)")

@@ -1,22 +1,30 @@
-"""SQLite evidence store.
+"""The evidence store: SQLite (the embedded default) or PostgreSQL (multi-user).
 
-One file, WAL journal, foreign keys on, schema migrations tracked in
-``PRAGMA user_version``.  Each document is written in a single transaction,
-so a crash or Ctrl-C mid-batch loses at most the document in flight and the
-next run resumes where it stopped (unchanged documents are skipped by hash).
+``Store(target)`` takes a file path (or ``sqlite:///path``) for SQLite, or a
+``postgresql://`` URL for PostgreSQL (see :mod:`sanctionwatch.postgres`); the
+rest of the application talks to ``store.conn`` in one SQL dialect and to the
+methods below.
+
+SQLite: one file, WAL journal, foreign keys on, schema migrations tracked in
+``PRAGMA user_version``.  Documents are written in transactions of whole
+documents (:meth:`Store.save_documents`), so a crash or Ctrl-C mid-batch loses
+at most the documents in flight and the next run resumes where it stopped
+(unchanged documents are skipped by hash).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
+from . import postgres
 from .model import (
     Argument,
     Attribution,
@@ -33,15 +41,25 @@ from .model import (
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
+# Environment variable naming the store when --db is not given (a path or a URL).
+DB_ENV = "SANCTIONWATCH_DB"
+
 
 class StoreError(RuntimeError):
     pass
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every packaged migration, in order."""
+class SearchSyntaxError(StoreError, ValueError):
+    """A full-text query the search engine cannot parse."""
+
+
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every packaged migration of ``dialect``, in order."""
+    folder = resources.files("sanctionwatch.migrations")
+    if dialect == "postgresql":
+        folder = folder.joinpath("postgresql")
     found = []
-    for entry in resources.files("sanctionwatch.migrations").iterdir():
+    for entry in folder.iterdir():
         m = _MIGRATION_NAME.match(entry.name)
         if m:
             found.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
@@ -52,28 +70,86 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def is_url(target: str | Path) -> bool:
+    return postgres.is_url(str(target))
+
+
+def describe(target: str | Path) -> str:
+    """The target for messages, without any password."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", str(target))
+
+
+def exists(target: str | Path) -> bool:
+    """Whether a store is there to open read-only (a server URL is assumed to exist)."""
+    target = str(target)
+    return is_url(target) or target == ":memory:" or Path(_sqlite_path(target)).exists()
+
+
+def _sqlite_path(target: str) -> str:
+    return target[len("sqlite:///"):] if target.startswith("sqlite:///") else target
+
+
+# The child tables of a document, in load order, with the columns save_documents writes.
+_DOC_COLUMNS = ("doc_id", "input", "title", "published", "publisher", "url", "language", "format", "text", "meta",
+                "warnings", "skipped_stages", "pipeline_version", "ingested_at")
+_CHILD_COLUMNS = {
+    "ignored": ("doc_id", "start", "end", "reason"),
+    "sentences": ("doc_id", "idx", "start", "end", "text"),
+    "entities": ("doc_id", "entity_id", "name", "type", "wikidata"),
+    "mentions": ("doc_id", "entity_id", "start", "end", "label"),
+    "attributions": ("doc_id", "idx", "source_entity", "stance", "hedged", "negated", "parent", "kind", "start",
+                     "end", "json"),
+    "events": ("doc_id", "idx", "type", "trigger_start", "trigger_end", "modality", "attribution_idx",
+               "time_start", "time_end", "json"),
+}
+_UPSERT_INPUT = ("INSERT INTO inputs(input, doc_id, status, reason, seen_at) VALUES (?,?,?,?,?) "
+                 "ON CONFLICT(input) DO UPDATE SET doc_id=excluded.doc_id, status=excluded.status, "
+                 "reason=excluded.reason, seen_at=excluded.seen_at")
+
+
 class Store:
     """An open sanctionwatch database.  Use as a context manager or call close()."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
-        if readonly:
-            if self.path != ":memory:" and not Path(self.path).exists():
-                raise StoreError(f"no database at {self.path}")
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self.readonly = readonly
+        if is_url(self.path):
+            self.dialect = "postgresql"
+            self.conn: Any = postgres.connect(self.path, readonly=readonly)
         else:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA foreign_keys = ON")
+            self.dialect = "sqlite"
+            self.conn = self._connect_sqlite(_sqlite_path(self.path), readonly)
         if not readonly:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
-        elif self.schema_version() < migrations()[-1][0]:
-            raise StoreError(f"{self.path} has schema {self.schema_version()}; open it once read-write to migrate")
+        elif self.schema_version() < migrations(self.dialect)[-1][0]:
+            self.close()
+            raise StoreError(f"{describe(self.path)} has schema {self.schema_version()}; "
+                             "open it once read-write to migrate")
+
+    @staticmethod
+    def _connect_sqlite(path: str, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            if path != ":memory:" and not Path(path).exists():
+                raise StoreError(f"no database at {path}")
+            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    @classmethod
+    def from_env(cls, target: str | Path | None = None, **kwargs: Any) -> "Store":
+        """Open ``target``, or the store named by $SANCTIONWATCH_DB."""
+        target = target or os.environ.get(DB_ENV)
+        if not target:
+            raise StoreError(f"no store given: pass a path or URL, or set {DB_ENV}")
+        return cls(target, **kwargs)
 
     # -- lifecycle ---------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -86,18 +162,23 @@ class Store:
         self.conn.close()
 
     def schema_version(self) -> int:
+        if self.dialect == "postgresql":
+            return postgres.schema_version(self.conn)
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> int:
         current = self.schema_version()
-        for version, name, sql in migrations():
+        for version, name, sql in migrations(self.dialect):
             if version <= current:
                 continue
-            # executescript() commits any open transaction first, so the
-            # migration carries its own BEGIN/COMMIT to stay all-or-nothing.
             try:
-                self.conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\n;PRAGMA user_version = {version};\nCOMMIT;")
-            except sqlite3.Error as exc:
+                if self.dialect == "postgresql":
+                    postgres.apply_migration(self.conn, version, sql)
+                else:
+                    # executescript() commits any open transaction first, so the
+                    # migration carries its own BEGIN/COMMIT to stay all-or-nothing.
+                    self.conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\n;PRAGMA user_version = {version};\nCOMMIT;")
+            except Exception as exc:
                 if self.conn.in_transaction:
                     self.conn.rollback()
                 raise StoreError(f"migration {name} failed: {exc}") from exc
@@ -105,8 +186,12 @@ class Store:
         return current
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Any]:
         """All-or-nothing block (nested use joins the outer transaction)."""
+        if self.dialect == "postgresql":
+            with self.conn.transaction() as c:
+                yield c
+            return
         if self.conn.in_transaction:
             yield self.conn
             return
@@ -125,59 +210,51 @@ class Store:
         return row is not None and (pipeline_version is None or row[0] == pipeline_version)
 
     def record_input(self, input: str, status: str, doc_id: str | None = None, reason: str | None = None) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO inputs(input, doc_id, status, reason, seen_at) VALUES (?,?,?,?,?) "
-                "ON CONFLICT(input) DO UPDATE SET doc_id=excluded.doc_id, status=excluded.status, "
-                "reason=excluded.reason, seen_at=excluded.seen_at",
-                (input, doc_id, status, reason, _now()),
-            )
+        with self.transaction() as c:
+            c.execute(_UPSERT_INPUT, (input, doc_id, status, reason, _now()))
 
     def save_document(self, doc: Document, pipeline_version: str) -> None:
         """Replace everything stored for doc.doc_id, atomically."""
+        self.save_documents([doc], pipeline_version)
+
+    def save_documents(self, docs: Sequence[Document], pipeline_version: str) -> None:
+        """Replace everything stored for each of ``docs``, all in one transaction.
+
+        Rows are bulk-loaded per table for the whole batch: one COPY
+        (PostgreSQL) or one prepared statement run over all rows (SQLite).
+        """
+        if not docs:
+            return
+        docs = list({d.doc_id: d for d in docs}.values())  # the same text twice in a batch: stored once
+        now = _now()
+        ids = [(d.doc_id,) for d in docs]
+        rows = {table: [] for table in _CHILD_COLUMNS}
+        for d in docs:
+            rows["ignored"] += [(d.doc_id, r.start, r.end, r.reason) for r in d.ignored]
+            rows["sentences"] += [(d.doc_id, i, s.start, s.end, s.text) for i, s in enumerate(d.sentences)]
+            rows["entities"] += [(d.doc_id, e.id, e.name, e.type, e.wikidata) for e in d.entities]
+            rows["mentions"] += [(d.doc_id, e.id, m.start, m.end, m.label) for e in d.entities for m in e.mentions]
+            rows["attributions"] += [_attribution_row(d.doc_id, i, a) for i, a in enumerate(d.attributions)]
+            rows["events"] += [_event_row(d.doc_id, i, e) for i, e in enumerate(d.events)]
+        documents = [(
+            d.doc_id, d.input, d.title, d.published, d.publisher, d.url, d.language, d.format, d.text,
+            json.dumps(d.meta, ensure_ascii=False), json.dumps(d.warnings), json.dumps(d.skipped_stages),
+            pipeline_version, now) for d in docs]
         with self.transaction() as c:
-            c.execute("DELETE FROM documents WHERE doc_id = ?", (doc.doc_id,))
-            c.execute(
-                "INSERT INTO documents(doc_id, input, title, published, publisher, url, language, format, text, meta,"
-                " warnings, skipped_stages, pipeline_version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    doc.doc_id, doc.input, doc.title, doc.published, doc.publisher, doc.url, doc.language,
-                    doc.format, doc.text, json.dumps(doc.meta, ensure_ascii=False), json.dumps(doc.warnings),
-                    json.dumps(doc.skipped_stages), pipeline_version, _now(),
-                ),
-            )
-            c.executemany(
-                "INSERT INTO ignored(doc_id, start, end, reason) VALUES (?,?,?,?)",
-                [(doc.doc_id, r.start, r.end, r.reason) for r in doc.ignored],
-            )
-            c.executemany(
-                "INSERT INTO sentences(doc_id, idx, start, end, text) VALUES (?,?,?,?,?)",
-                [(doc.doc_id, i, s.start, s.end, s.text) for i, s in enumerate(doc.sentences)],
-            )
-            c.executemany(
-                "INSERT INTO entities(doc_id, entity_id, name, type, wikidata) VALUES (?,?,?,?,?)",
-                [(doc.doc_id, e.id, e.name, e.type, e.wikidata) for e in doc.entities],
-            )
-            c.executemany(
-                "INSERT INTO mentions(doc_id, entity_id, start, end, label) VALUES (?,?,?,?,?)",
-                [(doc.doc_id, e.id, m.start, m.end, m.label) for e in doc.entities for m in e.mentions],
-            )
-            c.executemany(
-                "INSERT INTO attributions(doc_id, idx, source_entity, stance, hedged, negated, parent, kind, start, end, json)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [_attribution_row(doc.doc_id, i, a) for i, a in enumerate(doc.attributions)],
-            )
-            c.executemany(
-                "INSERT INTO events(doc_id, idx, type, trigger_start, trigger_end, modality, attribution_idx,"
-                " time_start, time_end, json) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [_event_row(doc.doc_id, i, e) for i, e in enumerate(doc.events)],
-            )
-            c.execute(
-                "INSERT INTO inputs(input, doc_id, status, reason, seen_at) VALUES (?,?,?,?,?) "
-                "ON CONFLICT(input) DO UPDATE SET doc_id=excluded.doc_id, status=excluded.status, "
-                "reason=excluded.reason, seen_at=excluded.seen_at",
-                (doc.input, doc.doc_id, "stored", None, _now()),
-            )
+            c.executemany("DELETE FROM documents WHERE doc_id = ?", ids)
+            self._bulk_insert(c, "documents", _DOC_COLUMNS, documents)
+            for table, columns in _CHILD_COLUMNS.items():
+                self._bulk_insert(c, table, columns, rows[table])
+            c.executemany(_UPSERT_INPUT, [(d.input, d.doc_id, "stored", None, now) for d in docs])
+
+    def _bulk_insert(self, c: Any, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        if self.dialect == "postgresql":
+            c.copy_rows(table, columns, rows)
+            return
+        cols = ", ".join(f'"{col}"' for col in columns)
+        c.executemany(f"INSERT INTO {table}({cols}) VALUES ({','.join('?' * len(columns))})", rows)
 
     # -- reading -----------------------------------------------------------
     def count(self, table: str) -> int:
@@ -232,7 +309,13 @@ class Store:
         return doc
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over sentences (FTS5 syntax); each hit's snippet marks matches as ⦃…⦄."""
+        """Full-text search over sentences; each hit's snippet marks matches as ⦃…⦄.
+
+        The syntax is FTS5's (words, "phrases", OR, NOT, prefix*); PostgreSQL
+        stores translate it with :func:`postgres.tsquery`.  Best hits first.
+        """
+        if self.dialect == "postgresql":
+            return self._search_postgres(query, limit)
         try:
             rows = self.conn.execute(
                 "SELECT s.doc_id, s.idx, s.start, s.end, s.text, d.title, d.published, d.publisher,"
@@ -242,7 +325,23 @@ class Store:
                 (query, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+            raise SearchSyntaxError(f"bad search query {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    def _search_postgres(self, query: str, limit: int) -> list[dict[str, Any]]:
+        try:
+            tsq = postgres.tsquery(query)
+        except ValueError as exc:
+            raise SearchSyntaxError(f"bad search query {query!r}: {exc}") from exc
+        rows = self.conn.execute(
+            "WITH q AS (SELECT to_tsquery('simple', ?) AS q)"
+            " SELECT s.doc_id, s.idx, s.start, s.end, s.text, d.title, d.published, d.publisher,"
+            " ts_headline('simple', s.text, q.q, 'StartSel=⦃, StopSel=⦄, MaxWords=24, MinWords=12') AS snippet,"
+            " -ts_rank(s.tsv, q.q) AS score"
+            " FROM q, sentences s JOIN documents d ON d.doc_id = s.doc_id"
+            " WHERE s.tsv @@ q.q ORDER BY score, s.rowid LIMIT ?",
+            (tsq, limit),
+        ).fetchall()
         return [dict(r) for r in rows]
 
 

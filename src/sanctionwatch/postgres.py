@@ -1,0 +1,252 @@
+"""PostgreSQL backend of the store: a multi-user alternative to the SQLite file.
+
+``Store("postgresql://user@host/db")`` selects it; everything above the store
+(pipeline, linking, reports, the web app) runs unchanged.  It keeps the same
+tables, columns and migration versions as SQLite (``migrations/postgresql/``
+mirrors ``migrations/``; a test compares the two), with these differences:
+
+* Full-text search uses PostgreSQL's own ``tsvector`` (the ``simple``
+  configuration: no stemming, like FTS5's ``unicode61``) in generated columns
+  with GIN indexes, instead of FTS5 tables.
+* Tables carry an explicit ``rowid`` identity column where SQLite has an
+  implicit one, so that "in insertion order" means the same in both.
+* Documents are written in bulk: one transaction per batch and one ``COPY``
+  per table, not one INSERT per row.
+
+The application's SQL is written once, in SQLite's dialect with ``?``
+placeholders; :func:`translate` rewrites the few portable differences
+(placeholders, the reserved word ``end`` used as a column name,
+case-insensitive ``LIKE``, ``INSERT OR IGNORE``).  Queries that cannot be
+shared (FTS, JSON) branch on ``store.dialect``.
+
+Credentials never need to be on the command line: libpq reads ``PGPASSWORD``,
+``PGPASSFILE`` (``~/.pgpass``), ``PGSERVICE`` and the other ``PG*`` variables,
+and ``SANCTIONWATCH_DB`` can hold the whole URL.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Sequence
+
+URL_PREFIXES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+# Transaction-scoped advisory lock key that serialises migrations between
+# processes opening the same database at once (any constant; "sw" in ASCII).
+_MIGRATION_LOCK = 0x7377
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(URL_PREFIXES)
+
+
+def _require_psycopg():
+    try:
+        import psycopg
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError("the PostgreSQL store needs psycopg: pip install 'sanctionwatch[postgres]'") from exc
+    return psycopg
+
+
+# -- SQL dialect ---------------------------------------------------------------
+
+# Literals and quoted identifiers pass through untouched; everything else is rewritten.
+_SEGMENTS = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")
+_END = re.compile(r"(?<![\w\"])end\b")  # lower-case: the column; the keyword END is written in capitals
+_LIKE = re.compile(r"\bLIKE\b")
+_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.I)
+
+
+@lru_cache(maxsize=1024)
+def translate(sql: str, with_params: bool = True) -> str:
+    """The PostgreSQL form of one statement written in the store's SQLite dialect."""
+    if re.search(r"\bINSERT\s+OR\s+(REPLACE|ABORT|FAIL|ROLLBACK)\b", sql, re.I):
+        raise ValueError("INSERT OR REPLACE has no portable form: write ON CONFLICT (...) DO UPDATE")
+    ignore = bool(_OR_IGNORE.match(sql))
+    if ignore:
+        sql = _OR_IGNORE.sub("INSERT INTO", sql, count=1)
+    out = []
+    for i, part in enumerate(_SEGMENTS.split(sql)):
+        if i % 2:  # a literal or a quoted identifier
+            out.append(part.replace("%", "%%") if with_params else part)
+            continue
+        if with_params:
+            part = part.replace("%", "%%").replace("?", "%s")
+        part = _END.sub('"end"', part)
+        out.append(_LIKE.sub("ILIKE", part))
+    sql = "".join(out)
+    if ignore:
+        sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    return sql
+
+
+class Row(tuple):
+    """A result row readable by position and by column name, like ``sqlite3.Row``."""
+
+    def __new__(cls, values: Sequence[Any], index: dict[str, int]) -> "Row":
+        row = super().__new__(cls, values)
+        row._index = index
+        return row
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._index[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+
+def _row_factory(cursor: Any):
+    index = {d.name: i for i, d in enumerate(cursor.description or ())}
+    return lambda values: Row(values, index)
+
+
+class Connection:
+    """The subset of ``sqlite3.Connection`` the application uses, over a psycopg connection.
+
+    The connection is in autocommit mode: a read is its own statement, and
+    writes go through :meth:`transaction` (or the store's ``transaction()``).
+    """
+
+    dialect = "postgresql"
+
+    def __init__(self, raw: Any):
+        self.raw = raw
+
+    def execute(self, sql: str, params: Sequence[Any] | None = ()) -> Any:
+        cur = self.raw.cursor(row_factory=_row_factory)
+        cur.execute(translate(sql, bool(params)), params or None)
+        return cur
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any:
+        rows = list(rows)
+        cur = self.raw.cursor(row_factory=_row_factory)
+        if rows:
+            cur.executemany(translate(sql, True), rows)
+        return cur
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self.raw.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self.raw.execute("ROLLBACK")
+
+    @contextmanager
+    def transaction(self) -> Iterator["Connection"]:
+        """All-or-nothing; nested use joins the outer transaction (as the SQLite store does)."""
+        if self.in_transaction:
+            yield self
+            return
+        self.raw.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            self.raw.execute("COMMIT")
+
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Bulk-load rows with COPY (inside the caller's transaction)."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        with self.raw.cursor().copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def connect(url: str, *, readonly: bool = False) -> Connection:
+    psycopg = _require_psycopg()
+    url = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    try:
+        raw = psycopg.connect(url, autocommit=True, application_name="sanctionwatch")
+    except psycopg.Error as exc:
+        from .store import StoreError
+
+        raise StoreError(f"cannot connect to PostgreSQL: {str(exc).strip()}") from exc
+    if readonly:
+        raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    return Connection(raw)
+
+
+# -- schema ---------------------------------------------------------------------
+
+def schema_version(conn: Connection) -> int:
+    row = conn.execute("SELECT to_regclass('sanctionwatch_schema') IS NOT NULL").fetchone()
+    if not row[0]:
+        return 0
+    row = conn.execute("SELECT max(version) FROM sanctionwatch_schema").fetchone()
+    return row[0] or 0
+
+
+def apply_migration(conn: Connection, version: int, sql: str) -> bool:
+    """Apply one migration unless another process already did; all or nothing."""
+    with conn.transaction():
+        conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        conn.raw.execute("CREATE TABLE IF NOT EXISTS sanctionwatch_schema (version INTEGER PRIMARY KEY,"
+                         " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+        if schema_version(conn) >= version:
+            return False
+        conn.raw.execute(sql)  # no parameters: the simple protocol runs the whole script
+        conn.raw.execute("INSERT INTO sanctionwatch_schema(version) VALUES (%s)", (version,))
+    return True
+
+
+# -- full-text search -------------------------------------------------------------
+
+_FTS_TOKEN = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|([^\s()"]+)')
+_WORD = re.compile(r"\w+")
+_OPERATORS = {"OR": ["|"], "AND": ["&"], "NOT": ["&", "!"]}
+
+
+def tsquery(fts: str) -> str:
+    """Turn the store's search syntax (FTS5's: words, "phrases", OR, AND, NOT, prefix*, parentheses)
+    into a ``to_tsquery('simple', ...)`` string.  Raises ValueError when nothing searchable is left."""
+    if fts.count('"') % 2:
+        raise ValueError("unbalanced quotes")
+    out: list[str] = []
+    op, depth = ["&"], 0
+    for m in _FTS_TOKEN.finditer(fts):
+        phrase, star, opening, closing, bare = m.groups()
+        if bare in _OPERATORS:
+            op = _OPERATORS[bare]
+            continue
+        if closing:
+            if not depth or out[-1] in ("|", "&", "!", "("):
+                raise ValueError("unbalanced or empty parentheses")
+            out.append(")")
+            depth -= 1
+            continue
+        if bare is not None and bare.upper().startswith("NEAR"):
+            continue  # NEAR groups are searched as their plain words
+        words = [] if opening else [w.lower() for w in _WORD.findall(phrase if phrase is not None else bare)]
+        if not opening and not words:
+            continue
+        if out and out[-1] not in ("|", "&", "!", "("):
+            out += op
+        if opening:
+            out.append("(")
+            depth += 1
+        else:
+            if star or (bare or "").endswith("*"):
+                words[-1] += ":*"
+            out.append(" <-> ".join(words))
+        op = ["&"]
+    if depth:
+        raise ValueError("unbalanced parentheses")
+    if not out:
+        raise ValueError(f"nothing to search for in {fts!r}")
+    return " ".join(out)
