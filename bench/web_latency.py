@@ -102,7 +102,7 @@ def build(path: Path, n_docs: int, n_cases: int, seed: int = 7) -> None:
                 if i < 50:  # the generator must respect the offset invariant like the pipeline does
                     assert not check_offsets(doc.to_dict()), doc.doc_id
                 store.save_document(doc, "bench")
-            if store.conn.execute("SELECT 1 FROM sqlite_master WHERE name='cases'").fetchone():
+            if store.table_exists("cases"):
                 for k in range(n_cases):
                     members = rng.sample(range(n_docs), 12)
                     cid = f"case-{k:04d}"

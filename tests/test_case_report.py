@@ -105,8 +105,8 @@ def test_summary_and_status_in_report(report):
     assert "North Korea: Arms transfer to Russia, in February 2024." in files["cases-md"]
 
 
-def test_designated_flag_shown(tmp_path):
-    with Store(tmp_path / "f.db") as store:
+def test_designated_flag_shown(tmp_path, store_target):
+    with Store(store_target) as store:
         store.save_document(make_doc("d1", ALLEGATION), "t")
         c = store.conn
         with store.transaction():
@@ -133,13 +133,13 @@ def test_timeline_without_dates():
     assert "<svg" in timeline_svg([case])
 
 
-def test_commands(tmp_path):
+def test_commands(tmp_path, store_target):
     from click.testing import CliRunner
 
     from sanctionwatch.commands.cases import commands
 
     by_name = {c.name: c for c in commands}
-    db = tmp_path / "c.db"
+    db = store_target
     with Store(db) as store:
         store.save_document(make_doc("d1", ALLEGATION, publisher="A"), "t")
         other = "Tokyo sources confirmed that munitions were shipped from the North to Russian ports during February."

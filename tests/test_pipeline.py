@@ -79,8 +79,8 @@ def batch(tmp_path) -> Path:
     return d
 
 
-def test_run_stores_reports_and_says_what_was_skipped(tmp_path, batch):
-    db, rep = tmp_path / "sw.db", tmp_path / "report"
+def test_run_stores_reports_and_says_what_was_skipped(tmp_path, batch, store_target):
+    db, rep = store_target, tmp_path / "report"
     result = CliRunner().invoke(main, ["run", str(batch), "--db", str(db), "--report", str(rep), "--format", "json"])
     assert result.exit_code == EXIT_PARTIAL, result.output
     summary = json.loads(result.stdout)
@@ -141,8 +141,8 @@ def test_huge_file_is_refused_quickly(tmp_path):
     assert result.exit_code == EXIT_ERROR and "over the size limit" in result.stderr
 
 
-def test_search_finds_highlighted_sentences(tmp_path, batch):
-    db = tmp_path / "sw.db"
+def test_search_finds_highlighted_sentences(batch, store_target):
+    db = store_target
     CliRunner().invoke(main, ["ingest", str(batch), "--db", str(db)])
     result = CliRunner().invoke(main, ["search", "containers", "--db", str(db), "--format", "json"])
     assert result.exit_code == EXIT_OK

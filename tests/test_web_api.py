@@ -153,7 +153,7 @@ CASE_ID = "case-coal-1"
 
 def insert_case(store: Store) -> bool:
     """A hand-written case over the coal documents (the allegation) and its denial; False without the tables."""
-    has = store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cases'").fetchone()
+    has = store.table_exists("cases")
     if not has:
         return False
     case = {
@@ -195,15 +195,16 @@ def build_store(path: Path, *, with_case: bool = True) -> Path:
 
 def has_case_tables(path: Path) -> bool:
     with Store(path) as store:
-        return store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cases'").fetchone() is not None
+        return store.table_exists("cases")
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Fixtures
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    return build_store(tmp_path / "web.db")
+def db(store_target: str) -> str:
+    """The sample store, on SQLite and on PostgreSQL: every API test runs against both."""
+    return build_store(store_target)
 
 
 @pytest.fixture()
@@ -349,7 +350,7 @@ def test_actor_said_and_said_about(client: TestClient) -> None:
 def test_actor_list_matches_when_lists_are_imported(client: TestClient, db: Path) -> None:
     body = ok(client, "/api/v1/actors/prk")
     with Store(db) as store:
-        has_lists = store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'list_matches'").fetchone()
+        has_lists = store.table_exists("list_matches")
     assert body["list_matches"] == ([] if has_lists else None)
 
 

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from . import __version__
 from .ingest import DEFAULT_MAX_BYTES
+from .commands import db_option
 from .pipeline import Outcome, Pipeline, Settings, Summary
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
@@ -71,7 +72,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite store to write (created if absent).")
+@db_option(help="Store to write (created if absent)")
 @click.option("--report", "report_dir", type=click.Path(file_okay=False), help="Write the Markdown and HTML reports to this directory.")
 @click.option("--min-sources", type=int, default=2, show_default=True, help="Independent sources needed to call a case corroborated.")
 @click.option("--force", is_flag=True, help="Re-process documents even when already stored with this pipeline version.")
@@ -94,7 +95,7 @@ def run(paths, db_path, report_dir, min_sources, force, fmt, progress, **opts) -
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite store to write (created if absent).")
+@db_option(help="Store to write (created if absent)")
 @click.option("--force", is_flag=True, help="Re-process documents even when already stored with this pipeline version.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--progress/--no-progress", default=None)
@@ -140,11 +141,11 @@ def extract(paths, fmt, **opts) -> None:
 
 @main.command()
 @click.argument("query")
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@db_option(must_exist=True, help="Store to search")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def search(query, db_path, limit, fmt) -> None:
-    """Full-text search over stored sentences (SQLite FTS5 syntax: words, "phrases", OR, NEAR, prefix*)."""
+    """Full-text search over stored sentences (words, "phrases", OR, NOT, prefix*, parentheses; FTS5 syntax on SQLite)."""
     from .store import Store, StoreError
 
     with Store(db_path, readonly=True) as store:

@@ -336,7 +336,7 @@ def stale_doc_ids(store: Any, version: str, everything: bool = False) -> list[st
         rows = store.conn.execute("SELECT doc_id FROM documents ORDER BY rowid")
     else:
         rows = store.conn.execute(
-            "SELECT doc_id FROM documents WHERE pipeline_version IS NOT ? ORDER BY rowid", (version,))
+            "SELECT doc_id FROM documents WHERE pipeline_version <> ? ORDER BY rowid", (version,))
     return [r[0] for r in rows]
 
 

@@ -14,10 +14,12 @@ mirrors ``migrations/``; a test compares the two), with these differences:
   per table, not one INSERT per row.
 
 The application's SQL is written once, in SQLite's dialect with ``?``
-placeholders; :func:`translate` rewrites the few portable differences
-(placeholders, the reserved word ``end`` used as a column name,
-case-insensitive ``LIKE``, ``INSERT OR IGNORE``).  Queries that cannot be
-shared (FTS, JSON) branch on ``store.dialect``.
+placeholders; :func:`translate` rewrites what differs mechanically:
+placeholders, the reserved word ``end`` used as a column name,
+case-insensitive ``LIKE``, ``INSERT OR IGNORE``, ``CROSS JOIN ... ON`` (a
+join-order hint in SQLite), two-argument ``max``/``min``, and NULL ordering
+(SQLite sorts NULL first, PostgreSQL last).  Queries that cannot be shared
+(FTS, JSON) branch on ``store.dialect``.
 
 Credentials never need to be on the command line: libpq reads ``PGPASSWORD``,
 ``PGPASSFILE`` (``~/.pgpass``), ``PGSERVICE`` and the other ``PG*`` variables,
@@ -56,6 +58,10 @@ def _require_psycopg():
 _SEGMENTS = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")
 _END = re.compile(r"(?<![\w\"])end\b")  # lower-case: the column; the keyword END is written in capitals
 _LIKE = re.compile(r"\bLIKE\b")
+_CROSS_JOIN = re.compile(r"\bCROSS JOIN\b")
+_ORDER_BY = re.compile(r"\bORDER BY\b")
+_CLAUSE_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT)\b")
+_EXTREMUM = re.compile(r"\b(max|min)\(", re.I)
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.I)
 
 
@@ -75,10 +81,66 @@ def translate(sql: str, with_params: bool = True) -> str:
         if with_params:
             part = part.replace("%", "%%").replace("?", "%s")
         part = _END.sub('"end"', part)
+        part = _CROSS_JOIN.sub("JOIN", part)
         out.append(_LIKE.sub("ILIKE", part))
-    sql = "".join(out)
+    sql = _scalar_extrema(_null_order("".join(out)))
     if ignore:
         sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    return sql
+
+
+def _closing(sql: str, i: int) -> int:
+    """Index of the parenthesis closing the one opened just before ``i`` (or len(sql))."""
+    depth = 1
+    while i < len(sql):
+        depth += {"(": 1, ")": -1}.get(sql[i], 0)
+        if depth == 0:
+            return i
+        i += 1
+    return i
+
+
+def _top_level_split(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return parts + [text[start:]]
+
+
+def _null_order(sql: str) -> str:
+    """Give every ORDER BY term SQLite's NULL placement: first when ascending, last when descending."""
+    out, pos = [], 0
+    for m in _ORDER_BY.finditer(sql):
+        if m.start() < pos:
+            continue
+        start = m.end()
+        # the clause ends at LIMIT/OFFSET/..., or at the parenthesis closing its (sub)query
+        close = _closing(sql, start)
+        end_kw = _CLAUSE_END.search(sql, start, close)
+        end = end_kw.start() if end_kw else close
+        terms = []
+        for term in _top_level_split(sql[start:end]):
+            stripped = term.rstrip()
+            if not stripped.strip() or re.search(r"\bNULLS\s+(FIRST|LAST)\s*$", stripped, re.I):
+                terms.append(term)
+                continue
+            nulls = " NULLS LAST" if re.search(r"\bDESC$", stripped, re.I) else " NULLS FIRST"
+            terms.append(stripped + nulls + term[len(stripped):])
+        out.append(sql[pos:start] + ",".join(terms))
+        pos = end
+    return "".join(out) + sql[pos:]
+
+
+def _scalar_extrema(sql: str) -> str:
+    """SQLite's two-argument max(a, b)/min(a, b) are PostgreSQL's greatest/least."""
+    for m in reversed(list(_EXTREMUM.finditer(sql))):
+        close = _closing(sql, m.end())
+        if len(_top_level_split(sql[m.end():close])) > 1:
+            name = "greatest" if m.group(1).lower() == "max" else "least"
+            sql = sql[:m.start()] + name + sql[m.start() + len(m.group(1)):]
     return sql
 
 

@@ -15,7 +15,6 @@ without silently pairing an old verdict with a new extraction.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import IO, Any, Iterator
@@ -134,16 +133,15 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _row(r: sqlite3.Row) -> Review:
+def _row(r: Any) -> Review:
     return Review(r["id"], r["doc_id"], r["target"], r["target_key"], r["verdict"], r["field"], r["value"],
                   r["note"], r["reviewer"], r["created_at"])
 
 
 def _case_exists(store: Store, case_id: str) -> bool:
-    has = store.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='cases'").fetchone()
-    if not has:
+    if not store.table_exists("cases"):
         return False
-    cols = [r[1] for r in store.conn.execute("PRAGMA table_info(cases)")]
+    cols = store.columns("cases")
     col = "case_id" if "case_id" in cols else "id"
     return store.conn.execute(f"SELECT 1 FROM cases WHERE {col} = ?", (case_id,)).fetchone() is not None
 
@@ -193,10 +191,10 @@ def add_review(
     with store.transaction() as c:
         cur = c.execute(
             "INSERT INTO reviews(doc_id, target, target_key, verdict, field, value, note, reviewer, created_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
+            " VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
             (doc_id, target, target_key, verdict, field, value, note, reviewer, stamp),
         )
-        rid = cur.lastrowid
+        rid = cur.fetchone()[0]
     assert rid is not None
     return Review(rid, doc_id, target, target_key, verdict, field, value, note, reviewer, stamp)
 

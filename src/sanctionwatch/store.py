@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from . import postgres
 from .model import (
@@ -261,6 +261,22 @@ class Store:
         if not re.fullmatch(r"[a-z_]+", table):
             raise ValueError(table)
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def table_exists(self, name: str) -> bool:
+        if self.dialect == "postgresql":
+            return self.conn.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0]
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+    def columns(self, table: str) -> list[str]:
+        """The table's columns in order (PostgreSQL's explicit rowid and tsv left out, as SQLite hides them)."""
+        if self.dialect == "postgresql":
+            rows = self.conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                " AND table_name = ? AND column_name NOT IN ('rowid', 'tsv') ORDER BY ordinal_position", (table,))
+            return [r[0] for r in rows]
+        if not re.fullmatch(r"[a-z_]+", table):
+            raise ValueError(table)
+        return [r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")]
 
     def doc_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM documents ORDER BY published, doc_id")]

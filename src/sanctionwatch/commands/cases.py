@@ -15,15 +15,16 @@ from rich.console import Console
 from rich.table import Table
 
 from ..link import STATUSES
+from . import db_option
 
 err = Console(stderr=True)
 out = Console()
 
 
 def _open_store(db: str, create: bool = False):
-    from ..store import Store, StoreError
+    from ..store import Store, StoreError, exists
 
-    if not create and not Path(db).exists():
+    if not create and not exists(db):
         raise click.ClickException(f"no database at {db}; create one with `sanctionwatch run PATHS --db {db}`")
     try:
         return Store(db)
@@ -47,8 +48,7 @@ def _iso(value: str | None, param: str) -> str | None:
         raise click.BadParameter(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}", param_hint=param) from None
 
 
-_db_option = click.option("--db", "db", required=True, type=click.Path(dir_okay=False),
-                          help="SQLite store written by `sanctionwatch run`.")
+_db_option = db_option(help="Store written by `sanctionwatch run`", dest="db")
 
 
 @click.command("report")

@@ -8,13 +8,14 @@ import sys
 import click
 
 from ..distributed import SCHEDULER_ENV
+from . import db_option
 
 # Same meaning as in cli.py (not imported from there: cli imports this package while it loads).
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 
 
 @click.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="SQLite store to update.")
+@db_option(must_exist=True, help="Store to update")
 @click.option("--all", "everything", is_flag=True, help="Re-process every document, not only those stored by another pipeline version.")
 @click.option("--workers", type=click.IntRange(1), default=1, show_default=True, envvar="SANCTIONWATCH_WORKERS",
               help="Extraction processes on this machine (or Dask workers with --dask local).")

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
+
+from . import db_option
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 
 
 @click.command()
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite store to serve.")
+@db_option(must_exist=True, help="Store to serve")
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Interface to listen on.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--token", envvar="SANCTIONWATCH_TOKEN", default=None,
@@ -26,8 +27,6 @@ def serve(db_path: str, host: str, port: int, token: str | None) -> None:
         from ..web import create_app
     except ImportError as exc:
         raise click.ClickException(f"the workbench needs the 'web' extra (pip install 'sanctionwatch[web]'): {exc}")
-    if not Path(db_path).exists():
-        raise click.ClickException(f"no database at {db_path}; create one with 'sanctionwatch run ... --db {db_path}'")
     if token is not None and len(token) < 12:
         raise click.BadParameter("use a token of at least 12 characters", param_hint="--token")
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -44,7 +43,7 @@ def export() -> None:
 
 
 @export.command("reviews")
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="SQLite store.")
+@db_option(must_exist=True, help="Store to export from")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="JSONL file to write (default: standard output).")
 def export_reviews_cmd(db_path: str, out_path: str | None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Annotated, Any, Iterator, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
@@ -10,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from .. import reviews as rv
 from ..model import MODALITIES, STANCES
-from ..store import Store
+from ..store import SearchSyntaxError, Store
 from . import queries as Q
 from .security import require_token
 
@@ -103,7 +102,7 @@ def search(store: StoreDep, period: PeriodDep, q: Annotated[str, Query(min_lengt
     try:
         total, items = Q.search(store, q, mode=mode, period=period, publisher=publisher, language=language,
                                 actor=actor, event_type=event_type, stance=stance, limit=limit, offset=offset)
-    except sqlite3.OperationalError as exc:
+    except SearchSyntaxError as exc:
         raise HTTPException(400, f"bad full-text query: {exc}") from exc
     for item in items:
         parts = item.pop("snippet_parts")

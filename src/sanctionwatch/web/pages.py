@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -15,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from .. import reviews as rv
 from ..model import MODALITIES, STANCES, Document
-from ..store import Store
+from ..store import SearchSyntaxError, Store
 from . import chart as charts
 from . import queries as Q
 from .api import MAX_OFFSET, PeriodDep, Short, get_store
@@ -90,7 +89,7 @@ def search_page(request: Request, store: StoreDep, period: PeriodDep, q: Annotat
             total, hits = Q.search(store, q, period=period, publisher=_blank(publisher), language=_blank(language),
                                    actor=_blank(actor), event_type=_blank(event_type), stance=stance, limit=PAGE,
                                    offset=offset)
-        except sqlite3.OperationalError as exc:
+        except SearchSyntaxError as exc:
             error = str(exc)
     form = {"q": q, "period": period or "", "publisher": publisher or "", "language": language or "",
             "actor": actor or "", "event_type": event_type or "", "stance": stance or ""}

@@ -13,7 +13,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..store import Store
+from .. import postgres
+from ..store import SearchSyntaxError, Store
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -92,13 +93,29 @@ def _doc_filters(w: Where, alias: str, period: str | None = None, publisher: str
 
 
 def table_exists(store: Store, name: str) -> bool:
-    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+    return store.table_exists(name)
 
 
 def columns(store: Store, table: str) -> list[str]:
-    if not re.fullmatch(r"[a-z_]+", table):
-        raise ValueError(table)
-    return [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})")]
+    return store.columns(table)
+
+
+def _unindexed(store: Store, column: str) -> str:
+    """``+column`` on SQLite: keeps its planner off the column's index (see search()); PostgreSQL plans alone."""
+    return f"+{column}" if store.dialect == "sqlite" else column
+
+
+def _json_array(store: Store, column: str, key: str, alias: str) -> str:
+    """A FROM item listing the elements of a JSON array held in a text column, as ``alias.value``."""
+    if store.dialect == "postgresql":
+        return f"jsonb_array_elements({column}::jsonb -> '{key}') {alias}"
+    return f"json_each({column}, '$.{key}') {alias}"
+
+
+def _json_field(store: Store, value: str, key: str, integer: bool = False) -> str:
+    if store.dialect == "postgresql":
+        return f"({value} ->> '{key}')::int" if integer else f"({value} ->> '{key}')"
+    return f"json_extract({value}, '$.{key}')"
 
 
 # -- documents ---------------------------------------------------------------
@@ -125,35 +142,48 @@ def search(store: Store, q: str, *, mode: str = "words", period: str | None = No
            stance: str | None = None, limit: int = 20, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """Sentence-level full-text search; actor/event/stance filters keep sentences that contain such a span.
 
-    Raises sqlite3.OperationalError for malformed FTS5 syntax in mode 'fts'.
+    Raises SearchSyntaxError for malformed syntax in mode 'fts'.
     """
     match = fts_query(q, mode)
     if not match:
         return 0, []
-    w = Where().add("sentences_fts MATCH ?", match)
+    if store.dialect == "postgresql":
+        try:
+            w = Where().add("s.tsv @@ to_tsquery('simple', ?)", postgres.tsquery(match))
+        except ValueError as exc:
+            raise SearchSyntaxError(f"bad search query {q!r}: {exc}") from exc
+        joins = " FROM sentences s JOIN documents d ON d.doc_id = s.doc_id"
+        rank = "ts_rank(s.tsv, to_tsquery('simple', ?)) DESC, s.rowid"
+        rank_args = [postgres.tsquery(match)]
+    else:
+        w = Where().add("sentences_fts MATCH ?", match)
+        joins = (" FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
+                 " JOIN documents d ON d.doc_id = s.doc_id")
+        rank, rank_args = "sentences_fts.rank", []
     _doc_filters(w, "d", period, publisher, language)
     if actor:
         # Unary '+' keeps SQLite on the per-document index: the per-value
         # indexes (entity, type, stance) would scan every match in the store
         # for each candidate sentence.
-        w.add("EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = s.doc_id AND +m.entity_id = ?"
+        w.add(f"EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = s.doc_id AND {_unindexed(store, 'm.entity_id')} = ?"
               " AND m.start >= s.start AND m.end <= s.end)", actor)
     if event_type:
-        w.add("EXISTS (SELECT 1 FROM events ev WHERE ev.doc_id = s.doc_id AND +ev.type = ?"
+        w.add(f"EXISTS (SELECT 1 FROM events ev WHERE ev.doc_id = s.doc_id AND {_unindexed(store, 'ev.type')} = ?"
               " AND ev.trigger_start >= s.start AND ev.trigger_end <= s.end)", event_type)
     if stance:
-        w.add("EXISTS (SELECT 1 FROM attributions a WHERE a.doc_id = s.doc_id AND +a.stance = ?"
+        w.add(f"EXISTS (SELECT 1 FROM attributions a WHERE a.doc_id = s.doc_id AND {_unindexed(store, 'a.stance')} = ?"
               " AND a.start < s.end AND a.end > s.start)", stance)
-    joins = (" FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
-             " JOIN documents d ON d.doc_id = s.doc_id")
     # One pass: the window count gives the total while the rows are ranked;
     # FTS5's snippet() is left out because it would run on every match
     # before the LIMIT, and sentences are short enough to mark up in Python.
-    rows = store.conn.execute(
-        "SELECT s.doc_id, s.idx AS sentence, s.start, s.end, s.text, d.title, d.published, d.publisher,"
-        f" d.language, count(*) OVER () AS total{joins}{w.sql()} ORDER BY sentences_fts.rank LIMIT ? OFFSET ?",
-        [*w.args, limit, offset],
-    ).fetchall()
+    try:
+        rows = store.conn.execute(
+            "SELECT s.doc_id, s.idx AS sentence, s.start, s.end, s.text, d.title, d.published, d.publisher,"
+            f" d.language, count(*) OVER () AS total{joins}{w.sql()} ORDER BY {rank} LIMIT ? OFFSET ?",
+            [*w.args, *rank_args, limit, offset],
+        ).fetchall()
+    except sqlite3.OperationalError as exc:  # malformed FTS5 syntax (mode 'fts')
+        raise SearchSyntaxError(f"bad search query {q!r}: {exc}") from exc
     if rows:
         total = rows[0]["total"]
     else:
@@ -206,7 +236,7 @@ def list_actors(store: Store, *, q: str | None = None, type: str | None = None, 
     if type:
         w.add("e.type = ?", type)
     base = f"FROM entities e{w.sql()} GROUP BY e.entity_id"
-    total = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 {base})", w.args).fetchone()[0]
+    total = store.conn.execute(f"SELECT count(*) FROM (SELECT 1 {base}) AS actors", w.args).fetchone()[0]
     rows = store.conn.execute(
         f"SELECT e.entity_id AS id, max(e.name) AS name, max(e.type) AS type, count(*) AS documents {base}"
         " ORDER BY documents DESC, e.entity_id LIMIT ? OFFSET ?",
@@ -266,7 +296,7 @@ def actor_mentions(store: Store, actor_id: str, *, limit: int = 50, offset: int 
     return total, [dict(r) for r in rows]
 
 
-def _attribution_items(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+def _attribution_items(rows: list[Any]) -> list[dict[str, Any]]:
     return [
         {"doc_id": r["doc_id"], "index": r["idx"], "title": r["title"], "published": r["published"],
          "publisher": r["publisher"], "attribution": json.loads(r["json"])}
@@ -307,9 +337,10 @@ def said_about(store: Store, actor_id: str, *, limit: int = 50, offset: int = 0)
     # the JSON fragments; the other way round reads every attribution.
     hits = ("SELECT DISTINCT a.doc_id, a.idx FROM mentions m CROSS JOIN attributions a"
             " ON a.doc_id = m.doc_id AND a.start <= m.start AND a.end >= m.end"
-            " WHERE m.entity_id = ? AND EXISTS (SELECT 1 FROM json_each(a.json, '$.content') c"
-            " WHERE m.start >= json_extract(c.value, '$.start') AND m.end <= json_extract(c.value, '$.end'))")
-    total = store.conn.execute(f"SELECT count(*) FROM ({hits})", (actor_id,)).fetchone()[0]
+            f" WHERE m.entity_id = ? AND EXISTS (SELECT 1 FROM {_json_array(store, 'a.json', 'content', 'c')}"
+            f" WHERE m.start >= {_json_field(store, 'c.value', 'start', True)}"
+            f" AND m.end <= {_json_field(store, 'c.value', 'end', True)})")
+    total = store.conn.execute(f"SELECT count(*) FROM ({hits}) AS hits", (actor_id,)).fetchone()[0]
     rows = store.conn.execute(
         f"SELECT a.doc_id, a.idx, a.json, d.title, d.published, d.publisher FROM ({hits}) h"
         " CROSS JOIN attributions a ON a.doc_id = h.doc_id AND a.idx = h.idx JOIN documents d ON d.doc_id = a.doc_id"
@@ -330,8 +361,8 @@ def list_events(store: Store, *, type: str | None = None, modality: str | None =
     if doc_id:
         w.add("ev.doc_id = ?", doc_id)
     if actor:
-        w.add("EXISTS (SELECT 1 FROM json_each(ev.json, '$.arguments') g WHERE json_extract(g.value, '$.entity') = ?)",
-              actor)
+        w.add(f"EXISTS (SELECT 1 FROM {_json_array(store, 'ev.json', 'arguments', 'g')}"
+              f" WHERE {_json_field(store, 'g.value', 'entity')} = ?)", actor)
     frm = " FROM events ev JOIN documents d ON d.doc_id = ev.doc_id"
     total = store.conn.execute(f"SELECT count(*){frm}{w.sql()}", w.args).fetchone()[0]
     rows = store.conn.execute(
