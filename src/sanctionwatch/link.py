@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -190,6 +190,62 @@ def _h(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 
 
+def shingle_sets(docs: Iterable[Document]) -> dict[str, set[int]]:
+    """doc_id -> the shingles of its body text."""
+    return {d.doc_id: shingles(body_text(d)) for d in docs}
+
+
+def is_copy(shared: int, size_a: int, size_b: int, *, containment: float = SYNDICATION_CONTAINMENT,
+            min_shared: int = SYNDICATION_MIN_SHARED) -> bool:
+    """Whether two documents sharing ``shared`` shingles are syndicated copies of one story."""
+    smaller = min(size_a, size_b)
+    return smaller > 0 and shared >= min(min_shared, smaller) and shared / smaller >= containment
+
+
+def syndication_pairs(
+    sets: dict[str, set[int]],
+    *,
+    containment: float = SYNDICATION_CONTAINMENT,
+    min_shared: int = SYNDICATION_MIN_SHARED,
+) -> list[tuple[str, str]]:
+    """Sorted (a, b) doc id pairs, a < b, that are syndicated copies (see :func:`syndication_groups`)."""
+    index: dict[int, list[str]] = defaultdict(list)
+    for doc_id in sorted(sets):
+        for s in sets[doc_id]:
+            index[s].append(doc_id)
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in index.values():
+        if 1 < len(holders) <= 200:  # a shingle in hundreds of docs is boilerplate, not syndication
+            for i, a in enumerate(holders):
+                for b in holders[i + 1:]:
+                    shared[(a, b)] += 1
+    return sorted(
+        (a, b) for (a, b), n in shared.items()
+        if is_copy(n, len(sets[a]), len(sets[b]), containment=containment, min_shared=min_shared)
+    )
+
+
+def groups_from_pairs(doc_ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """Connected components of the copy relation, each doc in exactly one group, sorted by smallest id."""
+    parent = {d: d for d in doc_ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        if a in parent and b in parent:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for d in parent:
+        groups[find(d)].add(d)
+    return sorted(groups.values(), key=lambda g: min(g))
+
+
 def syndication_groups(
     docs: Iterable[Document],
     *,
@@ -204,36 +260,8 @@ def syndication_groups(
     Jaccard) keeps them together.  Candidates come from an inverted index over
     shingles, so only documents sharing text are ever compared.
     """
-    docs = sorted(docs, key=lambda d: d.doc_id)
-    sets = {d.doc_id: shingles(body_text(d)) for d in docs}
-    index: dict[int, list[str]] = defaultdict(list)
-    for doc_id, sh in sets.items():
-        for s in sh:
-            index[s].append(doc_id)
-    shared: Counter[tuple[str, str]] = Counter()
-    for holders in index.values():
-        if 1 < len(holders) <= 200:  # a shingle in hundreds of docs is boilerplate, not syndication
-            for i, a in enumerate(holders):
-                for b in holders[i + 1:]:
-                    shared[(a, b)] += 1
-    parent = {d.doc_id: d.doc_id for d in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (a, b), n in shared.items():
-        smaller = min(len(sets[a]), len(sets[b]))
-        if n >= min(min_shared, smaller) and n / smaller >= containment:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, set[str]] = defaultdict(set)
-    for d in docs:
-        groups[find(d.doc_id)].add(d.doc_id)
-    return sorted(groups.values(), key=lambda g: min(g))
+    sets = shingle_sets(docs)
+    return groups_from_pairs(sets, syndication_pairs(sets, containment=containment, min_shared=min_shared))
 
 
 # --------------------------------------------------------------------------
@@ -566,17 +594,35 @@ def link_events(
     docs = sorted(docs, key=lambda d: d.doc_id)
     if groups is None:
         groups = syndication_groups(docs)
-    source_of = _source_keys(docs, groups)
-    items = [
+    return link_items(docs, evidence_items(docs), _source_keys(docs, groups), min_sources, threshold=threshold)
+
+
+def evidence_items(docs: Iterable[Document]) -> list[_Item]:
+    """Every event of ``docs`` that is evidence (see :func:`member_role`), as clustering items."""
+    return [
         _Item(doc, i, ev, role)
         for doc in docs
         for i, ev in enumerate(doc.events)
         if (role := member_role(doc, ev)) is not None
     ]
+
+
+def link_items(
+    docs: Sequence[Document],
+    items: list[_Item],
+    source_of: dict[str, str],
+    min_sources: int = 2,
+    *,
+    threshold: float = LINK_THRESHOLD,
+    denial_eligible: Callable[[str, int], bool] | None = None,
+) -> list[Case]:
+    """Cluster ``items`` (events of ``docs``) into cases; the one clustering both the full and the
+    incremental linking run.  ``denial_eligible(doc_id, attribution_idx)`` limits which event-less
+    deny attributions may join (the incremental update re-places only those of its neighbourhood)."""
     replies, items = _split_replies(items)
     clusters = _cluster(items, threshold)
     _attach_replies(replies, clusters)
-    extra_denials = _attribution_denials(docs, clusters)
+    extra_denials = _attribution_denials(docs, clusters, denial_eligible)
     cases = [
         _make_case(cl, extra_denials.get(n, []), source_of, min_sources) for n, cl in enumerate(clusters)
     ]
@@ -646,7 +692,11 @@ def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[s
     return {d.doc_id: find(d.doc_id) for d in docs}
 
 
-def _attribution_denials(docs: Sequence[Document], clusters: list[list[_Item]]) -> dict[int, list[CaseMember]]:
+def _attribution_denials(
+    docs: Sequence[Document],
+    clusters: list[list[_Item]],
+    eligible: Callable[[str, int], bool] | None = None,
+) -> dict[int, list[CaseMember]]:
     """Deny-stance attributions with no event inside, attached to the nearest case of the same document.
 
     "Moscow dismissed the report as slander" names no event, but when the
@@ -662,6 +712,8 @@ def _attribution_denials(docs: Sequence[Document], clusters: list[list[_Item]]) 
         used = {ev.attribution for ev in doc.events if ev.attribution is not None}
         for ai, attr in enumerate(doc.attributions):
             if attr.stance != "deny" or attr.negated or ai in used or not attr.source_entity:
+                continue
+            if eligible is not None and not eligible(doc.doc_id, ai):
                 continue
             anchor = min((f.start for f in attr.cue + attr.content + attr.source), default=0)
             candidates = [
@@ -876,39 +928,58 @@ def cases_from_store(store: Any, min_sources: int = 2) -> tuple[list[Case], dict
 
 
 def rebuild_cases(store: Any, min_sources: int = 2) -> list[Case]:
-    """Re-link every stored document and replace the case tables in one transaction."""
-    cases, docs = cases_from_store(store, min_sources)
+    """Re-link every stored document and replace the case tables in one transaction.
+
+    Also rewrites the linking state (:mod:`sanctionwatch.link_incremental`) so
+    that the next incremental update starts from these cases.
+    """
+    from .link_incremental import document_markers, write_full_state
+
+    markers = document_markers(store)  # read first: a document re-saved meanwhile shows as changed next time
+    docs = {d.doc_id: d for d in store.iter_documents()}
+    ordered = sorted(docs.values(), key=lambda d: d.doc_id)
+    sets = shingle_sets(ordered)
+    pairs = syndication_pairs(sets)
+    source_of = _source_keys(ordered, groups_from_pairs(sets, pairs))
+    cases = link_items(ordered, evidence_items(ordered), source_of, min_sources)
+    flag_designated(store.conn, cases)
     with store.transaction() as c:
         c.execute("DELETE FROM cases")
-        for case in cases:
-            c.execute(
-                "INSERT INTO cases(case_id, type, category, summary, status, min_sources, independent_sources,"
-                " time_start, time_end, reported_start, reported_end, quantity_value, quantity_unit, json)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    case.id, case.type, case.category, case.summary, case.status, case.min_sources,
-                    case.independent_sources, case.time_start, case.time_end, case.reported_start, case.reported_end,
-                    case.quantity.value if case.quantity else None, case.quantity.unit if case.quantity else None,
-                    json.dumps(case.to_dict(), ensure_ascii=False),
-                ),
-            )
-            c.executemany(
-                "INSERT INTO case_members(case_id, doc_id, event_idx, attribution_idx, role) VALUES (?,?,?,?,?)",
-                [(case.id, m.doc_id, m.event_idx, m.attribution_idx, m.role) for m in case.members],
-            )
-            c.executemany(
-                "INSERT INTO case_actors(case_id, role, entity_id, name) VALUES (?,?,?,?)",
-                [(case.id, role, e, case.actor_names.get(e)) for role, ids in case.actors.items() for e in ids],
-            )
-            rows = []
-            for kind, groups in (("support", case.source_groups), ("denial", case.denial_sources)):
-                for n, group in enumerate(groups):
-                    for doc_id in group:
-                        d = docs[doc_id]
-                        rows.append((case.id, kind, n, doc_id, d.publisher, d.published, d.url))
-            c.executemany(
-                "INSERT INTO case_sources(case_id, kind, source_group, doc_id, publisher, published, url)"
-                " VALUES (?,?,?,?,?,?,?)",
-                rows,
-            )
+        insert_cases(c, cases, docs)
+        write_full_state(store, c, markers, ordered, sets, pairs, source_of, cases)
     return cases
+
+
+def insert_cases(c: Any, cases: Iterable[Case], docs: Mapping[str, Document]) -> None:
+    """Write ``cases`` and their members, actors and sources (``docs`` holds every member document)."""
+    for case in cases:
+        c.execute(
+            "INSERT INTO cases(case_id, type, category, summary, status, min_sources, independent_sources,"
+            " time_start, time_end, reported_start, reported_end, quantity_value, quantity_unit, json)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                case.id, case.type, case.category, case.summary, case.status, case.min_sources,
+                case.independent_sources, case.time_start, case.time_end, case.reported_start, case.reported_end,
+                case.quantity.value if case.quantity else None, case.quantity.unit if case.quantity else None,
+                json.dumps(case.to_dict(), ensure_ascii=False),
+            ),
+        )
+        c.executemany(
+            "INSERT INTO case_members(case_id, doc_id, event_idx, attribution_idx, role) VALUES (?,?,?,?,?)",
+            [(case.id, m.doc_id, m.event_idx, m.attribution_idx, m.role) for m in case.members],
+        )
+        c.executemany(
+            "INSERT INTO case_actors(case_id, role, entity_id, name) VALUES (?,?,?,?)",
+            [(case.id, role, e, case.actor_names.get(e)) for role, ids in case.actors.items() for e in ids],
+        )
+        rows = []
+        for kind, groups in (("support", case.source_groups), ("denial", case.denial_sources)):
+            for n, group in enumerate(groups):
+                for doc_id in group:
+                    d = docs[doc_id]
+                    rows.append((case.id, kind, n, doc_id, d.publisher, d.published, d.url))
+        c.executemany(
+            "INSERT INTO case_sources(case_id, kind, source_group, doc_id, publisher, published, url)"
+            " VALUES (?,?,?,?,?,?,?)",
+            rows,
+        )
