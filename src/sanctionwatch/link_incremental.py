@@ -48,10 +48,16 @@ do not block: two events with no common party still reach 0.64 when their
 dates, quantities and items agree, so an actor filter would lose real links.
 
 Agreement with the full rebuild.  The clustering is greedy and order
-dependent; a neighbourhood closed under "can score >= threshold with" (hops
-large enough) re-clusters to exactly what the full rebuild gives, while one
-hop can differ when a new event's arrival would also have pulled in a case two
-links away.  ``tests/test_link_incremental.py`` measures the agreement.
+dependent, but it never puts together events from different connected
+components of the graph "scores >= threshold with", and within a component
+it processes items in the same sorted order whatever else is there.  So a
+neighbourhood closed under that graph (``hops=None``) re-clusters to the
+clusters the full rebuild gives (up to the syndication and denial-placement
+limits below).  Fewer hops can differ when a new event would
+also have pulled in a case several links away: on the demo corpus, fed in 3
+or 10 batches in four orders, 1 hop differed once (pairwise co-membership F1
+0.994), 2 hops (the default) matched the full rebuild every time;
+``tests/test_link_incremental.py`` checks that agreement.
 
 Syndication.  A new document's copies are found through the sampled shingle
 index (candidates sharing a sampled shingle) and confirmed with the exact
@@ -64,12 +70,14 @@ by more than 200 documents (boilerplate); the incremental test does not.
 
 Limits.  A document re-saved within the same second with the same pipeline
 version *and* the same ``rowid`` (SQLite reuses the highest rowid after a
-delete) looks unchanged.  Sanctions-list flags (``designated``) are refreshed
+delete) looks unchanged.  An event-less deny attribution of an unchanged
+document is re-placed only among the re-clustered cases.  Sanctions-list flags (``designated``) are refreshed
 only on the re-linked cases: after importing a list, rebuild fully.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -135,7 +143,7 @@ class UpdateSummary:
         }
 
 
-def link_store(store: Any, min_sources: int = 2, *, full: bool = False, hops: int = 1) -> UpdateSummary:
+def link_store(store: Any, min_sources: int = 2, *, full: bool = False, hops: int | None = 2) -> UpdateSummary:
     """Bring the cases up to date: incrementally, or from scratch with ``full`` (or when there is no state)."""
     if full or needs_full_rebuild(store, min_sources):
         docs_before = store.count("documents")
@@ -188,9 +196,13 @@ def pending_changes(store: Any) -> tuple[list[str], list[str], list[str]]:
 # The update
 
 
-def update_cases(store: Any, min_sources: int = 2, *, hops: int = 1,
+def update_cases(store: Any, min_sources: int = 2, *, hops: int | None = 2,
                  threshold: float = LINK_THRESHOLD) -> UpdateSummary:
-    """Re-link the neighbourhood of the documents changed since the last linking; see the module doc."""
+    """Re-link the neighbourhood of the documents changed since the last linking; see the module doc.
+
+    ``hops`` rounds of neighbourhood expansion (None: until closed, which
+    reproduces the full rebuild exactly, at the cost of a wider neighbourhood).
+    """
     added, changed, removed = pending_changes(store)
     summary = UpdateSummary(documents_added=len(added), documents_changed=len(changed),
                             documents_removed=len(removed))
@@ -209,7 +221,7 @@ def update_cases(store: Any, min_sources: int = 2, *, hops: int = 1,
     neighbourhood = set(seed) | _cases_of(store, sorted(sources.rekeyed))
     frontier = [(i.event, i.doc.published) for i in evidence_items(fresh)]
     frontier += _member_events(store, sorted(seed), dirty)
-    for _ in range(hops):
+    for _ in range(hops) if hops is not None else itertools.count():
         found = _joinable_cases(store, frontier, neighbourhood, dirty, threshold)
         if not found:
             break
