@@ -187,3 +187,50 @@ def test_insert_or_replace_is_refused_rather_than_mistranslated():
 
     with pytest.raises(ValueError, match="ON CONFLICT"):
         translate("INSERT OR REPLACE INTO t VALUES (?)")
+
+
+def test_batch_writer_stores_the_good_documents_and_reports_the_one_the_store_refuses(store_target):
+    from sanctionwatch.store import BatchWriter
+
+    broken = sample("bad")
+    broken.events[0].trigger = None  # cannot be turned into rows
+    with Store(store_target) as s:
+        with BatchWriter(s, "v1", size=10) as w:
+            for doc in (sample("a"), broken, sample("b")):
+                w.add(doc)
+            w.record("gone.bin", "skipped", reason="binary file")
+            assert s.count("documents") == 0  # nothing is written before the batch is full or closed
+        assert s.count("documents") == 2 and w.written == 2
+        assert [(d.doc_id, r.split(":")[0]) for d, r in w.failed] == [("bad", "store error")]
+        statuses = dict(s.conn.execute("SELECT input, status FROM inputs").fetchall())
+        assert statuses == {"a.txt": "stored", "b.txt": "stored", "bad.txt": "skipped", "gone.bin": "skipped"}
+
+
+def test_batch_writer_flushes_by_size_and_on_ctrl_c(store_target):
+    from sanctionwatch.store import BatchWriter
+
+    with Store(store_target) as s:
+        w = BatchWriter(s, "v1", size=2)
+        w.add(sample("a"))
+        assert s.count("documents") == 0
+        w.add(sample("b"))
+        assert s.count("documents") == 2
+        with pytest.raises(KeyboardInterrupt), BatchWriter(s, "v1", size=100) as w2:
+            w2.add(sample("c"))
+            raise KeyboardInterrupt
+        assert s.has_document("c")  # already extracted: written before the interrupt goes on
+        with pytest.raises(RuntimeError), BatchWriter(s, "v1", size=100) as w3:
+            w3.add(sample("d"))
+            raise RuntimeError("a bug elsewhere")
+        assert not s.has_document("d")  # redone by the next run
+
+
+def test_a_nul_character_is_refused_by_postgres_alone_and_said_why(pg_url):
+    from sanctionwatch.store import BatchWriter
+
+    text = TEXT.replace("7,000", "7\x00000")
+    with Store(pg_url) as s, BatchWriter(s, "v1") as w:
+        w.add(sample("nul", text))
+        w.add(sample("ok"))
+    with Store(pg_url) as s:
+        assert s.doc_ids() == ["ok"] and "NUL" in w.failed[0][1].upper()

@@ -208,24 +208,29 @@ def eval_attribution(ctx) -> None:
 # -- helpers ----------------------------------------------------------------
 
 def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: bool | None) -> Summary:
+    from .store import BatchWriter
+
     show = err.is_terminal if progress is None else progress
     seen = (lambda doc_id: False) if force else (lambda doc_id: store.has_document(doc_id, pipeline.version))
 
-    def sink(doc) -> None:
-        store.save_document(doc, pipeline.version)
-
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar:
+                  TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar, \
+            BatchWriter(store, pipeline.version) as writer:
         task = bar.add_task("processing", total=None)
 
         def on_outcome(o: Outcome) -> None:
             if o.status == "skipped":
-                store.record_input(o.input, "skipped", reason=o.reason)
+                writer.record(o.input, "skipped", reason=o.reason)
             elif o.status == "unchanged" and o.document is not None:
-                store.record_input(o.input, "unchanged", doc_id=o.document.doc_id)
+                writer.record(o.input, "unchanged", doc_id=o.document.doc_id)
             bar.update(task, advance=1, description=Path(o.input).name[:40])
 
-        return pipeline.run(paths, sink=sink, seen=seen, on_outcome=on_outcome)
+        summary = pipeline.run(paths, sink=writer.add, seen=seen, on_outcome=on_outcome)
+        writer.flush()
+    for doc, reason in writer.failed:  # extracted, but the store refused it
+        summary.stored -= 1
+        summary.skipped.append((doc.input, reason))
+    return summary
 
 
 def _link_cases(store, min_sources: int) -> None:

@@ -389,14 +389,21 @@ def reprocess_store(
             if stored is not None:
                 yield document_from_stored(stored, pipeline)
 
-    for result in extract_stream(pipeline.settings, docs(), pipeline=pipeline, workers=workers,
-                                 scheduler=scheduler, chunk=chunk):
-        if isinstance(result, ExtractionFailed):
-            summary.failed.append((result.doc_id, result.reason))
-        else:
-            store.save_document(result, pipeline.version)
-            summary.reprocessed += 1
-        on_result(result)
+    from .store import BatchWriter
+
+    with BatchWriter(store, pipeline.version) as writer:
+        for result in extract_stream(pipeline.settings, docs(), pipeline=pipeline, workers=workers,
+                                     scheduler=scheduler, chunk=chunk):
+            if isinstance(result, ExtractionFailed):
+                summary.failed.append((result.doc_id, result.reason))
+            else:
+                writer.add(result)
+                summary.reprocessed += 1
+            on_result(result)
+        writer.flush()
+    for doc, reason in writer.failed:  # the store refused the new results: the old ones stay, still stale
+        summary.reprocessed -= 1
+        summary.failed.append((doc.doc_id, reason))
     if summary.reprocessed:
         summary.cases_rebuilt = rebuild_cases_if_available(store, min_sources)
     summary.seconds = time.perf_counter() - started
