@@ -201,3 +201,23 @@ def test_blocking_query_returns_every_member_that_scores_above_the_threshold(lin
 def test_related_types_include_the_type_and_exclude_other_families(type_id, related, unrelated):
     types = related_types(type_id)
     assert related in types and unrelated not in types
+
+
+def test_another_article_of_a_known_publisher_relinks_no_old_case(store_target):
+    """Source keys stay stable: the publisher's new article (with the smallest id) re-keys no old document."""
+    launch = Event(type="missile_launch", trigger=Fragment(10, 15, "fired"), modality="asserted",
+                   arguments=[Argument("agent", 0, 9, "Pyongyang", "prk")],
+                   time=TimeValue("on 9 May", "2019-05-09", "2019-05-09", "day", True))
+    old = [article("doc-m", STORY.format(name="Ocean Lark"), "First Wire"),
+           article("doc-n", STORY.format(name="Blue Lantern"), "Second Wire")]
+    with Store(store_target) as store:
+        store.save_documents(old, "v")
+        link_store(store)
+        before = snapshot(store)
+        new = Document(doc_id="doc-0", text="Pyongyang fired a missile on 9 May.", publisher="first wire ",
+                       published="2019-05-10", events=[launch])
+        store.save_document(new, "v")
+        summary = update_cases(store)
+        assert (summary.cases_considered, summary.cases_added) == (0, [next(iter(set(snapshot(store)) - set(before)))])
+        assert {k: v for k, v in snapshot(store).items() if k in before} == before
+        assert snapshot(store) == rebuilt(store)

@@ -289,30 +289,23 @@ def _update_sources(store: Any, fresh: Sequence[Document], fresh_sets: dict[str,
                     dirty: set[str]) -> _Sources:
     """Re-compute the independent-source components that the changed documents touch.
 
-    A component is closed under syndication pairs and same publisher, so
-    loading every member of the components the changed documents were in, or
-    now join, and re-running union-find over them is exact for the pairs
-    known; only the fresh documents' pairs are new.
+    Components are closed under syndication pairs and same publisher.  Those
+    that held a changed or deleted document may split, so all their remaining
+    members are re-united from the stored pairs and publishers; any other
+    component a fresh document joins stays whole and takes part as one node.
+    Labels are kept stable (a merged component keeps the label of its largest
+    part), so adding the n-th article of a publisher re-keys nothing and only
+    documents whose group really changed send their cases to re-linking.
     """
     q = store.conn.execute
-    new_pairs = set(syndication_pairs(fresh_sets))
-    new_pairs |= _copies_among_linked(store, fresh_sets, dirty)
-    keys_to_load: set[str] = set()
+    new_pairs = set(syndication_pairs(fresh_sets)) | _copies_among_linked(store, fresh_sets, dirty)
+    split_keys: set[str] = set()
     for chunk in _chunks(sorted(dirty)):
-        keys_to_load |= {r[0] for r in q(f"SELECT source_key FROM linked_documents WHERE doc_id IN ({_marks(chunk)})",
-                                         tuple(chunk))}
-    partners = sorted({x for pair in new_pairs for x in pair} - dirty)
-    for chunk in _chunks(partners):
-        keys_to_load |= {r[0] for r in q(f"SELECT source_key FROM linked_documents WHERE doc_id IN ({_marks(chunk)})",
-                                         tuple(chunk))}
-    fresh_pub = {d.doc_id: _publisher_key(d.publisher) for d in fresh}
-    pubs = sorted({p for p in fresh_pub.values() if p})
-    for chunk in _chunks(pubs):
-        keys_to_load |= {r[0] for r in q(
-            f"SELECT DISTINCT source_key FROM linked_documents WHERE publisher_key IN ({_marks(chunk)})", tuple(chunk))}
-    old_key: dict[str, str] = {}
-    publisher: dict[str, str | None] = dict(fresh_pub)
-    for chunk in _chunks(sorted(keys_to_load)):
+        split_keys |= {r[0] for r in q(f"SELECT source_key FROM linked_documents WHERE doc_id IN ({_marks(chunk)})",
+                                       tuple(chunk))}
+    old_key: dict[str, str] = {}  # remaining members of the components that may split
+    publisher: dict[str, str | None] = {d.doc_id: _publisher_key(d.publisher) for d in fresh}
+    for chunk in _chunks(sorted(split_keys)):
         for r in q(f"SELECT doc_id, publisher_key, source_key FROM linked_documents WHERE source_key IN ({_marks(chunk)})",
                    tuple(chunk)):
             if r["doc_id"] not in dirty:
@@ -322,15 +315,47 @@ def _update_sources(store: Any, fresh: Sequence[Document], fresh_sets: dict[str,
     for chunk in _chunks(sorted(old_key)):
         pairs |= {(r[0], r[1]) for r in q(
             f"SELECT doc_a, doc_b FROM linked_syndication WHERE doc_a IN ({_marks(chunk)})", tuple(chunk))}
-    keys = _components(publisher, pairs)
+
+    # Components outside the loaded ones that fresh documents join: one virtual node each, "=label".
+    outside: dict[str, int] = {}  # label -> size
+    links: list[tuple[str, str]] = []
+    partners = sorted({x for pair in new_pairs for x in pair} - set(publisher) - dirty)
+    for chunk in _chunks(partners):
+        for r in q(f"SELECT doc_id, source_key FROM linked_documents WHERE doc_id IN ({_marks(chunk)})", tuple(chunk)):
+            links += [(a if a in publisher else b, "=" + r[1]) for a, b in new_pairs if r[0] in (a, b)]
+            outside[r[1]] = 0
+    fresh_pubs = sorted({publisher[d.doc_id] for d in fresh if publisher[d.doc_id]})
+    for chunk in _chunks(fresh_pubs):
+        for r in q(f"SELECT DISTINCT publisher_key, source_key FROM linked_documents WHERE publisher_key IN ({_marks(chunk)})",
+                   tuple(chunk)):
+            if r[1] not in split_keys:
+                links += [(d.doc_id, "=" + r[1]) for d in fresh if publisher[d.doc_id] == r[0]]
+                outside[r[1]] = 0
+    outside = {k: v for k, v in outside.items() if k not in split_keys}
+    for chunk in _chunks(sorted(outside)):
+        for r in q(f"SELECT source_key, count(*) FROM linked_documents WHERE source_key IN ({_marks(chunk)})"
+                   " GROUP BY source_key", tuple(chunk)):
+            outside[r[0]] = int(r[1])
+
+    nodes = dict(publisher) | {"=" + k: None for k in outside}
+    parts = _parts(nodes, [p for p in pairs if p[0] in nodes and p[1] in nodes] + links)
+    labels = _label_parts(store, parts, old_key, outside, split_keys | set(outside))
+    keys = {d: labels[n] for n, part in enumerate(parts) for d in part if not d.startswith("=")}
     rekeyed = {d for d, k in old_key.items() if keys[d] != k}
+    lost = sorted(k for n, part in enumerate(parts) for node in part
+                  if node.startswith("=") and (k := node[1:]) != labels[n])
+    for chunk in _chunks(lost):
+        for r in q(f"SELECT doc_id, source_key FROM linked_documents WHERE source_key IN ({_marks(chunk)})", tuple(chunk)):
+            if r[0] not in dirty:
+                n = next(i for i, part in enumerate(parts) if "=" + r[1] in part)
+                keys[r[0]] = labels[n]
+                rekeyed.add(r[0])
     return _Sources(keys, rekeyed, sorted(new_pairs))
 
 
-def _components(publisher: dict[str, str | None], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """doc_id -> smallest doc id of its component under copy pairs and same publisher
-    (the key :func:`sanctionwatch.link._source_keys` would give)."""
-    parent = {d: d for d in publisher}
+def _parts(nodes: dict[str, str | None], pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """Connected components of ``nodes`` under ``pairs`` and same publisher (the node's value)."""
+    parent = {d: d for d in nodes}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -344,15 +369,51 @@ def _components(publisher: dict[str, str | None], pairs: Iterable[tuple[str, str
             parent[max(ra, rb)] = min(ra, rb)
 
     for a, b in pairs:
-        if a in parent and b in parent:
-            union(a, b)
+        union(a, b)
     first: dict[str, str] = {}
-    for d in sorted(publisher):
-        p = publisher[d]
-        if p:
-            first.setdefault(p, d)
-            union(first[p], d)
-    return {d: find(d) for d in publisher}
+    for d in sorted(nodes):
+        if nodes[d]:
+            union(first.setdefault(nodes[d], d), d)
+    grouped: dict[str, set[str]] = {}
+    for d in sorted(nodes):
+        grouped.setdefault(find(d), set()).add(d)
+    return list(grouped.values())
+
+
+def _label_parts(store: Any, parts: list[set[str]], old_key: dict[str, str], outside: dict[str, int],
+                 handled: set[str]) -> list[str]:
+    """A source key per part: the old label covering most of it (largest parts choose first), else a new one."""
+    labels = [""] * len(parts)
+    taken: set[str] = set()
+
+    def weight(n: int) -> int:
+        return sum(outside[x[1:]] if x.startswith("=") else 1 for x in parts[n])
+
+    for n in sorted(range(len(parts)), key=lambda i: (-weight(i), min(parts[i]))):
+        counts: dict[str, int] = {}
+        for x in parts[n]:
+            label = x[1:] if x.startswith("=") else old_key.get(x)
+            if label:
+                counts[label] = counts.get(label, 0) + (outside[label] if x.startswith("=") else 1)
+        free = sorted((-c, label) for label, c in counts.items() if label not in taken)
+        labels[n] = free[0][1] if free else ""
+        taken.add(labels[n])
+    for n, part in enumerate(parts):
+        if not labels[n]:  # only fresh documents, or the smaller side of a split
+            base = min(x for x in part if not x.startswith("="))
+            label, i = base, 1
+            while label in taken or _label_in_use(store, label, handled):
+                label, i = f"{base}#{i}", i + 1
+            labels[n] = label
+            taken.add(label)
+    return labels
+
+
+def _label_in_use(store: Any, label: str, handled: set[str]) -> bool:
+    """Whether a component this update does not re-label already carries ``label``."""
+    if label in handled:
+        return False
+    return store.conn.execute("SELECT 1 FROM linked_documents WHERE source_key = ? LIMIT 1", (label,)).fetchone() is not None
 
 
 def _copies_among_linked(store: Any, fresh_sets: dict[str, set[int]], dirty: set[str]) -> set[tuple[str, str]]:
