@@ -234,3 +234,26 @@ def test_a_nul_character_is_refused_by_postgres_alone_and_said_why(pg_url):
         w.add(sample("ok"))
     with Store(pg_url) as s:
         assert s.doc_ids() == ["ok"] and "NUL" in w.failed[0][1].upper()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Séoul's ship-to-ship", ["seoul", "s", "ship", "to", "ship"]),
+    ("7,000 tonnes; 7.5 Mt", ["7", "000", "tonnes", "7", "5", "mt"]),
+    ("Kim’s snake_case 한국 E-mail", ["kim", "s", "snake", "case", "한국", "e", "mail"]),
+])
+def test_postgres_index_words_follow_fts5_unicode61(text, expected):
+    from sanctionwatch.postgres import tsvector, words
+
+    assert words(text) == expected
+    vector = tsvector(text)
+    assert all(f"'{w}':" in vector for w in expected)
+
+
+def test_postgres_snippets_mark_whole_words_and_prefixes():
+    from sanctionwatch.postgres import snippet
+
+    assert snippet("Pyongyang denied it.", "denied") == "Pyongyang ⦃denied⦄ it."
+    assert snippet("Coal and coalition ships", "coal*") == "⦃Coal⦄ and ⦃coalition⦄ ships"
+    long = " ".join(f"w{i}" for i in range(100)) + " target " + " ".join(f"v{i}" for i in range(100))
+    cut = snippet(long, "target")
+    assert cut.startswith("…") and cut.endswith("…") and "⦃target⦄" in cut and len(cut.split()) == 24

@@ -5,9 +5,12 @@
 tables, columns and migration versions as SQLite (``migrations/postgresql/``
 mirrors ``migrations/``; a test compares the two), with these differences:
 
-* Full-text search uses PostgreSQL's own ``tsvector`` (the ``simple``
-  configuration: no stemming, like FTS5's ``unicode61``) in generated columns
-  with GIN indexes, instead of FTS5 tables.
+* Full-text search uses PostgreSQL's own ``tsvector`` and ``tsquery`` with a
+  GIN index instead of FTS5 tables.  The vectors are built here, in Python,
+  with FTS5's ``unicode61 remove_diacritics 2`` word rules (:func:`words`),
+  rather than by PostgreSQL's parser, whose tokens ("ship-to-ship", "7.5",
+  "kim’s", hosts, file names) and locale-dependent classes would find other
+  sentences than SQLite does for the same query.
 * Tables carry an explicit ``rowid`` identity column where SQLite has an
   implicit one, so that "in insertion order" means the same in both.
 * Documents are written in bulk: one transaction per batch and one ``COPY``
@@ -270,13 +273,35 @@ def apply_migration(conn: Connection, version: int, sql: str) -> bool:
 # -- full-text search -------------------------------------------------------------
 
 _FTS_TOKEN = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|([^\s()"]+)')
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")
+_MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this; later ones share it
+
+
+def words(text: str) -> list[str]:
+    """Index words as FTS5's unicode61 tokenizer with remove_diacritics 2 makes them:
+    runs of letters and digits, lower-cased, accents removed."""
+    import unicodedata
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _WORD.findall(folded.lower())
+
+
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector(text: str) -> str:
+    """The text form of the ``tsvector`` of ``text`` (positions from 1), for COPY or ``::tsvector``."""
+    positions: dict[str, list[int]] = {}
+    for i, w in enumerate(words(text), 1):
+        positions.setdefault(w, []).append(min(i, _MAX_POSITION))
+    return " ".join(f"{_lexeme(w)}:{','.join(map(str, sorted(set(p))))}" for w, p in positions.items())
 _OPERATORS = {"OR": ["|"], "AND": ["&"], "NOT": ["&", "!"]}
 
 
 def tsquery(fts: str) -> str:
     """Turn the store's search syntax (FTS5's: words, "phrases", OR, AND, NOT, prefix*, parentheses)
-    into a ``to_tsquery('simple', ...)`` string.  Raises ValueError when nothing searchable is left."""
+    into the text form of a ``tsquery`` over :func:`words`.  Raises ValueError when nothing searchable is left."""
     if fts.count('"') % 2:
         raise ValueError("unbalanced quotes")
     out: list[str] = []
@@ -294,8 +319,8 @@ def tsquery(fts: str) -> str:
             continue
         if bare is not None and bare.upper().startswith("NEAR"):
             continue  # NEAR groups are searched as their plain words
-        words = [] if opening else [w.lower() for w in _WORD.findall(phrase if phrase is not None else bare)]
-        if not opening and not words:
+        terms = [] if opening else [_lexeme(w) for w in words(phrase if phrase is not None else bare)]
+        if not opening and not terms:
             continue
         if out and out[-1] not in ("|", "&", "!", "("):
             out += op
@@ -304,11 +329,50 @@ def tsquery(fts: str) -> str:
             depth += 1
         else:
             if star or (bare or "").endswith("*"):
-                words[-1] += ":*"
-            out.append(" <-> ".join(words))
+                terms[-1] += ":*"
+            out.append(" <-> ".join(terms))
         op = ["&"]
     if depth:
         raise ValueError("unbalanced parentheses")
     if not out:
         raise ValueError(f"nothing to search for in {fts!r}")
     return " ".join(out)
+
+
+def query_terms(fts: str) -> tuple[set[str], set[str]]:
+    """(whole words, prefixes) a query looks for, folded like the index, for marking snippets."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for m in _FTS_TOKEN.finditer(fts):
+        phrase, star, _opening, _closing, bare = m.groups()
+        if bare in _OPERATORS or (bare or "").upper().startswith("NEAR"):
+            continue
+        found = words(phrase if phrase is not None else (bare or ""))
+        if found and (star or (bare or "").endswith("*")):
+            prefixes.add(found.pop())
+        exact.update(found)
+    return exact, prefixes
+
+
+def snippet(text: str, fts: str, width: int = 24) -> str:
+    """The sentence cut to ``width`` words around its first match, matches marked ⦃…⦄ (as FTS5's snippet())."""
+    exact, prefixes = query_terms(fts)
+    spans = []
+    for m in _WORD.finditer(text):
+        folded = words(m.group())
+        hit = any(w in exact or any(w.startswith(p) for p in prefixes) for w in folded)
+        spans.append((m.start(), m.end(), hit))
+    if not spans:
+        return text
+    first = next((i for i, (_, _, hit) in enumerate(spans) if hit), 0)
+    lo = max(0, min(first - width // 4, len(spans) - width))
+    hi = min(len(spans), lo + width)
+    start = 0 if lo == 0 else spans[lo][0]
+    end = len(text) if hi == len(spans) else spans[hi - 1][1]
+    out, pos = ["…" if lo else ""], start
+    for s, e, hit in spans[lo:hi]:
+        if hit:
+            out += [text[pos:s], "⦃", text[s:e], "⦄"]
+            pos = e
+    out += [text[pos:end], "…" if hi < len(spans) else ""]
+    return "".join(out)

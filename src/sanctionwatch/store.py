@@ -121,10 +121,9 @@ class Store:
             self.conn = self._connect_sqlite(_sqlite_path(self.path), readonly)
         if not readonly:
             self.migrate()
-        elif self.schema_version() < migrations(self.dialect)[-1][0]:
+        elif (version := self.schema_version()) < migrations(self.dialect)[-1][0]:
             self.close()
-            raise StoreError(f"{describe(self.path)} has schema {self.schema_version()}; "
-                             "open it once read-write to migrate")
+            raise StoreError(f"{describe(self.path)} has schema {version}; open it once read-write to migrate")
 
     @staticmethod
     def _connect_sqlite(path: str, readonly: bool) -> sqlite3.Connection:
@@ -240,11 +239,15 @@ class Store:
             d.doc_id, d.input, d.title, d.published, d.publisher, d.url, d.language, d.format, d.text,
             json.dumps(d.meta, ensure_ascii=False), json.dumps(d.warnings), json.dumps(d.skipped_stages),
             pipeline_version, now) for d in docs]
+        columns = dict(_CHILD_COLUMNS)
+        if self.dialect == "postgresql":  # its search index is built here (see postgres.tsvector)
+            columns["sentences"] += ("tsv",)
+            rows["sentences"] = [(*r, postgres.tsvector(r[4])) for r in rows["sentences"]]
         with self.transaction() as c:
             c.executemany("DELETE FROM documents WHERE doc_id = ?", ids)
             self._bulk_insert(c, "documents", _DOC_COLUMNS, documents)
-            for table, columns in _CHILD_COLUMNS.items():
-                self._bulk_insert(c, table, columns, rows[table])
+            for table, cols in columns.items():
+                self._bulk_insert(c, table, cols, rows[table])
             c.executemany(_UPSERT_INPUT, [(d.input, d.doc_id, "stored", None, now) for d in docs])
 
     def _bulk_insert(self, c: Any, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
@@ -350,15 +353,14 @@ class Store:
         except ValueError as exc:
             raise SearchSyntaxError(f"bad search query {query!r}: {exc}") from exc
         rows = self.conn.execute(
-            "WITH q AS (SELECT to_tsquery('simple', ?) AS q)"
+            "WITH q AS (SELECT ?::tsquery AS q)"
             " SELECT s.doc_id, s.idx, s.start, s.end, s.text, d.title, d.published, d.publisher,"
-            " ts_headline('simple', s.text, q.q, 'StartSel=⦃, StopSel=⦄, MaxWords=24, MinWords=12') AS snippet,"
             " -ts_rank(s.tsv, q.q) AS score"
             " FROM q, sentences s JOIN documents d ON d.doc_id = s.doc_id"
             " WHERE s.tsv @@ q.q ORDER BY score, s.rowid LIMIT ?",
             (tsq, limit),
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [{**dict(r), "snippet": postgres.snippet(r["text"], query)} for r in rows]
 
 
 class BatchWriter:

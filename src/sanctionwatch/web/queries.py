@@ -149,11 +149,11 @@ def search(store: Store, q: str, *, mode: str = "words", period: str | None = No
         return 0, []
     if store.dialect == "postgresql":
         try:
-            w = Where().add("s.tsv @@ to_tsquery('simple', ?)", postgres.tsquery(match))
+            w = Where().add("s.tsv @@ ?::tsquery", postgres.tsquery(match))
         except ValueError as exc:
             raise SearchSyntaxError(f"bad search query {q!r}: {exc}") from exc
         joins = " FROM sentences s JOIN documents d ON d.doc_id = s.doc_id"
-        rank = "ts_rank(s.tsv, to_tsquery('simple', ?)) DESC, s.rowid"
+        rank = "ts_rank(s.tsv, ?::tsquery) DESC, s.rowid"
         rank_args = [postgres.tsquery(match)]
     else:
         w = Where().add("sentences_fts MATCH ?", match)

@@ -1,7 +1,8 @@
 -- sanctionwatch store, schema 1, PostgreSQL form of ../0001_initial.sql (same tables and columns).
 -- Differences: "end" is quoted (a reserved word here); each table has an explicit rowid
 -- (SQLite's is implicit) so that insertion order is queryable the same way; full-text
--- search is a generated tsvector column with a GIN index instead of FTS5 tables.
+-- search is a tsvector column of sentences with a GIN index instead of FTS5 tables (the
+-- store fills it; SQLite's documents_fts has no reader yet, so it has no counterpart here).
 
 CREATE TABLE documents (
     doc_id           TEXT PRIMARY KEY,
@@ -18,12 +19,10 @@ CREATE TABLE documents (
     skipped_stages   TEXT NOT NULL DEFAULT '[]',
     pipeline_version TEXT NOT NULL,
     ingested_at      TEXT NOT NULL,
-    rowid            BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
-    tsv              TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED
+    rowid            BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
 );
 CREATE INDEX documents_published ON documents(published);
 CREATE INDEX documents_publisher ON documents(publisher);
-CREATE INDEX documents_tsv ON documents USING GIN (tsv);
 
 CREATE TABLE inputs (
     input       TEXT PRIMARY KEY,
@@ -50,7 +49,7 @@ CREATE TABLE sentences (
     "end"   INTEGER NOT NULL,
     text    TEXT NOT NULL,
     rowid   BIGINT GENERATED ALWAYS AS IDENTITY,
-    tsv     TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED,
+    tsv     TSVECTOR,                       -- written by the store with FTS5's word rules (postgres.tsvector)
     PRIMARY KEY (doc_id, idx)
 );
 CREATE INDEX sentences_tsv ON sentences USING GIN (tsv);
