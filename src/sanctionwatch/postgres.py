@@ -282,8 +282,8 @@ def words(text: str) -> list[str]:
     runs of letters and digits, lower-cased, accents removed."""
     import unicodedata
 
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _WORD.findall(folded.lower())
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _WORD.findall(unicodedata.normalize("NFC", stripped).lower())  # NFC: Hangul syllables stay whole
 
 
 def _lexeme(word: str) -> str:
