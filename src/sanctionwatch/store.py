@@ -15,7 +15,6 @@ at most the documents in flight and the next run resumes where it stopped
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 from contextlib import contextmanager
@@ -40,10 +39,6 @@ from .model import (
 )
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
-
-# Environment variable naming the store when --db is not given (a path or a URL).
-DB_ENV = "SANCTIONWATCH_DB"
-
 
 class StoreError(RuntimeError):
     pass
@@ -141,14 +136,6 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         return conn
-
-    @classmethod
-    def from_env(cls, target: str | Path | None = None, **kwargs: Any) -> "Store":
-        """Open ``target``, or the store named by $SANCTIONWATCH_DB."""
-        target = target or os.environ.get(DB_ENV)
-        if not target:
-            raise StoreError(f"no store given: pass a path or URL, or set {DB_ENV}")
-        return cls(target, **kwargs)
 
     # -- lifecycle ---------------------------------------------------------
     def __enter__(self) -> "Store":
