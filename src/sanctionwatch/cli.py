@@ -234,14 +234,14 @@ def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: 
 
 
 def _link_cases(store, min_sources: int) -> None:
-    from .link import rebuild_cases
+    from .link_incremental import link_store
     from .sanctions_list import match_store
 
     try:
         match_store(store)  # flags designated actors, when a list has been imported (`lists import`)
     except LookupError:
         pass
-    rebuild_cases(store, min_sources=min_sources)
+    link_store(store, min_sources=min_sources)  # only the cases the new documents can touch
 
 
 def _write_reports(store, report_dir: str, min_sources: int) -> dict[str, Path]:

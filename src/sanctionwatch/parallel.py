@@ -319,14 +319,14 @@ class ReprocessSummary:
     candidates: int = 0
     reprocessed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
-    cases_rebuilt: bool = False
+    cases_updated: bool = False
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "version": self.version, "candidates": self.candidates, "reprocessed": self.reprocessed,
             "failed": [{"doc_id": d, "reason": r} for d, r in self.failed],
-            "cases_rebuilt": self.cases_rebuilt, "seconds": round(self.seconds, 3),
+            "cases_updated": self.cases_updated, "seconds": round(self.seconds, 3),
         }
 
 
@@ -371,7 +371,7 @@ def reprocess_store(
     on_result: Callable[[Result], None] = lambda r: None,
 ) -> ReprocessSummary:
     """Re-run extraction for stored documents whose pipeline version is not ``pipeline.version``
-    (every document with ``everything``), write them back, then rebuild cases when linking exists.
+    (every document with ``everything``), write them back, then update the cases when linking exists.
 
     Killed half-way, it resumes on the next call: documents already rewritten carry the current
     version.  A document whose extraction fails keeps its old results (and stays stale).
@@ -405,15 +405,16 @@ def reprocess_store(
         summary.reprocessed -= 1
         summary.failed.append((doc.doc_id, reason))
     if summary.reprocessed:
-        summary.cases_rebuilt = rebuild_cases_if_available(store, min_sources)
+        summary.cases_updated = update_cases_if_available(store, min_sources)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def rebuild_cases_if_available(store: Any, min_sources: int) -> bool:
+def update_cases_if_available(store: Any, min_sources: int) -> bool:
+    """Bring the cases up to date with the re-processed documents (incrementally; see link_incremental)."""
     try:
-        from .link import rebuild_cases
+        from .link_incremental import link_store
     except ImportError:  # cross-document linking not installed in this build
         return False
-    rebuild_cases(store, min_sources=min_sources)
+    link_store(store, min_sources=min_sources)
     return True

@@ -62,7 +62,8 @@ def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    # microseconds: incremental linking tells a re-saved document by its ingested_at
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def is_url(target: str | Path) -> bool:

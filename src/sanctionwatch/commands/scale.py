@@ -28,8 +28,8 @@ EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 def reprocess(db_path, everything, workers, scheduler, chunk, min_sources, model, fmt) -> None:
     """Re-run extraction on stored documents whose pipeline version is not the current one.
 
-    The stored text is the input (the original files are not needed).  Cases are rebuilt
-    afterwards when linking is available.  Safe to interrupt: a rerun continues where it stopped.
+    The stored text is the input (the original files are not needed).  Cases are updated
+    afterwards (only those the re-processed documents touch).  Safe to interrupt: a rerun continues where it stopped.
     """
     from ..parallel import reprocess_store
     from ..pipeline import Pipeline, Settings
@@ -49,7 +49,7 @@ def reprocess(db_path, everything, workers, scheduler, chunk, min_sources, model
     else:
         click.echo(f"pipeline version {summary.version}: {summary.reprocessed} of {summary.candidates} "
                    f"document(s) re-processed in {summary.seconds:.1f}s"
-                   + ("; cases rebuilt" if summary.cases_rebuilt else ""), err=True)
+                   + ("; cases updated" if summary.cases_updated else ""), err=True)
         for doc_id, reason in summary.failed:
             click.echo(f"failed {doc_id}: {reason}", err=True)
     sys.exit(EXIT_PARTIAL if summary.failed else EXIT_OK)
