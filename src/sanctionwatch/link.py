@@ -225,25 +225,39 @@ def syndication_pairs(
     )
 
 
-def groups_from_pairs(doc_ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
-    """Connected components of the copy relation, each doc in exactly one group, sorted by smallest id."""
-    parent = {d: d for d in doc_ids}
+class DisjointSets:
+    """Union-find over ids; the root of each set is its smallest id, so results do not depend on order."""
 
-    def find(x: str) -> str:
+    def __init__(self, ids: Iterable[str]):
+        self.parent = {d: d for d in ids}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[set[str]]:
+        """Every set, sorted by its smallest id."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for d in self.parent:
+            found[self.find(d)].add(d)
+        return sorted(found.values(), key=min)
+
+
+def groups_from_pairs(doc_ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """Connected components of the copy relation, each doc in exactly one group, sorted by smallest id."""
+    sets = DisjointSets(doc_ids)
     for a, b in pairs:
-        if a in parent and b in parent:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, set[str]] = defaultdict(set)
-    for d in parent:
-        groups[find(d)].add(d)
-    return sorted(groups.values(), key=lambda g: min(g))
+        if a in sets.parent and b in sets.parent:
+            sets.union(a, b)
+    return sets.groups()
 
 
 def syndication_groups(
@@ -664,32 +678,20 @@ def _attach_replies(replies: list[_Item], clusters: list[list[_Item]]) -> None:
 
 def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
     """doc_id -> independent-source key: syndicated copies, and articles of one publisher, share one key."""
-    parent: dict[str, str] = {d.doc_id: d.doc_id for d in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    sets = DisjointSets(d.doc_id for d in docs)
     for g in groups:
-        members = sorted(d for d in g if d in parent)
+        members = sorted(d for d in g if d in sets.parent)
         for other in members[1:]:
-            union(members[0], other)
+            sets.union(members[0], other)
     by_publisher: dict[str, str] = {}
     for d in docs:
         pub = (d.publisher or "").strip().casefold()
         if pub:
             if pub in by_publisher:
-                union(by_publisher[pub], d.doc_id)
+                sets.union(by_publisher[pub], d.doc_id)
             else:
                 by_publisher[pub] = d.doc_id
-    return {d.doc_id: find(d.doc_id) for d in docs}
+    return {d.doc_id: sets.find(d.doc_id) for d in docs}
 
 
 def _attribution_denials(

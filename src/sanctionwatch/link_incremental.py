@@ -88,6 +88,7 @@ from .link import (
     TIME_SLACK_DAYS,
     UNDATED_WINDOW_DAYS,
     Case,
+    DisjointSets,
     _day,
     _interval,
     _is_denial,
@@ -355,29 +356,14 @@ def _update_sources(store: Any, fresh: Sequence[Document], fresh_sets: dict[str,
 
 def _parts(nodes: dict[str, str | None], pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
     """Connected components of ``nodes`` under ``pairs`` and same publisher (the node's value)."""
-    parent = {d: d for d in nodes}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    sets = DisjointSets(nodes)
     for a, b in pairs:
-        union(a, b)
+        sets.union(a, b)
     first: dict[str, str] = {}
     for d in sorted(nodes):
         if nodes[d]:
-            union(first.setdefault(nodes[d], d), d)
-    grouped: dict[str, set[str]] = {}
-    for d in sorted(nodes):
-        grouped.setdefault(find(d), set()).add(d)
-    return list(grouped.values())
+            sets.union(first.setdefault(nodes[d], d), d)
+    return sets.groups()
 
 
 def _label_parts(store: Any, parts: list[set[str]], old_key: dict[str, str], outside: dict[str, int],
