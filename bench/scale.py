@@ -45,7 +45,7 @@ def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None, schedu
     from sanctionwatch.ingest import IngestError, iter_raw
     from sanctionwatch.parallel import ExtractionFailed, extract_stream
     from sanctionwatch.pipeline import Pipeline, Settings
-    from sanctionwatch.store import Store
+    from sanctionwatch.store import BatchWriter, Store
 
     pipeline = Pipeline(Settings())
     counts: dict = {"stored": 0, "unchanged": 0, "failed": 0, "skipped": 0}
@@ -62,14 +62,15 @@ def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None, schedu
                     continue
                 yield doc
 
-        for result in extract_stream(pipeline.settings, prepared(), pipeline=pipeline, workers=workers,
-                                     scheduler=scheduler):
-            if isinstance(result, ExtractionFailed):
-                counts["failed"] += 1
-                counts.setdefault("first_failure", result.reason)
-            else:
-                store.save_document(result, pipeline.version)
-                counts["stored"] += 1
+        with BatchWriter(store, pipeline.version) as writer:  # as `sanctionwatch ingest` writes
+            for result in extract_stream(pipeline.settings, prepared(), pipeline=pipeline, workers=workers,
+                                         scheduler=scheduler):
+                if isinstance(result, ExtractionFailed):
+                    counts["failed"] += 1
+                    counts.setdefault("first_failure", result.reason)
+                else:
+                    writer.add(result)
+                    counts["stored"] += 1
     seconds = time.perf_counter() - started
     return {**counts, "seconds": seconds,
             "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
