@@ -396,6 +396,7 @@ def item_score(a: Event, b: Event) -> float:
     return 1.0 if wa & wb else 0.45
 
 
+@lru_cache(maxsize=4096)  # pure over the (cached) taxonomy, and asked millions of times while clustering
 def type_score(a: str, b: str) -> float:
     if a == b:
         return 1.0
@@ -533,25 +534,31 @@ class _Item:
 def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
     """Greedy average-link clustering in a fixed order."""
     clusters: list[list[_Item]] = []
+    types: list[set[str]] = []  # the event types in each cluster
     for item in sorted(items, key=lambda i: i.key):
         best, best_score = None, threshold
-        for cl in clusters:
+        for i, (cl, cl_types) in enumerate(zip(clusters, types)):
+            # Unrelated types or conflicting canonical actors veto a merge
+            # outright (checked first: cheap, and it rules out most clusters);
+            # other hard conflicts (dates, figures) count as zeros in the
+            # average, since one misdated extraction should not split a case.
+            if any(type_score(item.event.type, t) == 0 for t in cl_types):
+                continue
+            if any(actor_score(item.event, m.event) == 0 for m in cl):
+                continue
             scores = [
                 compatible(item.event, m.event, published_a=item.doc.published, published_b=m.doc.published)
                 for m in cl
             ]
-            # Conflicting canonical actors veto a merge outright; other hard
-            # conflicts (dates, figures) count as zeros in the average, since one
-            # misdated extraction should not split a case.
-            if any(actor_score(item.event, m.event) == 0 or type_score(item.event.type, m.event.type) == 0 for m in cl):
-                continue
             avg = sum(scores) / len(scores)
             if avg >= best_score:
-                best, best_score = cl, avg
+                best, best_score = i, avg
         if best is None:
             clusters.append([item])
+            types.append({item.event.type})
         else:
-            best.append(item)
+            clusters[best].append(item)
+            types[best].add(item.event.type)
     return _merge_clusters(clusters, threshold)
 
 
@@ -567,31 +574,35 @@ def _merge_clusters(clusters: list[list[_Item]], threshold: float) -> list[list[
     deterministic.
     """
     clusters = [list(c) for c in clusters]
+    types = [{x.event.type for x in c} for c in clusters]
 
-    def link_score(a: list[_Item], b: list[_Item]) -> float:
+    def link_score(i: int, j: int) -> float:
+        if any(type_score(t, u) == 0 for t in types[i] for u in types[j]):
+            return 0.0
         total = 0.0
-        for x in a:
-            for y in b:
-                if type_score(x.event.type, y.event.type) == 0 or actor_score(x.event, y.event) == 0:
+        for x in clusters[i]:
+            for y in clusters[j]:
+                if actor_score(x.event, y.event) == 0:
                     return 0.0
                 total += compatible(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published)
-        return total / (len(a) * len(b))
+        return total / (len(clusters[i]) * len(clusters[j]))
 
     scores: dict[tuple[int, int], float] = {}
     for i in range(len(clusters)):
         for j in range(i + 1, len(clusters)):
-            sc = link_score(clusters[i], clusters[j])
+            sc = link_score(i, j)
             if sc >= threshold:
                 scores[(i, j)] = sc
     alive = set(range(len(clusters)))
     while scores:
         (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
         clusters[i].extend(clusters[j])
+        types[i] |= types[j]
         alive.discard(j)
         scores = {k: v for k, v in scores.items() if i not in k and j not in k}
         for k in alive:
             if k != i:
-                sc = link_score(clusters[min(i, k)], clusters[max(i, k)])
+                sc = link_score(min(i, k), max(i, k))
                 if sc >= threshold:
                     scores[(min(i, k), max(i, k))] = sc
     return [clusters[i] for i in sorted(alive)]
