@@ -31,9 +31,10 @@ class StoreTarget(click.ParamType):
         value = str(value)
         if is_url(value):
             return value
-        path = click.Path(dir_okay=False, exists=self.must_exist).convert(value, param, ctx)
+        path = click.Path(dir_okay=False).convert(value, param, ctx)
         if self.must_exist and not exists(path):
-            self.fail(f"no database at {describe(path)}", param, ctx)
+            self.fail(f"no database at {describe(path)}; create one with `sanctionwatch run PATHS --db {path}`",
+                      param, ctx)
         return str(path)
 
 
