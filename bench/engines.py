@@ -33,7 +33,10 @@ Every engine runs the same stage function (``parallel.extract_chunk`` on chunks 
 ``x inproc`` columns are ratios to the in-process baseline measured in the same process, so
 figures from different (noisy, shared) machines stay comparable.  With ``--sizes``, the installed
 size of Ray and of Dask + distributed, with the dependencies each pulls in, is read from the
-installed files' RECORDs (see ``install_size``).
+installed files' RECORDs (see ``install_size``).  With ``--death-trials N``, each of Dask and Ray
+runs N times, each in a fresh interpreter, over 24 documents of which one kills the worker process
+that extracts it (a stand-in extractor, no model): a correct run returns all 24 in order with only
+that one marked failed; a run still going after ``--death-timeout`` seconds counts as hung.
 """
 
 from __future__ import annotations
@@ -75,6 +78,67 @@ def ready_factory(settings: Any) -> Any:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(f"{os.getpid()} {time.time()}\n")
     return extractor
+
+
+class Killer:
+    """Stand-in extractor for the worker-death trials: the document 'DIE' kills its process."""
+
+    version = "death-trial"
+
+    def process(self, docs: Any) -> Iterator[Any]:
+        for doc in docs:
+            if doc.text == "DIE":
+                os._exit(13)
+            doc.meta["extracted"] = True
+            yield doc
+
+
+def killer_factory(settings: Any) -> Killer:
+    return Killer()
+
+
+def death_trial(engine: str) -> dict[str, Any]:
+    """24 documents in chunks of 4 on 2 workers, document 7 kills whichever worker runs it."""
+    from sanctionwatch.model import Document
+    from sanctionwatch.parallel import ExtractionFailed
+    from sanctionwatch.pipeline import Settings
+
+    import engines
+
+    docs = [Document(doc_id=f"d{i}", text="DIE" if i == 7 else f"text {i}", input=f"in/{i}") for i in range(24)]
+    started = time.perf_counter()
+    if engine == "dask":
+        from sanctionwatch.distributed import process_distributed
+
+        results = list(process_distributed(Settings(), docs, workers=2, chunk=4, factory=engines.killer_factory))
+    else:
+        from sanctionwatch.distributed_ray import process_ray
+
+        results = list(process_ray(Settings(), docs, workers=2, chunk=4, factory=engines.killer_factory))
+    return {"seconds": time.perf_counter() - started,
+            "in_order": [r.doc_id for r in results] == [d.doc_id for d in docs],
+            "failed": [r.doc_id for r in results if isinstance(r, ExtractionFailed)]}
+
+
+def death_trials(engines_: list[str], trials: int, timeout: float) -> dict[str, Any]:
+    """Each trial in a fresh interpreter, so one that hangs can be killed and counted."""
+    import subprocess
+
+    out: dict[str, Any] = {}
+    for engine in engines_:
+        runs = []
+        for _ in range(trials):
+            try:
+                proc = subprocess.run([sys.executable, __file__, "--death-trial", engine], capture_output=True,
+                                      text=True, timeout=timeout, cwd=ROOT)
+                runs.append(json.loads(proc.stdout.strip().splitlines()[-1]) if proc.returncode == 0
+                            else {"error": proc.stderr[-500:]})
+            except subprocess.TimeoutExpired:
+                runs.append({"hung": timeout})
+        ok = [r for r in runs if r.get("in_order") and r.get("failed") == ["d7"]]
+        out[engine] = {"trials": trials, "correct": len(ok), "hung": sum("hung" in r for r in runs),
+                       "seconds_when_correct": sorted(round(r["seconds"], 1) for r in ok), "runs": runs}
+    return out
 
 
 # -- memory -------------------------------------------------------------------------------------
@@ -365,8 +429,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engines", nargs="+", choices=ENGINES[1:], default=list(ENGINES[1:]),
                     help="engines besides the in-process baseline (default: pool dask ray)")
     ap.add_argument("--sizes", action="store_true", help="also report the installed size of Ray and Dask")
+    ap.add_argument("--death-trials", type=int, default=0, metavar="N",
+                    help="also run N worker-death trials per distributed engine (stand-in pipeline, fresh process each)")
+    ap.add_argument("--death-timeout", type=float, default=120.0, help="seconds before a trial counts as hung")
+    ap.add_argument("--death-only", action="store_true", help="run only the worker-death trials")
+    ap.add_argument("--death-trial", choices=("dask", "ray"), help=argparse.SUPPRESS)  # one trial, internal
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    if args.death_trial:
+        print(json.dumps(death_trial(args.death_trial)))
+        return 0
+    if args.death_only:
+        trials = death_trials([e for e in args.engines if e in ("dask", "ray")], args.death_trials or 5,
+                              args.death_timeout)
+        if args.json:
+            print(json.dumps(trials, indent=2))
+        else:
+            print_table({"death_trials": trials}, header=False)
+        return 0
 
     pipeline, prepared, words, load_s = prepare(args.n, args.seed)
     n_docs = len(pickle.loads(prepared))
@@ -398,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
     result["versions"] = engine_versions()
     if args.sizes:
         result["sizes"] = sizes()
+    if args.death_trials:
+        result["death_trials"] = death_trials([e for e in args.engines if e in ("dask", "ray")],
+                                              args.death_trials, args.death_timeout)
     result["load_avg_at_end"] = os.getloadavg()[0]
     if args.json:
         print(json.dumps(result, indent=2))
@@ -418,7 +501,10 @@ def engine_versions() -> dict[str, str | None]:
     return out
 
 
-def print_table(r: dict) -> None:
+def print_table(r: dict, header: bool = True) -> None:
+    if not header:
+        print_death(r["death_trials"])
+        return
     print(f"{r['n']} articles, {r['words']:,} words, {r['workers']} workers, chunks of {r['chunk']}, "
           f"{r['cpus']} CPUs (load average {r['load_avg_at_start']:.1f} -> {r['load_avg_at_end']:.1f})")
     print(f"{'engine':<18}{'import s':>9}{'start s':>8}{'extract s':>10}{'stop s':>7}{'total s':>8}{'docs/s':>7}"
@@ -434,6 +520,7 @@ def print_table(r: dict) -> None:
         if x["helper_names"]:
             print(f"  {name} helper processes: {', '.join(x['helper_names'])}")
     print("versions: " + ", ".join(f"{k} {v}" for k, v in r["versions"].items() if v))
+    print_death(r.get("death_trials", {}))
     for label, s in r.get("sizes", {}).items():
         if "error" in s:
             print(f"{label}: {s['error']}")
@@ -442,6 +529,12 @@ def print_table(r: dict) -> None:
         print(f"installed {label} ({', '.join(f'{k} {v}' for k, v in s['versions'].items())}): "
               f"{s['own_mib']:.1f} MiB itself, {s['with_new_deps_mib']:.1f} MiB with the dependencies "
               f"sanctionwatch does not already need ({deps}); {s['all_deps_mib']:.1f} MiB with all its dependencies")
+
+
+def print_death(trials: dict) -> None:
+    for engine, d in trials.items():
+        print(f"worker death, {engine}: {d['correct']}/{d['trials']} correct (seconds {d['seconds_when_correct']}), "
+              f"{d['hung']} did not finish within the timeout")
 
 
 if __name__ == "__main__":
