@@ -86,3 +86,24 @@ def test_distributed_store_equals_single_process_store(client, tmp_path):
     assert stores["dask"].keys() == stores["single"].keys()
     for doc_id, record in stores["single"].items():
         assert stores["dask"][doc_id] == record, doc_id
+
+
+def test_a_cluster_without_workers_stops_the_run_instead_of_hanging():
+    import time
+
+    from distributed import Client, LocalCluster
+
+    from sanctionwatch.distributed import NoWorkers, _result
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=50) as cluster, Client(cluster) as c:
+        cluster.scale(0)
+        deadline = time.monotonic() + 60
+        while c.scheduler_info().get("workers") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        future = c.submit(sum, [1, 2], pure=False)
+        with pytest.raises(NoWorkers, match="no worker"):
+            _result(future, grace=1.0, poll=0.5)
+        c.cluster.scale(1)
+        c.wait_for_workers(1, timeout=60)
+        assert _result(future, grace=1.0, poll=0.5) == 3  # and a cluster that has workers is simply waited on

@@ -166,3 +166,10 @@ def test_seeds_end_to_end(seeds, pipeline):
     dash = [a for a in d0.attributions if a.content and a.content[0].text.startswith("In North Korea, terrorism")]
     assert dash and "Kuk-song" in dash[0].source[0].text
     assert {r.reason for r in d0.ignored} >= {"breadcrumb", "caption", "empty_stub", "comment_widget", "untranslated_heading"}
+
+
+def test_an_unreachable_database_is_one_clear_line_and_exit_1(batch):
+    result = CliRunner().invoke(main, ["ingest", str(batch), "--db", "postgresql://nobody:secret@127.0.0.1:1/none"])
+    assert result.exit_code == EXIT_ERROR
+    assert "cannot connect to PostgreSQL" in result.stderr and "Traceback" not in result.output
+    assert "secret" not in result.output + result.stderr

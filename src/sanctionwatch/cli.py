@@ -61,7 +61,22 @@ def _load_pipeline(settings: Settings) -> Pipeline:
         sys.exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Operational failures (the database unreachable, a cluster without workers) end in one
+    clear line and exit code 1, not a traceback; what was stored stays stored."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from .distributed import DaskUnavailable, NoWorkers
+        from .store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except (StoreError, NoWorkers, DaskUnavailable) as exc:
+            err.print(f"[red]error:[/] {exc}")
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sanctionwatch")
 def main() -> None:
     """sanctionwatch: evidence on DPRK sanctions from open-source reporting.

@@ -40,8 +40,19 @@ SCHEDULER_ENV = "SANCTIONWATCH_DASK_SCHEDULER"
 _PLUGIN_PREFIX = "sanctionwatch-pipeline"
 
 
+# How long a result may be awaited while the cluster has no worker at all before
+# the run stops with NoWorkers, instead of waiting for ever (seen when every
+# worker of an overloaded LocalCluster died and its nannies gave up).
+NO_WORKERS_GRACE_S = 120.0
+_POLL_S = 5.0
+
+
 class DaskUnavailable(RuntimeError):
     pass
+
+
+class NoWorkers(RuntimeError):
+    """The cluster lost all its workers; what is stored so far is safe and a rerun resumes."""
 
 
 def _distributed():
@@ -189,13 +200,30 @@ def _ordered(client: Any, name: str, chunks: Iterator[list[Document]], max_pendi
         yield from head()
 
 
+def _result(future: Any, grace: float | None = None, poll: float = _POLL_S) -> Any:
+    """``future.result()``, but raise NoWorkers once the cluster has had no worker for ``grace`` seconds."""
+    grace = NO_WORKERS_GRACE_S if grace is None else grace
+    without = 0.0
+    while True:
+        try:
+            return future.result(timeout=poll)
+        except TimeoutError:
+            if future.client.scheduler_info().get("workers"):
+                without = 0.0
+                continue
+            without += poll
+            if without >= grace:
+                raise NoWorkers(f"the Dask cluster has had no worker for {without:.0f} s: stopping "
+                                "(documents already stored are kept; run the command again to resume)") from None
+
+
 def _gather(future: Any, payload: bytes, submit, expected: list[str | None]) -> list[Result]:
     """The result of one chunk; a chunk whose task keeps killing workers is re-run document by
     document, and a document that still kills its worker is marked failed."""
     from distributed import KilledWorker
 
     try:
-        version, results = future.result()
+        version, results = _result(future)
     except KilledWorker:
         docs: list[Document] = pickle.loads(payload)
         if len(docs) == 1:
