@@ -257,3 +257,14 @@ def test_postgres_snippets_mark_whole_words_and_prefixes():
     long = " ".join(f"w{i}" for i in range(100)) + " target " + " ".join(f"v{i}" for i in range(100))
     cut = snippet(long, "target")
     assert cut.startswith("…") and cut.endswith("…") and "⦃target⦄" in cut and len(cut.split()) == 24
+
+
+def test_targets_name_a_backend_and_messages_hide_passwords(tmp_path):
+    from sanctionwatch.store import describe, exists, is_url
+
+    with Store(f"sqlite:///{tmp_path / 'u.db'}") as s:
+        assert s.dialect == "sqlite"
+    assert (tmp_path / "u.db").exists() and exists(f"sqlite:///{tmp_path / 'u.db'}") and not exists(tmp_path / "no.db")
+    assert is_url("postgresql://a@h/db") and is_url("postgres://h/db") and not is_url("sw.db")
+    assert describe("postgresql://ana:s3cret@db.example:5432/sw") == "postgresql://ana:***@db.example:5432/sw"
+    assert describe("postgresql://ana@db.example/sw") == "postgresql://ana@db.example/sw"

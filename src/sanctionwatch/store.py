@@ -40,6 +40,7 @@ from .model import (
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
+
 class StoreError(RuntimeError):
     pass
 
