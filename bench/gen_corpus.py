@@ -160,7 +160,7 @@ def _launch(rng: random.Random, when: date) -> tuple[str, list[str]]:
         f"of Staff said, the latest in a series of tests banned by U.N. resolutions.",
         f"The missile flew about {km} kilometres and reached an altitude of {alt:,} km before falling outside "
         f"Japan's exclusive economic zone, Japan's Ministry of Defense said.",
-        f"State media said leader Kim Jong Un oversaw the test and called it a \"necessary response\" to joint "
+        "State media said leader Kim Jong Un oversaw the test and called it a \"necessary response\" to joint "
         f"military drills.",
         f"{rng.choice(OFFICIALS)}, a spokesperson for the U.S. State Department, said Washington condemned the launch.",
     ]

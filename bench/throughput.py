@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -33,7 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def corpus_texts(corpus: Path, min_bytes: int) -> list:
     from sanctionwatch.ingest import iter_raw, IngestError
-    from sanctionwatch.language import detect
 
     base = []
     for raw in iter_raw([str(corpus)]):
