@@ -161,7 +161,7 @@ def _launch(rng: random.Random, when: date) -> tuple[str, list[str]]:
         f"The missile flew about {km} kilometres and reached an altitude of {alt:,} km before falling outside "
         f"Japan's exclusive economic zone, Japan's Ministry of Defense said.",
         "State media said leader Kim Jong Un oversaw the test and called it a \"necessary response\" to joint "
-        f"military drills.",
+        "military drills.",
         f"{rng.choice(OFFICIALS)}, a spokesperson for the U.S. State Department, said Washington condemned the launch.",
     ]
     return title, paras
