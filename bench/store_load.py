@@ -51,37 +51,17 @@ def documents(source: Path, n: int) -> list:
 
 
 def _row_by_row(store, docs, version) -> None:
-    """The naive loader: each row its own INSERT (the store's own tables and columns)."""
-    from sanctionwatch.store import _CHILD_COLUMNS, _DOC_COLUMNS
+    """The naive loader: each row its own INSERT (the rows and columns save_documents writes)."""
+    from sanctionwatch.store import document_rows
 
     for d in docs:
-        store_rows = _collect(d, version)
+        columns, rows = document_rows([d], version, "now", search_index=store.dialect == "postgresql")
         with store.transaction() as c:
             c.execute("DELETE FROM documents WHERE doc_id = ?", (d.doc_id,))
-            c.execute(f"INSERT INTO documents({', '.join(_DOC_COLUMNS)}) VALUES ({','.join('?' * len(_DOC_COLUMNS))})",
-                      store_rows.pop("documents")[0])
-            for table, cols in _CHILD_COLUMNS.items():
-                names = ", ".join(f'"{col}"' for col in cols) + (', "tsv"' if table == "sentences" else "")
-                marks = ",".join("?" * (len(cols) + (table == "sentences")))
-                for row in store_rows[table]:
-                    c.execute(f"INSERT INTO {table}({names}) VALUES ({marks})", row)
-
-
-def _collect(d, version) -> dict[str, list]:
-    """The rows save_documents writes for one document (PostgreSQL form, with the sentence index)."""
-    from sanctionwatch import postgres
-    from sanctionwatch.store import _attribution_row, _event_row
-
-    return {
-        "documents": [(d.doc_id, d.input, d.title, d.published, d.publisher, d.url, d.language, d.format, d.text,
-                       json.dumps(d.meta), json.dumps(d.warnings), json.dumps(d.skipped_stages), version, "now")],
-        "ignored": [(d.doc_id, r.start, r.end, r.reason) for r in d.ignored],
-        "sentences": [(d.doc_id, i, s.start, s.end, s.text, postgres.tsvector(s.text)) for i, s in enumerate(d.sentences)],
-        "entities": [(d.doc_id, e.id, e.name, e.type, e.wikidata) for e in d.entities],
-        "mentions": [(d.doc_id, e.id, m.start, m.end, m.label) for e in d.entities for m in e.mentions],
-        "attributions": [_attribution_row(d.doc_id, i, a) for i, a in enumerate(d.attributions)],
-        "events": [_event_row(d.doc_id, i, e) for i, e in enumerate(d.events)],
-    }
+            for table, cols in columns.items():
+                names = ", ".join(f'"{col}"' for col in cols)
+                for row in rows[table]:
+                    c.execute(f"INSERT INTO {table}({names}) VALUES ({','.join('?' * len(cols))})", row)
 
 
 def load(target: str, docs: list, mode: str, batch: int) -> float:

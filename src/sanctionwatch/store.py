@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -86,7 +87,7 @@ def _sqlite_path(target: str) -> str:
     return target[len("sqlite:///"):] if target.startswith("sqlite:///") else target
 
 
-# The child tables of a document, in load order, with the columns save_documents writes.
+# The tables of a document, in load order, with the columns save_documents writes.
 _DOC_COLUMNS = ("doc_id", "input", "title", "published", "publisher", "url", "language", "format", "text", "meta",
                 "warnings", "skipped_stages", "pipeline_version", "ingested_at")
 _CHILD_COLUMNS = {
@@ -109,7 +110,6 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
-        self.readonly = readonly
         if is_url(self.path):
             self.dialect = "postgresql"
             self.conn: Any = postgres.connect(self.path, readonly=readonly)
@@ -215,26 +215,9 @@ class Store:
             return
         docs = list({d.doc_id: d for d in docs}.values())  # the same text twice in a batch: stored once
         now = _now()
-        ids = [(d.doc_id,) for d in docs]
-        rows = {table: [] for table in _CHILD_COLUMNS}
-        for d in docs:
-            rows["ignored"] += [(d.doc_id, r.start, r.end, r.reason) for r in d.ignored]
-            rows["sentences"] += [(d.doc_id, i, s.start, s.end, s.text) for i, s in enumerate(d.sentences)]
-            rows["entities"] += [(d.doc_id, e.id, e.name, e.type, e.wikidata) for e in d.entities]
-            rows["mentions"] += [(d.doc_id, e.id, m.start, m.end, m.label) for e in d.entities for m in e.mentions]
-            rows["attributions"] += [_attribution_row(d.doc_id, i, a) for i, a in enumerate(d.attributions)]
-            rows["events"] += [_event_row(d.doc_id, i, e) for i, e in enumerate(d.events)]
-        documents = [(
-            d.doc_id, d.input, d.title, d.published, d.publisher, d.url, d.language, d.format, d.text,
-            json.dumps(d.meta, ensure_ascii=False), json.dumps(d.warnings), json.dumps(d.skipped_stages),
-            pipeline_version, now) for d in docs]
-        columns = dict(_CHILD_COLUMNS)
-        if self.dialect == "postgresql":  # its search index is built here (see postgres.tsvector)
-            columns["sentences"] += ("tsv",)
-            rows["sentences"] = [(*r, postgres.tsvector(r[4])) for r in rows["sentences"]]
+        columns, rows = document_rows(docs, pipeline_version, now, search_index=self.dialect == "postgresql")
         with self.transaction() as c:
-            c.executemany("DELETE FROM documents WHERE doc_id = ?", ids)
-            self._bulk_insert(c, "documents", _DOC_COLUMNS, documents)
+            c.executemany("DELETE FROM documents WHERE doc_id = ?", [(d.doc_id,) for d in docs])
             for table, cols in columns.items():
                 self._bulk_insert(c, table, cols, rows[table])
             c.executemany(_UPSERT_INPUT, [(d.input, d.doc_id, "stored", None, now) for d in docs])
@@ -352,6 +335,32 @@ class Store:
         return [{**dict(r), "snippet": postgres.snippet(r["text"], query)} for r in rows]
 
 
+def document_rows(docs: Sequence[Document], pipeline_version: str, now: str, *,
+                  search_index: bool = False) -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple]]]:
+    """(columns, rows) by table, in load order, for storing ``docs``.
+
+    ``search_index`` adds the sentences' ``tsv`` column, which the PostgreSQL
+    store fills itself (see :func:`postgres.tsvector`).
+    """
+    columns = {"documents": _DOC_COLUMNS, **_CHILD_COLUMNS}
+    rows: dict[str, list[tuple]] = {table: [] for table in columns}
+    for d in docs:
+        rows["documents"].append((
+            d.doc_id, d.input, d.title, d.published, d.publisher, d.url, d.language, d.format, d.text,
+            json.dumps(d.meta, ensure_ascii=False), json.dumps(d.warnings), json.dumps(d.skipped_stages),
+            pipeline_version, now))
+        rows["ignored"] += [(d.doc_id, r.start, r.end, r.reason) for r in d.ignored]
+        rows["sentences"] += [(d.doc_id, i, s.start, s.end, s.text) for i, s in enumerate(d.sentences)]
+        rows["entities"] += [(d.doc_id, e.id, e.name, e.type, e.wikidata) for e in d.entities]
+        rows["mentions"] += [(d.doc_id, e.id, m.start, m.end, m.label) for e in d.entities for m in e.mentions]
+        rows["attributions"] += [_attribution_row(d.doc_id, i, a) for i, a in enumerate(d.attributions)]
+        rows["events"] += [_event_row(d.doc_id, i, e) for i, e in enumerate(d.events)]
+    if search_index:
+        columns["sentences"] += ("tsv",)
+        rows["sentences"] = [(*r, postgres.tsvector(r[4])) for r in rows["sentences"]]
+    return columns, rows
+
+
 class BatchWriter:
     """Buffers extracted documents and input records and writes them in batches.
 
@@ -374,8 +383,6 @@ class BatchWriter:
         self._since: float | None = None
 
     def add(self, doc: Document) -> None:
-        import time
-
         self.docs.append(doc)
         self._since = self._since or time.monotonic()
         if len(self.docs) >= self.size or time.monotonic() - self._since >= self.max_seconds:
@@ -386,6 +393,8 @@ class BatchWriter:
 
     def flush(self) -> None:
         docs, records = self.docs, self.records
+        if not docs and not records:
+            return
         self.docs, self.records, self._since = [], [], None
         try:
             with self.store.transaction() as c:
