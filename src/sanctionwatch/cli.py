@@ -241,7 +241,6 @@ def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: 
             bar.update(task, advance=1, description=Path(o.input).name[:40])
 
         summary = pipeline.run(paths, sink=writer.add, seen=seen, on_outcome=on_outcome)
-        writer.flush()
     for doc, reason in writer.failed:  # extracted, but the store refused it
         summary.stored -= 1
         summary.skipped.append((doc.input, reason))

@@ -31,7 +31,9 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .model import Document
-from .parallel import ExtractionFailed, Extractor, Factory, Result, chunked, default_factory, extract_chunk, pack
+from .parallel import (
+    ExtractionFailed, Extractor, Factory, Result, check_version, chunked, default_factory, extract_chunk, pack,
+)
 
 if TYPE_CHECKING:
     from .pipeline import Settings
@@ -231,9 +233,5 @@ def _gather(future: Any, payload: bytes, submit, expected: list[str | None]) -> 
         singles = [(pack([d]), d) for d in docs]
         futures = [(p, submit(p)) for p, _ in singles]
         return [r for p, f in futures for r in _gather(f, p, submit, expected)]
-    if expected[0] is None:
-        expected[0] = version
-    elif version != expected[0]:
-        raise RuntimeError(f"a worker runs pipeline version {version}, not {expected[0]}: "
-                           "workers must have the same sanctionwatch code, model and data files")
+    check_version(version, expected)
     return results

@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .model import Document
-from .parallel import ExtractionFailed, Extractor, Factory, Result, chunked, default_factory, extract_chunk, pack
+from .parallel import (
+    ExtractionFailed, Extractor, Factory, Result, check_version, chunked, default_factory, extract_chunk, pack,
+)
 
 if TYPE_CHECKING:
     from .pipeline import Settings
@@ -238,8 +240,4 @@ class _Dispatcher:
 
     @staticmethod
     def check(version: str, expected: list[str | None]) -> None:
-        if expected[0] is None:
-            expected[0] = version
-        elif version != expected[0]:
-            raise RuntimeError(f"a Ray actor runs pipeline version {version}, not {expected[0]}: "
-                               "workers must have the same sanctionwatch code, model and data files")
+        check_version(version, expected, "a Ray actor")

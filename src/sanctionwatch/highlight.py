@@ -16,6 +16,7 @@ from typing import Iterable
 # specific, smallest span is the one a reader most likely means to follow.
 KIND_PRIORITY = {"trigger": 0, "cue": 1, "actor": 2, "source": 3, "content": 4, "hit": 5, "ignored": 6}
 
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int

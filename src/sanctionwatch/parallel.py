@@ -187,16 +187,16 @@ def process_parallel(
             yield from extract_chunk(extractor, pack(batch))
         return
     pending = max(1, max_pending if max_pending is not None else 4 * workers)
-    expected = pipeline.version if pipeline is not None else None
+    expected = [pipeline.version if pipeline is not None else None]
     yield from _Pool(settings, workers, factory, expected).run(chunked(docs, chunk), pending)
 
 
 class _Pool:
     """A process pool with ordered, bounded submission and recovery from dead workers."""
 
-    def __init__(self, settings: "Settings", workers: int, factory: Factory, expected_version: str | None):
+    def __init__(self, settings: "Settings", workers: int, factory: Factory, expected: list[str | None]):
         self.settings, self.workers, self.factory = settings, workers, factory
-        self.expected = expected_version
+        self.expected = expected  # shared with check_version: [version or None]
         self.executor: ProcessPoolExecutor | None = None
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
@@ -215,11 +215,7 @@ class _Pool:
             self.executor = None
 
     def _check(self, version: str) -> None:
-        if self.expected is None:
-            self.expected = version
-        elif version != self.expected:
-            raise RuntimeError(f"worker pipeline version {version} differs from {self.expected}: "
-                               "workers must run the same code, model and data files")
+        check_version(version, self.expected)
 
     def run(self, chunks: Iterator[list[Document]], max_pending: int) -> Iterator[Result]:
         inflight: deque[tuple[bytes, Future]] = deque()
@@ -330,6 +326,16 @@ class ReprocessSummary:
         }
 
 
+def check_version(version: str, expected: list[str | None], who: str = "a worker") -> None:
+    """The first version a worker reports becomes ``expected[0]``; a worker reporting another stops
+    the run rather than let results be stored under the wrong version (pool, Dask and Ray alike)."""
+    if expected[0] is None:
+        expected[0] = version
+    elif version != expected[0]:
+        raise RuntimeError(f"{who} runs pipeline version {version}, which differs from {expected[0]}: "
+                           "workers must have the same sanctionwatch code, model and data files")
+
+
 def stale_doc_ids(store: Any, version: str, everything: bool = False) -> list[str]:
     """Ids of stored documents extracted by another pipeline version (all of them with ``everything``)."""
     if everything:
@@ -400,7 +406,6 @@ def reprocess_store(
                 writer.add(result)
                 summary.reprocessed += 1
             on_result(result)
-        writer.flush()
     for doc, reason in writer.failed:  # the store refused the new results: the old ones stay, still stale
         summary.reprocessed -= 1
         summary.failed.append((doc.doc_id, reason))

@@ -32,6 +32,7 @@ and ``SANCTIONWATCH_DB`` can hold the whole URL.
 from __future__ import annotations
 
 import re
+import unicodedata
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
@@ -176,8 +177,6 @@ class Connection:
     writes go through :meth:`transaction` (or the store's ``transaction()``).
     """
 
-    dialect = "postgresql"
-
     def __init__(self, raw: Any):
         self.raw = raw
 
@@ -280,8 +279,6 @@ _MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this; later ones 
 def words(text: str) -> list[str]:
     """Index words as FTS5's unicode61 tokenizer with remove_diacritics 2 makes them:
     runs of letters and digits, lower-cased, accents removed."""
-    import unicodedata
-
     stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return _WORD.findall(unicodedata.normalize("NFC", stripped).lower())  # NFC: Hangul syllables stay whole
 
@@ -296,6 +293,8 @@ def tsvector(text: str) -> str:
     for i, w in enumerate(words(text), 1):
         positions.setdefault(w, []).append(min(i, _MAX_POSITION))
     return " ".join(f"{_lexeme(w)}:{','.join(map(str, sorted(set(p))))}" for w, p in positions.items())
+
+
 _OPERATORS = {"OR": ["|"], "AND": ["&"], "NOT": ["&", "!"]}
 
 
