@@ -149,12 +149,13 @@ def search(store: Store, q: str, *, mode: str = "words", period: str | None = No
         return 0, []
     if store.dialect == "postgresql":
         try:
-            w = Where().add("s.tsv @@ ?::tsquery", postgres.tsquery(match))
+            tsq = postgres.tsquery(match)
         except ValueError as exc:
             raise SearchSyntaxError(f"bad search query {q!r}: {exc}") from exc
+        w = Where().add("s.tsv @@ ?::tsquery", tsq)
         joins = " FROM sentences s JOIN documents d ON d.doc_id = s.doc_id"
         rank = "ts_rank(s.tsv, ?::tsquery) DESC, s.rowid"
-        rank_args = [postgres.tsquery(match)]
+        rank_args = [tsq]
     else:
         w = Where().add("sentences_fts MATCH ?", match)
         joins = (" FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid"
