@@ -687,6 +687,11 @@ def _attach_replies(replies: list[_Item], clusters: list[list[_Item]]) -> None:
             clusters.append([r])
 
 
+def publisher_key(publisher: str | None) -> str | None:
+    """One publisher's articles count as one source whatever the spelling of its name's case and spaces."""
+    return (publisher or "").strip().casefold() or None
+
+
 def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
     """doc_id -> independent-source key: syndicated copies, and articles of one publisher, share one key."""
     sets = DisjointSets(d.doc_id for d in docs)
@@ -696,7 +701,7 @@ def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[s
             sets.union(members[0], other)
     by_publisher: dict[str, str] = {}
     for d in docs:
-        pub = (d.publisher or "").strip().casefold()
+        pub = publisher_key(d.publisher)
         if pub:
             if pub in by_publisher:
                 sets.union(by_publisher[pub], d.doc_id)

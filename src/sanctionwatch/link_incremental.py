@@ -100,6 +100,7 @@ from .link import (
     is_copy,
     link_items,
     member_role,
+    publisher_key,
     rebuild_cases,
     shingle_sets,
     syndication_pairs,
@@ -305,7 +306,7 @@ def _update_sources(store: Any, fresh: Sequence[Document], fresh_sets: dict[str,
         split_keys |= {r[0] for r in q(f"SELECT source_key FROM linked_documents WHERE doc_id IN ({_marks(chunk)})",
                                        tuple(chunk))}
     old_key: dict[str, str] = {}  # remaining members of the components that may split
-    publisher: dict[str, str | None] = {d.doc_id: _publisher_key(d.publisher) for d in fresh}
+    publisher: dict[str, str | None] = {d.doc_id: publisher_key(d.publisher) for d in fresh}
     for chunk in _chunks(sorted(split_keys)):
         for r in q(f"SELECT doc_id, publisher_key, source_key FROM linked_documents WHERE source_key IN ({_marks(chunk)})",
                    tuple(chunk)):
@@ -447,10 +448,6 @@ def _source_keys_of(store: Any, doc_ids: Sequence[str], recomputed: dict[str, st
     return {d: out.get(d, d) for d in doc_ids}
 
 
-def _publisher_key(publisher: str | None) -> str | None:
-    return (publisher or "").strip().casefold() or None
-
-
 def _signed(h: int) -> int:
     """The 64-bit shingle hash as a signed integer (both databases store signed 64-bit integers)."""
     return h - (1 << 64) if h >= (1 << 63) else h
@@ -489,7 +486,7 @@ def _member_events(store: Any, case_ids: Sequence[str], dirty: set[str]) -> list
                 " JOIN documents d ON d.doc_id = cm.doc_id"
                 f" WHERE cm.case_id IN ({_marks(chunk)}) ORDER BY cm.doc_id, cm.event_idx", tuple(chunk)):
             if r["doc_id"] not in dirty:
-                out.append((event_from_dict(_loads(r["json"])), r["published"]))
+                out.append((event_from_dict(json.loads(r["json"])), r["published"]))
     return out
 
 
@@ -506,7 +503,7 @@ def _joinable_cases(store: Any, frontier: Sequence[tuple[Event, str | None]], ex
                 continue
             key = (r["doc_id"], r["event_idx"])
             if key not in parsed:
-                parsed[key] = event_from_dict(_loads(r["json"]))
+                parsed[key] = event_from_dict(json.loads(r["json"]))
             if compatible(event, parsed[key], published_a=published, published_b=r["published"]) >= threshold:
                 found.add(case_id)
     return found
@@ -570,24 +567,26 @@ def write_full_state(store: Any, c: Any, markers: dict[str, tuple[str, str, int]
     for table in ("linked_documents", "linked_shingles", "linked_syndication", "linked_case_docs"):
         c.execute(f"DELETE FROM {table}")
     _insert_documents(store, c, docs, sets, markers, source_of)
-    _bulk(store, c, "linked_syndication", ("doc_a", "doc_b"), list(pairs))
+    store.bulk_insert(c, "linked_syndication", ("doc_a", "doc_b"), list(pairs))
     _insert_case_docs(store, c, cases)
 
 
 def _insert_documents(store: Any, c: Any, docs: Sequence[Document], sets: dict[str, set[int]],
                       markers: dict[str, tuple[str, str, int]], source_of: dict[str, str]) -> None:
     docs = [d for d in docs if d.doc_id in markers]  # saved after the markers were read: linked next time
-    _bulk(store, c, "linked_documents",
-          ("doc_id", "pipeline_version", "ingested_at", "doc_rowid", "publisher_key", "source_key", "shingle_count"),
-          [(d.doc_id, *markers[d.doc_id], _publisher_key(d.publisher), source_of.get(d.doc_id, d.doc_id),
-            len(sets[d.doc_id])) for d in docs])
-    _bulk(store, c, "linked_shingles", ("shingle", "doc_id"),
-          [(_signed(h), d.doc_id) for d in docs for h in sorted(sets[d.doc_id]) if h % SAMPLE_MOD == 0])
+    store.bulk_insert(
+        c, "linked_documents",
+        ("doc_id", "pipeline_version", "ingested_at", "doc_rowid", "publisher_key", "source_key", "shingle_count"),
+        [(d.doc_id, *markers[d.doc_id], publisher_key(d.publisher), source_of.get(d.doc_id, d.doc_id),
+          len(sets[d.doc_id])) for d in docs])
+    store.bulk_insert(
+        c, "linked_shingles", ("shingle", "doc_id"),
+        [(_signed(h), d.doc_id) for d in docs for h in sorted(sets[d.doc_id]) if h % SAMPLE_MOD == 0])
 
 
 def _insert_case_docs(store: Any, c: Any, cases: Iterable[Case]) -> None:
-    _bulk(store, c, "linked_case_docs", ("case_id", "doc_id"),
-          sorted({(case.id, m.doc_id) for case in cases for m in case.members}))
+    store.bulk_insert(c, "linked_case_docs", ("case_id", "doc_id"),
+                      sorted({(case.id, m.doc_id) for case in cases for m in case.members}))
 
 
 def _forget_documents(c: Any, doc_ids: Sequence[str]) -> None:
@@ -597,15 +596,6 @@ def _forget_documents(c: Any, doc_ids: Sequence[str]) -> None:
         c.execute(f"DELETE FROM linked_shingles WHERE doc_id IN ({marks})", params)
         c.execute(f"DELETE FROM linked_syndication WHERE doc_a IN ({marks}) OR doc_b IN ({marks})", params + params)
         c.execute(f"DELETE FROM linked_case_docs WHERE doc_id IN ({marks})", params)
-
-
-def _bulk(store: Any, c: Any, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    if store.dialect == "postgresql":
-        c.copy_rows(table, columns, rows)
-        return
-    c.executemany(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({_marks(columns)})", rows)
 
 
 # --------------------------------------------------------------------------
@@ -628,7 +618,3 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[list[Any]]:
 
 def _marks(items: Sequence[Any]) -> str:
     return ",".join("?" * len(items))
-
-
-def _loads(text: str) -> Any:
-    return json.loads(text)

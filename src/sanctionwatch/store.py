@@ -219,10 +219,11 @@ class Store:
         with self.transaction() as c:
             c.executemany("DELETE FROM documents WHERE doc_id = ?", [(d.doc_id,) for d in docs])
             for table, cols in columns.items():
-                self._bulk_insert(c, table, cols, rows[table])
+                self.bulk_insert(c, table, cols, rows[table])
             c.executemany(_UPSERT_INPUT, [(d.input, d.doc_id, "stored", None, now) for d in docs])
 
-    def _bulk_insert(self, c: Any, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    def bulk_insert(self, c: Any, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+        """Insert ``rows`` inside the transaction ``c``: one COPY (PostgreSQL) or one prepared statement (SQLite)."""
         if not rows:
             return
         if self.dialect == "postgresql":
