@@ -161,3 +161,86 @@ def test_commands(tmp_path, store_target):
     bad = tmp_path / "bad.xml"
     bad.write_text("<not-xml", encoding="utf-8")
     assert runner.invoke(by_name["lists"], ["import", str(bad), "--db", str(db)]).exit_code == 1
+
+
+# -- hostile metadata through every report (issue 16) ------------------------
+
+HOSTILE_URL = "https://example.com/<img src=x onerror=alert(1)>"
+HOSTILE_NAME = "odd`<img src=x onerror=alert(2)>`[red]name"
+
+
+def hostile_reports(tmp_path) -> dict[str, str]:
+    """Every report file over a store whose metadata is hostile: a sidecar URL, a title, a publisher, a file name."""
+    from sanctionwatch.ingest import iter_raw, to_document
+    from sanctionwatch.report import write_reports
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / f"{HOSTILE_NAME}.txt").write_text("Ferry operators in Wonsan were said to move goods.\n", encoding="utf-8")
+    (corpus / f"{HOSTILE_NAME}.txt.meta.json").write_text(json.dumps({
+        "url": HOSTILE_URL, "title": "Title <script>alert(3)</script> **x** `y`", "publisher": "[p](javascript:alert(4))",
+    }), encoding="utf-8")
+    (raw,) = list(iter_raw([str(corpus)]))
+    ingested = to_document(raw)
+    with Store(tmp_path / "h.db") as store:
+        store.save_document(ingested, "t")
+        store.save_document(make_doc("d1", ALLEGATION, title="T <svg onload=alert(5)>", url=HOSTILE_URL,
+                                     publisher="<img src=x onerror=alert(6)>"), "t")
+        store.save_document(make_doc("d2", ALLEGATION, publisher="Wire B", url="https://b.example/`x`"), "t")
+        paths = write_reports(store, tmp_path / "out", min_sources=2)
+    return {k: p.read_text(encoding="utf-8") for k, p in paths.items()}
+
+
+def test_markdown_reports_carry_no_html_from_metadata(tmp_path):
+    from markdown_it import MarkdownIt
+
+    files = hostile_reports(tmp_path)
+    for name in ("evidence-md", "cases-md"):
+        md = files[name]
+        assert "<img" not in md and "<script" not in md and "<svg" not in md, name
+        rendered = MarkdownIt("commonmark").render(md)  # raw HTML allowed, as most viewers do
+        assert "<img" not in rendered and "<script" not in rendered and "<svg" not in rendered, name
+        assert 'href="javascript' not in rendered, name
+        assert "example.com/<" not in rendered, name
+
+
+def test_every_html_report_has_a_csp(tmp_path):
+    files = hostile_reports(tmp_path)
+    for name in ("evidence-html", "cases-html"):
+        head = files[name][:2000]
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in head, name
+        assert "<script" not in files[name] and "<img" not in files[name], name
+
+
+def test_a_failed_report_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    from sanctionwatch.report import cases as cases_module
+
+    with Store(tmp_path / "r.db") as store:
+        store.save_document(make_doc("d1", ALLEGATION), "t")
+        paths = write_case_report(store, tmp_path / "out")
+        before = {k: p.read_bytes() for k, p in paths.items()}
+
+        def broken(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(cases_module, "render_html", broken)
+        with pytest.raises(OSError):
+            write_case_report(store, tmp_path / "out")
+    assert {k: p.read_bytes() for k, p in paths.items()} == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["cases.html", "cases.md"]  # no temp files left
+
+
+def test_write_atomic_cleans_up_when_the_write_fails(tmp_path, monkeypatch):
+    from sanctionwatch.report import files
+
+    target = tmp_path / "cases.md"
+    target.write_text("old report\n", encoding="utf-8")
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        files.write_atomic(target, "new report\n" * 1000)
+    assert target.read_text(encoding="utf-8") == "old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["cases.md"]

@@ -11,15 +11,16 @@ article: article text is hostile input.
 
 from __future__ import annotations
 
-import html
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..escape import REPORT_CSP_META, html_text, md_code, md_link, md_text, safe_url
 from ..link import Case, CaseMember, cases_from_store, format_period, taxonomy
 from ..model import Document, Fragment
+from .files import write_atomic
 
 # Report sections: taxonomy category id -> heading, in this order; other
 # categories follow under their own (humanised) names.
@@ -115,10 +116,6 @@ def _source_label(doc: Document) -> str:
     return doc.publisher or doc.title or doc.input or doc.doc_id[:12]
 
 
-def _safe_url(url: str | None) -> str | None:
-    return url if url and url.lower().startswith(("http://", "https://")) else None
-
-
 def _actor_line(case: Case) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """(role, name, designations) for each actor of the case."""
     flags = defaultdict(list)
@@ -129,14 +126,6 @@ def _actor_line(case: Case) -> list[tuple[str, str, list[dict[str, Any]]]]:
 
 # --------------------------------------------------------------------------
 # Markdown
-
-
-def _md(text: str) -> str:
-    """Neutralise Markdown and raw HTML in article-derived text."""
-    out = html.escape(text.replace("\n", " "), quote=False)
-    for ch in "\\`*_[]|#":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 def render_markdown(cases: list[Case], docs: dict[str, Document], min_sources: int) -> str:
@@ -159,7 +148,7 @@ def render_markdown(cases: list[Case], docs: dict[str, Document], min_sources: i
         by_cat[c.category].append(c)
     n = 0
     for cat in section_order(by_cat):
-        out += [f"## {_md(section_title(cat))}", ""]
+        out += [f"## {md_text(section_title(cat))}", ""]
         for case in by_cat[cat]:
             n += 1
             out += _markdown_case(n, case, notes[case.id], min_sources)
@@ -172,11 +161,11 @@ def render_markdown(cases: list[Case], docs: dict[str, Document], min_sources: i
 
 def _md_footnote(f: Footnote) -> str:
     d = f.doc
-    bits = [f"“{_md(f.quote.text)}”", _md(_source_label(d)), d.published or "undated"]
-    url = _safe_url(d.url)
-    if url:
-        bits.append(f"<{url.replace('>', '%3E').replace(' ', '%20')}>")
-    bits.append(f"document `{d.doc_id[:12]}` ({_md(d.input)}) characters {f.quote.start}–{f.quote.end}")
+    bits = [f"“{md_text(f.quote.text)}”", md_text(_source_label(d)), md_text(d.published or "undated")]
+    link = md_link(d.url)
+    if link:
+        bits.append(link)
+    bits.append(f"document {md_code(d.doc_id[:12])} ({md_text(d.input)}) characters {f.quote.start}–{f.quote.end}")
     if f.member.role == "denial":
         bits.insert(0, "Denial:")
     return ", ".join(bits)
@@ -184,21 +173,21 @@ def _md_footnote(f: Footnote) -> str:
 
 def _markdown_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> list[str]:
     refs = lambda role: " ".join(f"[^{f.number}]" for f in notes if (f.member.role == "denial") == (role == "denial"))  # noqa: E731
-    out = [f"### Case {n}: {_md(case.summary)}", "", f"<a id=\"{case.id}\"></a>", ""]
+    out = [f"### Case {n}: {md_text(case.summary)}", "", f"<a id=\"{html_text(case.id)}\"></a>", ""]
     out.append(f"- **Status:** {STATUS_TEXT[case.status]} ({case.independent_sources} independent source(s); "
                f"threshold {min_sources})")
-    out.append(f"- **Type:** {_md(taxonomy().info(case.type).label)}")
+    out.append(f"- **Type:** {md_text(taxonomy().info(case.type).label)}")
     for role, name, flags in _actor_line(case):
-        flag = "".join(f" — **designated**: {_md(d['reference_number'])} {_md(d['list_name'])} (match {d['score']:.2f})"
+        flag = "".join(f" — **designated**: {md_text(d['reference_number'])} {md_text(d['list_name'])} (match {d['score']:.2f})"
                        for d in flags)
-        out.append(f"- **{role.capitalize()}:** {_md(name)}{flag}")
+        out.append(f"- **{role.capitalize()}:** {md_text(name)}{flag}")
     when = format_period(case.time_start, case.time_end)
     out.append(f"- **When:** {when or 'not dated in the reporting'}; reported "
                f"{format_period(case.reported_start, case.reported_end) or 'on unknown dates'}")
-    out.append(f"- **Case id:** `{case.id}`")
+    out.append(f"- **Case id:** {md_code(case.id)}")
     out += ["", "Timeline of the reporting:", ""]
     for f in sorted(notes, key=lambda f: (f.doc.published or "", f.number)):
-        out.append(f"- {f.doc.published or 'undated'}: {_md(_source_label(f.doc))} ({f.member.role}) [^{f.number}]")
+        out.append(f"- {md_text(f.doc.published or 'undated')}: {md_text(_source_label(f.doc))} ({f.member.role}) [^{f.number}]")
     out += ["", f"Allegations: {refs('allegation') or 'none found.'}", ""]
     out += [f"Denials (right of reply): {refs('denial') or 'none found.'}", ""]
     return out
@@ -223,10 +212,6 @@ svg text{font:11px Helvetica,Arial,sans-serif}
 """
 
 
-def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def render_html(cases: list[Case], docs: dict[str, Document], min_sources: int) -> str:
     notes = collect_footnotes(cases, docs)
     status_counts = Counter(c.status for c in cases)
@@ -235,7 +220,7 @@ def render_html(cases: list[Case], docs: dict[str, Document], min_sources: int) 
         by_cat[c.category].append(c)
     parts = [
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        REPORT_CSP_META,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
         f"<title>sanctionwatch case report</title><style>{_CSS}</style></head><body>",
         "<h1>sanctionwatch case report</h1>",
@@ -243,14 +228,14 @@ def render_html(cases: list[Case], docs: dict[str, Document], min_sources: int) 
         f"{min_sources} independent sources report it and nobody denies it; syndicated copies of one story and "
         "several articles of one publisher count as one source. <em>Contested</em> cases carry a denial beside the "
         "allegation. Every footnote quotes the exact characters of its source, with document id and offsets.</p>",
-        "<table><tr>" + "".join(f"<th>{_e(STATUS_TEXT[s])}</th>" for s in STATUS_TEXT) + "</tr><tr>"
+        "<table><tr>" + "".join(f"<th>{html_text(STATUS_TEXT[s])}</th>" for s in STATUS_TEXT) + "</tr><tr>"
         + "".join(f"<td>{status_counts[s]}</td>" for s in STATUS_TEXT) + "</tr></table>",
         "<h2>Timeline of cases by category</h2>",
         timeline_svg(cases),
     ]
     n = 0
     for cat in section_order(by_cat):
-        parts.append(f"<h2>{_e(section_title(cat))}</h2>")
+        parts.append(f"<h2>{html_text(section_title(cat))}</h2>")
         for case in by_cat[cat]:
             n += 1
             parts.append(_html_case(n, case, notes[case.id], min_sources))
@@ -260,12 +245,12 @@ def render_html(cases: list[Case], docs: dict[str, Document], min_sources: int) 
 
 def _html_note(f: Footnote) -> str:
     d = f.doc
-    url = _safe_url(d.url)
-    link = f" <a href=\"{_e(url)}\" rel=\"noreferrer noopener\">{_e(url)}</a>" if url else ""
+    url = safe_url(d.url)
+    link = f" <a href=\"{html_text(url)}\" rel=\"noreferrer noopener\">{html_text(url)}</a>" if url else ""
     return (
-        f"<li id=\"fn{f.number}\" value=\"{f.number}\"><q>{_e(f.quote.text)}</q> — {_e(_source_label(d))}, "
-        f"{_e(d.published or 'undated')}.{link} <span class=\"meta\">document <code>{_e(d.doc_id[:12])}</code> "
-        f"({_e(d.input)}), characters {f.quote.start}–{f.quote.end}</span></li>"
+        f"<li id=\"fn{f.number}\" value=\"{f.number}\"><q>{html_text(f.quote.text)}</q> — {html_text(_source_label(d))}, "
+        f"{html_text(d.published or 'undated')}.{link} <span class=\"meta\">document <code>{html_text(d.doc_id[:12])}</code> "
+        f"({html_text(d.input)}), characters {f.quote.start}–{f.quote.end}</span></li>"
     )
 
 
@@ -274,15 +259,15 @@ def _html_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> s
     actors = []
     for role, name, flags in _actor_line(case):
         flag = "".join(
-            f" <span class=\"flag\" title=\"{_e(d['explanation'])}\">⚑ designated: {_e(d['reference_number'])} "
-            f"{_e(d['list_name'])} (match {d['score']:.2f})</span>"
+            f" <span class=\"flag\" title=\"{html_text(d['explanation'])}\">⚑ designated: {html_text(d['reference_number'])} "
+            f"{html_text(d['list_name'])} (match {d['score']:.2f})</span>"
             for d in flags
         )
-        actors.append(f"<li><b>{_e(role.capitalize())}:</b> {_e(name)}{flag}</li>")
+        actors.append(f"<li><b>{html_text(role.capitalize())}:</b> {html_text(name)}{flag}</li>")
     when = format_period(case.time_start, case.time_end) or "not dated in the reporting"
     reported = format_period(case.reported_start, case.reported_end) or "on unknown dates"
     timeline = "".join(
-        f"<li>{_e(f.doc.published or 'undated')}: {_e(_source_label(f.doc))} ({_e(f.member.role)}) "
+        f"<li>{html_text(f.doc.published or 'undated')}: {html_text(_source_label(f.doc))} ({html_text(f.member.role)}) "
         f"<a href=\"#fn{f.number}\">[{f.number}]</a></li>"
         for f in sorted(notes, key=lambda f: (f.doc.published or "", f.number))
     )
@@ -294,11 +279,11 @@ def _html_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> s
         return "<ol class=\"notes\">" + "".join(_html_note(f) for f in chosen) + "</ol>"
 
     return (
-        f"<section class=\"case\" id=\"{_e(case.id)}\"><h3>Case {n}: {_e(case.summary)}</h3>"
-        f"<p><span class=\"badge\" style=\"background:{colour}\">{_e(STATUS_TEXT[case.status])}</span> "
+        f"<section class=\"case\" id=\"{html_text(case.id)}\"><h3>Case {n}: {html_text(case.summary)}</h3>"
+        f"<p><span class=\"badge\" style=\"background:{colour}\">{html_text(STATUS_TEXT[case.status])}</span> "
         f"<span class=\"meta\">{case.independent_sources} independent source(s); threshold {min_sources}; "
-        f"type {_e(taxonomy().info(case.type).label)}; case id <code>{_e(case.id)}</code></span></p>"
-        f"<ul>{''.join(actors)}<li><b>When:</b> {_e(when)}; reported {_e(reported)}</li></ul>"
+        f"type {html_text(taxonomy().info(case.type).label)}; case id <code>{html_text(case.id)}</code></span></p>"
+        f"<ul>{''.join(actors)}<li><b>When:</b> {html_text(when)}; reported {html_text(reported)}</li></ul>"
         f"<details><summary>Timeline of the reporting</summary><ul>{timeline}</ul></details>"
         f"<div class=\"sides\"><div class=\"allege\"><h4>Allegations and reports</h4>{side(False)}</div>"
         f"<div class=\"deny\"><h4>Denials (right of reply)</h4>{side(True)}</div></div></section>"
@@ -333,7 +318,7 @@ def timeline_svg(cases: list[Case], width: int = 940) -> str:
             out.append(f"<text x=\"{xx + 3:.1f}\" y=\"{height - 10}\">{year}</text>")
     for i, cat in enumerate(cats):
         y = top + row * i + row / 2
-        out.append(f"<text x=\"4\" y=\"{y + 4:.1f}\">{_e(section_title(cat))}</text>")
+        out.append(f"<text x=\"4\" y=\"{y + 4:.1f}\">{html_text(section_title(cat))}</text>")
         out.append(f"<line x1=\"{left}\" y1=\"{y:.1f}\" x2=\"{width - right}\" y2=\"{y:.1f}\" stroke=\"#eee\"/>")
     seen: Counter[tuple[str, int]] = Counter()
     for c, d, exact in sorted(dated, key=lambda t: (t[1], t[0].id)):
@@ -347,13 +332,13 @@ def timeline_svg(cases: list[Case], width: int = 940) -> str:
         fill = colour if exact else "#fff"
         label = f"{c.summary} — {STATUS_TEXT[c.status]}" + ("" if exact else " (date of reporting)")
         out.append(
-            f"<a href=\"#{_e(c.id)}\"><circle cx=\"{xx:.1f}\" cy=\"{y:.1f}\" r=\"5.5\" fill=\"{fill}\" "
-            f"stroke=\"{colour}\" stroke-width=\"2\"><title>{_e(label)}</title></circle></a>"
+            f"<a href=\"#{html_text(c.id)}\"><circle cx=\"{xx:.1f}\" cy=\"{y:.1f}\" r=\"5.5\" fill=\"{fill}\" "
+            f"stroke=\"{colour}\" stroke-width=\"2\"><title>{html_text(label)}</title></circle></a>"
         )
     legend_x = left
     for status, colour in STATUS_COLOUR.items():
         out.append(f"<circle cx=\"{legend_x}\" cy=\"10\" r=\"5\" fill=\"{colour}\"/>"
-                   f"<text x=\"{legend_x + 8}\" y=\"14\">{_e(STATUS_TEXT[status])}</text>")
+                   f"<text x=\"{legend_x + 8}\" y=\"14\">{html_text(STATUS_TEXT[status])}</text>")
         legend_x += 150
     out.append("</svg>")
     return "".join(out)
@@ -375,6 +360,7 @@ def write_case_report(store: Any, out_dir: Path, min_sources: int = 2) -> dict[s
     out_dir.mkdir(parents=True, exist_ok=True)
     cases, docs = cases_from_store(store, min_sources)
     md, page = out_dir / "cases.md", out_dir / "cases.html"
-    md.write_text(render_markdown(cases, docs, min_sources), encoding="utf-8")
-    page.write_text(render_html(cases, docs, min_sources), encoding="utf-8")
+    markdown, page_html = render_markdown(cases, docs, min_sources), render_html(cases, docs, min_sources)
+    write_atomic(md, markdown)  # both rendered before either file is replaced
+    write_atomic(page, page_html)
     return {"cases-md": md, "cases-html": page}

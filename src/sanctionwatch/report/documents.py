@@ -8,14 +8,16 @@ text.  All article text is escaped: it is hostile input.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from ..escape import REPORT_CSP_META, html_text, md_code, md_link, md_text, safe_url
 from ..highlight import Span, segments
 from ..model import Attribution, Document, fragments_text
+from .files import write_atomic
+
 
 @dataclass
 class SourceStats:
@@ -56,8 +58,9 @@ def quoted_most(docs: Iterable[Document], top: int = 15) -> list[SourceStats]:
 def write_documents_report(store, out_dir: Path) -> dict[str, Path]:
     docs = list(store.iter_documents())
     md, page = out_dir / "evidence.md", out_dir / "evidence.html"
-    md.write_text(render_markdown(docs), encoding="utf-8")
-    page.write_text(render_html(docs), encoding="utf-8")
+    markdown, page_html = render_markdown(docs), render_html(docs)  # both rendered before either is replaced
+    write_atomic(md, markdown)
+    write_atomic(page, page_html)
     return {"evidence-md": md, "evidence-html": page}
 
 
@@ -70,7 +73,7 @@ def render_markdown(docs: list[Document]) -> str:
     for s in quoted_most(docs):
         stances = ", ".join(f"{k} {v}" for k, v in s.stances.most_common())
         topics = ", ".join(k for k, _ in s.topics.most_common(4))
-        out.append(f"| {_md(s.label)} | {s.count} | {stances} | {_md(topics)} | {_md(s.example)} |")
+        out.append(f"| {md_text(s.label)} | {s.count} | {md_text(stances)} | {md_text(topics)} | {md_text(s.example)} |")
     out.append("")
     for n, doc in enumerate(docs, start=1):
         out += _markdown_document(n, doc)
@@ -78,31 +81,28 @@ def render_markdown(docs: list[Document]) -> str:
 
 
 def _markdown_document(n: int, doc: Document) -> list[str]:
-    out = [f"## {n}. {_md(doc.title or doc.input)}", ""]
-    out.append(f"*{_md(doc.publisher or 'unknown publisher')}, {doc.published or 'undated'}*"
-               + (f" · <{doc.url}>" if doc.url and doc.url.startswith(("http://", "https://")) else "")
-               + f" · `{doc.doc_id}` · input `{doc.input}` · language {doc.language or '?'}")
+    out = [f"## {n}. {md_text(doc.title or doc.input)}", ""]
+    link = md_link(doc.url)
+    out.append(f"*{md_text(doc.publisher or 'unknown publisher')}, {md_text(doc.published or 'undated')}*"
+               + (f" · {link}" if link else "")
+               + f" · {md_code(doc.doc_id)} · input {md_text(doc.input)} · language {md_text(doc.language or '?')}")
     out.append("")
     if doc.skipped_stages:
-        out += [f"> Extraction skipped ({', '.join(doc.skipped_stages)}): {'; '.join(doc.warnings)}", ""]
+        out += [f"> Extraction skipped ({md_text(', '.join(doc.skipped_stages))}): {md_text('; '.join(doc.warnings))}", ""]
     if doc.ignored:
         reasons = Counter(r.reason for r in doc.ignored)
         out += ["Ignored regions: " + ", ".join(f"{k} ×{v}" for k, v in sorted(reasons.items())), ""]
     if doc.entities:
-        out += ["**Actors:** " + ", ".join(f"{_md(e.name)} ({len(e.mentions)})" for e in
+        out += ["**Actors:** " + ", ".join(f"{md_text(e.name)} ({len(e.mentions)})" for e in
                                           sorted(doc.entities, key=lambda e: (-len(e.mentions), e.name))), ""]
     for i, a in enumerate(doc.attributions):
         indent = "  " if a.parent is not None else ""
         span = f"{min(f.start for f in a.content)}–{max(f.end for f in a.content)}" if a.content else "?"
         flags = "".join([", hedged" if a.hedged else "", ", negated" if a.negated else ""])
-        out.append(f"{indent}- **{_md(source_label(doc, a))}** — *{_md(fragments_text(a.cue))}* ({a.stance}{flags}): "
-                   f"“{_md(fragments_text(a.content))}” [chars {span}](evidence.html#{_anchor(doc, i)})")
+        out.append(f"{indent}- **{md_text(source_label(doc, a))}** — *{md_text(fragments_text(a.cue))}* ({md_text(a.stance)}{flags}): "
+                   f"“{md_text(fragments_text(a.content))}” [chars {span}](evidence.html#{_anchor(doc, i)})")
     out.append("")
     return out
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _anchor(doc: Document, i: int) -> str:
@@ -122,8 +122,9 @@ h1,h2,h3{line-height:1.2} table{border-collapse:collapse;margin:1rem 0} td,th{bo
 
 
 def render_html(docs: list[Document]) -> str:
-    e = html.escape
-    parts = ["<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content='width=device-width'>",
+    e = html_text
+    parts = ["<!doctype html><html lang=en><meta charset=utf-8>", REPORT_CSP_META,
+             "<meta name=viewport content='width=device-width'>",
              "<title>sanctionwatch evidence report</title>", f"<style>{_CSS}</style><body>",
              "<h1>sanctionwatch evidence report</h1>",
              "<p class=legend>Legend: <span class=src>source</span><span class=cue>cue</span>"
@@ -142,8 +143,9 @@ def render_html(docs: list[Document]) -> str:
 
 
 def _html_document(doc: Document) -> str:
-    e = html.escape
-    url = f" · <a href='{e(doc.url)}' rel=noreferrer>{e(doc.url)}</a>" if doc.url and doc.url.startswith(("http://", "https://")) else ""
+    e = html_text
+    safe = safe_url(doc.url)
+    url = f" · <a href='{e(safe)}' rel=noreferrer>{e(safe)}</a>" if safe else ""
     out = [f"<section id='d{e(doc.doc_id)}'><h2>{e(doc.title or doc.input)}</h2>",
            f"<p class=meta>{e(doc.publisher or 'unknown publisher')}, {e(doc.published or 'undated')}{url} · "
            f"<code>{e(doc.doc_id)}</code> · {e(doc.input)} · language {e(doc.language or '?')}</p>"]
@@ -158,7 +160,7 @@ def _html_document(doc: Document) -> str:
             flags = "".join([" hedged" if a.hedged else "", " negated" if a.negated else ""])
             out.append(f"<li><b>{e(source_label(doc, a))}</b> — <i>{e(fragments_text(a.cue))}</i> "
                        f"<span class='stance stance-{e(a.stance)}'>{e(a.stance)}{flags}</span> "
-                       f"<a href='#{_anchor(doc, i)}'>“{e(fragments_text(a.content))}”</a>")
+                       f"<a href='#{e(_anchor(doc, i))}'>“{e(fragments_text(a.content))}”</a>")
         out.append("</ol>")
     out.append(f"<div class=text>{render_marked_text(doc)}</div></section>")
     return "\n".join(out)
@@ -180,7 +182,7 @@ def render_marked_text(doc: Document) -> str:
     out = []
     for seg in segments(doc.text, spans):
         anchor = anchors.pop(seg.start, None)
-        piece = html.escape(seg.text)
+        piece = html_text(seg.text)
         classes = " ".join(sorted({s.kind for s in seg.spans}))
         out.append((f"<a id='{anchor}'></a>" if anchor else "") + (f"<span class='{classes}'>{piece}</span>" if classes else piece))
     return "".join(out)

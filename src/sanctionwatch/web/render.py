@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from ..escape import safe_url
 from ..highlight import KIND_PRIORITY, Segment, Span, segments
 from ..model import Document
 
@@ -65,14 +66,3 @@ def document_spans(doc: Document, *, hit: tuple[int, int] | None = None,
     if hit:
         spans.append(Span(hit[0], hit[1], "hit", "Search hit", None))
     return spans
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it may be rendered as a link (http or https only), else None."""
-    if not url:
-        return None
-    u = url.strip()
-    low = u.lower()
-    if (low.startswith("http://") or low.startswith("https://")) and not any(c in u for c in "\x00\r\n\t <>\"'`"):
-        return u
-    return None
