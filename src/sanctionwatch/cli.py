@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import __version__
+from .escape import terminal
 from .ingest import DEFAULT_MAX_BYTES
 from .commands import db_option
 from .pipeline import Outcome, Pipeline, Settings, Summary
@@ -57,7 +58,7 @@ def _load_pipeline(settings: Settings) -> Pipeline:
     try:
         return Pipeline(settings)
     except ModelNotFound as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {terminal(exc)}")
         sys.exit(EXIT_ERROR)
 
 
@@ -146,7 +147,7 @@ def extract(paths, fmt, **opts) -> None:
 
     def report(o: Outcome) -> None:
         if o.status == "skipped":
-            err.print(f"[yellow]skipped[/] {o.input}: {o.reason}")
+            err.print(f"[yellow]skipped[/] {terminal(o.input)}[yellow]:[/] {terminal(o.reason)}")
 
     summary = pipeline.run(paths, sink=sink, on_outcome=report)
     if fmt == "json":
@@ -167,33 +168,31 @@ def search(query, db_path, limit, fmt) -> None:
         try:
             hits = store.search(query, limit)
         except StoreError as exc:
-            err.print(f"[red]error:[/] {exc}")
+            err.print(f"[red]error:[/] {terminal(exc)}")
             sys.exit(EXIT_USAGE)
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"{len(hits)} hit(s) for {query!r}")
+    table = Table(title=f"{len(hits)} hit(s) for {terminal(repr(query))}")
     for col in ("date", "publisher", "document", "snippet", "chars"):
         table.add_column(col)
     for h in hits:
-        table.add_row(h["published"] or "", h["publisher"] or "", (h["title"] or h["doc_id"])[:40],
+        table.add_row(terminal(h["published"] or ""), terminal(h["publisher"] or ""), terminal((h["title"] or h["doc_id"])[:40]),
                       _mark(h["snippet"]), f"{h['start']}-{h['end']}")
     Console().print(table)
 
 
 def _mark(snippet: str) -> str:
     """Turn the ⦃match⦄ marks of a store snippet into rich highlighting, escaping the rest."""
-    from rich.markup import escape
-
     parts, buf, inside = [], "", False
     for ch in snippet:
         if ch == "⦃" and not inside:
-            parts.append(escape(buf)); buf, inside = "", True
+            parts.append(terminal(buf)); buf, inside = "", True
         elif ch == "⦄" and inside:
-            parts.append(f"[bold yellow]{escape(buf)}[/]"); buf, inside = "", False
+            parts.append(f"[bold yellow]{terminal(buf)}[/]"); buf, inside = "", False
         else:
             buf += ch
-    parts.append(escape(buf))
+    parts.append(terminal(buf))
     return "".join(parts)
 
 
@@ -238,7 +237,7 @@ def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: 
                 writer.record(o.input, "skipped", reason=o.reason)
             elif o.status == "unchanged" and o.document is not None:
                 writer.record(o.input, "unchanged", doc_id=o.document.doc_id)
-            bar.update(task, advance=1, description=Path(o.input).name[:40])
+            bar.update(task, advance=1, description=terminal(Path(o.input).name[:40]))
 
         summary = pipeline.run(paths, sink=writer.add, seen=seen, on_outcome=on_outcome)
     for doc, reason in writer.failed:  # extracted, but the store refused it
@@ -280,12 +279,13 @@ def _print_summary(summary: Summary, fmt: str, written: dict[str, Path]) -> None
     for what, n in rows:
         table.add_row(what, str(n))
     err.print(table)
+    # Inputs, reasons and paths are names and metadata from the corpus: never rich markup.
     for inp, reason in summary.skipped:
-        err.print(f"[yellow]skipped[/] {inp}: {reason}")
+        err.print(f"[yellow]skipped[/] {terminal(inp)}[yellow]:[/] {terminal(reason)}")
     for inp, warning in summary.warnings:
-        err.print(f"[dim]warning[/] {inp}: {warning}")
+        err.print(f"[dim]warning[/] {terminal(inp)}[dim]:[/] {terminal(warning)}")
     for name, path in written.items():
-        err.print(f"report ({name}): {path}")
+        err.print(f"report ({terminal(name)}): {terminal(path)}")
 
 
 def _exit_code(summary: Summary) -> int:
