@@ -177,3 +177,149 @@ def test_date_line_near_the_top_of_the_text():
     text = "Headline here\nPublished: 14 April 2024\n\nBody text that mentions 1 May 2020 much later."
     assert find_date_line(text) == "2024-04-14"
     assert find_date_line("Body only, and a long sentence that happens to contain 1 May 2020 in it.") is None
+
+
+# -- hostile inputs (issue 16) --------------------------------------------------
+
+import os  # noqa: E402
+import socket  # noqa: E402
+from datetime import date  # noqa: E402
+
+TODAY = date(2025, 6, 1)
+
+
+def test_a_file_name_that_is_not_utf8_is_read_under_a_printable_name(tmp_path):
+    raw_dir = os.fsencode(tmp_path)
+    with open(os.path.join(raw_dir, b"caf\xe9-\xff.txt"), "wb") as fh:
+        fh.write(b"A ferry left the harbour at dawn.\n")
+    with open(os.path.join(raw_dir, b"caf\xe9-\xff.txt.meta.json"), "wb") as fh:
+        fh.write(b'{"title": "Sidecar found"}')
+    [raw] = _all([tmp_path])
+    assert isinstance(raw, RawInput)
+    raw.input.encode("utf-8")  # storable: no lone surrogates
+    assert raw.input.endswith("caf\\xe9-\\xff.txt")
+    doc = to_document(raw)
+    assert doc.title == "Sidecar found"
+    assert any("not valid UTF-8" in w for w in doc.warnings)
+
+
+def test_an_unreadable_directory_is_reported_and_the_rest_is_read(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Readable text here.")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("Never seen.")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # root ignores chmod; this is what a locked directory does
+    items = _all([tmp_path])
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert [e.input for e in errors] == [str(locked)]
+    assert "cannot read directory" in errors[0].reason and "Permission denied" in errors[0].reason
+    assert [i.input for i in items if isinstance(i, RawInput)] == [str(tmp_path / "a.txt")]
+
+
+@pytest.mark.parametrize("make, what", [
+    (lambda p: os.mkfifo(p), "FIFO"),
+    (lambda p: socket.socket(socket.AF_UNIX).bind(str(p)), "socket"),
+])
+def test_special_files_in_a_directory_are_skipped_with_a_reason(tmp_path, make, what):
+    (tmp_path / "good.txt").write_text("Good text.")
+    make(tmp_path / "special.txt")
+    items = {i.input: i for i in _all([tmp_path])}
+    assert isinstance(items[str(tmp_path / "good.txt")], RawInput)
+    bad = items[str(tmp_path / "special.txt")]
+    assert isinstance(bad, IngestError) and "not a regular file" in bad.reason and what in bad.reason
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_a_device_named_on_the_command_line_is_refused(device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    [item] = _all([device])
+    assert isinstance(item, IngestError) and "character device" in item.reason
+
+
+def test_a_sidecar_over_max_bytes_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("Short article text.")
+    (tmp_path / "a.txt.meta.json").write_text(json.dumps({"title": "x" * 5000}))
+    [item] = _all([tmp_path], max_bytes=1000)
+    assert isinstance(item, IngestError) and item.input.endswith("a.txt.meta.json")
+    assert "metadata sidecar is over the size limit" in item.reason
+
+
+def test_a_jsonl_line_over_max_bytes_is_refused_and_the_next_read(tmp_path):
+    f = tmp_path / "batch.jsonl"
+    f.write_text(json.dumps({"text": "y" * 5000}) + "\n" + json.dumps({"text": "Small record."}) + "\n")
+    first, second = _all([f], max_bytes=1000)
+    assert isinstance(first, IngestError) and "over the size limit" in first.reason
+    assert isinstance(second, RawInput) and second.input.endswith("batch.jsonl:2")
+
+
+@pytest.mark.parametrize("hints, field, expected, warning", [
+    ({"title": "t" * 5000}, "title", "t" * 1000, "cut to 1,000"),
+    ({"publisher": "p" * 500}, "publisher", "p" * 200, "cut to 200"),
+    ({"url": "https://x.test/" + "u" * 5000}, "url", None, "over the limit"),
+    ({"title": {"text": "Headline"}}, "title", None, "title is an object, not text"),
+    ({"title": ["a", "b"]}, "title", None, "title is a list"),
+    ({"publisher": True}, "publisher", None, "publisher is a boolean"),
+    ({"language": {"code": "en"}}, "language", None, "language is an object"),
+    ({"title": "Line one\x00\nline two"}, "title", "Line one line two", "control characters"),
+    ({"title": 2024}, "title", "2024", None),
+])
+def test_metadata_fields_are_checked(hints, field, expected, warning):
+    doc = to_document(RawInput("a.txt", "text", "Body of the article.", hints), today=TODAY)
+    assert getattr(doc, field) == expected
+    if warning:
+        assert any(warning in w for w in doc.warnings), doc.warnings
+    else:
+        assert doc.warnings == []
+
+
+def test_a_huge_extra_metadata_value_is_dropped_with_a_warning():
+    doc = to_document(RawInput("a.txt", "text", "Body.", {"notes": "n" * 50_000, "cite": "Wire"}), today=TODAY)
+    assert doc.meta == {"cite": "Wire"}
+    assert any("'notes'" in w and "ignored" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("given, published, warning", [
+    ("2024-03-05", "2024-03-05", None),
+    ("not-a-date", None, "cannot be read as a date"),
+    ("2024-02-30", None, "cannot be read as a date"),
+    ("20240305", None, "cannot be read as a date"),
+    ("0001-01-01", None, "before 1900"),
+    ("1899-12-31", None, "before 1900"),
+    ("3024-01-01", None, "after the day of ingest"),
+    ("2025-06-02", "2025-06-02", None),  # one day ahead: a time zone, not the future
+    ("2025-06-03", None, "after the day of ingest"),
+    ({"y": 2024}, None, "is not a date"),
+])
+def test_published_dates_are_used_or_warned_about(given, published, warning):
+    doc = to_document(RawInput("a.txt", "text", "Body of the article.", {"published": given}), today=TODAY)
+    assert doc.published == published
+    if warning:
+        assert any(warning in w for w in doc.warnings), doc.warnings
+    else:
+        assert doc.warnings == []
+
+
+def test_an_implausible_date_line_in_the_text_is_not_taken():
+    assert find_date_line("Headline\nPublished: 1 January 0001\n\nBody.") is None
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected_by_its_zero_bytes(encoding):
+    text = "Officials in Nampo said the cargo was coal.\nSecond line, with accents: café.\n"
+    decoded, warnings = decode(text.encode(encoding), "a.txt")
+    assert decoded == text
+    assert warnings and encoding.upper() in warnings[0]
+
+
+@pytest.mark.parametrize("payload", [b"\x00\x01\x02\x03" * 100, bytes(range(256)) * 8, b"PK\x03\x04" + b"\x00" * 200])
+def test_binary_data_is_still_refused(payload):
+    with pytest.raises(IngestError, match="binary"):
+        decode(payload, "x.txt")

@@ -169,15 +169,22 @@ def _open_regular(path: Path) -> int:
     Opened non-blocking and checked on the open descriptor, so a FIFO cannot
     hang the run and a file swapped for a device after a check is still caught.
     """
+    _refuse_special(os.stat(path).st_mode, path)  # a socket cannot even be opened
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    try:
+        _refuse_special(os.fstat(fd).st_mode, path)
+    except IngestError:
         os.close(fd)
-        what = _FILE_KINDS.get(stat.S_IFMT(mode), "not a regular file")
-        raise IngestError(str(path), f"not a regular file ({what}): skipped")
+        raise
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return fd
+
+
+def _refuse_special(mode: int, path: Path) -> None:
+    if not stat.S_ISREG(mode):
+        what = _FILE_KINDS.get(stat.S_IFMT(mode), "an unknown kind of file")
+        raise IngestError(str(path), f"not a regular file ({what}): skipped")
 
 
 def _read_at_most(fh: Any, max_bytes: int) -> bytes | None:
