@@ -166,7 +166,7 @@ def main() -> int:
         ("actor page (HTML)", "/actors/chn"),
         ("timeline page (HTML)", "/timeline"),
     ]
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         n_docs = client.get("/api/v1/documents?limit=1").json()["total"]
         results = [(name, measure(client, url, args.requests)) for name, url in routes]
     base = statistics.median(results[0][1])

@@ -209,13 +209,13 @@ def db(store_target: str) -> str:
 
 @pytest.fixture()
 def client(db: Path) -> TestClient:
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         yield c
 
 
 @pytest.fixture()
 def writer(db: Path) -> TestClient:
-    with TestClient(create_app(db, token=TOKEN)) as c:
+    with TestClient(create_app(db, token=TOKEN), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -399,7 +399,7 @@ def test_cases_list_and_detail(client: TestClient, db: Path) -> None:
 
 def test_cases_before_any_are_computed(tmp_path: Path) -> None:
     db = build_store(tmp_path / "nocase.db", with_case=False)
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         body = ok(c, "/api/v1/cases")
         assert body["total"] == 0 and body["items"] == []
         if has_case_tables(db):
@@ -449,7 +449,7 @@ def test_bad_parameters_are_4xx(client: TestClient, url: str) -> None:
        offset=st.integers(-5, 10**20))
 def test_fuzzed_parameters_never_500(period: str, q: str, limit: int, offset: int, tmp_path_factory) -> None:
     db = _fuzz_db(tmp_path_factory)
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         for url, params in (("/api/v1/search", {"q": q, "period": period, "limit": limit, "offset": offset}),
                             ("/api/v1/documents", {"period": period, "publisher": q, "limit": limit}),
                             ("/api/v1/timeline", {"period": period, "actor": q}),
@@ -557,7 +557,7 @@ def test_upload_runs_ingest_text_and_needs_the_token(db: Path) -> None:
         store.save_document(doc, PIPELINE)
         return doc
 
-    with TestClient(create_app(db, token=TOKEN, ingest_text=fake_ingest)) as c:
+    with TestClient(create_app(db, token=TOKEN, ingest_text=fake_ingest), base_url="http://127.0.0.1") as c:
         body = {"text": "Officials said coal moved.", "title": "Upload", "published": "2024-01-02"}
         assert c.post("/api/v1/documents", json=body).status_code == 401
         r = c.post("/api/v1/documents", json=body, headers=AUTH)

@@ -31,7 +31,7 @@ def db(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def client(db: Path) -> TestClient:
-    with TestClient(create_app(db, token=TOKEN)) as c:
+    with TestClient(create_app(db, token=TOKEN), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -136,7 +136,7 @@ def test_no_external_assets_in_pages_or_static(client: TestClient) -> None:
 # Request size, path traversal, tokens
 
 def test_body_limit_by_content_length(db: Path) -> None:
-    with TestClient(create_app(db, token=TOKEN, max_body=1000)) as c:
+    with TestClient(create_app(db, token=TOKEN, max_body=1000), base_url="http://127.0.0.1") as c:
         r = c.post("/api/v1/reviews", content=b"{" + b" " * 2000 + b"}", headers={**AUTH, "Content-Type": "application/json"})
         assert r.status_code == 413
 
@@ -146,7 +146,7 @@ def test_body_limit_without_content_length(db: Path) -> None:
         for _ in range(30):
             yield b" " * 100
 
-    with TestClient(create_app(db, token=TOKEN, max_body=1000)) as c:
+    with TestClient(create_app(db, token=TOKEN, max_body=1000), base_url="http://127.0.0.1") as c:
         r = c.post("/api/v1/reviews", content=chunks(), headers={**AUTH, "Content-Type": "application/json"})
         assert r.status_code == 413
 
@@ -261,3 +261,115 @@ def test_hostile_actor_page_and_review_stay_escaped(client: TestClient) -> None:
         assert "<script>window.__pwned='review'" not in body and "<img src=x onerror=alert(1)>" not in body
         assert '"><svg onload' not in body
         assert "&lt;script&gt;window.__pwned=&#39;review&#39;&lt;/script&gt;" in body
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Issue 16: invalid characters, error responses, uploads that cannot be ingested, the Host allow-list
+
+NUL_REQUESTS = [
+    "/api/v1/documents?publisher=%00", "/api/v1/documents?period=2024%00", "/api/v1/search?q=coal%00",
+    "/api/v1/actors?q=a%00b", "/api/v1/events?type=%00", "/api/v1/timeline?actor=%00", "/api/v1/cases?status=%00",
+    "/api/v1/documents/doc%00x", "/api/v1/actors/%00", "/?q=%00", "/documents?publisher=x%00", "/actors?q=%1b[2J",
+    "/api/v1/documents?publisher=%0A", "/api/v1/search?q=a%7F",
+]
+
+
+@pytest.mark.parametrize("url", NUL_REQUESTS)
+def test_invalid_characters_are_a_400_before_any_query(db: Path, url: str) -> None:
+    app = create_app(db, token=TOKEN)
+
+    def no_store():  # the check runs before the store is touched: the same on SQLite and PostgreSQL
+        raise AssertionError("a store was opened for a request that should have been refused")
+
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+        app.state.pool.store = no_store
+        r = c.get(url)
+    assert r.status_code == 400, (url, r.status_code, r.text[:200])
+    assert "not allowed" in (r.json()["detail"] if url.startswith("/api/") else r.text)
+    assert r.headers["x-content-type-options"] == "nosniff" and r.headers["content-security-policy"] == CSP
+
+
+@pytest.mark.parametrize("body", [
+    {"text": "Coal\x00 moved."}, {"text": "Fine text.", "title": "T\x00"}, {"text": "Fine text.", "publisher": "\ud800"},
+])
+def test_invalid_characters_in_a_json_body_are_a_400(client: TestClient, body: dict) -> None:
+    import json
+
+    r = client.post("/api/v1/documents", content=json.dumps(body),  # ASCII JSON: "\u0000", "\ud800" escapes
+                    headers={**AUTH, "content-type": "application/json"})
+    assert r.status_code == 400 and "not allowed" in r.json()["detail"]
+
+
+def test_invalid_characters_in_a_form_are_a_400(client: TestClient) -> None:
+    r = client.post("/api/v1/reviews", data={"note": "bad\x00note"}, headers=AUTH)
+    assert r.status_code == 400 and "not allowed" in r.text
+
+
+def _ingest_like_the_pipeline(store, text: str, **kw):
+    from sanctionwatch.ingest import RawInput, to_document
+
+    return to_document(RawInput(kw["input_label"], "text", text))  # the real emptiness check, without spaCy
+
+
+@pytest.mark.parametrize("text", ["   ", "\n\n\t \n", "\u00a0\u2003"])
+def test_whitespace_only_upload_is_a_400_with_a_message(db: Path, text: str) -> None:
+    with TestClient(create_app(db, token=TOKEN, ingest_text=_ingest_like_the_pipeline),
+                    base_url="http://127.0.0.1") as c:
+        r = c.post("/api/v1/documents", json={"text": text}, headers=AUTH)
+    assert r.status_code == 400, r.text
+    assert "empty document" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("path, kind", [("/api/v1/boom", "application/json"), ("/boom", "text/html")])
+def test_a_500_is_json_or_html_with_the_security_headers(db: Path, path: str, kind: str) -> None:
+    app = create_app(db)
+
+    def boom() -> None:
+        raise RuntimeError("something broke <script>alert(1)</script>")
+
+    app.add_api_route(path, boom)
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+        r = c.get(path)
+    assert r.status_code == 500
+    assert r.headers["content-type"].startswith(kind)
+    for header in ("content-security-policy", "x-content-type-options", "x-frame-options"):
+        assert header in r.headers, header
+    assert "<script>" not in r.text and "RuntimeError" not in r.text  # no internals leak
+
+
+def test_an_upload_whose_ingest_crashes_is_a_json_500_with_headers(db: Path) -> None:
+    def crash(store, text, **kw):
+        raise ValueError("year 0 is out of range")
+
+    with TestClient(create_app(db, token=TOKEN, ingest_text=crash), base_url="http://127.0.0.1",
+                    raise_server_exceptions=False) as c:
+        r = c.post("/api/v1/documents", json={"text": "Some text."}, headers=AUTH)
+    assert r.status_code == 500 and r.json() == {"detail": "internal server error"}
+    assert r.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/documents", "/"])
+def test_bad_content_length_is_json_or_html_with_headers(client: TestClient, path: str) -> None:
+    r = client.post(path, content=b"x", headers={"content-length": "abc", **AUTH})
+    assert r.status_code == 400
+    assert r.headers["content-type"].split(";")[0] in ("application/json", "text/html")
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("host, ok", [
+    ("127.0.0.1", True), ("127.0.0.1:8765", True), ("localhost:8765", True), ("LOCALHOST", True), ("[::1]:8765", True),
+    ("[::1]", True), ("evil.example", False), ("evil.example:8765", False), ("127.0.0.1.evil.example", False),
+    ("localhost.", False), ("[::2]:80", False), ("", False),
+])
+def test_host_allow_list(db: Path, host: str, ok: bool) -> None:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        r = c.get("/healthz", headers={"host": host})
+    assert (r.status_code == 200) is ok, (host, r.status_code)
+    if not ok:
+        assert r.status_code == 400 and "Host" in r.text and r.headers["x-frame-options"] == "DENY"
+
+
+def test_host_allow_list_is_extendable(db: Path) -> None:
+    with TestClient(create_app(db, allowed_hosts=["workbench.internal"]), base_url="http://127.0.0.1") as c:
+        assert c.get("/healthz", headers={"host": "workbench.internal:8765"}).status_code == 200
+        assert c.get("/healthz", headers={"host": "other.internal"}).status_code == 400

@@ -19,7 +19,10 @@ DEFAULT_PORT = 8765
 @click.option("--token", envvar="SANCTIONWATCH_TOKEN", default=None,
               help="Allow writes (reviews, uploads) with 'Authorization: Bearer TOKEN'. Env SANCTIONWATCH_TOKEN. "
                    "Without it the server is read-only.")
-def serve(db_path: str, host: str, port: int, token: str | None) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another Host name the server answers to (repeatable), besides 127.0.0.1, localhost, [::1] and "
+                   "--host; every other name is refused (DNS rebinding).")
+def serve(db_path: str, host: str, port: int, token: str | None, allow_hosts: tuple[str, ...]) -> None:
     """Run the analyst workbench (web UI + JSON API under /api/v1) over a store."""
     try:
         import uvicorn
@@ -31,7 +34,9 @@ def serve(db_path: str, host: str, port: int, token: str | None) -> None:
         raise click.BadParameter("use a token of at least 12 characters", param_hint="--token")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the store", err=True)
-    app = create_app(db_path, token=token)
+    names = [host, *allow_hosts]
+    app = create_app(db_path, token=token, allowed_hosts=[f"[{n}]" if ":" in n and not n.startswith("[") else n
+                                                         for n in names])
     mode = "reviews and uploads enabled (bearer token)" if token else "read-only"
     click.echo(f"sanctionwatch workbench on http://{host}:{port}/ ({mode})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)

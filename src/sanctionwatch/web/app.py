@@ -7,19 +7,20 @@ import threading
 from contextlib import asynccontextmanager, contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable, Iterator
+from typing import Any, AsyncIterator, Callable, Iterable, Iterator
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..ingest import IngestError
 from ..store import Store
 from .api import router as api_router
 from .pages import router as pages_router, templates
-from .security import MAX_BODY, SecurityMiddleware
+from .security import LOOPBACK_HOSTS, MAX_BODY, SecurityMiddleware, reject_invalid_characters
 
 PACKAGE_DIR = Path(str(resources.files("sanctionwatch.web")))
 STATIC_DIR = PACKAGE_DIR / "static"
@@ -73,11 +74,12 @@ def _default_ingest() -> Callable[..., Any]:
 
 
 def create_app(db_path: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
-               ingest_text: Callable[..., Any] | None = None) -> FastAPI:
+               ingest_text: Callable[..., Any] | None = None, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The workbench over ``db_path``.  Without ``token`` it is read-only: every write endpoint answers 403.
 
     The database is opened read-write once to apply pending migrations, then
-    served through read-only connections unless writes are enabled.
+    served through read-only connections unless writes are enabled.  Requests
+    are answered only for Host names on the loopback list plus ``allowed_hosts``.
     """
     db_path = str(db_path)
     Store(db_path).close()  # create/migrate so that read-only connections see the current schema
@@ -91,12 +93,13 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     app = FastAPI(title="sanctionwatch workbench", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None, openapi_url="/api/v1/openapi.json",
                   description="Evidence on DPRK sanctions from open-source reporting: documents, spans, "
-                              "actors, attributions, events, cases, reviews.")
+                              "actors, attributions, events, cases, reviews.",
+                  dependencies=[Depends(reject_invalid_characters)])
     app.state.pool = pool
     app.state.token = token or None
     app.state.db_path = db_path
     app.state.ingest_text = ingest_text or _default_ingest()
-    app.add_middleware(SecurityMiddleware, max_body=max_body)
+    app.add_middleware(SecurityMiddleware, max_body=max_body, allowed_hosts=(*LOOPBACK_HOSTS, *allowed_hosts))
     app.mount("/static", StaticFiles(directory=STATIC_DIR, follow_symlink=False), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
@@ -108,6 +111,10 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(IngestError)
+    async def ingest_error(request: Request, exc: IngestError) -> Response:
+        return _error(request, 400, f"the upload cannot be ingested: {exc.reason}")
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:

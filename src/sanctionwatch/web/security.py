@@ -1,13 +1,29 @@
-"""HTTP hardening: strict response headers, a request body limit, bearer-token checks."""
+"""HTTP hardening: strict response headers, a request body limit, a Host allow-list, bearer-token checks,
+and one check of the characters every request parameter may hold."""
 
 from __future__ import annotations
 
 import hmac
-from typing import Any, Awaitable, Callable
+import json
+import re
+from typing import Any, Awaitable, Callable, Iterable
+from urllib.parse import parse_qsl
 
 from fastapi import HTTPException, Request
 
+from ..escape import html_text
+
 MAX_BODY = 2 * 1024 * 1024
+# Hosts a browser may name when it talks to a server on this machine.  Any
+# other Host header is a page elsewhere that had its own name resolve to
+# 127.0.0.1 (DNS rebinding) and is refused.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+# NUL (which PostgreSQL refuses in text), other control characters and lone
+# surrogates (which no database can encode) are never meaningful in a query,
+# a path, a form field or a JSON string.  Bodies may hold tab, newline,
+# carriage return and form feed (article text has them); queries may not.
+_BAD_IN_QUERY = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+_BAD_IN_BODY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 # No inline script or style anywhere: every script and stylesheet is a file
 # under /static, so injected markup could not run even if it got through.
@@ -37,9 +53,11 @@ class SecurityMiddleware:
     streams in, so a chunked upload without a length cannot get around it.
     """
 
-    def __init__(self, app: Callable[..., Awaitable[None]], max_body: int = MAX_BODY):
+    def __init__(self, app: Callable[..., Awaitable[None]], max_body: int = MAX_BODY,
+                 allowed_hosts: Iterable[str] = LOOPBACK_HOSTS):
         self.app = app
         self.max_body = max_body
+        self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -53,15 +71,20 @@ class SecurityMiddleware:
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
-        declared = dict(scope.get("headers") or []).get(b"content-length")
+        headers = dict(scope.get("headers") or [])
+        if not host_allowed(headers.get(b"host"), self.allowed_hosts):
+            await error_response(send_with_headers, scope, 400, "this server does not answer to that Host name "
+                                 "(start it with --allow-host NAME to add one)")
+            return
+        declared = headers.get(b"content-length")
         if declared is not None:
             try:
                 too_big = int(declared) > self.max_body
             except ValueError:
-                await _plain(send_with_headers, 400, b"bad Content-Length")
+                await error_response(send_with_headers, scope, 400, "bad Content-Length")
                 return
             if too_big:
-                await _plain(send_with_headers, 413, b"request body too large")
+                await error_response(send_with_headers, scope, 413, "request body too large")
                 return
 
         received = 0
@@ -79,7 +102,7 @@ class SecurityMiddleware:
                 if received > self.max_body and not refused:
                     refused = True
                     if not started:
-                        await _plain(send_with_headers, 413, b"request body too large")
+                        await error_response(send_with_headers, scope, 413, "request body too large")
                     return {"type": "http.disconnect"}
             return message
 
@@ -94,14 +117,78 @@ class SecurityMiddleware:
         try:
             await self.app(scope, counting_receive, tracking_send)
         except Exception:
-            if not refused:
-                raise
+            if refused:
+                return
+            if not started:
+                # Answered here, with the headers, rather than by Starlette's
+                # outermost handler (plain text, none of the headers); the
+                # exception still goes up to be logged.
+                started = True
+                await error_response(send_with_headers, scope, 500, "internal server error")
+            raise
 
 
-async def _plain(send: Send, status: int, body: bytes) -> None:
+def host_allowed(host: bytes | None, allowed: frozenset[str]) -> bool:
+    """Whether a Host header (name, IPv4 or [IPv6], with or without a port) names this server."""
+    if host is None:
+        return False
+    name = host.decode("latin-1").strip().lower()
+    if name.startswith("["):
+        name = name[: name.find("]") + 1] if "]" in name else name
+    elif name.count(":") == 1:
+        name = name.split(":", 1)[0]
+    return name in allowed
+
+
+async def error_response(send: Send, scope: Scope, status: int, detail: str) -> None:
+    """An error as JSON (API and static paths) or as a small HTML page, never as plain text."""
+    path = scope.get("path", "")
+    if path.startswith(("/api/", "/static/")):
+        body, kind = json.dumps({"detail": detail}).encode(), b"application/json"
+    else:
+        body = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{status} error</title></head>"
+                f"<body><h1>{status} error</h1><p>{html_text(detail)}</p></body></html>").encode()
+        kind = b"text/html; charset=utf-8"
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]})
+                "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+async def reject_invalid_characters(request: Request) -> None:
+    """App-wide dependency: 400 for NUL, control characters or lone surrogates in a path, query, form or JSON body.
+
+    One check here instead of one per query, so that neither backend ever sees them.
+    """
+    values: list[tuple[str, str, re.Pattern[str]]] = [("path", request.url.path, _BAD_IN_QUERY)]
+    values += [(f"query parameter {k!r}", f"{k}{v}", _BAD_IN_QUERY) for k, v in request.query_params.multi_items()]
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if request.method in ("POST", "PUT", "PATCH"):
+        if kind == "application/x-www-form-urlencoded":  # parsed here: no endpoint needs python-multipart
+            form = parse_qsl((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
+            values += [(f"form field {k!r}", f"{k}{v}", _BAD_IN_BODY) for k, v in form]
+        elif kind == "application/json":
+            try:
+                data = json.loads(await request.body())
+            except (ValueError, RecursionError):
+                data = None  # malformed JSON is the body validator's to report
+            values += [("JSON body", v, _BAD_IN_BODY) for v in _json_strings(data)]
+    for where, value, bad in values:
+        found = bad.search(value)
+        if found:
+            raise HTTPException(400, f"{where} holds a character that is not allowed (U+{ord(found.group()):04X})")
+
+
+def _json_strings(data: Any) -> Iterable[str]:
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def token_matches(expected: str | None, authorization: str | None) -> bool:
