@@ -46,14 +46,18 @@ def test_undecodable_file_name_is_stored_and_the_batch_completes(tmp_path):
     with open(os.path.join(os.fsencode(corpus), b"b-\xff\xfe.txt"), "wb") as fh:
         fh.write(b"Customs officers seized a shipment of coal bound for a port in the north.\n")
     (corpus / "c.txt").write_text("A third, different article about a vessel that switched off its transponder.\n")
-    db = tmp_path / "sw.db"
+    db, report = tmp_path / "sw.db", tmp_path / "report"
     for attempt in range(2):  # a re-run must not crash either
-        code, summary, _ = _ingest(str(corpus), "--db", str(db))
-        assert code == EXIT_OK
+        result = CliRunner().invoke(main, ["run", str(corpus), "--db", str(db), "--report", str(report),
+                                           "--format", "json", "--no-progress"])
+        assert result.exit_code == EXIT_OK, result.output
+        summary = json.loads(result.stdout)
         assert summary["stored" if attempt == 0 else "unchanged"] == 3
+        assert set(summary["reports"]) == {"evidence-md", "evidence-html", "cases-md", "cases-html"}
     with Store(str(db), readonly=True) as s:
         names = [r[0] for r in s.conn.execute("SELECT input FROM documents ORDER BY input")]
     assert names[1].endswith("b-\\xff\\xfe.txt")
+    assert "b-\\\\xff\\\\xfe.txt" in (report / "evidence.md").read_text(encoding="utf-8")  # Markdown-escaped
 
 
 def test_rich_markup_in_a_path_is_printed_not_parsed(tmp_path):
