@@ -133,8 +133,8 @@ NAME_PARTS = st.sampled_from([b"a", b"[", b"]", b"[bold]", b"\xff", b"\xe9t\xe9"
                               "\u202e".encode(), "한".encode(), b"..x", b"%00"])
 ENTRY = st.tuples(
     st.lists(NAME_PARTS, min_size=1, max_size=3).map(lambda parts: b"".join(parts)),
-    st.sampled_from(["text", "empty", "binary", "utf16", "fifo", "dangling", "dir", "bigmeta", "badmeta", "odddate",
-                     "jsonl"]),
+    st.sampled_from(["text", "empty", "binary", "utf16", "fifo", "dangling", "dirlink", "dir", "bigmeta", "badmeta",
+                     "odddate", "jsonl"]),
 )
 
 
@@ -146,6 +146,8 @@ def _make(root: bytes, name: bytes, kind: str) -> None:
         os.mkfifo(path)
     elif kind == "dangling":
         os.symlink(os.path.join(root, b"missing-target"), path)
+    elif kind == "dirlink":
+        os.symlink(root, path)  # a loop back to the corpus
     elif kind == "dir":
         os.mkdir(path)
     elif kind == "jsonl":

@@ -323,3 +323,18 @@ def test_utf16_without_bom_is_detected_by_its_zero_bytes(encoding):
 def test_binary_data_is_still_refused(payload):
     with pytest.raises(IngestError, match="binary"):
         decode(payload, "x.txt")
+
+
+def test_a_link_to_a_directory_is_reported_not_followed(tmp_path):
+    corpus, other = tmp_path / "corpus", tmp_path / "other"
+    corpus.mkdir()
+    other.mkdir()
+    (corpus / "a.txt").write_text("Inside the corpus.")
+    (other / "b.txt").write_text("Outside the corpus.")
+    (corpus / "loop").symlink_to(corpus)
+    (corpus / "elsewhere").symlink_to(other)
+    items = _all([corpus])
+    assert [i.input for i in items if isinstance(i, RawInput)] == [str(corpus / "a.txt")]
+    links = {i.input: i.reason for i in items if isinstance(i, IngestError)}
+    assert set(links) == {str(corpus / "loop"), str(corpus / "elsewhere")}
+    assert all("not followed" in r for r in links.values())

@@ -106,7 +106,11 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Ite
     for err in unreadable:
         where = printable_path(str(err.filename or root))
         yield IngestError(where, f"cannot read directory: {err.strerror or err}; the files in it were not read")
-    for dirpath, _dirnames, filenames in walker:
+    for dirpath, dirnames, filenames in walker:
+        for name in sorted(dirnames):
+            if os.path.islink(os.path.join(dirpath, name)):  # os.walk does not descend into them: say so
+                yield IngestError(printable_path(os.path.join(dirpath, name)),
+                                  "link to a directory: not followed (name its target to read it)")
         for name in sorted(filenames):
             rel = os.path.relpath(os.path.join(dirpath, name), root)
             if name.endswith(SIDECAR_SUFFIX) or not _matches(name, rel, include):
