@@ -17,7 +17,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from sanctionwatch.web import create_app  # noqa: E402
 from sanctionwatch.web.render import Span, document_spans, safe_url, segments  # noqa: E402
-from sanctionwatch.web.security import CSP, token_matches  # noqa: E402
+from sanctionwatch.web.security import CSP, host_names, token_matches  # noqa: E402
 from test_web_api import (  # noqa: E402
     AUTH, CASE_ID, HOSTILE_PAYLOADS, HOSTILE_TEXT, HOSTILE_TITLE, TOKEN, build_store, coal_document, has_case_tables,
     hostile_document,
@@ -373,3 +373,21 @@ def test_host_allow_list_is_extendable(db: Path) -> None:
     with TestClient(create_app(db, allowed_hosts=["workbench.internal"]), base_url="http://127.0.0.1") as c:
         assert c.get("/healthz", headers={"host": "workbench.internal:8765"}).status_code == 200
         assert c.get("/healthz", headers={"host": "other.internal"}).status_code == 400
+
+
+@pytest.mark.parametrize("url", [u for u in NUL_REQUESTS if "%00" in u])
+def test_nul_is_a_400_on_both_backends(store_target: str, url: str) -> None:
+    with TestClient(create_app(build_store(store_target)), base_url="http://127.0.0.1",
+                    raise_server_exceptions=False) as c:
+        r = c.get(url)
+    assert r.status_code == 400, (url, r.status_code, r.text[:200])
+
+
+@pytest.mark.parametrize("listen, extra, names", [
+    ("127.0.0.1", (), ["127.0.0.1"]),
+    ("::", ("box.lan",), ["[::]", "box.lan"]),
+    ("fe80::1", ("[::2]",), ["[fe80::1]", "[::2]"]),
+    ("10.0.0.5", ("workbench.example", "10.0.0.5"), ["10.0.0.5", "workbench.example", "10.0.0.5"]),
+])
+def test_host_names_for_serve(listen: str, extra: tuple[str, ...], names: list[str]) -> None:
+    assert host_names(listen, extra) == names

@@ -28,15 +28,14 @@ def serve(db_path: str, host: str, port: int, token: str | None, allow_hosts: tu
         import uvicorn
 
         from ..web import create_app
+        from ..web.security import host_names
     except ImportError as exc:
         raise click.ClickException(f"the workbench needs the 'web' extra (pip install 'sanctionwatch[web]'): {exc}")
     if token is not None and len(token) < 12:
         raise click.BadParameter("use a token of at least 12 characters", param_hint="--token")
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the store", err=True)
-    names = [host, *allow_hosts]
-    app = create_app(db_path, token=token, allowed_hosts=[f"[{n}]" if ":" in n and not n.startswith("[") else n
-                                                         for n in names])
+    app = create_app(db_path, token=token, allowed_hosts=host_names(host, allow_hosts))
     mode = "reviews and uploads enabled (bearer token)" if token else "read-only"
     click.echo(f"sanctionwatch workbench on http://{host}:{port}/ ({mode})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)

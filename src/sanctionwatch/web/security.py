@@ -128,6 +128,11 @@ class SecurityMiddleware:
             raise
 
 
+def host_names(listen: str, extra: Iterable[str] = ()) -> list[str]:
+    """The Host names a server listening on ``listen`` answers to besides loopback, plus ``extra`` (IPv6 bracketed)."""
+    return [f"[{n}]" if ":" in n and not n.startswith("[") else n for n in (listen, *extra) if n]
+
+
 def host_allowed(host: bytes | None, allowed: frozenset[str]) -> bool:
     """Whether a Host header (name, IPv4 or [IPv6], with or without a port) names this server."""
     if host is None:
