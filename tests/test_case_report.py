@@ -6,9 +6,13 @@ import json
 import re
 
 import pytest
+from markdown_it import MarkdownIt
 
+from sanctionwatch.ingest import iter_raw, to_document
 from sanctionwatch.link import link_events
 from sanctionwatch.model import Argument, Attribution, Document, Entity, Event, Fragment, Mention, Sentence, TimeValue
+from sanctionwatch.report import cases as cases_module
+from sanctionwatch.report import files, write_reports
 from sanctionwatch.report.cases import evidence_fragment, timeline_svg, write_case_report
 from sanctionwatch.link import CaseMember
 from sanctionwatch.store import Store
@@ -171,9 +175,6 @@ HOSTILE_NAME = "odd`<img src=x onerror=alert(2)>`[red]name"
 
 def hostile_reports(tmp_path) -> dict[str, str]:
     """Every report file over a store whose metadata is hostile: a sidecar URL, a title, a publisher, a file name."""
-    from sanctionwatch.ingest import iter_raw, to_document
-    from sanctionwatch.report import write_reports
-
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / f"{HOSTILE_NAME}.txt").write_text("Ferry operators in Wonsan were said to move goods.\n", encoding="utf-8")
@@ -192,8 +193,6 @@ def hostile_reports(tmp_path) -> dict[str, str]:
 
 
 def test_markdown_reports_carry_no_html_from_metadata(tmp_path):
-    from markdown_it import MarkdownIt
-
     files = hostile_reports(tmp_path)
     for name in ("evidence-md", "cases-md"):
         md = files[name]
@@ -213,8 +212,6 @@ def test_every_html_report_has_a_csp(tmp_path):
 
 
 def test_a_failed_report_leaves_the_previous_file_whole(tmp_path, monkeypatch):
-    from sanctionwatch.report import cases as cases_module
-
     with Store(tmp_path / "r.db") as store:
         store.save_document(make_doc("d1", ALLEGATION), "t")
         paths = write_case_report(store, tmp_path / "out")
@@ -231,8 +228,6 @@ def test_a_failed_report_leaves_the_previous_file_whole(tmp_path, monkeypatch):
 
 
 def test_write_atomic_cleans_up_when_the_write_fails(tmp_path, monkeypatch):
-    from sanctionwatch.report import files
-
     target = tmp_path / "cases.md"
     target.write_text("old report\n", encoding="utf-8")
 

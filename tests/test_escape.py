@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
@@ -58,7 +60,7 @@ def test_md_text_renders_as_the_same_plain_text(value):
     rendered = MarkdownIt("commonmark").renderInline(md_text(value))
     assert "<" not in rendered.replace("&lt;", "")  # no element at all: no <em>, <a>, <img>, <code>
     # what a reader sees is the value itself (newlines folded into spaces)
-    assert _unescape(rendered) == " ".join(value.splitlines())
+    assert html.unescape(rendered) == " ".join(value.splitlines())
 
 
 @pytest.mark.parametrize("value", [*HOSTILE, "a ``` b", "`lead", "trail`", "", "   "])
@@ -115,8 +117,3 @@ def test_printable_path_of_a_foreign_surrogate():
     out = printable_path("x\ud800y")
     assert out == "x\\ud800y"
 
-
-def _unescape(rendered: str) -> str:
-    import html
-
-    return html.unescape(rendered)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import socket
+from datetime import date
 
 import pytest
 
@@ -180,10 +183,6 @@ def test_date_line_near_the_top_of_the_text():
 
 
 # -- hostile inputs (issue 16) --------------------------------------------------
-
-import os  # noqa: E402
-import socket  # noqa: E402
-from datetime import date  # noqa: E402
 
 TODAY = date(2025, 6, 1)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from markupsafe import escape  # noqa: E402
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
+from sanctionwatch.ingest import RawInput, to_document  # noqa: E402
 from sanctionwatch.web import create_app  # noqa: E402
 from sanctionwatch.web.render import Span, document_spans, safe_url, segments  # noqa: E402
 from sanctionwatch.web.security import CSP, host_names, token_matches  # noqa: E402
@@ -293,8 +295,6 @@ def test_invalid_characters_are_a_400_before_any_query(db: Path, url: str) -> No
     {"text": "Coal\x00 moved."}, {"text": "Fine text.", "title": "T\x00"}, {"text": "Fine text.", "publisher": "\ud800"},
 ])
 def test_invalid_characters_in_a_json_body_are_a_400(client: TestClient, body: dict) -> None:
-    import json
-
     r = client.post("/api/v1/documents", content=json.dumps(body),  # ASCII JSON: "\u0000", "\ud800" escapes
                     headers={**AUTH, "content-type": "application/json"})
     assert r.status_code == 400 and "not allowed" in r.json()["detail"]
@@ -306,8 +306,6 @@ def test_invalid_characters_in_a_form_are_a_400(client: TestClient) -> None:
 
 
 def _ingest_like_the_pipeline(store, text: str, **kw):
-    from sanctionwatch.ingest import RawInput, to_document
-
     return to_document(RawInput(kw["input_label"], "text", text))  # the real emptiness check, without spaCy
 
 
