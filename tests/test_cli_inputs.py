@@ -133,8 +133,8 @@ NAME_PARTS = st.sampled_from([b"a", b"[", b"]", b"[bold]", b"\xff", b"\xe9t\xe9"
                               "\u202e".encode(), "한".encode(), b"..x", b"%00"])
 ENTRY = st.tuples(
     st.lists(NAME_PARTS, min_size=1, max_size=3).map(lambda parts: b"".join(parts)),
-    st.sampled_from(["text", "empty", "binary", "utf16", "fifo", "dangling", "dirlink", "dir", "bigmeta", "badmeta",
-                     "odddate", "jsonl"]),
+    st.sampled_from(["text", "empty", "binary", "utf16", "fifo", "dangling", "dirlink", "dir", "locked", "bigmeta",
+                     "badmeta", "odddate", "jsonl"]),
 )
 
 
@@ -158,6 +158,8 @@ def _make(root: bytes, name: bytes, kind: str) -> None:
             kind, (ARTICLE + name.decode("utf-8", "replace")).encode())
         with open(path, "wb") as fh:
             fh.write(body)
+        if kind == "locked":
+            os.chmod(path, 0)  # unreadable, except to root
         meta = {"bigmeta": json.dumps({"title": "T" * 10_000}).encode(), "badmeta": b"{\"title\": ",
                 "odddate": json.dumps({"published": "2024-02-30", "url": "javascript:alert(1)"}).encode()}.get(kind)
         if meta is not None:
