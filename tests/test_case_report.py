@@ -6,8 +6,10 @@ import json
 import re
 
 import pytest
+from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
+from sanctionwatch.commands.cases import commands
 from sanctionwatch.ingest import iter_raw, to_document
 from sanctionwatch.link import link_events
 from sanctionwatch.model import Argument, Attribution, Document, Entity, Event, Fragment, Mention, Sentence, TimeValue
@@ -239,3 +241,18 @@ def test_write_atomic_cleans_up_when_the_write_fails(tmp_path, monkeypatch):
         files.write_atomic(target, "new report\n" * 1000)
     assert target.read_text(encoding="utf-8") == "old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["cases.md"]
+
+
+def test_cases_table_prints_markup_in_actor_names_literally(tmp_path):
+    db = tmp_path / "m.db"
+    with Store(db) as store:
+        for doc_id, publisher in (("d1", "Wire A"), ("d2", "Wire B")):
+            doc = make_doc(doc_id, ALLEGATION, publisher=publisher)
+            doc.entities[0] = Entity("prk", "North [/]Korea [bold]", "country", doc.entities[0].mentions)
+            store.save_document(doc, "t")
+    by_name = {c.name: c for c in commands}
+    runner = CliRunner()
+    assert runner.invoke(by_name["report"], ["--db", str(db), "--out", str(tmp_path / "out")]).exit_code == 0  # links
+    res = runner.invoke(by_name["cases"], ["--db", str(db)], env={"COLUMNS": "400"})
+    assert res.exit_code == 0, res.output
+    assert "[/]Korea [bold]" in res.output

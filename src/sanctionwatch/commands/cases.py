@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from ..escape import terminal
 from ..link import STATUSES
 from . import db_option
 
@@ -68,7 +69,7 @@ def report_command(db: str, out_dir: str, min_sources: int) -> None:
         rebuild_cases(store, min_sources=min_sources)
         written = write_case_report(store, Path(out_dir), min_sources=min_sources)
     for name, path in written.items():
-        err.print(f"report ({name}): {path}")
+        err.print(f"report ({name}): {terminal(path)}")
 
 
 @click.command("cases")
@@ -120,7 +121,8 @@ def cases_command(db, actor, type_, since, until, status, rebuild, min_sources, 
     for c in rows:
         when = c["time"]["start"] or (f"reported {c['reported']['start']}" if c["reported"]["start"] else "")
         flag = " ⚑" if c.get("designated") else ""
-        table.add_row(c["id"], c["status"], str(c["independent_sources"]), c["category"], when or "", c["summary"] + flag)
+        table.add_row(c["id"], c["status"], str(c["independent_sources"]), c["category"], when or "",
+                      terminal(c["summary"]) + flag)  # summaries quote actor names from articles: not markup
     out.print(table)
 
 
@@ -170,7 +172,8 @@ def lists_match(db: str, min_score: float, fmt: str) -> None:
     for col in ("entity", "text", "entry", "score", "explanation"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["entity_id"], r["matched_text"], r["reference_number"], f"{r['score']:.2f}", r["explanation"])
+        table.add_row(terminal(r["entity_id"]), terminal(r["matched_text"]), terminal(r["reference_number"]),
+                      f"{r['score']:.2f}", terminal(r["explanation"]))
     out.print(table)
 
 
