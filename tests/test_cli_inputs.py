@@ -185,3 +185,11 @@ def test_fuzz_cli_over_generated_trees(entries, nested):
         table = _inputs_table(Path(db))
         assert {s["input"] for s in summary["skipped"]} <= set(table)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.mark.parametrize("value, message", [("0001-01-01", "before 1900"), ("3024-01-01", "after the day of ingest"),
+                                            ("2024-02-30", "cannot be read")])
+def test_published_option_must_be_a_plausible_date(tmp_path, value, message):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--published", value])
+    assert result.exit_code == 2 and message in result.output

@@ -43,12 +43,12 @@ def _pipeline_options(f):
 
 
 def _settings(model, include, exclude, published, max_bytes, workers=1, scheduler=None) -> Settings:
-    from .ingest import normalise_date
+    from .dates import check_published
 
-    if published and not normalise_date(published):
-        raise click.BadParameter(f"not a date: {published!r}", param_hint="--published")
-    return Settings(model=model, include=tuple(include), exclude=tuple(exclude),
-                    published=normalise_date(published) if published else None, max_bytes=max_bytes,
+    iso, problems = check_published(published, field="date")
+    if problems:
+        raise click.BadParameter(problems[0].removesuffix(": ignored"), param_hint="--published")
+    return Settings(model=model, include=tuple(include), exclude=tuple(exclude), published=iso, max_bytes=max_bytes,
                     workers=workers, scheduler=scheduler or None)
 
 
