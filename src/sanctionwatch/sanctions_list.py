@@ -34,6 +34,9 @@ from typing import Any, Iterable
 
 import yaml
 
+from .store import lists as stored_lists
+from .store.connection import Database
+
 UN_LIST_ID = "un-sc-consolidated"
 DEFAULT_REGIMES = ("DPRK",)
 
@@ -443,55 +446,41 @@ def load_un_list(path: str | Path) -> SanctionsList:
 # Store
 
 
-def import_list(store: Any, path: str | Path) -> SanctionsList:
+def import_list(store: Database, path: str | Path) -> SanctionsList:
     """Load the XML and replace the stored copy of that list, in one transaction."""
     sl = load_un_list(path)
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with store.transaction() as c:
-        c.execute("DELETE FROM sanctions_lists WHERE list_id = ?", (sl.list_id,))
-        c.execute(
-            "INSERT INTO sanctions_lists(list_id, name, date_generated, source, sha256, imported_at) VALUES (?,?,?,?,?,?)",
-            (sl.list_id, sl.name, sl.date_generated, str(path), digest, now),
-        )
-        for e in sl.entries.values():
-            c.execute(
-                "INSERT INTO list_entries(list_id, reference_number, kind, regime, name, listed_on, dataid, json)"
-                " VALUES (?,?,?,?,?,?,?,?)",
-                (sl.list_id, e.reference_number, e.kind, e.regime, e.name, e.listed_on, e.dataid,
-                 json.dumps(e.details, ensure_ascii=False)),
-            )
-            c.executemany(
-                "INSERT INTO list_aliases(list_id, reference_number, alias, quality) VALUES (?,?,?,?)",
-                [(sl.list_id, e.reference_number, a, q) for a, q in e.aliases],
-            )
-            c.executemany(
-                "INSERT INTO list_identifiers(list_id, reference_number, scheme, value) VALUES (?,?,?,?)",
-                [(sl.list_id, e.reference_number, s, v) for s, v in e.identifiers],
-            )
+    entries = list(sl.entries.values())
+    stored_lists.replace_list(
+        store, (sl.list_id, sl.name, sl.date_generated, str(path), digest, now),
+        [(sl.list_id, e.reference_number, e.kind, e.regime, e.name, e.listed_on, e.dataid,
+          json.dumps(e.details, ensure_ascii=False)) for e in entries],
+        [(sl.list_id, e.reference_number, a, q) for e in entries for a, q in e.aliases],
+        [(sl.list_id, e.reference_number, s, v) for e in entries for s, v in e.identifiers],
+    )
     return sl
 
 
-def list_from_store(store: Any, list_id: str = UN_LIST_ID) -> SanctionsList | None:
-    c = store.conn
-    head = c.execute("SELECT name, date_generated FROM sanctions_lists WHERE list_id = ?", (list_id,)).fetchone()
-    if head is None:
+def list_from_store(store: Database, list_id: str = UN_LIST_ID) -> SanctionsList | None:
+    stored = stored_lists.read_list(store, list_id)
+    if stored is None:
         return None
     entries = {
         r["reference_number"]: ListEntry(
             r["reference_number"], r["kind"], r["regime"], r["name"], listed_on=r["listed_on"], dataid=r["dataid"],
             details=json.loads(r["json"]),
         )
-        for r in c.execute("SELECT * FROM list_entries WHERE list_id = ? ORDER BY reference_number", (list_id,))
+        for r in stored.entries
     }
-    for r in c.execute("SELECT reference_number, alias, quality FROM list_aliases WHERE list_id = ? ORDER BY rowid", (list_id,)):
-        entries[r["reference_number"]].aliases.append((r["alias"], r["quality"]))
-    for r in c.execute("SELECT reference_number, scheme, value FROM list_identifiers WHERE list_id = ? ORDER BY rowid", (list_id,)):
-        entries[r["reference_number"]].identifiers.append((r["scheme"], r["value"]))
-    return SanctionsList(list_id, head["name"], head["date_generated"], entries)
+    for ref, alias, quality in stored.aliases:
+        entries[ref].aliases.append((alias, quality))
+    for ref, scheme, value in stored.identifiers:
+        entries[ref].identifiers.append((scheme, value))
+    return SanctionsList(list_id, stored.name, stored.date_generated, entries)
 
 
-def match_store(store: Any, list_id: str = UN_LIST_ID, regimes: Iterable[str] | None = DEFAULT_REGIMES) -> int:
+def match_store(store: Database, list_id: str = UN_LIST_ID, regimes: Iterable[str] | None = DEFAULT_REGIMES) -> int:
     """Match every stored entity (its name and each distinct mention text) and replace list_matches.
 
     Keeps the best match per (entity, list entry).  Returns the number of rows written.
@@ -500,30 +489,19 @@ def match_store(store: Any, list_id: str = UN_LIST_ID, regimes: Iterable[str] | 
     sl = list_from_store(store, list_id)
     if sl is None:
         raise LookupError(f"sanctions list {list_id!r} is not in the store; run `sanctionwatch lists import` first")
-    c = store.conn
-    candidates: dict[tuple[str, str], tuple[str, str | None, int | None, int | None]] = {}
-    for r in c.execute("SELECT entity_id, name, type, min(doc_id) AS doc_id FROM entities GROUP BY entity_id, name, type"):
-        candidates.setdefault((r["entity_id"], r["name"]), (r["type"], None, None, None))
-    for r in c.execute(
-        "SELECT m.entity_id, e.type, m.doc_id, m.start, m.end, substr(d.text, m.start + 1, m.end - m.start) AS text"
-        " FROM mentions m JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id"
-        " JOIN documents d ON d.doc_id = m.doc_id ORDER BY m.doc_id, m.start"
-    ):
-        candidates.setdefault((r["entity_id"], r["text"]), (r["type"], r["doc_id"], r["start"], r["end"]))
+    candidates: dict[tuple[str, str], tuple[str | None, str | None, int | None, int | None]] = {}
+    for entity_id, name, etype in stored_lists.entity_names(store):
+        candidates.setdefault((entity_id, name), (etype, None, None, None))
+    for entity_id, etype, doc_id, start, end, text in stored_lists.mention_texts(store):
+        candidates.setdefault((entity_id, text), (etype, doc_id, start, end))
     best: dict[tuple[str, str], tuple[ListMatch, str | None, int | None, int | None]] = {}
     for (entity_id, text), (etype, doc_id, start, end) in sorted(candidates.items(), key=lambda kv: kv[0]):
         for m in sl.match(text, etype, regimes=regimes):
             key = (entity_id, m.reference_number)
             if key not in best or m.score > best[key][0].score:
                 best[key] = (m, doc_id, start, end)
-    with store.transaction() as tx:
-        tx.execute("DELETE FROM list_matches WHERE list_id = ?", (list_id,))
-        tx.executemany(
-            "INSERT INTO list_matches(list_id, reference_number, entity_id, matched_text, doc_id, start, end, score,"
-            " method, explanation) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (list_id, ref, entity_id, m.query, doc_id, start, end, m.score, m.method, m.explanation)
-                for (entity_id, ref), (m, doc_id, start, end) in sorted(best.items())
-            ],
-        )
+    stored_lists.replace_matches(store, list_id, [
+        (list_id, ref, entity_id, m.query, doc_id, start, end, m.score, m.method, m.explanation)
+        for (entity_id, ref), (m, doc_id, start, end) in sorted(best.items())
+    ])
     return len(best)
