@@ -253,7 +253,7 @@ def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: 
 
 def _link_cases(store, min_sources: int) -> None:
     from .link_incremental import link_store
-    from .sanctions_list import match_store
+    from .sanctions import match_store
 
     try:
         match_store(store)  # flags designated actors, when a list has been imported (`lists import`)
