@@ -1,4 +1,4 @@
-"""Case and sanctions-list commands: `report`, `cases`, `lists import`, `lists match`.
+"""Case and sanctions-list commands: `report`, `cases`, `lists import`, `lists match`, `lists flags`.
 
 Exit codes: 0 ok, 1 error (missing database, unreadable list), 2 usage (click); storage failures
 as in :mod:`sanctionwatch.errors`.
@@ -16,7 +16,7 @@ from rich.table import Table
 
 from ..link import rebuild_cases
 from ..report.cases import write_case_report
-from ..sanctions import import_list, match_store
+from ..sanctions import FORMATS, STATUSES as FLAG_STATUSES, UnknownListFormat, detect_format, import_list, match_store
 from ..store import Store, StoreError, exists
 from ..store import lists as stored_lists
 from ..store.cases import CASE_STATUSES, CaseFilter, case_records
@@ -103,34 +103,43 @@ def cases_command(db, actor, type_, since, until, status, rebuild, min_sources, 
 
 @click.group("lists")
 def lists_group() -> None:
-    """Sanctions lists: import the UN consolidated list and match stored entities against it."""
+    """Sanctions lists: import UN, OFAC, EU, UK or OpenSanctions lists and match stored entities against them."""
 
 
 @lists_group.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @_db_option
-def lists_import(file: str, db: str) -> None:
-    """Import FILE (UN Security Council consolidated list XML) into the store, replacing an earlier copy."""
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="The list's format (detected from the file when left out).")
+def lists_import(file: str, db: str, fmt: str | None) -> None:
+    """Import FILE (a sanctions list: UN, OFAC SDN, EU or UK XML, or FollowTheMoney JSON), replacing an earlier copy."""
+    try:
+        fmt = fmt or detect_format(file)
+    except (UnknownListFormat, ET.ParseError) as exc:
+        raise click.ClickException(str(exc)) from exc
     with _open_store(db, create=True) as store:
         try:
-            sl = import_list(store, file)
+            sl = import_list(store, file, fmt)
         except ET.ParseError as exc:
             raise click.ClickException(f"{file} is not valid XML: {exc}") from exc
+        except (ValueError, KeyError) as exc:
+            raise click.ClickException(f"{file} is not a readable {fmt} list: {exc}") from exc
     stats, dprk = sl.stats(None), sl.stats()
-    err.print(f"imported {stats['entries']} entries ({stats['aliases']} aliases) generated {sl.date_generated}; "
-              f"DPRK: {dprk['individuals']} individuals, {dprk['entities']} entities, {dprk['aliases']} aliases, "
-              f"{dprk['identifiers']} identifiers")
+    err.print(f"imported {sl.list_id} (format {fmt}): {stats['entries']} entries ({stats['aliases']} aliases) "
+              f"generated {sl.date_generated}; DPRK: {dprk['individuals']} individuals, {dprk['entities']} entities, "
+              f"{dprk['aliases']} aliases, {dprk['identifiers']} identifiers")
 
 
 @lists_group.command("match")
 @_db_option
+@click.option("--list", "list_id", default=None, help="Only this imported list (default: every imported list).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Only show matches scoring at least this.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
-def lists_match(db: str, min_score: float, fmt: str) -> None:
-    """Match every stored entity against the DPRK entries of the imported list and store the matches."""
+def lists_match(db: str, list_id: str | None, min_score: float, fmt: str) -> None:
+    """Match every stored mention against the DPRK entries of the imported lists; store flags and matches."""
     with _open_store(db) as store:
         try:
-            n = match_store(store)
+            n = match_store(store, list_id)
         except LookupError as exc:
             raise click.ClickException(str(exc)) from exc
         rows = stored_lists.matches(store, min_score)
@@ -138,10 +147,37 @@ def lists_match(db: str, min_score: float, fmt: str) -> None:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table(title=f"{n} match(es)")
-    for col in ("entity", "text", "entry", "score", "explanation"):
+    for col in ("entity", "text", "list", "entry", "score", "explanation"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["entity_id"], r["matched_text"], r["reference_number"], f"{r['score']:.2f}", r["explanation"])
+        table.add_row(r["entity_id"], r["matched_text"], f"{r['list_id']} {r['programme'] or ''}".strip(),
+                      r["reference_number"], f"{r['score']:.2f}", r["explanation"])
+    out.print(table)
+
+
+@lists_group.command("flags")
+@_db_option
+@click.option("--status", type=click.Choice(FLAG_STATUSES), default=None, help="Only flags with this status.")
+@click.option("--doc", "doc_id", default=None, help="Only flags in this document.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+def lists_flags(db: str, status: str | None, doc_id: str | None, min_score: float, fmt: str) -> None:
+    """Show the stored flags (from `lists match`): each matched mention with its document, offsets, status and reasons."""
+    with _open_store(db) as store:
+        rows = stored_lists.flags(store, min_score=min_score, status=status, doc_id=doc_id)
+    for r in rows:
+        r["reasons"] = json.loads(r["reasons"])
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} flag(s)")
+    for col in ("status", "text", "where", "list", "entry", "score", "reasons"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        reasons = "; ".join(f"{x['verdict']}: {x['text']}" for x in r["reasons"]) or r["method"]
+        table.add_row(r["status"], r["matched_text"], f"{r['doc_id'][:12]}:{r['start']}-{r['end']}",
+                      f"{r['list_id']} {r['programme'] or ''}".strip(), f"{r['reference_number']} {r['listed_name']}",
+                      f"{r['score']:.2f}", reasons)
     out.print(table)
 
 

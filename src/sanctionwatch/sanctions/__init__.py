@@ -9,7 +9,7 @@
 * :mod:`.flags`       stored mentions matched and checked: ``list_flags`` and ``list_matches``
 """
 
-from .context import FlagCheck, MentionContext, Reason, check, designated_at, read_context
+from .context import STATUSES, FlagCheck, MentionContext, Reason, check, designated_at, read_context
 from .entries import ListEntry, ListMatch
 from .flags import match_store
 from .formats import FORMATS, UnknownListFormat, detect_format, load_list, load_un_list
@@ -19,7 +19,7 @@ from .normalise import MatchingRules, parse_rules, rules, tokens, variant_tokens
 
 __all__ = [
     "DEFAULT_REGIMES", "FORMATS", "FlagCheck", "ListEntry", "ListMatch", "MatchingRules", "MentionContext", "Reason",
-    "SanctionsList", "UN_LIST_ID", "UnknownListFormat", "check", "designated_at", "detect_format", "import_list",
+    "STATUSES", "SanctionsList", "UN_LIST_ID", "UnknownListFormat", "check", "designated_at", "detect_format", "import_list",
     "list_from_store", "load_list", "load_un_list", "match_store", "parse_rules", "read_context", "rules", "tokens",
     "variant_tokens",
 ]

@@ -48,6 +48,7 @@ class ContextWords:
     role_words: frozenset[str]
     role_stop_words: frozenset[str]
     nationalities: tuple[tuple[tuple[str, ...], str], ...]  # (phrase tokens, country), longest phrase first
+    nationality_names: tuple[tuple[tuple[str, ...], str], ...]  # also how lists write them
     place_nouns: frozenset[str]
     place_leads: tuple[tuple[str, ...], ...]
 
@@ -60,12 +61,17 @@ def context_words() -> ContextWords:
 
 def parse_context_words(raw: dict[str, Any]) -> ContextWords:
     fold = lambda xs: frozenset(str(x).casefold() for x in xs or [])  # noqa: E731
-    nats = [(tuple(tokens(str(p))), str(country)) for country, phrases in (raw.get("nationalities") or {}).items()
-            for p in phrases or [] if tokens(str(p))]
+    def phrases(table: dict[str, list[str]] | None) -> list[tuple[tuple[str, ...], str]]:
+        return [(tuple(tokens(str(p))), str(country)) for country, ps in (table or {}).items()
+                for p in [country, *(ps or [])] if tokens(str(p))]
+
+    nats = [n for n in phrases(raw.get("nationalities")) if n[0] != tuple(tokens(n[1]))]
+    names = phrases(raw.get("nationalities")) + phrases(raw.get("nationality_names"))
     return ContextWords(
         occupations=fold(raw.get("civilian_occupations")), role_words=fold(raw.get("role_words")),
         role_stop_words=fold(raw.get("role_stop_words")),
         nationalities=tuple(sorted(nats, key=lambda n: -len(n[0]))),
+        nationality_names=tuple(sorted(names, key=lambda n: -len(n[0]))),
         place_nouns=fold(raw.get("place_nouns")),
         place_leads=tuple(tuple(tokens(str(p))) for p in raw.get("place_lead_words") or [] if tokens(str(p))),
     )
@@ -239,9 +245,9 @@ def _role_reason(entry: ListEntry, role: str, w: ContextWords) -> Reason:
 def _listed_countries(entry: ListEntry, w: ContextWords) -> set[str]:
     said = entry.details.get("nationality", "")
     out = set()
-    for part in re.split(r"[;,]\s*(?![^()]*\))", said) if said else []:
+    for part in [said, *re.split(r"[;,]\s*", said)] if said else []:
         toks = tuple(tokens(part))
-        for phrase, country in w.nationalities:
-            if toks == phrase or part.strip().casefold() == country.casefold():
+        for phrase, country in w.nationality_names:
+            if toks == phrase:
                 out.add(country)
     return out
