@@ -103,7 +103,7 @@ class SanctionsList:
                     put("variant:" + key(variant_tokens(toks[1:] + toks[:1], r)), mk("reordered"))
                 else:
                     core = [t for t in toks if t not in r.legal_forms]
-                    if core != toks and _distinctive_core(core, r):
+                    if _distinctive_core(core, r):  # also when nothing was dropped: "X Bank" vs "X Bank Ltd"
                         put("core:" + key(variant_tokens(core, r)), mk("legal-form"))
                     if core != toks and quality in ("name", "aka", "good") and _trade_name(core, r):
                         put("trade:" + core[0], mk("trade-name"))
@@ -155,16 +155,22 @@ class SanctionsList:
         if not toks:
             return
         if all(is_common_surname(t, r) for t in toks):
-            if len(toks) >= 2:  # only as written on the list: no variants, no reordering
-                for item in self._index.get("exact:" + key(toks), []):
-                    if item.quality in ("name", "good", "aka", "vessel"):
-                        consider(item, "common-surnames", "exact match of a name made of common surnames" + after)
+            # Only as written on the list, or with each syllable respelled when there are three or more;
+            # never in another word order, never two surnames alone through variants.
+            strong = ("name", "good", "aka", "vessel")
+            for item in self._index.get("exact:" + key(toks), []) if len(toks) >= 2 else []:
+                if item.quality in strong:
+                    consider(item, "common-surnames", "exact match of a name made of common surnames" + after)
+            for item in self._index.get("variant:" + key(variant_tokens(toks, r)), []) if len(toks) >= 3 else []:
+                if item.quality in strong and item.method == "variant":
+                    consider(item, "common-surnames", "match of a name made of common surnames, romanisation variants"
+                             + after)
             return
         if len(toks) == 1:
             for item in self._index.get("exact:" + toks[0], []):
                 if not item.single:
                     continue
-                if item.acronym and not _is_capitals(name):
+                if item.acronym and not _is_capitals(name) and not prefix_note:  # "the Koti": a vessel's name
                     continue
                 consider(item, "single-token", "single-token name, exact match" + after)
             if kind == "entity" and _is_name_cased(name) and _trade_name(toks, r):
@@ -184,7 +190,12 @@ class SanctionsList:
             consider(item, item.method, note + after)
         core = [t for t in variant if t not in r.legal_forms]
         if _distinctive_core(core, r):
-            for item in self._index.get("core:" + key(core), []):
+            items = self._index.get("core:" + key(core), [])
+            # Two entries may share a core only through a variant (Taesong / Daesong Trading): the one whose
+            # core is spelled as the mention's is meant.
+            plain = [t for t in toks if t not in r.legal_forms]
+            same = [i for i in items if [t for t in tokens(i.name) if t not in r.legal_forms] == plain]
+            for item in same if same and len({i.ref for i in items}) > 1 else items:
                 consider(item, "legal-form", "match ignoring legal form and country words" + after)
 
     def match_identifier(self, value: str, scheme: str = "imo") -> list[ListMatch]:
