@@ -10,6 +10,7 @@ import json
 import pytest
 
 from sanctionwatch.model import Argument, Document, Entity, Event, Fragment, Mention, TimeValue
+from sanctionwatch.reviews import add_review
 from sanctionwatch.sanctions import ListEntry, check, designated_at, import_list, match_store, read_context
 from sanctionwatch.store import Store
 from sanctionwatch.store import lists as stored_lists
@@ -148,3 +149,26 @@ def test_match_store_keeps_offsets_status_and_reasons(tmp_path):
         assert matches == {("local:pak-su-il", "KPi.951"), ("songak", "KPe.951")}
         assert "not designated at the time" in next(
             m["explanation"] for m in stored_lists.matches(store) if m["entity_id"] == "songak")
+
+
+@pytest.mark.parametrize("target, verdict, field, value", [
+    ("mention", "wrong", None, None),
+    ("entity", "wrong", None, None),
+    ("entity", "corrected", "name", "Pak Su Il (a chess coach)"),
+])
+def test_review_rejects_flag(tmp_path, target, verdict, field, value):
+    doc = _doc("d-official", "Pak Su Il, a representative of Pinewood Mining, signed the deal.", "2019-09-01",
+               [("local:pak-su-il", "person", "Pak Su Il", 0)])
+    with Store(tmp_path / "t.db") as store:
+        store.save_document(doc, "test")
+        path = tmp_path / "list.xml"
+        path.write_text(LIST_XML, encoding="utf-8")
+        import_list(store, path)
+        assert match_store(store) == 1
+        key = "mention=0:9;entity=local:pak-su-il" if target == "mention" else "entity=local:pak-su-il"
+        add_review(store, doc_id="d-official", target=target, target_key=key, verdict=verdict, field=field,
+                   value=value, reviewer="analyst")
+        assert match_store(store) == 0
+        (flag,) = stored_lists.flags(store)
+        assert flag["status"] == "rejected" and "an analyst" in flag["explanation"]
+        assert stored_lists.matches(store) == []

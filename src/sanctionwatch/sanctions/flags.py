@@ -1,7 +1,9 @@
 """Flags: stored mentions matched against every imported list, each checked against its document.
 
 One flag per (list entry, mention), with the document, the mention's offsets,
-the status (designated, before-listing, rejected) and the reasons; per entity
+the status (designated, before-listing, rejected) and the reasons; an
+analyst's review that marks the mention or the entity wrong, or corrects the
+entity, rejects the flag (the pipeline's next run re-resolves it); per entity
 the best flag that was not rejected becomes its ``list_matches`` row, which
 cases, actor pages and reports show.
 """
@@ -12,9 +14,11 @@ import json
 from collections import defaultdict
 from typing import Iterable
 
+from ..model import Mention
+from ..reviews import mention_key
 from ..store import lists as stored_lists
 from ..store.connection import Database
-from .context import check, read_context
+from .context import FlagCheck, Reason, check, read_context
 from .entries import ListMatch
 from .importing import list_from_store
 from .matching import DEFAULT_REGIMES, SanctionsList
@@ -51,6 +55,7 @@ def match_store(store: Database, list_id: str | None = None,
             if k not in found or m.score > found[k][0].score:
                 found[k] = (m, entity_id, text)
     event_dates = _event_dates(store, {k[2] for k in found})
+    verdicts = _review_verdicts(store)
     flag_rows = []
     best: dict[tuple[str, str, str], tuple] = {}
     for (lid, ref, doc_id, start, end), (m, entity_id, text) in sorted(found.items(), key=lambda kv: kv[0]):
@@ -58,6 +63,7 @@ def match_store(store: Database, list_id: str | None = None,
         ctx = read_context(window, start - begin, end - begin)
         event_date = event_dates.get((doc_id, entity_id))
         result = check(lists[lid].entries[ref], ctx, published=published_of.get(doc_id), event_date=event_date)
+        result = _apply_review(result, verdicts, doc_id, entity_id, start, end)
         explanation = m.explanation + (f"; {result.summary()}" if result.reasons else "")
         flag_rows.append((lid, ref, entity_id, doc_id, start, end, text, m.score, m.method, result.status,
                           event_date, json.dumps([r.to_dict() for r in result.reasons], ensure_ascii=False),
@@ -69,6 +75,26 @@ def match_store(store: Database, list_id: str | None = None,
             best[k] = (lid, ref, entity_id, text, doc_id, start, end, m.score, m.method, explanation)
     stored_lists.replace_flags(store, list(lists), flag_rows, [best[k] for k in sorted(best)])
     return len(best)
+
+
+def _review_verdicts(store: Database) -> dict[tuple[str, str, str], tuple[str, str | None, str | None]]:
+    """(doc_id, target, target_key) -> the latest (verdict, field, value): a later review refines an earlier one."""
+    return {(doc_id, target, key): (verdict, field, value)
+            for doc_id, target, key, verdict, field, value in stored_lists.entity_reviews(store)}
+
+
+def _apply_review(result: FlagCheck, verdicts: dict[tuple[str, str, str], tuple[str, str | None, str | None]],
+                  doc_id: str, entity_id: str, start: int, end: int) -> FlagCheck:
+    for target, key in (("mention", mention_key(entity_id, Mention(start, end, ""))), ("entity", f"entity={entity_id}")):
+        verdict, field, value = verdicts.get((doc_id, target, key), ("", None, None))
+        if verdict == "wrong":
+            text = f"an analyst marked the {target} wrong"
+        elif verdict == "corrected" and field in ("entity", "id", "name", "type", "span"):
+            text = f"an analyst corrected the {target}'s {field} to {value!r}"
+        else:
+            continue
+        return FlagCheck("rejected", [*result.reasons, Reason("review", "contradicts", text)])
+    return result
 
 
 def _event_dates(store: Database, doc_ids: set[str]) -> dict[tuple[str, str], str]:

@@ -98,6 +98,13 @@ def event_rows(db: Database, doc_ids: Sequence[str]) -> list[tuple[str, str | No
     return out
 
 
+def entity_reviews(db: Database) -> list[tuple[str, str, str, str, str | None, str | None]]:
+    """(doc_id, target, target_key, verdict, field, value) of the reviews of mentions and entities, oldest first."""
+    return [(r["doc_id"], r["target"], r["target_key"], r["verdict"], r["field"], r["value"]) for r in db.conn.execute(
+        "SELECT doc_id, target, target_key, verdict, field, value FROM reviews"
+        " WHERE target IN ('mention', 'entity') ORDER BY id")]
+
+
 def replace_flags(db: Database, lists: Sequence[str], flags: Sequence[tuple], matches: Sequence[tuple]) -> None:
     """Replace the flags and matches of these lists in one transaction.
 
