@@ -172,3 +172,24 @@ def test_review_rejects_flag(tmp_path, target, verdict, field, value):
         (flag,) = stored_lists.flags(store)
         assert flag["status"] == "rejected" and "an analyst" in flag["explanation"]
         assert stored_lists.matches(store) == []
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The fair showed the updated SGT. The SGT has a dictionary.", "rejected"),  # capitals reused by a product
+    ("The Songak Group Trading Corporation (SGT) shipped coal. SGT denied it.", "designated"),
+])
+def test_short_acronym_needs_the_name_in_the_document(tmp_path, text, status):
+    xml = LIST_XML.replace("<ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Songak</ALIAS_NAME></ENTITY_ALIAS>",
+                           "<ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>SGT</ALIAS_NAME></ENTITY_ALIAS>"
+                           "<ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Songak Group Trading</ALIAS_NAME>"
+                           "</ENTITY_ALIAS>")
+    nth = text.count("SGT") - 1
+    doc = _doc("d-sgt", text, "2019-09-01", [("local:sgt", "org", "SGT", nth)])
+    with Store(tmp_path / "t.db") as store:
+        store.save_document(doc, "test")
+        path = tmp_path / "list.xml"
+        path.write_text(xml, encoding="utf-8")
+        import_list(store, path)
+        match_store(store)
+        (flag,) = stored_lists.flags(store)
+        assert flag["status"] == status and "acronym" in {r["check"] for r in json.loads(flag["reasons"])}

@@ -173,6 +173,22 @@ def check(entry: ListEntry, ctx: MentionContext, *, published: str | None, event
     return FlagCheck("designated", reasons)
 
 
+def acronym_reason(entry: ListEntry, acronym: str, document_text: str) -> Reason:
+    """A bare short acronym (PAD, MID, RGB) names a listed organisation only where the document also spells it out.
+
+    Short capitals are reused by products, parties and other bodies ("the updated PAD", a tablet); news that means
+    the listed body names it in full at least once.
+    """
+    doc_key = " ".join(tokens(document_text))
+    short = tokens(acronym)
+    for name, _ in entry.names():
+        toks = tokens(name)
+        if toks != short and len(toks) > 1 and f" {' '.join(toks)} " in f" {doc_key} ":
+            return Reason("acronym", "fits", f"the document also names it {name!r}")
+    return Reason("acronym", "contradicts",
+                  f"the acronym {acronym!r} alone: the document never names {entry.name!r} or another of its names")
+
+
 def designated_at(listed_on: str | None, when: str | None) -> bool | None:
     """Whether an entry listed on ``listed_on`` was designated on ``when`` (None when either date is unknown)."""
     if not listed_on or not when:

@@ -18,10 +18,11 @@ from ..model import Mention
 from ..reviews import mention_key
 from ..store import lists as stored_lists
 from ..store.connection import Database
-from .context import FlagCheck, Reason, check, read_context
+from .context import FlagCheck, Reason, acronym_reason, check, read_context
 from .entries import ListMatch
 from .importing import list_from_store
 from .matching import DEFAULT_REGIMES, SanctionsList
+from .normalise import rules, tokens
 
 CONTEXT_CHARS = 160  # read this far either side of a mention
 
@@ -63,6 +64,10 @@ def match_store(store: Database, list_id: str | None = None,
         ctx = read_context(window, start - begin, end - begin)
         event_date = event_dates.get((doc_id, entity_id))
         result = check(lists[lid].entries[ref], ctx, published=published_of.get(doc_id), event_date=event_date)
+        if m.method == "single-token" and len(tokens(m.matched_name)[0]) <= rules().acronym_max_chars:
+            reason = acronym_reason(lists[lid].entries[ref], m.matched_name, stored_lists.document_text(store, doc_id))
+            result = FlagCheck("rejected" if reason.verdict == "contradicts" else result.status,
+                               [*result.reasons, reason])
         result = _apply_review(result, verdicts, doc_id, entity_id, start, end)
         explanation = m.explanation + (f"; {result.summary()}" if result.reasons else "")
         flag_rows.append((lid, ref, entity_id, doc_id, start, end, text, m.score, m.method, result.status,

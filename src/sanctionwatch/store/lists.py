@@ -86,6 +86,11 @@ def mention_window(db: Database, doc_id: str, start: int, end: int, width: int) 
     return (row["snippet"] if row else ""), begin
 
 
+def document_text(db: Database, doc_id: str) -> str:
+    row = db.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    return row["text"] if row else ""
+
+
 def event_rows(db: Database, doc_ids: Sequence[str]) -> list[tuple[str, str | None, str]]:
     """(doc_id, time_start, json) of the dated events of these documents."""
     out: list[tuple[str, str | None, str]] = []
