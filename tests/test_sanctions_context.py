@@ -45,6 +45,8 @@ def _check(text: str, mention: str, entry: ListEntry, published: str = "2019-06-
     ("Troops marched through the Songak area in 1951.", "Songak", "place", True),
     ("It was the battle of Songak that ended the war.", "Songak", "place", True),
     ("Songak shipped coal in May.", "Songak", "place", False),
+    ("Floods hit Songak, Oakdale and Elm counties last week.", "Songak", "place", True),  # a list of places
+    ("Songak, Oakdale and Elm Corporation signed.", "Songak", "place", False),
     ("The Blue Heron (IMO 9012345) sailed.", "Blue Heron", "imo", "9012345"),
 ])
 def test_read_context(text, mention, field, value):
@@ -59,6 +61,8 @@ def test_read_context(text, mention, field, value):
     ("Pak Su Il, who was born in 1985, joined.", "Pak Su Il", OFFICIAL, "2019-06-01", "rejected", "born"),
     ("Pak Su Il, a footballer, scored.", "Pak Su Il", OFFICIAL, "2019-06-01", "rejected", "role"),
     ("Pak Su Il, deputy chairman of the Harbour Chess Club, said.", "Pak Su Il", OFFICIAL, "2019-06-01", "rejected", "role"),
+    ("Pak Su Il, head of the DPRK side of the board of the Oakdale Power Company, left.", "Pak Su Il", OFFICIAL,
+     "2019-06-01", "rejected", "role"),  # the second named organisation decides
     ("South Korean Pak Su Il, a trader, left.", "Pak Su Il", OFFICIAL, "2019-06-01", "rejected", "nationality"),
     ("Troops marched through the Songak area.", "Songak", COMPANY, "2019-06-01", "rejected", "place"),
     ("The Blue Heron (IMO 9876543) sailed.", "Blue Heron", SHIP_OWNER, "2019-06-01", "rejected", "imo"),
@@ -67,6 +71,8 @@ def test_read_context(text, mention, field, value):
     ("Pak Su Il, a representative of Pinewood Mining in Dalian, said.", "Pak Su Il", OFFICIAL, "2019-06-01",
      "designated", "role"),
     ("Pak Su Il, a senior weapons official, said.", "Pak Su Il", OFFICIAL, "2019-06-01", "designated", "role"),
+    ("Pak Su Il, head of the Dalian office, said.", "Pak Su Il", OFFICIAL, "2019-06-01", "designated", "role"),
+    ("Pak Su Il, a trade official in Dalian Port, said.", "Pak Su Il", OFFICIAL, "2019-06-01", "designated", "role"),
     ("North Korean Pak Su Il met buyers.", "Pak Su Il", OFFICIAL, "2019-06-01", "designated", "nationality"),
     ("The Blue Heron (IMO 9012345) sailed.", "Blue Heron", SHIP_OWNER, "2019-06-01", "designated", "imo"),
     # reported before the listing

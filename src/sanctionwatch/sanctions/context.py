@@ -39,6 +39,8 @@ _AGED_AFTER = re.compile(r"^[^.;]{0,30}?\baged\s+(\d{1,2})\b")
 _BORN = re.compile(r"^[^.;]{0,50}?\b(?:born|b\.)\s+(?:in\s+|on\s+)?(?:[A-Za-z]+\.?\s+)?(?:\d{1,2},?\s+)?"
                    r"(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b")
 _CLAUSE = re.compile(r"^\s*,\s*(?:\d{1,2}\s*,\s*)?(?:who\s+(?:is|was)\s+)?([^,.;()]{2,120})")
+_NAME_LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})*\s*,?\s+(?:and|or)\s+"
+                        r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+([a-z]+)")
 _IMO_AFTER = re.compile(r"^[^.;]{0,20}?\bIMO\b[^0-9.;]{0,12}(\d{7})\b", re.IGNORECASE)
 
 
@@ -133,6 +135,9 @@ def read_context(text: str, start: int, end: int) -> MentionContext:
     right_words = tokens(right[:30])
     if right_words and right_words[0] in w.place_nouns and re.match(r"^\s+[A-Za-z]", right):
         ctx.place = True
+    # "Pinewood, Oakdale and Elm counties": the noun after a list of names makes each of them a place.
+    if m := _NAME_LIST.match(right):
+        ctx.place = ctx.place or (tokens(m.group(1)) or [""])[0] in w.place_nouns
     if any(tuple(left_words[-len(lead):]) == lead for lead in w.place_leads if len(left_words) >= len(lead)):
         ctx.place = True
     if m := _IMO_AFTER.match(right):
@@ -252,8 +257,10 @@ def _role_reason(entry: ListEntry, role: str, w: ContextWords) -> Reason:
         return Reason("role", "fits", said)
     # Only a named organisation ("... of the Pinewood Sports Club") can contradict a listing: a paraphrased
     # function ("a senior weapons official") may describe the listed post in other words.
-    org = re.search(r"\b(?:of|at|for|in)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)", role)
-    if org and distinctive(tokens(org.group(1))):
+    # A named organisation is two or more capitalised words ("of the Harbour Chess Club"); one capitalised word
+    # after a preposition is as often a place ("head of the Pyongyang office").
+    orgs = re.finditer(r"\b(?:of|at|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){2,})", role)
+    if any(distinctive(tokens(org.group(1))) for org in orgs):
         return Reason("role", "contradicts", said)
     return Reason("role", "note", said)
 
