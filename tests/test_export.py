@@ -52,8 +52,8 @@ def _doc(doc_id: str, publisher: str, published: str) -> Document:
 
 
 @pytest.fixture()
-def store_path(tmp_path):
-    path = tmp_path / "e.db"
+def store_path(tmp_path, store_target):
+    path = store_target
     with Store(path) as store:
         store.save_document(_doc("d1", "Example Wire", "2019-06-01"), "t")
         store.save_document(_doc("d2", "Other Daily", "2019-06-03"), "t")

@@ -124,7 +124,7 @@ def _doc(doc_id: str, text: str, published: str, mentions: list[tuple[str, str, 
     return doc
 
 
-def test_match_store_keeps_offsets_status_and_reasons(tmp_path):
+def test_match_store_keeps_offsets_status_and_reasons(tmp_path, store_target):
     teacher = _doc("d-teacher", "Pak Su Il, 34, a teacher, opened the new school.", "2019-09-01",
                    [("local:pak-su-il", "person", "Pak Su Il", 0)])
     official = _doc("d-official", "Pak Su Il, a representative of Pinewood Mining, signed the deal.", "2019-09-01",
@@ -135,7 +135,7 @@ def test_match_store_keeps_offsets_status_and_reasons(tmp_path):
                          time=TimeValue("in April 2012", "2012-04-01", "2012-04-30", "month"))]
     battle = _doc("d-battle", "Old soldiers recalled the Songak area in winter.", "2019-09-01",
                   [("local:songak", "org", "Songak", 0)])
-    with Store(tmp_path / "t.db") as store:
+    with Store(store_target) as store:
         for d in (teacher, official, coal, battle):
             store.save_document(d, "test")
         path = tmp_path / "list.xml"
