@@ -5,6 +5,7 @@ The fixtures under tests/fixtures/lists/ are invented entries written in each fo
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,25 @@ def test_cli_import_detects_format(tmp_path):
         assert f"format {label}" in result.output
     with Store(db) as store:
         assert stored_lists.list_ids(store) == ["eu-fsf", "opensanctions", "uk-ofsi"]
+
+
+def test_cli_match_and_flags(tmp_path):
+    db = str(tmp_path / "t.db")
+    text = "The crew of the M/V Sea Pine 3 was detained."
+    start = text.index("M/V")
+    doc = Document(doc_id="d9", text=text, input="d9.txt", published="2021-05-02",
+                   entities=[Entity("local:sea-pine", "M/V Sea Pine 3", "vessel",
+                                    [Mention(start, start + 14, text[start:start + 14])])])
+    with Store(db) as store:
+        store.save_document(doc, "test")
+    runner = CliRunner()
+    assert runner.invoke(main, ["lists", "import", str(FIXTURES / "ofac_sdn.xml"), "--db", db]).exit_code == 0
+    result = runner.invoke(main, ["lists", "match", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)
+    assert (row["list_id"], row["programme"], row["reference_number"]) == ("ofac-sdn", "DPRK4", "90003")
+    result = runner.invoke(main, ["lists", "flags", "--db", db, "--format", "json", "--status", "designated"])
+    (flag,) = json.loads(result.output)
+    assert text[flag["start"]:flag["end"]] == flag["matched_text"] == "M/V Sea Pine 3" and flag["doc_id"] == "d9"
+    table = runner.invoke(main, ["lists", "flags", "--db", db])
+    assert table.exit_code == 0 and "90003" in table.output

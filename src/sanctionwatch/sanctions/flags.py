@@ -21,7 +21,7 @@ from ..store.connection import Database
 from .context import FlagCheck, Reason, acronym_reason, check, read_context
 from .entries import ListMatch
 from .importing import list_from_store
-from .matching import DEFAULT_REGIMES, SanctionsList
+from .matching import DEFAULT_REGIMES
 from .normalise import rules, tokens
 
 CONTEXT_CHARS = 160  # read this far either side of a mention
@@ -115,4 +115,4 @@ def _event_dates(store: Database, doc_ids: set[str]) -> dict[tuple[str, str], st
     return out
 
 
-__all__ = ["CONTEXT_CHARS", "SanctionsList", "match_store"]
+__all__ = ["CONTEXT_CHARS", "match_store"]
