@@ -38,6 +38,9 @@ def _check(text: str, mention: str, entry: ListEntry, published: str = "2019-06-
     ("Pak Su Il, deputy director of the Harbour Chess Club, said.", "Pak Su Il", "role",
      "deputy director of the Harbour Chess Club"),
     ("Pak Su Il, said the report, was present.", "Pak Su Il", "role", None),  # a clause without a role word
+    ("A delegation led by Vice Minister of Fisheries Pak Su Il left.", "Pak Su Il", "role", "Vice Minister of Fisheries"),
+    ("He met Army General Pak Su Il there.", "Pak Su Il", "role", "Army General"),
+    ("Officials including Kim Ho and Pak Su Il came.", "Pak Su Il", "role", None),
     ("Chinese businessman Pak Su Il was arrested.", "Pak Su Il", "nationality", "China"),
     ("South Korean Pak Su Il left.", "Pak Su Il", "nationality", "Republic of Korea"),
     ("Pak Su Il, a Japanese national, left.", "Pak Su Il", "nationality", "Japan"),
@@ -64,6 +67,8 @@ def test_read_context(text, mention, field, value):
     ("Pak Su Il, head of the DPRK side of the board of the Oakdale Power Company, left.", "Pak Su Il", OFFICIAL,
      "2019-06-01", "rejected", "role"),  # the second named organisation decides
     ("South Korean Pak Su Il, a trader, left.", "Pak Su Il", OFFICIAL, "2019-06-01", "rejected", "nationality"),
+    ("A team led by Vice Minister of Fisheries and Ocean Farming Pak Su Il left.", "Pak Su Il", OFFICIAL, "2019-06-01",
+     "rejected", "role"),
     ("Troops marched through the Songak area.", "Songak", COMPANY, "2019-06-01", "rejected", "place"),
     ("The Blue Heron (IMO 9876543) sailed.", "Blue Heron", SHIP_OWNER, "2019-06-01", "rejected", "imo"),
     # the same person

@@ -39,6 +39,9 @@ _AGED_AFTER = re.compile(r"^[^.;]{0,30}?\baged\s+(\d{1,2})\b")
 _BORN = re.compile(r"^[^.;]{0,50}?\b(?:born|b\.)\s+(?:in\s+|on\s+)?(?:[A-Za-z]+\.?\s+)?(?:\d{1,2},?\s+)?"
                    r"(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b")
 _CLAUSE = re.compile(r"^\s*,\s*(?:\d{1,2}\s*,\s*)?(?:who\s+(?:is|was)\s+)?([^,.;()]{2,120})")
+# A capitalised title written before a name: "Vice Minister of Electric Power Industry", "KPA General".
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w\s'’-]\s*|\b[a-z]+\s+)"
+                           r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|the|and|for)\s+|[A-Z][\w'’.-]*\s+){0,8})$")
 _NAME_LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})*\s*,?\s+(?:and|or)\s+"
                         r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+([a-z]+)")
 _IMO_AFTER = re.compile(r"^[^.;]{0,20}?\bIMO\b[^0-9.;]{0,12}(\d{7})\b", re.IGNORECASE)
@@ -131,6 +134,8 @@ def read_context(text: str, start: int, end: int) -> MentionContext:
     left_words = tokens(left)
     if ctx.role is None and left_words and left_words[-1] in w.occupations and re.search(r"\b[a-z]+\s+$", left):
         ctx.role = left_words[-1]  # "footballer Ri Myong Su"
+    if ctx.role is None and (m := _TITLE_BEFORE.search(left)) and set(tokens(m.group(1))) & w.role_words:
+        ctx.role = m.group(1).strip()  # "Vice Minister of Electric Power Industry Ri Myong Su"
     ctx.nationality = _nationality(left_words, right, w)
     right_words = tokens(right[:30])
     if right_words and right_words[0] in w.place_nouns and re.match(r"^\s+[A-Za-z]", right):
@@ -259,7 +264,7 @@ def _role_reason(entry: ListEntry, role: str, w: ContextWords) -> Reason:
     # function ("a senior weapons official") may describe the listed post in other words.
     # A named organisation is two or more capitalised words ("of the Harbour Chess Club"); one capitalised word
     # after a preposition is as often a place ("head of the Pyongyang office").
-    orgs = re.finditer(r"\b(?:of|at|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){2,})", role)
+    orgs = re.finditer(r"\b(?:of|at|for)\s+(?:the\s+)?([A-Z][\w'’-]*\s*(?:(?:and\s+|&\s+)?[A-Z][\w'’-]*\s*)+)", role)
     if any(distinctive(tokens(org.group(1))) for org in orgs):
         return Reason("role", "contradicts", said)
     return Reason("role", "note", said)
