@@ -303,3 +303,9 @@ def test_variant_set_recall_and_no_false_positives():
 ])
 def test_real_list_failures_named_in_issue_14(query, etype, ref):
     assert ref in [m.reference_number for m in load_un_list(UN_LIST).match(query, etype)]
+
+
+@pytest.mark.parametrize("etype, matches", [("organisation", True), ("media", True), ("government", True),
+                                            ("person", False), ("product", False), ("weapon", False), ("place", False)])
+def test_actor_types_map_to_entry_kinds(sl, etype, matches):
+    assert bool(sl.match("Eastern Harbour Bureau", etype)) is matches
