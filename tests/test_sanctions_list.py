@@ -84,6 +84,12 @@ def fixture_list(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def un_list():
+    """The real 2018 UN list, read once per module (tests using it carry needs_un_list)."""
+    return load_un_list(UN_LIST)
+
+
+@pytest.fixture(scope="module")
 def sl(fixture_list):
     return load_un_list(fixture_list)
 
@@ -220,8 +226,8 @@ def test_match_store_without_list(tmp_path):
 
 
 @needs_un_list
-def test_real_list_counts():
-    sl = load_un_list(UN_LIST)
+def test_real_list_counts(un_list):
+    sl = un_list
     stats = sl.stats()
     assert stats["individuals"] == 80 and stats["entities"] == 75
     assert len(sl.entries) > 1000
@@ -241,15 +247,15 @@ def test_real_list_counts():
         ("Ocean Maritime Management", "org", "KPe.020"),
     ],
 )
-def test_real_list_matches(query, etype, ref):
-    sl = load_un_list(UN_LIST)
+def test_real_list_matches(un_list, query, etype, ref):
+    sl = un_list
     assert ref in [m.reference_number for m in sl.match(query, etype)]
 
 
 @needs_un_list
 @pytest.mark.parametrize("query", ["Kim", "Korea", "North Korea", "Pyongyang", "Kim Jong Un", "Trading Company", "mid"])
-def test_real_list_guards(query):
-    assert load_un_list(UN_LIST).match(query) == []
+def test_real_list_guards(un_list, query):
+    assert un_list.match(query) == []
 
 
 @pytest.mark.parametrize("a, b", [("Seong", "song"), ("jeong", "jong"), ("Geon", "gon"), ("Yoon", "yun"), ("Moon", "mun"),
@@ -279,9 +285,9 @@ VARIANTS = Path(__file__).parent / "fixtures" / "list_variants.yaml"
 
 
 @needs_un_list
-def test_variant_set_recall_and_no_false_positives():
+def test_variant_set_recall_and_no_false_positives(un_list):
     """Invented variants of the listed names: recall >= 0.97, no different name matched, no wrong entry."""
-    sl = load_un_list(UN_LIST)
+    sl = un_list
     data = yaml.safe_load(VARIANTS.read_text(encoding="utf-8"))
     found = total = wrong = 0
     for cases in data["positives"].values():
@@ -301,8 +307,8 @@ def test_variant_set_recall_and_no_false_positives():
     ("CHANG CHANG HA", "person", "KPi.037"), ("Paek Chang-ho", "person", "KPi.006"), ("Koti", "org", "KPe.067"),
     ("M/V Chong Chon Gang", "vessel", "KPe.020"), ("the Chong Chon Gang", "vessel", "KPe.020"),
 ])
-def test_real_list_failures_named_in_issue_14(query, etype, ref):
-    assert ref in [m.reference_number for m in load_un_list(UN_LIST).match(query, etype)]
+def test_real_list_failures_named_in_issue_14(un_list, query, etype, ref):
+    assert ref in [m.reference_number for m in un_list.match(query, etype)]
 
 
 @pytest.mark.parametrize("etype, matches", [("organisation", True), ("media", True), ("government", True),
