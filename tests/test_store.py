@@ -177,13 +177,13 @@ def test_a_bad_postgres_url_is_a_clear_error():
     ('SELECT "end" FROM t', 'SELECT "end" FROM t'),
 ])
 def test_sql_is_translated_to_postgres(sql, expected):
-    from sanctionwatch.postgres import translate
+    from sanctionwatch.store.postgres import translate
 
     assert translate(sql) == expected
 
 
 def test_insert_or_replace_is_refused_rather_than_mistranslated():
-    from sanctionwatch.postgres import translate
+    from sanctionwatch.store.postgres import translate
 
     with pytest.raises(ValueError, match="ON CONFLICT"):
         translate("INSERT OR REPLACE INTO t VALUES (?)")
@@ -242,7 +242,7 @@ def test_a_nul_character_is_refused_by_postgres_alone_and_said_why(pg_url):
     ("Kim’s snake_case 한국 E-mail", ["kim", "s", "snake", "case", "한국", "e", "mail"]),
 ])
 def test_postgres_index_words_follow_fts5_unicode61(text, expected):
-    from sanctionwatch.postgres import tsvector, words
+    from sanctionwatch.store.postgres import tsvector, words
 
     assert words(text) == expected
     vector = tsvector(text)
@@ -250,7 +250,7 @@ def test_postgres_index_words_follow_fts5_unicode61(text, expected):
 
 
 def test_postgres_snippets_mark_whole_words_and_prefixes():
-    from sanctionwatch.postgres import snippet
+    from sanctionwatch.store.postgres import snippet
 
     assert snippet("Pyongyang denied it.", "denied") == "Pyongyang ⦃denied⦄ it."
     assert snippet("Coal and coalition ships", "coal*") == "⦃Coal⦄ and ⦃coalition⦄ ships"

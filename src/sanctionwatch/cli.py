@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -20,7 +21,9 @@ from . import __version__
 from .escape import terminal
 from .ingest import DEFAULT_MAX_BYTES
 from .commands import db_option
+from .errors import SanctionwatchError
 from .pipeline import Outcome, Pipeline, Settings, Summary
+from .store.faults import storage_error
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -63,18 +66,23 @@ def _load_pipeline(settings: Settings) -> Pipeline:
 
 
 class _Commands(click.Group):
-    """Operational failures (the database unreachable, a cluster without workers) end in one
-    clear line and exit code 1, not a traceback; what was stored stays stored."""
+    """The one place errors become exit codes: every SanctionwatchError (and a driver error that
+    means the storage failed: damaged, full, read-only, locked) ends in one clear line and the
+    exit code its class carries (see sanctionwatch.errors), not a traceback; what was stored stays stored."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from .distributed import DaskUnavailable, NoWorkers
-        from .store import StoreError
-
         try:
             return super().invoke(ctx)
-        except (StoreError, NoWorkers, DaskUnavailable) as exc:
-            err.print(f"[red]error:[/] {exc}")
-            sys.exit(EXIT_ERROR)
+        except Exception as exc:
+            fault = exc if isinstance(exc, SanctionwatchError) else storage_error(exc)
+            if fault is None:  # a bug, not an operating condition: the traceback is what helps
+                raise
+            _fail(fault)
+
+
+def _fail(exc: BaseException) -> None:
+    err.print(f"[red]error:[/] {escape(str(exc))}")
+    sys.exit(getattr(exc, "exit_code", EXIT_ERROR))
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -162,14 +170,10 @@ def extract(paths, fmt, **opts) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def search(query, db_path, limit, fmt) -> None:
     """Full-text search over stored sentences (words, "phrases", OR, NOT, prefix*, parentheses; FTS5 syntax on SQLite)."""
-    from .store import Store, StoreError
+    from .store import Store
 
     with Store(db_path, readonly=True) as store:
-        try:
-            hits = store.search(query, limit)
-        except StoreError as exc:
-            err.print(f"[red]error:[/] {terminal(exc)}")
-            sys.exit(EXIT_USAGE)
+        hits = store.search(query, limit)  # a bad query: SearchSyntaxError, exit 2
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
@@ -248,7 +252,7 @@ def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: 
 
 def _link_cases(store, min_sources: int) -> None:
     from .link_incremental import link_store
-    from .sanctions_list import match_store
+    from .sanctions import match_store
 
     try:
         match_store(store)  # flags designated actors, when a list has been imported (`lists import`)

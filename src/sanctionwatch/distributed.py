@@ -30,6 +30,7 @@ import threading
 from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from .errors import DaskUnavailable, NoWorkers
 from .model import Document
 from .parallel import (
     ExtractionFailed, Extractor, Factory, Result, check_version, chunked, default_factory, extract_chunk, pack,
@@ -47,14 +48,6 @@ _PLUGIN_PREFIX = "sanctionwatch-pipeline"
 # worker of an overloaded LocalCluster died and its nannies gave up).
 NO_WORKERS_GRACE_S = 120.0
 _POLL_S = 5.0
-
-
-class DaskUnavailable(RuntimeError):
-    pass
-
-
-class NoWorkers(RuntimeError):
-    """The cluster lost all its workers; what is stored so far is safe and a rerun resumes."""
 
 
 def _distributed():

@@ -31,6 +31,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from .errors import RayUnavailable
 from .model import Document
 from .parallel import (
     ExtractionFailed, Extractor, Factory, Result, check_version, chunked, default_factory, extract_chunk, pack,
@@ -43,10 +44,6 @@ ADDRESS_ENV = "RAY_ADDRESS"  # Ray's own variable: ray.init() reads it too
 # An actor whose process dies is restarted (model reloaded) without limit: the chunk that was
 # running is failed back to us and split here, so a poison document cannot exhaust a budget.
 _MAX_RESTARTS = -1
-
-
-class RayUnavailable(RuntimeError):
-    pass
 
 
 def _ray():

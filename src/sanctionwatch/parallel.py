@@ -336,16 +336,6 @@ def check_version(version: str, expected: list[str | None], who: str = "a worker
                            "workers must have the same sanctionwatch code, model and data files")
 
 
-def stale_doc_ids(store: Any, version: str, everything: bool = False) -> list[str]:
-    """Ids of stored documents extracted by another pipeline version (all of them with ``everything``)."""
-    if everything:
-        rows = store.conn.execute("SELECT doc_id FROM documents ORDER BY rowid")
-    else:
-        rows = store.conn.execute(
-            "SELECT doc_id FROM documents WHERE pipeline_version <> ? ORDER BY rowid", (version,))
-    return [r[0] for r in rows]
-
-
 def document_from_stored(stored: Document, pipeline: Any) -> Document:
     """A prepared document rebuilt from what the store holds: the stored text is the input.
 
@@ -386,7 +376,7 @@ def reprocess_store(
 
     started = time.perf_counter()
     summary = ReprocessSummary(pipeline.version)
-    ids = stale_doc_ids(store, pipeline.version, everything)
+    ids = store.stale_doc_ids(pipeline.version, everything)
     summary.candidates = len(ids)
 
     def docs() -> Iterator[Document]:

@@ -19,8 +19,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import IO, Any, Iterator
 
+from .errors import ReviewError
 from .model import Attribution, Document, Entity, Event, IgnoredRegion, Mention
 from .store import Store
+from .store import cases as stored_cases
+from .store import reviews as stored_reviews
 
 VERDICTS = ("correct", "wrong", "corrected")
 
@@ -39,10 +42,6 @@ MAX_VALUE = 500
 MAX_NOTE = 4000
 MAX_REVIEWER = 80
 _SPAN_ROLES = ("source", "cue", "content", "trigger", "mention", "ignored")
-
-
-class ReviewError(ValueError):
-    """The review cannot be stored as given (unknown document, target or field)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +137,6 @@ def _row(r: Any) -> Review:
                   r["note"], r["reviewer"], r["created_at"])
 
 
-def _case_exists(store: Store, case_id: str) -> bool:
-    if not store.table_exists("cases"):
-        return False
-    cols = store.columns("cases")
-    col = "case_id" if "case_id" in cols else "id"
-    return store.conn.execute(f"SELECT 1 FROM cases WHERE {col} = ?", (case_id,)).fetchone() is not None
-
-
 def add_review(
     store: Store,
     *,
@@ -179,7 +170,7 @@ def add_review(
     if note is not None and len(note) > MAX_NOTE:
         raise ReviewError(f"note is longer than {MAX_NOTE} characters")
     if target == "case":
-        if not target_key.startswith("case=") or not _case_exists(store, target_key[5:]):
+        if not target_key.startswith("case=") or not stored_cases.case_exists(store, target_key[5:]):
             raise ReviewError(f"no case {target_key!r}")
     else:
         doc = store.get_document(doc_id)
@@ -188,13 +179,8 @@ def add_review(
         if (target, target_key) not in extraction_keys(doc):
             raise ReviewError(f"document {doc_id} has no {target} with key {target_key!r}")
     stamp = created_at or _now()
-    with store.transaction() as c:
-        cur = c.execute(
-            "INSERT INTO reviews(doc_id, target, target_key, verdict, field, value, note, reviewer, created_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
-            (doc_id, target, target_key, verdict, field, value, note, reviewer, stamp),
-        )
-        rid = cur.fetchone()[0]
+    rid = stored_reviews.insert_review(
+        store, (doc_id, target, target_key, verdict, field, value, note, reviewer, stamp))
     assert rid is not None
     return Review(rid, doc_id, target, target_key, verdict, field, value, note, reviewer, stamp)
 
@@ -203,28 +189,11 @@ def list_reviews(
     store: Store, doc_id: str | None = None, *, target: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[Review]:
     """Reviews, oldest first (a later review of the same item refines, never replaces, an earlier one)."""
-    where, args = _where(doc_id, target)
-    sql = f"SELECT * FROM reviews{where} ORDER BY id"
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        args += [limit, offset]
-    return [_row(r) for r in store.conn.execute(sql, args)]
+    return [_row(r) for r in stored_reviews.select_reviews(store, doc_id, target=target, limit=limit, offset=offset)]
 
 
 def count_reviews(store: Store, doc_id: str | None = None, *, target: str | None = None) -> int:
-    where, args = _where(doc_id, target)
-    return store.conn.execute(f"SELECT count(*) FROM reviews{where}", args).fetchone()[0]
-
-
-def _where(doc_id: str | None, target: str | None) -> tuple[str, list[Any]]:
-    conds, args = [], []
-    if doc_id is not None:
-        conds.append("doc_id = ?")
-        args.append(doc_id)
-    if target is not None:
-        conds.append("target = ?")
-        args.append(target)
-    return (" WHERE " + " AND ".join(conds) if conds else ""), args
+    return stored_reviews.count_reviews(store, doc_id, target=target)
 
 
 def _export_record(review: Review, doc: Document | None) -> dict[str, Any]:

@@ -1,13 +1,13 @@
-"""Case and sanctions-list commands: `report`, `cases`, `lists import`, `lists match`.
+"""Case and sanctions-list commands: `report`, `cases`, `lists import`, `lists match`, `lists flags`.
 
-Exit codes: 0 ok, 1 error (missing database, unreadable list), 2 usage (click).
+Exit codes: 0 ok, 1 error (missing database, unreadable list), 2 usage (click); storage failures
+as in :mod:`sanctionwatch.errors`.
 """
 
 from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from datetime import date
 from pathlib import Path
 
 import click
@@ -15,38 +15,34 @@ from rich.console import Console
 from rich.table import Table
 
 from ..escape import terminal
-from ..link import STATUSES
+from ..link import rebuild_cases
+from ..report.cases import write_case_report
+from ..sanctions import FORMATS, STATUSES as FLAG_STATUSES, UnknownListFormat, detect_format, import_list, match_store
+from ..store import Store, StoreError, exists
+from ..store import lists as stored_lists
+from ..store.cases import CASE_STATUSES, CaseFilter, case_records
+from ..store.filters import date_bound
 from . import db_option
 
 err = Console(stderr=True)
 out = Console()
 
 
-def _open_store(db: str, create: bool = False):
-    from ..store import Store, StoreError, exists
-
+def _open_store(db: str, create: bool = False) -> Store:
     if not create and not exists(db):
-        raise click.ClickException(f"no database at {db}; create one with `sanctionwatch run PATHS --db {db}`")
-    try:
-        return Store(db)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise StoreError(f"no database at {db}; create one with `sanctionwatch run PATHS --db {db}`")
+    return Store(db)
 
 
-def _iso(value: str | None, param: str) -> str | None:
+def _bound(value: str | None, param: str) -> str:
+    """A --since/--until value as one side of a period (checked here, so the error names the option)."""
     if value is None:
-        return None
+        return ""
     try:
-        if len(value) >= 10:
-            return date.fromisoformat(value).isoformat()
-        parts = [int(p) for p in value.split("-")]
-        if param == "--until":  # a year or month given as upper bound includes all of it
-            year, month = parts[0], parts[1] if len(parts) > 1 else 12
-            nxt = date(year + (month == 12), month % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1).isoformat()
-        return date(parts[0], parts[1] if len(parts) > 1 else 1, 1).isoformat()
+        date_bound(value, upper=param == "--until")
     except ValueError:
         raise click.BadParameter(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}", param_hint=param) from None
+    return value
 
 
 _db_option = db_option(help="Store written by `sanctionwatch run`", dest="db")
@@ -62,9 +58,6 @@ def report_command(db: str, out_dir: str, min_sources: int) -> None:
 
     Re-links the stored documents first, so the case tables and the report agree.
     """
-    from ..link import rebuild_cases
-    from ..report.cases import write_case_report
-
     with _open_store(db) as store:
         rebuild_cases(store, min_sources=min_sources)
         written = write_case_report(store, Path(out_dir), min_sources=min_sources)
@@ -78,7 +71,7 @@ def report_command(db: str, out_dir: str, min_sources: int) -> None:
 @click.option("--type", "type_", help="Only cases of this event type (an id from data/taxonomy.yaml).")
 @click.option("--since", help="Only cases dated (or, if undated, reported) on or after this date.")
 @click.option("--until", help="Only cases dated (or, if undated, reported) on or before this date.")
-@click.option("--status", type=click.Choice(STATUSES), help="Only cases with this corroboration status.")
+@click.option("--status", type=click.Choice(CASE_STATUSES), help="Only cases with this corroboration status.")
 @click.option("--rebuild/--no-rebuild", default=False, show_default=True,
               help="Re-link the stored documents before listing (otherwise the cases of the last run are shown).")
 @click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
@@ -87,31 +80,15 @@ def report_command(db: str, out_dir: str, min_sources: int) -> None:
               help="Output format.")
 def cases_command(db, actor, type_, since, until, status, rebuild, min_sources, fmt) -> None:
     """List the cases in the store: linked events with their status and sources."""
-    since, until = _iso(since, "--since"), _iso(until, "--until")
+    since, until = _bound(since, "--since"), _bound(until, "--until")
+    period = f"{since}..{until}" if since or until else None
     with _open_store(db) as store:
         if rebuild:
-            from ..link import rebuild_cases
-
             rebuild_cases(store, min_sources=min_sources)
-        sql = ["SELECT json FROM cases c WHERE 1=1"]
-        args: list = []
-        if actor:
-            sql.append("AND EXISTS (SELECT 1 FROM case_actors a WHERE a.case_id = c.case_id AND a.entity_id = ?)")
-            args.append(actor)
-        if type_:
-            sql.append("AND c.type = ?")
-            args.append(type_)
-        if status:
-            sql.append("AND c.status = ?")
-            args.append(status)
-        if since:
-            sql.append("AND coalesce(c.time_end, c.reported_end) >= ?")
-            args.append(since)
-        if until:
-            sql.append("AND coalesce(c.time_start, c.reported_start) <= ?")
-            args.append(until)
-        sql.append("ORDER BY c.category, coalesce(c.time_start, c.reported_start), c.case_id")
-        rows = [json.loads(r["json"]) for r in store.conn.execute(" ".join(sql), args)]
+        try:
+            rows = case_records(store, CaseFilter(status=status, type=type_, actor=actor, period=period))
+        except ValueError as exc:  # --since after --until
+            raise click.BadParameter(str(exc), param_hint="--since/--until") from None
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -128,52 +105,81 @@ def cases_command(db, actor, type_, since, until, status, rebuild, min_sources, 
 
 @click.group("lists")
 def lists_group() -> None:
-    """Sanctions lists: import the UN consolidated list and match stored entities against it."""
+    """Sanctions lists: import UN, OFAC, EU, UK or OpenSanctions lists and match stored entities against them."""
 
 
 @lists_group.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @_db_option
-def lists_import(file: str, db: str) -> None:
-    """Import FILE (UN Security Council consolidated list XML) into the store, replacing an earlier copy."""
-    from ..sanctions_list import import_list
-
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="The list's format (detected from the file when left out).")
+def lists_import(file: str, db: str, fmt: str | None) -> None:
+    """Import FILE (a sanctions list: UN, OFAC SDN, EU or UK XML, or FollowTheMoney JSON), replacing an earlier copy."""
+    try:
+        fmt = fmt or detect_format(file)
+    except (UnknownListFormat, ET.ParseError) as exc:
+        raise click.ClickException(str(exc)) from exc
     with _open_store(db, create=True) as store:
         try:
-            sl = import_list(store, file)
+            sl = import_list(store, file, fmt)
         except ET.ParseError as exc:
             raise click.ClickException(f"{file} is not valid XML: {exc}") from exc
+        except (ValueError, KeyError) as exc:
+            raise click.ClickException(f"{file} is not a readable {fmt} list: {exc}") from exc
     stats, dprk = sl.stats(None), sl.stats()
-    err.print(f"imported {stats['entries']} entries ({stats['aliases']} aliases) generated {sl.date_generated}; "
-              f"DPRK: {dprk['individuals']} individuals, {dprk['entities']} entities, {dprk['aliases']} aliases, "
-              f"{dprk['identifiers']} identifiers")
+    err.print(f"imported {sl.list_id} (format {fmt}): {stats['entries']} entries ({stats['aliases']} aliases) "
+              f"generated {sl.date_generated}; DPRK: {dprk['individuals']} individuals, {dprk['entities']} entities, "
+              f"{dprk['aliases']} aliases, {dprk['identifiers']} identifiers")
 
 
 @lists_group.command("match")
 @_db_option
+@click.option("--list", "list_id", default=None, help="Only this imported list (default: every imported list).")
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True, help="Only show matches scoring at least this.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
-def lists_match(db: str, min_score: float, fmt: str) -> None:
-    """Match every stored entity against the DPRK entries of the imported list and store the matches."""
-    from ..sanctions_list import match_store
-
+def lists_match(db: str, list_id: str | None, min_score: float, fmt: str) -> None:
+    """Match every stored mention against the DPRK entries of the imported lists; store flags and matches."""
     with _open_store(db) as store:
         try:
-            n = match_store(store)
+            n = match_store(store, list_id)
         except LookupError as exc:
             raise click.ClickException(str(exc)) from exc
-        rows = [dict(r) for r in store.conn.execute(
-            "SELECT entity_id, matched_text, reference_number, score, method, explanation FROM list_matches"
-            " WHERE score >= ? ORDER BY score DESC, entity_id, reference_number", (min_score,))]
+        rows = stored_lists.matches(store, min_score)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table(title=f"{n} match(es)")
-    for col in ("entity", "text", "entry", "score", "explanation"):
+    for col in ("entity", "text", "list", "entry", "score", "explanation"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(terminal(r["entity_id"]), terminal(r["matched_text"]), terminal(r["reference_number"]),
-                      f"{r['score']:.2f}", terminal(r["explanation"]))
+        table.add_row(r["entity_id"], r["matched_text"], f"{r['list_id']} {r['programme'] or ''}".strip(),
+                      r["reference_number"], f"{r['score']:.2f}", r["explanation"])
+    out.print(table)
+
+
+@lists_group.command("flags")
+@_db_option
+@click.option("--status", type=click.Choice(FLAG_STATUSES), default=None, help="Only flags with this status.")
+@click.option("--doc", "doc_id", default=None, help="Only flags in this document.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+def lists_flags(db: str, status: str | None, doc_id: str | None, min_score: float, fmt: str) -> None:
+    """Show the stored flags (from `lists match`): each matched mention with its document, offsets, status and reasons."""
+    with _open_store(db) as store:
+        rows = stored_lists.flags(store, min_score=min_score, status=status, doc_id=doc_id)
+    for r in rows:
+        r["reasons"] = json.loads(r["reasons"])
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} flag(s)")
+    for col in ("status", "text", "where", "list", "entry", "score", "reasons"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        reasons = "; ".join(f"{x['verdict']}: {x['text']}" for x in r["reasons"]) or r["method"]
+        table.add_row(r["status"], terminal(r["matched_text"]), f"{r['doc_id'][:12]}:{r['start']}-{r['end']}",
+                      terminal(f"{r['list_id']} {r['programme'] or ''}".strip()),
+                      terminal(f"{r['reference_number']} {r['listed_name']}"), f"{r['score']:.2f}", terminal(reasons))
     out.print(table)
 
 

@@ -41,12 +41,8 @@ def serve(db_path: str, host: str, port: int, token: str | None, allow_hosts: tu
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
 
 
-@click.group()
-def export() -> None:
-    """Export data from a store."""
-
-
-@export.command("reviews")
+# Registered under the `export` group of commands/export.py.
+@click.command("reviews")
 @db_option(must_exist=True, help="Store to export from")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="JSONL file to write (default: standard output).")
@@ -64,4 +60,4 @@ def export_reviews_cmd(db_path: str, out_path: str | None) -> None:
     click.echo(f"{n} review{'s' if n != 1 else ''} exported" + (f" to {out_path}" if out_path else ""), err=True)
 
 
-commands: list[click.Command] = [serve, export]
+commands: list[click.Command] = [serve]

@@ -37,6 +37,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
+from ..errors import StoreError
+
 URL_PREFIXES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
 # Transaction-scoped advisory lock key that serialises migrations between
@@ -48,9 +50,10 @@ def is_url(target: str) -> bool:
     return target.startswith(URL_PREFIXES)
 
 
-def _require_psycopg():
+def _require_psycopg() -> Any:
     try:
         import psycopg
+        import psycopg.pq
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("the PostgreSQL store needs psycopg: pip install 'sanctionwatch[postgres]'") from exc
     return psycopg
@@ -194,9 +197,7 @@ class Connection:
 
     @property
     def in_transaction(self) -> bool:
-        from psycopg.pq import TransactionStatus
-
-        return self.raw.info.transaction_status != TransactionStatus.IDLE
+        return self.raw.info.transaction_status != _require_psycopg().pq.TransactionStatus.IDLE
 
     def commit(self) -> None:
         if self.in_transaction:
@@ -238,8 +239,6 @@ def connect(url: str, *, readonly: bool = False) -> Connection:
     try:
         raw = psycopg.connect(url, autocommit=True, application_name="sanctionwatch")
     except psycopg.Error as exc:
-        from .store import StoreError
-
         raise StoreError(f"cannot connect to PostgreSQL: {str(exc).strip()}") from exc
     if readonly:
         raw.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -271,7 +270,7 @@ def apply_migration(conn: Connection, version: int, sql: str) -> bool:
 
 # -- full-text search -------------------------------------------------------------
 
-_FTS_TOKEN = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|([^\s()"]+)')
+FTS_TOKEN = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|([^\s()"]+)')
 _WORD = re.compile(r"[^\W_]+")
 _MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this; later ones share it
 
@@ -305,7 +304,7 @@ def tsquery(fts: str) -> str:
         raise ValueError("unbalanced quotes")
     out: list[str] = []
     op, depth = ["&"], 0
-    for m in _FTS_TOKEN.finditer(fts):
+    for m in FTS_TOKEN.finditer(fts):
         phrase, star, opening, closing, bare = m.groups()
         if bare in _OPERATORS:
             op = _OPERATORS[bare]
@@ -342,7 +341,7 @@ def query_terms(fts: str) -> tuple[set[str], set[str]]:
     """(whole words, prefixes) a query looks for, folded like the index, for marking snippets."""
     exact: set[str] = set()
     prefixes: set[str] = set()
-    for m in _FTS_TOKEN.finditer(fts):
+    for m in FTS_TOKEN.finditer(fts):
         phrase, star, _opening, _closing, bare = m.groups()
         if bare in _OPERATORS or (bare or "").upper().startswith("NEAR"):
             continue

@@ -1,0 +1,102 @@
+"""One exception hierarchy for sanctionwatch, rooted at :class:`SanctionwatchError`.
+
+Every error the library raises on purpose derives from the root, and each
+class carries the exit code the command line ends with, so the CLI maps errors
+to exit codes in one place (``cli._Commands.invoke``) and a script can catch
+``SanctionwatchError`` alone.  Built-in bases (``RuntimeError``,
+``ValueError``) are kept where callers caught them before the hierarchy existed.
+
+Exit codes: 1 error, 2 usage (a bad argument or query), 4 the store cannot be
+used as it is (damaged, not a database, from a newer sanctionwatch), 5 the
+store cannot be written now (disk full, read-only, locked by another writer);
+3 (finished, some inputs skipped) is decided by the summary, not by an error.
+"""
+
+from __future__ import annotations
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_STORE_UNUSABLE = 4
+EXIT_STORE_UNAVAILABLE = 5
+
+
+class SanctionwatchError(Exception):
+    """Root of every error sanctionwatch raises on purpose."""
+
+    exit_code = EXIT_ERROR
+
+
+# -- the store -------------------------------------------------------------------
+
+class StoreError(SanctionwatchError, RuntimeError):
+    """The store cannot do what was asked (no database there, a migration failed, ...)."""
+
+
+class SearchSyntaxError(StoreError, ValueError):
+    """A full-text query the search engine cannot parse."""
+
+    exit_code = EXIT_USAGE
+
+
+class StoreUnusable(StoreError):
+    """The store cannot be used as it is: rerunning will not help until it is repaired or replaced."""
+
+    exit_code = EXIT_STORE_UNUSABLE
+
+
+class StoreDamaged(StoreUnusable):
+    """Damaged pages, or a file that is not a database at all."""
+
+
+class SchemaTooNew(StoreUnusable):
+    """The store was written by a newer sanctionwatch, whose schema this one does not know."""
+
+
+class StoreUnavailable(StoreError):
+    """The store is sound but cannot be written now; nothing half-written was kept, a rerun resumes."""
+
+    exit_code = EXIT_STORE_UNAVAILABLE
+
+
+class StoreFull(StoreUnavailable):
+    """The disk (or the database's size limit) is full."""
+
+
+class StoreReadOnly(StoreUnavailable):
+    """The store's file, directory or server refuses writes."""
+
+
+class StoreLocked(StoreUnavailable):
+    """Another process holds the lock for longer than the store waits."""
+
+
+# -- other layers ------------------------------------------------------------------
+
+class ReviewError(SanctionwatchError, ValueError):
+    """The review cannot be stored as given (unknown document, target or field)."""
+
+    exit_code = EXIT_USAGE
+
+
+class ExecutionError(SanctionwatchError, RuntimeError):
+    """Extraction on several processes or machines could not go on."""
+
+
+class EngineUnavailable(ExecutionError):
+    """An optional execution engine (Dask, Ray) is not installed."""
+
+
+class DaskUnavailable(EngineUnavailable):
+    pass
+
+
+class RayUnavailable(EngineUnavailable):
+    pass
+
+
+class NoWorkers(ExecutionError):
+    """The cluster lost all its workers; what is stored so far is safe and a rerun resumes."""
+
+
+class WorkerVersionMismatch(ExecutionError):
+    """A worker runs another pipeline version: its results would be stored under the wrong one."""
