@@ -80,7 +80,7 @@ class _Commands(click.Group):
 
 
 def _fail(exc: BaseException) -> None:
-    err.print(f"[red]error:[/] {escape(str(exc))}")
+    err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)  # one line, however long
     sys.exit(getattr(exc, "exit_code", EXIT_ERROR))
 
 
