@@ -43,7 +43,7 @@ def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None, schedu
     from itertools import islice
 
     from sanctionwatch.ingest import IngestError, iter_raw
-    from sanctionwatch.parallel import ExtractionFailed, extract_stream
+    from sanctionwatch.execution import ExtractionFailed, extract_stream
     from sanctionwatch.pipeline import Pipeline, Settings
     from sanctionwatch.store import BatchWriter, Store
 
