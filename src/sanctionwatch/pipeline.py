@@ -15,11 +15,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Iterator
 
-from . import __version__, clean, language
+from . import clean, language
 from .execution import ExtractionFailed, extract_stream
 from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
 from .model import Document
 from .read import Parsed, load_model, model_name, split_blocks
+from .version import __version__
 
 ENGLISH = "en"
 EXTRACTION_STAGES = ("read", "entities", "attributions", "events")
