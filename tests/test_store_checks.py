@@ -61,6 +61,16 @@ def test_a_newer_schema_is_refused_naming_both_versions(tmp_path: Path, readonly
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 999
 
 
+def test_a_newer_schema_is_refused_on_both_backends(store_target: str) -> None:
+    with Store(store_target) as s:
+        if s.dialect == "postgresql":
+            s.conn.execute("INSERT INTO sanctionwatch_schema(version) VALUES (999)")
+        else:
+            s.conn.execute("PRAGMA user_version = 999")
+    with pytest.raises(SchemaTooNew, match=f"999, newer than version {LATEST}"):
+        Store(store_target)
+
+
 @pytest.mark.parametrize("command", [["cases"], ["search", "harbour1"], ["lists", "match"], ["check"]])
 def test_the_cli_refuses_a_newer_schema_in_one_line(tmp_path: Path, command: list[str]) -> None:
     db = filled_store(tmp_path / "future.db", 2)
@@ -95,6 +105,18 @@ def test_random_bytes_in_the_middle_are_found_on_open_for_writing(tmp_path: Path
         Store(db)
     report = check_integrity(db)
     assert not report.ok and report.problems
+
+
+def test_ingest_force_refuses_a_damaged_store_and_leaves_it_as_it_was(tmp_path: Path) -> None:
+    db = checkpointed(filled_store(tmp_path / "sw.db"))
+    damage(db)
+    before = db.read_bytes()
+    article = tmp_path / "a.txt"
+    article.write_text("Customs officers in Nampho inspected a tanker on Tuesday.\n", encoding="utf-8")
+    result = run_cli("ingest", str(article), "--db", str(db), "--force", "--no-progress")
+    assert result.exit_code == EXIT_STORE_UNUSABLE, result.output
+    assert "damaged" in one_error_line(result)
+    assert db.read_bytes() == before
 
 
 def test_check_command_reports_sound_and_damaged_stores(tmp_path: Path) -> None:
