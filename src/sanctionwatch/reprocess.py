@@ -2,7 +2,8 @@
 
 Documents are rebuilt from the stored text (so every offset stays as stored),
 extracted on any engine (:mod:`sanctionwatch.execution`), written in batches,
-and the cases touched are re-linked incrementally.
+the sanctions lists re-matched (when one is imported) and the cases touched
+re-linked incrementally, as `run` does (workflow.link_cases).
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from typing import Any, Callable, Iterator
 
 from .execution import ExtractionFailed, Result, extract_stream
 from .ingest import RawInput
-from .link_incremental import link_store
 from .model import Document
 from .pipeline import Pipeline
 from .store import BatchWriter, Store
+from .workflow import link_cases
 
 # Warnings that describe the original bytes, which the store no longer has: carried over
 # when a document is rebuilt from its stored text (everything else is recomputed).
@@ -98,12 +99,7 @@ def reprocess_store(
         summary.reprocessed -= 1
         summary.failed.append((doc.doc_id, reason))
     if summary.reprocessed:
-        summary.cases_updated = update_cases_if_available(store, min_sources)
+        link_cases(store, min_sources)  # lists re-matched first: the entities may have changed
+        summary.cases_updated = True
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def update_cases_if_available(store: Store, min_sources: int) -> bool:
-    """Bring the cases up to date with the re-processed documents (incrementally; see link_incremental)."""
-    link_store(store, min_sources=min_sources)
-    return True
