@@ -7,7 +7,7 @@ in a fresh child process so memory is measured per run:
 
   bare        spaCy ``nlp.pipe`` over the same texts (the baseline, this process)
   full/wN     ingest -> clean -> read -> actors -> attributions -> events -> SQLite,
-              extraction on N worker processes (sanctionwatch.parallel)
+              extraction on N worker processes (sanctionwatch.execution)
   writer      save_document alone (the ceiling of one SQLite writer)
   dask        with --dask: the same on a local Dask cluster (processes, 1 thread each)
   rerun       the w1 run again over the unchanged corpus into the same store
