@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from sanctionwatch.cli import main
 from sanctionwatch.errors import (
     EXIT_STORE_UNAVAILABLE, EXIT_STORE_UNUSABLE, SchemaTooNew, StoreDamaged, StoreFull, StoreLocked, StoreReadOnly,
+    StoreUnreachable,
 )
 from sanctionwatch.model import Document, Sentence
 from sanctionwatch.store import BatchWriter, Store, check_integrity, migrations
@@ -198,7 +199,25 @@ def test_a_locked_store_is_named_as_such(tmp_path: Path) -> None:
     assert isinstance(storage_error(caught.value), StoreLocked)
 
 
+class ServerError(Exception):
+    """Stands in for a psycopg error: what the mapping reads is its SQLSTATE."""
+
+    def __init__(self, message: str, sqlstate: str):
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize("sqlstate, kind", [
+    ("53100", StoreFull), ("25006", StoreReadOnly), ("55P03", StoreLocked), ("XX001", StoreDamaged),
+    ("57P01", StoreUnreachable), ("08006", StoreUnreachable),
+])
+def test_postgres_failures_map_by_sqlstate(sqlstate: str, kind: type) -> None:
+    fault = storage_error(ServerError("could not write block\nDETAIL: more", sqlstate), "postgresql://sw@db/x")
+    assert type(fault) is kind and "\n" not in str(fault) and "postgresql://sw@db/x" in str(fault)
+
+
 @pytest.mark.parametrize("exc", [
+    ServerError("duplicate key value violates unique constraint", "23505"),
     sqlite3.IntegrityError("UNIQUE constraint failed: documents.doc_id"),
     ValueError("a bug"),
 ])

@@ -70,6 +70,10 @@ class StoreLocked(StoreUnavailable):
     """Another process holds the lock for longer than the store waits."""
 
 
+class StoreUnreachable(StoreUnavailable):
+    """The database server went away (connection lost, server shut down)."""
+
+
 # -- other layers ------------------------------------------------------------------
 
 class ReviewError(SanctionwatchError, ValueError):
