@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctionwatch.sanctions import import_list, list_from_store, load_un_list, match_store, tokens
+from sanctionwatch.sanctions_list import import_list, list_from_store, load_un_list, match_store, tokens
 from sanctionwatch.store import Store
 
 from sanctionwatch.model import Document, Entity, Mention

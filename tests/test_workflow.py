@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sanctionwatch as sw
 from sanctionwatch.model import Entity, Mention, check_offsets
-from sanctionwatch.sanctions import import_list
+from sanctionwatch.sanctions_list import import_list
 from sanctionwatch.workflow import link_cases
 
 LIST_XML = """<?xml version="1.0" encoding="UTF-8"?>

@@ -17,7 +17,7 @@ from .link_incremental import link_store
 from .model import Document
 from .pipeline import Outcome, Pipeline, Settings, Summary
 from .report import write_reports
-from .sanctions import match_store
+from .sanctions_list import match_store
 from .store import BatchWriter, Store
 
 

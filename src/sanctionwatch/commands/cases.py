@@ -16,7 +16,7 @@ from rich.table import Table
 
 from ..link import rebuild_cases
 from ..report.cases import write_case_report
-from ..sanctions import import_list, match_store
+from ..sanctions_list import import_list, match_store
 from ..store import Store, StoreError, exists
 from ..store import lists as stored_lists
 from ..store.cases import CASE_STATUSES, CaseFilter, case_records

@@ -1,7 +1,7 @@
 """Sanctions lists in the store: the imported copy of a list and the matches of stored entities.
 
 Rows go in and out as plain tuples and dicts; building :class:`SanctionsList`
-objects from them is :mod:`sanctionwatch.sanctions`' job.
+objects from them is :mod:`sanctionwatch.sanctions_list`'s job.
 """
 
 from __future__ import annotations

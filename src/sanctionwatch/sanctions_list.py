@@ -1,4 +1,4 @@
-"""Sanctions lists in memory: name normalisation, list entries and the conservative name matcher.
+"""UN Security Council consolidated sanctions list: import and name matching.
 
 The list (XML, schema ``sc-sanctions.xsd``) has INDIVIDUALS and ENTITIES, each
 with a reference number (``KPi.033``, ``KPe.001`` for the DPRK regime), name
@@ -20,14 +20,22 @@ news article is worse than a missed one:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
+
+from .store import lists as stored_lists
+from .store.connection import Database
 
 UN_LIST_ID = "un-sc-consolidated"
 DEFAULT_REGIMES = ("DPRK",)
@@ -65,10 +73,13 @@ QUALITY_NOTE = {
 METHOD_FACTOR = {"exact": 1.0, "variant": 0.9, "reordered": 0.85, "legal-form": 0.85, "single-token": 0.9}
 
 _APOSTROPHES = re.compile(r"[’‘'`´ʼʻ′]")
-QUOTES = re.compile(r"[\"“”«»„]")
+_QUOTES = re.compile(r"[\"“”«»„]")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-IMO_IN_TEXT = re.compile(r"\bIMO\)?\s*(?:Number|No\.?|#)?\s*:?\s*(\d{7})\b", re.IGNORECASE)
+_IMO_IN_TEXT = re.compile(r"\bIMO\)?\s*(?:Number|No\.?|#)?\s*:?\s*(\d{7})\b", re.IGNORECASE)
 _PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_VESSEL_IN_COMMENT = re.compile(
+    r"\b(?:vessel|tanker|ship|freighter)s?,?\s+(?:the\s+)?((?:[A-Z][A-Za-z]*|\d+)(?:\s+(?:[A-Z][A-Za-z]*|\d+)){0,3})"
+)
 
 
 # --------------------------------------------------------------------------
@@ -117,7 +128,7 @@ def tokens(name: str) -> list[str]:
     """Lower-case ASCII-folded word tokens; apostrophes vanish (Ch'o'l -> chol), other punctuation splits."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = QUOTES.sub(" ", _APOSTROPHES.sub("", stripped)).replace("&", " and ")
+    stripped = _QUOTES.sub(" ", _APOSTROPHES.sub("", stripped)).replace("&", " and ")
     return [t for t in _NON_WORD.sub(" ", stripped.casefold()).replace("_", " ").split() if t]
 
 
@@ -262,7 +273,7 @@ class SanctionsList:
             if item.ref not in found or m.score > found[item.ref].score:
                 found[item.ref] = m
 
-        for imo in IMO_IN_TEXT.findall(name):
+        for imo in _IMO_IN_TEXT.findall(name):
             for item in self._index.get(f"id:imo:{imo}", []):
                 consider(item, "identifier", f"IMO number {imo}")
 
@@ -359,3 +370,138 @@ def _kind(entity_type: str | None, r: MatchingRules) -> str | None:
 def _is_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+# --------------------------------------------------------------------------
+# Reading the XML
+
+
+def _text(el: ET.Element | None) -> str:
+    return re.sub(r"\s+", " ", (el.text or "")).strip() if el is not None else ""
+
+
+def _values(parent: ET.Element, tag: str) -> list[str]:
+    return [v for el in parent.findall(f"{tag}/VALUE") if (v := _text(el))]
+
+
+def _alias_quality(raw: str) -> str:
+    q = raw.strip().casefold().replace(".", "")
+    return {"good": "good", "low": "low", "aka": "aka", "fka": "fka"}.get(q, "aka")
+
+
+def _entry(el: ET.Element, kind: str) -> ListEntry | None:
+    ref = _text(el.find("REFERENCE_NUMBER"))
+    if not ref:
+        return None
+    parts = [_text(el.find(t)) for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+    name = " ".join(p for p in parts if p and p.casefold() != "na")
+    alias_tag = "INDIVIDUAL_ALIAS" if kind == "individual" else "ENTITY_ALIAS"
+    aliases = []
+    for a in el.findall(alias_tag):
+        alias = _QUOTES.sub("", _text(a.find("ALIAS_NAME"))).strip()
+        if alias:
+            aliases.append((alias, _alias_quality(_text(a.find("QUALITY")))))
+    original = _text(el.find("NAME_ORIGINAL_SCRIPT"))
+    if original:
+        aliases.append((original, "original-script"))
+    comments = _text(el.find("COMMENTS1"))
+    identifiers = [("imo", n) for n in dict.fromkeys(_IMO_IN_TEXT.findall(comments))]
+    for doc in el.findall("INDIVIDUAL_DOCUMENT"):
+        number, dtype = _text(doc.find("NUMBER")), _text(doc.find("TYPE_OF_DOCUMENT")).casefold()
+        if number:
+            identifiers.append(("passport" if "passport" in dtype else "national-id", number))
+    for vessel in dict.fromkeys(_VESSEL_IN_COMMENT.findall(comments)):
+        aliases.append((vessel, "vessel"))
+    born = [
+        _text(d.find("DATE")) or _text(d.find("YEAR"))
+        for d in el.findall("INDIVIDUAL_DATE_OF_BIRTH")
+        if _text(d.find("DATE")) or _text(d.find("YEAR"))
+    ]
+    details = {
+        "designation": "; ".join(_values(el, "DESIGNATION")),
+        "nationality": "; ".join(_values(el, "NATIONALITY")),
+        "born": ", ".join(born),
+        "comments": comments,
+    }
+    return ListEntry(
+        reference_number=ref, kind=kind, regime=_text(el.find("UN_LIST_TYPE")), name=name, aliases=aliases,
+        identifiers=identifiers, listed_on=_text(el.find("LISTED_ON")) or None, dataid=_text(el.find("DATAID")) or None,
+        details={k: v for k, v in details.items() if v},
+    )
+
+
+def load_un_list(path: str | Path) -> SanctionsList:
+    """Parse the UN SC consolidated list XML (all regimes; matching defaults to DPRK)."""
+    root = ET.parse(path).getroot()
+    entries: dict[str, ListEntry] = {}
+    for tag, kind in (("INDIVIDUALS/INDIVIDUAL", "individual"), ("ENTITIES/ENTITY", "entity")):
+        for el in root.findall(tag):
+            entry = _entry(el, kind)
+            if entry is not None:
+                entries[entry.reference_number] = entry
+    return SanctionsList(UN_LIST_ID, "UN Security Council Consolidated List", root.get("dateGenerated"), entries)
+
+
+# --------------------------------------------------------------------------
+# Store
+
+
+def import_list(store: Database, path: str | Path) -> SanctionsList:
+    """Load the XML and replace the stored copy of that list, in one transaction."""
+    sl = load_un_list(path)
+    digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    entries = list(sl.entries.values())
+    stored_lists.replace_list(
+        store, (sl.list_id, sl.name, sl.date_generated, str(path), digest, now),
+        [(sl.list_id, e.reference_number, e.kind, e.regime, e.name, e.listed_on, e.dataid,
+          json.dumps(e.details, ensure_ascii=False)) for e in entries],
+        [(sl.list_id, e.reference_number, a, q) for e in entries for a, q in e.aliases],
+        [(sl.list_id, e.reference_number, s, v) for e in entries for s, v in e.identifiers],
+    )
+    return sl
+
+
+def list_from_store(store: Database, list_id: str = UN_LIST_ID) -> SanctionsList | None:
+    stored = stored_lists.read_list(store, list_id)
+    if stored is None:
+        return None
+    entries = {
+        r["reference_number"]: ListEntry(
+            r["reference_number"], r["kind"], r["regime"], r["name"], listed_on=r["listed_on"], dataid=r["dataid"],
+            details=json.loads(r["json"]),
+        )
+        for r in stored.entries
+    }
+    for ref, alias, quality in stored.aliases:
+        entries[ref].aliases.append((alias, quality))
+    for ref, scheme, value in stored.identifiers:
+        entries[ref].identifiers.append((scheme, value))
+    return SanctionsList(list_id, stored.name, stored.date_generated, entries)
+
+
+def match_store(store: Database, list_id: str = UN_LIST_ID, regimes: Iterable[str] | None = DEFAULT_REGIMES) -> int:
+    """Match every stored entity (its name and each distinct mention text) and replace list_matches.
+
+    Keeps the best match per (entity, list entry).  Returns the number of rows written.
+    Raises LookupError when the list has not been imported.
+    """
+    sl = list_from_store(store, list_id)
+    if sl is None:
+        raise LookupError(f"sanctions list {list_id!r} is not in the store; run `sanctionwatch lists import` first")
+    candidates: dict[tuple[str, str], tuple[str | None, str | None, int | None, int | None]] = {}
+    for entity_id, name, etype in stored_lists.entity_names(store):
+        candidates.setdefault((entity_id, name), (etype, None, None, None))
+    for entity_id, etype, doc_id, start, end, text in stored_lists.mention_texts(store):
+        candidates.setdefault((entity_id, text), (etype, doc_id, start, end))
+    best: dict[tuple[str, str], tuple[ListMatch, str | None, int | None, int | None]] = {}
+    for (entity_id, text), (etype, doc_id, start, end) in sorted(candidates.items(), key=lambda kv: kv[0]):
+        for m in sl.match(text, etype, regimes=regimes):
+            key = (entity_id, m.reference_number)
+            if key not in best or m.score > best[key][0].score:
+                best[key] = (m, doc_id, start, end)
+    stored_lists.replace_matches(store, list_id, [
+        (list_id, ref, entity_id, m.query, doc_id, start, end, m.score, m.method, m.explanation)
+        for (entity_id, ref), (m, doc_id, start, end) in sorted(best.items())
+    ])
+    return len(best)
