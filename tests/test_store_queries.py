@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -33,9 +32,8 @@ def sentences(text: str) -> list[Sentence]:
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    db = tmp_path / "sw.db"
-    with Store(db) as s:
+def store(store_target: str):
+    with Store(store_target) as s:
         doc = Document(doc_id="d1", text=TEXT, input="d1.txt", title="Port notes", published="2023-02-10",
                        publisher="Coast Wire", language="en", sentences=sentences(TEXT))
         s.save_document(doc, "v1")
