@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from sanctionwatch.cli import main
 from sanctionwatch.errors import (
     EXIT_STORE_UNAVAILABLE, EXIT_STORE_UNUSABLE, SchemaTooNew, StoreDamaged, StoreFull, StoreLocked, StoreReadOnly,
-    StoreUnreachable,
+    StoreIOError, StoreUnreachable,
 )
 from sanctionwatch.model import Document, Sentence
 from sanctionwatch.store import BatchWriter, Store, check_integrity, migrations
@@ -197,6 +197,15 @@ def test_a_locked_store_is_named_as_such(tmp_path: Path) -> None:
         holder.rollback()
         holder.close()
     assert isinstance(storage_error(caught.value), StoreLocked)
+
+
+@pytest.mark.parametrize("code, kind", [(13, StoreFull), (8, StoreReadOnly), (5, StoreLocked), (517, StoreLocked),
+                                        (11, StoreDamaged), (26, StoreDamaged), (10, StoreIOError),
+                                        (778, StoreIOError)])
+def test_sqlite_failures_map_by_result_code(code: int, kind: type) -> None:
+    exc = sqlite3.OperationalError("the driver's words")
+    exc.sqlite_errorcode = code  # extended codes (517 = BUSY_SNAPSHOT, 778 = IOERR_WRITE) by their low byte
+    assert type(storage_error(exc)) is kind
 
 
 class ServerError(Exception):

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..errors import StoreDamaged, StoreError, StoreFull, StoreLocked, StoreReadOnly, StoreUnreachable
+from ..errors import StoreDamaged, StoreError, StoreFull, StoreIOError, StoreLocked, StoreReadOnly, StoreUnreachable
 
 # SQLite primary result codes (sqlite3.h); the extended code's low byte is the primary one.
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
 _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 11, 13, 26
 
 # PostgreSQL SQLSTATEs for the same conditions.
@@ -32,10 +32,11 @@ def _sqlite_kind(exc: sqlite3.Error) -> type[StoreError] | None:
         return {
             _SQLITE_FULL: StoreFull, _SQLITE_READONLY: StoreReadOnly, _SQLITE_BUSY: StoreLocked,
             _SQLITE_LOCKED: StoreLocked, _SQLITE_CORRUPT: StoreDamaged, _SQLITE_NOTADB: StoreDamaged,
+            _SQLITE_IOERR: StoreIOError,
         }.get(code & 0xFF)
     # Errors raised by the sqlite3 module itself carry no code: read the message.
     text = str(exc).lower()
-    for needle, kind in (("disk is full", StoreFull), ("readonly", StoreReadOnly), ("read-only", StoreReadOnly),
+    for needle, kind in (("disk is full", StoreFull), ("disk i/o error", StoreIOError), ("readonly", StoreReadOnly), ("read-only", StoreReadOnly),
                          ("locked", StoreLocked), ("malformed", StoreDamaged), ("not a database", StoreDamaged)):
         if needle in text:
             return kind
@@ -55,6 +56,8 @@ _ADVICE = {
     StoreFull: "the disk is full: free space and run the command again (documents not written are redone)",
     StoreReadOnly: "the store cannot be written (read-only file, directory or server): fix its permissions",
     StoreLocked: "another process holds the store's lock: wait for it to finish and run the command again",
+    StoreIOError: "the operating system could not read or write the store's files (disk or network share):"
+                  " check the device and run the command again",
     StoreUnreachable: "the database server cannot be reached or shut down: run the command again when it is back"
                       " (documents not written are redone)",
     StoreDamaged: "the store is damaged or not a sanctionwatch database: run `sanctionwatch check --db` on it,"
