@@ -8,14 +8,14 @@ this process (ingest + clean, not timed), then extracts them with each engine, i
 this one process, in this order:
 
   inprocess   the pipeline in this process (1 worker): the baseline
-  pool        sanctionwatch.parallel, ``--workers`` spawned processes
-  dask        sanctionwatch.distributed on a LocalCluster of ``--workers`` processes, 1 thread each
-  ray         sanctionwatch.distributed_ray: a private local Ray instance (num_cpus = --workers,
+  pool        sanctionwatch.execution.pool, ``--workers`` spawned processes
+  dask        sanctionwatch.execution.dask_engine on a LocalCluster of ``--workers`` processes, 1 thread each
+  ray         sanctionwatch.execution.ray_engine: a private local Ray instance (num_cpus = --workers,
               no dashboard, loopback) with ``--workers`` actors
   inprocess   again at the end; the baseline is the mean of the two in-process runs, since
               the load of a shared machine drifts during the run
 
-Every engine runs the same stage function (``parallel.extract_chunk`` on chunks of
+Every engine runs the same stage function (``execution.extract_chunk`` on chunks of
 ``--chunk`` prepared documents) with one Pipeline per worker, built once.  For each:
 
   startup_s    engine start until every worker has its pipeline loaded (in-process: the model
@@ -70,7 +70,7 @@ ENGINES = ("inprocess", "pool", "dask", "ray")
 def ready_factory(settings: Any) -> Any:
     """The default factory, plus one line ``pid time`` appended to $SANCTIONWATCH_BENCH_READY once
     the pipeline is built: the only way to see when a lazily started pool worker is ready."""
-    from sanctionwatch.parallel import default_factory
+    from sanctionwatch.pipeline import Pipeline as default_factory
 
     extractor = default_factory(settings)
     path = os.environ.get(READY_ENV)
@@ -100,7 +100,7 @@ def killer_factory(settings: Any) -> Killer:
 def death_trial(engine: str) -> dict[str, Any]:
     """24 documents in chunks of 4 on 2 workers, document 7 kills whichever worker runs it."""
     from sanctionwatch.model import Document
-    from sanctionwatch.parallel import ExtractionFailed
+    from sanctionwatch.execution import ExtractionFailed
     from sanctionwatch.pipeline import Settings
 
     import engines
@@ -108,11 +108,11 @@ def death_trial(engine: str) -> dict[str, Any]:
     docs = [Document(doc_id=f"d{i}", text="DIE" if i == 7 else f"text {i}", input=f"in/{i}") for i in range(24)]
     started = time.perf_counter()
     if engine == "dask":
-        from sanctionwatch.distributed import process_distributed
+        from sanctionwatch.execution.dask_engine import process_distributed
 
         results = list(process_distributed(Settings(), docs, workers=2, chunk=4, factory=engines.killer_factory))
     else:
-        from sanctionwatch.distributed_ray import process_ray
+        from sanctionwatch.execution.ray_engine import process_ray
 
         results = list(process_ray(Settings(), docs, workers=2, chunk=4, factory=engines.killer_factory))
     return {"seconds": time.perf_counter() - started,
@@ -226,7 +226,7 @@ def timed_import(module: str) -> float:
 
 
 def run_inprocess(settings: Any, docs: list[Any], workers: int, chunk: int, pipeline: Any) -> Run:
-    from sanctionwatch.parallel import process_parallel
+    from sanctionwatch.execution import process_parallel
 
     run = Run("inprocess")
     started = time.perf_counter()
@@ -236,7 +236,7 @@ def run_inprocess(settings: Any, docs: list[Any], workers: int, chunk: int, pipe
 
 
 def run_pool(settings: Any, docs: list[Any], workers: int, chunk: int, pipeline: Any) -> Run:
-    from sanctionwatch.parallel import process_parallel
+    from sanctionwatch.execution import process_parallel
 
     import engines  # by name, so the spawned workers find the factory
 
@@ -261,11 +261,11 @@ def run_pool(settings: Any, docs: list[Any], workers: int, chunk: int, pipeline:
 def run_dask(settings: Any, docs: list[Any], workers: int, chunk: int, pipeline: Any) -> Run:
     run = Run("dask")
     run.import_s = timed_import("distributed")
-    from sanctionwatch.distributed import connect, process_distributed, worker_plugin
+    from sanctionwatch.execution.dask_engine import connect, process_distributed, worker_plugin
 
     started = time.perf_counter()
     client, cluster = connect(None, workers)
-    plugin = worker_plugin(settings)
+    plugin = worker_plugin(settings, type(pipeline))
     client.register_plugin(plugin, name=plugin.name)  # returns once every worker has built its pipeline
     run.startup_s = time.perf_counter() - started
     run.worker_pids = {int(pid) for pid in client.run(os.getpid).values()}
@@ -287,11 +287,11 @@ def run_ray(settings: Any, docs: list[Any], workers: int, chunk: int, pipeline: 
     run.import_s = timed_import("ray")
     import ray
 
-    from sanctionwatch.distributed_ray import init_local, process_ray, start_actors, stop_actors
+    from sanctionwatch.execution.ray_engine import init_local, process_ray, start_actors, stop_actors
 
     started = time.perf_counter()
     init_local(workers)
-    actors = start_actors(settings, workers)
+    actors = start_actors(settings, workers, type(pipeline))
     run.startup_s = time.perf_counter() - started
     try:
         run.worker_pids = {pid for pid, _ in ray.get([a.ready.remote() for a in actors])}
@@ -411,7 +411,7 @@ def measure(engine: str, pipeline: Any, prepared: bytes, workers: int, chunk: in
 
 
 def compare(results: list[Any], reference: list[dict]) -> dict[str, Any]:
-    from sanctionwatch.parallel import ExtractionFailed
+    from sanctionwatch.execution import ExtractionFailed
 
     failed = [r.doc_id for r in results if isinstance(r, ExtractionFailed)]
     differ = [ref["doc_id"] for r, ref in zip(results, reference)

@@ -7,7 +7,7 @@ in a fresh child process so memory is measured per run:
 
   bare        spaCy ``nlp.pipe`` over the same texts (the baseline, this process)
   full/wN     ingest -> clean -> read -> actors -> attributions -> events -> SQLite,
-              extraction on N worker processes (sanctionwatch.parallel)
+              extraction on N worker processes (sanctionwatch.execution)
   writer      save_document alone (the ceiling of one SQLite writer)
   dask        with --dask: the same on a local Dask cluster (processes, 1 thread each)
   rerun       the w1 run again over the unchanged corpus into the same store
@@ -43,7 +43,7 @@ def ingest(jsonl: Path, db: Path, workers: int, limit: int | None = None, schedu
     from itertools import islice
 
     from sanctionwatch.ingest import IngestError, iter_raw
-    from sanctionwatch.parallel import ExtractionFailed, extract_stream
+    from sanctionwatch.execution import ExtractionFailed, extract_stream
     from sanctionwatch.pipeline import Pipeline, Settings
     from sanctionwatch.store import BatchWriter, Store
 

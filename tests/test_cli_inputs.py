@@ -67,7 +67,8 @@ def test_rich_markup_in_a_path_is_printed_not_parsed(tmp_path):
     (corpus / "zero.txt").write_text("")
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "sw.db"), "--no-progress"])
     assert result.exit_code == EXIT_PARTIAL, result.output
-    assert "odd[/]dir" in result.output and "zero.txt" in result.output
+    flat = result.output.replace("\n", "")  # rich wraps long paths at the console width
+    assert "odd[/]dir" in flat and "zero.txt" in flat
 
 
 def test_special_files_and_unreadable_directories_are_recorded(tmp_path, monkeypatch):

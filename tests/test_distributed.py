@@ -10,9 +10,9 @@ import pytest
 
 pytest.importorskip("distributed", reason='Dask is not installed (pip install "dask[distributed]"): distributed mode untested')
 
-from sanctionwatch.distributed import process_distributed  # noqa: E402
+from sanctionwatch.execution.dask_engine import process_distributed  # noqa: E402
 from sanctionwatch.model import Document, Sentence  # noqa: E402
-from sanctionwatch.parallel import ExtractionFailed  # noqa: E402
+from sanctionwatch.execution import ExtractionFailed  # noqa: E402
 from sanctionwatch.pipeline import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,7 +93,7 @@ def test_a_cluster_without_workers_stops_the_run_instead_of_hanging():
 
     from distributed import Client, LocalCluster
 
-    from sanctionwatch.distributed import NoWorkers, _result
+    from sanctionwatch.execution.dask_engine import NoWorkers, _result
 
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=50) as cluster, Client(cluster) as c:

@@ -10,10 +10,10 @@ import pytest
 
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install ray): Ray mode untested")
 
-from sanctionwatch.distributed_ray import init_local, process_ray, start_actors, stop_actors  # noqa: E402
+from sanctionwatch.execution.ray_engine import init_local, process_ray, start_actors, stop_actors  # noqa: E402
 from sanctionwatch.ingest import RawInput  # noqa: E402
 from sanctionwatch.model import Document, Sentence  # noqa: E402
-from sanctionwatch.parallel import ExtractionFailed  # noqa: E402
+from sanctionwatch.execution import ExtractionFailed  # noqa: E402
 from sanctionwatch.pipeline import Settings  # noqa: E402
 
 

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 import pytest
 
 from sanctionwatch.model import Argument, Attribution, Document, Entity, Event, Fragment, Mention, Quantity, Sentence, TimeValue
-from sanctionwatch.parallel import ExtractionFailed, extract_chunk, pack, process_parallel
+from sanctionwatch.execution import ExtractionFailed, extract_chunk, pack, process_parallel
 from sanctionwatch.pipeline import Settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__
+from . import __version__, workflow
 from .escape import terminal
 from .ingest import DEFAULT_MAX_BYTES
 from .commands import db_option
@@ -81,7 +81,7 @@ class _Commands(click.Group):
 
 
 def _fail(exc: BaseException) -> None:
-    err.print(f"[red]error:[/] {escape(str(exc))}")
+    err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)  # one line, however long
     sys.exit(getattr(exc, "exit_code", EXIT_ERROR))
 
 
@@ -226,39 +226,19 @@ def eval_attribution(ctx) -> None:
 # -- helpers ----------------------------------------------------------------
 
 def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: bool | None) -> Summary:
-    from .store import BatchWriter
-
     show = err.is_terminal if progress is None else progress
-    seen = (lambda doc_id: False) if force else (lambda doc_id: store.has_document(doc_id, pipeline.version))
-
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar, \
-            BatchWriter(store, pipeline.version) as writer:
+                  TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar:
         task = bar.add_task("processing", total=None)
 
         def on_outcome(o: Outcome) -> None:
-            if o.status == "skipped":
-                writer.record(o.input, "skipped", reason=o.reason)
-            elif o.status == "unchanged" and o.document is not None:
-                writer.record(o.input, "unchanged", doc_id=o.document.doc_id)
             bar.update(task, advance=1, description=terminal(Path(o.input).name[:40]))
 
-        summary = pipeline.run(paths, sink=writer.add, seen=seen, on_outcome=on_outcome)
-    for doc, reason in writer.failed:  # extracted, but the store refused it
-        summary.stored -= 1
-        summary.skipped.append((doc.input, reason))
-    return summary
+        return workflow.store_documents(pipeline, store, paths, force=force, on_outcome=on_outcome)
 
 
 def _link_cases(store, min_sources: int) -> None:
-    from .link_incremental import link_store
-    from .sanctions import match_store
-
-    try:
-        match_store(store)  # flags designated actors, when a list has been imported (`lists import`)
-    except LookupError:
-        pass
-    link_store(store, min_sources=min_sources)  # only the cases the new documents can touch
+    workflow.link_cases(store, min_sources)
 
 
 def _write_reports(store, report_dir: str, min_sources: int) -> dict[str, Path]:

@@ -70,6 +70,14 @@ class StoreLocked(StoreUnavailable):
     """Another process holds the lock for longer than the store waits."""
 
 
+class StoreIOError(StoreUnavailable):
+    """The operating system failed a read or write of the store's files (a disk or network share gone)."""
+
+
+class StoreUnreachable(StoreUnavailable):
+    """The database server went away (connection lost, server shut down)."""
+
+
 # -- other layers ------------------------------------------------------------------
 
 class ReviewError(SanctionwatchError, ValueError):

@@ -15,10 +15,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Iterator
 
-from . import __version__, clean, language
+from . import clean, language
+from .execution import ExtractionFailed, extract_stream
 from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
 from .model import Document
 from .read import Parsed, load_model, model_name, split_blocks
+from .version import __version__
 
 ENGLISH = "en"
 EXTRACTION_STAGES = ("read", "entities", "attributions", "events")
@@ -32,8 +34,8 @@ class Settings:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     batch_size: int = 32
-    workers: int = 1  # extraction processes (sanctionwatch.parallel); 1 = in this process
-    scheduler: str | None = None  # Dask scheduler address, or "local" (sanctionwatch.distributed)
+    workers: int = 1  # extraction processes (sanctionwatch.execution); 1 = in this process
+    scheduler: str | None = None  # Dask scheduler address, or "local" (sanctionwatch.execution)
 
 
 @dataclass
@@ -203,8 +205,6 @@ class Pipeline:
                 else:
                     summary.add(outcome)
                     on_outcome(outcome)
-
-        from .parallel import ExtractionFailed, extract_stream
 
         for doc in extract_stream(self.settings, prepared(), pipeline=self):
             if isinstance(doc, ExtractionFailed):  # one document's extractor bug: skipped, retried next run

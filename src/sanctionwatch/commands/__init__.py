@@ -8,6 +8,8 @@ import pkgutil
 
 import click
 
+from ..store import describe, exists, is_url
+
 
 def discover() -> list[click.Command]:
     found: list[click.Command] = []
@@ -26,8 +28,6 @@ class StoreTarget(click.ParamType):
         self.must_exist = must_exist
 
     def convert(self, value, param, ctx):
-        from ..store import describe, exists, is_url
-
         value = str(value)
         if is_url(value):
             return value

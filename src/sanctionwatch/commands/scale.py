@@ -7,7 +7,11 @@ import sys
 
 import click
 
-from ..distributed import SCHEDULER_ENV
+from ..execution import SCHEDULER_ENV
+from ..pipeline import Pipeline, Settings
+from ..read import ModelNotFound
+from ..reprocess import reprocess_store
+from ..store import Store
 from . import db_option
 
 # Same meaning as in cli.py (not imported from there: cli imports this package while it loads).
@@ -31,11 +35,6 @@ def reprocess(db_path, everything, workers, scheduler, chunk, min_sources, model
     The stored text is the input (the original files are not needed).  Cases are updated
     afterwards (only those the re-processed documents touch).  Safe to interrupt: a rerun continues where it stopped.
     """
-    from ..parallel import reprocess_store
-    from ..pipeline import Pipeline, Settings
-    from ..read import ModelNotFound
-    from ..store import Store
-
     try:
         pipeline = Pipeline(Settings(model=model))
     except ModelNotFound as exc:

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from ..reviews import export_reviews
+from ..store import Store
 from . import db_option
 
 DEFAULT_HOST = "127.0.0.1"
@@ -48,9 +50,6 @@ def serve(db_path: str, host: str, port: int, token: str | None, allow_hosts: tu
               help="JSONL file to write (default: standard output).")
 def export_reviews_cmd(db_path: str, out_path: str | None) -> None:
     """Write every analyst review as JSON lines, with the exact span texts it concerns."""
-    from ..reviews import export_reviews
-    from ..store import Store
-
     with Store(db_path) as store:
         if out_path:
             with open(out_path, "w", encoding="utf-8") as fp:

@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from ..model import Document
+from .connection import describe
 from .documents import Store
 from .faults import storage_error
 
@@ -44,7 +45,7 @@ class BatchWriter:
         self.records.append((input, status, doc_id, reason))
 
     def _raise_if_storage(self, exc: Exception) -> None:
-        fault = storage_error(exc, self.store.path)
+        fault = storage_error(exc, describe(self.store.path))  # never a password in a message
         if fault is not None:
             raise fault from exc
 

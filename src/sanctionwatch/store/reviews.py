@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .connection import Database
+from .filters import Where
 
 REVIEW_COLUMNS = ("doc_id", "target", "target_key", "verdict", "field", "value", "note", "reviewer", "created_at")
 
@@ -17,22 +18,20 @@ def insert_review(db: Database, values: tuple[Any, ...]) -> int:
         return cur.fetchone()[0]
 
 
-def _where(doc_id: str | None, target: str | None) -> tuple[str, list[Any]]:
-    conds, args = [], []
+def _where(doc_id: str | None, target: str | None) -> Where:
+    w = Where()
     if doc_id is not None:
-        conds.append("doc_id = ?")
-        args.append(doc_id)
+        w.add("doc_id = ?", doc_id)
     if target is not None:
-        conds.append("target = ?")
-        args.append(target)
-    return (" WHERE " + " AND ".join(conds) if conds else ""), args
+        w.add("target = ?", target)
+    return w
 
 
 def select_reviews(db: Database, doc_id: str | None = None, *, target: str | None = None,
                    limit: int | None = None, offset: int = 0) -> list[Any]:
     """Review rows (id and REVIEW_COLUMNS), oldest first."""
-    where, args = _where(doc_id, target)
-    sql = f"SELECT * FROM reviews{where} ORDER BY id"
+    w = _where(doc_id, target)
+    sql, args = f"SELECT * FROM reviews{w.sql()} ORDER BY id", list(w.args)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
@@ -40,5 +39,5 @@ def select_reviews(db: Database, doc_id: str | None = None, *, target: str | Non
 
 
 def count_reviews(db: Database, doc_id: str | None = None, *, target: str | None = None) -> int:
-    where, args = _where(doc_id, target)
-    return db.conn.execute(f"SELECT count(*) FROM reviews{where}", args).fetchone()[0]
+    w = _where(doc_id, target)
+    return db.conn.execute(f"SELECT count(*) FROM reviews{w.sql()}", w.args).fetchone()[0]

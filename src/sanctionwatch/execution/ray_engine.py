@@ -4,8 +4,9 @@
 extracted documents back **in input order** to the calling process, which alone
 writes the store.  Nothing of the pipeline is forked: each actor builds one
 :class:`~sanctionwatch.pipeline.Pipeline` when it is created (so the model stays
-loaded for the actor's life) and runs :func:`sanctionwatch.parallel.extract_chunk`
-on every chunk, exactly as a pool worker or a Dask worker does.
+loaded for the actor's life) and runs :func:`.chunks.extract_chunk` on every
+chunk, exactly as a pool worker or a Dask worker does, under the loop of
+:mod:`.ordered`.
 
 Ray is optional and imported lazily (``pip install ray``); it is not a dependency
 of sanctionwatch.  This uses Ray Core actors, not Ray Data: the documents are
@@ -25,20 +26,17 @@ from __future__ import annotations
 
 import functools
 import os
-import pickle
 import time
-from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .errors import RayUnavailable
-from .model import Document
-from .parallel import (
-    ExtractionFailed, Extractor, Factory, Result, check_version, chunked, default_factory, extract_chunk, pack,
-)
+from ..errors import RayUnavailable
+from ..model import Document
+from .chunks import ChunkAnswer, Extractor, Factory, Result, answer, choose_factory, chunked, single_threaded
+from .ordered import WorkerDied, run_ordered
 
 if TYPE_CHECKING:
-    from .pipeline import Settings
+    from ..pipeline import Settings
 
 ADDRESS_ENV = "RAY_ADDRESS"  # Ray's own variable: ray.init() reads it too
 # An actor whose process dies is restarted (model reloaded) without limit: the chunk that was
@@ -46,7 +44,7 @@ ADDRESS_ENV = "RAY_ADDRESS"  # Ray's own variable: ray.init() reads it too
 _MAX_RESTARTS = -1
 
 
-def _ray():
+def _ray() -> Any:
     try:
         import ray
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -57,26 +55,25 @@ def _ray():
 class PipelineActor:
     """Body of the Ray actor: one extractor, built once, used for every chunk sent to it."""
 
-    def __init__(self, settings: "Settings", factory: Factory = default_factory):
-        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(name, "1")
+    def __init__(self, settings: "Settings", factory: Factory):
+        single_threaded()
         self.extractor = factory(settings)
 
     def ready(self) -> tuple[int, str]:
         return os.getpid(), self.extractor.version
 
-    def extract(self, payload: bytes) -> tuple[str, list[Result]]:
-        return self.extractor.version, extract_chunk(self.extractor, payload)
+    def extract(self, payload: bytes) -> ChunkAnswer:
+        return answer(self.extractor, payload)
 
 
 @functools.cache
 def _remote_class() -> Any:
     # Ray actors run one method at a time by default (max_concurrency=1), so one pipeline is
-    # never used from two threads.  Task retries stay off: a failed chunk is split by _gather.
+    # never used from two threads.  Task retries stay off: a lost chunk is re-run and split by .ordered.
     return _ray().remote(num_cpus=1, max_restarts=_MAX_RESTARTS, max_task_retries=0)(PipelineActor)
 
 
-def start_actors(settings: "Settings", workers: int, factory: Factory = default_factory) -> list[Any]:
+def start_actors(settings: "Settings", workers: int, factory: Factory) -> list[Any]:
     """``workers`` actors on the current Ray instance, each with its pipeline loaded (waits for it).
 
     A pipeline that cannot be built (missing model, bad data file) raises here, before any
@@ -128,13 +125,14 @@ def process_ray(
     max_pending: int | None = None,
     *,
     pipeline: Extractor | None = None,
-    factory: Factory = default_factory,
+    factory: Factory | None = None,
     actors: list[Any] | None = None,
 ) -> Iterator[Result]:
     """Extract prepared ``docs`` on Ray actors; yield results (Document or ExtractionFailed) in input order.
 
     Uses ``actors`` when given (from :func:`start_actors`; the caller owns them and Ray), else
-    starts ``workers`` actors on the Ray instance already initialised in this process, on the
+    starts ``workers`` actors (building their extractor with ``factory``, default: the class of
+    ``pipeline``) on the Ray instance already initialised in this process, on the
     cluster at ``address`` / $RAY_ADDRESS, or on a new local instance, and stops what it started.
     At most ``max_pending`` chunks are in flight (default: 4 per actor), so the input is read
     lazily and memory stays flat.
@@ -148,11 +146,11 @@ def process_ray(
         own_actors = True
     try:
         if own_actors:
-            actors = start_actors(settings, workers, factory)
+            actors = start_actors(settings, workers, choose_factory(factory, pipeline))
         assert actors
-        pending = max(1, max_pending if max_pending is not None else 4 * len(actors))
+        pending = max_pending if max_pending is not None else 4 * len(actors)
         expected = [pipeline.version if pipeline is not None else None]
-        yield from _Dispatcher(actors).ordered(chunked(docs, chunk), pending, expected)
+        yield from run_ordered(RayEngine(actors), chunked(docs, chunk), pending, expected, "a Ray actor")
     finally:
         if own_actors and actors:
             stop_actors(actors)
@@ -162,79 +160,55 @@ def process_ray(
 
 @dataclass
 class _Task:
-    payload: bytes
     ref: Any
     actor: int
 
 
-class _Dispatcher:
-    """Ordered, bounded submission to a fixed set of actors: each chunk goes to the actor with the
-    fewest chunks queued, results are taken from the head of the queue, and a chunk lost with a
-    dead actor is re-run alone so the document that kills actors is found."""
+class RayEngine:
+    """A fixed set of Ray actors as an :class:`~.ordered.Engine`: each chunk goes to the actor with
+    the fewest chunks queued.  Every chunk queued on a dying actor fails with it, so failing is no
+    proof of guilt: the rest of the work settles before the lost chunk is re-run alone."""
+
+    retried_by_scheduler = False
 
     def __init__(self, actors: list[Any]):
+        self.ray = _ray()
         self.actors = actors
         self.load = [0] * len(actors)
 
     def submit(self, payload: bytes) -> _Task:
         i = min(range(len(self.actors)), key=self.load.__getitem__)
         self.load[i] += 1
-        return _Task(payload, self.actors[i].extract.remote(payload), i)
+        return _Task(self.actors[i].extract.remote(payload), i)
 
-    def ordered(self, chunks: Iterator[list[Document]], max_pending: int,
-                expected: list[str | None]) -> Iterator[Result]:
-        inflight: deque[_Task] = deque()
-        for batch in chunks:
-            inflight.append(self.submit(pack(batch)))
-            while len(inflight) >= max_pending:
-                yield from self.gather(inflight.popleft(), inflight, expected)
-        while inflight:
-            yield from self.gather(inflight.popleft(), inflight, expected)
-
-    def gather(self, task: _Task, inflight: deque[_Task], expected: list[str | None]) -> list[Result]:
-        ray = _ray()
+    def result(self, handle: _Task) -> ChunkAnswer:
         try:
-            version, results = ray.get(task.ref)
-        except ray.exceptions.RayActorError:
-            # Every chunk queued on a dying actor fails with it, so failing is no proof of guilt.
-            # Let the rest of the work settle, then re-run this chunk alone on a live actor.
-            if inflight:
-                ray.wait([t.ref for t in inflight], num_returns=len(inflight))
-            return self.rerun_alone(task.payload, expected, may_split=True)
+            return self.ray.get(handle.ref)
+        except self.ray.exceptions.RayActorError:
+            raise WorkerDied from None
         finally:
-            self.load[task.actor] -= 1
-        self.check(version, expected)
-        return results
+            self.load[handle.actor] -= 1
 
-    def rerun_alone(self, payload: bytes, expected: list[str | None], may_split: bool) -> list[Result]:
-        """A chunk that kills its actor while running alone is split; a document that still does
-        is marked failed (the pool does the same, see parallel._Pool._recover)."""
-        ray = _ray()
+    def settle(self, handles: list[_Task]) -> None:
+        if handles:
+            self.ray.wait([t.ref for t in handles], num_returns=len(handles))
+
+    def run_alone(self, payload: bytes) -> ChunkAnswer:
         try:
-            version, results = ray.get(self.live_actor().extract.remote(payload))
-        except ray.exceptions.RayActorError:
-            docs: list[Document] = pickle.loads(payload)
-            if may_split and len(docs) > 1:
-                return [r for d in docs for r in self.rerun_alone(pack([d]), expected, may_split=False)]
-            return [ExtractionFailed(d.input, d.doc_id, "extraction failed: worker process died") for d in docs]
-        self.check(version, expected)
-        return results
+            return self.ray.get(self.live_actor().extract.remote(payload))
+        except self.ray.exceptions.RayActorError:
+            raise WorkerDied from None
 
     def live_actor(self, attempts: int = 20) -> Any:
         """An actor that answers: a restarting actor answers once its pipeline is rebuilt; a call
         that raced with its death fails at once and is tried again."""
-        ray = _ray()
         error: Exception | None = None
         for _ in range(attempts):
             for actor in self.actors:
                 try:
-                    ray.get(actor.ready.remote())
+                    self.ray.get(actor.ready.remote())
                     return actor
-                except ray.exceptions.RayActorError as exc:
+                except self.ray.exceptions.RayActorError as exc:
                     error = exc
             time.sleep(0.5)
         raise RuntimeError(f"no Ray actor came back after a worker died: {error}")
-
-    @staticmethod
-    def check(version: str, expected: list[str | None]) -> None:
-        check_version(version, expected, "a Ray actor")

@@ -5,8 +5,8 @@ and yields the extracted documents back **in input order** to the client
 process, which alone writes the store.  Nothing of the pipeline is forked:
 a worker plugin builds one :class:`~sanctionwatch.pipeline.Pipeline` per
 worker process when it joins (so the model is loaded once per worker), and
-each task runs :func:`sanctionwatch.parallel.extract_chunk` on it, exactly as
-the local process pool does.
+each task runs :func:`.chunks.extract_chunk` on it, exactly as the local
+process pool does, under the loop of :mod:`.ordered`.
 
 Why Dask rather than Ray: it installs from PyPI as pure Python (``pip install
 "dask[distributed]"``, a few MB against Ray's few hundred), starts a local
@@ -25,23 +25,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import threading
-from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .errors import DaskUnavailable, NoWorkers
-from .model import Document
-from .parallel import (
-    ExtractionFailed, Extractor, Factory, Result, check_version, chunked, default_factory, extract_chunk, pack,
-)
+from ..errors import DaskUnavailable, NoWorkers
+from ..model import Document
+from .chunks import ChunkAnswer, Extractor, Factory, Result, answer, choose_factory, chunked, single_threaded
+from .ordered import WorkerDied, run_ordered
 
 if TYPE_CHECKING:
-    from .pipeline import Settings
+    from ..pipeline import Settings
 
 SCHEDULER_ENV = "SANCTIONWATCH_DASK_SCHEDULER"
 _PLUGIN_PREFIX = "sanctionwatch-pipeline"
-
 
 # How long a result may be awaited while the cluster has no worker at all before
 # the run stops with NoWorkers, instead of waiting for ever (seen when every
@@ -50,7 +46,7 @@ NO_WORKERS_GRACE_S = 120.0
 _POLL_S = 5.0
 
 
-def _distributed():
+def _distributed() -> Any:
     try:
         import distributed
     except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -69,7 +65,7 @@ class PipelinePlugin:
 
     idempotent = True  # registering again (a second run on the same cluster) keeps the loaded model
 
-    def __init__(self, settings: "Settings", factory: Factory = default_factory):
+    def __init__(self, settings: "Settings", factory: Factory):
         self.settings, self.factory = settings, factory
         self.name = plugin_name(settings, factory)
         self.extractor: Extractor | None = None
@@ -82,8 +78,7 @@ class PipelinePlugin:
         self.__init__(state["settings"], state["factory"])  # type: ignore[misc]
 
     def setup(self, worker: Any) -> None:
-        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(name, "1")
+        single_threaded()
         self.extractor = self.factory(self.settings)
 
     def teardown(self, worker: Any) -> None:
@@ -103,20 +98,18 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def worker_plugin(settings: "Settings", factory: Factory = default_factory) -> Any:
+def worker_plugin(settings: "Settings", factory: Factory) -> Any:
     """A ``distributed.WorkerPlugin`` that holds one pipeline per worker process."""
     cls = globals().get(_PLUGIN_CLASS) or __getattr__(_PLUGIN_CLASS)
     return cls(settings, factory)
 
 
-def _dask_chunk(name: str, payload: bytes) -> tuple[str, list[Result]]:
-    from distributed import get_worker
-
-    plugin = get_worker().plugins[name]
+def _dask_chunk(name: str, payload: bytes) -> ChunkAnswer:
+    plugin = _distributed().get_worker().plugins[name]
     with plugin.lock:
         if plugin.extractor is None:
             raise RuntimeError(f"worker plugin {name} has no pipeline (its setup failed; see the worker log)")
-        return plugin.extractor.version, extract_chunk(plugin.extractor, payload)
+        return answer(plugin.extractor, payload)
 
 
 def connect(address: str | None, workers: int) -> tuple[Any, Any]:
@@ -133,66 +126,6 @@ def connect(address: str | None, workers: int) -> tuple[Any, Any]:
     cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                        dashboard_address=None, silence_logs=40)
     return distributed.Client(cluster), cluster
-
-
-def process_distributed(
-    settings: "Settings",
-    docs: Iterable[Document],
-    address: str | None = None,
-    workers: int = 2,
-    chunk: int = 32,
-    max_pending: int | None = None,
-    *,
-    pipeline: Extractor | None = None,
-    factory: Factory = default_factory,
-    client: Any = None,
-) -> Iterator[Result]:
-    """Extract prepared ``docs`` on a Dask cluster; yield results (Document or ExtractionFailed) in input order.
-
-    ``address`` None (and no $SANCTIONWATCH_DASK_SCHEDULER) starts a LocalCluster of ``workers``
-    processes, closed at the end; otherwise connects to that scheduler and uses its workers.
-    An existing ``client`` may be passed instead.  At most ``max_pending`` chunks are in flight
-    (default: 4 per worker), so the input is read lazily and memory stays flat.
-    """
-    if chunk < 1:
-        raise ValueError("chunk must be >= 1")
-    _distributed()
-    own = client is None
-    cluster = None
-    if own:
-        client, cluster = connect(address, workers)
-    try:
-        plugin = worker_plugin(settings, factory)
-        client.register_plugin(plugin, name=plugin.name)
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        pending = max(1, max_pending if max_pending is not None else 4 * n_workers)
-        expected = [pipeline.version if pipeline is not None else None]
-        yield from _ordered(client, plugin.name, chunked(docs, chunk), pending, expected)
-    finally:
-        if own:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-
-
-def _ordered(client: Any, name: str, chunks: Iterator[list[Document]], max_pending: int,
-             expected: list[str | None]) -> Iterator[Result]:
-    inflight: deque[tuple[bytes, Any]] = deque()
-
-    def submit(payload: bytes) -> Any:
-        return client.submit(_dask_chunk, name, payload, pure=False)
-
-    def head() -> list[Result]:
-        payload, future = inflight.popleft()
-        return _gather(future, payload, submit, expected)
-
-    for batch in chunks:
-        payload = pack(batch)
-        inflight.append((payload, submit(payload)))
-        while len(inflight) >= max_pending:
-            yield from head()
-    while inflight:
-        yield from head()
 
 
 def _result(future: Any, grace: float | None = None, poll: float = _POLL_S) -> Any:
@@ -212,19 +145,70 @@ def _result(future: Any, grace: float | None = None, poll: float = _POLL_S) -> A
                                 "(documents already stored are kept; run the command again to resume)") from None
 
 
-def _gather(future: Any, payload: bytes, submit, expected: list[str | None]) -> list[Result]:
-    """The result of one chunk; a chunk whose task keeps killing workers is re-run document by
-    document, and a document that still kills its worker is marked failed."""
-    from distributed import KilledWorker
+class DaskEngine:
+    """A Dask client as an :class:`~.ordered.Engine`.  The scheduler re-runs a task whose worker died
+    on other workers (``allowed-failures``) before giving up with KilledWorker, so a lost chunk is
+    split at once."""
 
+    retried_by_scheduler = True
+
+    def __init__(self, client: Any, plugin: str):
+        self.client, self.plugin = client, plugin
+        self.killed = _distributed().KilledWorker
+
+    def submit(self, payload: bytes) -> Any:
+        return self.client.submit(_dask_chunk, self.plugin, payload, pure=False)
+
+    def result(self, handle: Any) -> ChunkAnswer:
+        try:
+            return _result(handle)
+        except self.killed:
+            raise WorkerDied from None
+
+    def settle(self, handles: list[Any]) -> None:
+        pass  # other chunks run on, on other workers
+
+    def run_alone(self, payload: bytes) -> ChunkAnswer:
+        return self.result(self.submit(payload))
+
+
+def process_distributed(
+    settings: "Settings",
+    docs: Iterable[Document],
+    address: str | None = None,
+    workers: int = 2,
+    chunk: int = 32,
+    max_pending: int | None = None,
+    *,
+    pipeline: Extractor | None = None,
+    factory: Factory | None = None,
+    client: Any = None,
+) -> Iterator[Result]:
+    """Extract prepared ``docs`` on a Dask cluster; yield results (Document or ExtractionFailed) in input order.
+
+    ``address`` None (and no $SANCTIONWATCH_DASK_SCHEDULER) starts a LocalCluster of ``workers``
+    processes, closed at the end; otherwise connects to that scheduler and uses its workers.
+    An existing ``client`` may be passed instead.  Workers build their extractor with ``factory``
+    (default: the class of ``pipeline``).  At most ``max_pending`` chunks are in flight
+    (default: 4 per worker), so the input is read lazily and memory stays flat.
+    """
+    if chunk < 1:
+        raise ValueError("chunk must be >= 1")
+    _distributed()
+    factory = choose_factory(factory, pipeline)
+    own = client is None
+    cluster = None
+    if own:
+        client, cluster = connect(address, workers)
     try:
-        version, results = _result(future)
-    except KilledWorker:
-        docs: list[Document] = pickle.loads(payload)
-        if len(docs) == 1:
-            return [ExtractionFailed(docs[0].input, docs[0].doc_id, "extraction failed: worker process died")]
-        singles = [(pack([d]), d) for d in docs]
-        futures = [(p, submit(p)) for p, _ in singles]
-        return [r for p, f in futures for r in _gather(f, p, submit, expected)]
-    check_version(version, expected)
-    return results
+        plugin = worker_plugin(settings, factory)
+        client.register_plugin(plugin, name=plugin.name)
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        pending = max_pending if max_pending is not None else 4 * n_workers
+        expected = [pipeline.version if pipeline is not None else None]
+        yield from run_ordered(DaskEngine(client, plugin.name), chunked(docs, chunk), pending, expected)
+    finally:
+        if own:
+            client.close()
+            if cluster is not None:
+                cluster.close()
