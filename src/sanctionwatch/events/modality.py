@@ -1,0 +1,69 @@
+"""Modality: cues on the trigger and its governors, then the enclosing attribution's stance."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from ..model import Argument, Attribution
+from .arguments import _governors
+from .taxonomy import Taxonomy
+
+# --- modality ----------------------------------------------------------------
+
+_STANCE_MODALITY = {"deny": "denied", "allege": "alleged"}
+
+
+def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
+    """(modality from cues on the trigger and the verbs governing it, whether it is generic)."""
+    mod = tax.modality
+    chain = [head] + list(_governors(head))
+    for n, tok in enumerate(chain):
+        lemma = tok.lemma_.lower()
+        if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB":
+            return None, True
+        if n > 0 and lemma in mod.get("deny_heads", ()):
+            return "denied", False
+        if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
+            return "negated", False
+        if any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children):
+            return "hypothetical", False
+        if n > 0 and lemma in mod.get("hypothetical_heads", ()):
+            return "hypothetical", False
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return "negated", False
+        if n > 0 and lemma in mod.get("allege_heads", ()) | mod.get("accuse_heads", frozenset()):
+            return "alleged", False
+        if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ())) for c in tok.children):
+            return "alleged", False
+        if tok.dep_ in ("ccomp", "parataxis") and n > 0 and tok.lemma_.lower() not in mod.get("allege_heads", ()):
+            continue
+    return None, False
+
+
+def _attribution_of(attributions: Sequence[Attribution], start: int, end: int) -> int | None:
+    """Index of the innermost attribution whose content contains [start, end)."""
+    best, best_len = None, None
+    for i, a in enumerate(attributions):
+        for f in a.content:
+            if f.start <= start and end <= f.end:
+                size = f.end - f.start
+                if best_len is None or size < best_len:
+                    best, best_len = i, size
+    return best
+
+
+def _modality(local: str | None, attribution: Attribution | None, agent: Argument | None) -> str:
+    if local in ("negated", "hypothetical", "denied"):
+        return local
+    if attribution is not None:
+        if attribution.stance in _STANCE_MODALITY:
+            return _STANCE_MODALITY[attribution.stance]
+        if attribution.stance == "confirm":
+            return "asserted"
+        self_report = agent is not None and attribution.source_entity is not None and attribution.source_entity == agent.entity
+        return "asserted" if self_report else "alleged"
+    return local or "asserted"
+
+
