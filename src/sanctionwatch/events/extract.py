@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..actors import dateline_end
 from ..model import Argument, Document, Event, Fragment, Quantity, strip_span
@@ -15,27 +15,8 @@ from ..timex import find_times, parse_anchor
 from .arguments import _arguments, _Ctx, _resolve_agent
 from .modality import _attribution_of, _local_modality, _modality
 from .taxonomy import Taxonomy, load_taxonomy
+from .timing import clause_of, own_time, pick, reported_time, scraper_lines
 from .triggers import _lemma_matches, _phrase_matches, _select
-
-# --- quantity and time -------------------------------------------------------
-
-
-def _pick(found: list[tuple[int, int, Any]], clause: tuple[int, int], trigger_at: int) -> tuple[int, int, Any] | None:
-    """The expression inside the trigger's clause nearest the trigger, else the nearest in the sentence."""
-    if not found:
-        return None
-    inside = [f for f in found if f[0] >= clause[0] and f[1] <= clause[1]]
-    pool = inside or found
-    return min(pool, key=lambda f: min(abs(f[0] - trigger_at), abs(f[1] - trigger_at)))
-
-
-def _clause(ctx: _Ctx, head: Token) -> tuple[int, int]:
-    # the subtree of the nearest verb at or above the trigger
-    v = head
-    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-        v = v.head
-    return ctx.base + v.left_edge.idx, ctx.base + v.right_edge.idx + len(v.right_edge)
-
 
 # --- entry point -------------------------------------------------------------
 
@@ -58,8 +39,10 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) 
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
     dateline = dateline_end(ctx.text, s0, s1)
-    times = [t for t in find_times(ctx.text, s0, s1, anchor) if t[0] >= dateline]
+    meta = scraper_lines(ctx.text, s0, s1)
+    times = [t for t in find_times(ctx.text, s0, s1, anchor) if t[0] >= dateline and not _overlaps(t, meta)]
     quantities = find_quantities(ctx.text, s0, s1)
+    heads = {h.head.i for h in hits}
     out: list[Event] = []
     for hit in hits:
         local, generic = _local_modality(hit.head, tax)
@@ -67,10 +50,10 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) 
             continue
         span = sent[hit.start_tok:hit.end_tok]
         trig = Fragment.of(ctx.text, ctx.base + span.start_char, ctx.base + span.end_char)
-        clause = _clause(ctx, hit.head)
-        time = _pick(times, clause, trig.start)
+        clause = clause_of(ctx.base, hit.head)
+        time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
-        qty = _pick([q for q in quantities if not _overlaps(q, times) and clause[0] <= q[0] and q[1] <= clause[1]], clause, trig.start)
+        qty = pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
         args = _arguments(ctx, hit, hit.type, times, qty)
         if time is not None:
             args.append(Argument("time", time[0], time[1], ctx.text[time[0]:time[1]]))
@@ -84,6 +67,7 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) 
             arguments=args,
             quantity=_quantity(qty),
             time=time[2] if time else None,
+            reported=reported_time(sent, ctx.base, times, hit.head, heads, anchor),
             modality=modality,
             attribution=att,
             sentence=Fragment.of(ctx.text, *strip_span(ctx.text, s0, s1)),

@@ -33,6 +33,7 @@ class EventType:
     roles: frozenset[str]
     object_role: str
     prepositions: dict[str, str]  # preposition -> role, the global table with this type's overrides
+    dated_by_announcement: bool = False  # done by announcing it: "announced on Friday" dates it
 
 
 @dataclass(slots=True)
@@ -99,6 +100,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
             roles=frozenset(t.get("roles", {}) or ()) | {"time", "quantity"},
             object_role=t.get("object_role", "item"),
             prepositions={**preps, **{str(k).lower(): str(v) for k, v in (t.get("prepositions") or {}).items()}},
+            dated_by_announcement=bool(t.get("dated_by_announcement", False)),
         )
         for r in t.get("triggers", []):
             rules.append(TriggerRule(
