@@ -58,6 +58,7 @@ TYPE_CASES = [
     ("The intelligence chief chose to flee to South Korea in 2014.", "defection", "flee"),
     ("Kim Jong-nam was assassinated at the airport.", "espionage_assassination", "assassinated"),
     ("The regime executed a vice premier in 2016.", "purge_execution", "executed"),
+    ("Indonesian police seized a tanker off Batam.", "seizure", "seized"),
 ]
 
 
@@ -251,3 +252,47 @@ def test_speaker_pronoun_agent_takes_the_source(run, source_entity, expected):
     agent = next(a for a in ev.arguments if a.role == "agent")
     assert agent.text == "it" and agent.entity == expected
     _offsets_hold(doc, events)
+
+
+def _roles(ev):
+    out: dict[str, list[str]] = {}
+    for a in ev.arguments:
+        out.setdefault(a.role, []).append(a.text)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # coordinated agents are all agents
+        ("Beijing and Moscow vetoed the draft resolution.", "un_veto", {"agent": ["Beijing", "Moscow"]}),
+        # "supply X with Y": X receives, Y is the item
+        ("Tehran is supplying Moscow with attack drones.", "arms_transfer", {"recipient": ["Moscow"], "item": ["attack drones"]}),
+        # a context word in a "from" phrase of a theft is its target
+        ("Hackers stole tokens from two exchanges.", "cyber_theft", {"target": ["exchanges"]}),
+        # the object of "hacked" is the target
+        ("The group hacked a bridge protocol on May 4.", "cyber_theft", {"target": ["bridge protocol"]}),
+        # a nominal event with its possessor as agent and a "from" origin
+        ("Belarus's procurement of rockets from North Korea was reported in May.", "arms_transfer", {"agent": ["Belarus"], "origin": ["North Korea"]}),
+        # the seizing state and the vessel
+        ("The Philippine coast guard seized a cargo ship off Subic Bay.", "seizure", {"agent": ["Philippine coast guard"], "target": ["cargo ship"]}),
+    ],
+)
+def test_argument_rules(run, text, etype, expected):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == etype)
+    roles = _roles(ev)
+    for role, texts in expected.items():
+        assert sorted(roles.get(role, [])) == sorted(texts), (role, roles)
+    _offsets_hold(doc, events)
+
+
+def test_first_person_agent_takes_the_speaker(run):
+    text = "The defector said: I smuggled heroin into Thailand for the regime."
+    start = text.index("I smuggled")
+    att = Attribution(source=[Fragment.of(text, 0, 12)], cue=[Fragment.of(text, 13, 17)],
+                      content=[Fragment.of(text, start, len(text) - 1)], stance="assert", source_entity="defector-1")
+    _, events = run(text, attributions=[att])
+    ev = next(e for e in events if e.type == "narcotics")
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text == "I" and agent.entity == "defector-1"

@@ -138,7 +138,8 @@ def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, Ti
             if role is None:
                 continue
             for obj in c.children:
-                if obj.dep_ != "pobj" or not _place_like(ctx, obj):
+                # a target need not be a place or an actor ("stole ... from two exchanges")
+                if obj.dep_ != "pobj" or not (role == "target" and obj.pos_ in ("NOUN", "PROPN") or _place_like(ctx, obj)):
                     continue
                 at = ctx.base + obj.idx
                 if any(s <= at < e for s, e, _ in times):
@@ -158,7 +159,8 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
     args: list[Argument] = []
     agent = _agent(head, tax)
     if agent is not None:
-        args.append(_arg(ctx, "agent", agent))
+        # "Russia and China vetoed": every conjunct is an agent
+        args.extend(_arg(ctx, "agent", a) for a in [agent, *agent.conjuncts] if a.i > head.i or a.i < head.i)
     item_tok = None
     if hit.context is not None and hit.context.i != head.i and hit.context.pos_ in ("NOUN", "PROPN", "ADJ"):
         item_tok = _climb_compound(hit.context)
@@ -173,12 +175,26 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")
                and not (hit.context is not None and c.i == hit.context.i)
                and not (money and money[0] <= ctx.base + c.idx < money[1])]
+    # "supplying Russia with drones": the object receives, the "with" phrase is the item
+    supplied_with = item_tok is not None and item_tok.dep_ == "pobj" and item_tok.head.lower_ == "with" and item_tok.head.head.i == head.i
+    if supplied_with and "recipient" in t.roles:
+        for obj in objects[:1]:
+            args.append(_arg(ctx, "recipient", obj))
+            objects = []
+    # a context word in a target phrase ("stolen from banks": from -> target) is the target, not the item
+    via = t.prepositions.get(item_tok.head.lower_) if item_tok is not None and item_tok.dep_ == "pobj" else None
+    if via == "target" and "target" in t.roles:
+        args.append(_arg(ctx, "target", item_tok))
+        item_tok = None
     if item_tok is not None and t.object_role == "item":
         args.append(_arg(ctx, "item", item_tok))
+    elif item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj"):
+        # the context word is itself the object of a type whose object is not an item ("seized a ship")
+        args.append(_arg(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), item_tok))
     elif objects and (item_tok is None or t.object_role != "item"):
         obj = objects[0]
         if not (agent is not None and obj.i == agent.i):
-            args.append(_arg(ctx, t.object_role, obj))
+            args.append(_arg(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), obj))
             item_tok = item_tok or obj
     for c in head.children:
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):

@@ -34,6 +34,7 @@ class EventType:
     object_role: str
     prepositions: dict[str, str]  # preposition -> role, the global table with this type's overrides
     dated_by_announcement: bool = False  # done by announcing it: "announced on Friday" dates it
+    object_roles: dict[str, str] = field(default_factory=dict)  # trigger lemma -> role of its object ("hacked X": target)
 
 
 @dataclass(slots=True)
@@ -101,6 +102,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
             object_role=t.get("object_role", "item"),
             prepositions={**preps, **{str(k).lower(): str(v) for k, v in (t.get("prepositions") or {}).items()}},
             dated_by_announcement=bool(t.get("dated_by_announcement", False)),
+            object_roles={str(k).lower(): str(v) for k, v in (t.get("object_roles") or {}).items()},
         )
         for r in t.get("triggers", []):
             rules.append(TriggerRule(
