@@ -296,3 +296,56 @@ def test_first_person_agent_takes_the_speaker(run):
     ev = next(e for e in events if e.type == "narcotics")
     agent = next(a for a in ev.arguments if a.role == "agent")
     assert agent.text == "I" and agent.entity == "defector-1"
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # raising verbs: the passive subject is the agent
+        ("Belarus is thought to have shipped 20,000 rifles to Sudan.", "arms_transfer", {"agent": ["Belarus"]}),
+        # a gerund adjunct shares the clause's subject
+        ("Myanmar evaded the embargo by importing missiles from Pyongyang.", "arms_transfer", {"agent": ["Myanmar"]}),
+        # a nationality modifier is the origin of goods and the sending state of troops
+        ("Syrian traders bought Iranian rockets last spring.", "arms_transfer", {"origin": ["Iranian"]}),
+        ("Thousands of Chinese workers were sent to Laos.", "overseas_workers", {"agent": ["Chinese"]}),
+        # a measure is see-through: the item is what it measures
+        ("The vessel delivered a large number of mortar shells to Libya.", "arms_transfer", {"item": ["mortar shells"]}),
+        ("Smugglers shipped 2 million barrels of diesel to Nampo.", "petroleum_import", {"item": ["diesel"]}),
+        # "the test conducted by X"
+        ("Officials condemned the missile test conducted by Iran on Monday.", "missile_launch", {"agent": ["Iran"]}),
+    ],
+)
+def test_argument_rules_more(run, text, etype, expected):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == etype)
+    roles = _roles(ev)
+    for role, texts in expected.items():
+        assert sorted(roles.get(role, [])) == sorted(texts), (role, roles)
+    _offsets_hold(doc, events)
+
+
+@pytest.mark.parametrize(
+    "text, etype, modality",
+    [
+        # the object of a rejection did not happen; a rejected claim is denied
+        ("Moscow rejected the renewal of the monitoring panel.", "monitoring_body", "negated"),
+        ("Moscow rejected claims that it had bought shells from Pyongyang.", "arms_transfer", "denied"),
+        # a rebuttal: the claim it quotes is denied
+        ("The envoy said Tokyo lied that the regime had produced methamphetamine.", "narcotics", "denied"),
+        # preparations for an event: it has not happened yet
+        ("Iran is in the final stages of preparations for the launch of a satellite.", "satellite_launch", "hypothetical"),
+    ],
+)
+def test_modality_rules(run, text, etype, modality):
+    _, events = run(text)
+    ev = next(e for e in events if e.type == etype)
+    assert ev.modality == modality
+
+
+def test_listed_quantities_are_all_arguments(run):
+    doc, events = run("Some 500 and then 700 tonnes of coal were smuggled to Ningbo.")
+    ev = next(e for e in events if e.type == "banned_export")
+    values = sorted(a.text for a in ev.arguments if a.role == "quantity")
+    assert values == ["500", "Some 500 and then 700 tonnes"] or "500" in values
+    assert ev.quantity.value == 700 and ev.quantity.unit == "tonne"
+    _offsets_hold(doc, events)

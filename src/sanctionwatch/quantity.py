@@ -81,12 +81,16 @@ def _patterns() -> _Patterns:
     cur = rf"(?P<cur>{_alt(lex.currency_symbols)})\s?"
     num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_alt(lex.number_words)}))"
     scale = rf"(?:[\s-]?(?P<scale>{_alt(lex.scales)})\b)?"
-    exact = re.compile(rf"(?<![\w$€£¥₩.,]){approx}(?:{cur})?{num}(?![\w.,]*\d){scale}", re.I)
+    # "$US620 ($861) million": a converted figure in brackets before the scale belongs to the amount
+    paren = rf"(?:\s*\([^()\d]{{0,4}}[\d.,]+\)(?=[\s-]?(?:{_alt(lex.scales)})\b))?"
+    exact = re.compile(rf"(?<![\w$€£¥₩.,]){approx}(?:{cur})?{num}(?![\w.,]*\d){paren}{scale}", re.I)
     vague = rf"(?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:{_alt(lex.vague_scales)}))\s+of\b"
     return _Patterns(exact, re.compile(rf"\b{vague}", re.I), re.compile(r"[A-Za-z][A-Za-z-]*"))
 
 
 _SPACE = re.compile(r"\s+")
+_LIST_SEP = r"\s*(?:-|–|to|and then|and|or|,)\s*"
+_RANGE_SEP = r"\s*(?:-|–|to)\s*"
 
 
 def _singular(word: str, lex: _Lexicon) -> str:
@@ -124,7 +128,9 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
             return lex.currency_words[low], w.end()
         if low in lex.not_units:
             return skipped
-        if word[0].isupper() or low in lex.skip_words:
+        # a hyphenated word before another word modifies it ("two ship-to-ship transfers")
+        hyphen_mod = "-" in low and re.match(r"\s+[a-z]", text[w.end():end]) is not None
+        if word[0].isupper() or low in lex.skip_words or hyphen_mod:
             if word[0].islower():
                 skipped = (_singular(word, lex), w.end())
             pos = w.end()
@@ -164,6 +170,11 @@ def _exact(m: re.Match[str], text: str, end: int, lex: _Lexicon) -> tuple[int, i
     stop = m.end()
     unit: str | None = lex.currency_symbols[m["cur"].lower()] if m["cur"] else None
     after = _unit_after(text, stop, end, lex)
+    if unit is None and (after is None or after[0] in lex.not_units) and m["scale"]:
+        # "$200-500 million": the second figure of a currency range takes the first one's currency
+        back = re.search(rf"({_alt(lex.currency_symbols)})\s?[\d.,]+{_RANGE_SEP}$", text[max(0, m.start() - 24):m.start()], re.I)
+        if back:
+            unit, after = lex.currency_symbols[back.group(1).lower()], None
     if unit is None:
         if after is None:
             return None
@@ -210,7 +221,39 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[t
     for f in found:
         if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
             chosen.append(f)
-    return sorted(chosen, key=lambda f: f[0])
+    # "$200" of "$200-500 million" is a member of the range, not an amount of its own
+    members = [m for c in chosen for m in list_members(text, c, start)]
+    return sorted((c for c in chosen if not any(c[0] < m[1] and m[0] < c[1] for m in members)), key=lambda f: f[0])
+
+
+
+
+def list_members(text: str, found: tuple[int, int, Quantity], start: int = 0) -> list[tuple[int, int, Quantity]]:
+    """Bare numbers listed before a quantity that share its unit and scale.
+
+    "800 and then 1,200 tons" -> 800 tonne; "$200-500 million" -> 200 million USD;
+    "3, 5 and 9 launchers" -> 3 and 5 launcher.  Each member keeps its own offsets.
+    """
+    lex, p = _lexicon(), _patterns()
+    s, _, q = found
+    m = p.exact.match(text, s)
+    if m is None:
+        return []
+    scale = lex.scales.get((m["scale"] or "").lower(), 1.0)
+    cur = rf"(?:{_alt(lex.currency_symbols)})?\s?"
+    member = re.compile(rf"(?<![\w$.,]){cur}(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_alt(lex.number_words)})(?:{_LIST_SEP})$", re.I)
+    out: list[tuple[int, int, Quantity]] = []
+    at = s + (len(m["approx"]) if m["approx"] else 0)
+    for _ in range(5):
+        mm = member.search(text, max(start, at - 40), at)
+        if mm is None:
+            break
+        value = _to_number(mm.group(1), lex)
+        if value is None or (mm.group(1).isdigit() and len(mm.group(1)) == 4 and 1900 <= int(mm.group(1)) <= 2099):
+            break
+        out.append((mm.start(), mm.end(1), Quantity(_tidy(value * scale), q.unit, q.approximate, text[mm.start():mm.end(1)])))
+        at = mm.start()
+    return sorted(out, key=lambda f: f[0])
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -62,6 +62,21 @@ def _arg(ctx: _Ctx, role: str, tok: Token, whole_np: bool = True) -> Argument:
     return Argument(role, s, e, ctx.text[s:e], ent.id if ent else None)
 
 
+_NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
+
+
+def _nationality(ctx: _Ctx, head: Token) -> tuple[int, int, str, str | None] | None:
+    """The nationality modifier of a noun phrase ("North Korean coal" -> "North Korean"), with its entity."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and c.ent_type_ in _NATIONALITY_LABELS]
+    if not mods:
+        return None
+    toks = sorted({t.i for m in mods for t in m.subtree if t.ent_type_ in _NATIONALITY_LABELS})
+    left, right = head.doc[toks[0]], head.doc[toks[-1]]
+    s, e = ctx.base + left.idx, ctx.base + right.idx + len(right)
+    ent = entity_at(ctx.entities, s, e)
+    return s, e, ctx.text[s:e], ent.id if ent else None
+
+
 def _governors(tok: Token) -> Iterable[Token]:
     """The trigger's ancestors up to the sentence root."""
     t = tok
@@ -87,9 +102,19 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
-    t = trigger
+            # "the test conducted by X" (a light verb: "exports supported by X" are not X's exports)
+            if c.dep_ == "acl" and c.lemma_.lower() in mod.get("light_verbs", ()):
+                for g in (x for a in c.children if a.dep_ == "agent" for x in a.children):
+                    if g.dep_ == "pobj":
+                        return g
+    t = prev = trigger
     for g in _governors(trigger):
         lemma = g.lemma_.lower()
+        if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
+            # raising: "X is believed / estimated / said to have shipped": the passive subject acts
+            raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
+            if raised:
+                return raised[0]
         if lemma in mod.get("accuse_heads", ()):
             for c in g.children:
                 if c.dep_ == "dobj":
@@ -104,6 +129,11 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             return None  # the speaker is not the agent
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
+        if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):
+            # a gerund adjunct shares the clause's subject: "X breached the cap by importing ..."
+            subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
+            if subj:
+                return subj[0]
         if g.pos_ in ("VERB", "AUX"):
             subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)
             subj = [c for c in g.children if c.dep_ in subj_deps and c.pos_ in _NOUNISH]
@@ -113,7 +143,7 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
                 return subj[0]
-        t = g
+        prev, t = t, g
     return None
 
 
@@ -208,6 +238,11 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
         if role == "agent" and any(a.role == "agent" for a in args):
             continue
         args.append(_arg(ctx, role, tok))
+    nat_role = t.item_nationality
+    if nat_role and item_tok is not None and not any(a.role == nat_role for a in args):
+        nat = _nationality(ctx, item_tok)
+        if nat is not None:
+            args.append(Argument(nat_role, *nat))
     if quantity is not None:
         s, e, q = quantity
         args.append(Argument("quantity", s, e, ctx.text[s:e]))

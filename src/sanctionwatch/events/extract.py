@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from ..actors import dateline_end
 from ..model import Argument, Document, Event, Fragment, Quantity, strip_span
-from ..quantity import find_quantities
+from ..quantity import find_quantities, list_members
 from ..read import Parsed
 from ..timex import find_times, parse_anchor
 from .arguments import _arguments, _Ctx, _resolve_agent
@@ -55,6 +55,9 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) 
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         qty = pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
         args = _arguments(ctx, hit, hit.type, times, qty)
+        if qty is not None and "quantity" in tax.types[hit.type].roles:
+            # "800 and then 1,200 tons": every listed figure is a value of the event
+            args.extend(Argument("quantity", m0, m1, ctx.text[m0:m1]) for m0, m1, _ in list_members(ctx.text, qty, s0))
         if time is not None:
             args.append(Argument("time", time[0], time[1], ctx.text[time[0]:time[1]]))
         att = _attribution_of(doc.attributions, trig.start, trig.end)

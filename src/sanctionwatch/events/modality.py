@@ -24,7 +24,8 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB":
             return None, True
         if n > 0 and lemma in mod.get("deny_heads", ()):
-            return "denied", False
+            # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied
+            return ("negated" if n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" else "denied"), False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             return "negated", False
         if any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children):
@@ -34,6 +35,9 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "negated", False
         if n > 0 and lemma in mod.get("allege_heads", ()) | mod.get("accuse_heads", frozenset()):
+            # "rejected claims that ...", "dismissed reports that ...": a claim under a denial is denied
+            if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
+                return "denied", False
             return "alleged", False
         if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ())) for c in tok.children):
             return "alleged", False

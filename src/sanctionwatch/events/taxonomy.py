@@ -35,6 +35,7 @@ class EventType:
     prepositions: dict[str, str]  # preposition -> role, the global table with this type's overrides
     dated_by_announcement: bool = False  # done by announcing it: "announced on Friday" dates it
     object_roles: dict[str, str] = field(default_factory=dict)  # trigger lemma -> role of its object ("hacked X": target)
+    item_nationality: str | None = None  # role of the item's nationality ("North Korean coal": origin)
 
 
 @dataclass(slots=True)
@@ -43,6 +44,7 @@ class Taxonomy:
     rules: list[TriggerRule]
     modality: dict[str, frozenset[str]]
     places: frozenset[str]
+    measures: frozenset[str]
     # compiled indexes: first token -> rules, so a sentence costs one dict lookup per token
     by_lemma: dict[str, list[TriggerRule]] = field(default_factory=dict)
     by_first_word: dict[str, list[tuple[tuple[str, ...], TriggerRule]]] = field(default_factory=dict)
@@ -103,6 +105,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
             prepositions={**preps, **{str(k).lower(): str(v) for k, v in (t.get("prepositions") or {}).items()}},
             dated_by_announcement=bool(t.get("dated_by_announcement", False)),
             object_roles={str(k).lower(): str(v) for k, v in (t.get("object_roles") or {}).items()},
+            item_nationality=t.get("item_nationality"),
         )
         for r in t.get("triggers", []):
             rules.append(TriggerRule(
@@ -114,6 +117,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))
-    return Taxonomy(types, rules, modality, places).compile()
+    measures = frozenset(str(w).lower() for w in lexicons.get("measures", ()))
+    return Taxonomy(types, rules, modality, places, measures).compile()
 
 

@@ -25,7 +25,7 @@ def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
-def _neighbourhood(trigger: Token) -> list[tuple[Token, int]]:
+def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
     """Tokens reachable from the trigger through argument links (with their depth), trigger excluded."""
     out: list[tuple[Token, int]] = []
     seen = {trigger.i}
@@ -45,6 +45,15 @@ def _neighbourhood(trigger: Token) -> list[tuple[Token, int]]:
                 seen.add(child.i)
                 out.append((child, depth))
                 nxt.append(child)
+                # a measure is transparent: "a number of shells", "containers of munitions"
+                if child.lemma_.lower() in measures:
+                    for p in child.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            for o in p.children:
+                                if o.dep_ == "pobj" and o.i not in seen:
+                                    seen.add(o.i)
+                                    out.append((o, depth))
+                                    nxt.append(o)
                 # a noun's modifiers are as close as the noun ("tests of nuclear weapons")
                 for mod in child.children:
                     if mod.dep_ in ("amod", "compound") and mod.i not in seen:
@@ -60,13 +69,20 @@ def _neighbourhood(trigger: Token) -> list[tuple[Token, int]]:
     return out
 
 
-def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]]) -> tuple[Token, int] | None:
-    """The nearest context word among the trigger's arguments, with its depth."""
+def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measures: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
+    """The nearest context word among the trigger's arguments, with its depth.
+
+    A measure word ("barrels", "containers") types the event only when nothing
+    else does: "1 million barrels of oil" has the item "oil".
+    """
+    fallback = None
     for tok, depth in hood:
         lemma, lower = _keys(tok)
         if lemma in context or lower in context:
-            return tok, depth
-    return None
+            if lemma not in measures:
+                return tok, depth
+            fallback = fallback or (tok, depth)
+    return fallback
 
 
 # --- trigger detection -------------------------------------------------------
@@ -111,8 +127,8 @@ def _lemma_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
                 continue
             ctx, depth = None, 0
             if rule.context is not None:
-                hood = hood if hood is not None else _neighbourhood(tok)
-                found = _context_hit(rule.context, hood)
+                hood = hood if hood is not None else _neighbourhood(tok, tax.measures)
+                found = _context_hit(rule.context, hood, tax.measures)
                 if found is None:
                     continue
                 ctx, depth = found
