@@ -332,6 +332,8 @@ def test_argument_rules_more(run, text, etype, expected):
         ("Moscow rejected claims that it had bought shells from Pyongyang.", "arms_transfer", "denied"),
         # a rebuttal: the claim it quotes is denied
         ("The envoy said Tokyo lied that the regime had produced methamphetamine.", "narcotics", "denied"),
+        # a negated predicate does not negate its subject's event ...
+        ("The veto by China does not end the embargo, the envoy said.", "un_veto", "asserted"),
         # preparations for an event: it has not happened yet
         ("Iran is in the final stages of preparations for the launch of a satellite.", "satellite_launch", "hypothetical"),
     ],
@@ -348,4 +350,23 @@ def test_listed_quantities_are_all_arguments(run):
     values = sorted(a.text for a in ev.arguments if a.role == "quantity")
     assert values == ["500", "Some 500 and then 700 tonnes"] or "500" in values
     assert ev.quantity.value == 700 and ev.quantity.unit == "tonne"
+    _offsets_hold(doc, events)
+
+
+@pytest.mark.parametrize("text", [
+    # rules and prohibitions are not reports of events
+    "The council's resolutions prohibit all arms trade with the country.",
+    "The law bans imports of coal from the North.",
+])
+def test_rules_are_not_events(run, text):
+    _, events = run(text)
+    assert [e.type for e in events if e.type in ("arms_transfer", "banned_export")] == []
+
+
+def test_context_word_in_a_role_phrase(run):
+    doc, events = run("The transfer of diesel from Panamanian-flagged tankers onto small boats went on for weeks.")
+    ev = next(e for e in events if e.type == "ship_to_ship_transfer")
+    roles = _roles(ev)
+    assert roles.get("item") == ["diesel"]
+    assert any("tankers" in t for t in roles.get("origin", []))
     _offsets_hold(doc, events)

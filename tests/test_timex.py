@@ -91,6 +91,9 @@ def test_find_times_offsets_and_prepositions():
     # a capitalised word before a bare month inside a sentence makes it a name
     ("they marched during the Arduous March and starved", []),
     ("veterans of the Long March gathered", []),
+    # a full stop after a full month name ends the sentence; after "Sept" it is the abbreviation's
+    ("it was seen in May.", ["in May"]),
+    ("it was seen in Sept. near the port", ["in Sept."]),
     ("The talks failed. Since March the ships have waited.", ["Since March"]),
     # a list of days shares the last month; the first day keeps its own
     ("tests on 14 January, 2 and 19 February", ["on 14 January", "19 February"]),

@@ -138,7 +138,8 @@ class _Grammar:
             (re.compile(rf"(?P<n>\d+|{number})\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I), self._ago),
             (re.compile(r"\b(?P<word>yesterday|today)\b", re.I), self._yesterday),
             (re.compile(rf"(?:(?P<rel>last|this|past)\s+)?(?P<w>{wday})\b", re.I), self._weekday),
-            (re.compile(rf"(?:(?P<rel>last)\s+)?(?P<m>{month})\b\.?", re.I), self._month),
+            # the full stop belongs to an abbreviation ("Sept."), never to a full name ("in May.")
+            (re.compile(rf"(?:(?P<rel>last)\s+)?(?P<m>{month})\b(?:(?<![Mm]ay)(?<=\b\w{{3}})\.|(?<=\bsept)\.)?", re.I), self._month),
             (re.compile(rf"(?P<y>{year})\b", re.I), self._year),
         ]
         point_src = "|".join(f"(?:{p.pattern})" for p, _ in self.point_patterns)

@@ -211,11 +211,14 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
         for obj in objects[:1]:
             args.append(_arg(ctx, "recipient", obj))
             objects = []
-    # a context word in a target phrase ("stolen from banks": from -> target) is the target, not the item
+    # a context word in a role phrase is that role, not the item: "stolen from banks" (target),
+    # "transfer of coal from flagged ships onto barges" (origin; the item is the "of" phrase)
     via = t.prepositions.get(item_tok.head.lower_) if item_tok is not None and item_tok.dep_ == "pobj" else None
-    if via == "target" and "target" in t.roles:
-        args.append(_arg(ctx, "target", item_tok))
-        item_tok = None
+    if via is not None and via != "item" and via in t.roles and item_tok is not None and item_tok.head.head.i == head.i:
+        args.append(_arg(ctx, via, item_tok))
+        item_tok = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+        if item_tok is None and objects:
+            item_tok, objects = objects[0], objects[1:]
     if item_tok is not None and t.object_role == "item":
         args.append(_arg(ctx, "item", item_tok))
     elif item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj"):

@@ -27,6 +27,10 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied
             return ("negated" if n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" else "denied"), False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
+            # "the veto does not lift the sanctions": a negated predicate says nothing against its
+            # subject's event, unless the predicate is its occurrence ("the launch did not happen")
+            if n > 0 and chain[n - 1].dep_ in ("nsubj", "nsubjpass") and lemma not in mod.get("occurrence_heads", ()):
+                return None, False
             return "negated", False
         if any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children):
             return "hypothetical", False
