@@ -311,6 +311,16 @@ def test_first_person_agent_takes_the_speaker(run):
         # a measure is see-through: the item is what it measures
         ("The vessel delivered a large number of mortar shells to Libya.", "arms_transfer", {"item": ["mortar shells"]}),
         ("Smugglers shipped 2 million barrels of diesel to Nampo.", "petroleum_import", {"item": ["diesel"]}),
+        # "X as the culprit behind Y", "the group behind Y", "responsible for Y"
+        ("Investigators named Iran as the culprit behind a $90 million theft.", "cyber_theft", {"agent": ["Iran"]}),
+        ("Hackers are responsible for the theft of $US300 ($410) million in tokens.", "cyber_theft", {"agent": ["Hackers"], "quantity": ["$US300 ($410) million"]}),
+        # goods as the subject of a motion verb are the item, the object the destination
+        ("Five armoured Bentley sedans reached the isolated country in May.", "luxury_goods", {"agent": [], "destination": ["isolated country"]}),
+        ("Some 9,000 tonnes of North Korean anthracite entered the port last year.", "banned_export", {"agent": [], "origin": ["North Korean"]}),
+        # nominal events
+        ("The firm enabled the employment of Laotian IT workers at 40 companies.", "overseas_workers", {"item": ["Laotian IT workers"]}),
+        ("Hackers launched the WannaCry ransomware.", "cyber_theft", {"agent": ["Hackers"]}),
+        ("Pyongyang is supplying Russia's war with a large number of mortar shells.", "arms_transfer", {"recipient": ["Russia's war"], "item": ["mortar shells"]}),
         # "the test conducted by X"
         ("Officials condemned the missile test conducted by Iran on Monday.", "missile_launch", {"agent": ["Iran"]}),
     ],
@@ -334,6 +344,8 @@ def test_argument_rules_more(run, text, etype, expected):
         ("The envoy said Tokyo lied that the regime had produced methamphetamine.", "narcotics", "denied"),
         # a negated predicate does not negate its subject's event ...
         ("The veto by China does not end the embargo, the envoy said.", "un_veto", "asserted"),
+        # a hedge stays an allegation
+        ("Iran is estimated to have supplied 500 drones to Moscow, the paper reported.", "arms_transfer", "alleged"),
         # preparations for an event: it has not happened yet
         ("Iran is in the final stages of preparations for the launch of a satellite.", "satellite_launch", "hypothetical"),
     ],

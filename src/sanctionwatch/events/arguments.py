@@ -94,6 +94,15 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
+        # "the group behind the heist"; "identified X as the culprit behind the theft"
+        h = trigger.head.head
+        if h.pos_ in ("NOUN", "PROPN") and h.dep_ == "pobj" and h.head.lower_ == "as":
+            objs = [c for c in h.head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+        elif h.pos_ in ("NOUN", "PROPN"):
+            return h
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
@@ -188,6 +197,8 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
     head = hit.head
     args: list[Argument] = []
     agent = _agent(head, tax)
+    if agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ()):
+        agent = None  # "limousines reached the country": the goods move, they do not act
     if agent is not None:
         # "Russia and China vetoed": every conjunct is an agent
         args.extend(_arg(ctx, "agent", a) for a in [agent, *agent.conjuncts] if a.i > head.i or a.i < head.i)
@@ -206,7 +217,8 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
                and not (hit.context is not None and c.i == hit.context.i)
                and not (money and money[0] <= ctx.base + c.idx < money[1])]
     # "supplying Russia with drones": the object receives, the "with" phrase is the item
-    supplied_with = item_tok is not None and item_tok.dep_ == "pobj" and item_tok.head.lower_ == "with" and item_tok.head.head.i == head.i
+    withs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    supplied_with = item_tok is not None and any(w.left_edge.i <= item_tok.i <= w.right_edge.i for w in withs)
     if supplied_with and "recipient" in t.roles:
         for obj in objects[:1]:
             args.append(_arg(ctx, "recipient", obj))
@@ -219,6 +231,11 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
         item_tok = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
         if item_tok is None and objects:
             item_tok, objects = objects[0], objects[1:]
+    # "limousines reached the country": a trigger whose object has its own role
+    own_role = t.object_roles.get(head.lemma_.lower())
+    if own_role and own_role != t.object_role and objects and item_tok is not None and objects[0].i != item_tok.i:
+        args.append(_arg(ctx, own_role, objects[0]))
+        objects = objects[1:]
     if item_tok is not None and t.object_role == "item":
         args.append(_arg(ctx, "item", item_tok))
     elif item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj"):

@@ -42,7 +42,8 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # "rejected claims that ...", "dismissed reports that ...": a claim under a denial is denied
             if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
                 return "denied", False
-            return "alleged", False
+            # "is estimated / believed to have ...": a hedge stays an allegation whoever reports it
+            return ("hedged" if lemma in mod.get("hedge_heads", ()) else "alleged"), False
         if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ())) for c in tok.children):
             return "alleged", False
         if tok.dep_ in ("ccomp", "parataxis") and n > 0 and tok.lemma_.lower() not in mod.get("allege_heads", ()):
@@ -65,6 +66,8 @@ def _attribution_of(attributions: Sequence[Attribution], start: int, end: int) -
 def _modality(local: str | None, attribution: Attribution | None, agent: Argument | None) -> str:
     if local in ("negated", "hypothetical", "denied"):
         return local
+    if local == "hedged":
+        return "alleged"
     if attribution is not None:
         if attribution.stance in _STANCE_MODALITY:
             return _STANCE_MODALITY[attribution.stance]

@@ -14,6 +14,7 @@ from .taxonomy import Taxonomy
 _ARG_DEPS = frozenset({
     "dobj", "nsubj", "nsubjpass", "attr", "oprd", "compound", "amod", "nmod", "dative",
     "pobj", "prep", "conj", "appos", "poss", "agent", "npadvmod", "acomp", "xcomp", "pcomp", "obj", "iobj",
+    "nummod", "quantmod",  # "$2 billion theft": the currency sign types the event
 })
 _MAX_DEPTH = 3
 
