@@ -321,6 +321,12 @@ def test_first_person_agent_takes_the_speaker(run):
         ("The firm enabled the employment of Laotian IT workers at 40 companies.", "overseas_workers", {"item": ["Laotian IT workers"]}),
         ("Hackers launched the WannaCry ransomware.", "cyber_theft", {"agent": ["Hackers"]}),
         ("Pyongyang is supplying Russia's war with a large number of mortar shells.", "arms_transfer", {"recipient": ["Russia's war"], "item": ["mortar shells"]}),
+        # phrases of the "of" chain of a nominal event; bracketed conversions
+        ("the May 2 theft of roughly $US500 ($700) million worth of tokens from the Harmony bridge", "cyber_theft",
+         {"target": ["Harmony bridge"], "quantity": ["roughly $US500 ($700) million"]}),
+        # "for X's war": the possessor receives; the reason for a sanction is an occurrence
+        ("Tokyo sanctioned firms over the transfer of rockets from Iran for Russia's invasion of Ukraine.", "arms_transfer",
+         {"origin": ["Iran"], "recipient": ["Russia"]}),
         # "the test conducted by X"
         ("Officials condemned the missile test conducted by Iran on Monday.", "missile_launch", {"agent": ["Iran"]}),
     ],

@@ -82,8 +82,13 @@ def test_listed_figures(text, main, members):
         # a hyphenated modifier is not the counted noun
         ("three long-range drones", 3, "drone"),
         ("two ship-to-ship transfers of diesel", 2, "transfer"),
+        # names and model numbers before the counted word; dotted abbreviations
+        ("the three Rolls-Royce Phantom VIII Cars were flown in", 3, "car"),
+        ("staff at more than 40 U.K. firms", 40, "firm"),
     ],
 )
 def test_brackets_and_hyphenated_modifiers(text, value, unit):
+    # a month or weekday after a number is a date, never a counted unit
+    assert find_quantities("it was seen on 3 March") == []
     (found,) = find_quantities(text)
     assert (found[2].value, found[2].unit) == (value, unit)

@@ -85,7 +85,8 @@ def _patterns() -> _Patterns:
     paren = rf"(?:\s*\([^()\d]{{0,4}}[\d.,]+\)(?=[\s-]?(?:{_alt(lex.scales)})\b))?"
     exact = re.compile(rf"(?<![\w$€£¥₩.,]){approx}(?:{cur})?{num}(?![\w.,]*\d){paren}{scale}", re.I)
     vague = rf"(?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:{_alt(lex.vague_scales)}))\s+of\b"
-    return _Patterns(exact, re.compile(rf"\b{vague}", re.I), re.compile(r"[A-Za-z][A-Za-z-]*"))
+    # a word, or a dotted abbreviation ("U.S.") that must not end the scan for the unit
+    return _Patterns(exact, re.compile(rf"\b{vague}", re.I), re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9-]*"))
 
 
 _SPACE = re.compile(r"\s+")
@@ -110,13 +111,14 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
     """The unit noun after ``pos``: (canonical unit, end offset), skipping modifiers; None when there is none."""
     p = _patterns()
     skipped: tuple[str, int] | None = None  # "7,000 artillery" when no noun follows
-    for _ in range(4):
+    last_name: tuple[str, int] | None = None
+    for _ in range(5):
         m = _SPACE.match(text, pos, end)
         if not m:
-            return skipped
+            return skipped or last_name
         w = p.word.match(text, m.end(), end)
         if not w:
-            return skipped
+            return skipped or last_name
         word = w.group(0)
         low = word.lower()
         two = re.match(r"[A-Za-z]+\s+[A-Za-z]+", text[w.start():end])
@@ -127,16 +129,19 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
         if low in lex.currency_words:
             return lex.currency_words[low], w.end()
         if low in lex.not_units:
-            return skipped
+            # "the two Mercedes Maybach Guards were ...": only names followed; the last one is counted
+            return skipped or last_name
         # a hyphenated word before another word modifies it ("two ship-to-ship transfers")
         hyphen_mod = "-" in low and re.match(r"\s+[a-z]", text[w.end():end]) is not None
         if word[0].isupper() or low in lex.skip_words or hyphen_mod:
             if word[0].islower():
                 skipped = (_singular(word, lex), w.end())
+            elif word[-1] != ".":
+                last_name = (_singular(word, lex), w.end())
             pos = w.end()
             continue
         return _singular(word, lex), w.end()
-    return skipped
+    return skipped or last_name
 
 
 def _to_number(num: str, lex: _Lexicon) -> float | None:

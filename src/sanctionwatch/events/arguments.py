@@ -178,6 +178,12 @@ def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, Ti
                 continue
             for obj in c.children:
                 # a target need not be a place or an actor ("stole ... from two exchanges")
+                if obj.dep_ == "pobj" and not _place_like(ctx, obj) and role in ("recipient", "destination"):
+                    # "weapons for Russia's war": the possessor is the recipient
+                    owner = next((p for p in obj.children if p.dep_ == "poss" and _place_like(ctx, p)), None)
+                    if owner is not None:
+                        out.append((role, owner))
+                    continue
                 if obj.dep_ != "pobj" or not (role == "target" and obj.pos_ in ("NOUN", "PROPN") or _place_like(ctx, obj)):
                     continue
                 at = ctx.base + obj.idx
@@ -188,6 +194,19 @@ def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, Ti
                 for o in [obj] + named:
                     out.append((role, o))
                     out.extend((role, cj) for cj in o.conjuncts if cj.i > o.i)
+    return out
+
+
+def _of_chain(head: Token) -> list[Token]:
+    """Nouns reached from a noun trigger through "of" phrases (and "worth of"), at most three deep."""
+    out: list[Token] = []
+    frontier = [head]
+    for _ in range(3):
+        nxt = [o for t in frontier for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+        nxt += [w for t in nxt for w in t.children if w.lower_ == "worth"]
+        out.extend(nxt)
+        frontier = nxt
     return out
 
 
@@ -250,6 +269,9 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
             args.append(_arg(ctx, "recipient", c))
     prep_heads = [head] + ([item_tok] if item_tok is not None else [])
+    if head.pos_ == "NOUN":
+        # "the theft of $600 million worth of tokens from the bridge": the "of" phrases' phrases too
+        prep_heads.extend(_of_chain(head))
     # "carried out tests in ...", "being behind arms sales to ...": the light verb's phrases too
     gov = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
     if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in tax.modality.get("light_verbs", ()):

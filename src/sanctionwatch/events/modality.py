@@ -22,6 +22,9 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     for n, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB":
+            # "sanctioned firms over the transfer of arms": the reason for a measure did happen
+            if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]):
+                return None, False
             return None, True
         if n > 0 and lemma in mod.get("deny_heads", ()):
             # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied
