@@ -327,6 +327,13 @@ def test_first_person_agent_takes_the_speaker(run):
         # "for X's war": the possessor receives; the reason for a sanction is an occurrence
         ("Tokyo sanctioned firms over the transfer of rockets from Iran for Russia's invasion of Ukraine.", "arms_transfer",
          {"origin": ["Iran"], "recipient": ["Russia"]}),
+        # civilian modifiers make personnel workers; working abroad is overseas work
+        ("The bureau dispatches large numbers of Laotian IT personnel overseas.", "overseas_workers", {"agent": ["bureau"]}),
+        ("The men have been working abroad to earn hard currency.", "overseas_workers", {"agent": ["men"]}),
+        # spoofed identity; tightened sanctions with their target
+        ("The freighter falsely identified itself as a Panamanian ship.", "ais_manipulation", {"agent": ["freighter"]}),
+        ("The council tightened sanctions against Eritrea on Monday.", "designation", {"agent": ["council"], "target": ["Eritrea"]}),
+        ("Seoul imposed sanctions on 11 people.", "designation", {"target": ["people"]}),
         # "the test conducted by X"
         ("Officials condemned the missile test conducted by Iran on Monday.", "missile_launch", {"agent": ["Iran"]}),
     ],
@@ -388,3 +395,11 @@ def test_context_word_in_a_role_phrase(run):
     assert roles.get("item") == ["diesel"]
     assert any("tankers" in t for t in roles.get("origin", []))
     _offsets_hold(doc, events)
+
+
+def test_preposition_tables_keep_on_and_off():
+    # YAML 1.1 reads a bare on/off key as a boolean; the taxonomy must quote them
+    tax = load_taxonomy()
+    for t in tax.types.values():
+        assert not {"true", "false"} & set(t.prepositions), t.id
+    assert tax.types["designation"].prepositions["on"] == "target"

@@ -257,7 +257,8 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
         objects = objects[1:]
     if item_tok is not None and t.object_role == "item":
         args.append(_arg(ctx, "item", item_tok))
-    elif item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj"):
+    elif (item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj")
+          and item_tok.lemma_.lower() not in tax.modality.get("instrument_words", ())):
         # the context word is itself the object of a type whose object is not an item ("seized a ship")
         args.append(_arg(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), item_tok))
     elif objects and (item_tok is None or t.object_role != "item"):

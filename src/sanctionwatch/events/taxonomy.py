@@ -20,6 +20,7 @@ class TriggerRule:
     context: frozenset[str] | None
     pos: frozenset[str] | None
     phrases: tuple[tuple[str, ...], ...]
+    unless: frozenset[str] = frozenset()  # modifiers of the context word that rule it out ("IT personnel" are no troops)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 context=_lexicon(r.get("context"), lexicons),
                 pos=frozenset(r["pos"]) if r.get("pos") else None,
                 phrases=tuple(_words(p) for p in r.get("phrases", ())),
+                unless=_lexicon(r.get("unless"), lexicons) or frozenset(),
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))

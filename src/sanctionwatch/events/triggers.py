@@ -15,6 +15,7 @@ _ARG_DEPS = frozenset({
     "dobj", "nsubj", "nsubjpass", "attr", "oprd", "compound", "amod", "nmod", "dative",
     "pobj", "prep", "conj", "appos", "poss", "agent", "npadvmod", "acomp", "xcomp", "pcomp", "obj", "iobj",
     "nummod", "quantmod",  # "$2 billion theft": the currency sign types the event
+    "advmod",  # "working overseas", "falsely identified"
 })
 _MAX_DEPTH = 3
 
@@ -130,7 +131,9 @@ def _lemma_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
             if rule.context is not None:
                 hood = hood if hood is not None else _neighbourhood(tok, tax.measures)
                 found = _context_hit(rule.context, hood, tax.measures)
-                if found is None:
+                if found is None or (rule.unless and any(
+                        c.dep_ in ("compound", "amod") and (c.lower_ in rule.unless or c.lemma_.lower() in rule.unless)
+                        for c in found[0].children)):
                     continue
                 ctx, depth = found
             key = (depth, rank.get(rule.type, 99))
