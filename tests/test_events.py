@@ -357,6 +357,8 @@ def test_argument_rules_more(run, text, etype, expected):
         ("The envoy said Tokyo lied that the regime had produced methamphetamine.", "narcotics", "denied"),
         # a negated predicate does not negate its subject's event ...
         ("The veto by China does not end the embargo, the envoy said.", "un_veto", "asserted"),
+        # a trailing report clause parsed as the main verb's sibling
+        ("Iran has sent 10 shipments of drones to Russia, including rockets, the agency was quoted as saying.", "arms_transfer", "alleged"),
         # a hedge stays an allegation
         ("Iran is estimated to have supplied 500 drones to Moscow, the paper reported.", "arms_transfer", "alleged"),
         # preparations for an event: it has not happened yet
@@ -382,6 +384,7 @@ def test_listed_quantities_are_all_arguments(run):
     # rules and prohibitions are not reports of events
     "The council's resolutions prohibit all arms trade with the country.",
     "The law bans imports of coal from the North.",
+    "The council imposed a ban on the country's textile exports.",
 ])
 def test_rules_are_not_events(run, text):
     _, events = run(text)

@@ -21,6 +21,8 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     chain = [head] + list(_governors(head))
     for n, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
+        if n > 1 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "NOUN" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against"):
+            return None, True  # "a ban on textile exports", "a cap on imports of oil"
         if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB":
             # "sanctioned firms over the transfer of arms": the reason for a measure did happen
             if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]):
@@ -51,6 +53,14 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             return "alleged", False
         if tok.dep_ in ("ccomp", "parataxis") and n > 0 and tok.lemma_.lower() not in mod.get("allege_heads", ()):
             continue
+    # a trailing report clause parsed as a sibling: "X shipped ..., the agency was quoted as saying"
+    root = chain[-1]
+    for c in root.children:
+        # (set off by a comma and with no content clause of its own: "..., and Japan said it landed" is another claim)
+        if (c.dep_ in ("conj", "parataxis") and c.i > head.i and c.lemma_.lower() in mod.get("allege_heads", ())
+                and any(t.text == "," for t in c.doc[head.i:c.left_edge.i + 1])
+                and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)):
+            return "alleged", False
     return None, False
 
 
