@@ -406,3 +406,9 @@ def test_preposition_tables_keep_on_and_off():
     for t in tax.types.values():
         assert not {"true", "false"} & set(t.prepositions), t.id
     assert tax.types["designation"].prepositions["on"] == "target"
+
+
+def test_named_apposition_of_the_agent(run):
+    _, events = run("Analysts said the hacker group Kimsuky stole $30 million in tokens.")
+    ev = next(e for e in events if e.type == "cyber_theft")
+    assert "Kimsuky" in _roles(ev)["agent"]

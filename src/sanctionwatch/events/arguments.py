@@ -219,8 +219,9 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
     if agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ()):
         agent = None  # "limousines reached the country": the goods move, they do not act
     if agent is not None:
-        # "Russia and China vetoed": every conjunct is an agent
-        args.extend(_arg(ctx, "agent", a) for a in [agent, *agent.conjuncts] if a.i > head.i or a.i < head.i)
+        # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
+        named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        args.extend(_arg(ctx, "agent", a) for a in [agent, *agent.conjuncts, *named] if a.i != head.i)
     item_tok = None
     if hit.context is not None and hit.context.i != head.i and hit.context.pos_ in ("NOUN", "PROPN", "ADJ"):
         item_tok = _climb_compound(hit.context)
