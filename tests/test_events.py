@@ -412,3 +412,18 @@ def test_named_apposition_of_the_agent(run):
     _, events = run("Analysts said the hacker group Kimsuky stole $30 million in tokens.")
     ev = next(e for e in events if e.type == "cyber_theft")
     assert "Kimsuky" in _roles(ev)["agent"]
+
+
+def test_nominal_trigger_typed_by_the_document(run):
+    text = ("Iran launched a reconnaissance satellite into orbit on Monday. "
+            "Iran's launch on Nov. 3 was its second attempt.")
+    doc, events = run(text)
+    second = [e for e in events if e.trigger.start > text.index("second") - 30]
+    assert [(e.type, e.trigger.text) for e in second] == [("satellite_launch", "launch")]
+    assert second[0].time.start.endswith("-11-03")
+    _offsets_hold(doc, events)
+
+
+def test_no_document_typing_without_an_actor_possessor(run):
+    _, events = run("Iran launched a satellite on Monday. The launch of the report was delayed.")
+    assert [e.trigger.text for e in events] == ["launched"]

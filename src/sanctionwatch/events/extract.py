@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any, Sequence
 
@@ -12,11 +13,11 @@ from ..model import Argument, Document, Event, Fragment, Quantity, strip_span
 from ..quantity import find_quantities, list_members
 from ..read import Parsed
 from ..timex import find_times, parse_anchor
-from .arguments import _arguments, _Ctx, _resolve_agent
+from .arguments import _arguments, _Ctx, _resolve_agent, document_typed_hits
 from .modality import _attribution_of, _local_modality, _modality
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
-from .triggers import _lemma_matches, _phrase_matches, _select
+from .triggers import _Hit, _lemma_matches, _phrase_matches, _select
 
 # --- entry point -------------------------------------------------------------
 
@@ -29,12 +30,24 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
     for block in parsed.blocks:
         for sent in block.doc.sents:
             events.extend(_sentence_events(_Ctx(doc.text, block.start, doc.entities, tax), sent, doc, anchor))
+    # second pass: "North Korea's launch on Nov. 21" has no context word of its own, but the
+    # document's other launches say which launch it is
+    doc_types = Counter(e.type for e in events)
+    if doc_types:
+        taken = {e.trigger.start for e in events}
+        for block in parsed.blocks:
+            ctx = _Ctx(doc.text, block.start, doc.entities, tax)
+            for sent in block.doc.sents:
+                extra = document_typed_hits(ctx, sent, doc_types, taken)
+                if extra:
+                    events.extend(_sentence_events(ctx, sent, doc, anchor, extra))
+        events.sort(key=lambda e: e.trigger.start)
     return events
 
 
-def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None) -> list[Event]:
+def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None, hits: list[_Hit] | None = None) -> list[Event]:
     tax = ctx.tax
-    hits = _select(_phrase_matches(sent, tax) + _lemma_matches(sent, tax), tax)
+    hits = hits if hits is not None else _select(_phrase_matches(sent, tax) + _lemma_matches(sent, tax), tax)
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
