@@ -16,9 +16,12 @@ For each parsed sentence:
    word's noun phrase; prepositions map to roles (to -> destination, from ->
    origin, in -> location ...).  Actor arguments carry the entity id of the
    mention they overlap.
-3. **Quantity and time**: the quantity (``quantity.find_quantities``) and
-   time expression (``timex.find_times``) of the sentence that lie in the
-   trigger's clause, else the nearest ones in the sentence.
+3. **Quantity and time** (``timing``): the quantity nearest the trigger in
+   its clause (every figure of a list: "800 and then 1,200 tons"), and the
+   event's *own* time: a time expression the parse attaches to the event,
+   never one of the report verb, another event or a background clause (those
+   dates go to ``reported``; an event without its own time keeps ``time``
+   null).
 4. **Modality**: negation and modal auxiliaries on the trigger or the verbs
    governing it; an enclosing attribution's stance; else local cues
    ("accused", "said", "reportedly").  An event reported by someone other
@@ -26,6 +29,11 @@ For each parsed sentence:
 
 Triggers under a governing verb such as "ban" or "cap" describe a rule, not an
 occurrence ("the resolutions ban coal exports"), and are skipped.
+
+Modules: ``taxonomy`` (the YAML compiled), ``triggers`` (detection),
+``arguments`` (roles from the tree), ``nominal`` (context-less nouns typed by
+their document), ``timing`` (time, reported date, quantity clause),
+``modality``, ``extract`` (the entry point).
 """
 
 from .extract import extract_events

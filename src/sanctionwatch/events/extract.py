@@ -13,8 +13,9 @@ from ..model import Argument, Document, Event, Fragment, Quantity, strip_span
 from ..quantity import find_quantities, list_members
 from ..read import Parsed
 from ..timex import find_times, parse_anchor
-from .arguments import _arguments, _Ctx, _resolve_agent, document_typed_hits
+from .arguments import _arguments, _Ctx, _resolve_agent
 from .modality import _attribution_of, _local_modality, _modality
+from .nominal import document_typed_hits
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
 from .triggers import _Hit, _lemma_matches, _phrase_matches, _select
