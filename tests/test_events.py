@@ -264,6 +264,8 @@ def _roles(ev):
 @pytest.mark.parametrize(
     "text, etype, expected",
     [
+        # a verb coordinated with "condemned" shares its subject, not its object
+        ("The council condemned the missile test and unanimously adopted a new resolution.", "un_resolution", {"agent": ["council"]}),
         # coordinated agents are all agents
         ("Beijing and Moscow vetoed the draft resolution.", "un_veto", {"agent": ["Beijing", "Moscow"]}),
         # "supply X with Y": X receives, Y is the item

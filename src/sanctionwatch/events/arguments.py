@@ -124,7 +124,7 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
             if raised:
                 return raised[0]
-        if lemma in mod.get("accuse_heads", ()):
+        if lemma in mod.get("accuse_heads", ()) and t.dep_ != "conj":
             for c in g.children:
                 if c.dep_ == "dobj":
                     return c
