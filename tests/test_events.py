@@ -276,6 +276,11 @@ def _roles(ev):
         ("The group hacked a bridge protocol on May 4.", "cyber_theft", {"target": ["bridge protocol"]}),
         # a nominal event with its possessor as agent and a "from" origin
         ("Belarus's procurement of rockets from North Korea was reported in May.", "arms_transfer", {"agent": ["Belarus"], "origin": ["North Korea"]}),
+        # the cargo of a seizure is its item, seen through its measure
+        ("Indonesian police seized a tanker with 3,000 tonnes of diesel.", "seizure", {"target": ["tanker"], "item": ["diesel"]}),
+        # named appositions of a designation's target
+        ("The Treasury sanctioned two Macau companies, Acme Trading and Orbis Shipping.", "designation",
+         {"target": ["Macau companies", "Acme Trading", "Orbis Shipping"]}),
         # the seizing state and the vessel
         ("The Philippine coast guard seized a cargo ship off Subic Bay.", "seizure", {"agent": ["Philippine coast guard"], "target": ["cargo ship"]}),
     ],

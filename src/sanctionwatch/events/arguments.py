@@ -184,13 +184,17 @@ def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, Ti
                     if owner is not None:
                         out.append((role, owner))
                     continue
-                if obj.dep_ != "pobj" or not (role == "target" and obj.pos_ in ("NOUN", "PROPN") or _place_like(ctx, obj)):
+                if obj.dep_ != "pobj" or not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or _place_like(ctx, obj)):
                     continue
                 at = ctx.base + obj.idx
                 if any(s <= at < e for s, e, _ in times):
                     continue  # "in March" is the time, not a place
-                # "to countries such as Syria, Myanmar and Sudan": the named ones too
+                # "to countries such as Syria, Myanmar and Sudan", "on two firms, Acme and Orbis": the named ones too
                 named = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("as", "including", "like") for g in p.children if g.dep_ == "pobj"]
+                named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                if role == "item" and obj.lemma_.lower() in ctx.tax.measures:
+                    # "with 3,000 tonnes of diesel": the item is what is measured
+                    obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), obj)
                 for o in [obj] + named:
                     out.append((role, o))
                     out.extend((role, cj) for cj in o.conjuncts if cj.i > o.i)
@@ -265,7 +269,11 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
     elif objects and (item_tok is None or t.object_role != "item"):
         obj = objects[0]
         if not (agent is not None and obj.i == agent.i):
-            args.append(_arg(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), obj))
+            role = t.object_roles.get(head.lemma_.lower(), t.object_role)
+            args.append(_arg(ctx, role, obj))
+            # "sanctioned two firms, Acme Trading and Orbis Shipping": the named firms are targets too
+            for a in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
+                args.extend(_arg(ctx, role, x) for x in [a, *a.conjuncts])
             item_tok = item_tok or obj
     for c in head.children:
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
