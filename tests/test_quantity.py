@@ -88,7 +88,8 @@ def test_listed_figures(text, main, members):
     ],
 )
 def test_brackets_and_hyphenated_modifiers(text, value, unit):
-    # a month or weekday after a number is a date, never a counted unit
+    # a month or weekday after a number is a date, never a counted unit; a reading time is no amount
     assert find_quantities("it was seen on 3 March") == []
+    assert find_quantities("Share 4 min read") == []
     (found,) = find_quantities(text)
     assert (found[2].value, found[2].unit) == (value, unit)
