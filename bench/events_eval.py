@@ -19,6 +19,10 @@ Matching rules
 * **Time**: for matched events whose gold event has a time, the predicted
   time must have exactly the gold start, end and granularity ("accuracy").
   "time recall" also counts gold times of missed events as wrong.
+  "time spurious" counts matched events whose gold has no time but whose
+  prediction has one (a time taken from the report verb or another clause).
+  **Reported**: for gold events with a ``reported`` time, the predicted
+  ``reported`` must have the gold start, end and granularity.
 * **Quantity** and **modality**: accuracy over matched events (quantity:
   value, unit and approximate all equal, for gold events with a quantity).
 
@@ -90,7 +94,7 @@ def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, An
 
     per_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     arg = [0, 0, 0]
-    time_ok = time_n = time_all = 0
+    time_ok = time_n = time_all = time_spurious = rep_ok = rep_n = 0
     qty_ok = qty_n = mod_ok = mod_n = 0
     extract_s = 0.0
     errors: list[str] = []
@@ -141,6 +145,18 @@ def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, An
                     time_ok += 1
                 else:
                     errors.append(f"{row['id']} TIME {g['type']} want {want} got {got} ({p.time.text if p.time else None!r})")
+            elif p.time is not None:
+                time_spurious += 1
+                errors.append(f"{row['id']} TIME-SPURIOUS {g['type']} got {p.time.text!r}")
+            if g.get("reported"):
+                rep_n += 1
+                gr = g["reported"]
+                want_r = (_norm_date(gr.get("start")), _norm_date(gr.get("end")), gr.get("granularity"))
+                got_r = (p.reported.start, p.reported.end, p.reported.granularity) if p.reported else None
+                if got_r == want_r:
+                    rep_ok += 1
+                else:
+                    errors.append(f"{row['id']} REPORTED {g['type']} want {want_r} got {got_r}")
             # quantity
             if g.get("quantity"):
                 qty_n += 1
@@ -175,6 +191,9 @@ def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, An
         "time_accuracy": round(time_ok / time_n, 3) if time_n else None,
         "time_scored": time_n,
         "time_recall": round(time_ok / time_all, 3) if time_all else None,
+        "time_spurious": time_spurious,
+        "reported_accuracy": round(rep_ok / rep_n, 3) if rep_n else None,
+        "reported_scored": rep_n,
         "quantity_accuracy": round(qty_ok / qty_n, 3) if qty_n else None,
         "quantity_scored": qty_n,
         "modality_accuracy": round(mod_ok / mod_n, 3) if mod_n else None,
@@ -195,7 +214,8 @@ def _print(res: dict[str, Any], split: str) -> None:
     print(f"{'micro':26} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} {m['tp']:4d} {m['fp']:4d} {m['fn']:4d}")
     print(f"{'macro':26} {res['macro']['precision']:6.3f} {res['macro']['recall']:6.3f} {res['macro']['f1']:6.3f}")
     print(f"{'arguments':26} {a['precision']:6.3f} {a['recall']:6.3f} {a['f1']:6.3f} {a['tp']:4d} {a['fp']:4d} {a['fn']:4d}")
-    print(f"time accuracy {res['time_accuracy']} (n={res['time_scored']}), time recall {res['time_recall']}")
+    print(f"time accuracy {res['time_accuracy']} (n={res['time_scored']}), time recall {res['time_recall']}, "
+          f"spurious times {res['time_spurious']}, reported accuracy {res['reported_accuracy']} (n={res['reported_scored']})")
     print(f"quantity accuracy {res['quantity_accuracy']} (n={res['quantity_scored']}), modality accuracy {res['modality_accuracy']}")
     s = res["speed"]
     print(f"speed: parse {s['parse_s']}s, extract_events {s['extract_s']}s, ratio {s['extract_over_parse']}")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sanctionwatch.quantity import find_quantities, parse_quantity
+from sanctionwatch.quantity import find_quantities, parse_quantity, list_members
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,44 @@ def test_find_quantities_offsets():
     found = find_quantities(text)
     assert [text[s:e] for s, e, _ in found] == ["some 7,000 containers", "$2.8 billion"]
     assert all(text[s:e] == q.text for s, e, q in found)
+
+
+@pytest.mark.parametrize(
+    "text, main, members",
+    [
+        # a list of figures sharing one unit gives every figure
+        ("some 600 and then 900 tonnes were moved", (900, "tonne"), [(600, "tonne")]),
+        ("it fired 2, 4 and 6 rockets", (6, "rocket"), [(2, "rocket"), (4, "rocket")]),
+        # a currency range shares the currency and the scale
+        ("the scheme brought in $300-700 million a year", (700_000_000, "USD"), [(300_000_000, "USD")]),
+    ],
+)
+def test_listed_figures(text, main, members):
+    found = find_quantities(text)
+    (q,) = [f for f in found if f[2].unit == main[1]]
+    assert (q[2].value, q[2].unit) == main
+    listed = list_members(text, q)
+    assert [(m[2].value, m[2].unit) for m in listed] == members
+    for s, e, m in listed:
+        assert text[s:e] == m.text
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        # a converted figure in brackets before the scale belongs to the amount
+        ("thieves took $US410 ($570) million in tokens", 410_000_000, "USD"),
+        # a hyphenated modifier is not the counted noun
+        ("three long-range drones", 3, "drone"),
+        ("two ship-to-ship transfers of diesel", 2, "transfer"),
+        # names and model numbers before the counted word; dotted abbreviations
+        ("the three Rolls-Royce Phantom VIII Cars were flown in", 3, "car"),
+        ("staff at more than 40 U.K. firms", 40, "firm"),
+    ],
+)
+def test_brackets_and_hyphenated_modifiers(text, value, unit):
+    # a month or weekday after a number is a date, never a counted unit; a reading time is no amount
+    assert find_quantities("it was seen on 3 March") == []
+    assert find_quantities("Share 4 min read") == []
+    (found,) = find_quantities(text)
+    assert (found[2].value, found[2].unit) == (value, unit)

@@ -40,6 +40,14 @@ FRIDAY = date(2024, 4, 5)
         ("between November and February", "2023-11-01", "2024-02-29", "range"),
         ("between 2017 and 2023", "2017-01-01", "2023-12-31", "range"),
         ("from May to June 2023", "2023-05-01", "2023-06-30", "range"),
+        # a trailing year qualifier dates both ends of a range
+        ("between February and August last year", "2023-02-01", "2023-08-31", "range"),
+        ("from March to June this year", "2024-03-01", "2024-06-30", "range"),
+        ("between October and December 2021", "2021-10-01", "2021-12-31", "range"),
+        ("since last September", "2023-09-01", "2024-04-05", "open"),
+        # "by"/"next": the coming month, not the last one
+        ("by June", "2024-06-01", "2024-06-30", "month"),
+        ("by February", "2025-02-01", "2025-02-28", "month"),
     ],
 )
 def test_normalise_against_publication(text, start, end, granularity):
@@ -77,6 +85,21 @@ def test_find_times_offsets_and_prepositions():
     assert [text[s:e] for s, e, _ in found] == ["in March", "since April 2023"]
     for s, e, tv in found:
         assert text[s:e] == tv.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised word before a bare month inside a sentence makes it a name
+    ("they marched during the Arduous March and starved", []),
+    ("veterans of the Long March gathered", []),
+    # a full stop after a full month name ends the sentence; after "Sept" it is the abbreviation's
+    ("it was seen in May.", ["in May"]),
+    ("it was seen in Sept. near the port", ["in Sept."]),
+    ("The talks failed. Since March the ships have waited.", ["Since March"]),
+    # a list of days shares the last month; the first day keeps its own
+    ("tests on 14 January, 2 and 19 February", ["on 14 January", "19 February"]),
+])
+def test_month_names_and_day_lists(text, expected):
+    assert [tv.text for _, _, tv in find_times(text, 0, len(text), FRIDAY)] == expected
 
 
 def test_find_times_respects_window():

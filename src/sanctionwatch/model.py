@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 STANCES = ("assert", "allege", "deny", "confirm", "condemn", "warn", "support", "none")
 
@@ -156,11 +156,12 @@ class Event:
     trigger: Fragment
     arguments: list[Argument] = field(default_factory=list)
     quantity: Quantity | None = None
-    time: TimeValue | None = None
+    time: TimeValue | None = None  # when the event happened, from its own time expression; None when unknown
     modality: str = "asserted"
     attribution: int | None = None  # index into Document.attributions
     sentence: Fragment | None = None
     confidence: float = 1.0
+    reported: TimeValue | None = None  # when it was reported: the reporting verb's time, else the publication date
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -169,6 +170,7 @@ class Event:
             "arguments": [a.to_dict() for a in self.arguments],
             "quantity": self.quantity.to_dict() if self.quantity else None,
             "time": self.time.to_dict() if self.time else None,
+            "reported": self.reported.to_dict() if self.reported else None,
             "modality": self.modality,
             "attribution": self.attribution,
             "sentence": self.sentence.to_dict() if self.sentence else None,

@@ -81,12 +81,17 @@ def _patterns() -> _Patterns:
     cur = rf"(?P<cur>{_alt(lex.currency_symbols)})\s?"
     num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_alt(lex.number_words)}))"
     scale = rf"(?:[\s-]?(?P<scale>{_alt(lex.scales)})\b)?"
-    exact = re.compile(rf"(?<![\w$€£¥₩.,]){approx}(?:{cur})?{num}(?![\w.,]*\d){scale}", re.I)
+    # "$US620 ($861) million": a converted figure in brackets before the scale belongs to the amount
+    paren = rf"(?:\s*\([^()\d]{{0,4}}[\d.,]+\)(?=[\s-]?(?:{_alt(lex.scales)})\b))?"
+    exact = re.compile(rf"(?<![\w$€£¥₩.,]){approx}(?:{cur})?{num}(?![\w.,]*\d){paren}{scale}", re.I)
     vague = rf"(?P<vague>(?:(?:tens|hundreds|dozens)\s+of\s+)?(?:{_alt(lex.vague_scales)}))\s+of\b"
-    return _Patterns(exact, re.compile(rf"\b{vague}", re.I), re.compile(r"[A-Za-z][A-Za-z-]*"))
+    # a word, or a dotted abbreviation ("U.S.") that must not end the scan for the unit
+    return _Patterns(exact, re.compile(rf"\b{vague}", re.I), re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9-]*"))
 
 
 _SPACE = re.compile(r"\s+")
+_LIST_SEP = r"\s*(?:-|–|to|and then|and|or|,)\s*"
+_RANGE_SEP = r"\s*(?:-|–|to)\s*"
 
 
 def _singular(word: str, lex: _Lexicon) -> str:
@@ -106,13 +111,14 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
     """The unit noun after ``pos``: (canonical unit, end offset), skipping modifiers; None when there is none."""
     p = _patterns()
     skipped: tuple[str, int] | None = None  # "7,000 artillery" when no noun follows
-    for _ in range(4):
+    last_name: tuple[str, int] | None = None
+    for _ in range(5):
         m = _SPACE.match(text, pos, end)
         if not m:
-            return skipped
+            return skipped or last_name
         w = p.word.match(text, m.end(), end)
         if not w:
-            return skipped
+            return skipped or last_name
         word = w.group(0)
         low = word.lower()
         two = re.match(r"[A-Za-z]+\s+[A-Za-z]+", text[w.start():end])
@@ -123,14 +129,19 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
         if low in lex.currency_words:
             return lex.currency_words[low], w.end()
         if low in lex.not_units:
-            return skipped
-        if word[0].isupper() or low in lex.skip_words:
+            # "the two Mercedes Maybach Guards were ...": only names followed; the last one is counted
+            return skipped or last_name
+        # a hyphenated word before another word modifies it ("two ship-to-ship transfers")
+        hyphen_mod = "-" in low and re.match(r"\s+[a-z]", text[w.end():end]) is not None
+        if word[0].isupper() or low in lex.skip_words or hyphen_mod:
             if word[0].islower():
                 skipped = (_singular(word, lex), w.end())
+            elif word[-1] != ".":
+                last_name = (_singular(word, lex), w.end())
             pos = w.end()
             continue
         return _singular(word, lex), w.end()
-    return skipped
+    return skipped or last_name
 
 
 def _to_number(num: str, lex: _Lexicon) -> float | None:
@@ -164,6 +175,11 @@ def _exact(m: re.Match[str], text: str, end: int, lex: _Lexicon) -> tuple[int, i
     stop = m.end()
     unit: str | None = lex.currency_symbols[m["cur"].lower()] if m["cur"] else None
     after = _unit_after(text, stop, end, lex)
+    if unit is None and (after is None or after[0] in lex.not_units) and m["scale"]:
+        # "$200-500 million": the second figure of a currency range takes the first one's currency
+        back = re.search(rf"({_alt(lex.currency_symbols)})\s?[\d.,]+{_RANGE_SEP}$", text[max(0, m.start() - 24):m.start()], re.I)
+        if back:
+            unit, after = lex.currency_symbols[back.group(1).lower()], None
     if unit is None:
         if after is None:
             return None
@@ -210,7 +226,39 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[t
     for f in found:
         if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
             chosen.append(f)
-    return sorted(chosen, key=lambda f: f[0])
+    # "$200" of "$200-500 million" is a member of the range, not an amount of its own
+    members = [m for c in chosen for m in list_members(text, c, start)]
+    return sorted((c for c in chosen if not any(c[0] < m[1] and m[0] < c[1] for m in members)), key=lambda f: f[0])
+
+
+
+
+def list_members(text: str, found: tuple[int, int, Quantity], start: int = 0) -> list[tuple[int, int, Quantity]]:
+    """Bare numbers listed before a quantity that share its unit and scale.
+
+    "800 and then 1,200 tons" -> 800 tonne; "$200-500 million" -> 200 million USD;
+    "3, 5 and 9 launchers" -> 3 and 5 launcher.  Each member keeps its own offsets.
+    """
+    lex, p = _lexicon(), _patterns()
+    s, _, q = found
+    m = p.exact.match(text, s)
+    if m is None:
+        return []
+    scale = lex.scales.get((m["scale"] or "").lower(), 1.0)
+    cur = rf"(?:{_alt(lex.currency_symbols)})?\s?"
+    member = re.compile(rf"(?<![\w$.,]){cur}(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_alt(lex.number_words)})(?:{_LIST_SEP})$", re.I)
+    out: list[tuple[int, int, Quantity]] = []
+    at = s + (len(m["approx"]) if m["approx"] else 0)
+    for _ in range(5):
+        mm = member.search(text, max(start, at - 40), at)
+        if mm is None:
+            break
+        value = _to_number(mm.group(1), lex)
+        if value is None or (mm.group(1).isdigit() and len(mm.group(1)) == 4 and 1900 <= int(mm.group(1)) <= 2099):
+            break
+        out.append((mm.start(), mm.end(1), Quantity(_tidy(value * scale), q.unit, q.approximate, text[mm.start():mm.end(1)])))
+        at = mm.start()
+    return sorted(out, key=lambda f: f[0])
 
 
 def parse_quantity(text: str) -> Quantity | None:

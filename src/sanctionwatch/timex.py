@@ -46,6 +46,7 @@ class _Lexicon:
     quarters: dict[str, int]
     numbers: dict[str, int]
     prepositions: tuple[str, ...]
+    name_exempt: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,8 @@ def _lexicon() -> _Lexicon:
         quarters={str(k).lower(): int(v) for k, v in raw["quarters"].items()},
         numbers={str(k).lower(): int(v) for k, v in raw["numbers"].items()},
         prepositions=tuple(str(p).lower() for p in raw["prepositions"]),
+        name_exempt=frozenset(str(w).lower() for w in raw.get("month_name_exempt", ()))
+        | frozenset(k.lower() for k in raw["weekdays"]) | frozenset(k.lower() for k in raw["year_parts"]),
     )
 
 
@@ -124,7 +127,8 @@ class _Grammar:
             (re.compile(rf"(?P<m>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{year})\b", re.I), self._full_date),
             (re.compile(rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})\.?,?\s+(?P<y>{year})\b", re.I), self._full_date),
             (re.compile(rf"(?P<m>{month})\.?\s+(?P<d>{day})\b(?!\s*,?\s*\d)", re.I), self._day_month),
-            (re.compile(rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})\b(?!\.?,?\s+\d)", re.I), self._day_month),
+            # "27 February, 5 and 24 March": a following number is a year only when it looks like one
+            (re.compile(rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})\b(?!\.?,?\s+(?:19|20)\d\d)", re.I), self._day_month),
             (re.compile(rf"(?:(?P<part>{ypart})[- ](?:in\s+)?)?(?P<m>{month})\.?,?\s+(?:of\s+)?(?P<y>{year})\b", re.I), self._month_year),
             (re.compile(rf"(?:the\s+)?(?:(?P<part>{dpart})[- ])?(?P<dec>(?:19|20)\d0)['’]?s\b", re.I), self._decade),
             (re.compile(rf"(?:the\s+)?(?P<q>{quarter})(?:\s+quarter)?\s+(?:of\s+)?(?:(?P<y>{year})|(?P<rel>this|last|next)\s+year)\b", re.I), self._quarter),
@@ -134,7 +138,8 @@ class _Grammar:
             (re.compile(rf"(?P<n>\d+|{number})\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I), self._ago),
             (re.compile(r"\b(?P<word>yesterday|today)\b", re.I), self._yesterday),
             (re.compile(rf"(?:(?P<rel>last|this|past)\s+)?(?P<w>{wday})\b", re.I), self._weekday),
-            (re.compile(rf"(?:(?P<rel>last)\s+)?(?P<m>{month})\b\.?", re.I), self._month),
+            # the full stop belongs to an abbreviation ("Sept."), never to a full name ("in May.")
+            (re.compile(rf"(?:(?P<rel>last)\s+)?(?P<m>{month})\b(?:(?<![Mm]ay)(?<=\b\w{{3}})\.|(?<=\bsept)\.)?", re.I), self._month),
             (re.compile(rf"(?P<y>{year})\b", re.I), self._year),
         ]
         point_src = "|".join(f"(?:{p.pattern})" for p, _ in self.point_patterns)
@@ -143,9 +148,11 @@ class _Grammar:
         self._point_loose = re.sub(r"\(\?P<\w+>", "(?:", point_src)
         prep = _alt(lex.prepositions)
         self.prep_re = re.compile(rf"(?:{prep})\s+$", re.I)
+        # "between April and October last year": a trailing year qualifier dates both ends
         self.range_re = re.compile(
             rf"\b(?:between\s+(?P<a>{self._point_loose})\s+and\s+(?P<b>{self._point_loose})"
-            rf"|from\s+(?P<c>{self._point_loose})\s+(?:to|until|through|till)\s+(?P<d>{self._point_loose}))",
+            rf"|from\s+(?P<c>{self._point_loose})\s+(?:to|until|through|till)\s+(?P<d>{self._point_loose}))"
+            rf"(?:,?\s+(?:of\s+)?(?:(?P<qrel>this|last|next)\s+year|(?P<qy>{year})\b))?",
             re.I,
         )
         self.since_re = re.compile(rf"\bsince\s+(?P<a>{self._point_loose})", re.I)
@@ -261,17 +268,42 @@ class _Grammar:
         # "Mar"/"Jan" as words and the modal "may" are not months).
         if not word[0].isupper() or (len(word) <= 3 and word.lower() != "may") or word == "May" and not self._may_ok(m):
             return None
+        if self._inside_name(m):
+            return None
         month = self.lex.months[word.lower()]
         if anchor is None:
             return _Point(None, "month", False)
-        year = _recent_month_year(month, anchor) - (1 if m["rel"] and month >= anchor.month else 0)
+        if self._forward(m):
+            # "expires by May", "next March": the coming month, not the last one
+            nxt = m.string[max(0, m.start() - 5):m.start()].lower().startswith("next")
+            year = anchor.year + (1 if month < anchor.month or (nxt and month == anchor.month) else 0)
+            return _Point(_month_interval(year, month), "month", True)
+        # "last August" names the August of the year before publication (news style);
+        # a bare month is the most recent one
+        year = anchor.year - 1 if m["rel"] else _recent_month_year(month, anchor)
         return _Point(_month_interval(year, month), "month", True)
+
+    def _inside_name(self, m: re.Match[str]) -> bool:
+        # "the Arduous March", "Long March": a capitalised word before a bare month
+        # inside a sentence makes the month part of a name, not a date
+        if m["rel"]:
+            return False
+        before = m.string[max(0, m.start() - 40):m.start()]
+        w = re.search(r"([A-Z][\w’'-]*)\s+$", before)
+        if w is None or w.group(1).lower() in self.lex.name_exempt:
+            return False
+        head = before[:w.start()].rstrip()
+        return bool(head) and head[-1] not in ".!?:;\"“”(\n"
+
+    def _forward(self, m: re.Match[str]) -> bool:
+        before = m.string[max(0, m.start() - 8):m.start()].lower()
+        return bool(re.search(r"\b(?:by|next)\s+$", before)) and not m["rel"]
 
     @staticmethod
     def _may_ok(m: re.Match[str]) -> bool:
         # "May" the month follows a preposition; "May" the modal starts a clause.
         before = m.string[max(0, m.start() - 12):m.start()].lower()
-        return bool(re.search(r"\b(in|since|until|by|of|early|late|mid|last|and|to|from|during)\s+$", before))
+        return bool(re.search(r"\b(in|since|until|by|of|early|late|mid|last|and|to|from|during|between)\s+$", before))
 
     def _year(self, m: re.Match[str], anchor: date | None) -> _Point:
         return _Point(_year_interval(int(m["y"])), "year", True)
@@ -315,6 +347,9 @@ def _composite(g: _Grammar, text: str, m: re.Match[str], anchor: date | None) ->
             return TimeValue(span, start, None, "open", anchored=False)
         return TimeValue(span, start, anchor.isoformat(), "open", anchored=True)
     ka, kb = ("a", "b") if m.group("a") else ("c", "d")
+    qualified = _qualifier_year(m, anchor)
+    if qualified is not None:
+        anchor = date(qualified, 12, 31)
     b = g.point_at(text, m.start(kb), m.end(kb), anchor)
     if b is None:
         return None
@@ -327,6 +362,16 @@ def _composite(g: _Grammar, text: str, m: re.Match[str], anchor: date | None) ->
     if a[1].interval is None or b[1].interval is None:
         return TimeValue(span, None, None, "range", anchored=False)
     return TimeValue(span, a[1].interval[0].isoformat(), b[1].interval[1].isoformat(), "range", anchored=True)
+
+
+def _qualifier_year(m: re.Match[str], anchor: date | None) -> int | None:
+    """The year named after a range ("... last year", "... 2019"), if any."""
+    if m.group("qy"):
+        return int(m.group("qy"))
+    rel = (m.group("qrel") or "").lower()
+    if not rel or anchor is None:
+        return None
+    return anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
 
 
 def find_times(text: str, start: int = 0, end: int | None = None, anchor: date | None = None) -> list[tuple[int, int, TimeValue]]:

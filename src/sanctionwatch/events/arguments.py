@@ -1,0 +1,360 @@
+"""Event arguments from the dependency tree: agent, item, prepositional roles, dateline repair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from spacy.tokens import Span, Token
+
+from ..actors import entity_at
+from ..model import Argument, Attribution, Entity, TimeValue
+from .taxonomy import Taxonomy
+from .triggers import _Hit
+
+_NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+# --- arguments ---------------------------------------------------------------
+
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    """Character span (block-relative) of a noun phrase core: the token with its compounds, modifiers and name parts."""
+    left, right = tok.i, tok.i
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "nmod", "flat") or (c.dep_ == "punct" and c.text == "-" and left <= c.i <= right + 1) or (c.dep_ == "poss" and c.tag_ == "NNP"):
+                left, right = min(left, c.i), max(right, c.i)
+                stack.append(c)
+    doc = tok.doc
+    # keep the span contiguous and never start on a hyphen
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _climb_compound(tok: Token) -> Token:
+    while tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    base: int
+    entities: Sequence[Entity]
+    tax: Taxonomy
+
+
+def _arg(ctx: _Ctx, role: str, tok: Token, whole_np: bool = True) -> Argument:
+    s, e = _np_span(tok) if whole_np else (tok.idx, tok.idx + len(tok))
+    s, e = ctx.base + s, ctx.base + e
+    ent = entity_at(ctx.entities, s, e)
+    if ent is not None:
+        # an actor argument is the actor mention itself when it lies inside the phrase
+        for m in ent.mentions:
+            if m.start >= s and m.end <= e and m.start <= ctx.base + tok.idx < m.end:
+                s, e = m.start, m.end
+                break
+    return Argument(role, s, e, ctx.text[s:e], ent.id if ent else None)
+
+
+_NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
+
+
+def _nationality(ctx: _Ctx, head: Token) -> tuple[int, int, str, str | None] | None:
+    """The nationality modifier of a noun phrase ("North Korean coal" -> "North Korean"), with its entity."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and c.ent_type_ in _NATIONALITY_LABELS]
+    if not mods:
+        return None
+    toks = sorted({t.i for m in mods for t in m.subtree if t.ent_type_ in _NATIONALITY_LABELS})
+    left, right = head.doc[toks[0]], head.doc[toks[-1]]
+    s, e = ctx.base + left.idx, ctx.base + right.idx + len(right)
+    ent = entity_at(ctx.entities, s, e)
+    return s, e, ctx.text[s:e], ent.id if ent else None
+
+
+def _governors(tok: Token) -> Iterable[Token]:
+    """The trigger's ancestors up to the sentence root."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        yield t
+
+
+def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
+    mod = tax.modality
+    for c in trigger.children:
+        if c.dep_ == "nsubj" and c.pos_ in _NOUNISH and c.lower_ not in ("which", "that", "who"):
+            return c
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
+        # "the group behind the heist"; "identified X as the culprit behind the theft"
+        h = trigger.head.head
+        if h.pos_ in ("NOUN", "PROPN") and h.dep_ == "pobj" and h.head.lower_ == "as":
+            objs = [c for c in h.head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+        elif h.pos_ in ("NOUN", "PROPN"):
+            return h
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+                return c
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+            # "the test conducted by X" (a light verb: "exports supported by X" are not X's exports)
+            if c.dep_ == "acl" and c.lemma_.lower() in mod.get("light_verbs", ()):
+                for g in (x for a in c.children if a.dep_ == "agent" for x in a.children):
+                    if g.dep_ == "pobj":
+                        return g
+    t = prev = trigger
+    for g in _governors(trigger):
+        lemma = g.lemma_.lower()
+        if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
+            # raising: "X is believed / estimated / said to have shipped": the passive subject acts
+            raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
+            if raised:
+                return raised[0]
+        if lemma in mod.get("accuse_heads", ()) and t.dep_ != "conj":
+            for c in g.children:
+                if c.dep_ == "dobj":
+                    return c
+            return None
+        if t.dep_ == "prep" and t.lower_ in ("of", "for") and g.pos_ == "VERB":
+            # object control: "thanked X for using", "blamed X for sending"
+            for c in g.children:
+                if c.dep_ == "dobj":
+                    return c
+        if lemma in mod.get("allege_heads", ()) or lemma in mod.get("deny_heads", ()):
+            return None  # the speaker is not the agent
+        if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            return None
+        if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):
+            # a gerund adjunct shares the clause's subject: "X breached the cap by importing ..."
+            subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
+            if subj:
+                return subj[0]
+        if g.pos_ in ("VERB", "AUX"):
+            subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)
+            subj = [c for c in g.children if c.dep_ in subj_deps and c.pos_ in _NOUNISH]
+            # the subject is shared with a controlled or coordinated verb ("chose to flee",
+            # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
+            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
+                if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
+                    return g.head
+                return subj[0]
+        prev, t = t, g
+    return None
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
+def _place_like(ctx: _Ctx, tok: Token) -> bool:
+    """Whether a prepositional object can be an actor or place ("to Russia", "into the sea"), not "in addition"."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _PLACE_LABELS or tok.lemma_.lower() in ctx.tax.places:
+        return True
+    at = ctx.base + tok.idx
+    return entity_at(ctx.entities, at, at + len(tok)) is not None
+
+
+def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
+    out: list[tuple[str, Token]] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ not in ("prep", "dative"):
+                continue
+            role = table.get(c.lower_)
+            if role is None:
+                continue
+            for obj in c.children:
+                # a target need not be a place or an actor ("stole ... from two exchanges")
+                if obj.dep_ == "pobj" and not _place_like(ctx, obj) and role in ("recipient", "destination"):
+                    # "weapons for Russia's war": the possessor is the recipient
+                    owner = next((p for p in obj.children if p.dep_ == "poss" and _place_like(ctx, p)), None)
+                    if owner is not None:
+                        out.append((role, owner))
+                    continue
+                if obj.dep_ != "pobj" or not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or _place_like(ctx, obj)):
+                    continue
+                at = ctx.base + obj.idx
+                if any(s <= at < e for s, e, _ in times):
+                    continue  # "in March" is the time, not a place
+                # "to countries such as Syria, Myanmar and Sudan", "on two firms, Acme and Orbis": the named ones too
+                named = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("as", "including", "like") for g in p.children if g.dep_ == "pobj"]
+                named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                if role == "item" and obj.lemma_.lower() in ctx.tax.measures:
+                    # "with 3,000 tonnes of diesel": the item is what is measured
+                    obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), obj)
+                for o in [obj] + named:
+                    out.append((role, o))
+                    out.extend((role, cj) for cj in o.conjuncts if cj.i > o.i)
+    return out
+
+
+def _of_chain(head: Token) -> list[Token]:
+    """Nouns reached from a noun trigger through "of" phrases (and "worth of"), at most three deep."""
+    out: list[Token] = []
+    frontier = [head]
+    for _ in range(3):
+        nxt = [o for t in frontier for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+        nxt += [w for t in nxt for w in t.children if w.lower_ == "worth"]
+        out.extend(nxt)
+        frontier = nxt
+    return out
+
+
+def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argument]:
+    tax = ctx.tax
+    t = tax.types[etype]
+    head = hit.head
+    args: list[Argument] = []
+    agent = _agent(head, tax)
+    if agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ()):
+        agent = None  # "limousines reached the country": the goods move, they do not act
+    if agent is not None:
+        # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
+        named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        args.extend(_arg(ctx, "agent", a) for a in [agent, *agent.conjuncts, *named] if a.i != head.i)
+    item_tok = None
+    if hit.context is not None and hit.context.i != head.i and hit.context.pos_ in ("NOUN", "PROPN", "ADJ"):
+        item_tok = _climb_compound(hit.context)
+        if item_tok.pos_ == "ADJ" or hit.context.dep_ == "amod":
+            item_tok = hit.context.head if hit.context.head.pos_ in ("NOUN", "PROPN") else item_tok
+            item_tok = _climb_compound(item_tok)
+        if item_tok.i == head.i or (agent is not None and item_tok.i == agent.i):
+            item_tok = None
+    # an object that is the context word ("imposed sanctions") or a sum of money
+    # ("stole $1.5 billion", reported as the quantity) is not a participant
+    money = quantity if quantity is not None and quantity[2].unit.isupper() else None
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")
+               and not (hit.context is not None and c.i == hit.context.i)
+               and not (money and money[0] <= ctx.base + c.idx < money[1])]
+    # "supplying Russia with drones": the object receives, the "with" phrase is the item
+    withs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+    supplied_with = item_tok is not None and any(w.left_edge.i <= item_tok.i <= w.right_edge.i for w in withs)
+    if supplied_with and "recipient" in t.roles:
+        for obj in objects[:1]:
+            args.append(_arg(ctx, "recipient", obj))
+            objects = []
+    # a context word in a role phrase is that role, not the item: "stolen from banks" (target),
+    # "transfer of coal from flagged ships onto barges" (origin; the item is the "of" phrase)
+    via = t.prepositions.get(item_tok.head.lower_) if item_tok is not None and item_tok.dep_ == "pobj" else None
+    if via is not None and via != "item" and via in t.roles and item_tok is not None and item_tok.head.head.i == head.i:
+        args.append(_arg(ctx, via, item_tok))
+        item_tok = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
+        if item_tok is None and objects:
+            item_tok, objects = objects[0], objects[1:]
+    # "limousines reached the country": a trigger whose object has its own role
+    own_role = t.object_roles.get(head.lemma_.lower())
+    if own_role and own_role != t.object_role and objects and item_tok is not None and objects[0].i != item_tok.i:
+        args.append(_arg(ctx, own_role, objects[0]))
+        objects = objects[1:]
+    if item_tok is not None and t.object_role == "item":
+        args.append(_arg(ctx, "item", item_tok))
+    elif (item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj")
+          and item_tok.lemma_.lower() not in tax.modality.get("instrument_words", ())):
+        # the context word is itself the object of a type whose object is not an item ("seized a ship")
+        args.append(_arg(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), item_tok))
+    elif objects and (item_tok is None or t.object_role != "item"):
+        obj = objects[0]
+        if not (agent is not None and obj.i == agent.i):
+            role = t.object_roles.get(head.lemma_.lower(), t.object_role)
+            args.append(_arg(ctx, role, obj))
+            # "sanctioned two firms, Acme Trading and Orbis Shipping": the named firms are targets too
+            for a in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
+                args.extend(_arg(ctx, role, x) for x in [a, *a.conjuncts])
+            item_tok = item_tok or obj
+    for c in head.children:
+        if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
+            args.append(_arg(ctx, "recipient", c))
+    prep_heads = [head] + ([item_tok] if item_tok is not None else [])
+    if head.pos_ == "NOUN":
+        # "the theft of $600 million worth of tokens from the bridge": the "of" phrases' phrases too
+        prep_heads.extend(_of_chain(head))
+    # "carried out tests in ...", "being behind arms sales to ...": the light verb's phrases too
+    gov = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
+    if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in tax.modality.get("light_verbs", ()):
+        prep_heads.append(gov)
+    for role, tok in _prep_args(ctx, prep_heads, times, t.prepositions):
+        if role == "agent" and any(a.role == "agent" for a in args):
+            continue
+        args.append(_arg(ctx, role, tok))
+    nat_role = t.item_nationality
+    if nat_role and item_tok is not None and not any(a.role == nat_role for a in args):
+        nat = _nationality(ctx, item_tok)
+        if nat is not None:
+            args.append(Argument(nat_role, *nat))
+    if quantity is not None:
+        s, e, q = quantity
+        args.append(Argument("quantity", s, e, ctx.text[s:e]))
+    args = [a for a in args if a.role in t.roles]
+    # one argument per span: the first role found wins
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for a in args:
+        if (a.start, a.end) in seen:
+            continue
+        seen.add((a.start, a.end))
+        out.append(a)
+    return out
+
+
+
+# --- datelines -----------------------------------------------------------------
+
+def _token_at(sent: Span, base: int, at: int) -> Token | None:
+    for tok in sent:
+        if base + tok.idx <= at < base + tok.idx + len(tok):
+            return tok
+    return None
+
+
+def _after_dateline_subject(sent: Span, base: int, dateline_end: int, trigger: Token) -> Token | None:
+    """The head of the noun phrase that follows the dateline, when it precedes the trigger."""
+    first = next((t for t in sent if base + t.idx >= dateline_end), None)
+    if first is None or first.i >= trigger.i:
+        return None
+    tok = first
+    while tok.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod") and first.i <= tok.head.i < trigger.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN") else None
+
+
+def _resolve_agent(
+    ctx: _Ctx, sent: Span, hit: _Hit, args: list[Argument], dateline: int, attribution: Attribution | None
+) -> list[Argument]:
+    """Repair the agent argument where the parse or the wording hides the actor.
+
+    * A dateline city ("SEOUL, May 29 (Wire) - North Korea shipped ...") parsed as
+      the subject is replaced by the noun phrase after the dateline.
+    * A personal pronoun agent inside reported speech whose source is a known
+      actor ("North Korea said it had fired ...") refers to the speaker in this
+      genre; it keeps its text and offsets and takes the speaker's entity id.
+    """
+    out: list[Argument] = []
+    for a in args:
+        if a.role == "agent" and a.start < dateline:
+            tok = _after_dateline_subject(sent, ctx.base, dateline, hit.head)
+            if tok is None:
+                continue
+            a = _arg(ctx, "agent", tok)
+        if (
+            a.role == "agent" and a.entity is None and attribution is not None and attribution.source_entity
+            and a.text.lower() in ctx.tax.modality.get("speaker_pronouns", frozenset())
+            and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
+        ):
+            a = Argument(a.role, a.start, a.end, a.text, attribution.source_entity)
+        out.append(a)
+    return out
+

@@ -1,0 +1,104 @@
+"""The entry point: events of every parsed sentence, with time, quantity and modality."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any, Sequence
+
+from spacy.tokens import Span
+
+from ..actors import dateline_end
+from ..model import Argument, Document, Event, Fragment, Quantity, strip_span
+from ..quantity import find_quantities, list_members
+from ..read import Parsed
+from ..timex import find_times, parse_anchor
+from .arguments import _arguments, _Ctx, _resolve_agent
+from .modality import _attribution_of, _local_modality, _modality
+from .nominal import document_typed_hits
+from .taxonomy import Taxonomy, load_taxonomy
+from .timing import clause_of, own_time, pick, reported_time, scraper_lines
+from .triggers import _Hit, _lemma_matches, _phrase_matches, _select
+
+# --- entry point -------------------------------------------------------------
+
+
+def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = None) -> list[Event]:
+    """Events of every parsed sentence of ``doc`` (entities and attributions already filled)."""
+    tax = taxonomy or load_taxonomy()
+    anchor: date | None = parse_anchor(doc.published)
+    events: list[Event] = []
+    for block in parsed.blocks:
+        for sent in block.doc.sents:
+            events.extend(_sentence_events(_Ctx(doc.text, block.start, doc.entities, tax), sent, doc, anchor))
+    # second pass: "North Korea's launch on Nov. 21" has no context word of its own, but the
+    # document's other launches say which launch it is
+    doc_types = Counter(e.type for e in events)
+    if doc_types:
+        taken = {e.trigger.start for e in events}
+        for block in parsed.blocks:
+            ctx = _Ctx(doc.text, block.start, doc.entities, tax)
+            for sent in block.doc.sents:
+                extra = document_typed_hits(ctx, sent, doc_types, taken)
+                if extra:
+                    events.extend(_sentence_events(ctx, sent, doc, anchor, extra))
+        events.sort(key=lambda e: e.trigger.start)
+    return events
+
+
+def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None, hits: list[_Hit] | None = None) -> list[Event]:
+    tax = ctx.tax
+    hits = hits if hits is not None else _select(_phrase_matches(sent, tax) + _lemma_matches(sent, tax), tax)
+    if not hits:
+        return []
+    s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
+    dateline = dateline_end(ctx.text, s0, s1)
+    meta = scraper_lines(ctx.text, s0, s1)
+    times = [t for t in find_times(ctx.text, s0, s1, anchor) if t[0] >= dateline and not _overlaps(t, meta)]
+    quantities = find_quantities(ctx.text, s0, s1)
+    heads = {h.head.i for h in hits}
+    out: list[Event] = []
+    for hit in hits:
+        local, generic = _local_modality(hit.head, tax)
+        if generic:
+            continue
+        span = sent[hit.start_tok:hit.end_tok]
+        trig = Fragment.of(ctx.text, ctx.base + span.start_char, ctx.base + span.end_char)
+        clause = clause_of(ctx.base, hit.head)
+        time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
+        # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
+        qty = pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
+        args = _arguments(ctx, hit, hit.type, times, qty)
+        if qty is not None and "quantity" in tax.types[hit.type].roles:
+            # "800 and then 1,200 tons": every listed figure is a value of the event
+            args.extend(Argument("quantity", m0, m1, ctx.text[m0:m1]) for m0, m1, _ in list_members(ctx.text, qty, s0))
+        if time is not None:
+            args.append(Argument("time", time[0], time[1], ctx.text[time[0]:time[1]]))
+        att = _attribution_of(doc.attributions, trig.start, trig.end)
+        args = _resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None)
+        agent = next((a for a in args if a.role == "agent"), None)
+        modality = _modality(local, doc.attributions[att] if att is not None else None, agent)
+        out.append(Event(
+            type=hit.type,
+            trigger=trig,
+            arguments=args,
+            quantity=_quantity(qty),
+            time=time[2] if time else None,
+            reported=reported_time(sent, ctx.base, times, hit.head, heads, anchor),
+            modality=modality,
+            attribution=att,
+            sentence=Fragment.of(ctx.text, *strip_span(ctx.text, s0, s1)),
+            confidence=0.9 if hit.context is not None or hit.end_tok - hit.start_tok > 1 else 0.7,
+        ))
+    return out
+
+
+def _quantity(found: tuple[int, int, Quantity] | None) -> Quantity | None:
+    return found[2] if found else None
+
+
+def _overlaps(f: tuple[int, int, Any], others: Sequence[tuple[int, int, Any]]) -> bool:
+    return any(f[0] < o[1] and o[0] < f[1] for o in others)
+
+
+

@@ -1,0 +1,93 @@
+"""Modality: cues on the trigger and its governors, then the enclosing attribution's stance."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from ..model import Argument, Attribution
+from .arguments import _governors
+from .taxonomy import Taxonomy
+
+# --- modality ----------------------------------------------------------------
+
+_STANCE_MODALITY = {"deny": "denied", "allege": "alleged"}
+
+
+def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
+    """(modality from cues on the trigger and the verbs governing it, whether it is generic)."""
+    mod = tax.modality
+    chain = [head] + list(_governors(head))
+    for n, tok in enumerate(chain):
+        lemma = tok.lemma_.lower()
+        if n > 1 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "NOUN" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against"):
+            return None, True  # "a ban on textile exports", "a cap on imports of oil"
+        if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB":
+            # "sanctioned firms over the transfer of arms": the reason for a measure did happen
+            if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]):
+                return None, False
+            return None, True
+        if n > 0 and lemma in mod.get("deny_heads", ()):
+            # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied
+            return ("negated" if n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" else "denied"), False
+        if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
+            # "the veto does not lift the sanctions": a negated predicate says nothing against its
+            # subject's event, unless the predicate is its occurrence ("the launch did not happen")
+            if n > 0 and chain[n - 1].dep_ in ("nsubj", "nsubjpass") and lemma not in mod.get("occurrence_heads", ()):
+                return None, False
+            return "negated", False
+        if any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children):
+            return "hypothetical", False
+        if n > 0 and lemma in mod.get("hypothetical_heads", ()):
+            return "hypothetical", False
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return "negated", False
+        if n > 0 and lemma in mod.get("allege_heads", ()) | mod.get("accuse_heads", frozenset()):
+            # "rejected claims that ...", "dismissed reports that ...": a claim under a denial is denied
+            if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
+                return "denied", False
+            # "is estimated / believed to have ...": a hedge stays an allegation whoever reports it
+            return ("hedged" if lemma in mod.get("hedge_heads", ()) else "alleged"), False
+        if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ())) for c in tok.children):
+            return "alleged", False
+        if tok.dep_ in ("ccomp", "parataxis") and n > 0 and tok.lemma_.lower() not in mod.get("allege_heads", ()):
+            continue
+    # a trailing report clause parsed as a sibling: "X shipped ..., the agency was quoted as saying"
+    root = chain[-1]
+    for c in root.children:
+        # (set off by a comma and with no content clause of its own: "..., and Japan said it landed" is another claim)
+        if (c.dep_ in ("conj", "parataxis") and c.i > head.i and c.lemma_.lower() in mod.get("allege_heads", ())
+                and any(t.text == "," for t in c.doc[head.i:c.left_edge.i + 1])
+                and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)):
+            return "alleged", False
+    return None, False
+
+
+def _attribution_of(attributions: Sequence[Attribution], start: int, end: int) -> int | None:
+    """Index of the innermost attribution whose content contains [start, end)."""
+    best, best_len = None, None
+    for i, a in enumerate(attributions):
+        for f in a.content:
+            if f.start <= start and end <= f.end:
+                size = f.end - f.start
+                if best_len is None or size < best_len:
+                    best, best_len = i, size
+    return best
+
+
+def _modality(local: str | None, attribution: Attribution | None, agent: Argument | None) -> str:
+    if local in ("negated", "hypothetical", "denied"):
+        return local
+    if local == "hedged":
+        return "alleged"
+    if attribution is not None:
+        if attribution.stance in _STANCE_MODALITY:
+            return _STANCE_MODALITY[attribution.stance]
+        if attribution.stance == "confirm":
+            return "asserted"
+        self_report = agent is not None and attribution.source_entity is not None and attribution.source_entity == agent.entity
+        return "asserted" if self_report else "alleged"
+    return local or "asserted"
+
+

@@ -1,0 +1,125 @@
+"""The event taxonomy (``data/taxonomy.yaml``) compiled into trigger indexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+# --- taxonomy ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    type: str
+    lemmas: frozenset[str]
+    context: frozenset[str] | None
+    pos: frozenset[str] | None
+    phrases: tuple[tuple[str, ...], ...]
+    unless: frozenset[str] = frozenset()  # modifiers of the context word that rule it out ("IT personnel" are no troops)
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    id: str
+    category: str
+    label: str
+    description: str
+    cameo: tuple[str, ...]
+    plover: str | None
+    roles: frozenset[str]
+    object_role: str
+    prepositions: dict[str, str]  # preposition -> role, the global table with this type's overrides
+    dated_by_announcement: bool = False  # done by announcing it: "announced on Friday" dates it
+    object_roles: dict[str, str] = field(default_factory=dict)  # trigger lemma -> role of its object ("hacked X": target)
+    item_nationality: str | None = None  # role of the item's nationality ("North Korean coal": origin)
+
+
+@dataclass(slots=True)
+class Taxonomy:
+    types: dict[str, EventType]
+    rules: list[TriggerRule]
+    modality: dict[str, frozenset[str]]
+    places: frozenset[str]
+    measures: frozenset[str]
+    # compiled indexes: first token -> rules, so a sentence costs one dict lookup per token
+    by_lemma: dict[str, list[TriggerRule]] = field(default_factory=dict)
+    by_first_word: dict[str, list[tuple[tuple[str, ...], TriggerRule]]] = field(default_factory=dict)
+
+    def compile(self) -> "Taxonomy":
+        for rule in self.rules:
+            for lemma in rule.lemmas:
+                self.by_lemma.setdefault(lemma, []).append(rule)
+            for phrase in rule.phrases:
+                self.by_first_word.setdefault(phrase[0], []).append((phrase, rule))
+        for table in (self.by_first_word,):
+            for key in table:
+                table[key].sort(key=lambda pr: -len(pr[0]))  # longest phrase first
+        return self
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    # split like the tokenizer does: "ship-to-ship" -> ship - to - ship
+    return tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
+
+
+def _lexicon(value: Any, lexicons: dict[str, list[str]]) -> frozenset[str] | None:
+    if value is None:
+        return None
+    words = lexicons[value] if isinstance(value, str) else value
+    return frozenset(str(w).lower() for w in words)
+
+
+def load_taxonomy(path: str | None = None) -> Taxonomy:
+    """Load and compile the event taxonomy (the packaged one unless ``path`` is given)."""
+    if path is None:
+        return _packaged_taxonomy()
+    with open(path, encoding="utf-8") as fh:
+        return _build_taxonomy(yaml.safe_load(fh))
+
+
+@lru_cache(maxsize=1)
+def _packaged_taxonomy() -> Taxonomy:
+    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("taxonomy.yaml").read_text(encoding="utf-8"))
+    return _build_taxonomy(raw)
+
+
+def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
+    lexicons = {k: list(v) for k, v in raw.get("lexicons", {}).items()}
+    preps = {str(k).lower(): str(v) for k, v in raw.get("prepositions", {}).items()}
+    types: dict[str, EventType] = {}
+    rules: list[TriggerRule] = []
+    for t in raw["types"]:
+        types[t["id"]] = EventType(
+            id=t["id"],
+            category=t.get("category", ""),
+            label=t.get("label", t["id"]),
+            description=" ".join(str(t.get("description", "")).split()),
+            cameo=tuple(str(c) for c in t.get("cameo") or ()),
+            plover=t.get("plover"),
+            roles=frozenset(t.get("roles", {}) or ()) | {"time", "quantity"},
+            object_role=t.get("object_role", "item"),
+            prepositions={**preps, **{str(k).lower(): str(v) for k, v in (t.get("prepositions") or {}).items()}},
+            dated_by_announcement=bool(t.get("dated_by_announcement", False)),
+            object_roles={str(k).lower(): str(v) for k, v in (t.get("object_roles") or {}).items()},
+            item_nationality=t.get("item_nationality"),
+        )
+        for r in t.get("triggers", []):
+            rules.append(TriggerRule(
+                type=t["id"],
+                lemmas=frozenset(str(x).lower() for x in r.get("lemmas", ())),
+                context=_lexicon(r.get("context"), lexicons),
+                pos=frozenset(r["pos"]) if r.get("pos") else None,
+                phrases=tuple(_words(p) for p in r.get("phrases", ())),
+                unless=_lexicon(r.get("unless"), lexicons) or frozenset(),
+            ))
+    modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
+    places = frozenset(str(w).lower() for w in lexicons.get("places", ()))
+    measures = frozenset(str(w).lower() for w in lexicons.get("measures", ()))
+    return Taxonomy(types, rules, modality, places, measures).compile()
+
+

@@ -1,0 +1,171 @@
+"""Which time expression (and quantity) of a sentence belongs to which event.
+
+An event's ``time`` is when it happened, read from a time expression that the
+parse attaches to the event itself: to its trigger, to a verb whose noun the
+trigger is ("conducted a test on ..."), to a verb modifying the trigger noun
+("the test conducted on ..."), or to a verb that controls it ("began shipping
+in ...").  A time attached to a reporting verb ("said on Friday"), to another
+event or to a background clause ("..., which it invaded in 2022") is not the
+event's time: the report's date goes to ``reported`` instead, and an event
+with no time of its own keeps ``time`` null rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Sequence
+
+from spacy.tokens import Span, Token
+
+from ..model import TimeValue
+from .taxonomy import Taxonomy
+
+Found = tuple[int, int, Any]
+
+_VERBISH = ("VERB", "AUX")
+# a noun trigger borrows the time of the verb it is the subject or object of
+_NOUN_TO_VERB = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "obj", "appos", "conj"})
+# the scraper's metadata line ("date 2024-04-03 News") is not a time in the story
+_SCRAPER_DATE = re.compile(r"^[ \t]*date[ \t]+\d{4}-\d\d-\d\d\b", re.I | re.M)
+
+
+def scraper_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges of scraper date lines inside [start, end)."""
+    out = []
+    for m in _SCRAPER_DATE.finditer(text, start, end):
+        eol = text.find("\n", m.start())
+        out.append((m.start(), end if eol < 0 else eol))
+    return out
+
+
+def _root_at(sent: Span, base: int, start: int, end: int) -> Token | None:
+    """The syntactic root of the tokens covering [start, end)."""
+    toks = [t for t in sent if base + t.idx < end and start < base + t.idx + len(t)]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
+
+
+def owner(sent: Span, base: int, found: Found, heads: set[int]) -> Token | None:
+    """The token a time expression hangs from: the nearest event trigger or verb above it."""
+    t = _root_at(sent, base, found[0], found[1])
+    while t is not None:
+        if t.i in heads or t.pos_ in _VERBISH or t.head.i == t.i:
+            return t
+        t = t.head
+    return None
+
+
+_CLAUSAL = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
+_BARRIER_LISTS = ("allege_heads", "deny_heads", "accuse_heads", "reaction_heads")
+
+
+def _barriers(tax: Taxonomy) -> frozenset[str]:
+    """Verbs whose time is their own act (a report, a denial, a reaction), never the event's."""
+    out: frozenset[str] = frozenset()
+    for key in _BARRIER_LISTS:
+        out |= tax.modality.get(key, frozenset())
+    return out
+
+
+def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = False) -> set[int]:
+    """Tokens above the trigger whose time expressions date its event.
+
+    A noun trigger takes the time of the verb it is the subject or object of
+    ("vetoed the renewal last week", "the launch on Monday failed") and of the
+    verbs modifying it ("the test conducted on ..."); from there the walk goes
+    up through non-clausal links ("started sending ... in 2019") and stops at a
+    clause boundary, another event or a verb of saying or reacting.
+    """
+    stop = _barriers(tax)
+    own = {head.i}
+    t = head
+    if head.pos_ in ("NOUN", "PROPN"):
+        own.update(c.i for c in head.children if c.dep_ == "acl")
+        while t.dep_ in _NOUN_TO_VERB and t.head.i != t.i and t.head.pos_ not in _VERBISH:
+            t = t.head
+        if t.dep_ in _NOUN_TO_VERB and t.head.i != t.i and t.head.lemma_.lower() not in stop:
+            t = t.head
+            own.add(t.i)
+    enacting = tax.modality.get("enacting_heads", frozenset()) if announced else frozenset()
+    while t.head.i != t.i:
+        g = t.head
+        if t.dep_ in _CLAUSAL and not (_simultaneous(t) or g.lemma_.lower() in enacting):
+            break
+        if g.i in heads or (g.lemma_.lower() in stop and g.lemma_.lower() not in enacting):
+            break
+        own.add(g.i)
+        t = g
+    return own
+
+
+def _simultaneous(clause_head: Token) -> bool:
+    # "... last year, when the Treasury sanctioned X": the main clause's time is the when-clause's
+    return clause_head.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in ("when", "while") or c.dep_ == "mark" and c.lower_ in ("when", "while") for c in clause_head.children)
+
+
+def _below(o: Token, head: Token, heads: set[int]) -> bool:
+    """Whether ``o`` hangs under ``head`` without a clause boundary or another event between."""
+    t = o
+    while t.head.i != t.i:
+        if t.dep_ in _CLAUSAL or (t.i != o.i and t.i in heads):
+            return False
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
+
+
+def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: set[int], tax: Taxonomy, etype: str) -> Found | None:
+    """The time expression that dates the event itself, nearest the trigger; None when it has none."""
+    own = own_tokens(head, heads, tax, tax.types[etype].dated_by_announcement)
+    clause = clause_of(base, head)
+    mine = []
+    for f in times:
+        o = owner(sent, base, f, heads)
+        if o is None or (o.pos_ not in _VERBISH and o.i not in heads):
+            # no verb above it (a headline, a fragment): the trigger's clause or phrase decides
+            if (clause[0] <= f[0] and f[1] <= clause[1]) or (o is not None and _below(head, o, heads)):
+                mine.append(f)
+        elif o.i in own or (o.i not in heads and _below(o, head, heads)):
+            mine.append(f)
+    if not mine:
+        return None
+    at = base + head.idx
+    return min(mine, key=lambda f: min(abs(f[0] - at), abs(f[1] - at)))
+
+
+def reported_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: set[int], published: date | None) -> TimeValue | None:
+    """When the event was reported: a time on a verb governing the trigger ("said on Friday"), else the publication date."""
+    governors = []
+    t = head
+    while t.head.i != t.i:
+        t = t.head
+        governors.append(t.i)
+    for g in governors:
+        for f in times:
+            o = owner(sent, base, f, heads)
+            if o is not None and o.i == g:
+                return f[2]
+    if published is None:
+        return None
+    iso = published.isoformat()
+    return TimeValue(iso, iso, iso, "day", anchored=True)
+
+
+def pick(found: Sequence[Found], clause: tuple[int, int], trigger_at: int) -> Found | None:
+    """The expression inside the trigger's clause nearest the trigger."""
+    inside = [f for f in found if f[0] >= clause[0] and f[1] <= clause[1]]
+    if not inside:
+        return None
+    return min(inside, key=lambda f: min(abs(f[0] - trigger_at), abs(f[1] - trigger_at)))
+
+
+def clause_of(base: int, head: Token) -> tuple[int, int]:
+    """Character range of the subtree of the nearest verb at or above the trigger."""
+    v = head
+    while v.pos_ not in _VERBISH and v.head.i != v.i:
+        v = v.head
+    return base + v.left_edge.idx, base + v.right_edge.idx + len(v.right_edge)

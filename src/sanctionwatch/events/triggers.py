@@ -1,0 +1,180 @@
+"""Trigger detection: taxonomy lemmas and phrases typed by their syntactic context words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .taxonomy import Taxonomy
+
+# Dependency labels through which a trigger reaches its arguments (and the
+# context words that type it).  Clausal links (ccomp, advcl, relcl) are left
+# out on purpose: they lead into other events.
+_ARG_DEPS = frozenset({
+    "dobj", "nsubj", "nsubjpass", "attr", "oprd", "compound", "amod", "nmod", "dative",
+    "pobj", "prep", "conj", "appos", "poss", "agent", "npadvmod", "acomp", "xcomp", "pcomp", "obj", "iobj",
+    "nummod", "quantmod",  # "$2 billion theft": the currency sign types the event
+    "advmod",  # "working overseas", "falsely identified"
+})
+_MAX_DEPTH = 3
+
+
+# --- syntactic neighbourhood -------------------------------------------------
+
+
+def _keys(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
+    """Tokens reachable from the trigger through argument links (with their depth), trigger excluded."""
+    out: list[tuple[Token, int]] = []
+    seen = {trigger.i}
+    frontier = [trigger]
+    # a reduced relative or compound trigger ("weapons sent to Russia",
+    # "missile launch" seen from "missile") also looks at its head
+    if trigger.dep_ in ("acl", "compound", "amod") and trigger.head.i != trigger.i:
+        out.append((trigger.head, 1))
+        seen.add(trigger.head.i)
+        frontier.append(trigger.head)
+    for depth in range(1, _MAX_DEPTH + 1):
+        nxt = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.i in seen or child.dep_ not in _ARG_DEPS:
+                    continue
+                seen.add(child.i)
+                out.append((child, depth))
+                nxt.append(child)
+                # a measure is transparent: "a number of shells", "containers of munitions"
+                if child.lemma_.lower() in measures:
+                    for p in child.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            for o in p.children:
+                                if o.dep_ == "pobj" and o.i not in seen:
+                                    seen.add(o.i)
+                                    out.append((o, depth))
+                                    nxt.append(o)
+                # a noun's modifiers are as close as the noun ("tests of nuclear weapons")
+                for mod in child.children:
+                    if mod.dep_ in ("amod", "compound") and mod.i not in seen:
+                        seen.add(mod.i)
+                        out.append((mod, depth))
+                # conjuncts are as close as their first member ("villas, cars ... and luxuries")
+                for cj in child.conjuncts:
+                    if cj.i not in seen:
+                        seen.add(cj.i)
+                        out.append((cj, depth))
+                        nxt.append(cj)
+        frontier = nxt
+    return out
+
+
+def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measures: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
+    """The nearest context word among the trigger's arguments, with its depth.
+
+    A measure word ("barrels", "containers") types the event only when nothing
+    else does: "1 million barrels of oil" has the item "oil".
+    """
+    fallback = None
+    for tok, depth in hood:
+        lemma, lower = _keys(tok)
+        if lemma in context or lower in context:
+            if lemma not in measures:
+                return tok, depth
+            fallback = fallback or (tok, depth)
+    return fallback
+
+
+# --- trigger detection -------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Hit:
+    type: str
+    start_tok: int  # sentence-relative token indices
+    end_tok: int
+    head: Token  # the token arguments hang from
+    context: Token | None
+
+
+def _phrase_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
+    toks = list(sent)
+    hits: list[_Hit] = []
+    for i, tok in enumerate(toks):
+        for key in set(_keys(tok)):
+            for phrase, rule in tax.by_first_word.get(key, ()):
+                if i + len(phrase) > len(toks):
+                    continue
+                if all(w in _keys(toks[i + k]) for k, w in enumerate(phrase)):
+                    span = sent[i:i + len(phrase)]
+                    hits.append(_Hit(rule.type, i, i + len(phrase), span.root, None))
+    return hits
+
+
+def _lemma_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
+    hits: list[_Hit] = []
+    rank = _order(tax)
+    for i, tok in enumerate(sent):
+        rules = tax.by_lemma.get(tok.lemma_.lower()) or tax.by_lemma.get(tok.lower_)
+        if not rules or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
+            continue
+        hood: list[tuple[Token, int]] | None = None
+        # the rule whose context word is closest wins ("tested an engine for a missile"
+        # is an engine test); a rule without context counts as closest; then file order
+        best: tuple[tuple[int, int], _Hit] | None = None
+        for rule in rules:
+            if rule.pos and tok.pos_ not in rule.pos:
+                continue
+            ctx, depth = None, 0
+            if rule.context is not None:
+                hood = hood if hood is not None else _neighbourhood(tok, tax.measures)
+                found = _context_hit(rule.context, hood, tax.measures)
+                if found is None or (rule.unless and any(
+                        c.dep_ in ("compound", "amod") and (c.lower_ in rule.unless or c.lemma_.lower() in rule.unless)
+                        for c in found[0].children)):
+                    continue
+                ctx, depth = found
+            key = (depth, rank.get(rule.type, 99))
+            if best is None or key < best[0]:
+                best = (key, _Hit(rule.type, i, i + 1, tok, ctx))
+        if best is not None:
+            hits.append(best[1])
+    return hits
+
+
+def _order(tax: Taxonomy) -> dict[str, int]:
+    return {t: n for n, t in enumerate(tax.types)}
+
+
+def _select(hits: list[_Hit], tax: Taxonomy) -> list[_Hit]:
+    """One event per token: phrases beat single lemmas, earlier types beat later ones; a trigger
+    that is the context word of a same-type event ("arms sales": sale<-arms) is not a second event."""
+    rank = _order(tax)
+    hits.sort(key=lambda h: (-(h.end_tok - h.start_tok), rank.get(h.type, 99), h.start_tok))
+    taken: set[int] = set()
+    chosen: list[_Hit] = []
+    for h in hits:
+        toks = set(range(h.start_tok, h.end_tok))
+        if toks & taken:
+            continue
+        taken |= toks
+        chosen.append(h)
+    # the same event seen twice: a noun under its verb ("carried out arms sales" is not
+    # two events), or a modifier of the verb's item ("printed counterfeit bills",
+    # "laundered stolen crypto"): the verb's hit stands for both
+    out = []
+    for h in chosen:
+        dup = any(
+            o is not h and o.type == h.type and (
+                (h.head.head.i == o.head.i and h.head.dep_ in ("dobj", "pobj", "compound"))
+                or (h.head.dep_ in ("amod", "compound") and o.context is not None and h.head.head.i == o.context.i)
+            )
+            for o in chosen
+        )
+        if not dup:
+            out.append(h)
+    return sorted(out, key=lambda h: h.start_tok)
+
+
