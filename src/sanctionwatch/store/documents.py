@@ -209,14 +209,19 @@ def attribution_from_dict(d: dict[str, Any]) -> Attribution:
     )
 
 
+def _time_from_dict(t: dict[str, Any] | None) -> TimeValue | None:
+    return TimeValue(t["text"], t["start"], t["end"], t["granularity"], t["anchored"]) if t else None
+
+
 def event_from_dict(d: dict[str, Any]) -> Event:
-    q, t, s = d.get("quantity"), d.get("time"), d.get("sentence")
+    q, s = d.get("quantity"), d.get("sentence")
     return Event(
         type=d["type"],
         trigger=Fragment(**d["trigger"]),
         arguments=[Argument(a["role"], a["start"], a["end"], a["text"], a.get("entity")) for a in d["arguments"]],
         quantity=Quantity(q["value"], q["unit"], q["approximate"]) if q else None,
-        time=TimeValue(t["text"], t["start"], t["end"], t["granularity"], t["anchored"]) if t else None,
+        time=_time_from_dict(d.get("time")),
+        reported=_time_from_dict(d.get("reported")),
         modality=d["modality"],
         attribution=d.get("attribution"),
         sentence=Fragment(**s) if s else None,
