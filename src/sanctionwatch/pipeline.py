@@ -112,7 +112,7 @@ class Pipeline:
             doc.published = self.settings.published
         doc.language, notes = language.decide(doc.text, doc.language)
         doc.warnings += notes
-        doc.ignored = clean.find_ignored(doc.text, self.rules, self.is_word)
+        doc.ignored = clean.find_ignored(doc.text, self.rules, self.is_word, title=doc.title)
         if not doc.title:
             doc.title = guess_title(doc)
         return doc
