@@ -38,7 +38,7 @@ def classify(lines: list[Line], verdicts: dict[int, str], feats: Features, title
             reason = "caption"
         if reason:
             shapes[line.index] = reason
-    shown = headline_index(lines, title, {}, guess=False)
+    shown = headline_index(lines, title, verdicts, guess=False)
     head = shown if shown is not None else headline_index(lines, None, verdicts | shapes)
     title_shown = shown is not None
     for i, reason in shapes.items():
@@ -54,7 +54,7 @@ def classify(lines: list[Line], verdicts: dict[int, str], feats: Features, title
     _repeats(lines, head, title, mark)
     _captions_above_credits(lines, verdicts, new, head, mark)
     _rails(lines, feats, head, mark)
-    _tag_runs(lines, head, mark)
+    _tag_runs(lines, head, marked, mark)
     _footer(lines, marked, mark)
     return new
 
@@ -65,8 +65,10 @@ def headline_index(lines: list[Line], title: str | None, verdicts: dict[int, str
         want = normalise(title)
         for line in lines[:HEADLINE_SEARCH]:
             got = normalise(line.text)
-            if got and (want in got or (len(got) >= 20 and got in want)):
+            if got and (want in got or (len(got) >= 20 and got in want)) and line.index not in verdicts:
                 return line.index
+            if line.paragraph and line.index not in verdicts:
+                break  # the story has begun: a later copy of the title is a link, not the headline
     if not guess:
         return None
     for line in lines[:HEADLINE_SEARCH]:
@@ -114,15 +116,19 @@ def _rails(lines: list[Line], feats: Features, head: int | None, mark) -> None:
             in_rail = False
 
 
-def _tag_runs(lines: list[Line], head: int | None, mark) -> None:
-    """Three or more lines in a row of at most three words without a full stop: tags, share bars, menus."""
+def _tag_runs(lines: list[Line], head: int | None, marked, mark) -> None:
+    """Lines in a row of at most three words without a full stop: tags, share bars, menus.
+
+    Three are enough when one of them is known clutter ("Share", a count); a list
+    of names in the story can be as short, so an unmarked run needs five.
+    """
     run: list[Line] = []
     for line in lines + [None]:  # type: ignore[list-item]
         short = line is not None and line.index != head and line.words <= 3 and not line.terminal and not line.text[:1] in "-–•*"
         if short:
             run.append(line)
             continue
-        if len(run) >= TAG_RUN:
+        if len(run) >= TAG_RUN + 2 or (len(run) >= TAG_RUN and any(marked(item.index) for item in run)):
             for item in run:
                 mark(item.index, "tag_list")
         run = []

@@ -33,7 +33,8 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DATE = re.compile(
     rf"\b{_WEEKDAY},?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?"
     rf"|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{4}}\b"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:KST|GMT|UTC|ET|EST|EDT|BST|CET|JST))?",
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:KST|GMT|UTC|ET|EST|EDT|BST|CET|JST))?"
+    r"|\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\b",
 )
 _DATE_STUB_WORDS = re.compile(
     r"\b(?:updated|published|posted|last updated|modified|on|at|by|written|and|local time)\b|[|•·,:\-–—/()]",
