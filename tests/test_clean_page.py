@@ -73,6 +73,26 @@ CREDIT_BELOW = """Inspectors board a tanker in the Yellow Sea
 The tanker was carrying refined oil when it was stopped, the navy said on Monday.
 """
 
+COMMENT_FORM = """Inspectors found the cargo hidden under sacks of rice, the prosecutors said on Thursday.
+
+Laisser un commentaire
+Votre adresse e-mail ne sera pas publiée.
+Nom *
+E-mail *
+"""
+
+TAGS_AT_THE_END = """Inspectors found the cargo hidden under sacks of rice, the prosecutors said on Thursday.
+
+Image source, Harbour Photo Agency
+Image caption, The port of Nampo in winter
+
+The ship is now held at the port of Mokpo, the coast guard added in a statement.
+
+Smuggling
+Rice
+Shipping
+"""
+
 CASES = [
     (
         NEWS_PAGE,
@@ -106,6 +126,18 @@ CASES = [
         {"[Harbour Photo Agency / Pool]"},
         ["Inspectors board a tanker", "The tanker was carrying refined oil"],
     ),
+    (
+        COMMENT_FORM,
+        None,
+        {"Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée.", "Nom *", "E-mail *"},
+        ["Inspectors found the cargo"],
+    ),
+    (
+        TAGS_AT_THE_END,
+        None,
+        {"Image source, Harbour Photo Agency", "Image caption, The port of Nampo in winter", "Smuggling", "Rice", "Shipping"},
+        ["Inspectors found the cargo", "The ship is now held"],
+    ),
 ]
 
 
@@ -115,7 +147,7 @@ def _ignored_lines(text: str, title: str | None) -> tuple[set[str], list]:
     return {r.text for r in regions}, regions
 
 
-@pytest.mark.parametrize("text, title, clutter, kept", CASES, ids=["news-page", "share-bar", "repeated", "foreign-ui", "credit"])
+@pytest.mark.parametrize("text, title, clutter, kept", CASES, ids=["news-page", "share-bar", "repeated", "foreign-ui", "credit", "comment-form", "tags-at-the-end"])
 def test_page_clutter_is_found_and_the_story_kept(text, title, clutter, kept):
     got, regions = _ignored_lines(text, title)
     assert clutter <= got

@@ -119,8 +119,9 @@ def _rails(lines: list[Line], feats: Features, head: int | None, mark) -> None:
 def _tag_runs(lines: list[Line], head: int | None, marked, mark) -> None:
     """Lines in a row of at most three words without a full stop: tags, share bars, menus.
 
-    Three are enough when one of them is known clutter ("Share", a count); a list
-    of names in the story can be as short, so an unmarked run needs five.
+    Three are enough when one of them is known clutter ("Share", a count), when
+    each is one word, or when they end the page; a list of names in the story
+    can be as short, so another run needs five.
     """
     run: list[Line] = []
     for line in lines + [None]:  # type: ignore[list-item]
@@ -128,7 +129,8 @@ def _tag_runs(lines: list[Line], head: int | None, marked, mark) -> None:
         if short:
             run.append(line)
             continue
-        if len(run) >= TAG_RUN + 2 or (len(run) >= TAG_RUN and any(marked(item.index) for item in run)):
+        clear = line is None or any(marked(item.index) for item in run) or all(item.words == 1 for item in run)
+        if len(run) >= TAG_RUN + 2 or (len(run) >= TAG_RUN and clear):
             for item in run:
                 mark(item.index, "tag_list")
         run = []
