@@ -9,6 +9,8 @@ import pytest
 
 from sanctionwatch.clean import find_ignored, load_lexicon
 from sanctionwatch.clean.page import Features, byline, date_stub, page_lines
+from sanctionwatch.model import Document
+from sanctionwatch.pipeline import guess_title
 
 NEWS_PAGE = """World
 Asia Pacific
@@ -250,3 +252,16 @@ def test_byline(line, expected):
 def test_caption_or_credit(line, expected):
     feats = Features(load_lexicon())
     assert feats.caption_or_credit(page_lines(line)[0]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (" date 2025-03-01 Tanker seized near Busan\nThe coast guard said on Saturday it had boarded the tanker.", "Tanker seized near Busan"),
+        ("Share\nShare\n3\nmin read\nTanker seized near Busan\n\nThe coast guard said on Saturday it had boarded the tanker.", "Tanker seized near Busan"),
+        ("Skip to content\nBy Jane Roe\n" + "The coast guard said on Saturday it had boarded the tanker and " * 5, None),
+    ],
+)
+def test_title_is_never_taken_from_clutter(text, title):
+    doc = Document(doc_id="d", text=text, ignored=find_ignored(text))
+    assert guess_title(doc) == title

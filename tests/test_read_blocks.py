@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanctionwatch.clean import find_ignored
-from sanctionwatch.read import MAX_BLOCK_CHARS, split_blocks
+from sanctionwatch.read import MAX_BLOCK_CHARS, load_model, parse, split_blocks
 from sanctionwatch.sentences import line_ends
 
 
@@ -99,8 +99,6 @@ def test_blocks_are_ordered_bounded_and_cover_the_kept_text(text, max_chars):
 
 @pytest.mark.slow
 def test_glued_full_stop_starts_a_sentence_and_keeps_offsets():
-    from sanctionwatch.read import load_model, parse
-
     text = "Coal exports fell sharply in 2023.Nine countries objected to the report, the panel said."
     parsed = parse(load_model(), text)
     sentences = parsed.sentence_records()
