@@ -244,6 +244,7 @@ def test_byline(line, expected):
         ("Kim Jong Un inspects a factory on Monday. KCNA via REUTERS", "caption"),
         ("A tanker at anchor off Nampo, Jan. 3, 2024. | HARBOUR PHOTO / VIA AP", "caption"),
         ("The border bridge at dusk. /Yonhap", "caption"),
+        ("A tanker at anchor off Nampo, Jan 3 | HARBOUR PHOTO / VIA AP", "caption"),
         ("EPA-EFE/JANE ROE", "photo_credit"),
         ("The navy said it would inspect the ship. (Yonhap)", None),
         ('"We will never accept it," the envoy told Reuters.', None),
@@ -265,3 +266,35 @@ def test_caption_or_credit(line, expected):
 def test_title_is_never_taken_from_clutter(text, title):
     doc = Document(doc_id="d", text=text, ignored=find_ignored(text))
     assert guess_title(doc) == title
+
+
+@pytest.mark.parametrize(
+    "text, title, clutter",
+    [
+        # the scraper's date glued to a caption with a dash credit: both go, each with its reason
+        (" date 2025-01-09 Crowds watch a broadcast at a station in Busan on January 8 - Copyright AFP/File Jane ROE\n"
+         "The launch was the second this month, the military said on Thursday.", None,
+         {("scraper_tag", "date 2025-01-09"),
+          ("caption", "Crowds watch a broadcast at a station in Busan on January 8 - Copyright AFP/File Jane ROE")}),
+        # the scraper's date glued to a photo label
+        (" date 2025-01-09 Photo : HARBOUR NEWS\nThe launch was the second this month, the military said on Thursday.", None,
+         {("scraper_tag", "date 2025-01-09"), ("photo_credit", "Photo : HARBOUR NEWS")}),
+        # a breadcrumb that contains the headline is not the headline
+        ("Current:Home > NewsFuel smuggling ring broken up in Dandong -Example Wire\nFuel smuggling ring broken up in Dandong\n"
+         "Date:2025-02-03 10:15:00\nCustoms officers arrested nine people on Monday, the police said in a statement.",
+         "Fuel smuggling ring broken up in Dandong",
+         {("page_header", "Current:Home > NewsFuel smuggling ring broken up in Dandong -Example Wire"),
+          ("dateline", "Date:2025-02-03 10:15:00")}),
+        ("The police said nine people were held on Monday in the raid on the warehouse.\n"
+         "• Read also: Border trade resumes after a pause\n- JANE ROE\n- Copyright © Example Daily", None,
+         {("related_links", "• Read also: Border trade resumes after a pause"), ("byline", "- JANE ROE"),
+          ("copyright", "- Copyright © Example Daily")}),
+    ],
+)
+def test_clutter_glued_or_bulleted(text, title, clutter):
+    assert clutter <= {(r.reason, r.text) for r in find_ignored(text, title=title)}
+
+
+def test_editorial_brackets_in_a_quotation_are_kept():
+    text = 'The envoy said: "They [the inspectors] will return [this year] to the port."'
+    assert find_ignored(text) == []

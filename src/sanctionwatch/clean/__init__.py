@@ -50,26 +50,43 @@ def find_ignored(
     rules = load_rules() if rules is None else rules
     lexicon = load_lexicon() if lexicon is None else lexicon
     feats = _FEATURES.setdefault(id(lexicon), Features(lexicon))
-    lines = page_lines(text)
     found: list[tuple[int, int, str]] = []
+    lines = []
+    for line in page_lines(text):
+        lead = line.start
+        for rule in rules:
+            if rule.scope == "match":
+                for m in rule.pattern.finditer(line.text):
+                    if m.end() > m.start():
+                        s, e = strip_span(text, line.start + m.start(), line.start + m.end())
+                        found.append((s, e, rule.reason))
+                        if text[lead:s].strip() == "":
+                            lead = e
+        lines.append(_rest_of_line(text, line, lead))
     verdicts: dict[int, str] = {}
     for line in lines:
+        if not line.text:
+            continue
         for rule in rules:
-            if rule.scope == "line":
-                if rule.pattern.search(line.text):
-                    verdicts[line.index] = rule.reason
-                    break
-                continue
-            for m in rule.pattern.finditer(line.text):
-                if m.end() > m.start():
-                    found.append((*strip_span(text, line.start + m.start(), line.start + m.end()), rule.reason))
+            if rule.scope == "line" and rule.pattern.search(line.text):
+                verdicts[line.index] = rule.reason
+                break
         if is_word is not None and line.index not in verdicts and is_stray_heading(lines, line.index, is_word):
             verdicts[line.index] = "untranslated_heading"
     verdicts.update(classify(lines, verdicts, feats, title, page_is_latin(text)))
     verdicts.update(_captions_after_credits(lines, verdicts))
-    found += [(lines[i].start, lines[i].end, reason) for i, reason in verdicts.items()]
+    found += [(lines[i].start, lines[i].end, reason) for i, reason in verdicts.items() if lines[i].text]
     found += [(*strip_span(text, m.start(), m.end()), "separator") for m in _SEPARATOR.finditer(text)]
     return _merge(text, found)
+
+
+def _rest_of_line(text: str, line: Line, lead: int) -> Line:
+    """The line without the clutter glued to its start (the scraper's date, a shortcode): a caption or a
+    headline behind it is judged on its own."""
+    if lead == line.start:
+        return line
+    start = strip_span(text, lead, line.end)[0]
+    return Line(line.index, start, line.end, text[start:line.end], line.blank_before)
 
 
 def _captions_after_credits(lines: list[Line], verdicts: dict[int, str]) -> dict[int, str]:

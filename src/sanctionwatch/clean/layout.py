@@ -64,6 +64,11 @@ def headline_index(lines: list[Line], title: str | None, verdicts: dict[int, str
     if title and normalise(title):
         want = normalise(title)
         for line in lines[:HEADLINE_SEARCH]:
+            if normalise(line.text) == want and line.index not in verdicts:
+                return line.index  # the headline itself, before any line that merely contains it
+            if line.paragraph and line.index not in verdicts:
+                break
+        for line in lines[:HEADLINE_SEARCH]:
             got = normalise(line.text)
             if got and (want in got or (len(got) >= 20 and got in want)) and line.index not in verdicts:
                 return line.index

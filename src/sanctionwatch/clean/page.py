@@ -37,7 +37,7 @@ _DATE = re.compile(
     r"|\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\b",
 )
 _DATE_STUB_WORDS = re.compile(
-    r"\b(?:updated|published|posted|last updated|modified|on|at|by|written|and|local time)\b|[|•·,:\-–—/()]",
+    r"\b(?:updated|published|posted|added|last updated|modified|date|dated|on|at|by|written|and|local time)\b|[|•·,:\-–—/()]",
     re.I,
 )
 _BYLINE = re.compile(r"^[-–—•·*\s]*(?:(?:Written|Reported|Story|Words|Text|Edited)\s+)?[Bb][Yy]:?\s+[A-Z\"“]")
@@ -101,12 +101,13 @@ class Features:
         self.lex = lexicon
         agencies = "|".join(re.escape(a) for a in lexicon.agencies) or r"(?!x)x"
         self._agency = re.compile(rf"(?<![\w-])(?:{agencies})(?![\w])", re.I)
-        # Where a trailing credit may start: "… | YONHAP", "… /Yonhap", "…2018. EPA-EFE/NAME", "…StatesImage: X", "(X / AFP)"
-        self._credit_tail = re.compile(
-            r"(?:(?P<paren>[(\[])(?P<pc>[^()\[\]]{2,90})[)\]]"
-            r"|(?:(?<=[a-z.)\]])|\s|^)(?P<label>(?:Image|Photo|Photograph|Picture|Foto|Credit|Source)s?\s*(?:credit)?\s*:)\s*(?P<lc>[^:]{2,90})"
-            r"|(?:\|\s*|(?:^|\s)/\s*|(?<=[.!?”\"’])\s+|^)(?P<sc>[^.|!?()\[\]]{2,90}?))\s*$"
-        )
+        # Where a trailing credit may start; each form tried on its own (a leftmost match of one would hide another):
+        # "(X / AFP)", "…StatesImage: X", "… - Copyright AFP/File X", "… | YONHAP", "… /Yonhap", "…2018. EPA-EFE/NAME"
+        self._paren = re.compile(r"(?P<paren>[(\[])(?P<pc>[^()\[\]]{2,90})[)\]]\s*$")
+        self._label = re.compile(r"(?:(?<=[a-z.)\]])|\s|^)(?P<label>(?:Image|Photo|Photograph|Picture|Foto|Credit|Source)s?\s*(?:credit)?\s*:)\s*(?P<lc>[^:]{2,90})$")
+        self._dash = re.compile(r"\s[-–—]\s+(?P<dc>[^|!?()\[\]]{2,90}?)\s*$")
+        tail = r"(?P<sc>[^.|!?()\[\]]{2,90}?)\s*$"
+        self._plain = [re.compile(lead + tail) for lead in (r"\|\s*", r"(?:^|\s)/\s*", r"(?<=[.!?”\"’])\s+", r"^")]
 
     # A credit: capitalised names, agency names, slashes, and only a few lower-case words.
     def is_credit(self, text: str, *, labelled: bool = False) -> bool:
@@ -121,19 +122,24 @@ class Features:
 
     def credit_start(self, text: str) -> int | None:
         """Offset in ``text`` where a trailing photo credit begins (0: the line is only a credit)."""
-        m = self._credit_tail.search(text)
-        if not m:
-            return None
-        if m.group("paren"):
+        m = self._paren.search(text)
+        if m:
             inner = m.group("pc")
-            ok = self.is_credit(inner) and (
-                "/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0
-            )
-            return m.start() if ok else None
-        if m.group("label"):
-            return m.start("label") if self.is_credit(m.group("lc"), labelled=True) else None
-        body = m.group("sc")
-        return m.start("sc") if self.is_credit(body) else None
+            if self.is_credit(inner) and ("/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0):
+                return m.start()
+        m = self._label.search(text)
+        if m and self.is_credit(m.group("lc"), labelled=True):
+            return m.start("label")
+        m = self._dash.search(text)
+        # "… on a street in Seoul - Copyright AFP/File Jane ROE": after a dash only a credit that says so
+        if m and ("/" in m.group("dc") or re.search(r"\b(Copyright|Photo|Image|via|Courtesy|File)\b", m.group("dc"))):
+            if self.is_credit(m.group("dc")):
+                return m.start("dc")
+        for pattern in self._plain:
+            m = pattern.search(text)
+            if m and self.is_credit(m.group("sc")):
+                return m.start("sc")
+        return None
 
     def caption_or_credit(self, line: Line) -> str | None:
         if line.words > 70:
