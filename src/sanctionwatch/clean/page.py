@@ -203,8 +203,11 @@ def byline(line: Line) -> bool:
         return False
     if _BYLINE.match(line.text):
         return True
-    # "The Outlet logo The Outlet 12-09-2017 By Our Staff": a date and a "By Name" in one short line
-    return bool(_DATE.search(line.text) and _BYLINE_INNER.search(line.text))
+    # "The Outlet logo The Outlet 12-09-2017 By Our Staff": a date and a "By Name" in one short line of
+    # names (a sentence such as "a statement by the senator on June 11:" has many lower-case words)
+    words = line.text.split()
+    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in ("by", "and", "logo", "of", "the"))
+    return bool(_DATE.search(line.text) and _BYLINE_INNER.search(line.text)) and lower <= len(words) // 5
 
 
 def foreign_label(line: Line, page_is_latin: bool) -> bool:
