@@ -299,3 +299,8 @@ def test_clutter_glued_or_bulleted(text, title, clutter):
 def test_editorial_brackets_in_a_quotation_are_kept():
     text = 'The envoy said: "They [the inspectors] will return [this year] to the port."'
     assert find_ignored(text) == []
+
+
+def test_a_phrase_in_a_text_without_line_breaks_does_not_hide_the_text():
+    text = "The ministry said the ship was inspected in this photo of the port. " * 40 + "All rights reserved by the ministry."
+    assert find_ignored(text) == []

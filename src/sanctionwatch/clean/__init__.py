@@ -33,6 +33,9 @@ __all__ = [
 # ".,  " (two spaces) and ", ," between paragraphs of scraped dumps: not English punctuation.
 _SEPARATOR = re.compile(r"(?<=[.!?\"”’']),(?:\s*,)*(?=\s\s|\s*$)|,(?:[ \t]+,)+(?=\s|$)")
 _FEATURES: dict[int, Features] = {}
+# A longer line is a paragraph (or a whole text without line breaks): a phrase in it never makes it clutter.
+MAX_CLUTTER_LINE = 1_500
+MAX_CLUTTER_WORDS = 60
 
 
 def find_ignored(
@@ -65,7 +68,7 @@ def find_ignored(
         lines.append(_rest_of_line(text, line, lead))
     verdicts: dict[int, str] = {}
     for line in lines:
-        if not line.text:
+        if not line.text or len(line.text) > MAX_CLUTTER_LINE or line.words > MAX_CLUTTER_WORDS:
             continue
         for rule in rules:
             if rule.scope == "line" and rule.pattern.search(line.text):
@@ -86,7 +89,7 @@ def _rest_of_line(text: str, line: Line, lead: int) -> Line:
     if lead == line.start:
         return line
     start = strip_span(text, lead, line.end)[0]
-    return Line(line.index, start, line.end, text[start:line.end], line.blank_before)
+    return Line.make(line.index, start, line.end, text[start:line.end], line.blank_before)
 
 
 def _captions_after_credits(lines: list[Line], verdicts: dict[int, str]) -> dict[int, str]:

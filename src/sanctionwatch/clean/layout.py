@@ -14,6 +14,7 @@ from .page import Features, Line, normalise, shape_reason
 
 HEADLINE_SEARCH = 15  # the headline is looked for among the first non-blank lines only
 TAG_RUN = 3
+SHAPE_WORDS = 80
 
 
 def classify(lines: list[Line], verdicts: dict[int, str], feats: Features, title: str | None, latin: bool) -> dict[int, str]:
@@ -29,6 +30,8 @@ def classify(lines: list[Line], verdicts: dict[int, str], feats: Features, title
 
     shapes = {}
     for line in lines:
+        if line.words > SHAPE_WORDS:
+            continue  # a paragraph: no shape of clutter is that long
         reason = shape_reason(line, latin)
         if reason is None and feats.widget(line):
             reason = "page_furniture"
@@ -91,9 +94,10 @@ def _repeats(lines: list[Line], head: int | None, title: str | None, mark) -> No
     if title:
         seen.add(normalise(title))
     for line in lines:
-        norm = normalise(line.text)
-        if line.index != head and len(norm.split()) >= 3 and norm in seen:
-            mark(line.index, "repeated_headline")
+        # long lines repeat verbatim; only short ones (headlines) need the loose comparison
+        norm = normalise(line.text) if line.words <= 40 else line.text
+        if line.index != head and line.words >= 3 and norm in seen:
+            mark(line.index, "repeated_headline" if not line.paragraph else "repeated_line")
         seen.add(norm)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .rules import Lexicon
 
+CREDIT_TAIL = 130
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _CODE_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
@@ -53,10 +54,11 @@ class Line:
     end: int
     text: str
     blank_before: bool
+    words: int = 0
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    @classmethod
+    def make(cls, index: int, start: int, end: int, text: str, blank_before: bool) -> "Line":
+        return cls(index, start, end, text, blank_before, len(text.split()))
 
     @property
     def terminal(self) -> bool:
@@ -83,7 +85,7 @@ def page_lines(text: str) -> list[Line]:
             blank = True
             continue
         s = start + raw.index(stripped)
-        out.append(Line(len(out), s, s + len(stripped), stripped, blank))
+        out.append(Line.make(len(out), s, s + len(stripped), stripped, blank))
         blank = False
     return out
 
@@ -122,21 +124,22 @@ class Features:
 
     def credit_start(self, text: str) -> int | None:
         """Offset in ``text`` where a trailing photo credit begins (0: the line is only a credit)."""
-        m = self._paren.search(text)
+        tail = max(0, len(text) - CREDIT_TAIL)  # a credit is short: only the end of a long line is searched
+        m = self._paren.search(text, tail)
         if m:
             inner = m.group("pc")
             if self.is_credit(inner) and ("/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0):
                 return m.start()
-        m = self._label.search(text)
+        m = self._label.search(text, tail)
         if m and self.is_credit(m.group("lc"), labelled=True):
             return m.start("label")
-        m = self._dash.search(text)
+        m = self._dash.search(text, tail)
         # "… on a street in Seoul - Copyright AFP/File Jane ROE": after a dash only a credit that says so
         if m and ("/" in m.group("dc") or re.search(r"\b(Copyright|Photo|Image|via|Courtesy|File)\b", m.group("dc"))):
             if self.is_credit(m.group("dc")):
                 return m.start("dc")
         for pattern in self._plain:
-            m = pattern.search(text)
+            m = pattern.search(text, tail)
             if m and self.is_credit(m.group("sc")):
                 return m.start("sc")
         return None
@@ -173,6 +176,8 @@ class Features:
 
     def widget(self, line: Line) -> bool:
         """A label and nothing else ("Share", "Text Size", "A+ A-"), or a row of one-word labels."""
+        if line.words > 6:
+            return False
         if line.text.lower().rstrip(" :|»›>") in self.lex.widget_lines:
             return True
         norm = normalise(line.text)
@@ -180,8 +185,10 @@ class Features:
         return norm in self.lex.widget_lines or (1 < len(words) <= 6 and all(w in self.lex.widget_lines for w in words))
 
     def rail_header(self, line: Line) -> bool:
+        if line.words > 8 or line.sentence:
+            return False
         norm = normalise(line.text)
-        if not norm or line.words > 8 or line.sentence:
+        if not norm:
             return False
         if norm in self.lex.rail_headers or any(norm.startswith(h + " ") and line.text.rstrip().endswith(":") for h in self.lex.rail_headers):
             return True
@@ -237,7 +244,7 @@ def shape_reason(line: Line, latin: bool) -> str | None:
         return "separator_line"
     if _DIGITS.match(text) or _WEATHER.match(text) or (_CODE_TOKEN.match(text) and line.words == 1):
         return "page_furniture"
-    if date_stub(text) and line.words <= 10:
+    if line.words <= 10 and date_stub(text):
         return "dateline"
     if byline(line):
         return "byline"
