@@ -31,6 +31,7 @@ def is_word(w: str) -> bool:
         ("Publisert", "empty_stub"),
         ("Share this article", "page_furniture"),
         ("Advertisement", "page_furniture"),
+        ("Published: 3 May 2024", "dateline"),
     ],
 )
 def test_noise_lines(line, reason):
@@ -47,7 +48,6 @@ def test_noise_lines(line, reason):
         "SEOUL, March 3 (Yonhap) -- North Korea fired a ballistic missile on Sunday.",
         "Kim Yo Jong said: “We make no secret of it.”",
         "Illegal arms sales",
-        "Published: 3 May 2024",
     ],
 )
 def test_real_content_is_kept(line):

