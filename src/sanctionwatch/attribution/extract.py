@@ -16,8 +16,8 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .resolve import resolve_source
 from .rules import STRONG_STANCES, according_rule, noun_rule, verb_rule
+from .speaker import Discourse, Speaker, decide
 from .tagger import decode, load_tagger, tag_doc
 
 ASK_LEMMAS = frozenset({"ask", "question", "interview", "quiz"})
@@ -330,7 +330,7 @@ def _content_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 # A dateline ("SEOUL, March 4 (Yonhap) --") or a headline separator ("North Korea | ...") glued to
 # the first words of a story is never part of the source that speaks after it.
-_LEAD_SEPARATOR = re.compile(r"(?:\)\s*(?:--|[–—-])|--|—|\s\|\s)\s*")
+_LEAD_SEPARATOR = re.compile(r"(?:\)\s*(?:--|[–—-])|--|—|\s\|\s|\n)\s*")
 
 
 def _after_lead(text: str, start: int, end: int) -> tuple[int, int]:
@@ -340,14 +340,18 @@ def _after_lead(text: str, start: int, end: int) -> tuple[int, int]:
     return (cut, end) if cut < end else (start, end)
 
 
-def _finish(text: str, d: Draft, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
+def _finish(text: str, parsed: Parsed, d: Draft, speaker: Speaker | None, lex: Lexicon) -> Attribution:
     content_text = _content_text(text, d.content)
     stance, negated = stance_of(d.cue_tokens, content_text, lex)
     pieces = d.content + d.cue
     extent = text[min(s for s, _ in pieces) : max(e for _, e in pieces)] if pieces else content_text
     hedged = is_hedged(d.cue_tokens, extent, lex)
-    kind = d.kind or kind_of(d.cue_tokens, content_text, not d.source, False, lex)
-    source = _frags(text, [_after_lead(text, s, e) for s, e in d.source])
+    spans = d.source
+    if speaker is not None and speaker.source_tokens is not None:
+        block = parsed.blocks[d.block]
+        spans = [_char_span(text, block.start, block.doc, *speaker.source_tokens)]
+    kind = d.kind or kind_of(d.cue_tokens, content_text, not spans, False, lex)
+    source = _frags(text, [_after_lead(text, s, e) for s, e in spans])
     return Attribution(
         source=source,
         cue=_frags(text, d.cue),
@@ -355,11 +359,47 @@ def _finish(text: str, d: Draft, entities: Sequence[Entity] | None, lex: Lexicon
         stance=stance,
         hedged=hedged,
         negated=negated,
-        source_entity=resolve_source(text, source, entities, lex) if entities else None,
+        source_entity=speaker.entity if speaker is not None else None,
         parent=d.parent,
         kind=kind,
         confidence=d.confidence,
+        affiliation=speaker.affiliation if speaker is not None else None,
+        channel=speaker.channel if speaker is not None else None,
     )
+
+
+def _source_tokens(text: str, parsed: Parsed, d: Draft) -> list[Token]:
+    """The draft's source tokens without a dateline or headline glued in front of them."""
+    if not d.source_tokens:
+        return []
+    base = parsed.blocks[d.block].start
+    keep = [_after_lead(text, s, e) for s, e in d.source]
+    return [t for t in d.source_tokens if any(s <= base + t.idx < e for s, e in keep)]
+
+
+def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence[Entity], lex: Lexicon) -> list[Speaker | None]:
+    """Decide every draft's speaker in reading order, so pronouns and descriptions see the speakers before them.
+
+    A nested attribution comes right after its parent: in "A statement by the mission said ..., KCNA
+    reported" the mission, not the outlet, is the speaker a following "It said" refers to.
+    """
+    dis = Discourse.of(text, entities)
+    out: list[Speaker | None] = [None] * len(drafts)
+    at = lambda k: min([s for s, _ in drafts[k].source + drafts[k].cue] or [0])  # noqa: E731
+
+    def key(k: int) -> tuple[int, int]:
+        depth, top = 0, k
+        while drafts[top].parent is not None and depth < len(drafts):
+            top, depth = drafts[top].parent, depth + 1
+        return at(top), depth
+
+    for k in sorted(range(len(drafts)), key=lambda k: (key(k), at(k))):
+        d = drafts[k]
+        parent = out[d.parent] if d.parent is not None else None
+        src = _source_tokens(text, parsed, d)
+        start = at(k)
+        out[k] = decide(dis, parsed.blocks[d.block].start, src, d.cue_tokens, d.content, parent, lex, dis.in_quote(start, start + 1))
+    return out
 
 
 def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *, lexicon: Lexicon | None = None, model: str | None = None) -> list[Attribution]:
@@ -394,4 +434,6 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         if d.cue and d.cue[0] not in known:
             known.add(d.cue[0])
             extra.append(d)
-    return [_finish(text, d, entities, lex) for d in _nest(drafts + extra)]
+    ordered = _nest(drafts + extra)
+    speakers: list[Speaker | None] = _speakers(text, parsed, ordered, entities, lex) if entities else [None] * len(ordered)
+    return [_finish(text, parsed, d, sp, lex) for d, sp in zip(ordered, speakers)]
