@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..model import Entity
 from .lexicon import Lexicon
@@ -40,8 +40,8 @@ class Speaker:
     entity: str | None = None
     affiliation: str | None = None
     channel: str | None = None
-    # a new source span (token range in the block's doc) when the speaker is not the tagged source
-    source_tokens: tuple[int, int] | None = None
+    # a new source span (character offsets) when the speaker is not the tagged source
+    source_span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -116,7 +116,7 @@ def _fits(ent: Entity, types: frozenset[str] | None, person: bool | None) -> boo
 def source_head(tokens: Sequence[Token]) -> Token | None:
     """The syntactic head of a source phrase: the first token whose head lies outside it (nouns first)."""
     ids = {t.i for t in tokens}
-    roots = [t for t in tokens if (t.head.i not in ids or t.head is t) and not t.is_punct]
+    roots = [t for t in tokens if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct]
     for t in roots:
         if t.pos_ in ("NOUN", "PROPN", "PRON"):
             return t
@@ -168,6 +168,17 @@ def _description(head: Token, lex: Lexicon) -> tuple[str, frozenset[str] | None,
     return None
 
 
+def _through_of(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` hangs on ``head`` through an "of" ("the sister of Kim": Kim is not the sister)."""
+    node = tok
+    # spaCy builds a new Token object on every access: compare positions, never identity
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ == "of":
+            return True
+        node = node.head
+    return False
+
+
 def _author(head: Token) -> Token | None:
     """ "a statement by X" / "X's report": the author of a document noun."""
     for c in head.children:
@@ -199,6 +210,13 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
             if named is not None and named.type not in ("country", "place"):
                 rest = [e for e in _phrase_entities(dis, base, head, {t.i for t in c.subtree}) if e is not named]
                 return named, _pick_affiliation(rest), None
+    if lemma in lex.person_nouns:
+        # "White House spokesman for the council John Roe": a person named at the end of the phrase
+        tail = head.doc[max(t.i for t in head.subtree)]
+        last = _entity_of_token(dis, base, tail)
+        if last is not None and last.type == "person" and not _through_of(tail, head):
+            rest = [e for e in _phrase_entities(dis, base, head, set()) if e is not last]
+            return last, _pick_affiliation(rest), None
     mods = [c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.dep_ != "det"]
     skip: set[int] = set()
     ents: list[Entity] = []
@@ -209,7 +227,10 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
     aff = _pick_affiliation(ents)
     if lemma in lex.state_nouns and aff is not None and aff.type in ("country", "place"):
         return aff, None, None  # "the North Korean regime" is the state itself
-    if aff is not None and lemma in lex.body_nouns:
+    named = [e for c in head.lefts if c.dep_ == "compound" for e in _phrase_entities(dis, base, c, set()) if e.type not in ("country", "place", "person")]
+    if named and (lemma in lex.body_nouns or lemma in lex.description_types):
+        return named[-1], None, None  # "the Reuters news agency" is Reuters
+    if aff is not None and aff.type == "country" and lemma in lex.body_nouns:
         # "South Korea's intelligence agency": a body of that country, with a stable id from its name
         words = [t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound") and _entity_of_token(dis, base, t) is None and t.is_alpha]
         return None, aff, f"{aff.id}-{_slug(words + [lemma])}"
@@ -236,7 +257,7 @@ def _np_range(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
-_NAME_POS = frozenset({"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ"})
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ", "CCONJ"})
 
 
 def _inverted_subject(cue: Sequence[Token]) -> tuple[tuple[int, int], Token] | None:
@@ -304,7 +325,7 @@ def decide(
             source = list(head.doc[new_range[0] : new_range[1]])
     head = head or (source_head(source) if source else None)
     if head is None:
-        return Speaker(channel=(ch.id if (ch := _media_channel(dis, base, cue, None, content, lex)) else None), source_tokens=new_range)
+        return Speaker(channel=(ch.id if (ch := _media_channel(dis, base, cue, None, content, lex)) else None))
     own = _entity_of_token(dis, base, head)
     if own is not None and own.type in lex.media_types:
         cited = _channel_speaker(cue, lex)
@@ -319,7 +340,7 @@ def decide(
     if head.pos_ == "PRON" or low in lex.pronouns:
         if low in FIRST_PERSON and parent is not None:
             # "We condemn ..." inside an official's quotation: the official's side
-            return Speaker(parent.affiliation or parent.entity, None, channel.id if channel else None, new_range)
+            return Speaker(parent.affiliation or parent.entity, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         want = lex.pronouns.get(low, "any")
         entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None)
     else:
@@ -353,5 +374,12 @@ def decide(
         entity.id if entity is not None else derived,
         affiliation.id if affiliation is not None and affiliation is not entity else None,
         channel.id if channel is not None else None,
-        new_range,
+        _chars(base, head.doc, new_range),
     )
+
+
+def _chars(base: int, doc: Doc, rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    if rng is None:
+        return None
+    last = doc[rng[1] - 1]
+    return base + doc[rng[0]].idx, base + last.idx + len(last.text)
