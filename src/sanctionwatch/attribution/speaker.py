@@ -194,6 +194,12 @@ def _author(head: Token) -> Token | None:
 def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0) -> tuple[Entity | None, Entity | None, str | None]:
     """(speaker entity, affiliation entity, derived id) of a noun phrase headed by ``head``."""
     own = _entity_of_token(dis, base, head)
+    if own is not None and own.id.startswith("local:") and head.lemma_.lower() in lex.body_nouns:
+        # "Japan's defence ministry" found by the NER alone: a body of Japan, not a free-standing "defence ministry"
+        country = _pick_affiliation([e for e in _phrase_entities(dis, base, head, set()) if e is not own and e.type == "country"])
+        if country is not None:
+            words = [t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound") and t.is_alpha and _entity_of_token(dis, base, t) is own]
+            return None, country, f"{country.id}-{_slug(words + [head.lemma_.lower()])}"
     if own is not None:
         aff = None
         if own.type == "person":
