@@ -1,10 +1,10 @@
-"""A name and its abbreviation are one actor within a document (actors._merge_abbreviations)."""
+"""Actors beyond the DPRK table: abbreviations merge with their names, the world layer, no ids from adjectives."""
 
 from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.actors import resolve_entities
+from sanctionwatch.actors import load_actor_table, resolve_entities
 from sanctionwatch.read import load_model, parse
 
 
@@ -39,3 +39,21 @@ def test_unrelated_names_stay_apart(nlp):
     text = "The Pacific Trade Council met on Monday. The Ministry of Energy said prices were stable."
     entities = resolve_entities(parse(nlp, text))
     assert not ids_of(entities, text, "Pacific Trade Council") & ids_of(entities, text, "Ministry of Energy")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The east Asian country said it would comply with the embargo.", "Asian"),
+    ("A Canadian court froze the accounts of the broker.", "Canadian"),
+])
+def test_unknown_nationality_adjective_is_no_actor(nlp, text, word):
+    entities = resolve_entities(parse(nlp, text))
+    assert not any(e.id.startswith("local:") and word.lower() in e.id for e in entities)
+
+
+def test_every_current_country_is_in_the_table():
+    table = load_actor_table()
+    assert table.lookup("Venezuela").id == "ven"
+    assert table.lookup("Bolivarian Republic of Venezuela").id == "ven"
+    assert table.lookup("Chad").id == "tcd"
+    assert table.lookup("chad") is None  # a one-word name counts only as written
+    assert table.lookup("Pyongyang").id == "prk"  # the project's own layer stays on top

@@ -36,6 +36,7 @@ import yaml
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 
 from .model import Entity, Mention
+from .world import world_entries
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -71,6 +72,9 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": 
 _KEY_DROP = re.compile(rf"[\s.{_HYPHEN_CLASS}]+")
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+# A nationality adjective the table does not know ("Asian", "Canadian", "N. Korean") is an attribute,
+# not an actor: it gets no local id (a plural group name such as "Houthis" still does).
+_DEMONYM = re.compile(r"(?:an|ese|ish)$")
 _WORD_RE = re.compile(r"\w+")
 _DATELINE_PAREN = re.compile(r"^[ \t]*\((?P<place>[A-Z][^()\n]{0,40})\)[ \t]", re.MULTILINE)
 _DATELINE_CAPS = re.compile(
@@ -294,6 +298,8 @@ def _load_cached(env_paths: tuple[Path, ...]) -> ActorTable:
 def _load(paths: Sequence[Path]) -> ActorTable:
     actors: dict[str, dict[str, Any]] = {}
     lists: dict[str, list[str]] = {"titles": [], "not_aliases": [], "not_entities": []}
+    for i, entry in enumerate(world_entries()):
+        _merge_entry(actors, entry, f"rigour territories[{i}]")
     for path in paths:
         if not path.is_file():
             raise FileNotFoundError(f"actor table file not found: {path}")
@@ -723,7 +729,7 @@ def _add_ner_spans(
             continue
         if actor is not None:
             groups.canonical(actor).mentions.append(Mention(span.start, span.end, span.text, span.label))
-        elif span.label not in RESOLVED_ONLY_LABELS:
+        elif span.label not in RESOLVED_ONLY_LABELS and not (span.label == "NORP" and _DEMONYM.search(span.text)):
             leftovers.append(span)
     # Longest names first, so "Kim Kuk-song" exists before "Kuk-song" looks for it.
     leftovers.sort(key=lambda s: (s.label != "PERSON", -len(_name_tokens(s.text)), s.start))
