@@ -5,6 +5,9 @@ Every sentence here is the team's own; entities come from the packaged actor tab
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 
 pytest.importorskip("pycrfsuite")
@@ -168,3 +171,15 @@ def test_quotation_after_an_intro_line_goes_to_the_one_introduced(nlp):
     )
     a = by_content(run(nlp, text), "enforce every measure")
     assert "spokesperson" in joined(a.source)
+
+
+def test_affiliation_and_channel_are_in_the_output_contract(nlp):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(resources.files("sanctionwatch.schema").joinpath("document.schema.json").read_text())
+    text = "“We have never sold a single shell to anyone,” KCNA quoted a North Korean defence official as saying."
+    a = by_content(run(nlp, text), "never sold")
+    d = a.to_dict()
+    assert (d["affiliation"], d["channel"]) == ("prk", "kcna")
+    item = schema["properties"]["attributions"]["items"]
+    jsonschema.validate(d, {**item, "$defs": schema["$defs"]})
+    assert {"affiliation", "channel"} <= set(item["properties"])
