@@ -183,3 +183,13 @@ def test_affiliation_and_channel_are_in_the_output_contract(nlp):
     item = schema["properties"]["attributions"]["items"]
     jsonschema.validate(d, {**item, "$defs": schema["$defs"]})
     assert {"affiliation", "channel"} <= set(item["properties"])
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The port authority declined a request for comment, the newspaper added.", "the newspaper", "declined a request"),
+    ("The tanker switched off its transponder near the island, the coast guard said on Friday.", "the coast guard", "switched off its transponder"),
+])
+def test_cue_closing_the_sentence_reports_the_clause_before_it(nlp, text, source, content):
+    atts = run(nlp, text)
+    hits = [a for a in atts if joined(a.source) == source and content in joined(a.content)]
+    assert hits, [(joined(a.source), joined(a.cue), joined(a.content)) for a in atts]

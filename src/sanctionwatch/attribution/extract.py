@@ -16,7 +16,7 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .rules import STRONG_STANCES, according_rule, noun_rule, verb_rule
+from .rules import STRONG_STANCES, according_rule, noun_rule, postposed_rule, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .tagger import decode, load_tagger, tag_doc
 
@@ -273,6 +273,9 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
+            closing = postposed_rule(doc, tok) if tok.i not in taken else None
+            if closing is not None and not any(i in taken for i in range(*closing[0])):
+                out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set())
         if not found:
