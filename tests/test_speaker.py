@@ -193,3 +193,10 @@ def test_cue_closing_the_sentence_reports_the_clause_before_it(nlp, text, source
     atts = run(nlp, text)
     hits = [a for a in atts if joined(a.source) == source and content in joined(a.content)]
     assert hits, [(joined(a.source), joined(a.cue), joined(a.content)) for a in atts]
+
+
+def test_rule_only_cue_opens_a_nested_attribution(nlp):
+    text = '"On the launch, the intelligence service assessed that the engines came from abroad," the lawmaker said.'
+    atts = run(nlp, text)
+    inner = [a for a in atts if joined(a.cue) == "assessed"]
+    assert inner and inner[0].parent is not None and "engines came from abroad" in joined(inner[0].content)

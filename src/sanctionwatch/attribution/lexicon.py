@@ -60,12 +60,19 @@ def lexicon_from_dict(d: dict) -> Lexicon:
             raise ValueError(f"unknown stance {stance!r} in attribution lexicon; allowed: {STANCES}")
         for w in words or ():
             stance_of.setdefault(str(w).lower(), stance)
+    tagger_cues = frozenset(stance_of)
+    # cues the rules may use without changing the tagger's features (it was trained on the words above)
+    for stance, words in (d.get("rule_only_cues") or {}).items():
+        if stance not in STANCES:
+            raise ValueError(f"unknown stance {stance!r} in attribution lexicon rule_only_cues; allowed: {STANCES}")
+        for w in words or ():
+            stance_of.setdefault(str(w).lower(), stance)
     hedge_words, hedge_phrases = _split(d.get("hedges") or [])
     neg_words, neg_phrases = _split(d.get("negators") or [])
     nouns = frozenset(w.lower() for w in d.get("noun_cues") or [])
     return Lexicon(
         stance_of=stance_of,
-        cue_lemmas=frozenset(stance_of) | nouns,
+        cue_lemmas=tagger_cues | nouns,
         cognition=frozenset(w.lower() for w in d.get("cognition") or []),
         noun_cues=nouns,
         phrase_cues=tuple(p.lower() for p in d.get("phrase_cues") or []),
