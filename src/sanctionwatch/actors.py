@@ -36,6 +36,7 @@ import yaml
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 
 from .model import Entity, Mention
+from .world import world_entries
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -71,6 +72,9 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": 
 _KEY_DROP = re.compile(rf"[\s.{_HYPHEN_CLASS}]+")
 _POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+# A nationality adjective the table does not know ("Asian", "Canadian", "N. Korean") is an attribute,
+# not an actor: it gets no local id (a plural group name such as "Houthis" still does).
+_DEMONYM = re.compile(r"(?:an|ese|ish)$")
 _WORD_RE = re.compile(r"\w+")
 _DATELINE_PAREN = re.compile(r"^[ \t]*\((?P<place>[A-Z][^()\n]{0,40})\)[ \t]", re.MULTILINE)
 _DATELINE_CAPS = re.compile(
@@ -294,6 +298,8 @@ def _load_cached(env_paths: tuple[Path, ...]) -> ActorTable:
 def _load(paths: Sequence[Path]) -> ActorTable:
     actors: dict[str, dict[str, Any]] = {}
     lists: dict[str, list[str]] = {"titles": [], "not_aliases": [], "not_entities": []}
+    for i, entry in enumerate(world_entries()):
+        _merge_entry(actors, entry, f"rigour territories[{i}]")
     for path in paths:
         if not path.is_file():
             raise FileNotFoundError(f"actor table file not found: {path}")
@@ -723,7 +729,7 @@ def _add_ner_spans(
             continue
         if actor is not None:
             groups.canonical(actor).mentions.append(Mention(span.start, span.end, span.text, span.label))
-        elif span.label not in RESOLVED_ONLY_LABELS:
+        elif span.label not in RESOLVED_ONLY_LABELS and not (span.label == "NORP" and _DEMONYM.search(span.text)):
             leftovers.append(span)
     # Longest names first, so "Kim Kuk-song" exists before "Kuk-song" looks for it.
     leftovers.sort(key=lambda s: (s.label != "PERSON", -len(_name_tokens(s.text)), s.start))
@@ -754,7 +760,68 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
     _add_ner_spans(groups, ner, table, present, taken, datelines)
     _add_relation_descriptions(groups, parsed.text, table)
+    _merge_abbreviations(groups, parsed.text)
     return groups.entities()
+
+
+# "the Center for Advanced Defense Studies (C4ADS)": the parenthesis names the same actor
+_PAREN_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "&"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _WORD_RE.findall(name) if w.lower() not in _FUNCTION_WORDS).upper()
+
+
+def _add_abbreviation_mentions(groups: "_Groups", group: "_Group", text: str, abbr: str, label: str) -> None:
+    """Every whole-word use of an abbreviation the NER missed is a mention of the actor it abbreviates."""
+    spans = [(m.start, m.end) for g in groups.by_id.values() for m in g.mentions]
+    for hit in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
+        if not any(s < hit.end() and hit.start() < e for s, e in spans):
+            group.mentions.append(Mention(hit.start(), hit.end(), abbr, label))
+
+
+def _merge_abbreviations(groups: "_Groups", text: str) -> None:
+    """One entity for a name and its abbreviation within a document.
+
+    Merged when the abbreviation follows the name in parentheses, or when a local
+    organisation's initials spell an abbreviation used elsewhere in the document
+    ("International Atomic Energy Agency" ... "IAEA").  A table actor absorbs a local one;
+    two table actors are never merged.
+    """
+    surfaces: dict[str, str] = {}
+    for g in groups.by_id.values():
+        for m in g.mentions:
+            surfaces.setdefault(m.text.replace(".", ""), g.id)
+    for g in list(groups.by_id.values()):
+        if g.id not in groups.by_id or not g.id.startswith("local:") or g.type == "person":
+            continue
+        partner = None
+        for m in list(g.mentions):
+            paren = _PAREN_ABBREVIATION.match(text, m.end)
+            if not paren:
+                continue
+            abbr = paren.group("abbr")
+            partner = surfaces.get(abbr.replace(".", ""))
+            if partner is None:
+                surfaces[abbr.replace(".", "")] = g.id
+            _add_abbreviation_mentions(groups, g, text, abbr, m.label)
+            break
+        if partner is None:
+            # "C4ADS" abbreviates "Center for Advanced Defense Studies": digits are not initials
+            initials = _initials(g.name)
+            short = {re.sub(r"\d", "", k): gid for k, gid in surfaces.items() if k.isupper() or any(c.isdigit() for c in k)}
+            if len(initials) >= 3 and initials in short:
+                partner = short[initials]
+        if partner is None or partner == g.id or partner not in groups.by_id:
+            continue
+        other = groups.by_id[partner]
+        keep, gone = (other, g) if not other.id.startswith("local:") else (g, other)
+        keep.mentions.extend(gone.mentions)
+        del groups.by_id[gone.id]
+        for key, gid in surfaces.items():
+            if gid == gone.id:
+                surfaces[key] = keep.id
 
 
 # "Kim Jong-un's sister", "the powerful sister of North Korean leader Kim Jong-un": a description

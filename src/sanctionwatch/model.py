@@ -90,6 +90,8 @@ class Attribution:
     parent: int | None = None
     kind: str = "indirect"  # direct | indirect | mixed | according_to | noun | dash
     confidence: float = 1.0
+    affiliation: str | None = None  # actor the speaker belongs to ("a North Korean defector" -> prk)
+    channel: str | None = None  # outlet that carried the statement ("KCNA cited ... as saying" -> kcna)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,6 +105,8 @@ class Attribution:
             "parent": self.parent,
             "kind": self.kind,
             "confidence": round(self.confidence, 3),
+            "affiliation": self.affiliation,
+            "channel": self.channel,
         }
 
 

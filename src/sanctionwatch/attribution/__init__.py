@@ -10,6 +10,6 @@ the stance rules, and training/ for how the tagger model is built.
 
 from .extract import extract_attributions
 from .lexicon import Lexicon, load_lexicon
-from .resolve import resolve_source
+from .speaker import Speaker
 
-__all__ = ["extract_attributions", "Lexicon", "load_lexicon", "resolve_source"]
+__all__ = ["extract_attributions", "Lexicon", "load_lexicon", "Speaker"]

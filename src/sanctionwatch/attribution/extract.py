@@ -16,11 +16,14 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .resolve import resolve_source
-from .rules import STRONG_STANCES, according_rule, noun_rule, verb_rule
+from .rules import STRONG_STANCES, according_rule, noun_rule, postposed_rule, verb_rule
+from .speaker import Discourse, Speaker, decide
 from .tagger import decode, load_tagger, tag_doc
 
 ASK_LEMMAS = frozenset({"ask", "question", "interview", "quiz"})
+QUOTE_OPENERS = "“\"«„"
+# a paragraph this short with no attribution (a photo credit, a caption) does not end a quotation
+INTERRUPTION_CHARS = 80
 
 
 @dataclass(slots=True)
@@ -74,6 +77,16 @@ def _block_end(block: Block) -> int:
     return block.start + (doc[-1].idx + len(doc[-1].text) if len(doc) else 0)
 
 
+def _is_quote_block(block: Block) -> bool:
+    """A paragraph that is one quotation from its first character ("“We call on ...”")."""
+    doc = block.doc
+    return len(doc) > 3 and doc[0].text[:1] in QUOTE_OPENERS
+
+
+def _quotes_speaker(d: Draft, text: str) -> bool:
+    return bool(d.source) and any(c in QUOTE_OPENERS for c in _content_text(text, d.content))
+
+
 def _is_dash_block(block: Block) -> bool:
     doc = block.doc
     return len(doc) > 1 and doc[0].text[:1] in DASHES and len(doc[0].text) == 1 and bool(doc[0].whitespace_)
@@ -84,10 +97,10 @@ def _ends_with_colon(block: Block) -> bool:
     return len(doc) > 0 and doc[-1].text.endswith(":")
 
 
-def _speaker_from_intro(block: Block, lex: Lexicon) -> tuple[list[Token], list[Token]] | None:
+def _speaker_from_intro(block: Block, lex: Lexicon, start: int = 0) -> tuple[list[Token], list[Token]] | None:
     """For an intro line ending in ':' ("BBC asks Kim where the money goes:"), (speaker tokens, cue tokens)."""
     doc = block.doc
-    for tok in doc:
+    for tok in doc[start:]:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or lemma not in lex.cue_lemmas and lemma not in ASK_LEMMAS:
             continue
@@ -127,11 +140,13 @@ def _speaker_of(d: Draft) -> Speaker:
 
 def _intro_speaker(text: str, block: Block, own: list[Draft], lex: Lexicon) -> Speaker | None:
     """Who speaks in the dash paragraphs after an intro line ending in ':'."""
+    last = block.doc[-1].sent.start
+    own = [d for d in own if d.cue_tokens and d.cue_tokens[0].i >= last]  # only the sentence that ends in ':'
     if own and own[-1].source:
         head = cue_head(own[-1].cue_tokens)
         if head is None or head.lemma_.lower() not in ASK_LEMMAS:
             return _speaker_of(own[-1])
-    found = _speaker_from_intro(block, lex)  # "BBC asks Kim ...:" -> Kim answers
+    found = _speaker_from_intro(block, lex, last)  # "BBC asks Kim ...:" -> Kim answers
     if found:
         return _speaker_tuple(text, block, *found)
     return _speaker_of(own[-1]) if own and own[-1].source else None
@@ -176,7 +191,14 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
                 out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="dash", confidence=0.6))
         elif _ends_with_colon(block):
             speaker = _intro_speaker(text, block, own, lex)
-        else:
+        elif _is_quote_block(block) and not own and speaker is not None:
+            # a quotation paragraph with no cue continues the speaker quoted or introduced just before
+            s, e = _strip(text, block.start, _block_end(block))
+            out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="direct", confidence=0.5))
+        elif own:
+            quoting = [d for d in own if _quotes_speaker(d, text)]
+            speaker = _speaker_of(quoting[-1]) if quoting and quoting[-1] is own[-1] else None
+        elif _block_end(block) - block.start > INTERRUPTION_CHARS:
             speaker = None
     return out
 
@@ -251,6 +273,9 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
+            closing = postposed_rule(doc, tok) if tok.i not in taken else None
+            if closing is not None and not any(i in taken for i in range(*closing[0])):
+                out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set())
         if not found:
@@ -330,7 +355,7 @@ def _content_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 # A dateline ("SEOUL, March 4 (Yonhap) --") or a headline separator ("North Korea | ...") glued to
 # the first words of a story is never part of the source that speaks after it.
-_LEAD_SEPARATOR = re.compile(r"(?:\)\s*(?:--|[–—-])|--|—|\s\|\s)\s*")
+_LEAD_SEPARATOR = re.compile(r"(?:\)\s*(?:--|[–—-])|--|—|\s\|\s|\n)\s*")
 
 
 def _after_lead(text: str, start: int, end: int) -> tuple[int, int]:
@@ -340,14 +365,17 @@ def _after_lead(text: str, start: int, end: int) -> tuple[int, int]:
     return (cut, end) if cut < end else (start, end)
 
 
-def _finish(text: str, d: Draft, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
+def _finish(text: str, parsed: Parsed, d: Draft, speaker: Speaker | None, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
     content_text = _content_text(text, d.content)
     stance, negated = stance_of(d.cue_tokens, content_text, lex)
     pieces = d.content + d.cue
     extent = text[min(s for s, _ in pieces) : max(e for _, e in pieces)] if pieces else content_text
     hedged = is_hedged(d.cue_tokens, extent, lex)
-    kind = d.kind or kind_of(d.cue_tokens, content_text, not d.source, False, lex)
-    source = _frags(text, [_after_lead(text, s, e) for s, e in d.source])
+    spans = d.source
+    if speaker is not None and speaker.source_span is not None:
+        spans = [_strip(text, *speaker.source_span)]
+    kind = d.kind or kind_of(d.cue_tokens, content_text, not spans, False, lex)
+    source = _frags(text, [_after_lead(text, s, e) for s, e in spans])
     return Attribution(
         source=source,
         cue=_frags(text, d.cue),
@@ -355,11 +383,64 @@ def _finish(text: str, d: Draft, entities: Sequence[Entity] | None, lex: Lexicon
         stance=stance,
         hedged=hedged,
         negated=negated,
-        source_entity=resolve_source(text, source, entities, lex) if entities else None,
+        source_entity=speaker.entity if speaker is not None and entities else None,
         parent=d.parent,
         kind=kind,
         confidence=d.confidence,
+        affiliation=speaker.affiliation if speaker is not None else None,
+        channel=speaker.channel if speaker is not None else None,
     )
+
+
+def _starts(parsed: Parsed) -> dict[int, int]:
+    return {id(b.doc): b.start for b in parsed.blocks}
+
+
+_DATE_TOKEN = re.compile(r"^\d{4}$|\d[-/.]\d")
+
+
+def _source_tokens(text: str, parsed: Parsed, d: Draft) -> list[Token]:
+    """The draft's source tokens without a dateline or headline glued in front of them."""
+    if not d.source_tokens:
+        return []
+    base = _starts(parsed).get(id(d.source_tokens[0].doc), parsed.blocks[d.block].start)
+    keep = [_after_lead(text, s, e) for s, e in d.source]
+    toks = [t for t in d.source_tokens if any(s <= base + t.idx < e for s, e in keep)]
+    # a scraped date glued in front of the first sentence ("date 2024-01-02 The ministry said") is not the source
+    lead = [i for i, t in enumerate(toks[:6]) if _DATE_TOKEN.search(t.text)]
+    if lead and lead[-1] + 1 < len(toks):
+        toks = toks[lead[-1] + 1 :]
+        d.source = [_char_span(text, base, toks[0].doc, toks[0].i, toks[-1].i + 1)]
+    return toks
+
+
+def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence[Entity], lex: Lexicon) -> list[Speaker | None]:
+    """Decide every draft's speaker in reading order, so pronouns and descriptions see the speakers before them.
+
+    A nested attribution comes right after its parent: in "A statement by the mission said ..., KCNA
+    reported" the mission, not the outlet, is the speaker a following "It said" refers to.
+    """
+    dis = Discourse.of(text, entities)
+    # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
+    starts = _starts(parsed)
+    out: list[Speaker | None] = [None] * len(drafts)
+    at = lambda k: min([s for s, _ in drafts[k].source + drafts[k].cue] or [0])  # noqa: E731
+
+    def key(k: int) -> tuple[int, int]:
+        depth, top = 0, k
+        while drafts[top].parent is not None and depth < len(drafts):
+            top, depth = drafts[top].parent, depth + 1
+        return at(top), depth
+
+    for k in sorted(range(len(drafts)), key=lambda k: (key(k), at(k))):
+        d = drafts[k]
+        parent = out[d.parent] if d.parent is not None else None
+        src = _source_tokens(text, parsed, d)
+        start = at(k)
+        toks = src or d.cue_tokens
+        base = starts.get(id(toks[0].doc), parsed.blocks[d.block].start) if toks else parsed.blocks[d.block].start
+        out[k] = decide(dis, base, src, d.cue_tokens, d.content, parent, lex, dis.in_quote(start, start + 1))
+    return out
 
 
 def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *, lexicon: Lexicon | None = None, model: str | None = None) -> list[Attribution]:
@@ -394,4 +475,6 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         if d.cue and d.cue[0] not in known:
             known.add(d.cue[0])
             extra.append(d)
-    return [_finish(text, d, entities, lex) for d in _nest(drafts + extra)]
+    ordered = _nest(drafts + extra)
+    speakers = _speakers(text, parsed, ordered, entities or [], lex)
+    return [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]

@@ -30,6 +30,16 @@ class Lexicon:
     institutional_sources: frozenset[str]
     pronouns: dict[str, str]  # pronoun -> antecedent type (person | org | any)
     person_nouns: frozenset[str]  # heads of descriptions that refer back to a person
+    description_types: dict[str, tuple[str, ...]]  # "the firm" -> entity types it can refer back to
+    document_nouns: frozenset[str]  # "a statement by X": the author speaks
+    state_nouns: frozenset[str]  # "the X regime" is the state X
+    body_nouns: frozenset[str]  # "X's intelligence agency": a body of X
+    channel_cues: frozenset[str]  # "KCNA cited X as saying": the outlet is the channel
+    media_types: frozenset[str]  # entity types that carry others' statements
+    content_denial: tuple[str, ...]  # phrases in the content that make a neutral cue a denial
+    content_condemn: tuple[str, ...]  # phrases in the content that make a neutral cue a condemnation
+    negative_labels: frozenset[str]  # "called the plan dangerous": a label cue that condemns
+    negating_verbs: frozenset[str]  # "refrained from denying": the governing verb negates the cue
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -38,11 +48,23 @@ def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
     return words, phrases
 
 
+def _lower(items: list[str] | None) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in items or ())
+
+
 def lexicon_from_dict(d: dict) -> Lexicon:
+    sp = d.get("speaker") or {}
     stance_of: dict[str, str] = {}
     for stance, words in (d.get("stance") or {}).items():
         if stance not in STANCES:
             raise ValueError(f"unknown stance {stance!r} in attribution lexicon; allowed: {STANCES}")
+        for w in words or ():
+            stance_of.setdefault(str(w).lower(), stance)
+    tagger_cues = frozenset(stance_of)
+    # cues the rules may use without changing the tagger's features (it was trained on the words above)
+    for stance, words in (d.get("rule_only_cues") or {}).items():
+        if stance not in STANCES:
+            raise ValueError(f"unknown stance {stance!r} in attribution lexicon rule_only_cues; allowed: {STANCES}")
         for w in words or ():
             stance_of.setdefault(str(w).lower(), stance)
     hedge_words, hedge_phrases = _split(d.get("hedges") or [])
@@ -50,7 +72,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
     nouns = frozenset(w.lower() for w in d.get("noun_cues") or [])
     return Lexicon(
         stance_of=stance_of,
-        cue_lemmas=frozenset(stance_of) | nouns,
+        cue_lemmas=tagger_cues | nouns,
         cognition=frozenset(w.lower() for w in d.get("cognition") or []),
         noun_cues=nouns,
         phrase_cues=tuple(p.lower() for p in d.get("phrase_cues") or []),
@@ -65,6 +87,16 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         institutional_sources=frozenset(w.lower() for w in d.get("institutional_sources") or []),
         pronouns={str(k).lower(): str(v) for k, v in (d.get("pronouns") or {}).items()},
         person_nouns=frozenset(w.lower() for w in d.get("person_nouns") or []),
+        description_types={str(k).lower(): tuple(v or ()) for k, v in (sp.get("description_types") or {}).items()},
+        document_nouns=_lower(sp.get("document_nouns")),
+        state_nouns=_lower(sp.get("state_nouns")),
+        body_nouns=_lower(sp.get("body_nouns")),
+        channel_cues=_lower(sp.get("channel_cues")),
+        media_types=_lower(sp.get("media_types")),
+        content_denial=tuple(str(w).lower() for w in d.get("content_denial") or []),
+        content_condemn=tuple(str(w).lower() for w in d.get("content_condemn") or []),
+        negative_labels=_lower(d.get("negative_labels")),
+        negating_verbs=_lower(d.get("negating_verbs")),
     )
 
 

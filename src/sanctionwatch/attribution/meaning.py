@@ -48,6 +48,12 @@ def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
         if head.dep_ == "xcomp":
             toks.append(head.head)
             toks += [c for c in head.head.children if c.dep_ == "neg"]
+        # "refrained from denying", "declined to confirm": the governing verb negates the cue
+        if head.lemma_.lower() in lex.negating_verbs and any(t.pos_ == "VERB" and t.i != head.i for t in cue_tokens):
+            return True
+        governor = head.head.head if head.dep_ == "pcomp" else head.head if head.dep_ == "xcomp" else None
+        if governor is not None and governor.lemma_.lower() in lex.negating_verbs:
+            return True
     words = [t.lower_.replace("’", "'") for t in sorted(set(toks), key=lambda t: t.i)]
     if any(w in lex.negator_words or t.dep_ == "neg" for w, t in zip(words, sorted(set(toks), key=lambda t: t.i))):
         return True
@@ -108,10 +114,37 @@ def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> t
         stance = "deny"
     elif head_lemma in lex.label_cues and (words & lex.denial_words or any(p in content_text.lower() for p in lex.denial_words if " " in p)):
         stance = "deny"
+    if stance == "assert" or head_lemma in lex.label_cues:
+        stance = _content_stance(content_text, head is not None and _labels(head, lex), lex) or stance
     negated = is_negated(cue_tokens, lex)
     if negated:
         stance = "none"
     return stance, negated
+
+
+def _labels(head: Token, lex: Lexicon) -> bool:
+    """ "called the plan dangerous" labels its object; "called on states to act" does not."""
+    if head.lemma_.lower() not in lex.label_cues:
+        return False
+    return not any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon", "off") for c in head.children)
+
+
+# a condemnation is the speaker's own when it opens the content ("we condemn ...", "it strongly denounced")
+CONDEMN_WINDOW = 12
+
+
+def _content_stance(content_text: str, label_cue: bool, lex: Lexicon) -> str | None:
+    """The stance a neutral cue takes from what is said: a denial of a claim, a condemnation of an act."""
+    words = _words(content_text)
+    joined = " " + " ".join(words) + " "
+    if any(f" {p} " in joined for p in lex.content_denial):
+        return "deny"
+    opening = " " + " ".join(words[:CONDEMN_WINDOW]) + " "
+    if any(f" {p} " in opening for p in lex.content_condemn):
+        return "condemn"
+    if label_cue and (set(words) & lex.negative_labels or any(f" {p} " in joined for p in lex.negative_labels if " " in p)):
+        return "deny" if set(words) & lex.accusation_nouns else "condemn"
+    return None
 
 
 def kind_of(cue_tokens: Sequence[Token], content_text: str, source_empty: bool, dash: bool, lex: Lexicon) -> str:

@@ -129,3 +129,25 @@ def quoted_as_saying(doc: Doc, verb: Token) -> int | None:
     if doc[i + 1].lower_ == "as" and doc[i + 2].lemma_.lower() in ("say", "tell", "state"):
         return i + 3
     return None
+
+
+def postposed_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "Talks stalled, the ministry added.": a speech verb closing its sentence after its subject.
+
+    The clause before the comma is the content, even when the tagger has already read an
+    attribution inside it ("X declined a request, the BBC added": the BBC reports X's refusal).
+    """
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < (subj.i if subj is not None else verb.i)), None)
+    if subj is None or comp is None or subj.lower_ in ("it", "there"):
+        return None
+    rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
+    if any(t.pos_ not in ("ADV", "NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest) or len(rest) > 4:
+        return None  # only a date or place may follow the verb ("..., the agency said on Friday.")
+    src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+    content = _trimmed(doc, comp.left_edge.i, comp.right_edge.i + 1)
+    if content[1] <= content[0] or src[1] <= src[0] or content[1] > src[0]:
+        return None
+    return src, (verb.i, verb.i + 1), content

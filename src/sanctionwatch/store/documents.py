@@ -206,6 +206,7 @@ def attribution_from_dict(d: dict[str, Any]) -> Attribution:
         source=_frags(d["source"]), cue=_frags(d["cue"]), content=_frags(d["content"]), stance=d["stance"],
         hedged=d["hedged"], negated=d.get("negated", False), source_entity=d.get("source_entity"),
         parent=d.get("parent"), kind=d.get("kind", "indirect"), confidence=d.get("confidence", 1.0),
+        affiliation=d.get("affiliation"), channel=d.get("channel"),
     )
 
 

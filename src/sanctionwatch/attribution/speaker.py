@@ -1,0 +1,391 @@
+"""Who speaks: the speaker, their affiliation and the channel of an attribution, from syntax.
+
+The head of the source phrase is the speaker.  A nationality adjective, a
+possessive or an "of/at/to X" phrase hung on that head is the speaker's
+*affiliation*, never the speaker ("a North Korean defector" is a defector,
+affiliated with the DPRK).  An apposition gives the name ("a representative
+of Iran, Amir Iravani").  A news outlet that carries someone else's words
+("KCNA cited the official as saying", "in a statement carried by KCNA") is
+the *channel*, not the speaker.
+
+Pronouns and definite descriptions ("it", "the firm", "the spy agency")
+resolve through the discourse: the current speaker when it fits, else the
+nearest fitting actor named before, never one named inside a quotation.
+All word lists live in data/attribution.yaml (`speaker:`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity
+from .lexicon import Lexicon
+
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
+_SLUG = re.compile(r"[^a-z0-9]+")
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# dependency labels of the modifiers that carry an affiliation rather than the speaker
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "prep", "pobj", "det"})
+# how far back (characters) the current speaker stays the referent of a pronoun
+CONTINUITY_WINDOW = 1200
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity: str | None = None
+    affiliation: str | None = None
+    channel: str | None = None
+    # a new source span (character offsets) when the speaker is not the tagged source
+    source_span: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+@dataclass(slots=True)
+class Discourse:
+    """Entity mentions of a document and the speakers met so far, in reading order."""
+
+    text: str
+    entities: Sequence[Entity]
+    mentions: list[_Mention] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    speakers: list[tuple[int, Entity]] = field(default_factory=list)  # (position, entity)
+    names: dict[str, Entity] = field(default_factory=dict)  # a name written again where the NER missed it
+    described: dict[str, tuple[Entity | None, Entity | None]] = field(default_factory=dict)  # "a spokesman" -> "the spokesman"
+
+    @classmethod
+    def of(cls, text: str, entities: Sequence[Entity]) -> "Discourse":
+        mentions = sorted((_Mention(m.start, m.end, e) for e in entities for m in e.mentions), key=lambda m: (m.start, -m.end))
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        names: dict[str, Entity] = {}
+        for m in mentions:
+            surface = text[m.start : m.end]
+            words = surface.split()
+            names.setdefault(surface.lower(), m.entity)
+            if m.entity.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
+                names.setdefault(words[-1].lower(), m.entity)  # "Blinken" after "Antony Blinken"
+        return cls(text, entities, mentions, quoted, [], names)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(s < start and end < e for s, e in self.quoted)
+
+    def mention_at(self, start: int, end: int) -> _Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            if m.end > start and (best is None or (m.end - m.start) > (best.end - best.start)):
+                best = m
+        return best
+
+    def antecedent(self, before: int, types: frozenset[str] | None, person: bool | None) -> Entity | None:
+        """The current speaker if it fits, else the nearest fitting actor named outside quotations."""
+        for pos, ent in reversed(self.speakers):
+            if before - pos > CONTINUITY_WINDOW:
+                break
+            if _fits(ent, types, person):
+                return ent
+            break
+        for m in reversed(self.mentions):
+            if m.end > before or self.in_quote(m.start, m.end):
+                continue
+            if _fits(m.entity, types, person):
+                return m.entity
+        return None
+
+
+def _fits(ent: Entity, types: frozenset[str] | None, person: bool | None) -> bool:
+    is_person = ent.type.lower() == "person"
+    if person is True and not is_person:
+        return False
+    if person is False and (is_person or ent.type in ("country", "place")):
+        return False
+    return types is None or ent.type in types
+
+
+def source_head(tokens: Sequence[Token]) -> Token | None:
+    """The syntactic head of a source phrase: the first token whose head lies outside it (nouns first)."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if (t.head.i not in ids or t.head.i == t.i) and not t.is_punct]
+    for t in roots:
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t
+    return roots[0] if roots else None
+
+
+def _char(base: int, tok: Token) -> tuple[int, int]:
+    return base + tok.idx, base + tok.idx + len(tok.text)
+
+
+def _entity_of_token(dis: Discourse, base: int, tok: Token) -> Entity | None:
+    m = dis.mention_at(*_char(base, tok))
+    if m is not None:
+        return m.entity
+    return dis.names.get(tok.lower_) if tok.pos_ == "PROPN" else None
+
+
+def _phrase_entities(dis: Discourse, base: int, tok: Token, skip: set[int]) -> list[Entity]:
+    out = []
+    for t in tok.subtree:
+        if t.i in skip:
+            continue
+        ent = _entity_of_token(dis, base, t)
+        if ent is not None and ent not in out:
+            out.append(ent)
+    return out
+
+
+def _pick_affiliation(ents: Sequence[Entity]) -> Entity | None:
+    for e in ents:
+        if e.type == "country":
+            return e
+    return ents[0] if ents else None
+
+
+def _slug(words: Sequence[str]) -> str:
+    return _SLUG.sub("-", " ".join(words).lower()).strip("-")
+
+
+def _description(head: Token, lex: Lexicon) -> tuple[str, frozenset[str] | None, bool | None] | None:
+    """(noun, acceptable entity types, person?) when the head noun describes a known kind of actor."""
+    prev = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    for key in ([f"{prev[-1]} {head.lemma_.lower()}"] if prev else []) + [head.lemma_.lower(), head.lower_]:
+        if key in lex.description_types:
+            types = lex.description_types[key]
+            return key, (None if not types else frozenset(types)), ("person" in types if types else None)
+    if head.lemma_.lower() in lex.person_nouns:
+        return head.lemma_.lower(), frozenset({"person"}), True
+    return None
+
+
+def _through_of(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` hangs on ``head`` through an "of" ("the sister of Kim": Kim is not the sister)."""
+    node = tok
+    # spaCy builds a new Token object on every access: compare positions, never identity
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ == "of":
+            return True
+        node = node.head
+    return False
+
+
+def _author(head: Token) -> Token | None:
+    """ "a statement by X" / "X's report": the author of a document noun."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0) -> tuple[Entity | None, Entity | None, str | None]:
+    """(speaker entity, affiliation entity, derived id) of a noun phrase headed by ``head``."""
+    own = _entity_of_token(dis, base, head)
+    if own is not None and own.id.startswith("local:") and head.lemma_.lower() in lex.body_nouns:
+        # "Japan's defence ministry" found by the NER alone: a body of Japan, not a free-standing "defence ministry"
+        country = _pick_affiliation([e for e in _phrase_entities(dis, base, head, set()) if e is not own and e.type == "country"])
+        if country is not None:
+            words = [t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound") and t.is_alpha and _entity_of_token(dis, base, t) is own]
+            return None, country, f"{country.id}-{_slug(words + [head.lemma_.lower()])}"
+    if own is not None:
+        aff = None
+        if own.type == "person":
+            aff = _pick_affiliation([e for e in _phrase_entities(dis, base, head, set()) if e is not own])
+        return own, aff, None
+    lemma = head.lemma_.lower()
+    if lemma in lex.document_nouns and depth < 3:
+        author = _author(head)
+        if author is not None:
+            return analyse(dis, base, author, lex, depth + 1)
+    for c in head.children:
+        if c.dep_ == "appos":
+            named = _entity_of_token(dis, base, c)
+            if named is not None and named.type not in ("country", "place"):
+                rest = [e for e in _phrase_entities(dis, base, head, {t.i for t in c.subtree}) if e is not named]
+                return named, _pick_affiliation(rest), None
+    if lemma in lex.person_nouns:
+        # "White House spokesman for the council John Roe": a person named at the end of the phrase
+        tail = head.doc[max(t.i for t in head.subtree)]
+        last = _entity_of_token(dis, base, tail)
+        if last is not None and last.type == "person" and not _through_of(tail, head):
+            rest = [e for e in _phrase_entities(dis, base, head, set()) if e is not last]
+            return last, _pick_affiliation(rest), None
+    mods = [c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.dep_ != "det"]
+    skip: set[int] = set()
+    ents: list[Entity] = []
+    for c in mods:
+        for e in _phrase_entities(dis, base, c, skip):
+            if e not in ents:
+                ents.append(e)
+    aff = _pick_affiliation(ents)
+    if lemma in lex.state_nouns and aff is not None and aff.type in ("country", "place"):
+        return aff, None, None  # "the North Korean regime" is the state itself
+    named = [e for c in head.lefts if c.dep_ == "compound" for e in _phrase_entities(dis, base, c, set()) if e.type not in ("country", "place", "person")]
+    if named and (lemma in lex.body_nouns or lemma in lex.description_types):
+        return named[-1], None, None  # "the Reuters news agency" is Reuters
+    if aff is not None and aff.type == "country" and lemma in lex.body_nouns:
+        # "South Korea's intelligence agency": a body of that country, with a stable id from its name
+        words = [t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound") and _entity_of_token(dis, base, t) is None and t.is_alpha]
+        return None, aff, f"{aff.id}-{_slug(words + [lemma])}"
+    return None, aff, None
+
+
+def _channel_speaker(cue: Sequence[Token], lex: Lexicon) -> Token | None:
+    """ "KCNA cited X as saying" / "KCNA quoted X as saying": X."""
+    for tok in cue:
+        if tok.lemma_.lower() in lex.channel_cues:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "nsubjpass") and c.i > tok.i:
+                    return c
+    return None
+
+
+def _np_range(tok: Token) -> tuple[int, int]:
+    """The token range of the noun phrase headed by ``tok`` without a trailing "as saying" clause."""
+    keep = [tok] + [t for c in tok.children if c.dep_ not in ("acl", "relcl", "advcl", "punct") for t in c.subtree]
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep) + 1
+    while hi - 1 > lo and tok.doc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ", "CCONJ"})
+
+
+def _inverted_subject(cue: Sequence[Token]) -> tuple[tuple[int, int], Token] | None:
+    """ ' "...," said Under Secretary Jane Roe.': (token range, head) of the speaker after the cue verb."""
+    for tok in cue:
+        if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN"):
+                return _np_range(c), c
+        # the parser often hangs a title-led name on the verb as a prepositional phrase
+        hi = tok.i + 1
+        sent_end = tok.sent.end
+        while hi < sent_end and tok.doc[hi].pos_ in _NAME_POS and tok.doc[hi].text not in ".;:!?\"“”":
+            hi += 1
+        names = [t for t in tok.doc[tok.i + 1 : hi] if t.pos_ == "PROPN"]
+        if names and tok.doc[tok.i + 1].is_title and hi - tok.i <= 25 and (hi >= sent_end or tok.doc[hi].text in ".;"):
+            return (tok.i + 1, hi), names[-1]
+    return None
+
+
+def _media_channel(dis: Discourse, base: int, cue: Sequence[Token], src_range: tuple[int, int] | None, content: Sequence[tuple[int, int]], lex: Lexicon) -> Entity | None:
+    """A news outlet in the cue's sentence that carries the statement ("carried by KCNA", "according to Tass")."""
+    if not cue:
+        return None
+    sent = cue[0].sent
+    for t in sent:
+        if t.lower_ not in ("by", "to", "via", "through"):
+            continue
+        if t.lower_ == "to" and (t.i == 0 or t.doc[t.i - 1].lower_ != "according"):
+            continue
+        for g in t.children:
+            if g.dep_ != "pobj":
+                continue
+            ent = _entity_of_token(dis, base, g)
+            s, e = _char(base, g)
+            if ent is None or ent.type not in lex.media_types:
+                continue
+            if src_range and src_range[0] <= g.i < src_range[1]:
+                continue
+            if any(cs <= s < ce for cs, ce in content):
+                continue
+            return ent
+    return None
+
+
+def decide(
+    dis: Discourse,
+    base: int,
+    source: Sequence[Token],
+    cue: Sequence[Token],
+    content: Sequence[tuple[int, int]],
+    parent: Speaker | None,
+    lex: Lexicon,
+    quoted: bool = False,
+) -> Speaker:
+    """The speaker of one attribution; call in reading order (the discourse remembers speakers)."""
+    new_range: tuple[int, int] | None = None
+    channel: Entity | None = None
+    head: Token | None = None
+    if not source:
+        inv = _inverted_subject(cue)
+        if inv is not None:
+            new_range, head = inv
+            source = list(head.doc[new_range[0] : new_range[1]])
+    head = head or (source_head(source) if source else None)
+    if head is None:
+        return Speaker(channel=(ch.id if (ch := _media_channel(dis, base, cue, None, content, lex)) else None))
+    own = _entity_of_token(dis, base, head)
+    if own is not None and own.type in lex.media_types:
+        cited = _channel_speaker(cue, lex)
+        if cited is not None:
+            channel, new_range = own, _np_range(cited)
+            head = cited
+    at = _char(base, head)[0]
+    entity: Entity | None
+    affiliation: Entity | None = None
+    derived: str | None = None
+    low = head.lower_
+    if head.pos_ == "PRON" or low in lex.pronouns:
+        if low in FIRST_PERSON and parent is not None:
+            # "We condemn ..." inside an official's quotation: the official's side
+            return Speaker(parent.affiliation or parent.entity, None, channel.id if channel else None, _chars(base, head.doc, new_range))
+        want = lex.pronouns.get(low, "any")
+        entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None)
+    else:
+        entity, affiliation, derived = analyse(dis, base, head, lex)
+        determiner = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+        desc = _description(head, lex) if entity is None and derived is None else None
+        if desc is not None and not any(c.dep_ == "appos" for c in head.children):
+            key = head.lemma_.lower()
+            if not determiner:
+                dis.described.setdefault(key, (None, affiliation))  # "a spokesman" introduces someone new
+            elif key in dis.described:
+                entity, earlier_aff = dis.described[key]
+                affiliation = affiliation or earlier_aff
+            else:
+                _, types, person = desc
+                found = dis.antecedent(at, types, person)
+                if found is not None and (affiliation is None or found.type == "person" or found is not affiliation):
+                    entity = found
+    if channel is None:
+        channel = _media_channel(dis, base, cue, (source[0].i, source[-1].i + 1), content, lex)
+        if channel is not None and entity is channel:
+            channel = None
+    if quoted:
+        pass  # a speaker named inside someone's quotation does not take the floor
+    elif entity is not None:
+        dis.speakers.append((at, entity))
+    elif derived is not None:
+        # a body known only by its description still is the current speaker ("... mission said. It added")
+        dis.speakers.append((at, Entity(derived, derived, "government_body")))
+    return Speaker(
+        entity.id if entity is not None else derived,
+        affiliation.id if affiliation is not None and affiliation is not entity else None,
+        channel.id if channel is not None else None,
+        _chars(base, head.doc, new_range),
+    )
+
+
+def _chars(base: int, doc: Doc, rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    if rng is None:
+        return None
+    last = doc[rng[1] - 1]
+    return base + doc[rng[0]].idx, base + last.idx + len(last.text)
