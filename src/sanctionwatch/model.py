@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 STANCES = ("assert", "allege", "deny", "confirm", "condemn", "warn", "support", "none")
 
@@ -161,6 +161,9 @@ class Event:
     attribution: int | None = None  # index into Document.attributions
     sentence: Fragment | None = None
     confidence: float = 1.0
+    # Every trigger of the event in its document when coreference folded several into it
+    # (event_coref); empty when the trigger is the only mention.
+    mentions: list[Fragment] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -173,6 +176,7 @@ class Event:
             "attribution": self.attribution,
             "sentence": self.sentence.to_dict() if self.sentence else None,
             "confidence": round(self.confidence, 3),
+            "mentions": [m.to_dict() for m in self.mentions],
         }
 
 
