@@ -31,26 +31,32 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
+from .link_evidence import (
+    CONFLICT_ROLES,
+    PARTY_ROLES,
+    TIME_SLACK_DAYS,
+    FieldScores,
+    actor_score,
+    item_score,
+    item_words,
+    quantity_score,
+    rules,
+    time_score,
+)
+from .link_evidence import canonical as _canonical
+from .link_evidence import day as _day
+from .link_evidence import interval as _interval
+from .link_evidence import is_denial as _is_denial
+from .link_evidence import parties
+from .link_evidence import unit as _unit
 from .model import Document, Event, Quantity
 from .read import kept_ranges
 
 STATUSES = ("single-source", "corroborated", "contested", "denied-only")
 ROLES = ("allegation", "denial", "report")
-# Argument roles that name parties to the event; a clash between canonical ids
-# in the first two means two different events.
-PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
-CONFLICT_ROLES = ("agent", "recipient")
-
 LINK_THRESHOLD = 0.5
-# Two dated intervals this many days apart still count as overlapping: reports
-# of "last week" or "on Tuesday" resolve a few days differently.
-TIME_SLACK_DAYS = 3
-# An undated event is assumed to lie within this many days before publication.
+# Kept for callers (link_incremental's blocking): the default of data/linking.yaml.
 UNDATED_WINDOW_DAYS = 45
-# Intervals at most this wide are precise dates: two of them that disagree are two events.
-PRECISE_DAYS = 7
-QUANTITY_TOLERANCE = 0.2
-QUANTITY_TOLERANCE_APPROX = 0.35
 
 SHINGLE_WORDS = 5
 SYNDICATION_CONTAINMENT = 0.5
@@ -282,150 +288,44 @@ def syndication_groups(
 # Pairwise compatibility
 
 
-def parties(event: Event) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for arg in event.arguments:
-        if arg.entity and arg.role in PARTY_ROLES:
-            out[arg.role].add(arg.entity)
-    return out
-
-
-def _canonical(ids: set[str]) -> set[str]:
-    return {i for i in ids if not i.startswith("local:")}
-
-
-def actor_score(a: Event, b: Event) -> float:
-    """0 on a conflict of canonical agents or recipients, else 0.2..1 by overlap; 0.4 when unknown."""
-    pa, pb = parties(a), parties(b)
-    all_a = set().union(*pa.values()) if pa else set()
-    all_b = set().union(*pb.values()) if pb else set()
-    for role in CONFLICT_ROLES:
-        ca, cb = _canonical(pa.get(role, set())), _canonical(pb.get(role, set()))
-        # "X sold to Y" and "Y bought from X" put the same parties in swapped
-        # roles; that is no conflict.
-        if ca and cb and not (ca & cb) and not (ca <= all_b and cb <= all_a):
-            return 0.0
-    if not all_a or not all_b:
-        return 0.4
-    common = all_a & all_b
-    if not common:
-        return 0.2
-    return 0.6 + 0.4 * len(common) / len(all_a | all_b)
-
-
-def _interval(event: Event) -> tuple[date, date] | None:
-    t = event.time
-    if not t or not t.anchored or not t.start:
-        return None
-    try:
-        start = date.fromisoformat(t.start[:10])
-        end = date.fromisoformat((t.end or t.start)[:10])
-    except ValueError:
-        return None
-    return (start, end) if end >= start else (end, start)
-
-
-def _day(iso: str | None) -> date | None:
-    try:
-        return date.fromisoformat(iso[:10]) if iso else None
-    except ValueError:
-        return None
-
-
-def time_score(a: Event, b: Event, published_a: str | None = None, published_b: str | None = None) -> float:
-    """1 when dated intervals overlap, 0 when they are apart; guesses from publication dates otherwise."""
-    if _is_denial(a) or _is_denial(b):
-        return 0.5  # a denial is dated by when it was made, not by the event it answers
-    ia, ib = _interval(a), _interval(b)
-    slack = timedelta(days=TIME_SLACK_DAYS)
-    if ia and ib:
-        if ia[0] - slack <= ib[1] and ib[0] - slack <= ia[1]:
-            return 1.0
-        # Two precise dates that disagree are two events (two launches).  Coarse
-        # or open intervals often date the report ("said in March") rather
-        # than the event, so they only weigh against linking.
-        precise = (ia[1] - ia[0]).days <= PRECISE_DAYS and (ib[1] - ib[0]).days <= PRECISE_DAYS
-        return 0.0 if precise else 0.15
-    pa, pb = _day(published_a), _day(published_b)
-    # An article cannot report an event that happens after it was published.
-    if ia and pb and pb + slack < ia[0]:
-        return 0.1
-    if ib and pa and pa + slack < ib[0]:
-        return 0.1
-    if not ia and not ib and pa and pb:
-        return 0.5 if abs((pa - pb).days) <= UNDATED_WINDOW_DAYS else 0.15
-    return 0.5
-
-
-def _is_denial(event: Event) -> bool:
-    return event.modality in ("denied", "negated")
-
-
-def _unit(q: Quantity) -> str:
-    return q.unit.strip().casefold().rstrip("s")
-
-
-def quantity_score(a: Event, b: Event) -> float:
-    qa, qb = a.quantity, b.quantity
-    if not qa or not qb or _unit(qa) != _unit(qb):
-        return 0.5
-    lo, hi = sorted((abs(qa.value), abs(qb.value)))
-    if hi == 0:
-        return 1.0
-    approximate = qa.approximate or qb.approximate
-    tol = QUANTITY_TOLERANCE_APPROX if approximate else QUANTITY_TOLERANCE
-    if lo / hi >= 1 - tol:
-        return 1.0
-    # "some 7,000" and "more than 20,000" containers are running tallies of one
-    # flow; two exact figures that disagree are two events.
-    return 0.2 if approximate else 0.0
-
-
-def _item_words(event: Event) -> set[str]:
-    words: set[str] = set()
-    for arg in event.arguments:
-        if arg.role == "item":
-            words |= {w.rstrip("s") for w in _normalise_words(arg.text) if w not in _ITEM_STOP and not w.isdigit()}
-    return words
-
-
-def item_score(a: Event, b: Event) -> float:
-    wa, wb = _item_words(a), _item_words(b)
-    if not wa or not wb:
-        return 0.5
-    return 1.0 if wa & wb else 0.45
-
-
 @lru_cache(maxsize=4096)  # pure over the (cached) taxonomy, and asked millions of times while clustering
 def type_score(a: str, b: str) -> float:
     if a == b:
         return 1.0
-    return 0.7 if taxonomy().related(a, b) else 0.0
+    return 0.7 if taxonomy().related(a, b) or frozenset((a, b)) in rules().related_types else 0.0
 
 
-def compatible(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None) -> float:
-    """How likely two extracted events describe the same real-world event, in [0, 1].
+def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None) -> FieldScores:
+    """The field-by-field evidence that two events are one real event, and its weighted score in [0, 1].
 
-    0 means incompatible (different type family, conflicting canonical actors,
-    disjoint dates, quantities out of tolerance).  Pure: depends only on the
-    two events and, for undated ones, their articles' publication dates.
+    0 means incompatible: unrelated types, conflicting canonical actors, dates
+    (their own, or implied by publication for undated events) apart, exact
+    figures or kinds of goods that disagree.  Missing fields score low, not
+    neutral, so two events need positive evidence to link: an undated event
+    links only when parties, figures or goods agree as well.  Pure: depends
+    only on the two events and their articles' publication dates.
     """
     t = type_score(a.type, b.type)
     if t == 0:
-        return 0.0
-    parts = (
-        (0.45, actor_score(a, b)),
-        (0.25, time_score(a, b, published_a, published_b)),
-        (0.15, quantity_score(a, b)),
-        (0.15, item_score(a, b)),
-    )
+        return FieldScores(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    actors = actor_score(a, b)
+    time = time_score(a, b, published_a, published_b)
+    quantity = quantity_score(a, b)
+    item = item_score(a, b)
+    parts = ((0.45, actors), (0.25, time), (0.15, quantity), (0.15, item))
     if any(score == 0 for _, score in parts):
-        return 0.0
-    # Soft time conflicts (undated reports years apart, an event dated after
-    # the other article was published) outweigh agreeing actors: "prk" is a
-    # party to nearly every event in this domain.
-    soft_conflict = 0.6 if parts[1][1] < 0.2 else 1.0
-    return round(t * soft_conflict * sum(w * s for w, s in parts), 4)
+        score = 0.0
+    else:
+        # A soft time conflict (episodes of a flow months apart) outweighs agreeing actors: "prk"
+        # is a party to nearly every event in this domain.
+        soft_conflict = 0.6 if time < 0.2 else 1.0
+        score = round(t * soft_conflict * sum(w * s for w, s in parts), 4)
+    return FieldScores(t, actors, time, quantity, item, score)
+
+
+def compatible(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None) -> float:
+    """How likely two extracted events describe the same real-world event, in [0, 1] (see :func:`evidence`)."""
+    return evidence(a, b, published_a=published_a, published_b=published_b).score
 
 
 # --------------------------------------------------------------------------
