@@ -50,6 +50,7 @@ from .link_evidence import is_denial as _is_denial
 from .link_evidence import parties
 from .link_evidence import unit as _unit
 from .model import Document, Event, Quantity
+from .source_credit import source_publisher_key
 from .read import kept_ranges
 
 STATUSES = ("single-source", "corroborated", "contested", "denied-only")
@@ -593,7 +594,8 @@ def publisher_key(publisher: str | None) -> str | None:
 
 
 def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
-    """doc_id -> independent-source key: syndicated copies, and articles of one publisher, share one key."""
+    """doc_id -> independent-source key: syndicated copies, pages crediting one agency's or outlet's
+    story, and articles of one publisher share one key (see :mod:`sanctionwatch.source_credit`)."""
     sets = DisjointSets(d.doc_id for d in docs)
     for g in groups:
         members = sorted(d for d in g if d in sets.parent)
@@ -601,7 +603,7 @@ def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[s
             sets.union(members[0], other)
     by_publisher: dict[str, str] = {}
     for d in docs:
-        pub = publisher_key(d.publisher)
+        pub = source_publisher_key(d)
         if pub:
             if pub in by_publisher:
                 sets.union(by_publisher[pub], d.doc_id)

@@ -100,7 +100,6 @@ from .link import (
     is_copy,
     link_items,
     member_role,
-    publisher_key,
     rebuild_cases,
     shingle_sets,
     syndication_pairs,
@@ -108,6 +107,7 @@ from .link import (
     type_score,
 )
 from .model import Document, Event, IgnoredRegion
+from .source_credit import source_publisher_key
 from .store import event_from_dict
 
 SAMPLE_MOD = 4  # one shingle in SAMPLE_MOD goes into the syndication index
@@ -306,7 +306,7 @@ def _update_sources(store: Any, fresh: Sequence[Document], fresh_sets: dict[str,
         split_keys |= {r[0] for r in q(f"SELECT source_key FROM linked_documents WHERE doc_id IN ({_marks(chunk)})",
                                        tuple(chunk))}
     old_key: dict[str, str] = {}  # remaining members of the components that may split
-    publisher: dict[str, str | None] = {d.doc_id: publisher_key(d.publisher) for d in fresh}
+    publisher: dict[str, str | None] = {d.doc_id: source_publisher_key(d) for d in fresh}
     for chunk in _chunks(sorted(split_keys)):
         for r in q(f"SELECT doc_id, publisher_key, source_key FROM linked_documents WHERE source_key IN ({_marks(chunk)})",
                    tuple(chunk)):
@@ -577,7 +577,7 @@ def _insert_documents(store: Any, c: Any, docs: Sequence[Document], sets: dict[s
     store.bulk_insert(
         c, "linked_documents",
         ("doc_id", "pipeline_version", "ingested_at", "doc_rowid", "publisher_key", "source_key", "shingle_count"),
-        [(d.doc_id, *markers[d.doc_id], publisher_key(d.publisher), source_of.get(d.doc_id, d.doc_id),
+        [(d.doc_id, *markers[d.doc_id], source_publisher_key(d), source_of.get(d.doc_id, d.doc_id),
           len(sets[d.doc_id])) for d in docs])
     store.bulk_insert(
         c, "linked_shingles", ("shingle", "doc_id"),
