@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .link import member_role
+from .link_evidence import rules
 from .model import Argument, Document, Event, Fragment
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination", "target")
@@ -89,7 +90,10 @@ def conflict(a: Event, b: Event) -> str | None:
     if a.type != b.type:
         return "type"
     all_a, all_b = _all_canonical(a), _all_canonical(b)
+    joint = a.type in rules().joint_agent_types  # a and b are of one type here
     for role in CONFLICT_ROLES:
+        if joint and role == "agent":
+            continue
         ca, cb = _canonical_parties(a, role), _canonical_parties(b, role)
         # "X sold to Y" and "Y bought from X" swap the roles of the same parties.
         if ca and cb and not (ca & cb) and not (ca <= all_b and cb <= all_a):

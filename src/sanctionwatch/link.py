@@ -296,7 +296,8 @@ def type_score(a: str, b: str) -> float:
     return 0.7 if taxonomy().related(a, b) or frozenset((a, b)) in rules().related_types else 0.0
 
 
-def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None) -> FieldScores:
+def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None,
+             same_story: bool = False) -> FieldScores:
     """The field-by-field evidence that two events are one real event, and its weighted score in [0, 1].
 
     0 means incompatible: unrelated types, conflicting canonical actors, dates
@@ -305,12 +306,18 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
     neutral, so two events need positive evidence to link: an undated event
     links only when parties, figures or goods agree as well.  Pure: depends
     only on the two events and their articles' publication dates.
+
+    ``same_story``: the two articles are copies of one text (syndication), so
+    their dates disagree only because a copy's relative dates resolve against
+    its own (re-posting) date; time then counts as a coarse agreement.
     """
     t = type_score(a.type, b.type)
     if t == 0:
         return FieldScores(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     actors = actor_score(a, b)
     time = time_score(a, b, published_a, published_b)
+    if same_story:
+        time = max(time, 0.6)
     quantity = quantity_score(a, b)
     item = item_score(a, b)
     parts = ((0.45, actors), (0.25, time), (0.15, quantity), (0.15, item))
@@ -324,9 +331,10 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
     return FieldScores(t, actors, time, quantity, item, score)
 
 
-def compatible(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None) -> float:
+def compatible(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None,
+               same_story: bool = False) -> float:
     """How likely two extracted events describe the same real-world event, in [0, 1] (see :func:`evidence`)."""
-    return evidence(a, b, published_a=published_a, published_b=published_b).score
+    return evidence(a, b, published_a=published_a, published_b=published_b, same_story=same_story).score
 
 
 # --------------------------------------------------------------------------
@@ -425,11 +433,30 @@ class _Item:
     idx: int
     event: Event
     role: str
+    story: str | None = None  # the syndication group (copies of one text) of its document, when it has copies
 
     @property
     def key(self) -> tuple:
         iv = _interval(self.event)
         return (iv[0].isoformat() if iv else (self.doc.published or "9999"), self.doc.doc_id, self.idx)
+
+
+def _pair_score(x: _Item, y: _Item) -> float:
+    return compatible(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published,
+                      same_story=_is_copy_pair(x, y))
+
+
+def _is_copy_pair(x: _Item, y: _Item) -> bool:
+    return x.story is not None and x.story == y.story and x.doc.doc_id != y.doc.doc_id
+
+
+def _cluster_score(item: _Item, cluster: list[_Item], scores: list[float]) -> float:
+    """The average score of ``item`` against a cluster, or its best score against an event of a copy of
+    its own text: a copy reports what its original reports, whatever its own dates (a mirror re-dated)
+    make of the rest of the cluster."""
+    avg = sum(scores) / len(scores)
+    copies = [s for m, s in zip(cluster, scores) if _is_copy_pair(item, m)]
+    return max([avg, *copies])
 
 
 def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
@@ -447,11 +474,8 @@ def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
                 continue
             if any(actor_score(item.event, m.event) == 0 for m in cl):
                 continue
-            scores = [
-                compatible(item.event, m.event, published_a=item.doc.published, published_b=m.doc.published)
-                for m in cl
-            ]
-            avg = sum(scores) / len(scores)
+            scores = [_pair_score(item, m) for m in cl]
+            avg = _cluster_score(item, cl, scores)
             if avg >= best_score:
                 best, best_score = i, avg
         if best is None:
@@ -480,13 +504,16 @@ def _merge_clusters(clusters: list[list[_Item]], threshold: float) -> list[list[
     def link_score(i: int, j: int) -> float:
         if any(type_score(t, u) == 0 for t in types[i] for u in types[j]):
             return 0.0
-        total = 0.0
+        total, best_copy = 0.0, 0.0
         for x in clusters[i]:
             for y in clusters[j]:
                 if actor_score(x.event, y.event) == 0:
                     return 0.0
-                total += compatible(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published)
-        return total / (len(clusters[i]) * len(clusters[j]))
+                score = _pair_score(x, y)
+                total += score
+                if _is_copy_pair(x, y):
+                    best_copy = max(best_copy, score)
+        return max(total / (len(clusters[i]) * len(clusters[j])), best_copy)
 
     scores: dict[tuple[int, int], float] = {}
     for i in range(len(clusters)):
@@ -520,7 +547,9 @@ def link_events(
     docs = sorted(docs, key=lambda d: d.doc_id)
     if groups is None:
         groups = syndication_groups(docs)
-    return link_items(docs, evidence_items(docs), _source_keys(docs, groups), min_sources, threshold=threshold)
+    copy_pairs = [(min(g), d) for g in groups for d in sorted(g) if d != min(g)]
+    return link_items(docs, evidence_items(docs), _source_keys(docs, groups), min_sources, threshold=threshold,
+                      copy_pairs=copy_pairs)
 
 
 def evidence_items(docs: Iterable[Document]) -> list[_Item]:
@@ -541,10 +570,20 @@ def link_items(
     *,
     threshold: float = LINK_THRESHOLD,
     denial_eligible: Callable[[str, int], bool] | None = None,
+    copy_pairs: Iterable[tuple[str, str]] = (),
 ) -> list[Case]:
     """Cluster ``items`` (events of ``docs``) into cases; the one clustering both the full and the
     incremental linking run.  ``denial_eligible(doc_id, attribution_idx)`` limits which event-less
-    deny attributions may join (the incremental update re-places only those of its neighbourhood)."""
+    deny attributions may join (the incremental update re-places only those of its neighbourhood).
+    ``copy_pairs``: documents that are copies of one text (see :func:`evidence`, ``same_story``)."""
+    copies = DisjointSets(d.doc_id for d in docs)
+    with_copies: set[str] = set()
+    for a, b in copy_pairs:
+        if a in copies.parent and b in copies.parent:
+            copies.union(a, b)
+            with_copies |= {a, b}
+    for item in items:
+        item.story = copies.find(item.doc.doc_id) if item.doc.doc_id in with_copies else None
     replies, items = _split_replies(items)
     clusters = _cluster(items, threshold)
     _attach_replies(replies, clusters)
@@ -861,7 +900,7 @@ def rebuild_cases(store: Any, min_sources: int = 2) -> list[Case]:
     sets = shingle_sets(ordered)
     pairs = syndication_pairs(sets)
     source_of = _source_keys(ordered, groups_from_pairs(sets, pairs))
-    cases = link_items(ordered, evidence_items(ordered), source_of, min_sources)
+    cases = link_items(ordered, evidence_items(ordered), source_of, min_sources, copy_pairs=pairs)
     flag_designated(store.conn, cases)
     with store.transaction() as c:
         c.execute("DELETE FROM cases")

@@ -51,6 +51,7 @@ class LinkingRules:
     wire_agencies: dict[str, tuple[str, ...]]  # key -> names as written
     state_of: dict[str, str]  # actor id -> the state it acts for
     related_types: frozenset[frozenset[str]]
+    joint_agent_types: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         item_class=item_class,
         wire_agencies={str(k): tuple(str(n) for n in v) for k, v in (raw.get("wire_agencies") or {}).items()},
         state_of={str(m): str(state) for state, ids in (raw.get("part_of") or {}).items() for m in ids},
+        joint_agent_types=frozenset(map(str, raw.get("joint_agent_types") or ())),
         related_types=frozenset(frozenset(map(str, pair)) for pair in raw.get("related_types") or () if len(pair) == 2),
     )
 
@@ -179,7 +181,10 @@ def actor_score(a: Event, b: Event) -> float:
     pa, pb = parties(a), parties(b)
     all_a = set().union(*pa.values()) if pa else set()
     all_b = set().union(*pb.values()) if pb else set()
+    joint = a.type in rules().joint_agent_types and b.type in rules().joint_agent_types
     for role in CONFLICT_ROLES:
+        if joint and role == "agent":
+            continue
         ca, cb = _fold(canonical(pa.get(role, set()))), _fold(canonical(pb.get(role, set())))
         # "X sold to Y" and "Y bought from X" put the same parties in swapped roles; that is no conflict.
         if ca and cb and not (ca & cb) and not (ca <= _fold(all_b) and cb <= _fold(all_a)):

@@ -249,7 +249,8 @@ def update_cases(store: Any, min_sources: int = 2, *, hops: int | None = 2,
     source_of = _source_keys_of(store, sorted(docs), sources.keys)
     ordered = [docs[d] for d in sorted(docs)]
     cases = link_items(ordered, items, source_of, min_sources, threshold=threshold,
-                       denial_eligible=lambda d, a: d in fresh_set or (d, a) in replaced)
+                       denial_eligible=lambda d, a: d in fresh_set or (d, a) in replaced,
+                       copy_pairs=_copy_pairs_among(store, sorted(docs), sources.new_pairs, dirty))
     flag_designated(store.conn, cases)
 
     new_ids = {c.id for c in cases}
@@ -270,6 +271,18 @@ def update_cases(store: Any, min_sources: int = 2, *, hops: int | None = 2,
         c.executemany("INSERT OR IGNORE INTO linked_syndication(doc_a, doc_b) VALUES (?, ?)", sources.new_pairs)
     summary.cases_total = store.count("cases")
     return summary
+
+
+def _copy_pairs_among(store: Any, doc_ids: Sequence[str], new_pairs: Iterable[tuple[str, str]],
+                      dirty: set[str]) -> list[tuple[str, str]]:
+    """The syndication pairs (stored, and found in this update) between the documents being re-linked."""
+    wanted = set(doc_ids)
+    pairs = {p for p in new_pairs if p[0] in wanted and p[1] in wanted}
+    for chunk in _chunks(sorted(wanted)):
+        pairs |= {(r[0], r[1]) for r in store.conn.execute(
+            f"SELECT doc_a, doc_b FROM linked_syndication WHERE doc_a IN ({_marks(chunk)})", tuple(chunk))
+            if r[1] in wanted and r[0] not in dirty and r[1] not in dirty}
+    return sorted(pairs)
 
 
 def _same_json(stored: str, case: Case) -> bool:
