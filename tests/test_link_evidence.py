@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.link import compatible, evidence
+from sanctionwatch.link import compatible, evidence, link_events
 from sanctionwatch.link_evidence import actor_score, item_score, time_score
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
 from sanctionwatch.source_credit import credit_key, publisher_credit
@@ -96,3 +96,30 @@ def test_dateline_credit_and_no_credit_from_a_mention():
     quoting = Document(doc_id="b", text="Ministers met on Monday, Reuters reported.", publisher="Fjord Daily")
     assert credit_key(wire) == "credit:reuters"
     assert credit_key(quoting) is None
+
+
+def _page(doc_id: str, publisher: str, published: str, text: str, trigger: str, agent: str) -> Document:
+    start = text.index(trigger)
+    a = text.index(agent)
+    ev = Event("missile_launch", Fragment.of(text, start, start + len(trigger)),
+               [Argument("agent", a, a + len(agent), agent, "prk")],
+               time=TimeValue("on Tuesday", "2024-05-07", "2024-05-07", "day"))
+    return Document(doc_id=doc_id, text=text, publisher=publisher, published=published, events=[ev])
+
+
+def test_a_case_explains_its_members_and_names_its_sources():
+    one = _page("a1", "Harbour Times (AFP story)", "2024-05-08",
+                "Pyongyang fired two rockets into the sea on Tuesday, officials in the south said.", "fired", "Pyongyang")
+    two = _page("b2", "Valley Gazette (AFP story)", "2024-05-08",
+                "On Tuesday Pyongyang fired rockets, according to the agency's Seoul office.", "fired", "Pyongyang")
+    three = _page("c3", "Coastal Herald", "2024-05-09",
+                  "Military officials said Pyongyang fired short-range rockets on Tuesday.", "fired", "Pyongyang")
+    (case,) = link_events([one, two, three])
+    assert case.independent_sources == 2  # both AFP pages are one source
+    assert sorted(case.source_labels) == ["Coastal Herald", "afp"]
+    by_doc = {m["doc_id"]: m for m in case.membership}
+    assert set(by_doc) == {"a1", "b2", "c3"}
+    for m in by_doc.values():
+        assert m["via"] == "evidence"
+        assert m["best_match"]["time"] == 1.0 and m["best_match"]["actors"] == 1.0
+        assert m["best_match"]["score"] >= 0.5

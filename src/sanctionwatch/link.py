@@ -50,7 +50,7 @@ from .link_evidence import is_denial as _is_denial
 from .link_evidence import parties
 from .link_evidence import unit as _unit
 from .model import Document, Event, Quantity
-from .source_credit import source_publisher_key
+from .source_credit import credit_key, source_publisher_key
 from .read import kept_ranges
 
 STATUSES = ("single-source", "corroborated", "contested", "denied-only")
@@ -372,6 +372,9 @@ class Case:
     min_sources: int
     claimants: list[str] = field(default_factory=list)  # attributed sources of the allegations (entity ids)
     designated: list[dict[str, Any]] = field(default_factory=list)  # sanctions-list matches of its actors
+    # Who each source group is (the credited agency or outlet, else the publisher), parallel to source_groups.
+    source_labels: list[str] = field(default_factory=list)
+    membership: list[dict[str, Any]] = field(default_factory=list)  # why each event is a member (explain_membership)
 
     @property
     def independent_sources(self) -> int:
@@ -404,6 +407,8 @@ class Case:
             "claimants": self.claimants,
             "members": [m.to_dict() for m in self.members],
             "designated": self.designated,
+            "source_labels": self.source_labels,
+            "membership": self.membership,
         }
 
 
@@ -707,7 +712,7 @@ def _make_case(items: list[_Item], extra: list[CaseMember], source_of: dict[str,
             actors[role] = ids
     names = _actor_names(list(docs_by_id.values()), {e for ids in actors.values() for e in ids}, basis)
 
-    start, end = _case_time(basis)
+    start, end = _case_time(_originals(basis))
     published = sorted(d.published for d in docs_by_id.values() if d.published)
     quantity = _case_quantity(basis)
 
@@ -733,8 +738,52 @@ def _make_case(items: list[_Item], extra: list[CaseMember], source_of: dict[str,
         time_start=start, time_end=end, reported_start=published[0] if published else None,
         reported_end=published[-1] if published else None, quantity=quantity, members=members,
         source_groups=source_groups, denial_sources=denial_sources, status=status, min_sources=min_sources,
-        claimants=claimants,
+        claimants=claimants, source_labels=[_source_label(docs_by_id, g) for g in source_groups],
+        membership=explain_membership(items),
     )
+
+
+# A member is explained by its best match among this many members of other documents (a bound on the
+# quadratic cost in very large cases).
+EXPLAIN_MAX_PEERS = 50
+
+
+def explain_membership(items: list[_Item]) -> list[dict[str, Any]]:
+    """Why each event is in its case: its best-scoring member of another document, field by field.
+
+    ``via`` says what joined it: ``evidence`` (the fields compared), ``copy`` (an event of a copy of
+    its own text), ``reply`` (a denial placed beside the allegation of its own article), or ``alone``
+    (no member from another document).
+    """
+    out = []
+    for item in sorted(items, key=lambda i: (i.doc.doc_id, i.idx)):
+        peers = [m for m in items if m.doc.doc_id != item.doc.doc_id][:EXPLAIN_MAX_PEERS]
+        entry: dict[str, Any] = {"doc_id": item.doc.doc_id, "event_idx": item.idx, "role": item.role}
+        if not peers:
+            entry["via"] = "alone"
+            out.append(entry)
+            continue
+        scored = [(evidence(item.event, m.event, published_a=item.doc.published, published_b=m.doc.published,
+                            same_story=_is_copy_pair(item, m)), m) for m in peers]
+        best, peer = max(scored, key=lambda sm: (sm[0].score, sm[1].doc.doc_id, -sm[1].idx))
+        replies_to_own = item.role == "denial" and any(
+            m.doc.doc_id == item.doc.doc_id and m.role != "denial" for m in items)
+        entry["via"] = ("copy" if _is_copy_pair(item, peer) else
+                        "reply" if replies_to_own and best.score < LINK_THRESHOLD else "evidence")
+        entry["best_match"] = {"doc_id": peer.doc.doc_id, "event_idx": peer.idx, **best.to_dict()}
+        out.append(entry)
+    return out
+
+
+def _source_label(docs: Mapping[str, Document], group: list[str]) -> str:
+    """Whose reporting one independent source is: the agency or outlet its pages credit, else its
+    first page's publisher (or document id)."""
+    for doc_id in group:
+        doc = docs.get(doc_id)
+        if doc is not None and (key := credit_key(doc)):
+            return key.removeprefix("credit:")
+    first = docs.get(group[0])
+    return (first.publisher if first is not None and first.publisher else group[0])
 
 
 def case_status(independent_sources: int, has_denial: bool, min_sources: int = 2) -> str:
@@ -759,6 +808,16 @@ def _actor_names(docs: list[Document], ids: set[str], items: list[_Item]) -> dic
             if a.entity in ids and not seen[a.entity]:
                 seen[a.entity][a.text] += 1
     return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in sorted(seen.items()) if v}
+
+
+def _originals(items: list[_Item]) -> list[_Item]:
+    """The items without those of later copies of a text (a re-dated mirror's dates are not the event's)."""
+    first: dict[str, str] = {}
+    for i in items:
+        if i.story is not None:
+            pub = i.doc.published or "9999"
+            first[i.story] = min(first.get(i.story, pub), pub)
+    return [i for i in items if i.story is None or (i.doc.published or "9999") == first[i.story]]
 
 
 def _case_time(items: list[_Item]) -> tuple[str | None, str | None]:

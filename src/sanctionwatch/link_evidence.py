@@ -32,6 +32,8 @@ CONFLICT_ROLES = ("agent", "recipient")
 # Two dated intervals this many days apart still count as overlapping: reports
 # of "last week" or "on Tuesday" resolve a few days differently.
 TIME_SLACK_DAYS = 3
+# A coarse date (a month) this many days from the other date only weighs against a link.
+COARSE_SLACK_DAYS = 31
 # Intervals at most this wide are precise dates.
 PRECISE_DAYS = 7
 QUANTITY_TOLERANCE = 0.2
@@ -150,6 +152,9 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
             return 0.5
         if gap <= rules().durative_max_gap_days:
             return 0.15
+    if not (ia and ib and _precise(ia) and _precise(ib)) and gap <= COARSE_SLACK_DAYS:
+        # A month or a season against a day just outside it: "in April" for a late-March vote.
+        return 0.15
     return 0.0
 
 
