@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import yaml
 
 from .link_evidence import (
+    ANY_CONTEXT,
     CONFLICT_ROLES,
     PARTY_ROLES,
     TIME_SLACK_DAYS,
@@ -297,7 +298,8 @@ def type_score(a: str, b: str) -> float:
 
 
 def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None,
-             same_story: bool = False) -> FieldScores:
+             same_story: bool = False, context_a: frozenset[str] = frozenset(),
+             context_b: frozenset[str] = frozenset()) -> FieldScores:
     """The field-by-field evidence that two events are one real event, and its weighted score in [0, 1].
 
     0 means incompatible: unrelated types, conflicting canonical actors, dates
@@ -307,6 +309,8 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
     links only when parties, figures or goods agree as well.  Pure: depends
     only on the two events and their articles' publication dates.
 
+    ``context_a``/``context_b``: canonical actors named in each event's sentence, the weaker evidence
+    used for an event without party arguments.
     ``same_story``: the two articles are copies of one text (syndication), so
     their dates disagree only because a copy's relative dates resolve against
     its own (re-posting) date; time then counts as a coarse agreement.
@@ -314,7 +318,7 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
     t = type_score(a.type, b.type)
     if t == 0:
         return FieldScores(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-    actors = actor_score(a, b)
+    actors = actor_score(a, b, context_a, context_b)
     time = time_score(a, b, published_a, published_b)
     if same_story:
         time = max(time, 0.6)
@@ -329,6 +333,15 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
         soft_conflict = 0.6 if time < 0.2 else 1.0
         score = round(t * soft_conflict * sum(w * s for w, s in parts), 4)
     return FieldScores(t, actors, time, quantity, item, score)
+
+
+def compatible_bound(a: Event, b: Event, *, published_a: str | None = None,
+                     published_b: str | None = None) -> float:
+    """An upper bound of what the clustering can score for the two events whatever their documents:
+    as if they were copies of one text and their sentences named the same actors.  Neighbourhood
+    searches (the incremental update) use it, so they never miss a case the full rebuild would join."""
+    return evidence(a, b, published_a=published_a, published_b=published_b, same_story=True,
+                    context_a=ANY_CONTEXT, context_b=ANY_CONTEXT).score
 
 
 def compatible(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None,
@@ -439,6 +452,18 @@ class _Item:
     event: Event
     role: str
     story: str | None = None  # the syndication group (copies of one text) of its document, when it has copies
+    _context: frozenset[str] | None = None
+
+    @property
+    def context(self) -> frozenset[str]:
+        """Canonical actors named in the event's sentence: who the event is about when it has no party
+        argument ("Russia, China veto sanctions" parsed without an agent)."""
+        if self._context is None:
+            span = self.event.sentence or self.event.trigger
+            self._context = frozenset(
+                e.id for e in self.doc.entities if not e.id.startswith("local:")
+                and any(span.start <= m.start and m.end <= span.end for m in e.mentions))
+        return self._context
 
     @property
     def key(self) -> tuple:
@@ -447,8 +472,8 @@ class _Item:
 
 
 def _pair_score(x: _Item, y: _Item) -> float:
-    return compatible(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published,
-                      same_story=_is_copy_pair(x, y))
+    return evidence(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published,
+                    same_story=_is_copy_pair(x, y), context_a=x.context, context_b=y.context).score
 
 
 def _is_copy_pair(x: _Item, y: _Item) -> bool:

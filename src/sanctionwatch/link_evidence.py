@@ -34,10 +34,16 @@ CONFLICT_ROLES = ("agent", "recipient")
 TIME_SLACK_DAYS = 3
 # A coarse date (a month) this many days from the other date only weighs against a link.
 COARSE_SLACK_DAYS = 31
+SEASON_DAYS = 92  # overlap with a period up to a quarter is still a specific date; a year is not
+# A period longer than this (several years) is a tally of many events, not the date of one.
+TALLY_DAYS = 366
 # Intervals at most this wide are precise dates.
 PRECISE_DAYS = 7
 QUANTITY_TOLERANCE = 0.2
 QUANTITY_TOLERANCE_APPROX = 0.35
+
+# Stands for "whatever actors the sentence names" when bounding a score from above (link.compatible_bound).
+ANY_CONTEXT: frozenset[str] = frozenset({"*"})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ITEM_STOP = frozenset("a an the of and or to for with its their his her some about around over more than".split())
@@ -68,7 +74,7 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         durative_types=frozenset(raw.get("durative_types") or ()),
         durative_slack_days=int(raw.get("durative_slack_days", 30)),
         durative_max_gap_days=int(raw.get("durative_max_gap_days", 180)),
-        undated_window_days=int(raw.get("undated_window_days", 45)),
+        undated_window_days=int(raw.get("undated_window_days", 30)),
         item_class=item_class,
         wire_agencies={str(k): tuple(str(n) for n in v) for k, v in (raw.get("wire_agencies") or {}).items()},
         state_of={str(m): str(state) for state, ids in (raw.get("part_of") or {}).items() for m in ids},
@@ -102,6 +108,14 @@ def day(iso: str | None) -> date | None:
 
 def is_denial(event: Event) -> bool:
     return event.modality in ("denied", "negated")
+
+
+def _width(iv: tuple[date, date]) -> int:
+    return (iv[1] - iv[0]).days
+
+
+def _tally(iv: tuple[date, date]) -> bool:
+    return _width(iv) > TALLY_DAYS
 
 
 def _precise(iv: tuple[date, date]) -> bool:
@@ -140,12 +154,19 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
     jb = ib or implied_interval(b, published_b)
     if ja is None or jb is None:
         return 0.4
+    durative = a.type in rules().durative_types and b.type in rules().durative_types
+    if not durative and _tally(ja) != _tally(jb):
+        # A multi-year period of launches or thefts ("since 2006", "between 2017 and 2023") is a tally
+        # of many events; it never corroborates one of them.  (A flow's period is its duration.)
+        return 0.0
     gap = _gap(ja, jb)
     if gap <= TIME_SLACK_DAYS:
         if ia and ib:
-            return 1.0 if _precise(ia) and _precise(ib) else 0.6
+            if _precise(ia) and _precise(ib):
+                return 1.0
+            return 0.6 if max(_width(ia), _width(ib)) <= SEASON_DAYS else 0.5
         return 0.6 if (ia or ib) else 0.5
-    if a.type in rules().durative_types and b.type in rules().durative_types:
+    if durative:
         # A flow reported by its episodes: near dates may be one case, far ones weigh against it
         # without ruling it out (the linker discounts scores with a time below 0.2).
         if gap <= rules().durative_slack_days:
@@ -180,9 +201,11 @@ def _fold(ids: set[str]) -> set[str]:
     return ids | {table[i] for i in ids if i in table}
 
 
-def actor_score(a: Event, b: Event) -> float:
+def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
+                context_b: frozenset[str] = frozenset()) -> float:
     """0 on a conflict of canonical agents or recipients; 0.6..1 by shared parties; 0.2 for no shared
-    party; 0.4 when either names none."""
+    party; when either names none, 0.55 or 0.3 as the actors named in its sentence (``context_*``) meet
+    the other's or not, else 0.4."""
     pa, pb = parties(a), parties(b)
     all_a = set().union(*pa.values()) if pa else set()
     all_b = set().union(*pb.values()) if pb else set()
@@ -195,6 +218,13 @@ def actor_score(a: Event, b: Event) -> float:
         if ca and cb and not (ca & cb) and not (ca <= _fold(all_b) and cb <= _fold(all_a)):
             return 0.0
     if not all_a or not all_b:
+        # No party on one side: the actors named in its sentence are weaker evidence.
+        if ANY_CONTEXT in (context_a, context_b):
+            return 0.55
+        side_a = _fold(canonical(all_a) or set(context_a))
+        side_b = _fold(canonical(all_b) or set(context_b))
+        if side_a and side_b:
+            return 0.55 if side_a & side_b else 0.3
         return 0.4
     all_a, all_b = _fold(all_a), _fold(all_b)
     common = all_a & all_b

@@ -37,13 +37,17 @@ members are found in SQL on ``case_members`` + ``events`` + ``documents`` by
   relates to it (other types score 0);
 * time: a pair whose time score is below 0.2 is capped at 0.6 x 0.7875 < 0.5
   by the soft-conflict factor of :func:`~sanctionwatch.link.compatible`, so the
-  member must overlap the event's dated interval (3 days' slack), or be undated
-  and published no earlier than 3 days before it; an undated event reaches
-  dated members that start before its publication (+3 days) and undated members
-  published within 45 days of it; denials and documents without a
+  member must overlap the event's dated interval (3 days' slack, 33 for the
+  episodes of a flow, ``durative_types``), or be undated and published no
+  earlier than that before it; an undated event reaches dated members that
+  start before its publication (+ the slack) and undated members published
+  within 45 days (75 for a flow) of it; denials and documents without a
   publication date are never excluded by time;
 
-and then scored exactly with :func:`~sanctionwatch.link.compatible`.  Actor ids
+and then scored with :func:`~sanctionwatch.link.compatible_bound`, an upper
+bound of the clustering's scores (as if the two documents were copies and
+their sentences named the same actors).  Copies of one text whose dates are
+far apart are joined only when both are in the neighbourhood.  Actor ids
 do not block: two events with no common party still reach 0.64 when their
 dates, quantities and items agree, so an actor filter would lose real links.
 
@@ -93,7 +97,7 @@ from .link import (
     _interval,
     _is_denial,
     _Item,
-    compatible,
+    compatible_bound,
     evidence_items,
     flag_designated,
     insert_cases,
@@ -106,6 +110,7 @@ from .link import (
     taxonomy,
     type_score,
 )
+from .link_evidence import rules
 from .model import Document, Event, IgnoredRegion
 from .source_credit import source_publisher_key
 from .store import event_from_dict
@@ -517,7 +522,7 @@ def _joinable_cases(store: Any, frontier: Sequence[tuple[Event, str | None]], ex
             key = (r["doc_id"], r["event_idx"])
             if key not in parsed:
                 parsed[key] = event_from_dict(json.loads(r["json"]))
-            if compatible(event, parsed[key], published_a=published, published_b=r["published"]) >= threshold:
+            if compatible_bound(event, parsed[key], published_a=published, published_b=r["published"]) >= threshold:
                 found.add(case_id)
     return found
 
@@ -550,7 +555,9 @@ def _time_window(event: Event, published: str | None) -> tuple[str, list[str]] |
     """(condition, params) on members ``e`` of documents ``d``; None when time cannot exclude anything."""
     if _is_denial(event):
         return None
-    slack = timedelta(days=TIME_SLACK_DAYS)
+    # Episodes of a flow (durative types) still agree this many days apart (link_evidence.time_score).
+    extra = rules().durative_slack_days if event.type in rules().durative_types else 0
+    slack = timedelta(days=TIME_SLACK_DAYS + extra)
     # A member whose stored end precedes its start is an interval _interval() swaps: never excluded.
     always = ("e.modality IN ('denied', 'negated') OR d.published IS NULL"
               " OR substr(e.time_end, 1, 10) < substr(e.time_start, 1, 10)")
@@ -563,7 +570,7 @@ def _time_window(event: Event, published: str | None) -> tuple[str, list[str]] |
     day = _day(published)
     if day is None:
         return None
-    window = timedelta(days=UNDATED_WINDOW_DAYS)
+    window = timedelta(days=max(UNDATED_WINDOW_DAYS, rules().undated_window_days) + extra)
     return (f"{always} OR (e.time_start IS NOT NULL AND substr(e.time_start, 1, 10) <= ?)"
             " OR substr(d.published, 1, 10) BETWEEN ? AND ?",
             [(day + slack).isoformat(), (day - window).isoformat(), (day + window).isoformat()])
