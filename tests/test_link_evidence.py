@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.link import compatible, evidence, link_events
+from sanctionwatch.link import compatible, compatible_bound, evidence, link_events
 from sanctionwatch.link_evidence import actor_score, item_score, time_score
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
 from sanctionwatch.source_credit import credit_key, publisher_credit
@@ -123,3 +123,41 @@ def test_a_case_explains_its_members_and_names_its_sources():
         assert m["via"] == "evidence"
         assert m["best_match"]["time"] == 1.0 and m["best_match"]["actors"] == 1.0
         assert m["best_match"]["score"] >= 0.5
+
+
+def test_a_multi_year_tally_of_launches_never_corroborates_one_launch():
+    one = _ev("missile_launch", agent="prk", time=("2022-05-25", "2022-05-25"))
+    tally = _ev("missile_launch", agent="prk", time=("2006-01-01", "2022-05-27"))
+    assert time_score(one, tally) == 0.0
+    # a flow's long period is its duration, not a tally
+    flow = _ev("arms_transfer", agent="prk", time=("2023-01-01", "2024-02-27"))
+    episode = _ev("arms_transfer", agent="prk", time=("2023-10-13", "2023-10-13"))
+    assert time_score(flow, episode) > 0
+
+
+@pytest.mark.parametrize("ctx_a, ctx_b, expected", [
+    (frozenset({"chn", "rus"}), frozenset({"rus"}), 0.55),  # the agentless event's sentence names the other's agent
+    (frozenset({"usa"}), frozenset({"rus"}), 0.3),  # it names someone else
+    (frozenset(), frozenset({"rus"}), 0.4),  # it names no one
+])
+def test_an_event_without_parties_is_weighed_by_its_sentence(ctx_a, ctx_b, expected):
+    agentless = _ev("un_veto")
+    named = _ev("un_veto", agent="rus")
+    assert actor_score(agentless, named, ctx_a, ctx_b) == expected
+
+
+def test_co_agents_named_in_the_other_sentence_are_no_mismatch():
+    by_russia = _ev("un_veto", agent="rus")
+    by_china = _ev("un_veto", agent="chn")
+    assert actor_score(by_russia, by_china) == 0.2
+    assert actor_score(by_russia, by_china, frozenset({"rus", "chn"}), frozenset({"chn"})) == 0.5
+
+
+@pytest.mark.parametrize("a, b", [
+    (_ev(agent="prk", time=("2024-03-03", "2024-03-03")), _ev(item="crypto", time=("2025-01-10", "2025-01-10"))),
+    (_ev(), _ev(agent="prk")),
+    (_ev("arms_transfer", agent="prk", item="shells"), _ev("arms_transfer", item="munitions")),
+])
+def test_the_bound_used_by_incremental_search_is_never_below_the_score(a, b):
+    assert compatible_bound(a, b, published_a="2025-01-12", published_b="2025-01-11") >= compatible(
+        a, b, published_a="2025-01-12", published_b="2025-01-11")

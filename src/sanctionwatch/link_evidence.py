@@ -203,8 +203,8 @@ def _fold(ids: set[str]) -> set[str]:
 
 def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
                 context_b: frozenset[str] = frozenset()) -> float:
-    """0 on a conflict of canonical agents or recipients; 0.6..1 by shared parties; 0.2 for no shared
-    party; when either names none, 0.55 or 0.3 as the actors named in its sentence (``context_*``) meet
+    """0 on a conflict of canonical agents or recipients; 0.6..1 by shared parties; 0.5 when no party is
+    shared but one side's parties are named in the other's sentence, else 0.2; when either names none, 0.55 or 0.3 as the actors named in its sentence (``context_*``) meet
     the other's or not, else 0.4."""
     pa, pb = parties(a), parties(b)
     all_a = set().union(*pa.values()) if pa else set()
@@ -229,6 +229,9 @@ def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
     all_a, all_b = _fold(all_a), _fold(all_b)
     common = all_a & all_b
     if not common:
+        # "China and Russia vetoed" parsed with one agent each way: the other's sentence names it.
+        if ANY_CONTEXT in (context_a, context_b) or (all_a & _fold(set(context_b))) or (all_b & _fold(set(context_a))):
+            return 0.5
         return 0.2
     return 0.6 + 0.4 * len(common) / len(all_a | all_b)
 
