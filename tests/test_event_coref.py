@@ -91,3 +91,16 @@ def test_an_aggregate_period_does_not_absorb_a_dated_occurrence():
 def test_an_event_alone_is_returned_unchanged():
     only = _event("stole", time=MARCH_3)
     assert resolve_event_coreference(_doc([only])) == [only]
+
+
+def test_different_kinds_of_goods_are_two_events():
+    text = "The freighter carried artillery shells in May; the tanker carried crude oil in May."
+
+    def item_event(trigger: str, item: str) -> Event:
+        t, a = text.index(trigger), text.index(item)
+        return Event("arms_transfer", Fragment.of(text, t, t + len(trigger)),
+                     [Argument("item", a, a + len(item), item)])
+
+    shells, oil = item_event("carried", "artillery shells"), item_event("tanker", "crude oil")
+    assert conflict(shells, oil) == "item"
+    assert conflict(shells, item_event("tanker", "artillery shells")) is None

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .link import member_role
-from .link_evidence import rules
+from .link_evidence import item_score, rules
 from .model import Argument, Document, Event, Fragment
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination", "target")
@@ -105,6 +105,8 @@ def conflict(a: Event, b: Event) -> str | None:
             return "time"
         if is_aggregate_time(a) != is_aggregate_time(b):
             return "aggregate"
+    if item_score(a, b) == 0:  # different kinds of goods: shells and oil, cars and armour
+        return "item"
     qa, qb = a.quantity, b.quantity
     if qa and qb and qa.unit.casefold().rstrip("s") == qb.unit.casefold().rstrip("s"):
         lo, hi = sorted((abs(qa.value), abs(qb.value)))
