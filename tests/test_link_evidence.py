@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.link import compatible, compatible_bound, evidence, link_events
+from sanctionwatch.link import compatible, compatible_bound, evidence, link_events, syndication_groups
 from sanctionwatch.link_evidence import actor_score, item_score, time_score
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
 from sanctionwatch.source_credit import credit_key, publisher_credit
@@ -161,3 +161,16 @@ def test_co_agents_named_in_the_other_sentence_are_no_mismatch():
 def test_the_bound_used_by_incremental_search_is_never_below_the_score(a, b):
     assert compatible_bound(a, b, published_a="2025-01-12", published_b="2025-01-11") >= compatible(
         a, b, published_a="2025-01-12", published_b="2025-01-11")
+
+
+PROSE = ("Officials in the capital said the border crossing would stay shut for another week while inspectors "
+         "examined cargo trucks that had arrived from the coast late on Sunday evening after heavy rain.")
+QUOTE = "“We will inspect every container that crosses the river before any of them is released to buyers.”"
+
+
+def test_pages_quoting_one_statement_are_not_copies_but_a_rewrite_is():
+    first = Document(doc_id="p1", text=f"{PROSE} The minister added: {QUOTE}")
+    quoting = Document(doc_id="p2", text=f"A different report on the harbour closure. The minister said {QUOTE}")
+    rewrite = Document(doc_id="p3", text=f"Rain delayed the trucks. {PROSE.split(' while ')[0]}, local media said.")
+    groups = syndication_groups([first, quoting, rewrite])
+    assert {"p1", "p3"} in groups and {"p2"} in groups
