@@ -517,9 +517,12 @@ def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
     """Greedy average-link clustering in a fixed order."""
     clusters: list[list[_Item]] = []
     types: list[set[str]] = []  # the event types in each cluster
+    by_type: dict[str, list[int]] = defaultdict(list)  # blocking: clusters holding each type
     for item in sorted(items, key=lambda i: i.key):
         best, best_score = None, threshold
-        for i, (cl, cl_types) in enumerate(zip(clusters, types)):
+        candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]})
+        for i in candidates:
+            cl, cl_types = clusters[i], types[i]
             # Unrelated types or conflicting canonical actors veto a merge
             # outright (checked first: cheap, and it rules out most clusters);
             # other hard conflicts (dates, figures) count as zeros in the
@@ -535,8 +538,11 @@ def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
         if best is None:
             clusters.append([item])
             types.append({item.event.type})
+            by_type[item.event.type].append(len(clusters) - 1)
         else:
             clusters[best].append(item)
+            if item.event.type not in types[best]:
+                by_type[item.event.type].append(best)
             types[best].add(item.event.type)
     return _merge_clusters(clusters, threshold)
 
@@ -569,9 +575,21 @@ def _merge_clusters(clusters: list[list[_Item]], threshold: float) -> list[list[
                     best_copy = max(best_copy, score)
         return max(total / (len(clusters[i]) * len(clusters[j])), best_copy)
 
+    # Blocking: only clusters holding related types can score above 0, so each cluster is compared
+    # with those alone (not all pairs).
+    present = sorted({t for ts in types for t in ts})
+    related = {t: [u for u in present if type_score(t, u) > 0] for t in present}
+    by_type: dict[str, set[int]] = defaultdict(set)
+    for n, ts in enumerate(types):
+        for t in ts:
+            by_type[t].add(n)
+
+    def partners(i: int) -> set[int]:
+        return {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
+
     scores: dict[tuple[int, int], float] = {}
     for i in range(len(clusters)):
-        for j in range(i + 1, len(clusters)):
+        for j in sorted(k for k in partners(i) if k > i):
             sc = link_score(i, j)
             if sc >= threshold:
                 scores[(i, j)] = sc
@@ -579,10 +597,13 @@ def _merge_clusters(clusters: list[list[_Item]], threshold: float) -> list[list[
     while scores:
         (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
         clusters[i].extend(clusters[j])
+        for t in types[j]:
+            by_type[t].discard(j)
+            by_type[t].add(i)
         types[i] |= types[j]
         alive.discard(j)
         scores = {k: v for k, v in scores.items() if i not in k and j not in k}
-        for k in alive:
+        for k in sorted(partners(i) & alive):
             if k != i:
                 sc = link_score(min(i, k), max(i, k))
                 if sc >= threshold:
