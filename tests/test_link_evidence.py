@@ -7,7 +7,7 @@ import pytest
 from sanctionwatch.link import compatible, compatible_bound, evidence, link_events, syndication_groups
 from sanctionwatch.link_evidence import actor_score, item_score, time_score
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
-from sanctionwatch.source_credit import credit_key, publisher_credit
+from sanctionwatch.source_credit import credit_key, publisher_credit, source_publisher_key
 
 
 def _ev(type_: str = "cyber_theft", *, agent: str | None = None, item: str | None = None,
@@ -174,3 +174,9 @@ def test_pages_quoting_one_statement_are_not_copies_but_a_rewrite_is():
     rewrite = Document(doc_id="p3", text=f"Rain delayed the trucks. {PROSE.split(' while ')[0]}, local media said.")
     groups = syndication_groups([first, quoting, rewrite])
     assert {"p1", "p3"} in groups and {"p2"} in groups
+
+
+def test_an_agency_site_and_pages_crediting_it_are_one_source():
+    own = Document(doc_id="k1", text="The agency reported a launch.", publisher="KCNA")
+    relayed = Document(doc_id="k2", text="PYONGYANG, May 3 (KCNA) -- A launch took place.", publisher="Some Portal")
+    assert source_publisher_key(own) == source_publisher_key(relayed) == "credit:kcna"

@@ -78,7 +78,7 @@ def publisher_credit(publisher: str | None) -> str | None:
 def _dateline() -> re.Pattern[str]:
     names = sorted({n for ns in rules().wire_agencies.values() for n in ns}, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"\b[A-Z][A-Za-z.,' ]{{1,60}}\((?P<n>{alt})\)\s*(?:[-\u2013\u2014]{{1,2}})")
+    return re.compile(rf"\b[A-Z][A-Za-z0-9.,' ]{{1,60}}\((?P<n>{alt})\)\s*(?:[-\u2013\u2014]{{1,2}})")
 
 
 def dateline_credit(text: str) -> str | None:
@@ -96,4 +96,9 @@ def credit_key(doc: Document) -> str | None:
 def source_publisher_key(doc: Document) -> str | None:
     """The key that unites a page with the others of one source: its credited story's originator
     when it names one, else its publisher (several articles of one publisher count once)."""
-    return credit_key(doc) or ((doc.publisher or "").strip().casefold() or None)
+    credited = credit_key(doc)
+    if credited:
+        return credited
+    # An agency's own site ("KCNA", "Yonhap News Agency") and pages crediting it are one source.
+    own = _agency(doc.publisher) if doc.publisher else None
+    return f"credit:{own}" if own else ((doc.publisher or "").strip().casefold() or None)
