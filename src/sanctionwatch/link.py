@@ -815,7 +815,7 @@ def _make_case(items: list[_Item], extra: list[CaseMember], source_of: dict[str,
 
 # A member is explained by its best match among this many members of other documents (a bound on the
 # quadratic cost in very large cases).
-EXPLAIN_MAX_PEERS = 50
+EXPLAIN_MAX_PEERS = 12
 
 
 def explain_membership(items: list[_Item]) -> list[dict[str, Any]]:

@@ -268,25 +268,37 @@ def _item_word(w: str) -> str:
     return w.rstrip("s") if len(w) > 3 else w
 
 
+def _item_texts(event: Event) -> tuple[str, ...]:
+    return tuple(arg.text for arg in event.arguments if arg.role == "item")
+
+
 def item_words(event: Event) -> set[str]:
-    return {_item_word(w) for arg in event.arguments if arg.role == "item"
-            for w in _normalise_words(arg.text) if w not in _ITEM_STOP and not w.isdigit()}
+    return set(_words_of(_item_texts(event)))
+
+
+@lru_cache(maxsize=65536)  # asked for every pair of events compared; item texts repeat
+def _words_of(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_item_word(w) for text in texts for w in _normalise_words(text)
+                     if w not in _ITEM_STOP and not w.isdigit())
 
 
 def item_kinds(event: Event) -> set[str]:
     """The class of goods of each item argument: that of its first classed word, since English puts
     the word that changes the kind first ("armoured cars" are armour, "luxury cars" luxury goods)."""
+    return set(_kinds_of(_item_texts(event)))
+
+
+@lru_cache(maxsize=65536)
+def _kinds_of(texts: tuple[str, ...]) -> frozenset[str]:
     table = rules().item_class
     kinds: set[str] = set()
-    for arg in event.arguments:
-        if arg.role != "item":
-            continue
-        for w in _normalise_words(arg.text):
+    for text in texts:
+        for w in _normalise_words(text):
             kind = table.get(w) or table.get(_item_word(w))
             if kind:
                 kinds.add(kind)
                 break
-    return kinds
+    return frozenset(kinds)
 
 
 def item_score(a: Event, b: Event) -> float:
