@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanctionwatch.event_coref import conflict, resolve_event_coreference
+from sanctionwatch.event_coref import conflict, coreference_chains, corefer_document, resolve_event_coreference
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
 
 TEXT = (
@@ -104,3 +104,12 @@ def test_different_kinds_of_goods_are_two_events():
     shells, oil = item_event("carried", "artillery shells"), item_event("tanker", "crude oil")
     assert conflict(shells, oil) == "item"
     assert conflict(shells, item_event("tanker", "artillery shells")) is None
+
+
+def test_the_pipeline_keeps_every_mention_and_lists_them_on_the_first():
+    full = _event("stole", args=[_arg("agent", "Pyongyang", "prk")], time=MARCH_3)
+    theft, heist = _event("theft"), _event("heist")
+    doc = corefer_document(_doc([full, theft, heist]))
+    assert len(doc.events) == 3  # every mention stays in the output, with its own trigger and sentence
+    assert [m.text for m in doc.events[0].mentions] == ["stole", "theft", "heist"]
+    assert coreference_chains(doc) == [[0, 1, 2]]

@@ -1,13 +1,15 @@
-"""Within-document event coreference: one real event, one event record per document.
+"""Within-document event coreference: one real event, one merged event per document for linking.
 
 A news article names its main event many times: "North Korean hackers stole
 $1.5 billion from the exchange ... the theft ... the heist ... the attack".
 The event extractor makes one :class:`~sanctionwatch.model.Event` per trigger,
 most of them without an agent or a date, and each would otherwise seed a case
-of its own or bridge unrelated cases.  :func:`resolve_event_coreference` folds
-every later mention into the earlier event it refers to and merges their
-arguments, so the document keeps one record per real event, with the folded
-triggers listed in ``Event.mentions``.
+of its own or bridge unrelated cases.  :func:`coreference_chains` groups
+every later mention with the earlier event it refers to; the pipeline records
+each chain on its first mention (``Event.mentions``) and keeps every mention in
+the output, and the linker clusters one merged event per chain
+(:func:`merged_events`: the first trigger, every argument, the most precise
+date).
 
 A later mention joins an earlier event of the same type when nothing they
 carry disagrees (see :func:`conflict`): parties with different canonical ids,
@@ -23,8 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .link import member_role
-from .link_evidence import item_score, rules
+from .link_evidence import item_score, member_role, rules
 from .model import Argument, Document, Event, Fragment
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination", "target")
@@ -165,15 +166,17 @@ def _compatible_with_chain(event: Event, chain: _Chain) -> bool:
     return all(conflict(m, event) is None for m in [chain.event, *chain.members])
 
 
-def resolve_event_coreference(doc: Document) -> list[Event]:
-    """The document's events with every coreferent mention folded into the event it refers to.
+def coreference_chains(doc: Document) -> list[list[int]]:
+    """Indices into ``doc.events``, one list per real event: its first mention, then those folded into it.
 
-    Returns new events in the order of their first mention; an event that
-    absorbs nothing is returned unchanged.  Events of other stances
-    (negated, hypothetical) are kept but never merged.
+    Chains are in the order of their first mention.  Events of other stances
+    (negated, hypothetical) are chains of their own, never merged.
     """
     chains: list[_Chain] = []
-    for ev in sorted(doc.events, key=lambda e: (e.trigger.start, e.trigger.end)):
+    index: dict[int, list[int]] = {}  # id(chain) -> event indices
+    order = sorted(range(len(doc.events)), key=lambda n: (doc.events[n].trigger.start, doc.events[n].trigger.end, n))
+    for n in order:
+        ev = doc.events[n]
         stance = stance_of(doc, ev)
         target = None
         if stance in ("occurred", "denied"):
@@ -182,13 +185,39 @@ def resolve_event_coreference(doc: Document) -> list[Event]:
                     target = chain
                     break
         if target is None:
-            chains.append(_Chain(ev, stance))
+            chain = _Chain(ev, stance)
+            chains.append(chain)
+            index[id(chain)] = [n]
         else:
             target.members.append(ev)
-    return [_merge(c) if c.members else c.event for c in chains]
+            index[id(target)].append(n)
+    return [index[id(c)] for c in chains]
+
+
+def merged_events(doc: Document) -> list[tuple[Event, list[int]]]:
+    """One event per real event of the document, arguments merged (see :func:`_merge`), with the indices
+    of the ``doc.events`` it stands for (first its first mention).  An event alone is returned as it is."""
+    out = []
+    for chain in coreference_chains(doc):
+        head, rest = doc.events[chain[0]], [doc.events[n] for n in chain[1:]]
+        stance = stance_of(doc, head)
+        out.append((_merge(_Chain(head, stance, rest)) if rest else head, chain))
+    return out
+
+
+def resolve_event_coreference(doc: Document) -> list[Event]:
+    """The document's events with every coreferent mention folded into the event it refers to."""
+    return [ev for ev, _ in merged_events(doc)]
 
 
 def corefer_document(doc: Document) -> Document:
-    """Replace ``doc.events`` by their coreference-resolved form (see :func:`resolve_event_coreference`)."""
-    doc.events = resolve_event_coreference(doc)
+    """Record each event's coreferent mentions on its first mention (``Event.mentions``).
+
+    ``doc.events`` keeps one record per mention, so every mention stays in
+    the output with its own trigger, sentence, time and modality; the linker
+    merges each chain into one event (:func:`merged_events`).
+    """
+    for chain in coreference_chains(doc):
+        if len(chain) > 1:
+            doc.events[chain[0]].mentions = sorted({doc.events[n].trigger for n in chain}, key=lambda f: (f.start, f.end))
     return doc

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
+from .event_coref import merged_events
 from .link_evidence import (
     ANY_CONTEXT,
     CONFLICT_ROLES,
@@ -48,7 +49,7 @@ from .link_evidence import canonical as _canonical
 from .link_evidence import day as _day
 from .link_evidence import interval as _interval
 from .link_evidence import is_denial as _is_denial
-from .link_evidence import parties
+from .link_evidence import member_role, parties
 from .link_evidence import unit as _unit
 from .model import Document, Event, Quantity
 from .source_credit import credit_key, source_publisher_key
@@ -449,26 +450,6 @@ class Case:
         }
 
 
-def member_role(doc: Document, event: Event) -> str | None:
-    """allegation | denial | report for an event, or None when it asserts nothing happened or may happen.
-
-    A denial is an event reported as denied, or one inside a deny-stance
-    attribution, or a negated event put in the mouth of one of its own parties
-    ("Pyongyang said it had not sold ..."). Hypothetical events are no evidence.
-    """
-    attr = doc.attributions[event.attribution] if event.attribution is not None and 0 <= event.attribution < len(doc.attributions) else None
-    if event.modality == "hypothetical":
-        return None
-    if event.modality == "denied" or (attr is not None and attr.stance == "deny" and not attr.negated):
-        return "denial"
-    if event.modality == "negated":
-        own = set().union(*parties(event).values()) if parties(event) else set()
-        return "denial" if attr is not None and attr.source_entity in own else None
-    if event.modality == "alleged" or attr is not None:
-        return "allegation"
-    return "report"
-
-
 @dataclass(slots=True)
 class _Item:
     doc: Document
@@ -476,6 +457,7 @@ class _Item:
     event: Event
     role: str
     story: str | None = None  # the syndication group (copies of one text) of its document, when it has copies
+    chain: tuple[int, ...] = ()  # every index into doc.events this (coreference-merged) event stands for
     _context: frozenset[str] | None = None
 
     @property
@@ -628,11 +610,12 @@ def link_events(
 
 
 def evidence_items(docs: Iterable[Document]) -> list[_Item]:
-    """Every event of ``docs`` that is evidence (see :func:`member_role`), as clustering items."""
+    """Every real event of ``docs`` that is evidence (see :func:`member_role`), as clustering items: the
+    mentions of one event in a document are merged into one item first (:mod:`sanctionwatch.event_coref`)."""
     return [
-        _Item(doc, i, ev, role)
+        _Item(doc, chain[0], ev, role, chain=tuple(chain))
         for doc in docs
-        for i, ev in enumerate(doc.events)
+        for ev, chain in merged_events(doc)
         if (role := member_role(doc, ev)) is not None
     ]
 
@@ -762,7 +745,8 @@ def _attribution_denials(
 
 def _make_case(items: list[_Item], extra: list[CaseMember], source_of: dict[str, str], min_sources: int) -> Case:
     members = sorted(
-        [CaseMember(i.doc.doc_id, i.idx, i.role, i.event.attribution) for i in items] + extra,
+        [CaseMember(i.doc.doc_id, n, i.role, i.doc.events[n].attribution) for i in items for n in i.chain or (i.idx,)]
+        + extra,
         key=lambda m: (m.doc_id, m.event_idx if m.event_idx is not None else -1, m.attribution_idx or -1),
     )
     case_id = "case-" + hashlib.sha1(

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .model import Event, Quantity
+from .model import Document, Event, Quantity
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
 CONFLICT_ROLES = ("agent", "recipient")
@@ -327,3 +327,23 @@ class FieldScores:
     def to_dict(self) -> dict[str, float]:
         return {"type": self.type, "actors": round(self.actors, 3), "time": self.time,
                 "quantity": self.quantity, "item": self.item, "score": self.score}
+
+
+def member_role(doc: Document, event: Event) -> str | None:
+    """allegation | denial | report for an event, or None when it asserts nothing happened or may happen.
+
+    A denial is an event reported as denied, or one inside a deny-stance
+    attribution, or a negated event put in the mouth of one of its own parties
+    ("Pyongyang said it had not sold ..."). Hypothetical events are no evidence.
+    """
+    attr = doc.attributions[event.attribution] if event.attribution is not None and 0 <= event.attribution < len(doc.attributions) else None
+    if event.modality == "hypothetical":
+        return None
+    if event.modality == "denied" or (attr is not None and attr.stance == "deny" and not attr.negated):
+        return "denial"
+    if event.modality == "negated":
+        own = set().union(*parties(event).values()) if parties(event) else set()
+        return "denial" if attr is not None and attr.source_entity in own else None
+    if event.modality == "alleged" or attr is not None:
+        return "allegation"
+    return "report"

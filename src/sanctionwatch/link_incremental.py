@@ -96,24 +96,22 @@ from .link import (
     _day,
     _interval,
     _is_denial,
-    _Item,
     compatible_bound,
     evidence_items,
     flag_designated,
     insert_cases,
     is_copy,
     link_items,
-    member_role,
     rebuild_cases,
     shingle_sets,
     syndication_pairs,
     taxonomy,
     type_score,
 )
+from .event_coref import merged_events
 from .link_evidence import rules
 from .model import Document, Event, IgnoredRegion
 from .source_credit import source_publisher_key
-from .store import event_from_dict
 
 SAMPLE_MOD = 4  # one shingle in SAMPLE_MOD goes into the syndication index
 _CHUNK = 500  # ids per IN (...) list: far below SQLite's and PostgreSQL's parameter limits
@@ -242,11 +240,12 @@ def update_cases(store: Any, min_sources: int = 2, *, hops: int | None = 2,
     loaded = {d: doc for d in sorted({m[1] for m in members}) if (doc := store.get_document(d)) is not None}
     summary.documents_loaded = len(fresh) + len(loaded)
     docs = {d.doc_id: d for d in fresh} | loaded
+    # The re-clustered events of unchanged documents: the (coreference-merged) items whose mentions
+    # were members of the neighbourhood's cases.
+    member_events = {(doc_id, idx) for _, doc_id, idx, _attr in members if idx is not None}
     items = evidence_items(fresh) + [
-        _Item(loaded[doc_id], idx, loaded[doc_id].events[idx], role)
-        for _, doc_id, idx, _attr in members
-        if idx is not None and doc_id in loaded and idx < len(loaded[doc_id].events)
-        and (role := member_role(loaded[doc_id], loaded[doc_id].events[idx])) is not None
+        item for item in evidence_items(loaded.values())
+        if any((item.doc.doc_id, n) in member_events for n in item.chain)
     ]
     summary.items_reclustered = len(items)
     replaced = {(doc_id, attr) for _, doc_id, idx, attr in members if idx is None}
@@ -495,34 +494,61 @@ def _members(store: Any, case_ids: Sequence[str], dirty: set[str]) -> list[tuple
 
 
 def _member_events(store: Any, case_ids: Sequence[str], dirty: set[str]) -> list[tuple[Event, str | None]]:
-    """(event, publication date) of the cases' event members in unchanged documents."""
+    """(event, publication date) of the cases' event members in unchanged documents, each member's
+    mentions merged into one event as the clustering sees it (event_coref)."""
     out = []
+    merged = _MergedEvents(store)
+    seen: set[tuple[str, int]] = set()
     for chunk in _chunks(case_ids):
         for r in store.conn.execute(
-                "SELECT cm.doc_id, e.json, d.published FROM case_members cm"
-                " JOIN events e ON e.doc_id = cm.doc_id AND e.idx = cm.event_idx"
+                "SELECT cm.doc_id, cm.event_idx, d.published FROM case_members cm"
                 " JOIN documents d ON d.doc_id = cm.doc_id"
-                f" WHERE cm.case_id IN ({_marks(chunk)}) ORDER BY cm.doc_id, cm.event_idx", tuple(chunk)):
-            if r["doc_id"] not in dirty:
-                out.append((event_from_dict(json.loads(r["json"])), r["published"]))
+                f" WHERE cm.case_id IN ({_marks(chunk)}) AND cm.event_idx IS NOT NULL"
+                " ORDER BY cm.doc_id, cm.event_idx", tuple(chunk)):
+            if r["doc_id"] in dirty:
+                continue
+            found = merged.get(r["doc_id"], r["event_idx"])
+            if found is not None and found[1] not in seen:
+                seen.add(found[1])
+                out.append((found[0], r["published"]))
     return out
+
+
+class _MergedEvents:
+    """The coreference-merged event holding a stored event mention, per (document, event index)."""
+
+    def __init__(self, store: Any):
+        self.store = store
+        self.by_doc: dict[str, dict[int, tuple[Event, tuple[str, int]]]] = {}
+
+    def get(self, doc_id: str, idx: int) -> tuple[Event, tuple[str, int]] | None:
+        """(merged event, (doc_id, index of its first mention)), or None when the document is gone."""
+        if doc_id not in self.by_doc:
+            doc = self.store.get_document(doc_id)
+            table: dict[int, tuple[Event, tuple[str, int]]] = {}
+            if doc is not None:
+                for ev, chain in merged_events(doc):
+                    for n in chain:
+                        table[n] = (ev, (doc_id, chain[0]))
+            self.by_doc[doc_id] = table
+        return self.by_doc[doc_id].get(idx)
 
 
 def _joinable_cases(store: Any, frontier: Sequence[tuple[Event, str | None]], exclude: set[str], dirty: set[str],
                     threshold: float) -> set[str]:
     """Cases outside ``exclude`` with a member that scores at least ``threshold`` with a frontier event."""
     found: set[str] = set()
-    parsed: dict[tuple[str, int], Event] = {}
+    merged = _MergedEvents(store)
     for event, published in frontier:
         sql, params = blocking_query(event, published)
         for r in store.conn.execute(sql, params):
             case_id = r["case_id"]
             if case_id in exclude or case_id in found or r["doc_id"] in dirty:
                 continue
-            key = (r["doc_id"], r["event_idx"])
-            if key not in parsed:
-                parsed[key] = event_from_dict(json.loads(r["json"]))
-            if compatible_bound(event, parsed[key], published_a=published, published_b=r["published"]) >= threshold:
+            member = merged.get(r["doc_id"], r["event_idx"])
+            if member is None:
+                continue
+            if compatible_bound(event, member[0], published_a=published, published_b=r["published"]) >= threshold:
                 found.add(case_id)
     return found
 
