@@ -161,8 +161,8 @@ class Event:
     attribution: int | None = None  # index into Document.attributions
     sentence: Fragment | None = None
     confidence: float = 1.0
-    # Every trigger of the event in its document when coreference folded several into it
-    # (event_coref); empty when the trigger is the only mention.
+    # On the first mention of an event the document names several times: the triggers of all its
+    # mentions (event_coref); empty otherwise.
     mentions: list[Fragment] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
