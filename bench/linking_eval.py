@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sanctionwatch.link import link_events, syndication_groups  # noqa: E402
-from sanctionwatch.model import Document  # noqa: E402
+from sanctionwatch.model import Document, Fragment  # noqa: E402
 from sanctionwatch.store import Store  # noqa: E402
 
 Unit = tuple[str, int, int]  # doc_id, start, end
@@ -76,13 +76,24 @@ def gold_units(gold: dict, docs: list[Document]) -> tuple[dict[Unit, set[str]], 
     return units, missing
 
 
-def member_span(doc: Document, event_idx: int | None, attribution_idx: int | None) -> tuple[int, int]:
+def member_spans(doc: Document, event_idx: int | None, attribution_idx: int | None) -> list[tuple[int, int]]:
+    """Every span of a case member: each mention of its event (coreference folds several into one), or
+    its attribution."""
     if event_idx is not None:
-        t = doc.events[event_idx].trigger
-        return t.start, t.end
+        ev = doc.events[event_idx]
+        return [(t.start, t.end) for t in ev.mentions or [ev.trigger]]
     a = doc.attributions[attribution_idx]
     frags = a.source + a.cue + a.content
-    return min(f.start for f in frags), max(f.end for f in frags)
+    return [(min(f.start for f in frags), max(f.end for f in frags))]
+
+
+def restore_mentions(store: Store, docs: list[Document]) -> None:
+    """Put back ``Event.mentions`` from the stored event JSON where the store's reader leaves them out."""
+    for doc in docs:
+        rows = store.conn.execute("SELECT json FROM events WHERE doc_id = ? ORDER BY idx", (doc.doc_id,)).fetchall()
+        for ev, row in zip(doc.events, rows):
+            if not ev.mentions:
+                ev.mentions = [Fragment(**m) for m in json.loads(row[0]).get("mentions") or []]
 
 
 def hits(units: dict[Unit, set[str]], doc_id: str, span: tuple[int, int]) -> list[Unit]:
@@ -111,7 +122,8 @@ def evaluate(docs: list[Document], gold: dict, min_sources: int = 2) -> dict:
     for case in cases:
         group: set[Unit] = set()
         for m in case.members:
-            found = hits(units, m.doc_id, member_span(by_id[m.doc_id], m.event_idx, m.attribution_idx))
+            found = [u for span in member_spans(by_id[m.doc_id], m.event_idx, m.attribution_idx)
+                     for u in hits(units, m.doc_id, span)]
             unmatched_members += not found
             group.update(found)
         hit_units |= group
@@ -159,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = yaml.safe_load(Path(args.gold).read_text(encoding="utf-8"))
     with Store(args.db) as store:
         docs = list(store.iter_documents())
+        restore_mentions(store, docs)
     result = evaluate(docs, gold, args.min_sources)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -28,6 +28,7 @@ def sample(doc_id: str = "d1", text: str = TEXT) -> Document:
                         Quantity(7000, "container", False), TimeValue("in March", None, None, "month", False),
                         "alleged", 0, f(0, 53))]
     doc.attributions[0].affiliation, doc.attributions[0].channel = "kor", "yonhap"  # speaker's side, carrier
+    doc.events[0].mentions = [f(21, 25)]  # event coreference: the triggers of every mention
     doc.events[0].reported = TimeValue("said", "2024-03-05", "2024-03-05", "day", True)  # the report's own date
     return doc
 

@@ -31,29 +31,40 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
+from .event_coref import merged_events
+from .link_evidence import (
+    ANY_CONTEXT,
+    CONFLICT_ROLES,
+    PARTY_ROLES,
+    TIME_SLACK_DAYS,
+    FieldScores,
+    actor_score,
+    item_score,
+    item_words,
+    quantity_score,
+    rules,
+    time_score,
+)
+from .link_evidence import canonical as _canonical
+from .link_evidence import day as _day
+from .link_evidence import interval as _interval
+from .link_evidence import is_denial as _is_denial
+from .link_evidence import member_role, parties
+from .link_evidence import unit as _unit
 from .model import Document, Event, Quantity
+from .source_credit import credit_key, source_publisher_key
 from .read import kept_ranges
 
 STATUSES = ("single-source", "corroborated", "contested", "denied-only")
 ROLES = ("allegation", "denial", "report")
-# Argument roles that name parties to the event; a clash between canonical ids
-# in the first two means two different events.
-PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
-CONFLICT_ROLES = ("agent", "recipient")
-
 LINK_THRESHOLD = 0.5
-# Two dated intervals this many days apart still count as overlapping: reports
-# of "last week" or "on Tuesday" resolve a few days differently.
-TIME_SLACK_DAYS = 3
-# An undated event is assumed to lie within this many days before publication.
+# Kept for callers (link_incremental's blocking): the default of data/linking.yaml.
 UNDATED_WINDOW_DAYS = 45
-# Intervals at most this wide are precise dates: two of them that disagree are two events.
-PRECISE_DAYS = 7
-QUANTITY_TOLERANCE = 0.2
-QUANTITY_TOLERANCE_APPROX = 0.35
 
 SHINGLE_WORDS = 5
-SYNDICATION_CONTAINMENT = 0.5
+# Share of the smaller page's own prose (outside quotations) that two pages share when one is a copy,
+# rewrite or relay of the other; independent reports of one event share well under 10%.
+SYNDICATION_CONTAINMENT = 0.12
 SYNDICATION_MIN_SHARED = 8
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -179,20 +190,38 @@ def body_text(doc: Document) -> str:
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
-    """Hashed word k-shingles; blake2b keeps them stable across processes (unlike hash())."""
-    words = _normalise_words(text)
-    if len(words) < k:
-        return {_h(" ".join(words))} if words else set()
-    return {_h(" ".join(words[i:i + k])) for i in range(len(words) - k + 1)}
+    """Hashed word k-shingles; blake2b keeps them stable across processes (unlike hash()).
+
+    No shingle crosses a paragraph separator (U+2029), which :func:`own_words` puts where a quotation was.
+    """
+    segments = [_normalise_words(part) for part in text.split("\u2029")]
+    out: set[int] = set()
+    for words in segments:
+        if len(words) >= k:
+            out |= {_h(" ".join(words[i:i + k])) for i in range(len(words) - k + 1)}
+    if not out:
+        flat = [w for words in segments for w in words]
+        return {_h(" ".join(flat))} if flat else set()
+    return out
 
 
 def _h(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
 
 
+# A quotation: pages quoting one official statement are not copies of one another, so quoted words are
+# left out of the shingles (the quote's place becomes a break no shingle crosses).
+_QUOTED = re.compile(r"[\"“”„«»][^\"“”„«»\n]{0,600}[\"“”„«»]")
+
+
+def own_words(text: str) -> str:
+    """``text`` without its quotations (see _QUOTED)."""
+    return _QUOTED.sub(" \u2029 ", text)
+
+
 def shingle_sets(docs: Iterable[Document]) -> dict[str, set[int]]:
-    """doc_id -> the shingles of its body text."""
-    return {d.doc_id: shingles(body_text(d)) for d in docs}
+    """doc_id -> the shingles of its body text outside quotations."""
+    return {d.doc_id: shingles(own_words(body_text(d))) for d in docs}
 
 
 def is_copy(shared: int, size_a: int, size_b: int, *, containment: float = SYNDICATION_CONTAINMENT,
@@ -271,8 +300,12 @@ def syndication_groups(
     Two documents are copies when the shingles they share cover at least
     ``containment`` of the smaller one: a different headline or an extra site
     footer only adds a few shingles to one side, so containment (rather than
-    Jaccard) keeps them together.  Candidates come from an inverted index over
-    shingles, so only documents sharing text are ever compared.
+    Jaccard) keeps them together.  Shingles leave quotations out, so two pages
+    quoting one statement share nothing by it, and the low default (12%) also
+    catches condensed rewrites and relays of one story, which keep some of its
+    sentences: independent reports hardly ever share whole sentences of their
+    own prose.  Candidates come from an inverted index over shingles, so only
+    documents sharing text are ever compared.
     """
     sets = shingle_sets(docs)
     return groups_from_pairs(sets, syndication_pairs(sets, containment=containment, min_shared=min_shared))
@@ -282,150 +315,64 @@ def syndication_groups(
 # Pairwise compatibility
 
 
-def parties(event: Event) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for arg in event.arguments:
-        if arg.entity and arg.role in PARTY_ROLES:
-            out[arg.role].add(arg.entity)
-    return out
-
-
-def _canonical(ids: set[str]) -> set[str]:
-    return {i for i in ids if not i.startswith("local:")}
-
-
-def actor_score(a: Event, b: Event) -> float:
-    """0 on a conflict of canonical agents or recipients, else 0.2..1 by overlap; 0.4 when unknown."""
-    pa, pb = parties(a), parties(b)
-    all_a = set().union(*pa.values()) if pa else set()
-    all_b = set().union(*pb.values()) if pb else set()
-    for role in CONFLICT_ROLES:
-        ca, cb = _canonical(pa.get(role, set())), _canonical(pb.get(role, set()))
-        # "X sold to Y" and "Y bought from X" put the same parties in swapped
-        # roles; that is no conflict.
-        if ca and cb and not (ca & cb) and not (ca <= all_b and cb <= all_a):
-            return 0.0
-    if not all_a or not all_b:
-        return 0.4
-    common = all_a & all_b
-    if not common:
-        return 0.2
-    return 0.6 + 0.4 * len(common) / len(all_a | all_b)
-
-
-def _interval(event: Event) -> tuple[date, date] | None:
-    t = event.time
-    if not t or not t.anchored or not t.start:
-        return None
-    try:
-        start = date.fromisoformat(t.start[:10])
-        end = date.fromisoformat((t.end or t.start)[:10])
-    except ValueError:
-        return None
-    return (start, end) if end >= start else (end, start)
-
-
-def _day(iso: str | None) -> date | None:
-    try:
-        return date.fromisoformat(iso[:10]) if iso else None
-    except ValueError:
-        return None
-
-
-def time_score(a: Event, b: Event, published_a: str | None = None, published_b: str | None = None) -> float:
-    """1 when dated intervals overlap, 0 when they are apart; guesses from publication dates otherwise."""
-    if _is_denial(a) or _is_denial(b):
-        return 0.5  # a denial is dated by when it was made, not by the event it answers
-    ia, ib = _interval(a), _interval(b)
-    slack = timedelta(days=TIME_SLACK_DAYS)
-    if ia and ib:
-        if ia[0] - slack <= ib[1] and ib[0] - slack <= ia[1]:
-            return 1.0
-        # Two precise dates that disagree are two events (two launches).  Coarse
-        # or open intervals often date the report ("said in March") rather
-        # than the event, so they only weigh against linking.
-        precise = (ia[1] - ia[0]).days <= PRECISE_DAYS and (ib[1] - ib[0]).days <= PRECISE_DAYS
-        return 0.0 if precise else 0.15
-    pa, pb = _day(published_a), _day(published_b)
-    # An article cannot report an event that happens after it was published.
-    if ia and pb and pb + slack < ia[0]:
-        return 0.1
-    if ib and pa and pa + slack < ib[0]:
-        return 0.1
-    if not ia and not ib and pa and pb:
-        return 0.5 if abs((pa - pb).days) <= UNDATED_WINDOW_DAYS else 0.15
-    return 0.5
-
-
-def _is_denial(event: Event) -> bool:
-    return event.modality in ("denied", "negated")
-
-
-def _unit(q: Quantity) -> str:
-    return q.unit.strip().casefold().rstrip("s")
-
-
-def quantity_score(a: Event, b: Event) -> float:
-    qa, qb = a.quantity, b.quantity
-    if not qa or not qb or _unit(qa) != _unit(qb):
-        return 0.5
-    lo, hi = sorted((abs(qa.value), abs(qb.value)))
-    if hi == 0:
-        return 1.0
-    approximate = qa.approximate or qb.approximate
-    tol = QUANTITY_TOLERANCE_APPROX if approximate else QUANTITY_TOLERANCE
-    if lo / hi >= 1 - tol:
-        return 1.0
-    # "some 7,000" and "more than 20,000" containers are running tallies of one
-    # flow; two exact figures that disagree are two events.
-    return 0.2 if approximate else 0.0
-
-
-def _item_words(event: Event) -> set[str]:
-    words: set[str] = set()
-    for arg in event.arguments:
-        if arg.role == "item":
-            words |= {w.rstrip("s") for w in _normalise_words(arg.text) if w not in _ITEM_STOP and not w.isdigit()}
-    return words
-
-
-def item_score(a: Event, b: Event) -> float:
-    wa, wb = _item_words(a), _item_words(b)
-    if not wa or not wb:
-        return 0.5
-    return 1.0 if wa & wb else 0.45
-
-
 @lru_cache(maxsize=4096)  # pure over the (cached) taxonomy, and asked millions of times while clustering
 def type_score(a: str, b: str) -> float:
     if a == b:
         return 1.0
-    return 0.7 if taxonomy().related(a, b) else 0.0
+    return 0.7 if taxonomy().related(a, b) or frozenset((a, b)) in rules().related_types else 0.0
 
 
-def compatible(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None) -> float:
-    """How likely two extracted events describe the same real-world event, in [0, 1].
+def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None,
+             same_story: bool = False, context_a: frozenset[str] = frozenset(),
+             context_b: frozenset[str] = frozenset()) -> FieldScores:
+    """The field-by-field evidence that two events are one real event, and its weighted score in [0, 1].
 
-    0 means incompatible (different type family, conflicting canonical actors,
-    disjoint dates, quantities out of tolerance).  Pure: depends only on the
-    two events and, for undated ones, their articles' publication dates.
+    0 means incompatible: unrelated types, conflicting canonical actors, dates
+    (their own, or implied by publication for undated events) apart, exact
+    figures or kinds of goods that disagree.  Missing fields score low, not
+    neutral, so two events need positive evidence to link: an undated event
+    links only when parties, figures or goods agree as well.  Pure: depends
+    only on the two events and their articles' publication dates.
+
+    ``context_a``/``context_b``: canonical actors named in each event's sentence, the weaker evidence
+    used for an event without party arguments.
+    ``same_story``: the two articles are copies of one text (syndication), so
+    their dates disagree only because a copy's relative dates resolve against
+    its own (re-posting) date; time then counts as a coarse agreement.
     """
     t = type_score(a.type, b.type)
     if t == 0:
-        return 0.0
-    parts = (
-        (0.45, actor_score(a, b)),
-        (0.25, time_score(a, b, published_a, published_b)),
-        (0.15, quantity_score(a, b)),
-        (0.15, item_score(a, b)),
-    )
+        return FieldScores(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    actors = actor_score(a, b, context_a, context_b)
+    time = time_score(a, b, published_a, published_b)
+    if same_story:
+        time = max(time, 0.6)
+    quantity = quantity_score(a, b)
+    item = item_score(a, b)
+    parts = ((0.45, actors), (0.25, time), (0.15, quantity), (0.15, item))
     if any(score == 0 for _, score in parts):
-        return 0.0
-    # Soft time conflicts (undated reports years apart, an event dated after
-    # the other article was published) outweigh agreeing actors: "prk" is a
-    # party to nearly every event in this domain.
-    soft_conflict = 0.6 if parts[1][1] < 0.2 else 1.0
-    return round(t * soft_conflict * sum(w * s for w, s in parts), 4)
+        score = 0.0
+    else:
+        # A soft time conflict (episodes of a flow months apart) outweighs agreeing actors: "prk"
+        # is a party to nearly every event in this domain.
+        soft_conflict = 0.6 if time < 0.2 else 1.0
+        score = round(t * soft_conflict * sum(w * s for w, s in parts), 4)
+    return FieldScores(t, actors, time, quantity, item, score)
+
+
+def compatible_bound(a: Event, b: Event, *, published_a: str | None = None,
+                     published_b: str | None = None) -> float:
+    """An upper bound of what the clustering can score for the two events whatever their documents:
+    as if they were copies of one text and their sentences named the same actors.  Neighbourhood
+    searches (the incremental update) use it, so they never miss a case the full rebuild would join."""
+    return evidence(a, b, published_a=published_a, published_b=published_b, same_story=True,
+                    context_a=ANY_CONTEXT, context_b=ANY_CONTEXT).score
+
+
+def compatible(a: Event, b: Event, *, published_a: str | None = None, published_b: str | None = None,
+               same_story: bool = False) -> float:
+    """How likely two extracted events describe the same real-world event, in [0, 1] (see :func:`evidence`)."""
+    return evidence(a, b, published_a=published_a, published_b=published_b, same_story=same_story).score
 
 
 # --------------------------------------------------------------------------
@@ -463,6 +410,9 @@ class Case:
     min_sources: int
     claimants: list[str] = field(default_factory=list)  # attributed sources of the allegations (entity ids)
     designated: list[dict[str, Any]] = field(default_factory=list)  # sanctions-list matches of its actors
+    # Who each source group is (the credited agency or outlet, else the publisher), parallel to source_groups.
+    source_labels: list[str] = field(default_factory=list)
+    membership: list[dict[str, Any]] = field(default_factory=list)  # why each event is a member (explain_membership)
 
     @property
     def independent_sources(self) -> int:
@@ -495,27 +445,9 @@ class Case:
             "claimants": self.claimants,
             "members": [m.to_dict() for m in self.members],
             "designated": self.designated,
+            "source_labels": self.source_labels,
+            "membership": self.membership,
         }
-
-
-def member_role(doc: Document, event: Event) -> str | None:
-    """allegation | denial | report for an event, or None when it asserts nothing happened or may happen.
-
-    A denial is an event reported as denied, or one inside a deny-stance
-    attribution, or a negated event put in the mouth of one of its own parties
-    ("Pyongyang said it had not sold ..."). Hypothetical events are no evidence.
-    """
-    attr = doc.attributions[event.attribution] if event.attribution is not None and 0 <= event.attribution < len(doc.attributions) else None
-    if event.modality == "hypothetical":
-        return None
-    if event.modality == "denied" or (attr is not None and attr.stance == "deny" and not attr.negated):
-        return "denial"
-    if event.modality == "negated":
-        own = set().union(*parties(event).values()) if parties(event) else set()
-        return "denial" if attr is not None and attr.source_entity in own else None
-    if event.modality == "alleged" or attr is not None:
-        return "allegation"
-    return "report"
 
 
 @dataclass(slots=True)
@@ -524,6 +456,20 @@ class _Item:
     idx: int
     event: Event
     role: str
+    story: str | None = None  # the syndication group (copies of one text) of its document, when it has copies
+    chain: tuple[int, ...] = ()  # every index into doc.events this (coreference-merged) event stands for
+    _context: frozenset[str] | None = None
+
+    @property
+    def context(self) -> frozenset[str]:
+        """Canonical actors named in the event's sentence: who the event is about when it has no party
+        argument ("Russia, China veto sanctions" parsed without an agent)."""
+        if self._context is None:
+            span = self.event.sentence or self.event.trigger
+            self._context = frozenset(
+                e.id for e in self.doc.entities if not e.id.startswith("local:")
+                and any(span.start <= m.start and m.end <= span.end for m in e.mentions))
+        return self._context
 
     @property
     def key(self) -> tuple:
@@ -531,13 +477,34 @@ class _Item:
         return (iv[0].isoformat() if iv else (self.doc.published or "9999"), self.doc.doc_id, self.idx)
 
 
+def _pair_score(x: _Item, y: _Item) -> float:
+    return evidence(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published,
+                    same_story=_is_copy_pair(x, y), context_a=x.context, context_b=y.context).score
+
+
+def _is_copy_pair(x: _Item, y: _Item) -> bool:
+    return x.story is not None and x.story == y.story and x.doc.doc_id != y.doc.doc_id
+
+
+def _cluster_score(item: _Item, cluster: list[_Item], scores: list[float]) -> float:
+    """The average score of ``item`` against a cluster, or its best score against an event of a copy of
+    its own text: a copy reports what its original reports, whatever its own dates (a mirror re-dated)
+    make of the rest of the cluster."""
+    avg = sum(scores) / len(scores)
+    copies = [s for m, s in zip(cluster, scores) if _is_copy_pair(item, m)]
+    return max([avg, *copies])
+
+
 def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
     """Greedy average-link clustering in a fixed order."""
     clusters: list[list[_Item]] = []
     types: list[set[str]] = []  # the event types in each cluster
+    by_type: dict[str, list[int]] = defaultdict(list)  # blocking: clusters holding each type
     for item in sorted(items, key=lambda i: i.key):
         best, best_score = None, threshold
-        for i, (cl, cl_types) in enumerate(zip(clusters, types)):
+        candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]})
+        for i in candidates:
+            cl, cl_types = clusters[i], types[i]
             # Unrelated types or conflicting canonical actors veto a merge
             # outright (checked first: cheap, and it rules out most clusters);
             # other hard conflicts (dates, figures) count as zeros in the
@@ -546,18 +513,18 @@ def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
                 continue
             if any(actor_score(item.event, m.event) == 0 for m in cl):
                 continue
-            scores = [
-                compatible(item.event, m.event, published_a=item.doc.published, published_b=m.doc.published)
-                for m in cl
-            ]
-            avg = sum(scores) / len(scores)
+            scores = [_pair_score(item, m) for m in cl]
+            avg = _cluster_score(item, cl, scores)
             if avg >= best_score:
                 best, best_score = i, avg
         if best is None:
             clusters.append([item])
             types.append({item.event.type})
+            by_type[item.event.type].append(len(clusters) - 1)
         else:
             clusters[best].append(item)
+            if item.event.type not in types[best]:
+                by_type[item.event.type].append(best)
             types[best].add(item.event.type)
     return _merge_clusters(clusters, threshold)
 
@@ -579,17 +546,32 @@ def _merge_clusters(clusters: list[list[_Item]], threshold: float) -> list[list[
     def link_score(i: int, j: int) -> float:
         if any(type_score(t, u) == 0 for t in types[i] for u in types[j]):
             return 0.0
-        total = 0.0
+        total, best_copy = 0.0, 0.0
         for x in clusters[i]:
             for y in clusters[j]:
                 if actor_score(x.event, y.event) == 0:
                     return 0.0
-                total += compatible(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published)
-        return total / (len(clusters[i]) * len(clusters[j]))
+                score = _pair_score(x, y)
+                total += score
+                if _is_copy_pair(x, y):
+                    best_copy = max(best_copy, score)
+        return max(total / (len(clusters[i]) * len(clusters[j])), best_copy)
+
+    # Blocking: only clusters holding related types can score above 0, so each cluster is compared
+    # with those alone (not all pairs).
+    present = sorted({t for ts in types for t in ts})
+    related = {t: [u for u in present if type_score(t, u) > 0] for t in present}
+    by_type: dict[str, set[int]] = defaultdict(set)
+    for n, ts in enumerate(types):
+        for t in ts:
+            by_type[t].add(n)
+
+    def partners(i: int) -> set[int]:
+        return {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
 
     scores: dict[tuple[int, int], float] = {}
     for i in range(len(clusters)):
-        for j in range(i + 1, len(clusters)):
+        for j in sorted(k for k in partners(i) if k > i):
             sc = link_score(i, j)
             if sc >= threshold:
                 scores[(i, j)] = sc
@@ -597,10 +579,13 @@ def _merge_clusters(clusters: list[list[_Item]], threshold: float) -> list[list[
     while scores:
         (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
         clusters[i].extend(clusters[j])
+        for t in types[j]:
+            by_type[t].discard(j)
+            by_type[t].add(i)
         types[i] |= types[j]
         alive.discard(j)
         scores = {k: v for k, v in scores.items() if i not in k and j not in k}
-        for k in alive:
+        for k in sorted(partners(i) & alive):
             if k != i:
                 sc = link_score(min(i, k), max(i, k))
                 if sc >= threshold:
@@ -619,15 +604,18 @@ def link_events(
     docs = sorted(docs, key=lambda d: d.doc_id)
     if groups is None:
         groups = syndication_groups(docs)
-    return link_items(docs, evidence_items(docs), _source_keys(docs, groups), min_sources, threshold=threshold)
+    copy_pairs = [(min(g), d) for g in groups for d in sorted(g) if d != min(g)]
+    return link_items(docs, evidence_items(docs), _source_keys(docs, groups), min_sources, threshold=threshold,
+                      copy_pairs=copy_pairs)
 
 
 def evidence_items(docs: Iterable[Document]) -> list[_Item]:
-    """Every event of ``docs`` that is evidence (see :func:`member_role`), as clustering items."""
+    """Every real event of ``docs`` that is evidence (see :func:`member_role`), as clustering items: the
+    mentions of one event in a document are merged into one item first (:mod:`sanctionwatch.event_coref`)."""
     return [
-        _Item(doc, i, ev, role)
+        _Item(doc, chain[0], ev, role, chain=tuple(chain))
         for doc in docs
-        for i, ev in enumerate(doc.events)
+        for ev, chain in merged_events(doc)
         if (role := member_role(doc, ev)) is not None
     ]
 
@@ -640,10 +628,20 @@ def link_items(
     *,
     threshold: float = LINK_THRESHOLD,
     denial_eligible: Callable[[str, int], bool] | None = None,
+    copy_pairs: Iterable[tuple[str, str]] = (),
 ) -> list[Case]:
     """Cluster ``items`` (events of ``docs``) into cases; the one clustering both the full and the
     incremental linking run.  ``denial_eligible(doc_id, attribution_idx)`` limits which event-less
-    deny attributions may join (the incremental update re-places only those of its neighbourhood)."""
+    deny attributions may join (the incremental update re-places only those of its neighbourhood).
+    ``copy_pairs``: documents that are copies of one text (see :func:`evidence`, ``same_story``)."""
+    copies = DisjointSets(d.doc_id for d in docs)
+    with_copies: set[str] = set()
+    for a, b in copy_pairs:
+        if a in copies.parent and b in copies.parent:
+            copies.union(a, b)
+            with_copies |= {a, b}
+    for item in items:
+        item.story = copies.find(item.doc.doc_id) if item.doc.doc_id in with_copies else None
     replies, items = _split_replies(items)
     clusters = _cluster(items, threshold)
     _attach_replies(replies, clusters)
@@ -693,7 +691,8 @@ def publisher_key(publisher: str | None) -> str | None:
 
 
 def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
-    """doc_id -> independent-source key: syndicated copies, and articles of one publisher, share one key."""
+    """doc_id -> independent-source key: syndicated copies, pages crediting one agency's or outlet's
+    story, and articles of one publisher share one key (see :mod:`sanctionwatch.source_credit`)."""
     sets = DisjointSets(d.doc_id for d in docs)
     for g in groups:
         members = sorted(d for d in g if d in sets.parent)
@@ -701,7 +700,7 @@ def _source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[s
             sets.union(members[0], other)
     by_publisher: dict[str, str] = {}
     for d in docs:
-        pub = publisher_key(d.publisher)
+        pub = source_publisher_key(d)
         if pub:
             if pub in by_publisher:
                 sets.union(by_publisher[pub], d.doc_id)
@@ -746,7 +745,8 @@ def _attribution_denials(
 
 def _make_case(items: list[_Item], extra: list[CaseMember], source_of: dict[str, str], min_sources: int) -> Case:
     members = sorted(
-        [CaseMember(i.doc.doc_id, i.idx, i.role, i.event.attribution) for i in items] + extra,
+        [CaseMember(i.doc.doc_id, n, i.role, i.doc.events[n].attribution) for i in items for n in i.chain or (i.idx,)]
+        + extra,
         key=lambda m: (m.doc_id, m.event_idx if m.event_idx is not None else -1, m.attribution_idx or -1),
     )
     case_id = "case-" + hashlib.sha1(
@@ -766,7 +766,7 @@ def _make_case(items: list[_Item], extra: list[CaseMember], source_of: dict[str,
             actors[role] = ids
     names = _actor_names(list(docs_by_id.values()), {e for ids in actors.values() for e in ids}, basis)
 
-    start, end = _case_time(basis)
+    start, end = _case_time(_originals(basis))
     published = sorted(d.published for d in docs_by_id.values() if d.published)
     quantity = _case_quantity(basis)
 
@@ -792,8 +792,52 @@ def _make_case(items: list[_Item], extra: list[CaseMember], source_of: dict[str,
         time_start=start, time_end=end, reported_start=published[0] if published else None,
         reported_end=published[-1] if published else None, quantity=quantity, members=members,
         source_groups=source_groups, denial_sources=denial_sources, status=status, min_sources=min_sources,
-        claimants=claimants,
+        claimants=claimants, source_labels=[_source_label(docs_by_id, g) for g in source_groups],
+        membership=explain_membership(items),
     )
+
+
+# A member is explained by its best match among this many members of other documents (a bound on the
+# quadratic cost in very large cases).
+EXPLAIN_MAX_PEERS = 12
+
+
+def explain_membership(items: list[_Item]) -> list[dict[str, Any]]:
+    """Why each event is in its case: its best-scoring member of another document, field by field.
+
+    ``via`` says what joined it: ``evidence`` (the fields compared), ``copy`` (an event of a copy of
+    its own text), ``reply`` (a denial placed beside the allegation of its own article), or ``alone``
+    (no member from another document).
+    """
+    out = []
+    for item in sorted(items, key=lambda i: (i.doc.doc_id, i.idx)):
+        peers = [m for m in items if m.doc.doc_id != item.doc.doc_id][:EXPLAIN_MAX_PEERS]
+        entry: dict[str, Any] = {"doc_id": item.doc.doc_id, "event_idx": item.idx, "role": item.role}
+        if not peers:
+            entry["via"] = "alone"
+            out.append(entry)
+            continue
+        scored = [(evidence(item.event, m.event, published_a=item.doc.published, published_b=m.doc.published,
+                            same_story=_is_copy_pair(item, m)), m) for m in peers]
+        best, peer = max(scored, key=lambda sm: (sm[0].score, sm[1].doc.doc_id, -sm[1].idx))
+        replies_to_own = item.role == "denial" and any(
+            m.doc.doc_id == item.doc.doc_id and m.role != "denial" for m in items)
+        entry["via"] = ("copy" if _is_copy_pair(item, peer) else
+                        "reply" if replies_to_own and best.score < LINK_THRESHOLD else "evidence")
+        entry["best_match"] = {"doc_id": peer.doc.doc_id, "event_idx": peer.idx, **best.to_dict()}
+        out.append(entry)
+    return out
+
+
+def _source_label(docs: Mapping[str, Document], group: list[str]) -> str:
+    """Whose reporting one independent source is: the agency or outlet its pages credit, else its
+    first page's publisher (or document id)."""
+    for doc_id in group:
+        doc = docs.get(doc_id)
+        if doc is not None and (key := credit_key(doc)):
+            return key.removeprefix("credit:")
+    first = docs.get(group[0])
+    return (first.publisher if first is not None and first.publisher else group[0])
 
 
 def case_status(independent_sources: int, has_denial: bool, min_sources: int = 2) -> str:
@@ -818,6 +862,16 @@ def _actor_names(docs: list[Document], ids: set[str], items: list[_Item]) -> dic
             if a.entity in ids and not seen[a.entity]:
                 seen[a.entity][a.text] += 1
     return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in sorted(seen.items()) if v}
+
+
+def _originals(items: list[_Item]) -> list[_Item]:
+    """The items without those of later copies of a text (a re-dated mirror's dates are not the event's)."""
+    first: dict[str, str] = {}
+    for i in items:
+        if i.story is not None:
+            pub = i.doc.published or "9999"
+            first[i.story] = min(first.get(i.story, pub), pub)
+    return [i for i in items if i.story is None or (i.doc.published or "9999") == first[i.story]]
 
 
 def _case_time(items: list[_Item]) -> tuple[str | None, str | None]:
@@ -959,7 +1013,7 @@ def rebuild_cases(store: Any, min_sources: int = 2) -> list[Case]:
     sets = shingle_sets(ordered)
     pairs = syndication_pairs(sets)
     source_of = _source_keys(ordered, groups_from_pairs(sets, pairs))
-    cases = link_items(ordered, evidence_items(ordered), source_of, min_sources)
+    cases = link_items(ordered, evidence_items(ordered), source_of, min_sources, copy_pairs=pairs)
     flag_designated(store.conn, cases)
     with store.transaction() as c:
         c.execute("DELETE FROM cases")

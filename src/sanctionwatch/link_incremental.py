@@ -37,13 +37,17 @@ members are found in SQL on ``case_members`` + ``events`` + ``documents`` by
   relates to it (other types score 0);
 * time: a pair whose time score is below 0.2 is capped at 0.6 x 0.7875 < 0.5
   by the soft-conflict factor of :func:`~sanctionwatch.link.compatible`, so the
-  member must overlap the event's dated interval (3 days' slack), or be undated
-  and published no earlier than 3 days before it; an undated event reaches
-  dated members that start before its publication (+3 days) and undated members
-  published within 45 days of it; denials and documents without a
+  member must overlap the event's dated interval (3 days' slack, 33 for the
+  episodes of a flow, ``durative_types``), or be undated and published no
+  earlier than that before it; an undated event reaches dated members that
+  start before its publication (+ the slack) and undated members published
+  within 45 days (75 for a flow) of it; denials and documents without a
   publication date are never excluded by time;
 
-and then scored exactly with :func:`~sanctionwatch.link.compatible`.  Actor ids
+and then scored with :func:`~sanctionwatch.link.compatible_bound`, an upper
+bound of the clustering's scores (as if the two documents were copies and
+their sentences named the same actors).  Copies of one text whose dates are
+far apart are joined only when both are in the neighbourhood.  Actor ids
 do not block: two events with no common party still reach 0.64 when their
 dates, quantities and items agree, so an actor filter would lose real links.
 
@@ -92,23 +96,22 @@ from .link import (
     _day,
     _interval,
     _is_denial,
-    _Item,
-    compatible,
+    compatible_bound,
     evidence_items,
     flag_designated,
     insert_cases,
     is_copy,
     link_items,
-    member_role,
-    publisher_key,
     rebuild_cases,
     shingle_sets,
     syndication_pairs,
     taxonomy,
     type_score,
 )
+from .event_coref import merged_events
+from .link_evidence import rules
 from .model import Document, Event, IgnoredRegion
-from .store import event_from_dict
+from .source_credit import source_publisher_key
 
 SAMPLE_MOD = 4  # one shingle in SAMPLE_MOD goes into the syndication index
 _CHUNK = 500  # ids per IN (...) list: far below SQLite's and PostgreSQL's parameter limits
@@ -237,11 +240,12 @@ def update_cases(store: Any, min_sources: int = 2, *, hops: int | None = 2,
     loaded = {d: doc for d in sorted({m[1] for m in members}) if (doc := store.get_document(d)) is not None}
     summary.documents_loaded = len(fresh) + len(loaded)
     docs = {d.doc_id: d for d in fresh} | loaded
+    # The re-clustered events of unchanged documents: the (coreference-merged) items whose mentions
+    # were members of the neighbourhood's cases.
+    member_events = {(doc_id, idx) for _, doc_id, idx, _attr in members if idx is not None}
     items = evidence_items(fresh) + [
-        _Item(loaded[doc_id], idx, loaded[doc_id].events[idx], role)
-        for _, doc_id, idx, _attr in members
-        if idx is not None and doc_id in loaded and idx < len(loaded[doc_id].events)
-        and (role := member_role(loaded[doc_id], loaded[doc_id].events[idx])) is not None
+        item for item in evidence_items(loaded.values())
+        if any((item.doc.doc_id, n) in member_events for n in item.chain)
     ]
     summary.items_reclustered = len(items)
     replaced = {(doc_id, attr) for _, doc_id, idx, attr in members if idx is None}
@@ -249,7 +253,8 @@ def update_cases(store: Any, min_sources: int = 2, *, hops: int | None = 2,
     source_of = _source_keys_of(store, sorted(docs), sources.keys)
     ordered = [docs[d] for d in sorted(docs)]
     cases = link_items(ordered, items, source_of, min_sources, threshold=threshold,
-                       denial_eligible=lambda d, a: d in fresh_set or (d, a) in replaced)
+                       denial_eligible=lambda d, a: d in fresh_set or (d, a) in replaced,
+                       copy_pairs=_copy_pairs_among(store, sorted(docs), sources.new_pairs, dirty))
     flag_designated(store.conn, cases)
 
     new_ids = {c.id for c in cases}
@@ -270,6 +275,18 @@ def update_cases(store: Any, min_sources: int = 2, *, hops: int | None = 2,
         c.executemany("INSERT OR IGNORE INTO linked_syndication(doc_a, doc_b) VALUES (?, ?)", sources.new_pairs)
     summary.cases_total = store.count("cases")
     return summary
+
+
+def _copy_pairs_among(store: Any, doc_ids: Sequence[str], new_pairs: Iterable[tuple[str, str]],
+                      dirty: set[str]) -> list[tuple[str, str]]:
+    """The syndication pairs (stored, and found in this update) between the documents being re-linked."""
+    wanted = set(doc_ids)
+    pairs = {p for p in new_pairs if p[0] in wanted and p[1] in wanted}
+    for chunk in _chunks(sorted(wanted)):
+        pairs |= {(r[0], r[1]) for r in store.conn.execute(
+            f"SELECT doc_a, doc_b FROM linked_syndication WHERE doc_a IN ({_marks(chunk)})", tuple(chunk))
+            if r[1] in wanted and r[0] not in dirty and r[1] not in dirty}
+    return sorted(pairs)
 
 
 def _same_json(stored: str, case: Case) -> bool:
@@ -306,7 +323,7 @@ def _update_sources(store: Any, fresh: Sequence[Document], fresh_sets: dict[str,
         split_keys |= {r[0] for r in q(f"SELECT source_key FROM linked_documents WHERE doc_id IN ({_marks(chunk)})",
                                        tuple(chunk))}
     old_key: dict[str, str] = {}  # remaining members of the components that may split
-    publisher: dict[str, str | None] = {d.doc_id: publisher_key(d.publisher) for d in fresh}
+    publisher: dict[str, str | None] = {d.doc_id: source_publisher_key(d) for d in fresh}
     for chunk in _chunks(sorted(split_keys)):
         for r in q(f"SELECT doc_id, publisher_key, source_key FROM linked_documents WHERE source_key IN ({_marks(chunk)})",
                    tuple(chunk)):
@@ -477,34 +494,61 @@ def _members(store: Any, case_ids: Sequence[str], dirty: set[str]) -> list[tuple
 
 
 def _member_events(store: Any, case_ids: Sequence[str], dirty: set[str]) -> list[tuple[Event, str | None]]:
-    """(event, publication date) of the cases' event members in unchanged documents."""
+    """(event, publication date) of the cases' event members in unchanged documents, each member's
+    mentions merged into one event as the clustering sees it (event_coref)."""
     out = []
+    merged = _MergedEvents(store)
+    seen: set[tuple[str, int]] = set()
     for chunk in _chunks(case_ids):
         for r in store.conn.execute(
-                "SELECT cm.doc_id, e.json, d.published FROM case_members cm"
-                " JOIN events e ON e.doc_id = cm.doc_id AND e.idx = cm.event_idx"
+                "SELECT cm.doc_id, cm.event_idx, d.published FROM case_members cm"
                 " JOIN documents d ON d.doc_id = cm.doc_id"
-                f" WHERE cm.case_id IN ({_marks(chunk)}) ORDER BY cm.doc_id, cm.event_idx", tuple(chunk)):
-            if r["doc_id"] not in dirty:
-                out.append((event_from_dict(json.loads(r["json"])), r["published"]))
+                f" WHERE cm.case_id IN ({_marks(chunk)}) AND cm.event_idx IS NOT NULL"
+                " ORDER BY cm.doc_id, cm.event_idx", tuple(chunk)):
+            if r["doc_id"] in dirty:
+                continue
+            found = merged.get(r["doc_id"], r["event_idx"])
+            if found is not None and found[1] not in seen:
+                seen.add(found[1])
+                out.append((found[0], r["published"]))
     return out
+
+
+class _MergedEvents:
+    """The coreference-merged event holding a stored event mention, per (document, event index)."""
+
+    def __init__(self, store: Any):
+        self.store = store
+        self.by_doc: dict[str, dict[int, tuple[Event, tuple[str, int]]]] = {}
+
+    def get(self, doc_id: str, idx: int) -> tuple[Event, tuple[str, int]] | None:
+        """(merged event, (doc_id, index of its first mention)), or None when the document is gone."""
+        if doc_id not in self.by_doc:
+            doc = self.store.get_document(doc_id)
+            table: dict[int, tuple[Event, tuple[str, int]]] = {}
+            if doc is not None:
+                for ev, chain in merged_events(doc):
+                    for n in chain:
+                        table[n] = (ev, (doc_id, chain[0]))
+            self.by_doc[doc_id] = table
+        return self.by_doc[doc_id].get(idx)
 
 
 def _joinable_cases(store: Any, frontier: Sequence[tuple[Event, str | None]], exclude: set[str], dirty: set[str],
                     threshold: float) -> set[str]:
     """Cases outside ``exclude`` with a member that scores at least ``threshold`` with a frontier event."""
     found: set[str] = set()
-    parsed: dict[tuple[str, int], Event] = {}
+    merged = _MergedEvents(store)
     for event, published in frontier:
         sql, params = blocking_query(event, published)
         for r in store.conn.execute(sql, params):
             case_id = r["case_id"]
             if case_id in exclude or case_id in found or r["doc_id"] in dirty:
                 continue
-            key = (r["doc_id"], r["event_idx"])
-            if key not in parsed:
-                parsed[key] = event_from_dict(json.loads(r["json"]))
-            if compatible(event, parsed[key], published_a=published, published_b=r["published"]) >= threshold:
+            member = merged.get(r["doc_id"], r["event_idx"])
+            if member is None:
+                continue
+            if compatible_bound(event, member[0], published_a=published, published_b=r["published"]) >= threshold:
                 found.add(case_id)
     return found
 
@@ -537,7 +581,9 @@ def _time_window(event: Event, published: str | None) -> tuple[str, list[str]] |
     """(condition, params) on members ``e`` of documents ``d``; None when time cannot exclude anything."""
     if _is_denial(event):
         return None
-    slack = timedelta(days=TIME_SLACK_DAYS)
+    # Episodes of a flow (durative types) still agree this many days apart (link_evidence.time_score).
+    extra = rules().durative_slack_days if event.type in rules().durative_types else 0
+    slack = timedelta(days=TIME_SLACK_DAYS + extra)
     # A member whose stored end precedes its start is an interval _interval() swaps: never excluded.
     always = ("e.modality IN ('denied', 'negated') OR d.published IS NULL"
               " OR substr(e.time_end, 1, 10) < substr(e.time_start, 1, 10)")
@@ -550,7 +596,7 @@ def _time_window(event: Event, published: str | None) -> tuple[str, list[str]] |
     day = _day(published)
     if day is None:
         return None
-    window = timedelta(days=UNDATED_WINDOW_DAYS)
+    window = timedelta(days=max(UNDATED_WINDOW_DAYS, rules().undated_window_days) + extra)
     return (f"{always} OR (e.time_start IS NOT NULL AND substr(e.time_start, 1, 10) <= ?)"
             " OR substr(d.published, 1, 10) BETWEEN ? AND ?",
             [(day + slack).isoformat(), (day - window).isoformat(), (day + window).isoformat()])
@@ -577,7 +623,7 @@ def _insert_documents(store: Any, c: Any, docs: Sequence[Document], sets: dict[s
     store.bulk_insert(
         c, "linked_documents",
         ("doc_id", "pipeline_version", "ingested_at", "doc_rowid", "publisher_key", "source_key", "shingle_count"),
-        [(d.doc_id, *markers[d.doc_id], publisher_key(d.publisher), source_of.get(d.doc_id, d.doc_id),
+        [(d.doc_id, *markers[d.doc_id], source_publisher_key(d), source_of.get(d.doc_id, d.doc_id),
           len(sets[d.doc_id])) for d in docs])
     store.bulk_insert(
         c, "linked_shingles", ("shingle", "doc_id"),

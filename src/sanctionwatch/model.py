@@ -166,6 +166,9 @@ class Event:
     sentence: Fragment | None = None
     confidence: float = 1.0
     reported: TimeValue | None = None  # when it was reported: the reporting verb's time, else the publication date
+    # On the first mention of an event the document names several times: the triggers of all its
+    # mentions (event_coref); empty otherwise.
+    mentions: list[Fragment] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +182,7 @@ class Event:
             "attribution": self.attribution,
             "sentence": self.sentence.to_dict() if self.sentence else None,
             "confidence": round(self.confidence, 3),
+            "mentions": [m.to_dict() for m in self.mentions],
         }
 
 

@@ -123,13 +123,14 @@ class Pipeline:
     def extract(self, doc: Document, parsed: Parsed) -> Document:
         from .actors import resolve_entities
         from .attribution import extract_attributions
+        from .event_coref import corefer_document
         from .events import extract_events
 
         doc.sentences = parsed.sentence_records()
         doc.entities = resolve_entities(parsed, self.actors)
         doc.attributions = extract_attributions(parsed, doc.entities)
         doc.events = extract_events(parsed, doc)
-        return doc
+        return corefer_document(doc)
 
     # -- streams -------------------------------------------------------------
     def process(self, docs: Iterable[Document]) -> Iterator[Document]:

@@ -184,13 +184,30 @@ def _markdown_case(n: int, case: Case, notes: list[Footnote], min_sources: int) 
     when = format_period(case.time_start, case.time_end)
     out.append(f"- **When:** {when or 'not dated in the reporting'}; reported "
                f"{format_period(case.reported_start, case.reported_end) or 'on unknown dates'}")
+    if case.source_labels:
+        out.append("- **Independent sources:** " + "; ".join(
+            f"{md_text(label)} ({len(group)} page(s))" for label, group in zip(case.source_labels, case.source_groups)))
     out.append(f"- **Case id:** {md_code(case.id)}")
+    out += _membership_lines(case)
     out += ["", "Timeline of the reporting:", ""]
     for f in sorted(notes, key=lambda f: (f.doc.published or "", f.number)):
         out.append(f"- {md_text(f.doc.published or 'undated')}: {md_text(_source_label(f.doc))} ({f.member.role}) [^{f.number}]")
     out += ["", f"Allegations: {refs('allegation') or 'none found.'}", ""]
     out += [f"Denials (right of reply): {refs('denial') or 'none found.'}", ""]
     return out
+
+
+def _membership_lines(case: Case) -> list[str]:
+    """Why each event is in the case: its best match in another document, field by field."""
+    lines = []
+    for m in case.membership:
+        best = m.get("best_match")
+        if not best:
+            continue
+        fields = ", ".join(f"{k} {best[k]:.2f}" for k in ("actors", "time", "quantity", "item"))
+        lines.append(f"  - `{m['doc_id'][:12]}` event {m['event_idx']} ({m['role']}, {m['via']}) ↔ "
+                     f"`{best['doc_id'][:12]}` event {best['event_idx']}: {fields}; score {best['score']:.2f}")
+    return ["- **Why these events are one case:**", *lines] if lines else []
 
 
 # --------------------------------------------------------------------------

@@ -223,6 +223,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         quantity=Quantity(q["value"], q["unit"], q["approximate"]) if q else None,
         time=_time_from_dict(d.get("time")),
         reported=_time_from_dict(d.get("reported")),
+        mentions=[Fragment(**f) for f in d.get("mentions", [])],
         modality=d["modality"],
         attribution=d.get("attribution"),
         sentence=Fragment(**s) if s else None,

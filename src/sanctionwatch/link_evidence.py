@@ -1,0 +1,349 @@
+"""Field-by-field evidence that two extracted events (of different documents) are one real event.
+
+Each scorer returns a value in [0, 1] where 0 is a hard conflict (the events
+cannot be one), and *missing* information scores low rather than neutral: an
+undated event is no evidence of a date match, an agentless one no evidence of
+an actor match.  :func:`sanctionwatch.link.compatible` weighs these scores; the
+case keeps them per member as its explanation (:class:`FieldScores`).
+
+Time follows the event's own interval.  An undated event is placed in the
+``undated_window_days`` before its article's publication; a denial is dated by
+when it was made, so it reaches back over the same window.  Rules and word
+lists live in ``data/linking.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .model import Document, Event, Quantity
+
+PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
+CONFLICT_ROLES = ("agent", "recipient")
+# Two dated intervals this many days apart still count as overlapping: reports
+# of "last week" or "on Tuesday" resolve a few days differently.
+TIME_SLACK_DAYS = 3
+# A coarse date (a month) this many days from the other date only weighs against a link.
+COARSE_SLACK_DAYS = 31
+SEASON_DAYS = 92  # overlap with a period up to a quarter is still a specific date; a year is not
+# A period longer than this (several years) is a tally of many events, not the date of one.
+TALLY_DAYS = 366
+# Intervals at most this wide are precise dates.
+PRECISE_DAYS = 7
+QUANTITY_TOLERANCE = 0.2
+QUANTITY_TOLERANCE_APPROX = 0.35
+
+# Stands for "whatever actors the sentence names" when bounding a score from above (link.compatible_bound).
+ANY_CONTEXT: frozenset[str] = frozenset({"*"})
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ITEM_STOP = frozenset("a an the of and or to for with its their his her some about around over more than".split())
+
+
+@dataclass(frozen=True, slots=True)
+class LinkingRules:
+    durative_types: frozenset[str]
+    durative_slack_days: int
+    durative_max_gap_days: int
+    undated_window_days: int
+    item_class: dict[str, str]  # word -> class
+    wire_agencies: dict[str, tuple[str, ...]]  # key -> names as written
+    state_of: dict[str, str]  # actor id -> the state it acts for
+    related_types: frozenset[frozenset[str]]
+    joint_agent_types: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> LinkingRules:
+    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("linking.yaml").read_text(encoding="utf-8"))
+    return parse_rules(raw or {})
+
+
+def parse_rules(raw: dict[str, Any]) -> LinkingRules:
+    item_class = {str(w).casefold(): str(cls) for cls, words in (raw.get("item_classes") or {}).items() for w in words}
+    return LinkingRules(
+        durative_types=frozenset(raw.get("durative_types") or ()),
+        durative_slack_days=int(raw.get("durative_slack_days", 30)),
+        durative_max_gap_days=int(raw.get("durative_max_gap_days", 180)),
+        undated_window_days=int(raw.get("undated_window_days", 30)),
+        item_class=item_class,
+        wire_agencies={str(k): tuple(str(n) for n in v) for k, v in (raw.get("wire_agencies") or {}).items()},
+        state_of={str(m): str(state) for state, ids in (raw.get("part_of") or {}).items() for m in ids},
+        joint_agent_types=frozenset(map(str, raw.get("joint_agent_types") or ())),
+        related_types=frozenset(frozenset(map(str, pair)) for pair in raw.get("related_types") or () if len(pair) == 2),
+    )
+
+
+# --------------------------------------------------------------------------
+# Time
+
+
+def interval(event: Event) -> tuple[date, date] | None:
+    t = event.time
+    if not t or not t.anchored or not t.start:
+        return None
+    try:
+        start = date.fromisoformat(t.start[:10])
+        end = date.fromisoformat((t.end or t.start)[:10])
+    except ValueError:
+        return None
+    return (start, end) if end >= start else (end, start)
+
+
+def day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def is_denial(event: Event) -> bool:
+    return event.modality in ("denied", "negated")
+
+
+def _width(iv: tuple[date, date]) -> int:
+    return (iv[1] - iv[0]).days
+
+
+def _tally(iv: tuple[date, date]) -> bool:
+    return _width(iv) > TALLY_DAYS
+
+
+def _precise(iv: tuple[date, date]) -> bool:
+    return (iv[1] - iv[0]).days <= PRECISE_DAYS
+
+
+def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def implied_interval(event: Event, published: str | None) -> tuple[date, date] | None:
+    """Where an event lies when its own date is missing (or it is a denial): the window before publication."""
+    pub = day(published)
+    if pub is None:
+        return None
+    window = timedelta(days=rules().undated_window_days)
+    own = interval(event)
+    if own and is_denial(event):  # a denial's date is when it was made; what it denies came before
+        return own[0] - window, own[1]
+    return pub - window, pub + timedelta(days=TIME_SLACK_DAYS)
+
+
+def time_score(a: Event, b: Event, published_a: str | None = None, published_b: str | None = None) -> float:
+    """1 for precise dates that agree, 0.6 for a coarse overlap or an undated event whose article's
+    window holds the other's date, 0.5 for two undated events reported close in time, 0.4 when nothing
+    can be told; 0 when the dates (own or implied) are apart, except for two episodes of one flow
+    (``durative_types``), which are only discounted."""
+    ia = None if is_denial(a) else interval(a)
+    ib = None if is_denial(b) else interval(b)
+    ja = ia or implied_interval(a, published_a)
+    jb = ib or implied_interval(b, published_b)
+    if ja is None or jb is None:
+        return 0.4
+    durative = a.type in rules().durative_types and b.type in rules().durative_types
+    if not durative and _tally(ja) != _tally(jb):
+        # A multi-year period of launches or thefts ("since 2006", "between 2017 and 2023") is a tally
+        # of many events; it never corroborates one of them.  (A flow's period is its duration.)
+        return 0.0
+    gap = _gap(ja, jb)
+    if gap <= TIME_SLACK_DAYS:
+        if ia and ib:
+            if _precise(ia) and _precise(ib):
+                return 1.0
+            return 0.6 if max(_width(ia), _width(ib)) <= SEASON_DAYS else 0.5
+        return 0.6 if (ia or ib) else 0.5
+    if durative:
+        # A flow reported by its episodes: near dates may be one case, far ones weigh against it
+        # without ruling it out (the linker discounts scores with a time below 0.2).
+        if gap <= rules().durative_slack_days:
+            return 0.5
+        if gap <= rules().durative_max_gap_days:
+            return 0.15
+    if not (ia and ib and _precise(ia) and _precise(ib)) and gap <= COARSE_SLACK_DAYS:
+        # A month or a season against a day just outside it: "in April" for a late-March vote.
+        return 0.15
+    return 0.0
+
+
+# --------------------------------------------------------------------------
+# Parties
+
+
+def parties(event: Event) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for arg in event.arguments:
+        if arg.entity and arg.role in PARTY_ROLES:
+            out[arg.role].add(arg.entity)
+    return out
+
+
+def canonical(ids: set[str]) -> set[str]:
+    return {i for i in ids if not i.startswith("local:")}
+
+
+def _fold(ids: set[str]) -> set[str]:
+    """Each id with the state it acts for (data/linking.yaml ``part_of``)."""
+    table = rules().state_of
+    return ids | {table[i] for i in ids if i in table}
+
+
+def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
+                context_b: frozenset[str] = frozenset()) -> float:
+    """0 on a conflict of canonical agents or recipients; 0.6..1 by shared parties; 0.5 when no party is
+    shared but one side's parties are named in the other's sentence, else 0.2; when either names none, 0.55 or 0.3 as the actors named in its sentence (``context_*``) meet
+    the other's or not, else 0.4."""
+    pa, pb = parties(a), parties(b)
+    all_a = set().union(*pa.values()) if pa else set()
+    all_b = set().union(*pb.values()) if pb else set()
+    joint = a.type in rules().joint_agent_types and b.type in rules().joint_agent_types
+    for role in CONFLICT_ROLES:
+        if joint and role == "agent":
+            continue
+        ca, cb = _fold(canonical(pa.get(role, set()))), _fold(canonical(pb.get(role, set())))
+        # "X sold to Y" and "Y bought from X" put the same parties in swapped roles; that is no conflict.
+        if ca and cb and not (ca & cb) and not (ca <= _fold(all_b) and cb <= _fold(all_a)):
+            return 0.0
+    if not all_a or not all_b:
+        # No party on one side: the actors named in its sentence are weaker evidence.
+        if ANY_CONTEXT in (context_a, context_b):
+            return 0.55
+        side_a = _fold(canonical(all_a) or set(context_a))
+        side_b = _fold(canonical(all_b) or set(context_b))
+        if side_a and side_b:
+            return 0.55 if side_a & side_b else 0.3
+        return 0.4
+    all_a, all_b = _fold(all_a), _fold(all_b)
+    common = all_a & all_b
+    if not common:
+        # "China and Russia vetoed" parsed with one agent each way: the other's sentence names it.
+        if ANY_CONTEXT in (context_a, context_b) or (all_a & _fold(set(context_b))) or (all_b & _fold(set(context_a))):
+            return 0.5
+        return 0.2
+    return 0.6 + 0.4 * len(common) / len(all_a | all_b)
+
+
+# --------------------------------------------------------------------------
+# Quantity and item
+
+
+def unit(q: Quantity) -> str:
+    return q.unit.strip().casefold().rstrip("s")
+
+
+def quantity_score(a: Event, b: Event) -> float:
+    """1 for figures within tolerance, 0 for exact figures that disagree, 0.2 for approximate ones
+    that disagree (running tallies of one flow), 0.4 when either has none or the units differ."""
+    qa, qb = a.quantity, b.quantity
+    if not qa or not qb or unit(qa) != unit(qb):
+        return 0.4
+    lo, hi = sorted((abs(qa.value), abs(qb.value)))
+    if hi == 0:
+        return 1.0
+    approximate = qa.approximate or qb.approximate
+    tol = QUANTITY_TOLERANCE_APPROX if approximate else QUANTITY_TOLERANCE
+    if lo / hi >= 1 - tol:
+        return 1.0
+    return 0.2 if approximate else 0.0
+
+
+def _normalise_words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _item_word(w: str) -> str:
+    return w.rstrip("s") if len(w) > 3 else w
+
+
+def _item_texts(event: Event) -> tuple[str, ...]:
+    return tuple(arg.text for arg in event.arguments if arg.role == "item")
+
+
+def item_words(event: Event) -> set[str]:
+    return set(_words_of(_item_texts(event)))
+
+
+@lru_cache(maxsize=65536)  # asked for every pair of events compared; item texts repeat
+def _words_of(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_item_word(w) for text in texts for w in _normalise_words(text)
+                     if w not in _ITEM_STOP and not w.isdigit())
+
+
+def item_kinds(event: Event) -> set[str]:
+    """The class of goods of each item argument: that of its first classed word, since English puts
+    the word that changes the kind first ("armoured cars" are armour, "luxury cars" luxury goods)."""
+    return set(_kinds_of(_item_texts(event)))
+
+
+@lru_cache(maxsize=65536)
+def _kinds_of(texts: tuple[str, ...]) -> frozenset[str]:
+    table = rules().item_class
+    kinds: set[str] = set()
+    for text in texts:
+        for w in _normalise_words(text):
+            kind = table.get(w) or table.get(_item_word(w))
+            if kind:
+                kinds.add(kind)
+                break
+    return frozenset(kinds)
+
+
+def item_score(a: Event, b: Event) -> float:
+    """1 when the items share a word or a class of goods, 0 when their classes of goods are disjoint
+    (cars and armoured vehicles, shells and oil), 0.35 for unrelated words, 0.4 when either has none."""
+    wa, wb = item_words(a), item_words(b)
+    if not wa or not wb:
+        return 0.4
+    ca, cb = item_kinds(a), item_kinds(b)
+    if ca and cb:
+        return 1.0 if ca & cb else 0.0
+    return 1.0 if wa & wb else 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class FieldScores:
+    """The evidence for one pair of events, field by field, and the score it adds up to."""
+
+    type: float
+    actors: float
+    time: float
+    quantity: float
+    item: float
+    score: float
+
+    def to_dict(self) -> dict[str, float]:
+        return {"type": self.type, "actors": round(self.actors, 3), "time": self.time,
+                "quantity": self.quantity, "item": self.item, "score": self.score}
+
+
+def member_role(doc: Document, event: Event) -> str | None:
+    """allegation | denial | report for an event, or None when it asserts nothing happened or may happen.
+
+    A denial is an event reported as denied, or one inside a deny-stance
+    attribution, or a negated event put in the mouth of one of its own parties
+    ("Pyongyang said it had not sold ..."). Hypothetical events are no evidence.
+    """
+    attr = doc.attributions[event.attribution] if event.attribution is not None and 0 <= event.attribution < len(doc.attributions) else None
+    if event.modality == "hypothetical":
+        return None
+    if event.modality == "denied" or (attr is not None and attr.stance == "deny" and not attr.negated):
+        return "denial"
+    if event.modality == "negated":
+        own = set().union(*parties(event).values()) if parties(event) else set()
+        return "denial" if attr is not None and attr.source_entity in own else None
+    if event.modality == "alleged" or attr is not None:
+        return "allegation"
+    return "report"
