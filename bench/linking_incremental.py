@@ -6,7 +6,7 @@ A base store holds the demo corpus (examples/corpus) plus ``--n`` synthetic
 articles (bench/gen_corpus.py, seed 7), linked once in full.  Then ``--new``
 more synthetic articles (the next ones of the same generator) are saved and
 the cases are brought up to date twice, on the same store: first by
-``link_incremental.update_cases`` (timed), then by ``link.rebuild_cases``
+``linking.incremental.update_cases`` (timed), then by ``linking.rebuild.rebuild_cases``
 (timed); the ratio full / incremental is measured in this one process.  The
 two results are compared: identical cases (ids, members, statuses, sources)
 or, if not, pairwise co-membership precision/recall/F1 of the incremental
@@ -49,8 +49,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from sanctionwatch.link import rebuild_cases  # noqa: E402
-from sanctionwatch.link_incremental import link_store, update_cases  # noqa: E402
+from sanctionwatch.linking.rebuild import rebuild_cases  # noqa: E402
+from sanctionwatch.linking.incremental import link_store, update_cases  # noqa: E402
 from sanctionwatch.store import Store  # noqa: E402
 
 CORPUS = ROOT / "examples" / "corpus"
