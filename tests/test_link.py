@@ -12,6 +12,8 @@ from sanctionwatch.linking.scoring import compatible
 from sanctionwatch.linking.summaries import format_period
 from sanctionwatch.linking.syndication import syndication_groups
 from sanctionwatch.linking.taxonomy import parse_taxonomy
+from sanctionwatch.linking.taxonomy import taxonomy as packaged_taxonomy
+from sanctionwatch.report.cases import SECTIONS
 from sanctionwatch.model import Argument, Entity, Attribution, Document, Event, Fragment, IgnoredRegion, Quantity, TimeValue
 from sanctionwatch.store import Store
 
@@ -370,3 +372,11 @@ def test_merge_pass_keeps_conflicting_actors_apart():
             article("c", ev(type_="arms_transfer", agent="prk", recipient="syr"))]
     cases = link_events(docs, 2)
     assert not any({"a", "c"} <= {m.doc_id for m in cs.members} for cs in cases)
+
+
+def test_report_sections_come_from_the_taxonomy_file():
+    """data/taxonomy.yaml lists every category in report order with its heading; the report's table agrees,
+    so the report can take its headings from the file alone."""
+    tax = packaged_taxonomy()
+    assert list(tax.categories.items()) == list(SECTIONS.items())
+    assert {t.category for t in tax.types.values()} <= set(tax.categories)
