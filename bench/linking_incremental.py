@@ -27,7 +27,7 @@ Measured (2-core shared machine, nice 19, median of 3, hops 2):
   events), so the neighbourhood held 251 large cases and 469 documents: the
   time is the re-clustering of those cases, not the SQL.
 * 40 documents (corpus + 10 added): 355 ms vs 489 ms, 1.4x, identical.
-* With event coreference and evidence-weighed linking (link_evidence), 140 documents
+* With event coreference and evidence-weighed linking (linking/evidence.py), 140 documents
   (corpus + 100 synthetic, 10 added), one run: incremental 1.6 s, full rebuild 2.4 s,
   1.5x, identical (95 cases); the previous linker on the same coreferent events, same
   machine: full rebuild 3.5 s, and its incremental result differed (co-membership F1 0.966).

@@ -51,7 +51,7 @@ BATCH_ORDERS = {
 def test_three_incremental_batches_give_the_full_rebuild(store_target, corpus_docs, pipeline, order):
     """Equality, not a similarity score: with the default 2 hops the neighbourhood is wide enough on this
     corpus for the greedy clustering to see every event it would see in a full rebuild (1 hop missed one
-    case pair in the "newest first" order, pairwise F1 0.994; see the link_incremental module doc)."""
+    case pair in the "newest first" order, pairwise F1 0.994; see the linking.incremental module doc)."""
     docs = BATCH_ORDERS[order](corpus_docs)
     with Store(store_target) as store:
         third = (len(docs) + 2) // 3

@@ -154,11 +154,6 @@ def syndication_groups(
 
 
 
-def publisher_key(publisher: str | None) -> str | None:
-    """One publisher's articles count as one source whatever the spelling of its name's case and spaces."""
-    return (publisher or "").strip().casefold() or None
-
-
 def source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
     """doc_id -> independent-source key: syndicated copies, pages crediting one agency's or outlet's
     story, and articles of one publisher share one key (see :mod:`sanctionwatch.linking.credit`)."""
