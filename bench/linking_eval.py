@@ -38,7 +38,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sanctionwatch.link import link_events, syndication_groups  # noqa: E402
+from sanctionwatch.linking.clustering import link_events  # noqa: E402
+from sanctionwatch.linking.syndication import syndication_groups  # noqa: E402
 from sanctionwatch.model import Document, Fragment  # noqa: E402
 from sanctionwatch.store import Store  # noqa: E402
 

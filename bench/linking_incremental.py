@@ -6,7 +6,7 @@ A base store holds the demo corpus (examples/corpus) plus ``--n`` synthetic
 articles (bench/gen_corpus.py, seed 7), linked once in full.  Then ``--new``
 more synthetic articles (the next ones of the same generator) are saved and
 the cases are brought up to date twice, on the same store: first by
-``link_incremental.update_cases`` (timed), then by ``link.rebuild_cases``
+``linking.incremental.update_cases`` (timed), then by ``linking.rebuild.rebuild_cases``
 (timed); the ratio full / incremental is measured in this one process.  The
 two results are compared: identical cases (ids, members, statuses, sources)
 or, if not, pairwise co-membership precision/recall/F1 of the incremental
@@ -27,7 +27,7 @@ Measured (2-core shared machine, nice 19, median of 3, hops 2):
   events), so the neighbourhood held 251 large cases and 469 documents: the
   time is the re-clustering of those cases, not the SQL.
 * 40 documents (corpus + 10 added): 355 ms vs 489 ms, 1.4x, identical.
-* With event coreference and evidence-weighed linking (link_evidence), 140 documents
+* With event coreference and evidence-weighed linking (linking/evidence.py), 140 documents
   (corpus + 100 synthetic, 10 added), one run: incremental 1.6 s, full rebuild 2.4 s,
   1.5x, identical (95 cases); the previous linker on the same coreferent events, same
   machine: full rebuild 3.5 s, and its incremental result differed (co-membership F1 0.966).
@@ -49,8 +49,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from sanctionwatch.link import rebuild_cases  # noqa: E402
-from sanctionwatch.link_incremental import link_store, update_cases  # noqa: E402
+from sanctionwatch.linking.rebuild import rebuild_cases  # noqa: E402
+from sanctionwatch.linking.incremental import link_store, update_cases  # noqa: E402
 from sanctionwatch.store import Store  # noqa: E402
 
 CORPUS = ROOT / "examples" / "corpus"

@@ -11,12 +11,12 @@ from markdown_it import MarkdownIt
 
 from sanctionwatch.commands.cases import commands
 from sanctionwatch.ingest import iter_raw, to_document
-from sanctionwatch.link import link_events
+from sanctionwatch.linking.clustering import link_events
 from sanctionwatch.model import Argument, Attribution, Document, Entity, Event, Fragment, Mention, Sentence, TimeValue
 from sanctionwatch.report import cases as cases_module
 from sanctionwatch.report import files, write_reports
 from sanctionwatch.report.cases import evidence_fragment, timeline_svg, write_case_report
-from sanctionwatch.link import CaseMember
+from sanctionwatch.linking.cases import CaseMember
 from sanctionwatch.store import Store
 
 ALLEGATION = "Seoul said the North shipped 6,700 containers of munitions to Russia in February."

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from sanctionwatch.cli import main
 from sanctionwatch.export_tables import CASE_COLUMNS, EVENT_COLUMNS, export_tables
-from sanctionwatch.link import rebuild_cases
+from sanctionwatch.linking.rebuild import rebuild_cases
 from sanctionwatch.model import Argument, Attribution, Document, Entity, Event, Fragment, Mention, TimeValue
 from sanctionwatch.sanctions import import_list, match_store
 from sanctionwatch.store import Store

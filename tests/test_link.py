@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.link import (
-    Case,
-    case_status,
-    compatible,
-    format_period,
-    link_events,
-    parse_taxonomy,
-    rebuild_cases,
-    syndication_groups,
-)
+from sanctionwatch.linking.cases import Case, case_status
+from sanctionwatch.linking.clustering import _merge_clusters, link_events
+from sanctionwatch.linking.items import Item
+from sanctionwatch.linking.rebuild import rebuild_cases
+from sanctionwatch.linking.scoring import compatible
+from sanctionwatch.linking.summaries import format_period
+from sanctionwatch.linking.syndication import syndication_groups
+from sanctionwatch.linking.taxonomy import parse_taxonomy
+from sanctionwatch.linking.taxonomy import taxonomy as packaged_taxonomy
+from sanctionwatch.report.cases import SECTIONS
 from sanctionwatch.model import Argument, Entity, Attribution, Document, Event, Fragment, IgnoredRegion, Quantity, TimeValue
 from sanctionwatch.store import Store
 
@@ -360,11 +360,9 @@ def test_nameless_denial_joins_its_articles_allegation():
 def test_merge_pass_repairs_greedy_order():
     # the greedy pass may leave two clusters of one shipment when the first
     # cluster was not yet there to join; the average-link pass unites them
-    from sanctionwatch.link import _Item, _merge_clusters
-
-    x = _Item(article("a"), 0, ev(**ARMS, item="shells"), "report")
-    y = _Item(article("b"), 0, ev(**ARMS, item="shells"), "report")
-    z = _Item(article("c"), 0, ev(type_="arms_transfer", agent="prk", recipient="syr"), "report")
+    x = Item(article("a"), 0, ev(**ARMS, item="shells"), "report")
+    y = Item(article("b"), 0, ev(**ARMS, item="shells"), "report")
+    z = Item(article("c"), 0, ev(type_="arms_transfer", agent="prk", recipient="syr"), "report")
     merged = _merge_clusters([[x], [y], [z]], 0.5)
     assert [[i.doc.doc_id for i in cl] for cl in merged] == [["a", "b"], ["c"]]
 
@@ -374,3 +372,11 @@ def test_merge_pass_keeps_conflicting_actors_apart():
             article("c", ev(type_="arms_transfer", agent="prk", recipient="syr"))]
     cases = link_events(docs, 2)
     assert not any({"a", "c"} <= {m.doc_id for m in cs.members} for cs in cases)
+
+
+def test_report_sections_come_from_the_taxonomy_file():
+    """data/taxonomy.yaml lists every category in report order with its heading; the report's table agrees,
+    so the report can take its headings from the file alone."""
+    tax = packaged_taxonomy()
+    assert list(tax.categories.items()) == list(SECTIONS.items())
+    assert {t.category for t in tax.types.values()} <= set(tax.categories)

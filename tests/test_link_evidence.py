@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.link import compatible, compatible_bound, evidence, link_events, syndication_groups
-from sanctionwatch.link_evidence import actor_score, item_score, time_score
+from sanctionwatch.linking.clustering import link_events
+from sanctionwatch.linking.evidence import actor_score, item_score, time_score
+from sanctionwatch.linking.scoring import compatible, compatible_bound, evidence
+from sanctionwatch.linking.syndication import syndication_groups
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
-from sanctionwatch.source_credit import credit_key, publisher_credit, source_publisher_key
+from sanctionwatch.linking.credit import credit_key, publisher_credit, source_publisher_key
 
 
 def _ev(type_: str = "cyber_theft", *, agent: str | None = None, item: str | None = None,

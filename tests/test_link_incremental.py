@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from sanctionwatch.link import LINK_THRESHOLD, compatible, evidence_items, rebuild_cases
-from sanctionwatch.link_incremental import blocking_query, link_store, pending_changes, related_types, update_cases
+from sanctionwatch.linking.incremental import link_store, update_cases
+from sanctionwatch.linking.items import evidence_items
+from sanctionwatch.linking.neighbourhood import blocking_window, related_types
+from sanctionwatch.linking.rebuild import rebuild_cases
+from sanctionwatch.linking.scoring import LINK_THRESHOLD, compatible
+from sanctionwatch.store.linking import blocking_candidates, pending_changes
 from sanctionwatch.model import Argument, Document, Event, Fragment, TimeValue
 from sanctionwatch.store import Store
 
@@ -47,7 +51,7 @@ BATCH_ORDERS = {
 def test_three_incremental_batches_give_the_full_rebuild(store_target, corpus_docs, pipeline, order):
     """Equality, not a similarity score: with the default 2 hops the neighbourhood is wide enough on this
     corpus for the greedy clustering to see every event it would see in a full rebuild (1 hop missed one
-    case pair in the "newest first" order, pairwise F1 0.994; see the link_incremental module doc)."""
+    case pair in the "newest first" order, pairwise F1 0.994; see the linking.incremental module doc)."""
     docs = BATCH_ORDERS[order](corpus_docs)
     with Store(store_target) as store:
         third = (len(docs) + 2) // 3
@@ -186,8 +190,8 @@ def test_blocking_query_returns_every_member_that_scores_above_the_threshold(lin
     by_key = {(i.doc.doc_id, i.idx): i for i in items}
     checked = 0
     for x in items:
-        sql, params = blocking_query(x.event, x.doc.published)
-        returned = {(r["doc_id"], r["event_idx"]) for r in linked.conn.execute(sql, params)}
+        returned = {(doc_id, idx) for _, doc_id, idx, _ in
+                    blocking_candidates(linked, *blocking_window(x.event, x.doc.published))}
         for key, m in by_key.items():
             if compatible(x.event, m.event, published_a=x.doc.published, published_b=m.doc.published) >= LINK_THRESHOLD:
                 checked += 1

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from sanctionwatch import link
+from sanctionwatch.linking import cases as linked_cases
 from sanctionwatch.cli import main
 from sanctionwatch.errors import SearchSyntaxError
 from sanctionwatch.model import Document, Sentence
@@ -95,7 +95,7 @@ def test_impossible_periods_are_refused(period: str) -> None:
 
 
 def test_case_statuses_are_the_linkers() -> None:
-    assert tuple(link.STATUSES) == CASE_STATUSES
+    assert tuple(linked_cases.STATUSES) == CASE_STATUSES
 
 
 def _case(store: Store, case_id: str, time: tuple, reported: tuple) -> None:

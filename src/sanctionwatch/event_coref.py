@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .link_evidence import item_score, member_role, rules
+from .linking.evidence import item_score, member_role, rules
 from .model import Argument, Document, Event, Fragment
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination", "target")

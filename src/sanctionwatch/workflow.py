@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .ingest import RawInput
-from .link_incremental import link_store
+from .linking.incremental import link_store
 from .model import Document
 from .pipeline import Outcome, Pipeline, Settings, Summary
 from .report import write_reports

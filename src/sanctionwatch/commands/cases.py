@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..escape import terminal
-from ..link import rebuild_cases
+from ..linking.rebuild import rebuild_cases
 from ..report.cases import write_case_report
 from ..sanctions import FORMATS, STATUSES as FLAG_STATUSES, UnknownListFormat, detect_format, import_list, match_store
 from ..store import Store, StoreError, exists

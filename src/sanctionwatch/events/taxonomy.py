@@ -83,9 +83,15 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
 
 
 @lru_cache(maxsize=1)
+def raw_taxonomy() -> dict[str, Any]:
+    """The packaged data/taxonomy.yaml as parsed YAML: the one reading of the file, which the events stage
+    compiles (below) and linking and the reports view (:mod:`sanctionwatch.linking.taxonomy`)."""
+    return yaml.safe_load(resources.files("sanctionwatch.data").joinpath("taxonomy.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _packaged_taxonomy() -> Taxonomy:
-    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("taxonomy.yaml").read_text(encoding="utf-8"))
-    return _build_taxonomy(raw)
+    return _build_taxonomy(raw_taxonomy())
 
 
 def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:

@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..escape import REPORT_CSP_META, html_text, md_code, md_link, md_text, safe_url
-from ..link import Case, CaseMember, cases_from_store, format_period, taxonomy
+from ..linking.cases import Case, CaseMember
+from ..linking.rebuild import cases_from_store
+from ..linking.summaries import format_period
+from ..linking.taxonomy import taxonomy
 from ..model import Document, Fragment
 from .files import write_atomic
 

@@ -13,11 +13,9 @@ module per job:
 * :mod:`.cases`      stored cases: filters, lists, detail
 * :mod:`.lists`      sanctions lists and their matches
 * :mod:`.reviews`    analysts' reviews
+* :mod:`.linking`    the linking tables: cases written by linking, and the incremental update's state
 * :mod:`.postgres`   the PostgreSQL dialect, connection and search vectors
 * :mod:`.faults`     driver errors turned into the store's errors
-
-(The linking tables are still written by ``link.py`` and
-``link_incremental.py``; their SQL moves here in a later step.)
 """
 
 from ..errors import SearchSyntaxError, StoreError

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..actors import load_actor_table
-from ..link import taxonomy
+from ..linking.taxonomy import taxonomy
 from ..store import Store
 from ..store import cases as stored_cases
 from ..store import views

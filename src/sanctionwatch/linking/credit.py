@@ -3,7 +3,7 @@
 Outlets run agency copy under their own name ("Daily Tribune (AFP story)",
 "SEOUL (Reuters) -").  Such pages are reports of one originator's story and
 count once among a case's independent sources, like verbatim copies found by
-shingles (:func:`sanctionwatch.link.syndication_groups`), which miss rewrites,
+shingles (:func:`sanctionwatch.linking.syndication.syndication_groups`), which miss rewrites,
 condensed briefs and machine translations of one wire story.
 
 The credit comes from
@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .link_evidence import rules
-from .model import Document
+from .evidence import rules
+from ..model import Document
 
 DATELINE_CHARS = 600  # a dateline sits in the first lines of the body
 

@@ -3,7 +3,7 @@
 Each scorer returns a value in [0, 1] where 0 is a hard conflict (the events
 cannot be one), and *missing* information scores low rather than neutral: an
 undated event is no evidence of a date match, an agentless one no evidence of
-an actor match.  :func:`sanctionwatch.link.compatible` weighs these scores; the
+an actor match.  :func:`sanctionwatch.linking.scoring.compatible` weighs these scores; the
 case keeps them per member as its explanation (:class:`FieldScores`).
 
 Time follows the event's own interval.  An undated event is placed in the
@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from .model import Document, Event, Quantity
+from ..model import Document, Event, Quantity
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
 CONFLICT_ROLES = ("agent", "recipient")

@@ -1,0 +1,242 @@
+"""The clustering of events into cases, the one both the full rebuild and the incremental update run.
+
+Everything here is deterministic: inputs are sorted before clustering and case ids are hashes of their
+members, so re-linking unchanged documents gives the same cases with the same ids.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable, Sequence
+
+from ..model import Document
+from .cases import Case, CaseMember
+from .evidence import actor_score, parties
+from .evidence import canonical as _canonical
+from .items import Item, evidence_items, is_copy_pair, pair_score
+from .scoring import LINK_THRESHOLD, type_score
+from .summaries import make_case
+from .syndication import DisjointSets, source_keys, syndication_groups
+
+
+def _cluster_score(item: Item, cluster: list[Item], scores: list[float]) -> float:
+    """The average score of ``item`` against a cluster, or its best score against an event of a copy of
+    its own text: a copy reports what its original reports, whatever its own dates (a mirror re-dated)
+    make of the rest of the cluster."""
+    avg = sum(scores) / len(scores)
+    copies = [s for m, s in zip(cluster, scores) if is_copy_pair(item, m)]
+    return max([avg, *copies])
+
+
+def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
+    """Greedy average-link clustering in a fixed order."""
+    clusters: list[list[Item]] = []
+    types: list[set[str]] = []  # the event types in each cluster
+    by_type: dict[str, list[int]] = defaultdict(list)  # blocking: clusters holding each type
+    for item in sorted(items, key=lambda i: i.key):
+        best, best_score = None, threshold
+        candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]})
+        for i in candidates:
+            cl, cl_types = clusters[i], types[i]
+            # Unrelated types or conflicting canonical actors veto a merge
+            # outright (checked first: cheap, and it rules out most clusters);
+            # other hard conflicts (dates, figures) count as zeros in the
+            # average, since one misdated extraction should not split a case.
+            if any(type_score(item.event.type, t) == 0 for t in cl_types):
+                continue
+            if any(actor_score(item.event, m.event) == 0 for m in cl):
+                continue
+            scores = [pair_score(item, m) for m in cl]
+            avg = _cluster_score(item, cl, scores)
+            if avg >= best_score:
+                best, best_score = i, avg
+        if best is None:
+            clusters.append([item])
+            types.append({item.event.type})
+            by_type[item.event.type].append(len(clusters) - 1)
+        else:
+            clusters[best].append(item)
+            if item.event.type not in types[best]:
+                by_type[item.event.type].append(best)
+            types[best].add(item.event.type)
+    return _merge_clusters(clusters, threshold)
+
+
+def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[Item]]:
+    """Average-link agglomeration over the greedy clusters.
+
+    The greedy pass sends each event to the best cluster *existing at that
+    moment*, so an early weak event (an agentless "deliveries of weapons") can
+    start a rival cluster that later events prefer by a hair.  Merging the pair
+    of clusters with the highest average cross-compatibility, while it stays at
+    or above the threshold and no canonical actors or types conflict, repairs
+    that order effect.  Ties break on cluster position, so the result is
+    deterministic.
+    """
+    clusters = [list(c) for c in clusters]
+    types = [{x.event.type for x in c} for c in clusters]
+
+    def link_score(i: int, j: int) -> float:
+        if any(type_score(t, u) == 0 for t in types[i] for u in types[j]):
+            return 0.0
+        total, best_copy = 0.0, 0.0
+        for x in clusters[i]:
+            for y in clusters[j]:
+                if actor_score(x.event, y.event) == 0:
+                    return 0.0
+                score = pair_score(x, y)
+                total += score
+                if is_copy_pair(x, y):
+                    best_copy = max(best_copy, score)
+        return max(total / (len(clusters[i]) * len(clusters[j])), best_copy)
+
+    # Blocking: only clusters holding related types can score above 0, so each cluster is compared
+    # with those alone (not all pairs).
+    present = sorted({t for ts in types for t in ts})
+    related = {t: [u for u in present if type_score(t, u) > 0] for t in present}
+    by_type: dict[str, set[int]] = defaultdict(set)
+    for n, ts in enumerate(types):
+        for t in ts:
+            by_type[t].add(n)
+
+    def partners(i: int) -> set[int]:
+        return {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
+
+    scores: dict[tuple[int, int], float] = {}
+    for i in range(len(clusters)):
+        for j in sorted(k for k in partners(i) if k > i):
+            sc = link_score(i, j)
+            if sc >= threshold:
+                scores[(i, j)] = sc
+    alive = set(range(len(clusters)))
+    while scores:
+        (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+        clusters[i].extend(clusters[j])
+        for t in types[j]:
+            by_type[t].discard(j)
+            by_type[t].add(i)
+        types[i] |= types[j]
+        alive.discard(j)
+        scores = {k: v for k, v in scores.items() if i not in k and j not in k}
+        for k in sorted(partners(i) & alive):
+            if k != i:
+                sc = link_score(min(i, k), max(i, k))
+                if sc >= threshold:
+                    scores[(min(i, k), max(i, k))] = sc
+    return [clusters[i] for i in sorted(alive)]
+
+
+def link_events(
+    docs: Iterable[Document],
+    min_sources: int = 2,
+    *,
+    threshold: float = LINK_THRESHOLD,
+    groups: Sequence[set[str]] | None = None,
+) -> list[Case]:
+    """Link the events of all documents into cases, sorted by (category, time, id)."""
+    docs = sorted(docs, key=lambda d: d.doc_id)
+    if groups is None:
+        groups = syndication_groups(docs)
+    copy_pairs = [(min(g), d) for g in groups for d in sorted(g) if d != min(g)]
+    return link_items(docs, evidence_items(docs), source_keys(docs, groups), min_sources, threshold=threshold,
+                      copy_pairs=copy_pairs)
+
+
+
+def link_items(
+    docs: Sequence[Document],
+    items: list[Item],
+    source_of: dict[str, str],
+    min_sources: int = 2,
+    *,
+    threshold: float = LINK_THRESHOLD,
+    denial_eligible: Callable[[str, int], bool] | None = None,
+    copy_pairs: Iterable[tuple[str, str]] = (),
+) -> list[Case]:
+    """Cluster ``items`` (events of ``docs``) into cases; the one clustering both the full and the
+    incremental linking run.  ``denial_eligible(doc_id, attribution_idx)`` limits which event-less
+    deny attributions may join (the incremental update re-places only those of its neighbourhood).
+    ``copy_pairs``: documents that are copies of one text (see :func:`evidence`, ``same_story``)."""
+    copies = DisjointSets(d.doc_id for d in docs)
+    with_copies: set[str] = set()
+    for a, b in copy_pairs:
+        if a in copies.parent and b in copies.parent:
+            copies.union(a, b)
+            with_copies |= {a, b}
+    for item in items:
+        item.story = copies.find(item.doc.doc_id) if item.doc.doc_id in with_copies else None
+    replies, items = _split_replies(items)
+    clusters = _cluster(items, threshold)
+    _attach_replies(replies, clusters)
+    extra_denials = _attribution_denials(docs, clusters, denial_eligible)
+    cases = [
+        make_case(cl, extra_denials.get(n, []), source_of, min_sources) for n, cl in enumerate(clusters)
+    ]
+    return sorted(cases, key=lambda c: (c.category, c.time_start or c.reported_start or "9999", c.id))
+
+
+def _split_replies(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """(denials that name no known party but answer a same-type allegation of their own article, the rest).
+
+    "Pyongyang has denied hacking" often leaves the denied event without a
+    resolved agent; clustered on its own it matches nothing (or anything).  Its
+    article reporting the allegation is what ties it to a case.
+    """
+    supported: set[tuple[str, str]] = {(i.doc.doc_id, i.event.type) for i in items if i.role != "denial"}
+    replies, rest = [], []
+    for i in items:
+        nameless = not _canonical(set().union(*parties(i.event).values()) if parties(i.event) else set())
+        if i.role == "denial" and nameless and (i.doc.doc_id, i.event.type) in supported:
+            replies.append(i)
+        else:
+            rest.append(i)
+    return replies, rest
+
+
+def _attach_replies(replies: list[Item], clusters: list[list[Item]]) -> None:
+    """Put each reply in the cluster of the nearest same-type allegation in its article (nearest by offset)."""
+    for r in replies:
+        candidates = [
+            (abs(m.event.trigger.start - r.event.trigger.start), n)
+            for n, cl in enumerate(clusters)
+            for m in cl
+            if m.doc.doc_id == r.doc.doc_id and m.role != "denial" and m.event.type == r.event.type
+        ]
+        if candidates:
+            clusters[min(candidates)[1]].append(r)
+        else:
+            clusters.append([r])
+
+
+def _attribution_denials(
+    docs: Sequence[Document],
+    clusters: list[list[Item]],
+    eligible: Callable[[str, int], bool] | None = None,
+) -> dict[int, list[CaseMember]]:
+    """Deny-stance attributions with no event inside, attached to the nearest case of the same document.
+
+    "Moscow dismissed the report as slander" names no event, but when the
+    article also reports the allegation and Moscow is one of its parties, it is
+    that case's right of reply.
+    """
+    out: dict[int, list[CaseMember]] = defaultdict(list)
+    by_doc: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+    for n, cl in enumerate(clusters):
+        for item in cl:
+            by_doc[item.doc.doc_id].append((n, item))
+    for doc in docs:
+        used = {ev.attribution for ev in doc.events if ev.attribution is not None}
+        for ai, attr in enumerate(doc.attributions):
+            if attr.stance != "deny" or attr.negated or ai in used or not attr.source_entity:
+                continue
+            if eligible is not None and not eligible(doc.doc_id, ai):
+                continue
+            anchor = min((f.start for f in attr.cue + attr.content + attr.source), default=0)
+            candidates = [
+                (abs(item.event.trigger.start - anchor), n)
+                for n, item in by_doc.get(doc.doc_id, [])
+                if attr.source_entity in set().union(*parties(item.event).values() or [set()])
+            ]
+            if candidates:
+                out[min(candidates)[1]].append(CaseMember(doc.doc_id, None, "denial", ai))
+    return out

@@ -1,0 +1,59 @@
+"""Events as clustering items: each (coreference-merged) event of a document that is evidence, and its pair score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..event_coref import merged_events
+from ..model import Document, Event
+from .evidence import interval, member_role
+from .scoring import evidence
+
+
+@dataclass(slots=True)
+class Item:
+    doc: Document
+    idx: int
+    event: Event
+    role: str
+    story: str | None = None  # the syndication group (copies of one text) of its document, when it has copies
+    chain: tuple[int, ...] = ()  # every index into doc.events this (coreference-merged) event stands for
+    _context: frozenset[str] | None = None
+
+    @property
+    def context(self) -> frozenset[str]:
+        """Canonical actors named in the event's sentence: who the event is about when it has no party
+        argument ("Russia, China veto sanctions" parsed without an agent)."""
+        if self._context is None:
+            span = self.event.sentence or self.event.trigger
+            self._context = frozenset(
+                e.id for e in self.doc.entities if not e.id.startswith("local:")
+                and any(span.start <= m.start and m.end <= span.end for m in e.mentions))
+        return self._context
+
+    @property
+    def key(self) -> tuple:
+        iv = interval(self.event)
+        return (iv[0].isoformat() if iv else (self.doc.published or "9999"), self.doc.doc_id, self.idx)
+
+
+def pair_score(x: Item, y: Item) -> float:
+    return evidence(x.event, y.event, published_a=x.doc.published, published_b=y.doc.published,
+                    same_story=is_copy_pair(x, y), context_a=x.context, context_b=y.context).score
+
+
+def is_copy_pair(x: Item, y: Item) -> bool:
+    return x.story is not None and x.story == y.story and x.doc.doc_id != y.doc.doc_id
+
+
+
+def evidence_items(docs: Iterable[Document]) -> list[Item]:
+    """Every real event of ``docs`` that is evidence (see :func:`member_role`), as clustering items: the
+    mentions of one event in a document are merged into one item first (:mod:`sanctionwatch.event_coref`)."""
+    return [
+        Item(doc, chain[0], ev, role, chain=tuple(chain))
+        for doc in docs
+        for ev, chain in merged_events(doc)
+        if (role := member_role(doc, ev)) is not None
+    ]

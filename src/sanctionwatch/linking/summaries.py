@@ -1,0 +1,229 @@
+"""A case's fields from its clustered items: type, actors, time, quantity, sources, status, its title
+sentence, and why each event is a member."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from typing import Any, Mapping
+
+from ..model import Document, Quantity
+from .cases import Case, CaseMember, case_status
+from .credit import credit_key
+from .evidence import PARTY_ROLES, parties
+from .evidence import day as _day
+from .evidence import interval as _interval
+from .evidence import unit as _unit
+from .items import Item, is_copy_pair
+from .scoring import LINK_THRESHOLD, evidence
+from .taxonomy import taxonomy
+
+
+def make_case(items: list[Item], extra: list[CaseMember], source_of: dict[str, str], min_sources: int) -> Case:
+    members = sorted(
+        [CaseMember(i.doc.doc_id, n, i.role, i.doc.events[n].attribution) for i in items for n in i.chain or (i.idx,)]
+        + extra,
+        key=lambda m: (m.doc_id, m.event_idx if m.event_idx is not None else -1, m.attribution_idx or -1),
+    )
+    case_id = "case-" + hashlib.sha1(
+        "|".join(f"{m.doc_id}:{m.event_idx}:{m.attribution_idx}" for m in members).encode()
+    ).hexdigest()[:12]
+    support = [i for i in items if i.role != "denial"]
+    basis = support or items
+    type_id = Counter(i.event.type for i in basis).most_common()
+    type_id = sorted(type_id, key=lambda kv: (-kv[1], kv[0]))[0][0]
+    info = taxonomy().info(type_id)
+    docs_by_id = {i.doc.doc_id: i.doc for i in items}
+
+    actors: dict[str, list[str]] = {}
+    for role in PARTY_ROLES:
+        ids = sorted(set().union(*(parties(i.event).get(role, set()) for i in basis)))
+        if ids:
+            actors[role] = ids
+    names = _actor_names(list(docs_by_id.values()), {e for ids in actors.values() for e in ids}, basis)
+
+    start, end = _case_time(_originals(basis))
+    published = sorted(d.published for d in docs_by_id.values() if d.published)
+    quantity = _case_quantity(basis)
+
+    def groups_for(role_filter: bool) -> list[list[str]]:
+        grouped: dict[str, set[str]] = defaultdict(set)
+        for m in members:
+            if (m.role != "denial") == role_filter:
+                grouped[source_of.get(m.doc_id, m.doc_id)].add(m.doc_id)
+        return sorted((sorted(g) for g in grouped.values()), key=lambda g: g[0])
+
+    source_groups, denial_sources = groups_for(True), groups_for(False)
+    status = case_status(len(source_groups), bool(denial_sources), min_sources)
+    claimants = sorted({
+        a.source_entity
+        for i in support
+        if i.event.attribution is not None and i.event.attribution < len(i.doc.attributions)
+        and (a := i.doc.attributions[i.event.attribution]).source_entity
+    })
+    item_text = _case_item(basis)
+    summary = summarise(info.label, actors, names, item_text, quantity, start, end)
+    return Case(
+        id=case_id, type=type_id, category=info.category, summary=summary, actors=actors, actor_names=names,
+        time_start=start, time_end=end, reported_start=published[0] if published else None,
+        reported_end=published[-1] if published else None, quantity=quantity, members=members,
+        source_groups=source_groups, denial_sources=denial_sources, status=status, min_sources=min_sources,
+        claimants=claimants, source_labels=[_source_label(docs_by_id, g) for g in source_groups],
+        membership=explain_membership(items),
+    )
+
+
+# A member is explained by its best match among this many members of other documents (a bound on the
+# quadratic cost in very large cases).
+EXPLAIN_MAX_PEERS = 12
+
+
+def explain_membership(items: list[Item]) -> list[dict[str, Any]]:
+    """Why each event is in its case: its best-scoring member of another document, field by field.
+
+    ``via`` says what joined it: ``evidence`` (the fields compared), ``copy`` (an event of a copy of
+    its own text), ``reply`` (a denial placed beside the allegation of its own article), or ``alone``
+    (no member from another document).
+    """
+    out = []
+    for item in sorted(items, key=lambda i: (i.doc.doc_id, i.idx)):
+        peers = [m for m in items if m.doc.doc_id != item.doc.doc_id][:EXPLAIN_MAX_PEERS]
+        entry: dict[str, Any] = {"doc_id": item.doc.doc_id, "event_idx": item.idx, "role": item.role}
+        if not peers:
+            entry["via"] = "alone"
+            out.append(entry)
+            continue
+        scored = [(evidence(item.event, m.event, published_a=item.doc.published, published_b=m.doc.published,
+                            same_story=is_copy_pair(item, m)), m) for m in peers]
+        best, peer = max(scored, key=lambda sm: (sm[0].score, sm[1].doc.doc_id, -sm[1].idx))
+        replies_to_own = item.role == "denial" and any(
+            m.doc.doc_id == item.doc.doc_id and m.role != "denial" for m in items)
+        entry["via"] = ("copy" if is_copy_pair(item, peer) else
+                        "reply" if replies_to_own and best.score < LINK_THRESHOLD else "evidence")
+        entry["best_match"] = {"doc_id": peer.doc.doc_id, "event_idx": peer.idx, **best.to_dict()}
+        out.append(entry)
+    return out
+
+
+def _source_label(docs: Mapping[str, Document], group: list[str]) -> str:
+    """Whose reporting one independent source is: the agency or outlet its pages credit, else its
+    first page's publisher (or document id)."""
+    for doc_id in group:
+        doc = docs.get(doc_id)
+        if doc is not None and (key := credit_key(doc)):
+            return key.removeprefix("credit:")
+    first = docs.get(group[0])
+    return (first.publisher if first is not None and first.publisher else group[0])
+
+
+
+def _actor_names(docs: list[Document], ids: set[str], items: list[Item]) -> dict[str, str]:
+    """A display name per actor id: the entity name most documents use, else the argument text."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in docs:
+        for e in d.entities:
+            if e.id in ids:
+                seen[e.id][e.name] += 1
+    for i in items:
+        for a in i.event.arguments:
+            if a.entity in ids and a.entity not in seen:
+                seen.setdefault(a.entity, Counter())
+            if a.entity in ids and not seen[a.entity]:
+                seen[a.entity][a.text] += 1
+    return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, v in sorted(seen.items()) if v}
+
+
+def _originals(items: list[Item]) -> list[Item]:
+    """The items without those of later copies of a text (a re-dated mirror's dates are not the event's)."""
+    first: dict[str, str] = {}
+    for i in items:
+        if i.story is not None:
+            pub = i.doc.published or "9999"
+            first[i.story] = min(first.get(i.story, pub), pub)
+    return [i for i in items if i.story is None or (i.doc.published or "9999") == first[i.story]]
+
+
+def _case_time(items: list[Item]) -> tuple[str | None, str | None]:
+    """The intersection of the members' dated intervals when they agree, else their union."""
+    ivs = [iv for i in items if (iv := _interval(i.event))]
+    if not ivs:
+        return None, None
+    lo, hi = max(s for s, _ in ivs), min(e for _, e in ivs)
+    if lo > hi:
+        lo, hi = min(s for s, _ in ivs), max(e for _, e in ivs)
+    return lo.isoformat(), hi.isoformat()
+
+
+def _case_quantity(items: list[Item]) -> Quantity | None:
+    qs = [i.event.quantity for i in items if i.event.quantity]
+    if not qs:
+        return None
+    counted = Counter((q.value, _unit(q)) for q in qs)
+    (value, unit), _ = sorted(counted.items(), key=lambda kv: (-kv[1], -kv[0][0], kv[0][1]))[0]
+    return next(q for q in qs if q.value == value and _unit(q) == unit)
+
+
+def _case_item(items: list[Item]) -> str | None:
+    texts = Counter(a.text.strip() for i in items for a in i.event.arguments if a.role == "item" and a.text.strip())
+    if not texts:
+        return None
+    return sorted(texts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def format_period(start: str | None, end: str | None) -> str | None:
+    """'12 March 2018', 'March 2018', '2018' or 'from 2018-03-01 to 2018-05-31'."""
+    s, e = _day(start), _day(end) if end else _day(start)
+    if not s or not e:
+        return None
+    if s == e:
+        return f"{s.day} {_MONTHS[s.month - 1]} {s.year}"
+    month_end = (date(s.year + (s.month == 12), s.month % 12 + 1, 1) - timedelta(days=1))
+    if s.day == 1 and e == month_end:
+        return f"{_MONTHS[s.month - 1]} {s.year}"
+    if (s.month, s.day) == (1, 1) and (e.month, e.day) == (12, 31):
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    return f"between {s.isoformat()} and {e.isoformat()}"
+
+
+def format_quantity(q: Quantity) -> str:
+    value = int(q.value) if float(q.value).is_integer() else q.value
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{'about ' if q.approximate else ''}{text} {q.unit}".strip()
+
+
+def _join_names(ids: list[str], names: dict[str, str]) -> str:
+    shown = [names.get(i, i) for i in ids]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def summarise(
+    label: str,
+    actors: dict[str, list[str]],
+    names: dict[str, str],
+    item: str | None,
+    quantity: Quantity | None,
+    start: str | None,
+    end: str | None,
+) -> str:
+    """One sentence from the case fields: who, what, to whom, how much, when."""
+    who = _join_names(actors["agent"], names) if actors.get("agent") else "Unidentified actor"
+    text = f"{who}: {label}"
+    if item:
+        text += f" of {item}"
+    if actors.get("recipient"):
+        text += f" to {_join_names(actors['recipient'], names)}"
+    elif actors.get("partner"):
+        text += f" with {_join_names(actors['partner'], names)}"
+    if quantity:
+        text += f" ({format_quantity(quantity)})"
+    when = format_period(start, end)
+    if when:
+        if when.startswith("between"):
+            text += f", {when}"
+        else:  # "on 12 March 2024", "in March 2024", "in 2017–2023"
+            text += f", on {when}" if start == (end or start) else f", in {when}"
+    return text + "."

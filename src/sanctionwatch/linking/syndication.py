@@ -1,0 +1,173 @@
+"""Syndication: which pages are copies of one text, and which pages count as one independent source."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterable, Sequence
+
+from ..model import Document
+from ..read import kept_ranges
+from .credit import source_publisher_key
+
+SHINGLE_WORDS = 5
+# Share of the smaller page's own prose (outside quotations) that two pages share when one is a copy,
+# rewrite or relay of the other; independent reports of one event share well under 10%.
+SYNDICATION_CONTAINMENT = 0.12
+SYNDICATION_MIN_SHARED = 8
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _normalise_words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _WORD.findall(folded)
+
+
+def body_text(doc: Document) -> str:
+    """The document text outside its ignored (boilerplate) regions, joined by blank lines."""
+    return "\n\n".join(doc.text[a:b] for a, b in kept_ranges(len(doc.text), doc.ignored))
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
+    """Hashed word k-shingles; blake2b keeps them stable across processes (unlike hash()).
+
+    No shingle crosses a paragraph separator (U+2029), which :func:`own_words` puts where a quotation was.
+    """
+    segments = [_normalise_words(part) for part in text.split("\u2029")]
+    out: set[int] = set()
+    for words in segments:
+        if len(words) >= k:
+            out |= {_h(" ".join(words[i:i + k])) for i in range(len(words) - k + 1)}
+    if not out:
+        flat = [w for words in segments for w in words]
+        return {_h(" ".join(flat))} if flat else set()
+    return out
+
+
+def _h(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+# A quotation: pages quoting one official statement are not copies of one another, so quoted words are
+# left out of the shingles (the quote's place becomes a break no shingle crosses).
+_QUOTED = re.compile(r"[\"“”„«»][^\"“”„«»\n]{0,600}[\"“”„«»]")
+
+
+def own_words(text: str) -> str:
+    """``text`` without its quotations (see _QUOTED)."""
+    return _QUOTED.sub(" \u2029 ", text)
+
+
+def shingle_sets(docs: Iterable[Document]) -> dict[str, set[int]]:
+    """doc_id -> the shingles of its body text outside quotations."""
+    return {d.doc_id: shingles(own_words(body_text(d))) for d in docs}
+
+
+def is_copy(shared: int, size_a: int, size_b: int, *, containment: float = SYNDICATION_CONTAINMENT,
+            min_shared: int = SYNDICATION_MIN_SHARED) -> bool:
+    """Whether two documents sharing ``shared`` shingles are syndicated copies of one story."""
+    smaller = min(size_a, size_b)
+    return smaller > 0 and shared >= min(min_shared, smaller) and shared / smaller >= containment
+
+
+def syndication_pairs(
+    sets: dict[str, set[int]],
+    *,
+    containment: float = SYNDICATION_CONTAINMENT,
+    min_shared: int = SYNDICATION_MIN_SHARED,
+) -> list[tuple[str, str]]:
+    """Sorted (a, b) doc id pairs, a < b, that are syndicated copies (see :func:`syndication_groups`)."""
+    index: dict[int, list[str]] = defaultdict(list)
+    for doc_id in sorted(sets):
+        for s in sets[doc_id]:
+            index[s].append(doc_id)
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in index.values():
+        if 1 < len(holders) <= 200:  # a shingle in hundreds of docs is boilerplate, not syndication
+            for i, a in enumerate(holders):
+                for b in holders[i + 1:]:
+                    shared[(a, b)] += 1
+    return sorted(
+        (a, b) for (a, b), n in shared.items()
+        if is_copy(n, len(sets[a]), len(sets[b]), containment=containment, min_shared=min_shared)
+    )
+
+
+class DisjointSets:
+    """Union-find over ids; the root of each set is its smallest id, so results do not depend on order."""
+
+    def __init__(self, ids: Iterable[str]):
+        self.parent = {d: d for d in ids}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[set[str]]:
+        """Every set, sorted by its smallest id."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for d in self.parent:
+            found[self.find(d)].add(d)
+        return sorted(found.values(), key=min)
+
+
+def groups_from_pairs(doc_ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """Connected components of the copy relation, each doc in exactly one group, sorted by smallest id."""
+    sets = DisjointSets(doc_ids)
+    for a, b in pairs:
+        if a in sets.parent and b in sets.parent:
+            sets.union(a, b)
+    return sets.groups()
+
+
+def syndication_groups(
+    docs: Iterable[Document],
+    *,
+    containment: float = SYNDICATION_CONTAINMENT,
+    min_shared: int = SYNDICATION_MIN_SHARED,
+) -> list[set[str]]:
+    """Partition documents into groups of syndicated copies (every doc is in exactly one group).
+
+    Two documents are copies when the shingles they share cover at least
+    ``containment`` of the smaller one: a different headline or an extra site
+    footer only adds a few shingles to one side, so containment (rather than
+    Jaccard) keeps them together.  Shingles leave quotations out, so two pages
+    quoting one statement share nothing by it, and the low default (12%) also
+    catches condensed rewrites and relays of one story, which keep some of its
+    sentences: independent reports hardly ever share whole sentences of their
+    own prose.  Candidates come from an inverted index over shingles, so only
+    documents sharing text are ever compared.
+    """
+    sets = shingle_sets(docs)
+    return groups_from_pairs(sets, syndication_pairs(sets, containment=containment, min_shared=min_shared))
+
+
+
+def source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
+    """doc_id -> independent-source key: syndicated copies, pages crediting one agency's or outlet's
+    story, and articles of one publisher share one key (see :mod:`sanctionwatch.linking.credit`)."""
+    sets = DisjointSets(d.doc_id for d in docs)
+    for g in groups:
+        members = sorted(d for d in g if d in sets.parent)
+        for other in members[1:]:
+            sets.union(members[0], other)
+    by_publisher: dict[str, str] = {}
+    for d in docs:
+        pub = source_publisher_key(d)
+        if pub:
+            if pub in by_publisher:
+                sets.union(by_publisher[pub], d.doc_id)
+            else:
+                by_publisher[pub] = d.doc_id
+    return {d.doc_id: sets.find(d.doc_id) for d in docs}
