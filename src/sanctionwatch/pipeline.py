@@ -264,22 +264,3 @@ def pipeline_version(model: str | None = None, nlp=None) -> str:
 def default_pipeline(model: str | None = None) -> Pipeline:
     return Pipeline(Settings(model=model))
 
-
-def ingest_text(
-    store,
-    text: str,
-    *,
-    title: str | None = None,
-    published: str | None = None,
-    url: str | None = None,
-    publisher: str | None = None,
-    input_label: str = "upload",
-    pipeline: Pipeline | None = None,
-) -> Document:
-    """Run one article given as a string through the pipeline and save it (used by the HTTP API)."""
-    pipe = pipeline or default_pipeline()
-    hints = {"title": title, "published": published, "url": url, "publisher": publisher}
-    doc = pipe.prepare(RawInput(input_label, "text", text, {k: v for k, v in hints.items() if v}))
-    doc = next(pipe.process([doc]))
-    store.save_document(doc, pipe.version)
-    return doc
