@@ -19,7 +19,7 @@ pytest.importorskip("httpx", reason="FastAPI's TestClient needs httpx")
 from fastapi.testclient import TestClient  # noqa: E402
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from sanctionwatch import reviews as rv  # noqa: E402
+from sanctionwatch import reviews as rv, workflow  # noqa: E402
 from sanctionwatch.model import (  # noqa: E402
     Argument, Attribution, Document, Entity, Event, Fragment, IgnoredRegion, Mention, Quantity, Sentence, TimeValue,
     check_offsets,
@@ -546,11 +546,16 @@ def test_case_review(writer: TestClient, db: Path) -> None:
     assert [x["reviewer"] for x in ok(writer, f"/api/v1/cases/{CASE_ID}")["reviews"]] == ["bo"]
 
 
+def test_the_upload_goes_through_the_corpus_workflow(db: Path) -> None:
+    # store_text extracts, stores, matches the lists and links (tests/test_workflow.py runs it).
+    assert create_app(db).state.ingest_text is workflow.store_text
+
+
 def test_upload_runs_ingest_text_and_needs_the_token(db: Path) -> None:
     calls: list[dict[str, Any]] = []
 
     def fake_ingest(store: Store, text: str, **kw: Any) -> Document:
-        # Stands in for pipeline.ingest_text (which loads spaCy): stores a hand-built document.
+        # Stands in for workflow.store_text (which loads spaCy): stores a hand-built document.
         calls.append({"text": text, **kw})
         doc = Document(doc_id="doc-upload", text=text, title=kw.get("title"), published=kw.get("published"),
                        input=kw["input_label"])

@@ -19,7 +19,8 @@ from . import clean, language
 from .execution import ExtractionFailed, extract_stream
 from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
 from .model import Document
-from .read import Parsed, load_model, model_name, split_blocks
+from .actors import load_actor_table
+from .read import Block, Parsed, load_model, model_name, split_blocks
 from .version import __version__
 
 ENGLISH = "en"
@@ -101,8 +102,6 @@ class Pipeline:
         self.nlp = load_model(self.settings.model)
         self.is_word = clean.english_words_from_model(self.nlp)
         self.rules = clean.load_rules()
-        from .actors import load_actor_table
-
         self.actors = load_actor_table()
         self.version = pipeline_version(self.settings.model, self.nlp)
 
@@ -170,8 +169,6 @@ class Pipeline:
 
     @staticmethod
     def _finish(pending: dict, i: int) -> tuple[Document, Parsed | None]:
-        from .read import Block
-
         doc, blocks = pending.pop(i)
         if "read" in doc.skipped_stages:
             return doc, None
