@@ -19,7 +19,7 @@ from ..escape import terminal
 from ..sanctions import FORMATS, STATUSES as FLAG_STATUSES, UnknownListFormat, detect_format, import_list, match_store
 from ..store import Store, StoreError, exists
 from ..store import lists as stored_lists
-from ..store.cases import CASE_STATUSES, CaseFilter, case_records
+from ..store.cases import CASE_STATUSES, CaseFilter, load_cases
 from ..store.filters import date_bound
 from . import db_option
 
@@ -87,20 +87,20 @@ def cases_command(db, actor, type_, since, until, status, rebuild, min_sources, 
         if rebuild:
             workflow.link_cases(store, min_sources, full=True)
         try:
-            rows = case_records(store, CaseFilter(status=status, type=type_, actor=actor, period=period))
+            found = load_cases(store, CaseFilter(status=status, type=type_, actor=actor, period=period))
         except ValueError as exc:  # --since after --until
             raise click.BadParameter(str(exc), param_hint="--since/--until") from None
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([c.to_dict() for c in found], indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"{len(rows)} case(s)")
+    table = Table(title=f"{len(found)} case(s)")
     for col in ("case", "status", "sources", "category", "when", "summary"):
         table.add_column(col, overflow="fold")
-    for c in rows:
-        when = c["time"]["start"] or (f"reported {c['reported']['start']}" if c["reported"]["start"] else "")
-        flag = " ⚑" if c.get("designated") else ""
-        table.add_row(c["id"], c["status"], str(c["independent_sources"]), c["category"], when or "",
-                      terminal(c["summary"]) + flag)  # summaries quote actor names from articles: not markup
+    for c in found:
+        when = c.time_start or (f"reported {c.reported_start}" if c.reported_start else "")
+        flag = " ⚑" if c.designated else ""
+        table.add_row(c.id, c.status, str(c.independent_sources), c.category, when,
+                      terminal(c.summary) + flag)  # summaries quote actor names from articles: not markup
     out.print(table)
 
 
