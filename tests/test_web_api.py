@@ -24,7 +24,9 @@ from sanctionwatch.model import (  # noqa: E402
     Argument, Attribution, Document, Entity, Event, Fragment, IgnoredRegion, Mention, Quantity, Sentence, TimeValue,
     check_offsets,
 )
+from sanctionwatch.cases import Case  # noqa: E402
 from sanctionwatch.store import Store  # noqa: E402
+from sanctionwatch.store.cases import load_cases  # noqa: E402
 from sanctionwatch.web import create_app  # noqa: E402
 
 TOKEN = "test-token-0123456789"
@@ -395,6 +397,16 @@ def test_cases_list_and_detail(client: TestClient, db: Path) -> None:
     assert denial["attribution"]["cue"][0]["text"] == "denied"
     assert {s["kind"] for s in case["sources"]} == {"support", "denial"}
     assert client.get("/api/v1/cases/case-nope").status_code == 404
+
+
+def test_the_web_case_is_the_stored_case(client: TestClient, db: Path) -> None:
+    # One Case type: the case page's JSON, `cases --format json` and the report read the same object.
+    with Store(db) as store:
+        (stored,) = load_cases(store)
+    case = ok(client, f"/api/v1/cases/{CASE_ID}")["case"]
+    assert case == stored.to_dict() and Case.from_dict(case).to_dict() == case
+    assert case["independent_sources"] == 2 and case["quantity"] == {"value": 5000, "unit": "tonne",
+                                                                      "approximate": False}
 
 
 def test_cases_before_any_are_computed(tmp_path: Path) -> None:
