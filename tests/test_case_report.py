@@ -298,8 +298,9 @@ def test_a_store_without_cases_gives_an_empty_report(tmp_path):
 
 def test_a_case_reads_back_as_it_was_linked():
     (case,) = link_events([make_doc("d1", ALLEGATION), make_doc("d2", ALLEGATION, publisher="Wire B")])
-    again = Case.from_dict(json.loads(json.dumps(case.to_dict())))
-    assert again.to_dict() == Case.from_dict(case.to_dict()).to_dict()
+    linked = json.loads(json.dumps(case.to_dict()))  # as the store keeps it
+    again = Case.from_dict(linked)
+    assert {k: v for k, v in again.to_dict().items() if k in linked} == linked  # every linked field reads back
     assert (again.id, again.status, again.independent_sources, again.members) == (
         case.id, case.status, case.independent_sources, [CaseMember(m.doc_id, m.event_idx, m.role, m.attribution_idx)
                                                           for m in case.members])
