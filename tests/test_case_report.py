@@ -11,13 +11,15 @@ from markdown_it import MarkdownIt
 
 from sanctionwatch.commands.cases import commands
 from sanctionwatch.ingest import iter_raw, to_document
+from sanctionwatch.cases import Case, CaseMember
 from sanctionwatch.linking.clustering import link_events
+from sanctionwatch.linking.rebuild import rebuild_cases
 from sanctionwatch.model import Argument, Attribution, Document, Entity, Event, Fragment, Mention, Sentence, TimeValue
 from sanctionwatch.report import cases as cases_module
 from sanctionwatch.report import files, write_reports
 from sanctionwatch.report.cases import evidence_fragment, timeline_svg, write_case_report
-from sanctionwatch.linking.cases import CaseMember
 from sanctionwatch.store import Store
+from sanctionwatch.store.cases import load_cases
 
 ALLEGATION = "Seoul said the North shipped 6,700 containers of munitions to Russia in February."
 DENIAL = "Pyongyang rejected the claim <b>as absurd</b> & false."
@@ -55,6 +57,7 @@ def report(tmp_path):
                                      url="javascript:alert(1)"), "t")
         store.save_document(make_doc("d3", DENIAL.replace("rejected", "rejected"), modality="denied",
                                      publisher="<img src=x onerror=alert(1)>", published="2024-03-05"), "t")
+        rebuild_cases(store)  # the report shows the stored cases: link first
         paths = write_case_report(store, tmp_path / "out", min_sources=2)
         docs = {d.doc_id: d for d in store.iter_documents()}
     return {k: p.read_text(encoding="utf-8") for k, p in paths.items()}, docs
@@ -121,6 +124,7 @@ def test_designated_flag_shown(tmp_path, store_target):
                       " VALUES ('un-sc-consolidated','KPe.999','entity','DPRK','TEST CORP',NULL,NULL,'{}')")
             c.execute("INSERT INTO list_matches VALUES ('un-sc-consolidated','KPe.999','prk','North Korea',NULL,NULL,NULL,"
                       "0.95,'exact','listed name')")
+        rebuild_cases(store)  # the report shows the stored cases: link first
         paths = write_case_report(store, tmp_path / "o")
     assert "designated" in paths["cases-md"].read_text() and "KPe.999" in paths["cases-html"].read_text()
 
@@ -191,6 +195,7 @@ def hostile_reports(tmp_path) -> dict[str, str]:
         store.save_document(make_doc("d1", ALLEGATION, title="T <svg onload=alert(5)>", url=HOSTILE_URL,
                                      publisher="<img src=x onerror=alert(6)>"), "t")
         store.save_document(make_doc("d2", ALLEGATION, publisher="Wire B", url="https://b.example/`x`"), "t")
+        rebuild_cases(store)
         paths = write_reports(store, tmp_path / "out", min_sources=2)
     return {k: p.read_text(encoding="utf-8") for k, p in paths.items()}
 
@@ -217,6 +222,7 @@ def test_every_html_report_has_a_csp(tmp_path):
 def test_a_failed_report_leaves_the_previous_file_whole(tmp_path, monkeypatch):
     with Store(tmp_path / "r.db") as store:
         store.save_document(make_doc("d1", ALLEGATION), "t")
+        rebuild_cases(store)  # the report shows the stored cases: link first
         paths = write_case_report(store, tmp_path / "out")
         before = {k: p.read_bytes() for k, p in paths.items()}
 
@@ -257,3 +263,63 @@ def test_cases_table_prints_markup_in_actor_names_literally(tmp_path):
     res = runner.invoke(by_name["cases"], ["--db", str(db)], env={"COLUMNS": "400"})
     assert res.exit_code == 0, res.output
     assert "[/]Korea [bold]" in res.output
+
+
+def _case_ids_in(md: str) -> list[str]:
+    return re.findall(r"\*\*Case id:\*\* `([^`]+)`", md)
+
+
+def test_the_report_shows_the_stored_cases_and_never_relinks(tmp_path, monkeypatch):
+    with Store(tmp_path / "r.db") as store:
+        store.save_document(make_doc("d1", ALLEGATION, publisher="Wire A"), "t")
+        store.save_document(make_doc("d2", ALLEGATION, publisher="Wire B", published="2024-03-02"), "t")
+        rebuild_cases(store)
+        stored = load_cases(store)
+
+        def no_linking(*args, **kwargs):
+            raise AssertionError("the report must not link")
+
+        for module in ("sanctionwatch.linking.clustering", "sanctionwatch.linking.rebuild"):
+            monkeypatch.setattr(f"{module}.link_events", no_linking)
+            monkeypatch.setattr(f"{module}.link_items", no_linking)
+        paths = write_case_report(store, tmp_path / "out")
+        in_report, _ = cases_module.stored_cases(store)
+    assert [c.to_dict() for c in in_report] == [c.to_dict() for c in stored] and stored
+    md = paths["cases-md"].read_text(encoding="utf-8")
+    assert sorted(_case_ids_in(md)) == sorted(c.id for c in stored)
+    assert f"{stored[0].independent_sources} independent source(s)" in md
+
+
+def test_a_store_without_cases_gives_an_empty_report(tmp_path):
+    with Store(tmp_path / "r.db") as store:
+        store.save_document(make_doc("d1", ALLEGATION), "t")  # stored, not linked
+        paths = write_case_report(store, tmp_path / "out")
+    assert paths["cases-md"].read_text(encoding="utf-8").startswith("# sanctionwatch case report\n\n0 case(s)")
+
+
+def test_a_case_reads_back_as_it_was_linked():
+    (case,) = link_events([make_doc("d1", ALLEGATION), make_doc("d2", ALLEGATION, publisher="Wire B")])
+    linked = json.loads(json.dumps(case.to_dict()))  # as the store keeps it
+    again = Case.from_dict(linked)
+    assert {k: v for k, v in again.to_dict().items() if k in linked} == linked  # every linked field reads back
+    assert (again.id, again.status, again.independent_sources, again.members) == (
+        case.id, case.status, case.independent_sources, [CaseMember(m.doc_id, m.event_idx, m.role, m.attribution_idx)
+                                                          for m in case.members])
+    assert again.time_start == case.time_start and again.reported_end == case.reported_end
+
+
+@pytest.mark.parametrize("stored, expected", [
+    # what an older store wrote: no claimants, designations, labels or membership
+    ({"id": "c1", "type": "arms_transfer", "category": "military_cooperation", "status": "single-source",
+      "members": [{"doc_id": "a", "event_idx": 0, "role": "allegation"}], "source_groups": [["a"]]},
+     {"claimants": [], "designated": [], "source_labels": [], "membership": [], "independent_sources": 1,
+      "quantity": None, "time": {"start": None, "end": None}}),
+    ({"id": "c2", "type": "coal_export", "category": "trade_evasion", "status": "contested", "min_sources": 3,
+      "quantity": {"value": 900, "unit": "tonne", "approximate": True}, "time": {"start": "2022-05-01"},
+      "denial_sources": [["b"]]},
+     {"min_sources": 3, "quantity": {"value": 900, "unit": "tonne", "approximate": True},
+      "time": {"start": "2022-05-01", "end": None}, "denial_sources": [["b"]], "independent_sources": 0}),
+])
+def test_case_from_dict_reads_partial_json(stored, expected):
+    out = Case.from_dict(stored).to_dict()
+    assert {k: out[k] for k in expected} == expected

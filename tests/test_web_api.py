@@ -19,12 +19,14 @@ pytest.importorskip("httpx", reason="FastAPI's TestClient needs httpx")
 from fastapi.testclient import TestClient  # noqa: E402
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from sanctionwatch import reviews as rv  # noqa: E402
+from sanctionwatch import reviews as rv, workflow  # noqa: E402
 from sanctionwatch.model import (  # noqa: E402
     Argument, Attribution, Document, Entity, Event, Fragment, IgnoredRegion, Mention, Quantity, Sentence, TimeValue,
     check_offsets,
 )
+from sanctionwatch.cases import Case  # noqa: E402
 from sanctionwatch.store import Store  # noqa: E402
+from sanctionwatch.store.cases import load_cases  # noqa: E402
 from sanctionwatch.web import create_app  # noqa: E402
 
 TOKEN = "test-token-0123456789"
@@ -397,6 +399,16 @@ def test_cases_list_and_detail(client: TestClient, db: Path) -> None:
     assert client.get("/api/v1/cases/case-nope").status_code == 404
 
 
+def test_the_web_case_is_the_stored_case(client: TestClient, db: Path) -> None:
+    # One Case type: the case page's JSON, `cases --format json` and the report read the same object.
+    with Store(db) as store:
+        (stored,) = load_cases(store)
+    case = ok(client, f"/api/v1/cases/{CASE_ID}")["case"]
+    assert case == stored.to_dict() and Case.from_dict(case).to_dict() == case
+    assert case["independent_sources"] == 2 and case["quantity"] == {"value": 5000, "unit": "tonne",
+                                                                      "approximate": False}
+
+
 def test_cases_before_any_are_computed(tmp_path: Path) -> None:
     db = build_store(tmp_path / "nocase.db", with_case=False)
     with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
@@ -546,11 +558,16 @@ def test_case_review(writer: TestClient, db: Path) -> None:
     assert [x["reviewer"] for x in ok(writer, f"/api/v1/cases/{CASE_ID}")["reviews"]] == ["bo"]
 
 
+def test_the_upload_goes_through_the_corpus_workflow(db: Path) -> None:
+    # store_text extracts, stores, matches the lists and links (tests/test_workflow.py runs it).
+    assert create_app(db).state.ingest_text is workflow.store_text
+
+
 def test_upload_runs_ingest_text_and_needs_the_token(db: Path) -> None:
     calls: list[dict[str, Any]] = []
 
     def fake_ingest(store: Store, text: str, **kw: Any) -> Document:
-        # Stands in for pipeline.ingest_text (which loads spaCy): stores a hand-built document.
+        # Stands in for workflow.store_text (which loads spaCy): stores a hand-built document.
         calls.append({"text": text, **kw})
         doc = Document(doc_id="doc-upload", text=text, title=kw.get("title"), published=kw.get("published"),
                        input=kw["input_label"])
@@ -613,13 +630,13 @@ def test_export_keeps_reviewed_spans_after_the_extraction_changes(db: Path) -> N
 def test_export_command_writes_jsonl(db: Path, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from sanctionwatch.commands.web import export
+    from sanctionwatch.cli import main
 
     with Store(db) as store:
         rv.add_review(store, doc_id="doc-coal", target="event", target_key=coal_keys()["event"], verdict="correct",
                       reviewer="ana")
     out = tmp_path / "reviews.jsonl"
-    result = CliRunner().invoke(export, ["reviews", "--db", str(db), "--out", str(out)])
+    result = CliRunner().invoke(main, ["export", "reviews", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert line["spans"] == [{"role": "trigger", "start": COAL_TEXT.index("delivered"),

@@ -18,11 +18,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import __version__, workflow
+from .commands import db_option, discover
+from .dates import check_published
+from .errors import SanctionwatchError
 from .escape import terminal
 from .ingest import DEFAULT_MAX_BYTES
-from .commands import db_option
-from .errors import SanctionwatchError
 from .pipeline import Outcome, Pipeline, Settings, Summary
+from .polnear import main as polnear_main
+from .read import ModelNotFound
+from .resources import package_text
+from .store import Store
 from .store.faults import storage_error
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
@@ -46,8 +51,6 @@ def _pipeline_options(f):
 
 
 def _settings(model, include, exclude, published, max_bytes, workers=1, scheduler=None) -> Settings:
-    from .dates import check_published
-
     iso, problems = check_published(published, field="date")
     if problems:
         raise click.BadParameter(problems[0].removesuffix(": ignored"), param_hint="--published")
@@ -56,8 +59,6 @@ def _settings(model, include, exclude, published, max_bytes, workers=1, schedule
 
 
 def _load_pipeline(settings: Settings) -> Pipeline:
-    from .read import ModelNotFound
-
     try:
         return Pipeline(settings)
     except ModelNotFound as exc:
@@ -105,16 +106,11 @@ def main() -> None:
 @_pipeline_options
 def run(paths, db_path, report_dir, min_sources, force, fmt, progress, **opts) -> None:
     """Ingest PATHS (files, directories, '-' for stdin), extract evidence, store it, and write reports."""
-    from .store import Store
-
-    settings = _settings(**opts)
-    pipeline = _load_pipeline(settings)
-    with Store(db_path) as store:
-        summary = _run_into_store(pipeline, store, paths, force=force, progress=progress)
-        _link_cases(store, min_sources)
-        written = _write_reports(store, report_dir, min_sources) if report_dir else {}
-    _print_summary(summary, fmt, written)
-    sys.exit(_exit_code(summary))
+    pipeline = _load_pipeline(_settings(**opts))
+    result = _run_workflow(pipeline, db_path, paths, force=force, progress=progress, link=True,
+                           min_sources=min_sources, report_dir=report_dir)
+    _print_summary(result.summary, fmt, result.reports)
+    sys.exit(_exit_code(result.summary))
 
 
 @main.command()
@@ -126,13 +122,10 @@ def run(paths, db_path, report_dir, min_sources, force, fmt, progress, **opts) -
 @_pipeline_options
 def ingest(paths, db_path, force, fmt, progress, **opts) -> None:
     """Like `run`, without linking cases or writing reports."""
-    from .store import Store
-
     pipeline = _load_pipeline(_settings(**opts))
-    with Store(db_path) as store:
-        summary = _run_into_store(pipeline, store, paths, force=force, progress=progress)
-    _print_summary(summary, fmt, {})
-    sys.exit(_exit_code(summary))
+    result = _run_workflow(pipeline, db_path, paths, force=force, progress=progress, link=False)
+    _print_summary(result.summary, fmt, {})
+    sys.exit(_exit_code(result.summary))
 
 
 @main.command()
@@ -170,8 +163,6 @@ def extract(paths, fmt, **opts) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def search(query, db_path, limit, fmt) -> None:
     """Full-text search over stored sentences (words, "phrases", OR, NOT, prefix*, parentheses; FTS5 syntax on SQLite)."""
-    from .store import Store
-
     with Store(db_path, readonly=True) as store:
         hits = store.search(query, limit)  # a bad query: SearchSyntaxError, exit 2
     if fmt == "json":
@@ -203,9 +194,7 @@ def _mark(snippet: str) -> str:
 @main.command()
 def schema() -> None:
     """Print the JSON schema of what `extract` emits (the versioned contract)."""
-    from importlib import resources
-
-    click.echo(resources.files("sanctionwatch.schema").joinpath("document.schema.json").read_text("utf-8"))
+    click.echo(package_text("schema", "document.schema.json"))
 
 
 @main.group(name="eval")
@@ -218,33 +207,25 @@ def eval_group() -> None:
 @click.pass_context
 def eval_attribution(ctx) -> None:
     """Score attribution extraction on PolNeAR (options: --split dev|train, --limit N, --json, --timing; --help)."""
-    from .polnear import main as polnear_main
-
     sys.exit(polnear_main(list(ctx.args)) or 0)
 
 
 # -- helpers ----------------------------------------------------------------
 
-def _run_into_store(pipeline: Pipeline, store, paths, *, force: bool, progress: bool | None) -> Summary:
+def _run_workflow(pipeline: Pipeline, db_path: str, paths, *, force: bool, progress: bool | None, link: bool,
+                  min_sources: int = 2, report_dir: str | None = None) -> workflow.RunResult:
+    """The corpus workflow (store -> lists -> link -> report) with a progress bar over the inputs."""
     show = err.is_terminal if progress is None else progress
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar:
+    with Store(db_path) as store, Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, disable=not show, transient=True) as bar:
         task = bar.add_task("processing", total=None)
 
         def on_outcome(o: Outcome) -> None:
             bar.update(task, advance=1, description=terminal(Path(o.input).name[:40]))
 
-        return workflow.store_documents(pipeline, store, paths, force=force, on_outcome=on_outcome)
-
-
-def _link_cases(store, min_sources: int) -> None:
-    workflow.link_cases(store, min_sources)
-
-
-def _write_reports(store, report_dir: str, min_sources: int) -> dict[str, Path]:
-    from .report import write_reports
-
-    return write_reports(store, Path(report_dir), min_sources=min_sources)
+        return workflow.run_in_store(pipeline, store, paths, force=force, link=link, min_sources=min_sources,
+                                     report_dir=report_dir, on_outcome=on_outcome)
 
 
 def _print_summary(summary: Summary, fmt: str, written: dict[str, Path]) -> None:
@@ -279,8 +260,6 @@ def _exit_code(summary: Summary) -> int:
 
 
 def _register() -> None:
-    from .commands import discover
-
     for command in discover():
         main.add_command(command)
 

@@ -78,6 +78,24 @@ class StoreUnreachable(StoreUnavailable):
     """The database server went away (connection lost, server shut down)."""
 
 
+# -- the stages ----------------------------------------------------------------------
+
+class IngestError(SanctionwatchError):
+    """An input that could not become a document; ``input`` says which, ``reason`` why.
+
+    A corpus run records it as a skipped input (exit code 3 for the run); raised alone (the web upload,
+    a script), it is an error of its own.
+    """
+
+    def __init__(self, input: str, reason: str):
+        super().__init__(f"{input}: {reason}")
+        self.input = input
+        self.reason = reason
+
+    def __reduce__(self):  # pickled across worker processes with both arguments
+        return (type(self), (self.input, self.reason))
+
+
 # -- other layers ------------------------------------------------------------------
 
 class ReviewError(SanctionwatchError, ValueError):

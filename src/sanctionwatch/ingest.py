@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
 from .dates import check_published, find_date_line, normalise_date
+from .errors import IngestError
 from .escape import MAX_URL_CHARS, printable_path
+from .html import extract_html  # trafilatura itself is imported only when HTML shows up
 from .model import Document
 
 __all__ = ["DEFAULT_EXCLUDE", "DEFAULT_INCLUDE", "DEFAULT_MAX_BYTES", "IngestError", "RawInput", "content_hash",
@@ -44,15 +46,6 @@ FIELD_LIMITS = {"title": 1000, "publisher": 200, "url": MAX_URL_CHARS, "language
 MAX_EXTRA_META_CHARS = 10_000  # any other metadata value, as JSON
 _FILE_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
                stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
-
-
-class IngestError(Exception):
-    """An input that could not become a document; ``input`` says which, ``reason`` why."""
-
-    def __init__(self, input: str, reason: str):
-        super().__init__(f"{input}: {reason}")
-        self.input = input
-        self.reason = reason
 
 
 @dataclass(slots=True)
@@ -352,8 +345,6 @@ def to_document(raw: RawInput, *, published: str | None = None, language: str | 
     meta: dict[str, Any] = {}
     fmt = "jsonl" if _is_jsonl_label(raw.input) else raw.kind
     if raw.kind == "html":
-        from .html import extract_html  # trafilatura is imported only when HTML shows up
-
         text, meta = extract_html(source, raw.input)
     else:
         text = source

@@ -20,7 +20,8 @@ from . import clean, language
 from .execution import ExtractionFailed, extract_stream
 from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
 from .model import Document
-from .read import Parsed, load_model, model_name, split_blocks
+from .actors import load_actor_table
+from .read import Block, Parsed, load_model, model_name, split_blocks
 from .version import __version__
 
 ENGLISH = "en"
@@ -102,8 +103,6 @@ class Pipeline:
         self.nlp = load_model(self.settings.model)
         self.is_word = clean.english_words_from_model(self.nlp)
         self.rules = clean.load_rules()
-        from .actors import load_actor_table
-
         self.actors = load_actor_table()
         self.version = pipeline_version(self.settings.model, self.nlp)
 
@@ -172,8 +171,6 @@ class Pipeline:
 
     @staticmethod
     def _finish(pending: dict, i: int) -> tuple[Document, Parsed | None]:
-        from .read import Block
-
         doc, blocks = pending.pop(i)
         if "read" in doc.skipped_stages:
             return doc, None
@@ -274,22 +271,3 @@ def pipeline_version(model: str | None = None, nlp=None) -> str:
 def default_pipeline(model: str | None = None) -> Pipeline:
     return Pipeline(Settings(model=model))
 
-
-def ingest_text(
-    store,
-    text: str,
-    *,
-    title: str | None = None,
-    published: str | None = None,
-    url: str | None = None,
-    publisher: str | None = None,
-    input_label: str = "upload",
-    pipeline: Pipeline | None = None,
-) -> Document:
-    """Run one article given as a string through the pipeline and save it (used by the HTTP API)."""
-    pipe = pipeline or default_pipeline()
-    hints = {"title": title, "published": published, "url": url, "publisher": publisher}
-    doc = pipe.prepare(RawInput(input_label, "text", text, {k: v for k, v in hints.items() if v}))
-    doc = next(pipe.process([doc]))
-    store.save_document(doc, pipe.version)
-    return doc

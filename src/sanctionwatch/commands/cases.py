@@ -14,13 +14,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from .. import workflow
 from ..escape import terminal
-from ..linking.rebuild import rebuild_cases
-from ..report.cases import write_case_report
 from ..sanctions import FORMATS, STATUSES as FLAG_STATUSES, UnknownListFormat, detect_format, import_list, match_store
 from ..store import Store, StoreError, exists
 from ..store import lists as stored_lists
-from ..store.cases import CASE_STATUSES, CaseFilter, case_records
+from ..store.cases import CASE_STATUSES, CaseFilter, load_cases
 from ..store.filters import date_bound
 from . import db_option
 
@@ -56,11 +55,12 @@ _db_option = db_option(help="Store written by `sanctionwatch run`", dest="db")
 def report_command(db: str, out_dir: str, min_sources: int) -> None:
     """Write the Panel-style case report (cases.md, cases.html) from the store.
 
-    Re-links the stored documents first, so the case tables and the report agree.
+    Runs the corpus workflow's tail first (lists matched, every stored document re-linked), then writes
+    the report from the stored cases, so the case tables, `cases`, the web and the report agree.
     """
     with _open_store(db) as store:
-        rebuild_cases(store, min_sources=min_sources)
-        written = write_case_report(store, Path(out_dir), min_sources=min_sources)
+        written = workflow.update_store(store, min_sources=min_sources, full=True, report_dir=Path(out_dir),
+                                        reports="cases")
     for name, path in written.items():
         err.print(f"report ({name}): {terminal(path)}")
 
@@ -73,7 +73,8 @@ def report_command(db: str, out_dir: str, min_sources: int) -> None:
 @click.option("--until", help="Only cases dated (or, if undated, reported) on or before this date.")
 @click.option("--status", type=click.Choice(CASE_STATUSES), help="Only cases with this corroboration status.")
 @click.option("--rebuild/--no-rebuild", default=False, show_default=True,
-              help="Re-link the stored documents before listing (otherwise the cases of the last run are shown).")
+              help="Match the imported lists and re-link the stored documents before listing (otherwise the cases "
+                   "of the last run are shown).")
 @click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
               help="With --rebuild: independent sources needed to call a case corroborated.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
@@ -84,22 +85,22 @@ def cases_command(db, actor, type_, since, until, status, rebuild, min_sources, 
     period = f"{since}..{until}" if since or until else None
     with _open_store(db) as store:
         if rebuild:
-            rebuild_cases(store, min_sources=min_sources)
+            workflow.link_cases(store, min_sources, full=True)
         try:
-            rows = case_records(store, CaseFilter(status=status, type=type_, actor=actor, period=period))
+            found = load_cases(store, CaseFilter(status=status, type=type_, actor=actor, period=period))
         except ValueError as exc:  # --since after --until
             raise click.BadParameter(str(exc), param_hint="--since/--until") from None
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(json.dumps([c.to_dict() for c in found], indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"{len(rows)} case(s)")
+    table = Table(title=f"{len(found)} case(s)")
     for col in ("case", "status", "sources", "category", "when", "summary"):
         table.add_column(col, overflow="fold")
-    for c in rows:
-        when = c["time"]["start"] or (f"reported {c['reported']['start']}" if c["reported"]["start"] else "")
-        flag = " ⚑" if c.get("designated") else ""
-        table.add_row(c["id"], c["status"], str(c["independent_sources"]), c["category"], when or "",
-                      terminal(c["summary"]) + flag)  # summaries quote actor names from articles: not markup
+    for c in found:
+        when = c.time_start or (f"reported {c.reported_start}" if c.reported_start else "")
+        flag = " ⚑" if c.designated else ""
+        table.add_row(c.id, c.status, str(c.independent_sources), c.category, when,
+                      terminal(c.summary) + flag)  # summaries quote actor names from articles: not markup
     out.print(table)
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Callable, Iterable, Sequence
 
 from ..model import Document
-from .cases import Case, CaseMember
+from ..cases import Case, CaseMember
 from .evidence import actor_score, parties
 from .evidence import canonical as _canonical
 from .items import Item, evidence_items, is_copy_pair, pair_score

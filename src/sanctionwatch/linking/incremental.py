@@ -49,7 +49,7 @@ from typing import Any, Iterable, Sequence
 
 from ..store import Store
 from ..store import linking as stored
-from .cases import Case
+from ..cases import Case
 from .clustering import link_items
 from .items import evidence_items
 from .neighbourhood import joinable_cases, member_events

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Document
 from ..store import Store
 from ..store import linking as stored
-from .cases import Case
+from ..cases import Case
 from .clustering import link_events, link_items
 from .items import evidence_items
 from .sources import linked_documents

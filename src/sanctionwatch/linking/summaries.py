@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from typing import Any, Mapping
 
 from ..model import Document, Quantity
-from .cases import Case, CaseMember, case_status
+from ..cases import Case, CaseMember
+from .status import case_status
 from .credit import credit_key
 from .evidence import PARTY_ROLES, parties
 from .evidence import day as _day

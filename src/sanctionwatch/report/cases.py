@@ -17,26 +17,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..cases import Case, CaseMember
 from ..escape import REPORT_CSP_META, html_text, md_code, md_link, md_text, safe_url
-from ..linking.cases import Case, CaseMember
-from ..linking.rebuild import cases_from_store
 from ..linking.summaries import format_period
 from ..linking.taxonomy import taxonomy
 from ..model import Document, Fragment
+from ..store import Store
+from ..store.cases import load_cases
 from .files import write_atomic
 
-# Report sections: taxonomy category id -> heading, in this order; other
-# categories follow under their own (humanised) names.
-SECTIONS = {
-    "military_cooperation": "Arms and military cooperation",
-    "weapons_programme": "WMD and ballistic missile programmes",
-    "illicit_finance": "Illicit revenue and finance",
-    "maritime_evasion": "Maritime: ship-to-ship transfers and vessel identity",
-    "trade_evasion": "Trade in prohibited goods",
-    "sanctions": "Monitoring and sanctions context",
-    "defection": "Other context: defections",
-    "state_violence": "Other context: state violence",
-}
 STATUS_TEXT = {
     "corroborated": "Corroborated",
     "single-source": "Single source",
@@ -57,11 +46,13 @@ class Footnote:
 
 
 def section_title(category: str) -> str:
-    return SECTIONS.get(category) or taxonomy().category_label(category)
+    """The heading of a category's section: its label in data/taxonomy.yaml."""
+    return taxonomy().category_label(category)
 
 
 def section_order(categories: Iterable[str]) -> list[str]:
-    known = list(SECTIONS)
+    """Categories in the order data/taxonomy.yaml lists them; unknown ones last, by name."""
+    known = list(taxonomy().categories)
     return sorted(set(categories), key=lambda c: (known.index(c) if c in known else len(known), c))
 
 
@@ -374,11 +365,17 @@ def _day(iso: str | None) -> date | None:
 # --------------------------------------------------------------------------
 
 
-def write_case_report(store: Any, out_dir: Path, min_sources: int = 2) -> dict[str, Path]:
-    """Link the stored documents and write cases.md and cases.html into out_dir."""
+def stored_cases(store: Store) -> tuple[list[Case], dict[str, Document]]:
+    """The cases as the store holds them (never re-linked here: the report shows what `cases` and the web
+    show) and every stored document by id."""
+    return load_cases(store), {d.doc_id: d for d in store.iter_documents()}
+
+
+def write_case_report(store: Store, out_dir: Path, min_sources: int = 2) -> dict[str, Path]:
+    """Write cases.md and cases.html into out_dir from the stored cases (link first: workflow.link_cases)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    cases, docs = cases_from_store(store, min_sources)
+    cases, docs = stored_cases(store)
     md, page = out_dir / "cases.md", out_dir / "cases.html"
     markdown, page_html = render_markdown(cases, docs, min_sources), render_html(cases, docs, min_sources)
     write_atomic(md, markdown)  # both rendered before either file is replaced

@@ -22,11 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..resources import package_yaml
 from .entries import ListEntry
 from .normalise import rules, tokens
 
@@ -60,7 +58,7 @@ class ContextWords:
 
 @lru_cache(maxsize=1)
 def context_words() -> ContextWords:
-    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("list_context.yaml").read_text(encoding="utf-8"))
+    raw = package_yaml("list_context.yaml")
     return parse_context_words(raw)
 
 

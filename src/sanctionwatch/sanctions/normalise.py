@@ -6,10 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
-import yaml
+from ..resources import package_yaml
 
 _APOSTROPHES = re.compile(r"[’‘'`´ʼʻ′]")
 QUOTES = re.compile(r"[\"“”«»„]")
@@ -32,7 +31,7 @@ class MatchingRules:
 
 @lru_cache(maxsize=1)
 def rules() -> MatchingRules:
-    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("romanisation.yaml").read_text(encoding="utf-8"))
+    raw = package_yaml("romanisation.yaml")
     return parse_rules(raw)
 
 

@@ -12,11 +12,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..cases import CASE_STATUSES, Case
 from .connection import Database
 from .filters import Where, parse_period
 
-# The values of cases.status, weakest evidence first; link.STATUSES must equal this (a test checks).
-CASE_STATUSES = ("single-source", "corroborated", "contested", "denied-only")
+__all__ = ["CASE_STATUSES", "CaseFilter", "case_exists", "case_links", "case_records", "get_case", "has_cases",
+           "list_cases", "load_cases"]
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,19 @@ def case_exists(db: Database, case_id: str) -> bool:
     return db.conn.execute(f"SELECT 1 FROM cases WHERE {col} = ?", (case_id,)).fetchone() is not None
 
 
-def case_records(db: Database, f: CaseFilter = CaseFilter()) -> list[dict[str, Any]]:
-    """The stored JSON of each case (Case.to_dict), by category, then by date."""
+def load_cases(db: Database, f: CaseFilter = CaseFilter()) -> list[Case]:
+    """The stored cases (as the linker wrote them), by category, then by date; none before the first linking."""
+    if not has_cases(db):
+        return []
     w = f.where()
-    rows = db.conn.execute(f"SELECT json FROM cases c{w.sql()}"
+    rows = db.conn.execute(f"SELECT c.* FROM cases c{w.sql()}"
                            " ORDER BY c.category, coalesce(c.time_start, c.reported_start), c.case_id", w.args)
-    return [json.loads(r["json"]) for r in rows]
+    return [_stored_case(r) for r in rows]
+
+
+def case_records(db: Database, f: CaseFilter = CaseFilter()) -> list[dict[str, Any]]:
+    """Each stored case as its JSON (Case.to_dict), by category, then by date."""
+    return [case.to_dict() for case in load_cases(db, f)]
 
 
 def list_cases(db: Database, f: CaseFilter = CaseFilter(), *, limit: int = 50,
@@ -115,28 +123,35 @@ def get_case(db: Database, case_id: str) -> dict[str, Any] | None:
                                   " WHERE case_id = ? ORDER BY kind DESC, source_group, published", (case_id,))]
     actors = [dict(r) for r in c("SELECT role, entity_id, name FROM case_actors WHERE case_id = ? ORDER BY role",
                                  (case_id,))]
-    # The table columns are the authority; the JSON adds what they lack (and
-    # an older or partial JSON cannot break the page).
-    base = {
-        "id": row["case_id"], "type": row["type"], "category": row["category"], "summary": row["summary"],
-        "status": row["status"], "min_sources": row["min_sources"], "independent_sources": row["independent_sources"],
-        "time": {"start": row["time_start"], "end": row["time_end"]},
-        "reported": {"start": row["reported_start"], "end": row["reported_end"]},
-        "quantity": None if row["quantity_value"] is None else {"value": row["quantity_value"],
-                                                                 "unit": row["quantity_unit"], "approximate": False},
-    }
-    try:
-        extra = json.loads(row["json"])
-    except ValueError:
-        extra = {}
     return {
-        "case": {**(extra if isinstance(extra, dict) else {}), **base},
+        "case": _stored_case(row).to_dict(),
         "status": row["status"],
         "allegations": [m for m in members if m["role"] != "denial"],
         "denials": [m for m in members if m["role"] == "denial"],
         "sources": sources,
         "actors": actors,
     }
+
+
+def _stored_case(row: Any) -> Case:
+    """The case of one ``cases`` row: its JSON, with the table columns as the authority for what they hold
+    (so an older or partial JSON cannot break the page)."""
+    try:
+        stored = json.loads(row["json"])
+    except ValueError:
+        stored = {}
+    stored = stored if isinstance(stored, dict) else {}
+    columns = {
+        "id": row["case_id"], "type": row["type"], "category": row["category"], "summary": row["summary"],
+        "status": row["status"], "min_sources": row["min_sources"],
+        "time": {"start": row["time_start"], "end": row["time_end"]},
+        "reported": {"start": row["reported_start"], "end": row["reported_end"]},
+    }
+    if row["quantity_value"] is None:
+        columns["quantity"] = None
+    elif not stored.get("quantity"):
+        columns["quantity"] = {"value": row["quantity_value"], "unit": row["quantity_unit"], "approximate": False}
+    return Case.from_dict({**stored, **columns})
 
 
 def case_links(db: Database, doc_id: str) -> tuple[dict[int, str], dict[int, str]]:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from ..linking.cases import Case
+from ..cases import Case
 from ..model import Document, IgnoredRegion
 from .connection import Database
 

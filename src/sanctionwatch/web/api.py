@@ -84,7 +84,8 @@ class Upload(BaseModel):
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)], tags=["documents"])
 def upload(request: Request, store: StoreDep, body: Annotated[Upload, Body()]) -> dict[str, Any]:
-    """Ingest one article (runs the full pipeline); needs the bearer token."""
+    """Ingest one article through the corpus workflow (extract, store, match the lists, link its cases);
+    needs the bearer token."""
     ingest = request.app.state.ingest_text
     doc = ingest(store, body.text, title=body.title, published=body.published, url=body.url,
                  publisher=body.publisher, input_label="upload")

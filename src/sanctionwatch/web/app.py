@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from .. import __version__, workflow
 from ..ingest import IngestError
 from ..store import Store
 from .api import router as api_router
@@ -64,15 +64,6 @@ class StorePool:
             self._all.clear()
 
 
-def _default_ingest() -> Callable[..., Any]:
-    def ingest(*args: Any, **kwargs: Any) -> Any:
-        from ..pipeline import ingest_text  # loads spaCy: only on the first upload
-
-        return ingest_text(*args, **kwargs)
-
-    return ingest
-
-
 def create_app(db_path: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
                ingest_text: Callable[..., Any] | None = None, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     """The workbench over ``db_path``.  Without ``token`` it is read-only: every write endpoint answers 403.
@@ -98,7 +89,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     app.state.pool = pool
     app.state.token = token or None
     app.state.db_path = db_path
-    app.state.ingest_text = ingest_text or _default_ingest()
+    # The corpus workflow for one article: stored, lists matched, cases linked (the model loads on the first upload).
+    app.state.ingest_text = ingest_text or workflow.store_text
     app.add_middleware(SecurityMiddleware, max_body=max_body, allowed_hosts=(*LOOPBACK_HOSTS, *allowed_hosts))
     app.mount("/static", StaticFiles(directory=STATIC_DIR, follow_symlink=False), name="static")
     app.include_router(api_router)

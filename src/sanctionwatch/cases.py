@@ -1,14 +1,24 @@
-"""A case: one real-world event as reported by any number of articles, with its members and sources."""
+"""The case: one real-world event reported across documents, and its members.
+
+One type for every reader: the linker builds :class:`Case`, the store writes
+``Case.to_dict()`` into the ``cases.json`` column and reads it back with
+:meth:`Case.from_dict`, and the CLI, the web and the report use the object
+(as followthemoney's proxy keeps ``to_dict`` and ``from_dict`` on one class).
+``from_dict`` reads what older sanctionwatch versions stored: a key they did
+not write takes its default.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Quantity
+from .model import Quantity
 
-STATUSES = ("single-source", "corroborated", "contested", "denied-only")
-ROLES = ("allegation", "denial", "report")
+__all__ = ["CASE_STATUSES", "Case", "CaseMember"]
+
+# The values of Case.status, weakest evidence first (linking.status.case_status decides among them).
+CASE_STATUSES = ("single-source", "corroborated", "contested", "denied-only")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +29,12 @@ class CaseMember:
     attribution_idx: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"doc_id": self.doc_id, "event_idx": self.event_idx, "attribution_idx": self.attribution_idx, "role": self.role}
+        return {"doc_id": self.doc_id, "event_idx": self.event_idx, "attribution_idx": self.attribution_idx,
+                "role": self.role}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CaseMember:
+        return cls(d["doc_id"], d.get("event_idx"), d["role"], d.get("attribution_idx"))
 
 
 @dataclass(slots=True)
@@ -44,7 +59,7 @@ class Case:
     designated: list[dict[str, Any]] = field(default_factory=list)  # sanctions-list matches of its actors
     # Who each source group is (the credited agency or outlet, else the publisher), parallel to source_groups.
     source_labels: list[str] = field(default_factory=list)
-    membership: list[dict[str, Any]] = field(default_factory=list)  # why each event is a member (explain_membership)
+    membership: list[dict[str, Any]] = field(default_factory=list)  # why each event is a member
 
     @property
     def independent_sources(self) -> int:
@@ -81,10 +96,21 @@ class Case:
             "membership": self.membership,
         }
 
-
-def case_status(independent_sources: int, has_denial: bool, min_sources: int = 2) -> str:
-    if independent_sources == 0:
-        return "denied-only" if has_denial else "single-source"
-    if has_denial:
-        return "contested"
-    return "corroborated" if independent_sources >= min_sources else "single-source"
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Case:
+        """The case ``to_dict`` wrote (``independent_sources`` is derived, so it is not read back)."""
+        time, reported, q = d.get("time") or {}, d.get("reported") or {}, d.get("quantity")
+        return cls(
+            id=d["id"], type=d["type"], category=d["category"], summary=d.get("summary") or "",
+            actors={role: list(ids) for role, ids in (d.get("actors") or {}).items()},
+            actor_names=dict(d.get("actor_names") or {}),
+            time_start=time.get("start"), time_end=time.get("end"),
+            reported_start=reported.get("start"), reported_end=reported.get("end"),
+            quantity=Quantity(q["value"], q["unit"], bool(q.get("approximate", False))) if q else None,
+            members=[CaseMember.from_dict(m) for m in d.get("members") or []],
+            source_groups=[list(g) for g in d.get("source_groups") or []],
+            denial_sources=[list(g) for g in d.get("denial_sources") or []],
+            status=d["status"], min_sources=int(d.get("min_sources", 2)),
+            claimants=list(d.get("claimants") or []), designated=list(d.get("designated") or []),
+            source_labels=list(d.get("source_labels") or []), membership=list(d.get("membership") or []),
+        )
