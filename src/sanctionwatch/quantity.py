@@ -22,10 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from .resources import package_yaml
 from .model import Quantity
 
 
@@ -46,7 +44,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("quantity.yaml").read_text(encoding="utf-8"))
+    raw = package_yaml("quantity.yaml")
     low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
     return _Lexicon(
         approximators=tuple(str(a).lower() for a in raw["approximators"]),

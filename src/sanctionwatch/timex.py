@@ -27,11 +27,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
-import yaml
-
+from .resources import package_yaml
 from .model import TimeValue
 
 Interval = tuple[date, date, str]  # start, end, granularity
@@ -51,7 +49,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("timex.yaml").read_text(encoding="utf-8"))
+    raw = package_yaml("timex.yaml")
     return _Lexicon(
         months={k.lower(): int(v) for k, v in raw["months"].items()},
         weekdays={k.lower(): int(v) for k, v in raw["weekdays"].items()},

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
+from ..resources import package_yaml
 from ..model import STANCES
 
 
@@ -104,7 +104,5 @@ def lexicon_from_dict(d: dict) -> Lexicon:
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Load the packaged lexicon, or a user's YAML file of the same shape."""
     if path:
-        text = Path(path).read_text(encoding="utf-8")
-    else:
-        text = resources.files("sanctionwatch").joinpath("data/attribution.yaml").read_text(encoding="utf-8")
-    return lexicon_from_dict(yaml.safe_load(text) or {})
+        return lexicon_from_dict(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+    return lexicon_from_dict(package_yaml("attribution.yaml"))

@@ -11,10 +11,11 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from ..resources import package_text
 
 BOILERPLATE_ENV = "SANCTIONWATCH_BOILERPLATE"
 LEXICON_KEYS = ("agencies", "credit_words", "widget_lines", "rail_headers", "caption_function_words", "caption_place_words")
@@ -64,7 +65,7 @@ def _lexicon_lists(text: str, origin: str) -> dict[str, list[str]]:
 
 
 def _sources(extra: tuple[str, ...]) -> list[tuple[str, str]]:
-    packaged = resources.files("sanctionwatch.data").joinpath("boilerplate.yaml").read_text("utf-8")
+    packaged = package_text("data", "boilerplate.yaml")
     env = tuple(p for p in os.environ.get(BOILERPLATE_ENV, "").split(os.pathsep) if p)
     return [(packaged, "boilerplate.yaml")] + [(Path(p).read_text("utf-8"), p) for p in extra + env]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import yaml
+
+from ..resources import package_yaml
 
 # --- taxonomy ----------------------------------------------------------------
 
@@ -86,7 +87,7 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
 def raw_taxonomy() -> dict[str, Any]:
     """The packaged data/taxonomy.yaml as parsed YAML: the one reading of the file, which the events stage
     compiles (below) and linking and the reports view (:mod:`sanctionwatch.linking.taxonomy`)."""
-    return yaml.safe_load(resources.files("sanctionwatch.data").joinpath("taxonomy.yaml").read_text(encoding="utf-8"))
+    return package_yaml("taxonomy.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -20,11 +20,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..resources import package_yaml
 from ..model import Document, Event, Quantity
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
@@ -64,8 +62,7 @@ class LinkingRules:
 
 @lru_cache(maxsize=1)
 def rules() -> LinkingRules:
-    raw = yaml.safe_load(resources.files("sanctionwatch.data").joinpath("linking.yaml").read_text(encoding="utf-8"))
-    return parse_rules(raw or {})
+    return parse_rules(package_yaml("linking.yaml"))
 
 
 def parse_rules(raw: dict[str, Any]) -> LinkingRules:
