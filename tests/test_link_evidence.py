@@ -30,6 +30,8 @@ def _ev(type_: str = "cyber_theft", *, agent: str | None = None, item: str | Non
     (None, "2025-06-01", ("2024-03-03", "2024-03-03"), None, 0.0),  # undated, reported a year later
     (None, "2024-03-05", None, "2024-03-09", 0.5),  # both undated, reported days apart
     (None, "2024-03-05", None, "2022-11-01", 0.0),  # both undated, reported years apart
+    (None, "2024-03-05", ("2024-03-01", "2024-03-31"), None, 0.6),  # undated against a month that holds it
+    (None, "2024-03-05", ("2024-01-01", "2024-12-31"), None, 0.5),  # undated against "this year": no better
 ])
 def test_time_uses_own_interval_or_the_window_before_publication(a_time, pub_a, b_time, pub_b, expected):
     assert time_score(_ev(time=a_time), _ev(time=b_time), pub_a, pub_b) == expected

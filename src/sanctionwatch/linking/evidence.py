@@ -162,7 +162,12 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
             if _precise(ia) and _precise(ib):
                 return 1.0
             return 0.6 if max(_width(ia), _width(ib)) <= SEASON_DAYS else 0.5
-        return 0.6 if (ia or ib) else 0.5
+        own = ia or ib
+        if own:
+            # An undated event's window holding the other's own date: a month or a season agrees, a
+            # year ("this year") is no better than two undated reports close in time.
+            return 0.6 if _width(own) <= SEASON_DAYS else 0.5
+        return 0.5
     if durative:
         # A flow reported by its episodes: near dates may be one case, far ones weigh against it
         # without ruling it out (the linker discounts scores with a time below 0.2).
