@@ -184,3 +184,20 @@ def test_an_agency_site_and_pages_crediting_it_are_one_source():
     own = Document(doc_id="k1", text="The agency reported a launch.", publisher="KCNA")
     relayed = Document(doc_id="k2", text="PYONGYANG, May 3 (KCNA) -- A launch took place.", publisher="Some Portal")
     assert source_publisher_key(own) == source_publisher_key(relayed) == "credit:kcna"
+
+
+def _said(sentence: str, type_: str = "designation") -> Event:
+    return Event(type_, Fragment(0, 1, sentence[:1]), [], sentence=Fragment(0, len(sentence), sentence))
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Pyongyang rejected Resolution 2270 outright.", "The envoy called resolution 2321 an act of hostility.", 0.0),
+    ("Pyongyang rejected Resolution 2270 outright.", "Officials said resolution 2270 was unlawful.", 0.4),
+    ("The council tightened resolutions 2094 and 2270.", "Diplomats praised Resolution 2270.", 0.4),
+    ("Pyongyang rejected Resolution 2270 outright.", "The council imposed new sanctions on Tuesday.", 0.4),
+    ("The tanker (IMO 9123456) was blacklisted.", "The ship, IMO number 9876543, was blacklisted.", 0.0),
+    ("The tanker (IMO 9123456) was blacklisted.", "Its IMO number 9123456 was listed.", 0.4),
+])
+def test_different_named_objects_are_different_events(a, b, expected):
+    assert item_score(_said(a), _said(b)) == expected
+    assert (evidence(_said(a), _said(b)).score == 0) == (expected == 0)

@@ -58,6 +58,7 @@ class LinkingRules:
     state_of: dict[str, str]  # actor id -> the state it acts for
     related_types: frozenset[frozenset[str]]
     joint_agent_types: frozenset[str]
+    named_objects: tuple[tuple[str, re.Pattern[str]], ...] = ()  # kind -> pattern whose groups hold identifiers
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,8 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         state_of={str(m): str(state) for state, ids in (raw.get("part_of") or {}).items() for m in ids},
         joint_agent_types=frozenset(map(str, raw.get("joint_agent_types") or ())),
         related_types=frozenset(frozenset(map(str, pair)) for pair in raw.get("related_types") or () if len(pair) == 2),
+        named_objects=tuple((str(kind), re.compile(str(pattern), re.IGNORECASE))
+                            for kind, pattern in (raw.get("named_objects") or {}).items()),
     )
 
 
@@ -303,9 +306,34 @@ def _kinds_of(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def named_objects(event: Event) -> dict[str, frozenset[str]]:
+    """The identifiers its sentence names, by kind (data/linking.yaml ``named_objects``)."""
+    span = event.sentence or event.trigger
+    return _named_in(span.text) if span else {}
+
+
+@lru_cache(maxsize=65536)
+def _named_in(text: str) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for kind, pattern in rules().named_objects:
+        ids = frozenset(n for m in pattern.finditer(text) for g in m.groups() if g for n in re.findall(r"\d+", g))
+        if ids:
+            out[kind] = ids
+    return out
+
+
+def objects_conflict(a: Event, b: Event) -> bool:
+    """Both sentences name objects of one kind (resolution numbers, IMO numbers) and share none."""
+    na, nb = named_objects(a), named_objects(b)
+    return any(kind in nb and not (ids & nb[kind]) for kind, ids in na.items())
+
+
 def item_score(a: Event, b: Event) -> float:
     """1 when the items share a word or a class of goods, 0 when their classes of goods are disjoint
-    (cars and armoured vehicles, shells and oil), 0.35 for unrelated words, 0.4 when either has none."""
+    (cars and armoured vehicles, shells and oil) or their sentences name different objects of one kind
+    (resolution 2375 and resolution 2397), 0.35 for unrelated words, 0.4 when either has none."""
+    if objects_conflict(a, b):
+        return 0.0
     wa, wb = item_words(a), item_words(b)
     if not wa or not wb:
         return 0.4
