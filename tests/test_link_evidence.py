@@ -40,8 +40,10 @@ def test_time_uses_own_interval_or_the_window_before_publication(a_time, pub_a, 
 def test_episodes_of_a_flow_months_apart_are_discounted_not_excluded():
     a = _ev("arms_transfer", time=("2023-10-13", "2023-10-13"))
     b = _ev("arms_transfer", time=("2024-02-01", "2024-02-29"))
+    a_year_on = _ev("arms_transfer", time=("2024-10-18", "2024-10-18"))
     c = _ev("arms_transfer", time=("2025-06-01", "2025-06-30"))
     assert time_score(a, b) == 0.15
+    assert time_score(a, a_year_on) == 0.15  # one flow reported again a year later
     assert time_score(a, c) == 0.0
 
 
