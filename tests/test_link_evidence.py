@@ -188,6 +188,17 @@ def test_an_agency_site_and_pages_crediting_it_are_one_source():
     assert source_publisher_key(own) == source_publisher_key(relayed) == "credit:kcna"
 
 
+def test_one_publisher_never_corroborates_itself_even_relaying_another_agency():
+    own = _page("k1", "KCNA", "2024-05-08", "Pyongyang fired a new rocket on Tuesday, the agency said.",
+                "fired", "Pyongyang")
+    relayed = _page("k2", "KCNA", "2024-05-08",
+                    "BEIJING, May 8 (Xinhua) -- Pyongyang fired a rocket on Tuesday, observers noted.", "fired",
+                    "Pyongyang")
+    assert source_publisher_key(relayed) == "credit:kcna"
+    (case,) = link_events([own, relayed])
+    assert case.independent_sources == 1 and case.status == "single-source"
+
+
 def _said(sentence: str, type_: str = "designation") -> Event:
     return Event(type_, Fragment(0, 1, sentence[:1]), [], sentence=Fragment(0, len(sentence), sentence))
 
