@@ -59,6 +59,10 @@ def test_a_denial_reaches_back_over_the_window_before_it_was_made():
     ("crude oil", "artillery shells", 0.0),
     ("troops", "military engineers", 1.0),
     ("statues", "paintings", 0.35),
+    ("weapons", "short-range ballistic missiles", 1.0),  # a general class covers the particular
+    ("arms", "artillery shells", 1.0),
+    ("nuclear weapons", "artillery shells", 0.0),  # the first classed word decides the kind
+    ("ballistic missiles", "artillery shells", 0.0),
 ])
 def test_kinds_of_goods_must_agree(a, b, expected):
     assert item_score(_ev(item=a), _ev(item=b)) == expected

@@ -54,6 +54,7 @@ class LinkingRules:
     durative_max_gap_days: int
     undated_window_days: int
     item_class: dict[str, str]  # word -> class
+    item_covers: dict[str, frozenset[str]]  # general class -> the classes it covers
     wire_agencies: dict[str, tuple[str, ...]]  # key -> names as written
     state_of: dict[str, str]  # actor id -> the state it acts for
     related_types: frozenset[frozenset[str]]
@@ -74,6 +75,7 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         durative_max_gap_days=int(raw.get("durative_max_gap_days", 180)),
         undated_window_days=int(raw.get("undated_window_days", 30)),
         item_class=item_class,
+        item_covers={str(k): frozenset(map(str, v or ())) for k, v in (raw.get("item_class_covers") or {}).items()},
         wire_agencies={str(k): tuple(str(n) for n in v) for k, v in (raw.get("wire_agencies") or {}).items()},
         state_of={str(m): str(state) for state, ids in (raw.get("part_of") or {}).items() for m in ids},
         joint_agent_types=frozenset(map(str, raw.get("joint_agent_types") or ())),
@@ -328,6 +330,12 @@ def objects_conflict(a: Event, b: Event) -> bool:
     return any(kind in nb and not (ids & nb[kind]) for kind, ids in na.items())
 
 
+def _covered(kinds: frozenset[str] | set[str]) -> set[str]:
+    """The classes of goods ``kinds`` name, with those a general class covers ("weapons": shells, missiles)."""
+    covers = rules().item_covers
+    return set(kinds).union(*(covers.get(k, frozenset()) for k in kinds))
+
+
 def item_score(a: Event, b: Event) -> float:
     """1 when the items share a word or a class of goods, 0 when their classes of goods are disjoint
     (cars and armoured vehicles, shells and oil) or their sentences name different objects of one kind
@@ -339,7 +347,7 @@ def item_score(a: Event, b: Event) -> float:
         return 0.4
     ca, cb = item_kinds(a), item_kinds(b)
     if ca and cb:
-        return 1.0 if ca & cb else 0.0
+        return 1.0 if _covered(ca) & cb or ca & _covered(cb) else 0.0
     return 1.0 if wa & wb else 0.35
 
 
