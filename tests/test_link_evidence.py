@@ -30,6 +30,8 @@ def _ev(type_: str = "cyber_theft", *, agent: str | None = None, item: str | Non
     (None, "2025-06-01", ("2024-03-03", "2024-03-03"), None, 0.0),  # undated, reported a year later
     (None, "2024-03-05", None, "2024-03-09", 0.5),  # both undated, reported days apart
     (None, "2024-03-05", None, "2022-11-01", 0.0),  # both undated, reported years apart
+    (None, "2024-03-05", ("2024-03-01", "2024-03-31"), None, 0.6),  # undated against a month that holds it
+    (None, "2024-03-05", ("2024-01-01", "2024-12-31"), None, 0.5),  # undated against "this year": no better
 ])
 def test_time_uses_own_interval_or_the_window_before_publication(a_time, pub_a, b_time, pub_b, expected):
     assert time_score(_ev(time=a_time), _ev(time=b_time), pub_a, pub_b) == expected
@@ -38,8 +40,10 @@ def test_time_uses_own_interval_or_the_window_before_publication(a_time, pub_a, 
 def test_episodes_of_a_flow_months_apart_are_discounted_not_excluded():
     a = _ev("arms_transfer", time=("2023-10-13", "2023-10-13"))
     b = _ev("arms_transfer", time=("2024-02-01", "2024-02-29"))
+    a_year_on = _ev("arms_transfer", time=("2024-10-18", "2024-10-18"))
     c = _ev("arms_transfer", time=("2025-06-01", "2025-06-30"))
     assert time_score(a, b) == 0.15
+    assert time_score(a, a_year_on) == 0.15  # one flow reported again a year later
     assert time_score(a, c) == 0.0
 
 
@@ -55,6 +59,10 @@ def test_a_denial_reaches_back_over_the_window_before_it_was_made():
     ("crude oil", "artillery shells", 0.0),
     ("troops", "military engineers", 1.0),
     ("statues", "paintings", 0.35),
+    ("weapons", "short-range ballistic missiles", 1.0),  # a general class covers the particular
+    ("arms", "artillery shells", 1.0),
+    ("nuclear weapons", "artillery shells", 0.0),  # the first classed word decides the kind
+    ("ballistic missiles", "artillery shells", 0.0),
 ])
 def test_kinds_of_goods_must_agree(a, b, expected):
     assert item_score(_ev(item=a), _ev(item=b)) == expected
@@ -182,3 +190,31 @@ def test_an_agency_site_and_pages_crediting_it_are_one_source():
     own = Document(doc_id="k1", text="The agency reported a launch.", publisher="KCNA")
     relayed = Document(doc_id="k2", text="PYONGYANG, May 3 (KCNA) -- A launch took place.", publisher="Some Portal")
     assert source_publisher_key(own) == source_publisher_key(relayed) == "credit:kcna"
+
+
+def test_one_publisher_never_corroborates_itself_even_relaying_another_agency():
+    own = _page("k1", "KCNA", "2024-05-08", "Pyongyang fired a new rocket on Tuesday, the agency said.",
+                "fired", "Pyongyang")
+    relayed = _page("k2", "KCNA", "2024-05-08",
+                    "BEIJING, May 8 (Xinhua) -- Pyongyang fired a rocket on Tuesday, observers noted.", "fired",
+                    "Pyongyang")
+    assert source_publisher_key(relayed) == "credit:kcna"
+    (case,) = link_events([own, relayed])
+    assert case.independent_sources == 1 and case.status == "single-source"
+
+
+def _said(sentence: str, type_: str = "designation") -> Event:
+    return Event(type_, Fragment(0, 1, sentence[:1]), [], sentence=Fragment(0, len(sentence), sentence))
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("Pyongyang rejected Resolution 2270 outright.", "The envoy called resolution 2321 an act of hostility.", 0.0),
+    ("Pyongyang rejected Resolution 2270 outright.", "Officials said resolution 2270 was unlawful.", 0.4),
+    ("The council tightened resolutions 2094 and 2270.", "Diplomats praised Resolution 2270.", 0.4),
+    ("Pyongyang rejected Resolution 2270 outright.", "The council imposed new sanctions on Tuesday.", 0.4),
+    ("The tanker (IMO 9123456) was blacklisted.", "The ship, IMO number 9876543, was blacklisted.", 0.0),
+    ("The tanker (IMO 9123456) was blacklisted.", "Its IMO number 9123456 was listed.", 0.4),
+])
+def test_different_named_objects_are_different_events(a, b, expected):
+    assert item_score(_said(a), _said(b)) == expected
+    assert (evidence(_said(a), _said(b)).score == 0) == (expected == 0)

@@ -96,9 +96,16 @@ def credit_key(doc: Document) -> str | None:
 def source_publisher_key(doc: Document) -> str | None:
     """The key that unites a page with the others of one source: its credited story's originator
     when it names one, else its publisher (several articles of one publisher count once)."""
-    credited = credit_key(doc)
-    if credited:
-        return credited
-    # An agency's own site ("KCNA", "Yonhap News Agency") and pages crediting it are one source.
+    named = publisher_credit(doc.publisher)
+    if named:
+        return f"credit:{named}"
+    # An agency's own site ("KCNA", "Yonhap News Agency") and pages crediting it are one source; what
+    # it relays under another's dateline is still its own choice of story, so one publisher can never
+    # corroborate itself.
     own = _agency(doc.publisher) if doc.publisher else None
-    return f"credit:{own}" if own else ((doc.publisher or "").strip().casefold() or None)
+    if own:
+        return f"credit:{own}"
+    credited = dateline_credit(doc.text)
+    if credited:
+        return f"credit:{credited}"
+    return (doc.publisher or "").strip().casefold() or None

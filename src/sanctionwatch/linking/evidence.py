@@ -54,10 +54,12 @@ class LinkingRules:
     durative_max_gap_days: int
     undated_window_days: int
     item_class: dict[str, str]  # word -> class
+    item_covers: dict[str, frozenset[str]]  # general class -> the classes it covers
     wire_agencies: dict[str, tuple[str, ...]]  # key -> names as written
     state_of: dict[str, str]  # actor id -> the state it acts for
     related_types: frozenset[frozenset[str]]
     joint_agent_types: frozenset[str]
+    named_objects: tuple[tuple[str, re.Pattern[str]], ...] = ()  # kind -> pattern whose groups hold identifiers
 
 
 @lru_cache(maxsize=1)
@@ -73,10 +75,13 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         durative_max_gap_days=int(raw.get("durative_max_gap_days", 180)),
         undated_window_days=int(raw.get("undated_window_days", 30)),
         item_class=item_class,
+        item_covers={str(k): frozenset(map(str, v or ())) for k, v in (raw.get("item_class_covers") or {}).items()},
         wire_agencies={str(k): tuple(str(n) for n in v) for k, v in (raw.get("wire_agencies") or {}).items()},
         state_of={str(m): str(state) for state, ids in (raw.get("part_of") or {}).items() for m in ids},
         joint_agent_types=frozenset(map(str, raw.get("joint_agent_types") or ())),
         related_types=frozenset(frozenset(map(str, pair)) for pair in raw.get("related_types") or () if len(pair) == 2),
+        named_objects=tuple((str(kind), re.compile(str(pattern), re.IGNORECASE))
+                            for kind, pattern in (raw.get("named_objects") or {}).items()),
     )
 
 
@@ -162,7 +167,12 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
             if _precise(ia) and _precise(ib):
                 return 1.0
             return 0.6 if max(_width(ia), _width(ib)) <= SEASON_DAYS else 0.5
-        return 0.6 if (ia or ib) else 0.5
+        own = ia or ib
+        if own:
+            # An undated event's window holding the other's own date: a month or a season agrees, a
+            # year ("this year") is no better than two undated reports close in time.
+            return 0.6 if _width(own) <= SEASON_DAYS else 0.5
+        return 0.5
     if durative:
         # A flow reported by its episodes: near dates may be one case, far ones weigh against it
         # without ruling it out (the linker discounts scores with a time below 0.2).
@@ -298,15 +308,46 @@ def _kinds_of(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def named_objects(event: Event) -> dict[str, frozenset[str]]:
+    """The identifiers its sentence names, by kind (data/linking.yaml ``named_objects``)."""
+    span = event.sentence or event.trigger
+    return _named_in(span.text) if span else {}
+
+
+@lru_cache(maxsize=65536)
+def _named_in(text: str) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for kind, pattern in rules().named_objects:
+        ids = frozenset(n for m in pattern.finditer(text) for g in m.groups() if g for n in re.findall(r"\d+", g))
+        if ids:
+            out[kind] = ids
+    return out
+
+
+def objects_conflict(a: Event, b: Event) -> bool:
+    """Both sentences name objects of one kind (resolution numbers, IMO numbers) and share none."""
+    na, nb = named_objects(a), named_objects(b)
+    return any(kind in nb and not (ids & nb[kind]) for kind, ids in na.items())
+
+
+def _covered(kinds: frozenset[str] | set[str]) -> set[str]:
+    """The classes of goods ``kinds`` name, with those a general class covers ("weapons": shells, missiles)."""
+    covers = rules().item_covers
+    return set(kinds).union(*(covers.get(k, frozenset()) for k in kinds))
+
+
 def item_score(a: Event, b: Event) -> float:
     """1 when the items share a word or a class of goods, 0 when their classes of goods are disjoint
-    (cars and armoured vehicles, shells and oil), 0.35 for unrelated words, 0.4 when either has none."""
+    (cars and armoured vehicles, shells and oil) or their sentences name different objects of one kind
+    (resolution 2375 and resolution 2397), 0.35 for unrelated words, 0.4 when either has none."""
+    if objects_conflict(a, b):
+        return 0.0
     wa, wb = item_words(a), item_words(b)
     if not wa or not wb:
         return 0.4
     ca, cb = item_kinds(a), item_kinds(b)
     if ca and cb:
-        return 1.0 if ca & cb else 0.0
+        return 1.0 if _covered(ca) & cb or ca & _covered(cb) else 0.0
     return 1.0 if wa & wb else 0.35
 
 
