@@ -434,3 +434,37 @@ def test_nominal_trigger_typed_by_the_document(run):
 def test_no_document_typing_without_an_actor_possessor(run):
     _, events = run("Iran launched a satellite on Monday. The launch of the report was delayed.")
     assert [e.trigger.text for e in events] == ["launched"]
+
+
+@pytest.mark.parametrize(
+    "text, etype, entity",
+    [
+        # a possessive "the country's" refers back to the nearest country
+        ("The council tightened sanctions on Iran this week over the country's fourth missile launch.", "missile_launch", "irn"),
+        # an appositive class description of earlier named groups ("hacking crews" -> the group named before)
+        ("With our partners we were able to confirm Kimsuky and Lazarus Group, cyber actors tied to the state, are responsible for the theft of $40 million.", "cyber_theft", "lazarus-group"),
+    ],
+)
+def test_anaphoric_agent_takes_its_antecedent(run, text, etype, entity):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == etype)
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.entity == entity
+    _offsets_hold(doc, events)
+
+
+def test_indefinite_class_noun_is_not_anaphoric(run):
+    doc, events = run("Iran said a country had launched a missile over the strait.")
+    ev = next(e for e in events if e.type == "missile_launch")
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.entity is None
+
+
+def test_writer_hedge_adverb_keeps_the_event_alleged(run):
+    text = "The hacking group has allegedly been behind the theft of $20 million, the agency said."
+    start = text.index("The hacking")
+    att = Attribution(source=[Fragment.of(text, text.index("the agency"), len(text) - 6)], cue=[Fragment.of(text, len(text) - 5, len(text) - 1)],
+                      content=[Fragment.of(text, start, text.index(", the agency"))], stance="assert", source_entity=None)
+    doc, events = run(text, attributions=[att])
+    ev = next(e for e in events if e.type == "cyber_theft")
+    assert ev.modality == "alleged"

@@ -355,6 +355,59 @@ def _resolve_agent(
             and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
         ):
             a = Argument(a.role, a.start, a.end, a.text, attribution.source_entity)
+        if a.role == "agent" and a.entity is None:
+            a = _named_or_antecedent(ctx, sent, a)
         out.append(a)
     return out
+
+
+# entity types an anaphoric description may refer back to, and whether the search may leave the sentence
+_ANAPHORS = (("anaphor_country", frozenset({"country"}), True),
+             ("anaphor_group", frozenset({"organisation", "organization", "group"}), False))
+
+
+def _arg_head(sent: Span, base: int, a: Argument) -> Token | None:
+    """The syntactic head of the argument's span."""
+    inside = [t for t in sent if a.start <= base + t.idx and base + t.idx + len(t) <= a.end]
+    heads = [t for t in inside if not (a.start <= base + t.head.idx < a.end) or t.head.i == t.i]
+    return heads[0] if heads else None
+
+
+def _named_or_antecedent(ctx: _Ctx, sent: Span, a: Argument) -> Argument:
+    """An agent that only names a class ("the vessel", "the country's", "cyber actors") is the actor it stands for.
+
+    * "the vessel Courageous": the name after the class noun is the agent.
+    * "the country's sixth test": the nearest earlier country (this or the previous sentence).
+    * "Lazarus and APT38, cyber actors linked to ...": the nearest earlier group in the sentence.
+    """
+    head = _arg_head(sent, ctx.base, a)
+    if head is None:
+        return a
+    mod = ctx.tax.modality
+    lemma = head.lemma_.lower()
+    if lemma in mod.get("class_nouns", ()):
+        names = [c for c in head.children if c.dep_ in ("appos", "amod", "compound", "flat") and c.i == head.i + 1
+                 and c.text[:1].isupper()]
+        if names:
+            named = _arg(ctx, a.role, names[0])
+            if named.entity is not None:
+                return named
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no") for c in head.children):
+        return a
+    for key, types, across in _ANAPHORS:
+        if lemma not in mod.get(key, ()) and head.lower_ not in mod.get(key, ()):
+            continue
+        lo = ctx.base + sent.start_char
+        if across and sent.start > 0:
+            lo = ctx.base + sent.doc[sent.start - 1].sent.start_char
+        best: tuple[int, str] | None = None
+        for ent in ctx.entities:
+            if ent.type not in types:
+                continue
+            for m in ent.mentions:
+                if lo <= m.start and m.end <= a.start and (best is None or m.start > best[0]):
+                    best = (m.start, ent.id)
+        if best is not None:
+            return Argument(a.role, a.start, a.end, a.text, best[1])
+    return a
 
