@@ -468,3 +468,15 @@ def test_writer_hedge_adverb_keeps_the_event_alleged(run):
     doc, events = run(text, attributions=[att])
     ev = next(e for e in events if e.type == "cyber_theft")
     assert ev.modality == "alleged"
+
+
+@pytest.mark.parametrize("text", [
+    "The vessel Blue Heron, owned by a trading firm, stopped transmitting its AIS signal in May.",
+    "The tanker Tiber, owned by a trading firm, stopped transmitting its AIS signal in May.",
+])
+def test_class_noun_with_a_name_takes_the_name(run, text):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == "ais_manipulation")
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text in ("Blue Heron", "Tiber")
+    _offsets_hold(doc, events)

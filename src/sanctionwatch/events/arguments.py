@@ -386,12 +386,16 @@ def _named_or_antecedent(ctx: _Ctx, sent: Span, a: Argument) -> Argument:
     mod = ctx.tax.modality
     lemma = head.lemma_.lower()
     if lemma in mod.get("class_nouns", ()):
-        names = [c for c in head.children if c.dep_ in ("appos", "amod", "compound", "flat") and c.i == head.i + 1
+        names = [c for c in head.children if c.dep_ in ("appos", "amod", "compound", "flat") and c.left_edge.i == head.i + 1
                  and c.text[:1].isupper()]
         if names:
             named = _arg(ctx, a.role, names[0])
-            if named.entity is not None:
-                return named
+            if named.entity is None:
+                # the tagger missed this mention of a name it found elsewhere in the document
+                same = next((e.id for e in ctx.entities for m in e.mentions
+                             if ctx.text[m.start:m.end].lower() == named.text.lower()), None)
+                named = Argument(named.role, named.start, named.end, named.text, same)
+            return named
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no") for c in head.children):
         return a
     for key, types, across in _ANAPHORS:
