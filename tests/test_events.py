@@ -480,3 +480,19 @@ def test_class_noun_with_a_name_takes_the_name(run, text):
     agent = next(a for a in ev.arguments if a.role == "agent")
     assert agent.text in ("Blue Heron", "Tiber")
     _offsets_hold(doc, events)
+
+
+def test_definite_back_reference_is_the_documents_event(run):
+    text = ("North Korean hackers stole $50 million in crypto from Binance in March. "
+            "Binance disclosed the breach on Tuesday.")
+    doc, events = run(text)
+    thefts = [e for e in events if e.type == "cyber_theft"]
+    ev = next(e for e in thefts if e.trigger.text == "breach")
+    # the mention shares the participants the earlier report names
+    assert any(a.role == "agent" and a.entity == "prk" for a in ev.arguments)
+    _offsets_hold(doc, events)
+
+
+def test_definite_noun_without_such_events_in_the_document_is_none(run):
+    doc, events = run("Officials said the port authority disclosed the breach on Tuesday.")
+    assert not any(e.trigger.text == "breach" for e in events)
