@@ -43,6 +43,7 @@ TYPE_CASES = [
     ("The regime produced crystal meth for export.", "narcotics", "produced"),
     ("Hackers stole $1.5 billion in cryptocurrency from an exchange.", "cyber_theft", "stole"),
     ("The state sends thousands of workers to Russia.", "overseas_workers", "sends"),
+    ("The programmer raised money for Pyongyang by working remotely for firms in Europe.", "overseas_workers", "working"),
     ("The state printed counterfeit dollar bills.", "counterfeiting", "printed"),
     ("The tankers carried out a ship-to-ship transfer at sea.", "ship_to_ship_transfer", "ship-to-ship transfer"),
     ("North Korea exported coal to China.", "banned_export", "exported"),
