@@ -497,3 +497,21 @@ def test_definite_back_reference_is_the_documents_event(run):
 def test_definite_noun_without_such_events_in_the_document_is_none(run):
     doc, events = run("Officials said the port authority disclosed the breach on Tuesday.")
     assert not any(e.trigger.text == "breach" for e in events)
+
+
+@pytest.mark.parametrize("affiliation, expected", [
+    ("us-treasury", "us-treasury"),  # a spokesman's "we" is the department he speaks for
+    ("prk", None),  # a national's "we" is not the state
+])
+def test_quoted_we_is_the_speakers_body(run, affiliation, expected):
+    text = 'The U.S. Treasury said on Monday that North Korea was evading controls. "We sanctioned three shipping firms today," a spokesman added.'
+    q0 = text.index('"We') + 1
+    q1 = text.index(',"')
+    src = text.index("a spokesman")
+    att = Attribution(source=[Fragment.of(text, src, src + 11)], cue=[Fragment.of(text, src + 12, src + 17)],
+                      content=[Fragment.of(text, q0, q1)], stance="assert", source_entity=None, affiliation=affiliation)
+    doc, events = run(text, attributions=[att])
+    assert any(e.id == "us-treasury" for e in doc.entities)
+    ev = next(e for e in events if e.type == "designation" and e.trigger.start > q0)
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text == "We" and agent.entity == expected

@@ -350,15 +350,29 @@ def _resolve_agent(
                 continue
             a = _arg(ctx, "agent", tok)
         if (
-            a.role == "agent" and a.entity is None and attribution is not None and attribution.source_entity
+            a.role == "agent" and a.entity is None and attribution is not None
+            and (attribution.source_entity or attribution.affiliation)
             and a.text.lower() in ctx.tax.modality.get("speaker_pronouns", frozenset())
             and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
         ):
-            a = Argument(a.role, a.start, a.end, a.text, attribution.source_entity)
+            a = Argument(a.role, a.start, a.end, a.text, _speaker_voice(ctx, a, attribution))
         if a.role == "agent" and a.entity is None:
             a = _named_or_antecedent(ctx, sent, a)
         out.append(a)
     return out
+
+
+# bodies a person speaks for: their "we" is the body, not the person ("we sanctioned", said the spokesman)
+_BODY_TYPES = frozenset({"government_body", "armed_forces", "intelligence", "organisation", "organization"})
+
+
+def _speaker_voice(ctx: _Ctx, a: Argument, attribution: Attribution) -> str | None:
+    """The actor a quoted pronoun stands for: the speaker, or for "we" the body the speaker belongs to."""
+    if a.text.lower() == "we" and attribution.affiliation:
+        body = next((e for e in ctx.entities if e.id == attribution.affiliation), None)
+        if body is not None and body.type in _BODY_TYPES:
+            return body.id
+    return attribution.source_entity
 
 
 # entity types an anaphoric description may refer back to, and whether the search may leave the sentence
