@@ -515,3 +515,12 @@ def test_quoted_we_is_the_speakers_body(run, affiliation, expected):
     ev = next(e for e in events if e.type == "designation" and e.trigger.start > q0)
     agent = next(a for a in ev.arguments if a.role == "agent")
     assert agent.text == "We" and agent.entity == expected
+
+
+def test_subject_misparsed_under_a_preposition_is_the_agent(run):
+    text = "The hacking crew reportedly behind an exchange hack which hit Coinport have since laundered $5 million in stolen crypto, analysts said."
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == "cyber_theft" and e.trigger.text == "laundered")
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text.endswith("crew")
+    _offsets_hold(doc, events)

@@ -94,6 +94,14 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    if trigger.pos_ in ("VERB", "AUX"):
+        # a subject parsed under a preposition of the verb ("The group allegedly behind the hack
+        # have pocketed ..."): a preposition takes no subject, so it is the verb's
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.i < trigger.i:
+                for g in c.children:
+                    if g.dep_ == "nsubj" and g.pos_ in _NOUNISH and g.lower_ not in ("which", "that", "who"):
+                        return g
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
         # "the group behind the heist"; "identified X as the culprit behind the theft"
         h = trigger.head.head
