@@ -454,9 +454,16 @@ def test_anaphoric_agent_takes_its_antecedent(run, text, etype, entity):
     _offsets_hold(doc, events)
 
 
-def test_indefinite_class_noun_is_not_anaphoric(run):
-    doc, events = run("Iran said a country had launched a missile over the strait.")
-    ev = next(e for e in events if e.type == "missile_launch")
+@pytest.mark.parametrize("text, etype", [
+    ("Iran said a country had launched a missile over the strait.", "missile_launch"),
+    # a plural is not the one country named before
+    ("Japan warned that other countries have launched missiles over the strait.", "missile_launch"),
+    # a group noun away from the name (not its apposition) may be anyone: here the attackers of the firm
+    ("Coinport runs an exchange in Seoul. Last year hackers stole $9 million in tokens from users.", "cyber_theft"),
+])
+def test_non_anaphoric_class_noun_keeps_no_entity(run, text, etype):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == etype)
     agent = next(a for a in ev.arguments if a.role == "agent")
     assert agent.entity is None
 

@@ -383,9 +383,12 @@ def _speaker_voice(ctx: _Ctx, a: Argument, attribution: Attribution) -> str | No
     return attribution.source_entity
 
 
-# entity types an anaphoric description may refer back to, and whether the search may leave the sentence
-_ANAPHORS = (("anaphor_country", frozenset({"country"}), True),
-             ("anaphor_group", frozenset({"organisation", "organization", "group"}), False))
+# entity types an anaphoric description may refer back to, and where the antecedent may lie: a country
+# anywhere in this or the previous sentence ("the country's test"), a group only right before the
+# description, as its apposition ("Lazarus and APT38, cyber actors tied to ...") -- elsewhere "hackers"
+# are as likely the victim's attackers as the last-named firm
+_ANAPHORS = (("anaphor_country", frozenset({"country"}), "text"),
+             ("anaphor_group", frozenset({"organisation", "organization", "group"}), "apposition"))
 
 
 def _arg_head(sent: Span, base: int, a: Argument) -> Token | None:
@@ -420,17 +423,21 @@ def _named_or_antecedent(ctx: _Ctx, sent: Span, a: Argument) -> Argument:
             return named
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no") for c in head.children):
         return a
-    for key, types, across in _ANAPHORS:
+    for key, types, scope in _ANAPHORS:
         if lemma not in mod.get(key, ()) and head.lower_ not in mod.get(key, ()):
             continue
+        if scope == "text" and head.tag_ in ("NNS", "NNPS"):
+            continue  # "other countries" are not the country named before
         lo = ctx.base + sent.start_char
-        if across and sent.start > 0:
+        if scope == "text" and sent.start > 0:
             lo = ctx.base + sent.doc[sent.start - 1].sent.start_char
         best: tuple[int, str] | None = None
         for ent in ctx.entities:
             if ent.type not in types:
                 continue
             for m in ent.mentions:
+                if scope == "apposition" and ctx.text[m.end:a.start].strip() != ",":
+                    continue
                 if lo <= m.start and m.end <= a.start and (best is None or m.start > best[0]):
                     best = (m.start, ent.id)
         if best is not None:
