@@ -43,6 +43,7 @@ TYPE_CASES = [
     ("The regime produced crystal meth for export.", "narcotics", "produced"),
     ("Hackers stole $1.5 billion in cryptocurrency from an exchange.", "cyber_theft", "stole"),
     ("The state sends thousands of workers to Russia.", "overseas_workers", "sends"),
+    ("The programmer raised money for Pyongyang by working remotely for firms in Europe.", "overseas_workers", "working"),
     ("The state printed counterfeit dollar bills.", "counterfeiting", "printed"),
     ("The tankers carried out a ship-to-ship transfer at sea.", "ship_to_ship_transfer", "ship-to-ship transfer"),
     ("North Korea exported coal to China.", "banned_export", "exported"),
@@ -434,3 +435,99 @@ def test_nominal_trigger_typed_by_the_document(run):
 def test_no_document_typing_without_an_actor_possessor(run):
     _, events = run("Iran launched a satellite on Monday. The launch of the report was delayed.")
     assert [e.trigger.text for e in events] == ["launched"]
+
+
+@pytest.mark.parametrize(
+    "text, etype, entity",
+    [
+        # a possessive "the country's" refers back to the nearest country
+        ("The council tightened sanctions on Iran this week over the country's fourth missile launch.", "missile_launch", "irn"),
+        # an appositive class description of earlier named groups ("hacking crews" -> the group named before)
+        ("With our partners we were able to confirm Kimsuky and Lazarus Group, cyber actors tied to the state, are responsible for the theft of $40 million.", "cyber_theft", "lazarus-group"),
+    ],
+)
+def test_anaphoric_agent_takes_its_antecedent(run, text, etype, entity):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == etype)
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.entity == entity
+    _offsets_hold(doc, events)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Iran said a country had launched a missile over the strait.", "missile_launch"),
+    # a plural is not the one country named before
+    ("Japan warned that other countries have launched missiles over the strait.", "missile_launch"),
+    # a group noun away from the name (not its apposition) may be anyone: here the attackers of the firm
+    ("Coinport runs an exchange in Seoul. Last year hackers stole $9 million in tokens from users.", "cyber_theft"),
+])
+def test_non_anaphoric_class_noun_keeps_no_entity(run, text, etype):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == etype)
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.entity is None
+
+
+def test_writer_hedge_adverb_keeps_the_event_alleged(run):
+    text = "The hacking group has allegedly been behind the theft of $20 million, the agency said."
+    start = text.index("The hacking")
+    att = Attribution(source=[Fragment.of(text, text.index("the agency"), len(text) - 6)], cue=[Fragment.of(text, len(text) - 5, len(text) - 1)],
+                      content=[Fragment.of(text, start, text.index(", the agency"))], stance="assert", source_entity=None)
+    doc, events = run(text, attributions=[att])
+    ev = next(e for e in events if e.type == "cyber_theft")
+    assert ev.modality == "alleged"
+
+
+@pytest.mark.parametrize("text", [
+    "The vessel Blue Heron, owned by a trading firm, stopped transmitting its AIS signal in May.",
+    "The tanker Tiber, owned by a trading firm, stopped transmitting its AIS signal in May.",
+])
+def test_class_noun_with_a_name_takes_the_name(run, text):
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == "ais_manipulation")
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text in ("Blue Heron", "Tiber")
+    _offsets_hold(doc, events)
+
+
+def test_definite_back_reference_is_the_documents_event(run):
+    text = ("North Korean hackers stole $50 million in crypto from Binance in March. "
+            "Binance disclosed the breach on Tuesday.")
+    doc, events = run(text)
+    thefts = [e for e in events if e.type == "cyber_theft"]
+    ev = next(e for e in thefts if e.trigger.text == "breach")
+    # the mention shares the participants the earlier report names
+    assert any(a.role == "agent" and a.entity == "prk" for a in ev.arguments)
+    _offsets_hold(doc, events)
+
+
+def test_definite_noun_without_such_events_in_the_document_is_none(run):
+    doc, events = run("Officials said the port authority disclosed the breach on Tuesday.")
+    assert not any(e.trigger.text == "breach" for e in events)
+
+
+@pytest.mark.parametrize("affiliation, expected", [
+    ("us-treasury", "us-treasury"),  # a spokesman's "we" is the department he speaks for
+    ("prk", None),  # a national's "we" is not the state
+])
+def test_quoted_we_is_the_speakers_body(run, affiliation, expected):
+    text = 'The U.S. Treasury said on Monday that North Korea was evading controls. "We sanctioned three shipping firms today," a spokesman added.'
+    q0 = text.index('"We') + 1
+    q1 = text.index(',"')
+    src = text.index("a spokesman")
+    att = Attribution(source=[Fragment.of(text, src, src + 11)], cue=[Fragment.of(text, src + 12, src + 17)],
+                      content=[Fragment.of(text, q0, q1)], stance="assert", source_entity=None, affiliation=affiliation)
+    doc, events = run(text, attributions=[att])
+    assert any(e.id == "us-treasury" for e in doc.entities)
+    ev = next(e for e in events if e.type == "designation" and e.trigger.start > q0)
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text == "We" and agent.entity == expected
+
+
+def test_subject_misparsed_under_a_preposition_is_the_agent(run):
+    text = "The hacking crew reportedly behind an exchange hack which hit Coinport have since laundered $5 million in stolen crypto, analysts said."
+    doc, events = run(text)
+    ev = next(e for e in events if e.type == "cyber_theft" and e.trigger.text == "laundered")
+    agent = next(a for a in ev.arguments if a.role == "agent")
+    assert agent.text.endswith("crew")
+    _offsets_hold(doc, events)

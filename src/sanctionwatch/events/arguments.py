@@ -94,6 +94,14 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    if trigger.pos_ in ("VERB", "AUX"):
+        # a subject parsed under a preposition of the verb ("The group allegedly behind the hack
+        # have pocketed ..."): a preposition takes no subject, so it is the verb's
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.i < trigger.i:
+                for g in c.children:
+                    if g.dep_ == "nsubj" and g.pos_ in _NOUNISH and g.lower_ not in ("which", "that", "who"):
+                        return g
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
         # "the group behind the heist"; "identified X as the culprit behind the theft"
         h = trigger.head.head
@@ -350,11 +358,89 @@ def _resolve_agent(
                 continue
             a = _arg(ctx, "agent", tok)
         if (
-            a.role == "agent" and a.entity is None and attribution is not None and attribution.source_entity
+            a.role == "agent" and a.entity is None and attribution is not None
+            and (attribution.source_entity or attribution.affiliation)
             and a.text.lower() in ctx.tax.modality.get("speaker_pronouns", frozenset())
             and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
         ):
-            a = Argument(a.role, a.start, a.end, a.text, attribution.source_entity)
+            a = Argument(a.role, a.start, a.end, a.text, _speaker_voice(ctx, a, attribution))
+        if a.role == "agent" and a.entity is None:
+            a = _named_or_antecedent(ctx, sent, a)
         out.append(a)
     return out
+
+
+# bodies a person speaks for: their "we" is the body, not the person ("we sanctioned", said the spokesman)
+_BODY_TYPES = frozenset({"government_body", "armed_forces", "intelligence", "organisation", "organization"})
+
+
+def _speaker_voice(ctx: _Ctx, a: Argument, attribution: Attribution) -> str | None:
+    """The actor a quoted pronoun stands for: the speaker, or for "we" the body the speaker belongs to."""
+    if a.text.lower() == "we" and attribution.affiliation:
+        body = next((e for e in ctx.entities if e.id == attribution.affiliation), None)
+        if body is not None and body.type in _BODY_TYPES:
+            return body.id
+    return attribution.source_entity
+
+
+# entity types an anaphoric description may refer back to, and where the antecedent may lie: a country
+# anywhere in this or the previous sentence ("the country's test"), a group only right before the
+# description, as its apposition ("Lazarus and APT38, cyber actors tied to ...") -- elsewhere "hackers"
+# are as likely the victim's attackers as the last-named firm
+_ANAPHORS = (("anaphor_country", frozenset({"country"}), "text"),
+             ("anaphor_group", frozenset({"organisation", "organization", "group"}), "apposition"))
+
+
+def _arg_head(sent: Span, base: int, a: Argument) -> Token | None:
+    """The syntactic head of the argument's span."""
+    inside = [t for t in sent if a.start <= base + t.idx and base + t.idx + len(t) <= a.end]
+    heads = [t for t in inside if not (a.start <= base + t.head.idx < a.end) or t.head.i == t.i]
+    return heads[0] if heads else None
+
+
+def _named_or_antecedent(ctx: _Ctx, sent: Span, a: Argument) -> Argument:
+    """An agent that only names a class ("the vessel", "the country's", "cyber actors") is the actor it stands for.
+
+    * "the vessel Courageous": the name after the class noun is the agent.
+    * "the country's sixth test": the nearest earlier country (this or the previous sentence).
+    * "Lazarus and APT38, cyber actors linked to ...": the nearest earlier group in the sentence.
+    """
+    head = _arg_head(sent, ctx.base, a)
+    if head is None:
+        return a
+    mod = ctx.tax.modality
+    lemma = head.lemma_.lower()
+    if lemma in mod.get("class_nouns", ()):
+        names = [c for c in head.children if c.dep_ in ("appos", "amod", "compound", "flat") and c.left_edge.i == head.i + 1
+                 and c.text[:1].isupper()]
+        if names:
+            named = _arg(ctx, a.role, names[0])
+            if named.entity is None:
+                # the tagger missed this mention of a name it found elsewhere in the document
+                same = next((e.id for e in ctx.entities for m in e.mentions
+                             if ctx.text[m.start:m.end].lower() == named.text.lower()), None)
+                named = Argument(named.role, named.start, named.end, named.text, same)
+            return named
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no") for c in head.children):
+        return a
+    for key, types, scope in _ANAPHORS:
+        if lemma not in mod.get(key, ()) and head.lower_ not in mod.get(key, ()):
+            continue
+        if scope == "text" and head.tag_ in ("NNS", "NNPS"):
+            continue  # "other countries" are not the country named before
+        lo = ctx.base + sent.start_char
+        if scope == "text" and sent.start > 0:
+            lo = ctx.base + sent.doc[sent.start - 1].sent.start_char
+        best: tuple[int, str] | None = None
+        for ent in ctx.entities:
+            if ent.type not in types:
+                continue
+            for m in ent.mentions:
+                if scope == "apposition" and ctx.text[m.end:a.start].strip() != ",":
+                    continue
+                if lo <= m.start and m.end <= a.start and (best is None or m.start > best[0]):
+                    best = (m.start, ent.id)
+        if best is not None:
+            return Argument(a.role, a.start, a.end, a.text, best[1])
+    return a
 

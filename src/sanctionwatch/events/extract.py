@@ -41,7 +41,8 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
             for sent in block.doc.sents:
                 extra = document_typed_hits(ctx, sent, doc_types, taken)
                 if extra:
-                    events.extend(_sentence_events(ctx, sent, doc, anchor, extra))
+                    found = _sentence_events(ctx, sent, doc, anchor, extra)
+                    events.extend(_with_antecedent_actors(e, events) for e in found)
         events.sort(key=lambda e: e.trigger.start)
     return events
 
@@ -91,6 +92,30 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None, 
             confidence=0.9 if hit.context is not None or hit.end_tok - hit.start_tok > 1 else 0.7,
         ))
     return out
+
+
+# roles a back reference ("the breach", "its launch") shares with the event it refers to
+_SHARED_ROLES = ("agent", "target", "recipient")
+
+
+def _with_antecedent_actors(ev: Event, events: Sequence[Event]) -> Event:
+    """A nominal event typed by its document refers back to the nearest earlier event of its type:
+    the actors that event names and this mention leaves out are this event's too."""
+    earlier = [e for e in events if e.type == ev.type and e.trigger.start < ev.trigger.start]
+    if not earlier:
+        return ev
+    have = {a.role for a in ev.arguments}
+    extra = []
+    for role in _SHARED_ROLES:
+        if role in have:
+            continue
+        # the nearest earlier mention that names this participant
+        named = next((a for e in reversed(earlier) for a in e.arguments if a.role == role and a.entity is not None), None)
+        if named is not None:
+            extra.append(named)
+    if extra:
+        ev.arguments = list(ev.arguments) + extra
+    return ev
 
 
 def _quantity(found: tuple[int, int, Quantity] | None) -> Quantity | None:

@@ -49,7 +49,10 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return "denied", False
             # "is estimated / believed to have ...": a hedge stays an allegation whoever reports it
             return ("hedged" if lemma in mod.get("hedge_heads", ()) else "alleged"), False
-        if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ())) for c in tok.children):
+        if any(c.lower_ in mod.get("allege_adverbs", ()) for c in tok.children):
+            # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
+            return "hedged", False
+        if any(c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ()) for c in tok.children):
             return "alleged", False
         if tok.dep_ in ("ccomp", "parataxis") and n > 0 and tok.lemma_.lower() not in mod.get("allege_heads", ()):
             continue

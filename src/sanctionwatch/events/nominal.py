@@ -3,14 +3,16 @@
 A noun trigger normally needs a context word ("the launch of a satellite"). One
 with an actor as possessor but no context word ("North Korea's launch on Nov.
 21 was its third attempt") is an event when the document reports events its
-lemma can trigger: it takes the most frequent such type.
+lemma can trigger: it takes the most frequent such type. So is a bare definite
+one that refers back to such an event ("the exchange disclosed the breach on
+Friday"): the document has already said what it was.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..actors import entity_at
 from .arguments import _Ctx
@@ -28,10 +30,22 @@ def document_typed_hits(ctx: _Ctx, sent: Span, doc_types: Counter[str], taken: s
         types = [r.type for r in rules if r.context is not None and doc_types[r.type] > 0]
         if not types:
             continue
-        poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-        at = ctx.base + poss[0].idx if poss else -1
-        if not poss or entity_at(ctx.entities, at, at + len(poss[0])) is None:
+        if not (_actor_possessor(ctx, tok) or _back_reference(tok)):
             continue
         best = max(types, key=lambda t: doc_types[t])
         out.append(_Hit(best, tok.i - sent.start, tok.i - sent.start + 1, tok, None))
     return out
+
+
+def _actor_possessor(ctx: _Ctx, tok: Token) -> bool:
+    poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    at = ctx.base + poss[0].idx if poss else -1
+    return bool(poss) and entity_at(ctx.entities, at, at + len(poss[0])) is not None
+
+
+def _back_reference(tok: Token) -> bool:
+    """"the breach", "the heist" as a verb's object with nothing of its own that could type it
+    (an "of" phrase or a modifier says what it is, and the rules have already judged that)."""
+    kids = list(tok.children)
+    return (tok.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+            and not any(c.dep_ in ("prep", "amod", "compound", "nmod", "poss", "acl", "relcl") for c in kids))
