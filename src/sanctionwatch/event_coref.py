@@ -23,9 +23,9 @@ articles name their event first in full and refer back to it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
-from .linking.evidence import item_score, member_role, rules
+from .linking.evidence import interval, item_score, member_role, rules
 from .model import Argument, Document, Event, Fragment
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination", "target")
@@ -57,21 +57,9 @@ def stance_of(doc: Document, event: Event) -> str:
     return "denied" if role == "denial" else "occurred"
 
 
-def _interval(event: Event) -> tuple[date, date] | None:
-    t = event.time
-    if not t or not t.anchored or not t.start:
-        return None
-    try:
-        start = date.fromisoformat(t.start[:10])
-        end = date.fromisoformat((t.end or t.start)[:10])
-    except ValueError:
-        return None
-    return (start, end) if end >= start else (end, start)
-
-
 def is_aggregate_time(event: Event) -> bool:
     """True when the event's time is a period that can hold many occurrences ("since 2006", "this year")."""
-    iv = _interval(event)
+    iv = interval(event)
     if iv is None:
         return False
     text = (event.time.text if event.time else "").strip().casefold()
@@ -99,7 +87,7 @@ def conflict(a: Event, b: Event) -> str | None:
         # "X sold to Y" and "Y bought from X" swap the roles of the same parties.
         if ca and cb and not (ca & cb) and not (ca <= all_b and cb <= all_a):
             return role
-    ia, ib = _interval(a), _interval(b)
+    ia, ib = interval(a), interval(b)
     if ia and ib:
         slack = timedelta(days=TIME_SLACK_DAYS)
         if not (ia[0] - slack <= ib[1] and ib[0] - slack <= ia[1]):
@@ -134,8 +122,8 @@ def _merge(chain: _Chain) -> Event:
                 continue
             seen.add(key)
             args.append(arg)
-    dated = [ev for ev in mentions if _interval(ev)]
-    dated.sort(key=lambda ev: (is_aggregate_time(ev), (lambda iv: (iv[1] - iv[0]).days)(_interval(ev))))
+    dated = [ev for ev in mentions if interval(ev)]
+    dated.sort(key=lambda ev: (is_aggregate_time(ev), (lambda iv: (iv[1] - iv[0]).days)(interval(ev))))
     time_ev = dated[0] if dated else None
     if time_ev is not None and any(a.role == "time" for a in time_ev.arguments):
         # Keep one time argument: the one whose value became the event's time.
