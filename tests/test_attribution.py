@@ -62,6 +62,9 @@ CONSTRUCTIONS = [
     ("KCNA said the sanctions were a hostile act.", "KCNA", "said", "the sanctions were a hostile act", "assert", "indirect"),
     ("A UN report found that the country had evaded the embargo.", "A UN report", "found", "that the country had evaded the embargo", "assert", "indirect"),
     ("According to a UN report, the country had evaded the embargo.", "a UN report", "According to", "the country had evaded the embargo", "assert", "according_to"),
+    # the object of "according to" is the source even where the phrase closes the sentence after a long clause
+    ("The thieves behind the May 4 raid on a lending platform are based in Iran, according to a new statement from the Europol.",
+     "a new statement from the Europol", "according to", "The thieves behind the May 4 raid on a lending platform are based in Iran", "assert", "according_to"),
     ("State media said the sanctions were illegal.", "State media", "said", "the sanctions were illegal", "assert", "indirect"),
     ("Officials told reporters the vessel had switched off its transponder.", "Officials", "told", "the vessel had switched off its transponder", "assert", "indirect"),
 ]

@@ -87,6 +87,17 @@ def _free_subtree(doc: Doc, tok, taken: set[int], role: str) -> TokenSpan | None
     return TokenSpan(role, lo, hi, 0.5)
 
 
+def _cut(spans: list[TokenSpan], lo: int, hi: int) -> list[TokenSpan]:
+    """The spans with tokens lo..hi removed (a span around the hole becomes two)."""
+    out = []
+    for c in spans:
+        if c.end <= lo or c.start >= hi:
+            out.append(c)
+            continue
+        out += [TokenSpan(c.role, c.start, lo, c.score), TokenSpan(c.role, hi, c.end, c.score)]
+    return out
+
+
 def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
     """Fill a role the tagger missed from the cue verb's own dependents (subject, clausal complement).
 
@@ -94,14 +105,22 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
     unlabelled tokens are used, so the tagger's spans are never overwritten.
     """
     cue = g.cue[0]
-    if not g.content and doc[cue.start].lower_ == "according":
+    if doc[cue.start].lower_ == "according" and not (g.content and g.source):
         # "X denied Y, according to state media": the whole clause is what state media reported,
-        # other attributions inside it become nested ones
+        # other attributions inside it become nested ones.  The phrase's object is the source
+        # even where the tagger read the content and stopped short of it ("according to a new
+        # announcement from the FBI").
         found = according_rule(doc, doc[cue.start])
         if found:
-            g.content.extend(TokenSpan("content", a, b, 0.5) for a, b in found[2])
-            if not g.source and found[0]:
-                g.source.append(TokenSpan("source", found[0][0], found[0][1], 0.5))
+            if not g.content:
+                g.content.extend(TokenSpan("content", a, b, 0.5) for a, b in found[2])
+            own = {i for c in g.content for i in range(c.start, c.end)}
+            src = found[0]
+            if not g.source and src and not any(i in taken and i not in own for i in range(*src)):
+                # the tagger may read the phrase's object as content: the object is who reports
+                lo, hi = src
+                g.content = [c for c in _cut(g.content, lo, hi) if c.end > c.start]
+                g.source.append(TokenSpan("source", lo, hi, 0.5))
         return
     heads = [doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ in ("VERB", "AUX") and not (cue.start <= doc[i].head.i < cue.end and doc[i].head.i != i)]
     if not heads:
