@@ -284,3 +284,22 @@ def test_dateline_and_headline_separators_are_not_part_of_the_source(nlp, text, 
     atts = run(nlp, text)
     said = find(atts, "said")
     assert joined(said.source) == source
+
+
+# (sentence, source, cue, content or None when no attribution may come from the noun)
+OWNED_NOUNS = [
+    ('The ministry\'s early dismissal of such arms deliveries as "lies" was later withdrawn.', "The ministry's", "dismissal", "such arms deliveries"),
+    ("Seoul's rejection of the accusations came on Monday.", "Seoul's", "rejection", "the accusations"),
+    ("The court's dismissal of the case surprised lawyers.", None, "dismissal", None),  # a legal act, nobody's words
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content", OWNED_NOUNS)
+def test_owned_strong_noun_with_of_object(nlp, text, source, cue, content):
+    hits = [a for a in run(nlp, text) if cue in joined(a.cue)]
+    if content is None:
+        assert hits == []
+        return
+    assert len(hits) == 1
+    a = hits[0]
+    assert (joined(a.source), joined(a.content), a.stance, a.kind) == (source, content, "deny", "noun")

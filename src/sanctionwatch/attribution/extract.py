@@ -265,7 +265,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             continue
         lemma = tok.lemma_.lower()
         if inside is None and tok.pos_ == "NOUN" and tok.i not in taken and (lemma in lex.noun_cues or lex.stance_of.get(lemma) in STRONG_STANCES):
-            found_noun = noun_rule(doc, tok, taken)
+            strong = lex.stance_of.get(lemma) in STRONG_STANCES
+            found_noun = noun_rule(doc, tok, taken, claim_words=lex.accusation_nouns if strong else None)
             if found_noun:
                 src, cue, content = found_noun
                 out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))

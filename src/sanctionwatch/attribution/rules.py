@@ -92,19 +92,50 @@ def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[
     return src, (tok.i, to.i + 1), pieces
 
 
-def noun_rule(doc: Doc, noun: Token, taken: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
-    """ "Pyongyang's denial that it sold arms": (source, cue, content) for a noun with a that-clause."""
+def noun_rule(
+    doc: Doc, noun: Token, taken: set[int] | frozenset[int] = frozenset(), claim_words: frozenset[str] | None = None
+) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
+    """ "Pyongyang's denial that it sold arms": (source, cue, content) for a noun with a that-clause.
+
+    Given ``claim_words`` (for a noun of strong stance: denial, dismissal, rejection) an owned
+    noun's "of" object is the content too, when it is a claim ("Seoul's rejection of the
+    allegations") or is labelled with "as" ("the ministry's dismissal of the reports as lies"):
+    "the court's dismissal of the case" reports nobody's words.
+    """
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
-    if not clauses:
-        return None
-    clause = clauses[0]
-    content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if clauses:
+        clause = clauses[0]
+        content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    else:
+        found = _owned_of_object(doc, noun, claim_words) if claim_words is not None else None
+        if found is None:
+            return None
+        content = found
     if content[1] <= content[0] or any(i in taken for i in range(*content)):
         return None
     src = noun_source(doc, noun)
     if src and any(i in taken for i in range(*src)):
         src = None
     return src, (noun.i, noun.i + 1), content
+
+
+def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tuple[int, int] | None:
+    """The object of "of" after a noun with a possessor ("Seoul's rejection of the claims" -> "the claims")."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            label = next((t for t in doc[child.i : noun.sent.end] if t.lower_ == "as" and t.head.i in (noun.i, objs[0].i)), None)
+            if label is not None or objs[0].lower_ in claim_words:
+                hi = objs[0].right_edge.i + 1
+                if label is not None and label.i < hi:
+                    hi = label.i  # "of such reports as lies": the label is the owner's word, not the content
+                span = _trimmed(doc, objs[0].left_edge.i, hi)
+                return span if span[1] > span[0] else None
+    return None
 
 
 def noun_source(doc: Doc, noun: Token) -> tuple[int, int] | None:
