@@ -303,3 +303,17 @@ def test_owned_strong_noun_with_of_object(nlp, text, source, cue, content):
     assert len(hits) == 1
     a = hits[0]
     assert (joined(a.source), joined(a.content), a.stance, a.kind) == (source, content, "deny", "noun")
+
+
+def test_quote_then_named_speaker_is_not_the_previous_speaker(nlp):
+    # the parser hangs "posted" on the name after the apposition; the token order still tells who spoke
+    text = (
+        'Officials in Berlin described the split result as a "sharp turn."\n\n'
+        '"Today\'s result means Iran will feel freer to act," Maria Keller, deputy to the German envoy '
+        'to the EU, posted on Twitter.'
+    )
+    a = find(run(nlp, text), "posted")
+    assert joined(a.source) == "Maria Keller, deputy to the German envoy to the EU"
+    assert joined(a.content).startswith('"Today\'s result means Iran')
+    assert a.kind == "direct"
+    assert not any("Today" in joined(b.content) and "Berlin" in joined(b.source) for b in run(nlp, text))

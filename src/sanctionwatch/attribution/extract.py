@@ -16,7 +16,7 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .rules import STRONG_STANCES, according_rule, noun_rule, postposed_rule, verb_rule
+from .rules import STRONG_STANCES, according_rule, noun_rule, postposed_rule, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .tagger import decode, load_tagger, tag_doc
 
@@ -275,6 +275,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             continue
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
+            if closing is None and tok.i not in taken:
+                closing = quote_then_speaker(doc, tok)
+                if closing is not None and any(i in taken for i in range(*closing[2])):
+                    closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
             continue
@@ -468,7 +472,13 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         taken = {i for sp in used for i in range(sp.start, sp.end)}
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
-    drafts += _dash_drafts(text, parsed, drafts, lex)
+    # a quotation paragraph a rule has given its own speaker does not continue the previous one
+    claimed = [span for d in rules for span in d.content]
+    drafts += [
+        d
+        for d in _dash_drafts(text, parsed, drafts, lex)
+        if d.kind != "direct" or not any(s < d.content[0][1] and d.content[0][0] < e for s, e in claimed)
+    ]
     nested = _nested_drafts(text, parsed, drafts, lex)
     known = {(d.cue[0] if d.cue else None) for d in drafts}
     extra = []

@@ -92,6 +92,42 @@ def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[
     return src, (tok.i, to.i + 1), pieces
 
 
+_NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ"})
+_QUOTE_SPAN_LIMIT = 120  # tokens back from the closing quote to its opener
+
+
+def quote_then_speaker(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "'...,' Jane Roe, a deputy to the envoy, posted on Twitter.": the quotation, then who spoke.
+
+    The parser often hangs the speech verb on the name as a modifier after a long apposition,
+    so this reads the token order instead: a quotation closed with a comma, a noun phrase with
+    no verb of its own, the speech verb, and at most a place or medium before the full stop.
+    """
+    i = verb.i - 1
+    while i >= 0 and doc[i].text not in QUOTE_CHARS:
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in ".;:!?":
+            return None
+        i -= 1
+    close = i
+    if close < 2 or doc[close - 1].text != "," or close + 1 >= verb.i or doc[close + 1].pos_ not in _NAME_POS:
+        return None
+    src = _trimmed(doc, close + 1, verb.i)
+    if src[1] <= src[0] or not any(doc[k].pos_ in ("PROPN", "NOUN") for k in range(*src)):
+        return None
+    opener = next((k for k in range(close - 1, max(-1, close - _QUOTE_SPAN_LIMIT), -1) if doc[k].text in QUOTE_CHARS), None)
+    if opener is None or close - opener < 3:
+        return None
+    rest = []
+    for t in doc[verb.i + 1 :]:
+        if t.text in ".!?":
+            break
+        if not (t.is_punct or t.is_space):
+            rest.append(t)
+    if len(rest) > 4 or any(t.pos_ not in ("ADP", "PROPN", "NOUN", "ADV", "DET", "NUM") for t in rest):
+        return None
+    return src, (verb.i, verb.i + 1), (opener, close + 1)
+
+
 def noun_rule(
     doc: Doc, noun: Token, taken: set[int] | frozenset[int] = frozenset(), claim_words: frozenset[str] | None = None
 ) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
