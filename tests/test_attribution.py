@@ -99,6 +99,8 @@ MEANING = [
     ("The agency said the cargo was reportedly worth two million dollars.", "said", "assert", True, False),
     ("Analysts believe the regime is short of cash.", "believe", "none", False, False),
     ("The ministry never said the ship was seized.", "said", "none", False, True),
+    # a hedge the tagger reads as the cue hands it on to the speech verb, so the negator sits on the cue
+    ("Police were reportedly unable to confirm what the truck was carrying.", "confirm", "none", True, True),
 ]
 
 

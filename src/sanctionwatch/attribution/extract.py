@@ -16,9 +16,9 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .rules import STRONG_STANCES, according_rule, noun_rule, postposed_rule, quote_then_speaker, verb_rule
+from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_rule, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
-from .tagger import decode, load_tagger, tag_doc
+from .tagger import TokenSpan, decode, load_tagger, tag_doc
 
 ASK_LEMMAS = frozenset({"ask", "question", "interview", "quiz"})
 QUOTE_OPENERS = "“\"«„"
@@ -57,6 +57,22 @@ def _strip(text: str, s: int, e: int, chars: str = " \t\n") -> tuple[int, int]:
 
 def _frags(text: str, spans: Sequence[tuple[int, int]]) -> list[Fragment]:
     return [Fragment.of(text, s, e) for s, e in sorted(set(spans)) if e > s]
+
+
+def _reach_speech_verb(doc: Doc, g: Group, lex: Lexicon) -> None:
+    """A hedge read as the cue ("were reportedly") hands the cue on to the speech verb after it."""
+    if len(g.cue) != 1 or not g.content:
+        return
+    first = min(g.content, key=lambda c: c.start)
+    speech = lex.stance_of.keys() - lex.cognition
+    found = cue_through_verb(doc, (g.cue[0].start, g.cue[0].end), (first.start, first.end), speech)
+    if found is None:
+        return
+    cue, content, src = found
+    g.cue = [TokenSpan("cue", cue[0], cue[1], g.cue[0].score)]
+    g.content = [c for c in g.content if c is not first] + [TokenSpan("content", content[0], content[1], first.score)]
+    if not g.source and src is not None:
+        g.source = [TokenSpan("source", src[0], src[1], 0.5)]
 
 
 def _draft_from_group(text: str, bi: int, block: Block, g: Group) -> Draft:
@@ -466,6 +482,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         labels, scores = tag_doc(tagger, block.doc)
         spans = decode(labels, scores)
         groups = group_block(block.doc, spans, tagger.space.cue_words)
+        for g in groups:
+            _reach_speech_verb(block.doc, g, lex)
         drafts += [_draft_from_group(text, bi, block, g) for g in groups]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]

@@ -128,6 +128,32 @@ def quote_then_speaker(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[in
     return src, (verb.i, verb.i + 1), (opener, close + 1)
 
 
+_LINK_POS = frozenset({"AUX", "ADV", "PART", "ADJ"})
+
+
+def cue_through_verb(doc: Doc, cue: tuple[int, int], content: tuple[int, int], speech: frozenset[str] | set[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
+    """A cue of a hedge alone ("were reportedly") before "unable to confirm X": the cue runs
+    through the speech verb and X is the content, so the negator sits on the cue.
+
+    Returns (cue, content, subject or None) as token ranges.
+    """
+    lo, hi = cue
+    if any(doc[i].pos_ not in ("AUX", "ADV", "PART") for i in range(lo, hi)) or content[0] - hi > 1:
+        return None
+    for i in range(content[0], min(content[1], content[0] + 5)):
+        tok = doc[i]
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in speech:
+            rest = _trimmed(doc, i + 1, content[1])
+            if rest[1] <= rest[0]:
+                return None
+            subj = next((c for k in range(lo, hi) for c in doc[k].head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < lo), None)
+            src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else None
+            return (lo, i + 1), rest, src
+        if tok.pos_ not in _LINK_POS:
+            return None
+    return None
+
+
 def noun_rule(
     doc: Doc, noun: Token, taken: set[int] | frozenset[int] = frozenset(), claim_words: frozenset[str] | None = None
 ) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
