@@ -65,6 +65,9 @@ CONSTRUCTIONS = [
     # the object of "according to" is the source even where the phrase closes the sentence after a long clause
     ("The thieves behind the May 4 raid on a lending platform are based in Iran, according to a new statement from the Europol.",
      "a new statement from the Europol", "according to", "The thieves behind the May 4 raid on a lending platform are based in Iran", "assert", "according_to"),
+    # a passive report closing the sentence after a long clause
+    ("Iran sent more than 20 shipments of drones to Sudan, including over 500 engines, the Defence Intelligence Agency (DIA) was quoted as saying.",
+     "the Defence Intelligence Agency (DIA)", "was quoted as saying", "Iran sent more than 20 shipments of drones to Sudan, including over 500 engines", "assert", "passive"),
     ("State media said the sanctions were illegal.", "State media", "said", "the sanctions were illegal", "assert", "indirect"),
     ("Officials told reporters the vessel had switched off its transponder.", "Officials", "told", "the vessel had switched off its transponder", "assert", "indirect"),
 ]

@@ -16,7 +16,7 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_rule, quote_then_speaker, verb_rule
+from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .tagger import TokenSpan, decode, load_tagger, tag_doc
 
@@ -292,7 +292,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:
-                closing = quote_then_speaker(doc, tok)
+                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok)
                 if closing is not None and any(i in taken for i in range(*closing[2])):
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):

@@ -224,6 +224,33 @@ def quoted_as_saying(doc: Doc, verb: Token) -> int | None:
     return None
 
 
+def postposed_quoted(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "Talks stalled, the ministry was quoted as saying.": the passive report closing its sentence.
+
+    The parser joins such a tail to the clause before it as a conjunct, so the order of the tokens
+    decides: the clause, a comma, a noun phrase with no verb, "was quoted as saying", the full stop.
+    """
+    said_end = quoted_as_saying(doc, verb)
+    if said_end is None or verb.i < 2 or doc[verb.i - 1].pos_ != "AUX":
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[said_end : verb.sent.end]):
+        return None
+    i = verb.i - 2
+    while i > verb.sent.start and doc[i].text != ",":
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return None
+        i -= 1
+    if doc[i].text != ",":
+        return None
+    src = _trimmed(doc, i + 1, verb.i - 1)
+    if src[1] < verb.i - 1 and doc[src[1]].text == ")" and any(doc[k].text == "(" for k in range(*src)):
+        src = (src[0], src[1] + 1)  # keep the abbreviation's closing parenthesis: "the Agency (DIA)"
+    content = _trimmed(doc, verb.sent.start, i)
+    if src[1] <= src[0] or content[1] - content[0] < 3 or not any(doc[k].pos_ in ("PROPN", "NOUN") for k in range(*src)):
+        return None
+    return src, (verb.i - 1, said_end), content
+
+
 def postposed_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
     """ "Talks stalled, the ministry added.": a speech verb closing its sentence after its subject.
 
