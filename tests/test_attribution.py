@@ -68,6 +68,9 @@ CONSTRUCTIONS = [
     # a passive report closing the sentence after a long clause
     ("Iran sent more than 20 shipments of drones to Sudan, including over 500 engines, the Defence Intelligence Agency (DIA) was quoted as saying.",
      "the Defence Intelligence Agency (DIA)", "was quoted as saying", "Iran sent more than 20 shipments of drones to Sudan, including over 500 engines", "assert", "passive"),
+    # a document's finding with a bare clause, after an unrelated sentence
+    ("The EU first imposed sanctions on Iran in 2007. A recent study for the European Parliament found Tehran has been evading EU sanctions with covert shipments of oil.",
+     "A recent study for the European Parliament", "found", "Tehran has been evading EU sanctions with covert shipments of oil", "assert", "indirect"),
     ("State media said the sanctions were illegal.", "State media", "said", "the sanctions were illegal", "assert", "indirect"),
     ("Officials told reporters the vessel had switched off its transponder.", "Officials", "told", "the vessel had switched off its transponder", "assert", "indirect"),
 ]

@@ -297,6 +297,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
+            elif closing is None and tok.i not in taken and _document_speaks(tok, lex):
+                # "A UN report found the ship had ...": a document's finding the tagger left out
+                found = verb_rule(doc, tok, taken, sources or set())
+                if found and found[0] is not None:
+                    out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set())
         if not found:
@@ -308,6 +313,16 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 continue
         out.append(_rule_draft(text, bi, block, src, cue, [content], None, 0.5))
     return out
+
+
+def _document_speaks(verb: Token, lex: Lexicon) -> bool:
+    """A speech verb whose subject is a document ("the report", "a recent study") with a clause after it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return (
+        subj is not None
+        and subj.lemma_.lower() in lex.document_nouns
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
 
 
 def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) -> list[Draft]:
