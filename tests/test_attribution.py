@@ -9,8 +9,9 @@ import pytest
 pytest.importorskip("pycrfsuite")
 
 from sanctionwatch.attribution import extract_attributions, load_lexicon  # noqa: E402
+from sanctionwatch.attribution.group import Group, close_gaps  # noqa: E402
 from sanctionwatch.attribution.lexicon import lexicon_from_dict  # noqa: E402
-from sanctionwatch.attribution.tagger import decode, model_path, token_labels  # noqa: E402
+from sanctionwatch.attribution.tagger import TokenSpan, decode, model_path, token_labels  # noqa: E402
 from sanctionwatch.model import STANCES, Entity, Mention  # noqa: E402
 from sanctionwatch.read import load_model, parse  # noqa: E402
 
@@ -325,3 +326,24 @@ def test_quote_then_named_speaker_is_not_the_previous_speaker(nlp):
     assert joined(a.content).startswith('"Today\'s result means Iran')
     assert a.kind == "direct"
     assert not any("Today" in joined(b.content) and "Berlin" in joined(b.source) for b in run(nlp, text))
+
+
+def _gap_group(doc):
+    from_tok = next(t.i for t in doc if t.lower_ == "according")
+    cue = TokenSpan("cue", from_tok, from_tok + 2, 0.9)
+    source = TokenSpan("source", from_tok + 2, len(doc) - 1, 0.9)
+    first_comma = next(t.i for t in doc if t.text == ",")
+    dash = next(t.i for t in doc if t.text == "—")
+    return Group([cue], [source], [TokenSpan("content", 0, first_comma, 0.7), TokenSpan("content", dash + 1, from_tok - 1, 0.7)])
+
+
+@pytest.mark.parametrize("other_holds_hole, merged", [(False, True), (True, False)])
+def test_according_to_content_closes_the_taggers_hole(nlp, other_holds_hole, merged):
+    text = "Iran, under an embargo, is thought to have sold 2 million barrels — far above the cap, according to a paper."
+    doc = nlp(text)
+    g = _gap_group(doc)
+    taken = {i for sp in g.cue + g.source + g.content for i in range(sp.start, sp.end)}
+    if other_holds_hole:
+        taken |= {5, 6, 7}  # another attribution's span inside the hole
+    close_gaps(doc, g, taken)
+    assert (len(g.content) == 1) == merged

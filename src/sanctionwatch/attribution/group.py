@@ -98,6 +98,27 @@ def _cut(spans: list[TokenSpan], lo: int, hi: int) -> list[TokenSpan]:
     return out
 
 
+def close_gaps(doc: Doc, g: Group, taken: set[int]) -> None:
+    """"X, sanctioned for Y, is believed to have Z — far larger than W, according to S": the phrase
+    reports the whole sentence, so a hole the tagger left between two content pieces of the
+    sentence is content too, unless another attribution holds it."""
+    own = {i for sp in g.content + g.cue + g.source for i in range(sp.start, sp.end)}
+    pieces = sorted(g.content, key=lambda c: c.start)
+    merged: list[TokenSpan] = []
+    for c in pieces:
+        if merged:
+            prev = merged[-1]
+            hole = range(prev.end, c.start)
+            # the parser's sentence split is not trusted here (it breaks at dashes); a full stop is
+            same_sentence = not any(doc[i].text in (".", "!", "?") for i in range(prev.end - 1, c.start))
+            if same_sentence and not any(i in taken and i not in own for i in hole) and not any(i in own and i not in range(prev.start, c.end) for i in hole):
+                if not any(cue.start < c.start and cue.end > prev.end for cue in g.cue + g.source):
+                    merged[-1] = TokenSpan("content", prev.start, c.end, min(prev.score, c.score))
+                    continue
+        merged.append(c)
+    g.content = merged
+
+
 def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
     """Fill a role the tagger missed from the cue verb's own dependents (subject, clausal complement).
 
@@ -105,6 +126,8 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
     unlabelled tokens are used, so the tagger's spans are never overwritten.
     """
     cue = g.cue[0]
+    if doc[cue.start].lower_ == "according" and len(g.content) > 1:
+        close_gaps(doc, g, taken)
     if doc[cue.start].lower_ == "according" and not (g.content and g.source):
         # "X denied Y, according to state media": the whole clause is what state media reported,
         # other attributions inside it become nested ones.  The phrase's object is the source
@@ -121,6 +144,7 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
                 lo, hi = src
                 g.content = [c for c in _cut(g.content, lo, hi) if c.end > c.start]
                 g.source.append(TokenSpan("source", lo, hi, 0.5))
+            close_gaps(doc, g, taken)
         return
     heads = [doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ in ("VERB", "AUX") and not (cue.start <= doc[i].head.i < cue.end and doc[i].head.i != i)]
     if not heads:
