@@ -72,6 +72,11 @@ CONSTRUCTIONS = [
     # a document's finding with a bare clause, after an unrelated sentence
     ("The EU first imposed sanctions on Iran in 2007. A recent study for the European Parliament found Tehran has been evading EU sanctions with covert shipments of oil.",
      "A recent study for the European Parliament", "found", "Tehran has been evading EU sanctions with covert shipments of oil", "assert", "indirect"),
+    # cues with a plain object the tagger tends to miss (data: object_cues)
+    ("The lender, which has over 5 million clients, disclosed the intrusion on Monday.",
+     "The lender, which has over 5 million clients", "disclosed", "the intrusion on Monday", "assert", "indirect"),
+    ("The police say the gang stole the coins. The agency anticipates further thefts.",
+     "The agency", "anticipates", "further thefts", "none", "indirect"),
     ("State media said the sanctions were illegal.", "State media", "said", "the sanctions were illegal", "assert", "indirect"),
     ("Officials told reporters the vessel had switched off its transponder.", "Officials", "told", "the vessel had switched off its transponder", "assert", "indirect"),
 ]

@@ -297,7 +297,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
-            elif closing is None and tok.i not in taken and _document_speaks(tok, lex):
+            elif closing is None and tok.i not in taken and (_document_speaks(tok, lex) or lemma in lex.object_cues):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
                 found = verb_rule(doc, tok, taken, sources or set())
                 if found and found[0] is not None:
