@@ -9,8 +9,9 @@ import pytest
 pytest.importorskip("pycrfsuite")
 
 from sanctionwatch.attribution import extract_attributions, load_lexicon  # noqa: E402
+from sanctionwatch.attribution.group import Group, close_gaps  # noqa: E402
 from sanctionwatch.attribution.lexicon import lexicon_from_dict  # noqa: E402
-from sanctionwatch.attribution.tagger import decode, model_path, token_labels  # noqa: E402
+from sanctionwatch.attribution.tagger import TokenSpan, decode, model_path, token_labels  # noqa: E402
 from sanctionwatch.model import STANCES, Entity, Mention  # noqa: E402
 from sanctionwatch.read import load_model, parse  # noqa: E402
 
@@ -62,6 +63,20 @@ CONSTRUCTIONS = [
     ("KCNA said the sanctions were a hostile act.", "KCNA", "said", "the sanctions were a hostile act", "assert", "indirect"),
     ("A UN report found that the country had evaded the embargo.", "A UN report", "found", "that the country had evaded the embargo", "assert", "indirect"),
     ("According to a UN report, the country had evaded the embargo.", "a UN report", "According to", "the country had evaded the embargo", "assert", "according_to"),
+    # the object of "according to" is the source even where the phrase closes the sentence after a long clause
+    ("The thieves behind the May 4 raid on a lending platform are based in Iran, according to a new statement from the Europol.",
+     "a new statement from the Europol", "according to", "The thieves behind the May 4 raid on a lending platform are based in Iran", "assert", "according_to"),
+    # a passive report closing the sentence after a long clause
+    ("Iran sent more than 20 shipments of drones to Sudan, including over 500 engines, the Defence Intelligence Agency (DIA) was quoted as saying.",
+     "the Defence Intelligence Agency (DIA)", "was quoted as saying", "Iran sent more than 20 shipments of drones to Sudan, including over 500 engines", "assert", "passive"),
+    # a document's finding with a bare clause, after an unrelated sentence
+    ("The EU first imposed sanctions on Iran in 2007. A recent study for the European Parliament found Tehran has been evading EU sanctions with covert shipments of oil.",
+     "A recent study for the European Parliament", "found", "Tehran has been evading EU sanctions with covert shipments of oil", "assert", "indirect"),
+    # cues with a plain object the tagger tends to miss (data: object_cues)
+    ("The lender, which has over 5 million clients, disclosed the intrusion on Monday.",
+     "The lender, which has over 5 million clients", "disclosed", "the intrusion on Monday", "assert", "indirect"),
+    ("The police say the gang stole the coins. The agency anticipates further thefts.",
+     "The agency", "anticipates", "further thefts", "none", "indirect"),
     ("State media said the sanctions were illegal.", "State media", "said", "the sanctions were illegal", "assert", "indirect"),
     ("Officials told reporters the vessel had switched off its transponder.", "Officials", "told", "the vessel had switched off its transponder", "assert", "indirect"),
 ]
@@ -96,6 +111,8 @@ MEANING = [
     ("The agency said the cargo was reportedly worth two million dollars.", "said", "assert", True, False),
     ("Analysts believe the regime is short of cash.", "believe", "none", False, False),
     ("The ministry never said the ship was seized.", "said", "none", False, True),
+    # a hedge the tagger reads as the cue hands it on to the speech verb, so the negator sits on the cue
+    ("Police were reportedly unable to confirm what the truck was carrying.", "confirm", "none", True, True),
 ]
 
 
@@ -281,3 +298,57 @@ def test_dateline_and_headline_separators_are_not_part_of_the_source(nlp, text, 
     atts = run(nlp, text)
     said = find(atts, "said")
     assert joined(said.source) == source
+
+
+# (sentence, source, cue, content or None when no attribution may come from the noun)
+OWNED_NOUNS = [
+    ('The ministry\'s early dismissal of such arms deliveries as "lies" was later withdrawn.', "The ministry's", "dismissal", "such arms deliveries"),
+    ("Seoul's rejection of the accusations came on Monday.", "Seoul's", "rejection", "the accusations"),
+    ("The court's dismissal of the case surprised lawyers.", None, "dismissal", None),  # a legal act, nobody's words
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content", OWNED_NOUNS)
+def test_owned_strong_noun_with_of_object(nlp, text, source, cue, content):
+    hits = [a for a in run(nlp, text) if cue in joined(a.cue)]
+    if content is None:
+        assert hits == []
+        return
+    assert len(hits) == 1
+    a = hits[0]
+    assert (joined(a.source), joined(a.content), a.stance, a.kind) == (source, content, "deny", "noun")
+
+
+def test_quote_then_named_speaker_is_not_the_previous_speaker(nlp):
+    # the parser hangs "posted" on the name after the apposition; the token order still tells who spoke
+    text = (
+        'Officials in Berlin described the split result as a "sharp turn."\n\n'
+        '"Today\'s result means Iran will feel freer to act," Maria Keller, deputy to the German envoy '
+        'to the EU, posted on Twitter.'
+    )
+    a = find(run(nlp, text), "posted")
+    assert joined(a.source) == "Maria Keller, deputy to the German envoy to the EU"
+    assert joined(a.content).startswith('"Today\'s result means Iran')
+    assert a.kind == "direct"
+    assert not any("Today" in joined(b.content) and "Berlin" in joined(b.source) for b in run(nlp, text))
+
+
+def _gap_group(doc):
+    from_tok = next(t.i for t in doc if t.lower_ == "according")
+    cue = TokenSpan("cue", from_tok, from_tok + 2, 0.9)
+    source = TokenSpan("source", from_tok + 2, len(doc) - 1, 0.9)
+    first_comma = next(t.i for t in doc if t.text == ",")
+    dash = next(t.i for t in doc if t.text == "—")
+    return Group([cue], [source], [TokenSpan("content", 0, first_comma, 0.7), TokenSpan("content", dash + 1, from_tok - 1, 0.7)])
+
+
+@pytest.mark.parametrize("other_holds_hole, merged", [(False, True), (True, False)])
+def test_according_to_content_closes_the_taggers_hole(nlp, other_holds_hole, merged):
+    text = "Iran, under an embargo, is thought to have sold 2 million barrels — far above the cap, according to a paper."
+    doc = nlp(text)
+    g = _gap_group(doc)
+    taken = {i for sp in g.cue + g.source + g.content for i in range(sp.start, sp.end)}
+    if other_holds_hole:
+        taken |= {5, 6, 7}  # another attribution's span inside the hole
+    close_gaps(doc, g, taken)
+    assert (len(g.content) == 1) == merged

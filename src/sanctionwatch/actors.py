@@ -36,6 +36,7 @@ import yaml
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 
 from .model import Entity, Mention
+from .name_shapes import Shaped, fuzzy_place, organisation_names, place_names, vessel_names
 from .world import world_entries
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ LOCAL_TYPES = {
     "FAC": "facility",
     "PRODUCT": "product",
     "EVENT": "event",
+    "VESSEL": "vessel",  # a ship name found by its shape (name_shapes.py), not by the NER
 }
 PLACE_TYPES = frozenset({"country", "place"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -140,13 +142,18 @@ class ActorTable:
         titles: Iterable[str] = (),
         not_aliases: Iterable[str] = (),
         not_entities: Iterable[str] = (),
+        vessel_nouns: Iterable[str] = (),
+        organisation_heads: Iterable[str] = (),
     ) -> None:
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
         self.titles = frozenset(t.lower() for t in titles)
         self.title_words = frozenset(w for t in self.titles for w in t.split())
         self.not_aliases = tuple(not_aliases)
         self.not_entities = frozenset(surface_key(s, exact=False) for s in not_entities)
+        self.vessel_nouns = tuple(vessel_nouns)
+        self.organisation_heads = tuple(organisation_heads)
         self._index: _AliasIndex | None = None
+        self._places: dict[str, str] | None = None
 
     def __len__(self) -> int:
         return len(self._actors)
@@ -166,6 +173,13 @@ class ActorTable:
         if self._index is None:
             self._index = _AliasIndex.build(self)
         return self._index
+
+    @property
+    def places(self) -> dict[str, str]:
+        """Single-word country and place names (lower case) to ids: the targets of misspelling repair."""
+        if self._places is None:
+            self._places = place_names((a.id, a.type, a.surfaces()) for a in self if a.type in PLACE_TYPES)
+        return self._places
 
     @property
     def conflicts(self) -> list[tuple[str, str, str]]:
@@ -297,7 +311,9 @@ def _load_cached(env_paths: tuple[Path, ...]) -> ActorTable:
 
 def _load(paths: Sequence[Path]) -> ActorTable:
     actors: dict[str, dict[str, Any]] = {}
-    lists: dict[str, list[str]] = {"titles": [], "not_aliases": [], "not_entities": []}
+    lists: dict[str, list[str]] = {
+        "titles": [], "not_aliases": [], "not_entities": [], "vessel_nouns": [], "organisation_heads": []
+    }
     for i, entry in enumerate(world_entries()):
         _merge_entry(actors, entry, f"rigour territories[{i}]")
     for path in paths:
@@ -318,6 +334,8 @@ def _load(paths: Sequence[Path]) -> ActorTable:
         titles=lists["titles"],
         not_aliases=lists["not_aliases"],
         not_entities=lists["not_entities"],
+        vessel_nouns=lists["vessel_nouns"],
+        organisation_heads=lists["organisation_heads"],
     )
 
 
@@ -555,7 +573,11 @@ def _trim_ner(text: str, toks: list[tuple[int, int]], label: str, table: ActorTa
     lo, hi = 0, len(toks)
     while lo < hi:
         word = text[toks[lo][0] : toks[lo][1]].lower()
-        if word in _LEADING_WORDS or (label == "PERSON" and word.rstrip(".") in table.title_words) or not word.strip():
+        if (
+            word in _LEADING_WORDS
+            or (label == "PERSON" and word.rstrip(".") in table.title_words)
+            or not any(c.isalnum() for c in word)  # a list dash or bullet the NER took in
+        ):
             lo += 1
         else:
             break
@@ -724,6 +746,10 @@ def _add_ner_spans(
         if taken.find(1, span.start, span.end) != -1:
             continue  # the alias hit wins
         actor = table.lookup(span.text, context=present)
+        if actor is None and span.label != "PERSON" and " " not in span.text:
+            # machine translation misspells capitals and countries ("Pionyang"): one edit on a long word
+            place_id = fuzzy_place(span.text, table.places)
+            actor = table.get(place_id) if place_id else None
         kind = actor.type if actor is not None else span.label
         if _is_place(kind) and _inside(span.start, span.end, datelines):
             continue
@@ -760,6 +786,7 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
     _add_ner_spans(groups, ner, table, present, taken, datelines)
     _add_relation_descriptions(groups, parsed.text, table)
+    _add_shaped_names(groups, parsed.text, table)
     _merge_abbreviations(groups, parsed.text)
     return groups.entities()
 
@@ -855,6 +882,49 @@ def _add_mention(groups: "_Groups", actor: Actor, text: str, start: int, end: in
     group = groups.canonical(actor)
     if not any(x.start == start and x.end == end for x in group.mentions):
         group.mentions.append(Mention(start, end, text[start:end], "RELATION"))
+
+
+def _add_shaped_names(groups: "_Groups", text: str, table: ActorTable) -> None:
+    """Vessel names after a vessel noun, and organisations named with a country adjective in front.
+
+    A proposal takes over country mentions inside it ("Russian" in "Russian Financial Society") and
+    local NER mentions it covers; it yields to any other mention it overlaps (a table actor knows better).
+    """
+    proposals = organisation_names(text, table.organisation_heads) + vessel_names(text, table.vessel_nouns)
+    for shaped in proposals:
+        overlapping = [
+            (g, m) for g in groups.by_id.values() for m in g.mentions if m.start < shaped.end and shaped.start < m.end
+        ]
+        same = [(g, m) for g, m in overlapping if (m.start, m.end) == (shaped.start, shaped.end)]
+        if same:
+            group = same[0][0]
+            if group.id.startswith("local:"):
+                group.type = shaped.type  # "the vessel Ryusong": the noun outweighs the NER's guess
+            continue
+        if any(
+            m.start < shaped.start
+            or m.end > shaped.end
+            or not (g.type in PLACE_TYPES or (g.id.startswith("local:") and g.type != "person"))
+            for g, m in overlapping
+        ):
+            continue
+        for g, m in overlapping:
+            g.mentions.remove(m)
+            if not g.mentions:
+                del groups.by_id[g.id]
+        _add_shaped(groups, table, text, shaped)
+
+
+def _add_shaped(groups: "_Groups", table: ActorTable, text: str, shaped: Shaped) -> None:
+    surface = text[shaped.start : shaped.end]
+    label = "VESSEL" if shaped.type == "vessel" else "ORG"
+    actor = table.lookup(surface)
+    if actor is not None:
+        group = groups.canonical(actor)
+    else:
+        group = groups.local(_NerSpan(shaped.start, shaped.end, surface, label))
+        group.type = shaped.type
+    group.mentions.append(Mention(shaped.start, shaped.end, surface, label))
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:

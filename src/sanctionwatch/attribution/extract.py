@@ -16,9 +16,9 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .rules import STRONG_STANCES, according_rule, noun_rule, postposed_rule, verb_rule
+from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
-from .tagger import decode, load_tagger, tag_doc
+from .tagger import TokenSpan, decode, load_tagger, tag_doc
 
 ASK_LEMMAS = frozenset({"ask", "question", "interview", "quiz"})
 QUOTE_OPENERS = "“\"«„"
@@ -57,6 +57,22 @@ def _strip(text: str, s: int, e: int, chars: str = " \t\n") -> tuple[int, int]:
 
 def _frags(text: str, spans: Sequence[tuple[int, int]]) -> list[Fragment]:
     return [Fragment.of(text, s, e) for s, e in sorted(set(spans)) if e > s]
+
+
+def _reach_speech_verb(doc: Doc, g: Group, lex: Lexicon) -> None:
+    """A hedge read as the cue ("were reportedly") hands the cue on to the speech verb after it."""
+    if len(g.cue) != 1 or not g.content:
+        return
+    first = min(g.content, key=lambda c: c.start)
+    speech = lex.stance_of.keys() - lex.cognition
+    found = cue_through_verb(doc, (g.cue[0].start, g.cue[0].end), (first.start, first.end), speech)
+    if found is None:
+        return
+    cue, content, src = found
+    g.cue = [TokenSpan("cue", cue[0], cue[1], g.cue[0].score)]
+    g.content = [c for c in g.content if c is not first] + [TokenSpan("content", content[0], content[1], first.score)]
+    if not g.source and src is not None:
+        g.source = [TokenSpan("source", src[0], src[1], 0.5)]
 
 
 def _draft_from_group(text: str, bi: int, block: Block, g: Group) -> Draft:
@@ -265,7 +281,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             continue
         lemma = tok.lemma_.lower()
         if inside is None and tok.pos_ == "NOUN" and tok.i not in taken and (lemma in lex.noun_cues or lex.stance_of.get(lemma) in STRONG_STANCES):
-            found_noun = noun_rule(doc, tok, taken)
+            strong = lex.stance_of.get(lemma) in STRONG_STANCES
+            found_noun = noun_rule(doc, tok, taken, claim_words=lex.accusation_nouns if strong else None)
             if found_noun:
                 src, cue, content = found_noun
                 out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
@@ -274,8 +291,17 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             continue
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
+            if closing is None and tok.i not in taken:
+                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok)
+                if closing is not None and any(i in taken for i in range(*closing[2])):
+                    closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
+            elif closing is None and tok.i not in taken and (_document_speaks(tok, lex) or lemma in lex.object_cues):
+                # "A UN report found the ship had ...": a document's finding the tagger left out
+                found = verb_rule(doc, tok, taken, sources or set())
+                if found and found[0] is not None:
+                    out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set())
         if not found:
@@ -287,6 +313,16 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 continue
         out.append(_rule_draft(text, bi, block, src, cue, [content], None, 0.5))
     return out
+
+
+def _document_speaks(verb: Token, lex: Lexicon) -> bool:
+    """A speech verb whose subject is a document ("the report", "a recent study") with a clause after it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return (
+        subj is not None
+        and subj.lemma_.lower() in lex.document_nouns
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
 
 
 def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) -> list[Draft]:
@@ -461,13 +497,21 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         labels, scores = tag_doc(tagger, block.doc)
         spans = decode(labels, scores)
         groups = group_block(block.doc, spans, tagger.space.cue_words)
+        for g in groups:
+            _reach_speech_verb(block.doc, g, lex)
         drafts += [_draft_from_group(text, bi, block, g) for g in groups]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]
         taken = {i for sp in used for i in range(sp.start, sp.end)}
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
-    drafts += _dash_drafts(text, parsed, drafts, lex)
+    # a quotation paragraph a rule has given its own speaker does not continue the previous one
+    claimed = [span for d in rules for span in d.content]
+    drafts += [
+        d
+        for d in _dash_drafts(text, parsed, drafts, lex)
+        if d.kind != "direct" or not any(s < d.content[0][1] and d.content[0][0] < e for s, e in claimed)
+    ]
     nested = _nested_drafts(text, parsed, drafts, lex)
     known = {(d.cue[0] if d.cue else None) for d in drafts}
     extra = []

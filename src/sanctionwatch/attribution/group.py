@@ -87,6 +87,38 @@ def _free_subtree(doc: Doc, tok, taken: set[int], role: str) -> TokenSpan | None
     return TokenSpan(role, lo, hi, 0.5)
 
 
+def _cut(spans: list[TokenSpan], lo: int, hi: int) -> list[TokenSpan]:
+    """The spans with tokens lo..hi removed (a span around the hole becomes two)."""
+    out = []
+    for c in spans:
+        if c.end <= lo or c.start >= hi:
+            out.append(c)
+            continue
+        out += [TokenSpan(c.role, c.start, lo, c.score), TokenSpan(c.role, hi, c.end, c.score)]
+    return out
+
+
+def close_gaps(doc: Doc, g: Group, taken: set[int]) -> None:
+    """"X, sanctioned for Y, is believed to have Z — far larger than W, according to S": the phrase
+    reports the whole sentence, so a hole the tagger left between two content pieces of the
+    sentence is content too, unless another attribution holds it."""
+    own = {i for sp in g.content + g.cue + g.source for i in range(sp.start, sp.end)}
+    pieces = sorted(g.content, key=lambda c: c.start)
+    merged: list[TokenSpan] = []
+    for c in pieces:
+        if merged:
+            prev = merged[-1]
+            hole = range(prev.end, c.start)
+            # the parser's sentence split is not trusted here (it breaks at dashes); a full stop is
+            same_sentence = not any(doc[i].text in (".", "!", "?") for i in range(prev.end - 1, c.start))
+            if same_sentence and not any(i in taken and i not in own for i in hole) and not any(i in own and i not in range(prev.start, c.end) for i in hole):
+                if not any(cue.start < c.start and cue.end > prev.end for cue in g.cue + g.source):
+                    merged[-1] = TokenSpan("content", prev.start, c.end, min(prev.score, c.score))
+                    continue
+        merged.append(c)
+    g.content = merged
+
+
 def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
     """Fill a role the tagger missed from the cue verb's own dependents (subject, clausal complement).
 
@@ -94,14 +126,25 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
     unlabelled tokens are used, so the tagger's spans are never overwritten.
     """
     cue = g.cue[0]
-    if not g.content and doc[cue.start].lower_ == "according":
+    if doc[cue.start].lower_ == "according" and len(g.content) > 1:
+        close_gaps(doc, g, taken)
+    if doc[cue.start].lower_ == "according" and not (g.content and g.source):
         # "X denied Y, according to state media": the whole clause is what state media reported,
-        # other attributions inside it become nested ones
+        # other attributions inside it become nested ones.  The phrase's object is the source
+        # even where the tagger read the content and stopped short of it ("according to a new
+        # announcement from the FBI").
         found = according_rule(doc, doc[cue.start])
         if found:
-            g.content.extend(TokenSpan("content", a, b, 0.5) for a, b in found[2])
-            if not g.source and found[0]:
-                g.source.append(TokenSpan("source", found[0][0], found[0][1], 0.5))
+            if not g.content:
+                g.content.extend(TokenSpan("content", a, b, 0.5) for a, b in found[2])
+            own = {i for c in g.content for i in range(c.start, c.end)}
+            src = found[0]
+            if not g.source and src and not any(i in taken and i not in own for i in range(*src)):
+                # the tagger may read the phrase's object as content: the object is who reports
+                lo, hi = src
+                g.content = [c for c in _cut(g.content, lo, hi) if c.end > c.start]
+                g.source.append(TokenSpan("source", lo, hi, 0.5))
+            close_gaps(doc, g, taken)
         return
     heads = [doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ in ("VERB", "AUX") and not (cue.start <= doc[i].head.i < cue.end and doc[i].head.i != i)]
     if not heads:

@@ -40,6 +40,7 @@ class Lexicon:
     content_condemn: tuple[str, ...]  # phrases in the content that make a neutral cue a condemnation
     negative_labels: frozenset[str]  # "called the plan dangerous": a label cue that condemns
     negating_verbs: frozenset[str]  # "refrained from denying": the governing verb negates the cue
+    object_cues: frozenset[str] = frozenset()  # "X disclosed the breach": the object is what X reports
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -97,6 +98,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         content_condemn=tuple(str(w).lower() for w in d.get("content_condemn") or []),
         negative_labels=_lower(d.get("negative_labels")),
         negating_verbs=_lower(d.get("negating_verbs")),
+        object_cues=_lower(d.get("object_cues")),
     )
 
 

@@ -92,19 +92,112 @@ def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[
     return src, (tok.i, to.i + 1), pieces
 
 
-def noun_rule(doc: Doc, noun: Token, taken: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
-    """ "Pyongyang's denial that it sold arms": (source, cue, content) for a noun with a that-clause."""
-    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
-    if not clauses:
+_NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ"})
+_QUOTE_SPAN_LIMIT = 120  # tokens back from the closing quote to its opener
+
+
+def quote_then_speaker(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "'...,' Jane Roe, a deputy to the envoy, posted on Twitter.": the quotation, then who spoke.
+
+    The parser often hangs the speech verb on the name as a modifier after a long apposition,
+    so this reads the token order instead: a quotation closed with a comma, a noun phrase with
+    no verb of its own, the speech verb, and at most a place or medium before the full stop.
+    """
+    i = verb.i - 1
+    while i >= 0 and doc[i].text not in QUOTE_CHARS:
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].text in ".;:!?":
+            return None
+        i -= 1
+    close = i
+    if close < 2 or doc[close - 1].text != "," or close + 1 >= verb.i or doc[close + 1].pos_ not in _NAME_POS:
         return None
-    clause = clauses[0]
-    content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    src = _trimmed(doc, close + 1, verb.i)
+    if src[1] <= src[0] or not any(doc[k].pos_ in ("PROPN", "NOUN") for k in range(*src)):
+        return None
+    opener = next((k for k in range(close - 1, max(-1, close - _QUOTE_SPAN_LIMIT), -1) if doc[k].text in QUOTE_CHARS), None)
+    if opener is None or close - opener < 3:
+        return None
+    rest = []
+    for t in doc[verb.i + 1 :]:
+        if t.text in ".!?":
+            break
+        if not (t.is_punct or t.is_space):
+            rest.append(t)
+    if len(rest) > 4 or any(t.pos_ not in ("ADP", "PROPN", "NOUN", "ADV", "DET", "NUM") for t in rest):
+        return None
+    return src, (verb.i, verb.i + 1), (opener, close + 1)
+
+
+_LINK_POS = frozenset({"AUX", "ADV", "PART", "ADJ"})
+
+
+def cue_through_verb(doc: Doc, cue: tuple[int, int], content: tuple[int, int], speech: frozenset[str] | set[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
+    """A cue of a hedge alone ("were reportedly") before "unable to confirm X": the cue runs
+    through the speech verb and X is the content, so the negator sits on the cue.
+
+    Returns (cue, content, subject or None) as token ranges.
+    """
+    lo, hi = cue
+    if any(doc[i].pos_ not in ("AUX", "ADV", "PART") for i in range(lo, hi)) or content[0] - hi > 1:
+        return None
+    for i in range(content[0], min(content[1], content[0] + 5)):
+        tok = doc[i]
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in speech:
+            rest = _trimmed(doc, i + 1, content[1])
+            if rest[1] <= rest[0]:
+                return None
+            subj = next((c for k in range(lo, hi) for c in doc[k].head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < lo), None)
+            src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else None
+            return (lo, i + 1), rest, src
+        if tok.pos_ not in _LINK_POS:
+            return None
+    return None
+
+
+def noun_rule(
+    doc: Doc, noun: Token, taken: set[int] | frozenset[int] = frozenset(), claim_words: frozenset[str] | None = None
+) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
+    """ "Pyongyang's denial that it sold arms": (source, cue, content) for a noun with a that-clause.
+
+    Given ``claim_words`` (for a noun of strong stance: denial, dismissal, rejection) an owned
+    noun's "of" object is the content too, when it is a claim ("Seoul's rejection of the
+    allegations") or is labelled with "as" ("the ministry's dismissal of the reports as lies"):
+    "the court's dismissal of the case" reports nobody's words.
+    """
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
+    if clauses:
+        clause = clauses[0]
+        content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    else:
+        found = _owned_of_object(doc, noun, claim_words) if claim_words is not None else None
+        if found is None:
+            return None
+        content = found
     if content[1] <= content[0] or any(i in taken for i in range(*content)):
         return None
     src = noun_source(doc, noun)
     if src and any(i in taken for i in range(*src)):
         src = None
     return src, (noun.i, noun.i + 1), content
+
+
+def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tuple[int, int] | None:
+    """The object of "of" after a noun with a possessor ("Seoul's rejection of the claims" -> "the claims")."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > noun.i:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            label = next((t for t in doc[child.i : noun.sent.end] if t.lower_ == "as" and t.head.i in (noun.i, objs[0].i)), None)
+            if label is not None or objs[0].lower_ in claim_words:
+                hi = objs[0].right_edge.i + 1
+                if label is not None and label.i < hi:
+                    hi = label.i  # "of such reports as lies": the label is the owner's word, not the content
+                span = _trimmed(doc, objs[0].left_edge.i, hi)
+                return span if span[1] > span[0] else None
+    return None
 
 
 def noun_source(doc: Doc, noun: Token) -> tuple[int, int] | None:
@@ -129,6 +222,33 @@ def quoted_as_saying(doc: Doc, verb: Token) -> int | None:
     if doc[i + 1].lower_ == "as" and doc[i + 2].lemma_.lower() in ("say", "tell", "state"):
         return i + 3
     return None
+
+
+def postposed_quoted(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "Talks stalled, the ministry was quoted as saying.": the passive report closing its sentence.
+
+    The parser joins such a tail to the clause before it as a conjunct, so the order of the tokens
+    decides: the clause, a comma, a noun phrase with no verb, "was quoted as saying", the full stop.
+    """
+    said_end = quoted_as_saying(doc, verb)
+    if said_end is None or verb.i < 2 or doc[verb.i - 1].pos_ != "AUX":
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[said_end : verb.sent.end]):
+        return None
+    i = verb.i - 2
+    while i > verb.sent.start and doc[i].text != ",":
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return None
+        i -= 1
+    if doc[i].text != ",":
+        return None
+    src = _trimmed(doc, i + 1, verb.i - 1)
+    if src[1] < verb.i - 1 and doc[src[1]].text == ")" and any(doc[k].text == "(" for k in range(*src)):
+        src = (src[0], src[1] + 1)  # keep the abbreviation's closing parenthesis: "the Agency (DIA)"
+    content = _trimmed(doc, verb.sent.start, i)
+    if src[1] <= src[0] or content[1] - content[0] < 3 or not any(doc[k].pos_ in ("PROPN", "NOUN") for k in range(*src)):
+        return None
+    return src, (verb.i - 1, said_end), content
 
 
 def postposed_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
