@@ -10,7 +10,7 @@ Three shapes recur in sanctions reporting and none is a matter of a lexicon of n
 * a machine-translation misspelling of a known place: one edit away from a country or capital
   name of at least seven letters, or two on eight letters with the same first letter and ending.
 
-The module knows nothing of the actor table's classes, so actors.py can use it without a cycle:
+The module knows nothing of the actor table's classes, so the actors package can use it without a cycle:
 it takes plain spans and word lists (data/actors.yaml: vessel_nouns, organisation_heads) and
 returns proposals.
 """

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-
-from dataclasses import dataclass, field
 from typing import Sequence
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from ..model import Attribution, Entity, Fragment
+from ..model import Attribution, Entity
 from ..read import Block, Parsed
+from .draft import Draft, draft_from_group, fragments, span_chars, strip_span
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
@@ -24,39 +23,6 @@ ASK_LEMMAS = frozenset({"ask", "question", "interview", "quiz"})
 QUOTE_OPENERS = "“\"«„"
 # a paragraph this short with no attribution (a photo credit, a caption) does not end a quotation
 INTERRUPTION_CHARS = 80
-
-
-@dataclass(slots=True)
-class Draft:
-    """An attribution before it becomes a model record (token handles kept for the rules)."""
-
-    block: int
-    source: list[tuple[int, int]]
-    cue: list[tuple[int, int]]
-    content: list[tuple[int, int]]
-    cue_tokens: list[Token]
-    source_tokens: list[Token] = field(default_factory=list)
-    kind: str | None = None
-    confidence: float = 1.0
-    parent: int | None = None
-
-
-def _char_span(text: str, base: int, doc: Doc, start: int, end: int) -> tuple[int, int]:
-    s = base + doc[start].idx
-    e = base + doc[end - 1].idx + len(doc[end - 1].text)
-    return _strip(text, s, e)
-
-
-def _strip(text: str, s: int, e: int, chars: str = " \t\n") -> tuple[int, int]:
-    while s < e and text[s] in chars:
-        s += 1
-    while e > s and text[e - 1] in chars:
-        e -= 1
-    return s, e
-
-
-def _frags(text: str, spans: Sequence[tuple[int, int]]) -> list[Fragment]:
-    return [Fragment.of(text, s, e) for s, e in sorted(set(spans)) if e > s]
 
 
 def _reach_speech_verb(doc: Doc, g: Group, lex: Lexicon) -> None:
@@ -73,15 +39,6 @@ def _reach_speech_verb(doc: Doc, g: Group, lex: Lexicon) -> None:
     g.content = [c for c in g.content if c is not first] + [TokenSpan("content", content[0], content[1], first.score)]
     if not g.source and src is not None:
         g.source = [TokenSpan("source", src[0], src[1], 0.5)]
-
-
-def _draft_from_group(text: str, bi: int, block: Block, g: Group) -> Draft:
-    doc = block.doc
-    conv = lambda spans: [_char_span(text, block.start, doc, s.start, s.end) for s in spans]  # noqa: E731
-    cue_tokens = [doc[i] for s in g.cue for i in range(s.start, s.end)]
-    src_tokens = [doc[i] for s in g.source for i in range(s.start, s.end)]
-    scores = [s.score for s in g.cue + g.content + g.source]
-    return Draft(bi, conv(g.source), conv(g.cue), conv(g.content), cue_tokens, src_tokens, confidence=min(scores))
 
 
 # ------------------------------------------------------------- dash paragraphs
@@ -173,7 +130,7 @@ def _cover_dash_paragraph(text: str, block: Block, own: list[Draft]) -> None:
     if len(own) != 1 or not own[0].content:
         return
     d = own[0]
-    start, _ = _strip(text, block.start + 1, _block_end(block))
+    start, _ = strip_span(text, block.start + 1, _block_end(block))
     first = min(s for s, _ in d.content)
     spans = d.source + d.cue
     if start < first and not any(start <= s < first for s, _ in spans):
@@ -203,13 +160,13 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
                 if own[-1].source:
                     speaker = _speaker_of(own[-1])
             elif speaker is not None:
-                s, e = _strip(text, block.start + 1, _block_end(block))
+                s, e = strip_span(text, block.start + 1, _block_end(block))
                 out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="dash", confidence=0.6))
         elif _ends_with_colon(block):
             speaker = _intro_speaker(text, block, own, lex)
         elif _is_quote_block(block) and not own and speaker is not None:
             # a quotation paragraph with no cue continues the speaker quoted or introduced just before
-            s, e = _strip(text, block.start, _block_end(block))
+            s, e = strip_span(text, block.start, _block_end(block))
             out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="direct", confidence=0.5))
         elif own:
             quoting = [d for d in own if _quotes_speaker(d, text)]
@@ -221,8 +178,8 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
 
 def _speaker_tuple(text: str, block: Block, speaker: list[Token], cue: list[Token]):
     doc = block.doc
-    src = [_char_span(text, block.start, doc, speaker[0].i, speaker[-1].i + 1)]
-    cue_span = [_char_span(text, block.start, doc, cue[0].i, cue[-1].i + 1)]
+    src = [span_chars(text, block.start, doc, speaker[0].i, speaker[-1].i + 1)]
+    cue_span = [span_chars(text, block.start, doc, cue[0].i, cue[-1].i + 1)]
     return src, cue_span, speaker, cue
 
 
@@ -230,7 +187,7 @@ def _speaker_tuple(text: str, block: Block, speaker: list[Token], cue: list[Toke
 
 def _rule_draft(text: str, bi: int, block: Block, src, cue, content: list[tuple[int, int]], kind: str | None, conf: float) -> Draft:
     doc = block.doc
-    conv = lambda r: _char_span(text, block.start, doc, r[0], r[1])  # noqa: E731
+    conv = lambda r: span_chars(text, block.start, doc, r[0], r[1])  # noqa: E731
     return Draft(
         bi,
         [conv(src)] if src else [],
@@ -409,13 +366,13 @@ def _finish(text: str, parsed: Parsed, d: Draft, speaker: Speaker | None, entiti
     hedged = is_hedged(d.cue_tokens, extent, lex)
     spans = d.source
     if speaker is not None and speaker.source_span is not None:
-        spans = [_strip(text, *speaker.source_span)]
+        spans = [strip_span(text, *speaker.source_span)]
     kind = d.kind or kind_of(d.cue_tokens, content_text, not spans, False, lex)
-    source = _frags(text, [_after_lead(text, s, e) for s, e in spans])
+    source = fragments(text, [_after_lead(text, s, e) for s, e in spans])
     return Attribution(
         source=source,
-        cue=_frags(text, d.cue),
-        content=_frags(text, d.content),
+        cue=fragments(text, d.cue),
+        content=fragments(text, d.content),
         stance=stance,
         hedged=hedged,
         negated=negated,
@@ -446,7 +403,7 @@ def _source_tokens(text: str, parsed: Parsed, d: Draft) -> list[Token]:
     lead = [i for i, t in enumerate(toks[:6]) if _DATE_TOKEN.search(t.text)]
     if lead and lead[-1] + 1 < len(toks):
         toks = toks[lead[-1] + 1 :]
-        d.source = [_char_span(text, base, toks[0].doc, toks[0].i, toks[-1].i + 1)]
+        d.source = [span_chars(text, base, toks[0].doc, toks[0].i, toks[-1].i + 1)]
     return toks
 
 
@@ -499,7 +456,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         groups = group_block(block.doc, spans, tagger.space.cue_words)
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
-        drafts += [_draft_from_group(text, bi, block, g) for g in groups]
+        drafts += [draft_from_group(text, bi, block, g) for g in groups]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]
         taken = {i for sp in used for i in range(sp.start, sp.end)}

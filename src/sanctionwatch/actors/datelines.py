@@ -1,0 +1,39 @@
+"""Datelines ("(Seoul)", "SEOUL, March 3 (Yonhap) --"): where a story was filed, not a mention."""
+
+from __future__ import annotations
+
+import re
+
+# Datelines are only looked for near the top: a story is filed once.
+DATELINE_WINDOW = 2000
+_DATELINE_PAREN = re.compile(r"^[ \t]*\((?P<place>[A-Z][^()\n]{0,40})\)[ \t]", re.MULTILINE)
+_DATELINE_CAPS = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z'\u2019./ -]{1,40}?)"
+    r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:\s*,\s*\d{4})?)?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:--|\u2014|\u2013|-|:)\s",
+    re.MULTILINE,
+)
+
+
+# --------------------------------------------------------------------------- datelines
+
+
+def dateline_places(text: str, window: int = DATELINE_WINDOW) -> list[tuple[int, int]]:
+    """Character ranges of the place part of datelines near the top of the text."""
+    out = []
+    for m in _DATELINE_PAREN.finditer(text, 0, min(window, len(text))):
+        out.append(m.span("place"))
+    for m in _DATELINE_CAPS.finditer(text, 0, min(window, len(text))):
+        place = m.group("place")
+        if place.upper() == place or m.group("date") or m.group("agency"):
+            out.append(m.span("place"))
+    return out
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a dateline opening text[start:end] ("SEOUL, May 29 (Yonhap) -- ") ends; ``start`` when none does."""
+    m = _DATELINE_CAPS.match(text, start, end)
+    if m and (m.group("place").upper() == m.group("place") or m.group("date") or m.group("agency")):
+        return m.end()
+    return start
+

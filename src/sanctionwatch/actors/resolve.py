@@ -1,0 +1,343 @@
+"""NER mentions and alias hits to entities: partial names, abbreviations, relation descriptions, shapes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+from ..model import Entity, Mention
+from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
+from .datelines import dateline_places
+from .scan import _Hit, _NerSpan, _candidate_starts, _choose, _hits_from, _ner_spans, _splits_a_name, _token_rows
+from .table import (
+    ALIAS_LABEL, Actor, ActorTable, LOCAL_TYPES, PLACE_LABELS, PLACE_TYPES, RESOLVED_ONLY_LABELS, _DEMONYM,
+    _HYPHEN_CLASS, _QUOTES, _SLUG_RE, _WORD_RE, load_actor_table,
+)
+
+if TYPE_CHECKING:
+    from ..read import Parsed
+
+
+def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(lo <= start and end <= hi for lo, hi in ranges)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(rf"[\s{_HYPHEN_CLASS}.]+", text.translate(_QUOTES).lower()) if t)
+
+
+def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return 0 < n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _slug(text: str) -> str:
+    return _SLUG_RE.sub("-", text.translate(_QUOTES).lower()).strip("-") or "entity"
+
+
+@dataclass
+class _Group:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    names: list[tuple[str, ...]] = field(default_factory=list)  # token forms, for partial person names
+
+
+class _Groups:
+    """The entities of one document under construction, keyed by id."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, _Group] = {}
+
+    def canonical(self, actor: Actor) -> _Group:
+        group = self.by_id.get(actor.id)
+        if group is None:
+            group = self.by_id[actor.id] = _Group(actor.id, actor.name, actor.type, actor.wikidata)
+            if actor.type == "person":
+                group.names = [_name_tokens(s) for s in actor.surfaces()]
+        return group
+
+    def local(self, span: _NerSpan) -> _Group:
+        local_id = f"local:{_slug(span.text)}"
+        group = self.by_id.get(local_id)
+        if group is None:
+            group = self.by_id[local_id] = _Group(local_id, span.text, LOCAL_TYPES[span.label], None)
+        return group
+
+    def person_owners(self, tokens: tuple[str, ...]) -> set[str]:
+        """Ids of the persons whose name has these tokens as a proper part ("Kuk-song" in "Kim Kuk-song")."""
+        return {g.id for g in self.by_id.values() if any(_contains(n, tokens) for n in g.names)}
+
+    def entities(self) -> list[Entity]:
+        out = []
+        for group in self.by_id.values():
+            group.mentions.sort(key=lambda m: (m.start, m.end))
+            if group.id.startswith("local:"):
+                group.name = max((m.text for m in group.mentions), key=len)
+            out.append(Entity(group.id, group.name, group.type, group.mentions, group.wikidata))
+        out.sort(key=lambda e: e.mentions[0].start)
+        return out
+
+
+def _scan(parsed: "Parsed", table: ActorTable) -> tuple[list[_Hit], list[_NerSpan]]:
+    """Alias hits (already non-overlapping) and trimmed NER spans of every block."""
+    text = parsed.text
+    hits: list[_Hit] = []
+    ner: list[_NerSpan] = []
+    index = table.index
+    candidates = _candidate_starts(text, index)
+    for block in parsed.blocks:
+        rows = _token_rows(block.doc)
+        if not len(rows):
+            continue
+        end = block.start + int(rows[-1, 2] + rows[-1, 3])
+        block_hits = [
+            hit
+            for pos in candidates[bisect_left(candidates, block.start) : bisect_left(candidates, end)]
+            for hit in _hits_from(text, pos, end, index)
+            if not _splits_a_name(hit, text)
+        ]
+        hits.extend(_choose(block_hits))
+        ner.extend(_ner_spans(rows, block.doc.vocab.strings, text, block.start, table))
+    return hits, ner
+
+
+def _is_place(type_or_label: str) -> bool:
+    return type_or_label in PLACE_TYPES or type_or_label in PLACE_LABELS
+
+
+def _add_alias_hits(
+    groups: _Groups, hits: list[_Hit], text: str, table: ActorTable, datelines: list[tuple[int, int]]
+) -> tuple[set[str], bytearray]:
+    """Record alias hits; return the ids mentioned by plain aliases and a mask of the characters taken."""
+    resolved: list[tuple[_Hit, Actor]] = []
+    for hit in hits:
+        actor = table.get(hit.target.actor_id) if hit.target.actor_id else None
+        if actor is not None and not (_is_place(actor.type) and _inside(hit.start, hit.end, datelines)):
+            resolved.append((hit, actor))
+    present = {actor.id for hit, actor in resolved if hit.target.requires is None}
+    taken = bytearray(len(text))
+    for hit, actor in resolved:
+        if hit.target.requires is not None and not set(hit.target.requires) & present:
+            continue
+        groups.canonical(actor).mentions.append(Mention(hit.start, hit.end, text[hit.start : hit.end], ALIAS_LABEL))
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    return present, taken
+
+
+def _add_ner_spans(
+    groups: _Groups,
+    ner: list[_NerSpan],
+    table: ActorTable,
+    present: set[str],
+    taken: bytearray,
+    datelines: list[tuple[int, int]],
+) -> None:
+    leftovers: list[_NerSpan] = []
+    for span in ner:
+        if taken.find(1, span.start, span.end) != -1:
+            continue  # the alias hit wins
+        actor = table.lookup(span.text, context=present)
+        if actor is None and span.label != "PERSON" and " " not in span.text:
+            # machine translation misspells capitals and countries ("Pionyang"): one edit on a long word
+            place_id = fuzzy_place(span.text, table.places)
+            actor = table.get(place_id) if place_id else None
+        kind = actor.type if actor is not None else span.label
+        if _is_place(kind) and _inside(span.start, span.end, datelines):
+            continue
+        if actor is not None:
+            groups.canonical(actor).mentions.append(Mention(span.start, span.end, span.text, span.label))
+        elif span.label not in RESOLVED_ONLY_LABELS and not (span.label == "NORP" and _DEMONYM.search(span.text)):
+            leftovers.append(span)
+    # Longest names first, so "Kim Kuk-song" exists before "Kuk-song" looks for it.
+    leftovers.sort(key=lambda s: (s.label != "PERSON", -len(_name_tokens(s.text)), s.start))
+    for span in leftovers:
+        mention = Mention(span.start, span.end, span.text, span.label)
+        if span.label == "PERSON":
+            tokens = _name_tokens(span.text)
+            owners = groups.person_owners(tokens)
+            if len(owners) > 1:
+                continue  # an ambiguous partial name ("Kim" among several Kims) names nobody for sure
+            if owners:
+                groups.by_id[owners.pop()].mentions.append(mention)
+                continue
+            group = groups.local(span)
+            if tokens not in group.names:
+                group.names.append(tokens)
+        else:
+            group = groups.local(span)
+        group.mentions.append(mention)
+
+
+def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[Entity]:
+    """One Entity per canonical actor or per unknown entity, mentions in document order."""
+    table = table or load_actor_table()
+    hits, ner = _scan(parsed, table)
+    datelines = dateline_places(parsed.text)
+    groups = _Groups()
+    present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
+    _add_ner_spans(groups, ner, table, present, taken, datelines)
+    _add_relation_descriptions(groups, parsed.text, table)
+    _add_shaped_names(groups, parsed.text, table)
+    _merge_abbreviations(groups, parsed.text)
+    return groups.entities()
+
+
+# "the Center for Advanced Defense Studies (C4ADS)": the parenthesis names the same actor
+_PAREN_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "&"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _WORD_RE.findall(name) if w.lower() not in _FUNCTION_WORDS).upper()
+
+
+def _add_abbreviation_mentions(groups: "_Groups", group: "_Group", text: str, abbr: str, label: str) -> None:
+    """Every whole-word use of an abbreviation the NER missed is a mention of the actor it abbreviates."""
+    spans = [(m.start, m.end) for g in groups.by_id.values() for m in g.mentions]
+    for hit in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
+        if not any(s < hit.end() and hit.start() < e for s, e in spans):
+            group.mentions.append(Mention(hit.start(), hit.end(), abbr, label))
+
+
+def _merge_abbreviations(groups: "_Groups", text: str) -> None:
+    """One entity for a name and its abbreviation within a document.
+
+    Merged when the abbreviation follows the name in parentheses, or when a local
+    organisation's initials spell an abbreviation used elsewhere in the document
+    ("International Atomic Energy Agency" ... "IAEA").  A table actor absorbs a local one;
+    two table actors are never merged.
+    """
+    surfaces: dict[str, str] = {}
+    for g in groups.by_id.values():
+        for m in g.mentions:
+            surfaces.setdefault(m.text.replace(".", ""), g.id)
+    for g in list(groups.by_id.values()):
+        if g.id not in groups.by_id or not g.id.startswith("local:") or g.type == "person":
+            continue
+        partner = None
+        for m in list(g.mentions):
+            paren = _PAREN_ABBREVIATION.match(text, m.end)
+            if not paren:
+                continue
+            abbr = paren.group("abbr")
+            partner = surfaces.get(abbr.replace(".", ""))
+            if partner is None:
+                surfaces[abbr.replace(".", "")] = g.id
+            _add_abbreviation_mentions(groups, g, text, abbr, m.label)
+            break
+        if partner is None:
+            # "C4ADS" abbreviates "Center for Advanced Defense Studies": digits are not initials
+            initials = _initials(g.name)
+            short = {re.sub(r"\d", "", k): gid for k, gid in surfaces.items() if k.isupper() or any(c.isdigit() for c in k)}
+            if len(initials) >= 3 and initials in short:
+                partner = short[initials]
+        if partner is None or partner == g.id or partner not in groups.by_id:
+            continue
+        other = groups.by_id[partner]
+        keep, gone = (other, g) if not other.id.startswith("local:") else (g, other)
+        keep.mentions.extend(gone.mentions)
+        del groups.by_id[gone.id]
+        for key, gid in surfaces.items():
+            if gid == gone.id:
+                surfaces[key] = keep.id
+
+
+# "Kim Jong-un's sister", "the powerful sister of North Korean leader Kim Jong-un": a description
+# that names another actor through a relation listed in the table.  Up to four modifier words
+# may stand between the noun and the name ("of North Korean leader").
+_BEFORE_NAME = r"(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}$"
+_AFTER_NAME = r"^[’']s\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b"
+
+
+def _add_relation_descriptions(groups: "_Groups", text: str, table: ActorTable) -> None:
+    """Add a mention of actor A over each description "<noun> of B" / "B's <noun>" that A's relations list."""
+    for actor in table:
+        for rel in actor.relations:
+            owner = groups.by_id.get(rel.of)
+            if owner is None:
+                continue
+            nouns = "|".join(re.escape(n) for n in rel.nouns)
+            before = re.compile(_BEFORE_NAME.format(nouns=nouns), re.IGNORECASE)
+            after = re.compile(_AFTER_NAME.format(nouns=nouns), re.IGNORECASE)
+            for m in list(owner.mentions):
+                window = max(0, m.start - 120)
+                b = before.search(text, window, m.start)
+                if b and "\n" not in text[b.start():m.start]:
+                    _add_mention(groups, actor, text, b.start(), m.end)
+                a = after.match(text[m.end:m.end + 60])
+                if a:
+                    _add_mention(groups, actor, text, m.start, m.end + a.end())
+
+
+def _add_mention(groups: "_Groups", actor: Actor, text: str, start: int, end: int) -> None:
+    group = groups.canonical(actor)
+    if not any(x.start == start and x.end == end for x in group.mentions):
+        group.mentions.append(Mention(start, end, text[start:end], "RELATION"))
+
+
+def _add_shaped_names(groups: "_Groups", text: str, table: ActorTable) -> None:
+    """Vessel names after a vessel noun, and organisations named with a country adjective in front.
+
+    A proposal takes over country mentions inside it ("Russian" in "Russian Financial Society") and
+    local NER mentions it covers; it yields to any other mention it overlaps (a table actor knows better).
+    """
+    proposals = organisation_names(text, table.organisation_heads) + vessel_names(text, table.vessel_nouns)
+    for shaped in proposals:
+        overlapping = [
+            (g, m) for g in groups.by_id.values() for m in g.mentions if m.start < shaped.end and shaped.start < m.end
+        ]
+        same = [(g, m) for g, m in overlapping if (m.start, m.end) == (shaped.start, shaped.end)]
+        if same:
+            group = same[0][0]
+            if group.id.startswith("local:"):
+                group.type = shaped.type  # "the vessel Ryusong": the noun outweighs the NER's guess
+            continue
+        if any(
+            m.start < shaped.start
+            or m.end > shaped.end
+            or not (g.type in PLACE_TYPES or (g.id.startswith("local:") and g.type != "person"))
+            for g, m in overlapping
+        ):
+            continue
+        for g, m in overlapping:
+            g.mentions.remove(m)
+            if not g.mentions:
+                del groups.by_id[g.id]
+        _add_shaped(groups, table, text, shaped)
+
+
+def _add_shaped(groups: "_Groups", table: ActorTable, text: str, shaped: Shaped) -> None:
+    surface = text[shaped.start : shaped.end]
+    label = "VESSEL" if shaped.type == "vessel" else "ORG"
+    actor = table.lookup(surface)
+    if actor is not None:
+        group = groups.canonical(actor)
+    else:
+        group = groups.local(_NerSpan(shaped.start, shaped.end, surface, label))
+        group.type = shaped.type
+    group.mentions.append(Mention(shaped.start, shaped.end, surface, label))
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping [start, end) most (ties: the longest mention), else None."""
+    best: tuple[int, int] = (0, 0)
+    found: Entity | None = None
+    for entity in entities:
+        for m in entity.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0 and not (start == end and m.start <= start < m.end):
+                continue
+            score = (max(overlap, 1 if start == end else 0), m.end - m.start)
+            if score > best:
+                best, found = score, entity
+    return found
