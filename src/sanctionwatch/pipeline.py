@@ -20,7 +20,10 @@ from . import clean, language
 from .execution import ExtractionFailed, extract_stream
 from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
 from .model import Document
-from .actors import load_actor_table
+from .actors import load_actor_table, resolve_entities
+from .attribution import extract_attributions
+from .event_coref import corefer_document
+from .events import extract_events
 from .read import Block, Parsed, load_model, model_name, split_blocks
 from .version import __version__
 
@@ -120,11 +123,6 @@ class Pipeline:
         return doc
 
     def extract(self, doc: Document, parsed: Parsed) -> Document:
-        from .actors import resolve_entities
-        from .attribution import extract_attributions
-        from .event_coref import corefer_document
-        from .events import extract_events
-
         doc.sentences = parsed.sentence_records()
         doc.entities = resolve_entities(parsed, self.actors)
         doc.attributions = extract_attributions(parsed, doc.entities)

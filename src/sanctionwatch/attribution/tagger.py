@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
+import pycrfsuite
 from spacy.tokens import Doc
 
 from .features import FeatureSpace, block_features
@@ -62,8 +63,6 @@ class Tagger:
 
 @lru_cache(maxsize=2)
 def load_tagger(path: str | None = None) -> Tagger:
-    import pycrfsuite
-
     p = Path(path) if path else model_path()
     if not p.is_file():
         raise ModelMissing(f"attribution model not found at {p}; run `python training/train_attribution.py`")
