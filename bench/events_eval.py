@@ -84,6 +84,15 @@ def _norm_date(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
+def _time_key(t) -> tuple | None:
+    """(start, end, granularity) of a gold time (a dict) or a predicted TimeValue, for comparison."""
+    if not t:
+        return None
+    if isinstance(t, dict):
+        return _norm_date(t.get("start")), _norm_date(t.get("end")), t.get("granularity")
+    return t.start, t.end, t.granularity
+
+
 def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, Any]:
     nlp = load_model()
     tax = load_taxonomy()
@@ -138,9 +147,7 @@ def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, An
             # time
             if g.get("time"):
                 time_n += 1
-                gt = g["time"]
-                want = (_norm_date(gt.get("start")), _norm_date(gt.get("end")), gt.get("granularity"))
-                got = (p.time.start, p.time.end, p.time.granularity) if p.time else None
+                want, got = _time_key(g["time"]), _time_key(p.time)
                 if got == want:
                     time_ok += 1
                 else:
@@ -150,9 +157,7 @@ def score(rows: list[dict[str, Any]], show_errors: bool = False) -> dict[str, An
                 errors.append(f"{row['id']} TIME-SPURIOUS {g['type']} got {p.time.text!r}")
             if g.get("reported"):
                 rep_n += 1
-                gr = g["reported"]
-                want_r = (_norm_date(gr.get("start")), _norm_date(gr.get("end")), gr.get("granularity"))
-                got_r = (p.reported.start, p.reported.end, p.reported.granularity) if p.reported else None
+                want_r, got_r = _time_key(g["reported"]), _time_key(p.reported)
                 if got_r == want_r:
                     rep_ok += 1
                 else:

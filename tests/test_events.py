@@ -287,6 +287,10 @@ def _roles(ev):
     ],
 )
 def test_argument_rules(run, text, etype, expected):
+    _check_roles(run, text, etype, expected)
+
+
+def _check_roles(run, text, etype, expected):
     doc, events = run(text)
     ev = next(e for e in events if e.type == etype)
     roles = _roles(ev)
@@ -347,12 +351,7 @@ def test_first_person_agent_takes_the_speaker(run):
     ],
 )
 def test_argument_rules_more(run, text, etype, expected):
-    doc, events = run(text)
-    ev = next(e for e in events if e.type == etype)
-    roles = _roles(ev)
-    for role, texts in expected.items():
-        assert sorted(roles.get(role, [])) == sorted(texts), (role, roles)
-    _offsets_hold(doc, events)
+    _check_roles(run, text, etype, expected)
 
 
 @pytest.mark.parametrize(
