@@ -47,7 +47,7 @@ def test_organisation_names(text, names):
 @pytest.mark.parametrize(
     "surface, expected",
     [
-        ("Pionyang", "prk"),  # two edits, same first letter and ending
+        ("Pjongjang", "prk"),  # two edits, same first letter and ending
         ("Pyongyan", "prk"),  # one edit
         ("Seuol", None),  # too short to trust
         ("Columbus", None),
@@ -74,7 +74,7 @@ def test_resolver_separates_country_adjective_organisations(nlp):
 
 
 def test_resolver_types_vessel_and_repairs_misspelt_capital(nlp):
-    text = "Police held the cargo ship HAERIM near Ulsan. The Pionyang government protested."
+    text = "Police held the cargo ship HAERIM near Ulsan. The Pjongjang government protested."
     entities = {e.id: e for e in resolve_entities(parse(nlp, text))}
     assert entities["local:haerim"].type == "vessel"
-    assert "Pionyang" in [m.text for m in entities["prk"].mentions]
+    assert "Pjongjang" in [m.text for m in entities["prk"].mentions]

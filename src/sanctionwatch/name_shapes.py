@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-# One word of a ship's name: all capitals ("DEYI", "SAM-JONG-2") or a capitalised word ("Courageous").
+# One word of a ship's name: all capitals ("HAEDO", "KUM-SAN-3") or a capitalised word ("Valiant").
 _SHIP_WORD = r"(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|[A-Z][a-z]+)"
 # Words that follow a vessel noun with a capital but do not name the ship.
 _NOT_SHIP_NAMES = frozenset(
@@ -100,7 +100,7 @@ def edit_distance(a: str, b: str, cap: int = 2) -> int:
 
 def _near(word: str, name: str) -> bool:
     # One edit on seven letters; two on eight only when the first letter and the last three agree,
-    # which keeps a romanisation slip ("Pionyang") and rejects a neighbour ("Slovakia" / "Slovenia").
+    # which keeps a romanisation slip ("Pjongjang") and rejects a neighbour ("Slovakia" / "Slovenia").
     if len(name) < _FUZZY_MIN:
         return False
     distance = edit_distance(word, name)

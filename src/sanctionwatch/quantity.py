@@ -127,7 +127,7 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
         if low in lex.currency_words:
             return lex.currency_words[low], w.end()
         if low in lex.not_units:
-            # "the two Mercedes Maybach Guards were ...": only names followed; the last one is counted
+            # "the two Hyundai Grand Tourers were ...": only names followed; the last one is counted
             return skipped or last_name
         # a hyphenated word before another word modifies it ("two ship-to-ship transfers")
         hyphen_mod = "-" in low and re.match(r"\s+[a-z]", text[w.end():end]) is not None

@@ -125,7 +125,7 @@ class _Grammar:
             (re.compile(rf"(?P<m>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{year})\b", re.I), self._full_date),
             (re.compile(rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})\.?,?\s+(?P<y>{year})\b", re.I), self._full_date),
             (re.compile(rf"(?P<m>{month})\.?\s+(?P<d>{day})\b(?!\s*,?\s*\d)", re.I), self._day_month),
-            # "27 February, 5 and 24 March": a following number is a year only when it looks like one
+            # "4 June, 9 and 30 July": a following number is a year only when it looks like one
             (re.compile(rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})\b(?!\.?,?\s+(?:19|20)\d\d)", re.I), self._day_month),
             (re.compile(rf"(?:(?P<part>{ypart})[- ](?:in\s+)?)?(?P<m>{month})\.?,?\s+(?:of\s+)?(?P<y>{year})\b", re.I), self._month_year),
             (re.compile(rf"(?:the\s+)?(?:(?P<part>{dpart})[- ])?(?P<dec>(?:19|20)\d0)['’]?s\b", re.I), self._decade),

@@ -148,7 +148,7 @@ def _add_ner_spans(
             continue  # the alias hit wins
         actor = table.lookup(span.text, context=present)
         if actor is None and span.label != "PERSON" and " " not in span.text:
-            # machine translation misspells capitals and countries ("Pionyang"): one edit on a long word
+            # machine translation misspells capitals and countries ("Pjongjang"): one edit on a long word
             place_id = fuzzy_place(span.text, table.places)
             actor = table.get(place_id) if place_id else None
         kind = actor.type if actor is not None else span.label

@@ -248,7 +248,7 @@ def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argume
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")
                and not (hit.context is not None and c.i == hit.context.i)
                and not (money and money[0] <= ctx.base + c.idx < money[1])]
-    # "supplying Russia with drones": the object receives, the "with" phrase is the item
+    # "supplying Syria with rockets": the object receives, the "with" phrase is the item
     withs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
     supplied_with = item_tok is not None and any(w.left_edge.i <= item_tok.i <= w.right_edge.i for w in withs)
     if supplied_with and "recipient" in t.roles:
@@ -401,7 +401,7 @@ def _arg_head(sent: Span, base: int, a: Argument) -> Token | None:
 def _named_or_antecedent(ctx: _Ctx, sent: Span, a: Argument) -> Argument:
     """An agent that only names a class ("the vessel", "the country's", "cyber actors") is the actor it stands for.
 
-    * "the vessel Courageous": the name after the class noun is the agent.
+    * "the vessel Valiant": the name after the class noun is the agent.
     * "the country's sixth test": the nearest earlier country (this or the previous sentence).
     * "Lazarus and APT38, cyber actors linked to ...": the nearest earlier group in the sentence.
     """

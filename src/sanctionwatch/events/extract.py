@@ -31,7 +31,7 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
     for block in parsed.blocks:
         for sent in block.doc.sents:
             events.extend(_sentence_events(_Ctx(doc.text, block.start, doc.entities, tax), sent, doc, anchor))
-    # second pass: "North Korea's launch on Nov. 21" has no context word of its own, but the
+    # second pass: "the country's launch on March 3" has no context word of its own, but the
     # document's other launches say which launch it is
     doc_types = Counter(e.type for e in events)
     if doc_types:
