@@ -7,33 +7,17 @@ the escaping would run here.
 
 from __future__ import annotations
 
-import shutil
-from typing import Iterator
-
 import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    pytest.skip("no chromium on PATH (apt-get install chromium): browser tests skipped", allow_module_level=True)
-pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
-
 from markdown_it import MarkdownIt  # noqa: E402
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser  # noqa: E402
 
 from test_case_report import hostile_reports  # noqa: E402
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+# Chromium, its flags and the module-scoped `browser` fixture come from the workbench's browser tests (which skip
+# the same way when Chromium or Playwright is missing).
+from test_web_browser import browser  # noqa: E402,F401  (a fixture)
 
 
 @pytest.fixture(scope="module")
