@@ -136,3 +136,16 @@ def test_export_reviews_still_a_subcommand(store_path, tmp_path):
     result = CliRunner().invoke(main, ["export", "reviews", "--db", str(store_path), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "0 reviews exported" in result.output and out.read_text() == ""
+
+
+def test_csv_cells_that_start_like_a_formula_are_not_formulas(tmp_path, store_target):
+    doc = _doc("d3", "Example Wire", "2019-06-05")
+    doc.title = "=HYPERLINK(\"http://x.test\")"  # article metadata, written by whoever published the page
+    with Store(store_target) as store:
+        store.save_document(doc, "t")
+        export_tables(store, tmp_path / "out")
+    (event,) = _csv(tmp_path / "out" / "events.csv")
+    assert event["title"] == "'=HYPERLINK(\"http://x.test\")"  # a spreadsheet shows it as text
+    assert event["attribution_idx"] == "0"  # numbers are not prefixed
+    (line,) = (tmp_path / "out" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["title"] == doc.title  # JSONL keeps the text as it is

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from .escape import csv_cell
 from .events import EventType, load_taxonomy
 from .store import exports as q
 from .store.connection import Database
@@ -135,6 +136,12 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: article text can start with "=" or "+", so text goes through escape.csv_cell; numbers stay numbers."""
+    value = _cell(value)
+    return csv_cell(value) if isinstance(value, str) else value
+
+
 def write_table(rows: Iterable[dict[str, Any]], columns: list[str], out_dir: Path, table: str,
                 formats: Iterable[str]) -> list[TableFile]:
     """Stream ``rows`` into ``table.csv`` and/or ``table.jsonl`` in ``out_dir``."""
@@ -148,7 +155,7 @@ def write_table(rows: Iterable[dict[str, Any]], columns: list[str], out_dir: Pat
         for row in rows:
             n += 1
             if writer:
-                writer.writerow({k: _cell(row.get(k)) for k in columns})
+                writer.writerow({k: _csv_cell(row.get(k)) for k in columns})
             if "jsonl" in handles:
                 handles["jsonl"].write(json.dumps({k: row.get(k) for k in columns}, ensure_ascii=False) + "\n")
     finally:
