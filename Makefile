@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-fast bench eval browser-deps postgres-deps clean
+.PHONY: setup demo test test-fast bench eval browser-deps postgres-deps clean train-encoder
 
 setup: $(STAMP)
 
@@ -57,3 +57,15 @@ eval: setup
 
 clean:
 	rm -rf build test-artifacts .pytest_cache
+
+# Fine-tune the encoder attribution tagger (the `accurate` profile) on PolNeAR train and install it in the
+# package: one command, in its own virtual environment with the `training` extra (torch, transformers).
+# A GPU is used when torch sees one (about 2 minutes per configuration on an H100); on CPU it is slow.
+TRAIN_VENV := .venv-training
+train-encoder:
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/pip install -q -c requirements/constraints.txt -e '.[training]'
+	$(TRAIN_VENV)/bin/python training/encoder_base.py --out build/encoder-base --fp16
+	$(TRAIN_VENV)/bin/python training/encoder_data.py --base build/encoder-base --out build/encoder-data.npz
+	$(TRAIN_VENV)/bin/python training/train_encoder.py --base build/encoder-base --data build/encoder-data.npz --out build/encoder-trained
+	$(TRAIN_VENV)/bin/python training/export_encoder.py --trained build/encoder-trained --base build/encoder-base --data build/encoder-data.npz

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from click.testing import CliRunner
+
 from sanctionwatch import polnear
+from sanctionwatch.cli import main
+from sanctionwatch.errors import CorpusNotFound
 from sanctionwatch.polnear import SpanSet
 
 TEXT = 'Ann said the plan failed. "It is over," Bob told us.\nCal thinks so.'
@@ -139,24 +143,36 @@ def test_source_both_empty_is_right_cue_disjoint_is_wrong():
     assert r["source_acc"] == 1.0 and r["cue_acc"] == 0.0 and r["full_f1"] == 0.0
 
 
-def test_main_json_on_fixture_corpus(tmp_path: Path, capsys):
+def test_run_eval_on_fixture_corpus(tmp_path: Path):
     _write_corpus(tmp_path, "dev", {"d1": (TEXT, ANN)})
     gold = polnear.parse_ann(ANN)
     oracle = lambda texts: [gold for _ in texts]  # noqa: E731
-    assert polnear.main(["--split", "dev", "--root", str(tmp_path), "--json"], predictor=oracle) == 0
-    out = json.loads(capsys.readouterr().out)
+    out = polnear.run_eval("dev", root=tmp_path, predictor=oracle)
     assert out["attribution_f1"] == 1.0 and out["full_f1"] == 1.0 and out["docs"] == 1
+    assert out["profile"] == "custom"
 
 
-def test_main_reports_missing_corpus(tmp_path: Path, capsys):
-    assert polnear.main(["--root", str(tmp_path / "nowhere")]) == 2
+def test_missing_corpus_is_a_usage_error(tmp_path: Path):
+    with pytest.raises(CorpusNotFound):
+        polnear.run_eval(root=tmp_path / "nowhere")
+    result = CliRunner().invoke(main, ["eval", "attribution", "--root", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2 and "PolNeAR not found" in result.output
 
 
-def test_smoke_three_dev_docs(capsys):
+def test_unknown_profile_is_refused():
+    result = CliRunner().invoke(main, ["eval", "attribution", "--profile", "huge"])
+    assert result.exit_code == 2 and "huge" in result.output
+
+
+@pytest.mark.slow
+def test_smoke_three_dev_docs_both_profiles():
     if not (polnear.polnear_dir() / "dev").is_dir():
         pytest.skip("shared/polnear is absent")
-    pytest.importorskip("pycrfsuite")
-    assert polnear.main(["--split", "dev", "--limit", "3", "--json"]) == 0
-    out = json.loads(capsys.readouterr().out)
-    assert out["docs"] == 3 and out["gold"] > 0 and 0.0 <= out["attribution_f1"] <= 1.0
-    assert out["pred"] > 0
+    result = CliRunner().invoke(main, ["eval", "attribution", "--split", "dev", "--limit", "3", "--profile", "all",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert set(out) == {"fast", "accurate"}
+    for name, scores in out.items():
+        assert scores["docs"] == 3 and scores["gold"] > 0 and scores["pred"] > 0 and scores["profile"] == name
+        assert 0.0 <= scores["attribution_f1"] <= 1.0

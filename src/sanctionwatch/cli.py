@@ -17,14 +17,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, workflow
+from . import __version__, polnear, workflow
+from .attribution.profiles import PROFILES, profile_name
 from .commands import db_option, discover
 from .dates import check_published
 from .errors import SanctionwatchError
 from .escape import terminal
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import Outcome, Pipeline, Settings, Summary
-from .polnear import main as polnear_main
 from .read import ModelNotFound
 from .resources import package_text
 from .store import Store
@@ -202,12 +202,28 @@ def eval_group() -> None:
     """Quality evaluations."""
 
 
-@eval_group.command(name="attribution", add_help_option=False,
-                    context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-@click.pass_context
-def eval_attribution(ctx) -> None:
-    """Score attribution extraction on PolNeAR (options: --split dev|train, --limit N, --json, --timing; --help)."""
-    sys.exit(polnear_main(list(ctx.args)) or 0)
+@eval_group.command(name="attribution")
+@click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True, help="PolNeAR split to score.")
+@click.option("--subset", type=click.Choice(["all", "fit", "heldout"]), default="all", show_default=True,
+              help="Train slices: fit, or the fixed ~10% heldout used for model selection.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Score only the first N documents.")
+@click.option("--profile", "profiles", multiple=True, type=click.Choice([*PROFILES, "all"]),
+              help="Attribution profile(s) to score (repeatable; 'all' = every profile). Default: the configured one.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="PolNeAR directory (default: ../shared/polnear or $SANCTIONWATCH_SHARED/polnear).")
+@click.option("--timing", is_flag=True, help="Also time spaCy parsing against attribution extraction.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--json", "as_json", is_flag=True, hidden=True, help="Same as --format json.")
+def eval_attribution(split, subset, limit, profiles, root, timing, fmt, as_json) -> None:
+    """Score attribution extraction on PolNeAR: attribution, full and strict span P/R/F1 per profile."""
+    names = list(PROFILES) if "all" in profiles else list(dict.fromkeys(profiles)) or [profile_name()]
+    results = {name: polnear.run_eval(split, root=root, limit=limit, subset=subset, profile=name, with_timing=timing)
+               for name in names}
+    if fmt == "json" or as_json:
+        click.echo(json.dumps(results[names[0]] if len(names) == 1 else results, indent=2))
+        return
+    for name, result in results.items():
+        click.echo(polnear.format_table(result, f"PolNeAR {split} ({subset}, {result['docs']} docs, profile {name}, {result['seconds']} s)"))
 
 
 # -- helpers ----------------------------------------------------------------

@@ -96,6 +96,22 @@ class IngestError(SanctionwatchError):
         return (type(self), (self.input, self.reason))
 
 
+class ModelMissing(SanctionwatchError, RuntimeError):
+    """A trained model the extractor needs (the CRF tagger, the encoder) is not where it is looked for."""
+
+
+class UnknownProfile(SanctionwatchError, ValueError):
+    """An attribution profile other than those the extractor knows."""
+
+    exit_code = EXIT_USAGE
+
+
+class CorpusNotFound(SanctionwatchError, FileNotFoundError):
+    """An evaluation corpus (PolNeAR, the dev sets) is not where it is looked for."""
+
+    exit_code = EXIT_USAGE
+
+
 # -- other layers ------------------------------------------------------------------
 
 class ReviewError(SanctionwatchError, ValueError):

@@ -29,15 +29,17 @@ is scored, not the resolved actor.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import re
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
+
+from .attribution import extract_attributions
+from .attribution.profiles import profile_name
+from .errors import CorpusNotFound
+from .read import load_model, parse_many
 
 Span = tuple[int, int]
 ROLES = ("source", "cue", "content")
@@ -292,44 +294,60 @@ def to_spanset(attribution) -> SpanSet:
 Predictor = Callable[[list[str]], list[list[SpanSet]]]
 
 
-def extractor_predictor(texts: list[str]) -> list[list[SpanSet]]:
-    """Parse with the project's spaCy model and keep the outermost attributions."""
-    from .attribution import extract_attributions
-    from .read import load_model, parse_many
+def extractor_predictor(profile: str | None = None) -> Predictor:
+    """A predictor that parses with the project's spaCy model and keeps the outermost attributions of ``profile``."""
+    name = profile_name(profile)
 
-    nlp = load_model()
-    out = []
-    for parsed in parse_many(nlp, ((t, ()) for t in texts)):
-        out.append([to_spanset(a) for a in extract_attributions(parsed) if a.parent is None])
-    return out
+    def predict(texts: list[str]) -> list[list[SpanSet]]:
+        nlp = load_model()
+        out = []
+        for parsed in parse_many(nlp, ((t, ()) for t in texts)):
+            out.append([to_spanset(a) for a in extract_attributions(parsed, profile=name) if a.parent is None])
+        return out
+
+    return predict
 
 
-def evaluate(docs: Sequence[GoldDoc], predictor: Predictor = extractor_predictor) -> dict[str, float]:
-    preds = predictor([d.text for d in docs])
+def evaluate(docs: Sequence[GoldDoc], predictor: Predictor | None = None) -> dict[str, float]:
+    preds = (predictor or extractor_predictor())([d.text for d in docs])
     return score((d.text, d.attributions, p) for d, p in zip(docs, preds))
 
 
-def timing(texts: list[str], rounds: int = 3) -> dict[str, float]:
+def timing(texts: list[str], rounds: int = 3, profile: str | None = None) -> dict[str, float]:
     """Seconds spent parsing (nlp.pipe via read.parse_many) vs extracting attributions, same docs,
     same process; the best of ``rounds`` for each, since the machine is shared and noisy."""
-    from .attribution import extract_attributions
-    from .attribution.tagger import load_tagger
-    from .read import load_model, parse_many
-
     nlp = load_model()
-    load_tagger()  # model loading is a one-off cost, not per-document work
+    name = profile_name(profile)
     parse_s, extract_s = [], []
     for _ in range(rounds):
         t0 = time.perf_counter()
         parsed = list(parse_many(nlp, ((t, ()) for t in texts)))
         t1 = time.perf_counter()
         for p in parsed:
-            extract_attributions(p)
+            extract_attributions(p, profile=name)
         t2 = time.perf_counter()
         parse_s.append(t1 - t0)
         extract_s.append(t2 - t1)
     best_parse, best_extract = min(parse_s), min(extract_s)
     return {"parse_seconds": round(best_parse, 2), "extract_seconds": round(best_extract, 2), "extract_over_parse": round(best_extract / best_parse, 3)}
+
+
+def run_eval(split: str = "dev", *, root: Path | None = None, limit: int | None = None, subset: str = "all",
+             profile: str | None = None, with_timing: bool = False, predictor: Predictor | None = None) -> dict:
+    """Score one profile (or ``predictor``) on a PolNeAR split; the scores plus docs, seconds and profile."""
+    base = root or polnear_dir()
+    if not (base / split).is_dir():
+        raise CorpusNotFound(f"PolNeAR not found at {base}; set SANCTIONWATCH_SHARED or --root")
+    docs = load_split(split, base, limit, subset)
+    t0 = time.perf_counter()
+    result: dict = evaluate(docs, predictor or extractor_predictor(profile))
+    result["docs"] = len(docs)
+    result["seconds"] = round(time.perf_counter() - t0, 2)
+    result["profile"] = "custom" if predictor else profile_name(profile)
+    if with_timing:
+        extractor_predictor(profile)(["warm up: the models load once."])
+        result.update(timing([d.text for d in docs], profile=profile))
+    return result
 
 
 _ROWS = [
@@ -352,34 +370,3 @@ def format_table(result: dict[str, float], title: str) -> str:
     if "extract_over_parse" in result:
         lines.append(f"parse {result['parse_seconds']} s, extract {result['extract_seconds']} s, ratio {result['extract_over_parse']}")
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None, predictor: Predictor | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="attribution_eval", description="Score the attribution extractor on PolNeAR.")
-    ap.add_argument("--split", default="dev", choices=["train", "dev"])
-    ap.add_argument("--subset", default="all", choices=["all", "fit", "heldout"], help="train slices: fit / heldout (~10%%)")
-    ap.add_argument("--limit", type=int, default=None, help="score only the first N documents")
-    ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    ap.add_argument("--root", type=Path, default=None, help="PolNeAR directory (default: ../shared/polnear)")
-    ap.add_argument("--timing", action="store_true", help="also time spaCy parsing vs attribution extraction")
-    args = ap.parse_args(argv)
-    root = args.root or polnear_dir()
-    if not (root / args.split).is_dir():
-        print(f"PolNeAR not found at {root}; set SANCTIONWATCH_SHARED or --root", file=sys.stderr)
-        return 2
-    docs = load_split(args.split, root, args.limit, args.subset)
-    t0 = time.perf_counter()
-    result = evaluate(docs, predictor or extractor_predictor)
-    result["docs"] = len(docs)
-    result["seconds"] = round(time.perf_counter() - t0, 2)
-    if args.timing:
-        result.update(timing([d.text for d in docs]))
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print(format_table(result, f"PolNeAR {args.split} ({args.subset}, {len(docs)} docs, {result['seconds']} s)"))
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())

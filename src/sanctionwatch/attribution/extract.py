@@ -17,7 +17,8 @@ from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
 from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
-from .tagger import TokenSpan, decode, load_tagger, tag_doc
+from .profiles import block_labels, profile_name
+from .tagger import TokenSpan, decode, load_tagger
 
 ASK_LEMMAS = frozenset({"ask", "question", "interview", "quiz"})
 QUOTE_OPENERS = "“\"«„"
@@ -436,10 +437,11 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     return out
 
 
-def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *, lexicon: Lexicon | None = None, model: str | None = None) -> list[Attribution]:
+def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *, lexicon: Lexicon | None = None, model: str | None = None, profile: str | None = None) -> list[Attribution]:
     """Find who said what in a parsed document.
 
-    Outermost attributions come from the trained tagger (PolNeAR conventions);
+    Outermost attributions come from the trained tagger of the profile
+    (``profiles.py``: the CRF or the encoder; PolNeAR conventions);
     dash-quoted paragraphs and nested attributions come from rules.  Inner
     attributions point at their enclosing one with ``parent`` (an index into
     the returned list); the list is in document order of outer attributions,
@@ -450,8 +452,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     text = parsed.text
     drafts: list[Draft] = []
     rules: list[Draft] = []
-    for bi, block in enumerate(parsed.blocks):
-        labels, scores = tag_doc(tagger, block.doc)
+    tagged = block_labels(parsed, tagger, profile_name(profile))
+    for bi, (block, (labels, scores)) in enumerate(zip(parsed.blocks, tagged)):
         spans = decode(labels, scores)
         groups = group_block(block.doc, spans, tagger.space.cue_words)
         for g in groups:

@@ -20,6 +20,7 @@ from typing import Sequence
 import pycrfsuite
 from spacy.tokens import Doc
 
+from ..errors import ModelMissing
 from .features import FeatureSpace, block_features
 from .lexicon import load_lexicon
 
@@ -45,10 +46,6 @@ def model_path() -> Path:
     if env:
         return Path(env)
     return Path(str(resources.files("sanctionwatch").joinpath("models/attribution", MODEL_FILE)))
-
-
-class ModelMissing(RuntimeError):
-    pass
 
 
 def rates_path(model: Path) -> Path:

@@ -1,0 +1,276 @@
+"""The learned attribution tagger: a fine-tuned transformer encoder run with onnxruntime.
+
+The encoder (all-MiniLM-L6-v2 fine-tuned on PolNeAR train by
+``training/train_encoder.py``) labels word pieces with the same BIO scheme as
+the CRF (``B/I-SRC``, ``B/I-CUE``, ``B/I-CON``, ``O``).  A document is tagged
+as a whole, in overlapping windows of word pieces: each piece takes its
+prediction from the window where it sits furthest from an edge, so every piece
+sees context on both sides.  A constrained Viterbi pass keeps the sequence well
+formed (an ``I-X`` only after ``B-X`` or ``I-X``).  Each spaCy token then takes
+the label of the piece holding its first character, so the rest of the
+extractor (grouping, rules, speakers) sees exactly what the CRF gives it.
+
+Offsets come from the tokenizer's character offsets into the unchanged text;
+nothing is ever rewritten.  The same window plan and label assignment serve
+training (``training/encoder_data.py``), so training and inference cut
+documents identically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import onnxruntime as ort
+from spacy.tokens import Doc
+from tokenizers import Tokenizer
+
+from ..errors import ModelMissing
+from .tagger import ROLE_TAGS, snap_to_words
+
+LABELS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
+WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
+STRIDE = 128  # a new window every STRIDE pieces: each piece is seen in the middle of some window
+ENCODER_DIR = "encoder"
+ENCODER_ENV = "SANCTIONWATCH_ENCODER_MODEL"
+THREADS_ENV = "SANCTIONWATCH_ENCODER_THREADS"
+
+__all__ = ["EncoderTagger", "LABELS", "case_types", "load_encoder", "owners", "plan_windows", "piece_labels", "viterbi"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """A text's word pieces: vocabulary ids and [start, end) character offsets into the text."""
+
+    ids: np.ndarray
+    starts: list[int]
+    ends: list[int]
+
+
+def plan_windows(n: int, size: int = WINDOW - 2, stride: int = STRIDE) -> list[tuple[int, int]]:
+    """Windows [a, b) over n pieces, each ``size`` long (the last one ends at n), a new one every ``stride``."""
+    if n <= size:
+        return [(0, n)]
+    out = []
+    a = 0
+    while True:
+        b = min(a + size, n)
+        out.append((b - size, b))
+        if b == n:
+            return out
+        a += stride
+
+
+def owners(n: int, windows: Sequence[tuple[int, int]]) -> np.ndarray:
+    """For each piece, the window where it is furthest from an edge (ties: the earlier window)."""
+    best = np.full(n, -1, dtype=np.int64)
+    margin = np.full(n, -1, dtype=np.int64)
+    for w, (a, b) in enumerate(windows):
+        idx = np.arange(a, b)
+        m = np.minimum(idx - a, b - 1 - idx)
+        better = m > margin[a:b]
+        best[a:b][better] = w
+        margin[a:b][better] = m[better]
+    return best
+
+
+def piece_labels(pieces: Pieces, roles: Sequence[tuple[int, str, int, int]]) -> list[str]:
+    """Gold BIO labels of word pieces from (attribution id, role, start, end) character spans.
+
+    The same rule as the CRF's ``token_labels``: a piece takes the role of the
+    span holding its first character, and a new span piece or a new
+    attribution starts with ``B-``.
+    """
+    ordered = sorted(roles, key=lambda r: r[2])
+    starts = [r[2] for r in ordered]
+    labels, prev = [], None
+    for s in pieces.starts:
+        hit = None
+        k = bisect_right(starts, s)
+        for aid, role, rs, re_ in reversed(ordered[max(0, k - 8) : k]):
+            if rs <= s < re_:
+                hit = (aid, role, rs)
+                break
+        if hit is None:
+            labels.append("O")
+            prev = None
+            continue
+        labels.append(("I-" if prev == hit else "B-") + ROLE_TAGS[hit[1]])
+        prev = hit
+    return labels
+
+
+def case_types(text: str, pieces: Pieces) -> np.ndarray:
+    """Token type ids that carry capitalisation: 1 when a piece starts with a capital letter.
+
+    The base model is uncased; its second token type embedding, unused for
+    single texts, is fine-tuned into a capital-letter signal, which names
+    (and so sources) depend on.
+    """
+    return np.asarray([1 if text[s : s + 1].isupper() else 0 for s in pieces.starts], dtype=np.int64)
+
+
+def _allowed() -> np.ndarray:
+    """allowed[i, j]: label j may follow label i (I-X only after B-X or I-X)."""
+    ok = np.ones((len(LABELS), len(LABELS)), dtype=bool)
+    for j, lab in enumerate(LABELS):
+        if lab.startswith("I-"):
+            for i, prev in enumerate(LABELS):
+                ok[i, j] = prev[2:] == lab[2:]
+    return ok
+
+
+_TRANSITIONS = np.where(_allowed(), 0.0, -np.inf)
+
+
+def viterbi(logp: np.ndarray) -> list[int]:
+    """The best label sequence under the BIO constraints; a sequence may not open with I-."""
+    n = len(logp)
+    if n == 0:
+        return []
+    start = np.array([0.0 if not lab.startswith("I-") else -np.inf for lab in LABELS])
+    score = start + logp[0]
+    back = np.zeros((n, len(LABELS)), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + _TRANSITIONS
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
+
+
+@dataclass
+class EncoderTagger:
+    """A loaded encoder: tokenizer, onnxruntime session and the cue words grouping needs."""
+
+    tokenizer: Tokenizer
+    session: ort.InferenceSession
+    cue_words: frozenset[str]
+    batch: int = 16
+
+    @property
+    def cls_id(self) -> int:
+        return self.tokenizer.token_to_id("[CLS]")
+
+    @property
+    def sep_id(self) -> int:
+        return self.tokenizer.token_to_id("[SEP]")
+
+    def pieces(self, text: str) -> Pieces:
+        enc = self.tokenizer.encode(text, add_special_tokens=False)
+        return Pieces(np.asarray(enc.ids, dtype=np.int64), [s for s, _ in enc.offsets], [e for _, e in enc.offsets])
+
+    def logits(self, ids: np.ndarray, types: np.ndarray) -> np.ndarray:
+        """Per-piece label log-probabilities of a whole text, windows merged on their owners."""
+        n = len(ids)
+        if n == 0:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        windows = plan_windows(n)
+        out = np.zeros((n, len(LABELS)), dtype=np.float32)
+        own = owners(n, windows)
+        for k in range(0, len(windows), self.batch):
+            chunk = windows[k : k + self.batch]
+            width = max(b - a for a, b in chunk) + 2
+            batch_ids = np.zeros((len(chunk), width), dtype=np.int64)
+            batch_types = np.zeros_like(batch_ids)
+            mask = np.zeros_like(batch_ids)
+            for r, (a, b) in enumerate(chunk):
+                batch_ids[r, : b - a + 2] = [self.cls_id, *ids[a:b], self.sep_id]
+                batch_types[r, 1 : b - a + 1] = types[a:b]
+                mask[r, : b - a + 2] = 1
+            feed = {"input_ids": batch_ids, "token_type_ids": batch_types, "attention_mask": mask}
+            (pred,) = self.session.run(None, feed)
+            for r, (a, b) in enumerate(chunk):
+                mine = own[a:b] == k + r
+                out[a:b][mine] = pred[r, 1 : b - a + 1][mine]
+        return _log_softmax(out)
+
+    def tag_text(self, text: str) -> tuple[Pieces, list[str], list[float]]:
+        """Word pieces of ``text`` with their decoded labels and each label's probability."""
+        pieces = self.pieces(text)
+        logp = self.logits(pieces.ids, case_types(text, pieces))
+        path = viterbi(logp)
+        probs = [float(np.exp(logp[i, j])) for i, j in enumerate(path)]
+        return pieces, [LABELS[j] for j in path], probs
+
+    def tag_blocks(self, text: str, blocks: Sequence[tuple[int, Doc]]) -> list[tuple[list[str], list[float]]]:
+        """Labels and scores per spaCy token of each (start, Doc) block, tagging the text once.
+
+        Scores follow the CRF tagger's convention: the probability of a
+        span-opening or cue label, 1.0 elsewhere.
+        """
+        if not blocks:
+            return []
+        lo, hi = blocks[0][0], blocks[-1][0] + len(blocks[-1][1].text)
+        pieces, labels, probs = self.tag_text(text[lo:hi])
+        starts = [s + lo for s in pieces.starts]
+        ends = [e + lo for e in pieces.ends]
+        out = []
+        for base, doc in blocks:
+            toks, scores = [], []
+            for tok in doc:
+                lab, p = _token_label(base + tok.idx, base + tok.idx + len(tok.text), starts, ends, labels, probs)
+                toks.append(lab)
+                scores.append(p if lab[:1] == "B" or lab.endswith("CUE") else 1.0)
+            out.append((snap_to_words(doc, toks), scores))
+        return out
+
+
+def _token_label(start: int, end: int, starts: list[int], ends: list[int], labels: list[str], probs: list[float]) -> tuple[str, float]:
+    """The label of the piece holding the token's first character, else of the first piece starting inside
+    the token (whitespace tokens have none: O)."""
+    k = bisect_right(starts, start) - 1
+    if k < 0 or ends[k] <= start:
+        k += 1
+    if k >= len(starts) or starts[k] >= end:
+        return "O", 1.0
+    return labels[k], probs[k]
+
+
+def encoder_path() -> Path:
+    """The shipped encoder directory, unless $SANCTIONWATCH_ENCODER_MODEL names another."""
+    env = os.environ.get(ENCODER_ENV)
+    if env:
+        return Path(env)
+    return Path(str(resources.files("sanctionwatch").joinpath("models/attribution", ENCODER_DIR)))
+
+
+def _threads() -> int:
+    try:
+        return max(0, int(os.environ.get(THREADS_ENV, "0")))
+    except ValueError:
+        return 0
+
+
+@lru_cache(maxsize=2)
+def load_encoder(path: str | None, cue_words: frozenset[str]) -> EncoderTagger:
+    """The encoder in ``path`` (a directory with model.onnx, tokenizer.json, labels.json)."""
+    root = Path(path) if path else encoder_path()
+    model, tok = root / "model.onnx", root / "tokenizer.json"
+    if not model.is_file() or not tok.is_file():
+        raise ModelMissing(f"encoder model not found in {root}; run training/train_encoder.py and training/export_encoder.py")
+    labels = json.loads((root / "labels.json").read_text(encoding="utf-8"))
+    if tuple(labels) != LABELS:
+        raise ModelMissing(f"encoder in {root} has labels {labels}, expected {list(LABELS)}")
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = _threads()
+    opts.log_severity_level = 3
+    session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_file(str(tok))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return EncoderTagger(tokenizer, session, cue_words)
