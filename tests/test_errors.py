@@ -18,6 +18,7 @@ from sanctionwatch.execution import WorkerDied as ExecutionWorkerDied
 from sanctionwatch.read import ModelNotFound as ReadModelNotFound
 from sanctionwatch.sanctions import UnknownListFormat as SanctionsUnknownListFormat
 from sanctionwatch.sanctions.formats import detect_format
+from sanctionwatch.store import Store
 
 SRC = Path(sanctionwatch.__file__).resolve().parent
 BUILTIN_EXCEPTIONS = {name for name, value in vars(builtins).items()
@@ -73,6 +74,7 @@ def test_the_names_stay_importable_where_they_were(where: type, cls: type) -> No
     (errors.ModelNotFound, (errors.ModelUnavailable, RuntimeError), errors.EXIT_ERROR),
     (errors.UnknownListFormat, (errors.ListError, ValueError), errors.EXIT_ERROR),
     (errors.WorkerDied, (errors.ExecutionError, RuntimeError), errors.EXIT_ERROR),
+    (errors.ListNotImported, (LookupError,), errors.EXIT_ERROR),
     (errors.SearchSyntaxError, (errors.StoreError, ValueError), errors.EXIT_USAGE),
     (errors.StoreLocked, (errors.StoreUnavailable,), errors.EXIT_STORE_UNAVAILABLE),
     (errors.SchemaTooNew, (errors.StoreUnusable,), errors.EXIT_STORE_UNUSABLE),
@@ -86,6 +88,7 @@ def test_each_error_has_its_place_and_exit_code(cls: type, parents: tuple[type, 
     errors.ModelNotFound("spaCy model 'xx_missing' is not installed"),
     errors.UnknownListFormat("lists/roster.xml: root element <roster> is not a sanctions list format"),
     errors.WorkerDied("worker lost"),
+    errors.ListNotImported("no sanctions list in the store"),
     errors.SearchSyntaxError("unbalanced quote"),
     errors.StoreLocked("another writer holds the store"),
     errors.SchemaTooNew("schema 99 is newer than this sanctionwatch"),
@@ -131,3 +134,11 @@ def test_an_unknown_list_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["lists", "import", str(roster), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == errors.EXIT_ERROR
     assert result.output.startswith("error: ") and "<roster>" in result.output
+
+
+def test_matching_before_any_list_is_imported_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    Store(db).close()
+    result = CliRunner().invoke(main, ["lists", "match", "--db", db])
+    assert result.exit_code == errors.EXIT_ERROR
+    assert result.output.startswith("error: no sanctions list in the store")

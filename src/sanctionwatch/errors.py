@@ -116,6 +116,10 @@ class UnknownListFormat(ListError):
     """The file is none of the list formats sanctionwatch reads (or the format named is not one)."""
 
 
+class ListNotImported(SanctionwatchError, LookupError):
+    """Matching asked for a sanctions list (or any list) that has not been imported into the store."""
+
+
 # -- other layers ------------------------------------------------------------------
 
 class ReviewError(SanctionwatchError, ValueError):
