@@ -1,4 +1,5 @@
-"""The layout's rules, checked on the source: no import cycles, SQL only in the store, a stable public API.
+"""The layout's rules, checked on the source: no import cycles, SQL only in the store, imports at the top (but
+optional extras), no module taking another's private names, small modules, a stable public API.
 
 Modelled on httpx's public-API test: changing the public surface must be a
 deliberate edit of EXPECTED_API below, not a side effect.
