@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctionwatch.clean import _load_rules_file, find_ignored
+from sanctionwatch.clean import find_ignored, rules_from_text
 
 ENGLISH = {"background", "analysis", "sanctions", "reaction", "context"}
 
@@ -80,14 +80,14 @@ def test_match_scope_rules_mark_only_the_match():
 
 
 def test_user_rules_extend_the_packaged_ones():
-    rules = _load_rules_file("rules:\n  - reason: newsletter\n    pattern: '^Get our DPRK briefing'\n", "user.yaml")
+    rules = rules_from_text("rules:\n  - reason: newsletter\n    pattern: '^Get our DPRK briefing'\n", "user.yaml")
     text = "Story.\nGet our DPRK briefing every week\nEnd."
     assert [(r.text, r.reason) for r in find_ignored(text, rules)] == [("Get our DPRK briefing every week", "newsletter")]
 
 
 def test_bad_user_rule_names_the_file():
     with pytest.raises(ValueError, match="user.yaml: rule 0"):
-        _load_rules_file("rules:\n  - reason: x\n    pattern: '('\n", "user.yaml")
+        rules_from_text("rules:\n  - reason: x\n    pattern: '('\n", "user.yaml")
 
 
 def test_seed_articles(seeds):

@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -21,16 +20,13 @@ from . import __version__, polnear, workflow
 from .attribution.profiles import PROFILES, profile_name
 from .commands import db_option, discover
 from .dates import check_published
-from .errors import SanctionwatchError
+from .errors import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, SanctionwatchError
 from .escape import terminal
 from .ingest import DEFAULT_MAX_BYTES
 from .pipeline import Outcome, Pipeline, Settings, Summary
-from .read import ModelNotFound
 from .resources import package_text
 from .store import Store
 from .store.faults import storage_error
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
 err = Console(stderr=True)
 
@@ -58,14 +54,6 @@ def _settings(model, include, exclude, published, max_bytes, workers=1, schedule
                     workers=workers, scheduler=scheduler or None)
 
 
-def _load_pipeline(settings: Settings) -> Pipeline:
-    try:
-        return Pipeline(settings)
-    except ModelNotFound as exc:
-        err.print(f"[red]error:[/] {terminal(exc)}")
-        sys.exit(EXIT_ERROR)
-
-
 class _Commands(click.Group):
     """The one place errors become exit codes: every SanctionwatchError (and a driver error that
     means the storage failed: damaged, full, read-only, locked) ends in one clear line and the
@@ -82,7 +70,7 @@ class _Commands(click.Group):
 
 
 def _fail(exc: BaseException) -> None:
-    err.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True)  # one line, however long
+    err.print(f"[red]error:[/] {terminal(exc)}", soft_wrap=True)  # one line, however long
     sys.exit(getattr(exc, "exit_code", EXIT_ERROR))
 
 
@@ -106,7 +94,7 @@ def main() -> None:
 @_pipeline_options
 def run(paths, db_path, report_dir, min_sources, force, fmt, progress, **opts) -> None:
     """Ingest PATHS (files, directories, '-' for stdin), extract evidence, store it, and write reports."""
-    pipeline = _load_pipeline(_settings(**opts))
+    pipeline = Pipeline(_settings(**opts))
     result = _run_workflow(pipeline, db_path, paths, force=force, progress=progress, link=True,
                            min_sources=min_sources, report_dir=report_dir)
     _print_summary(result.summary, fmt, result.reports)
@@ -122,7 +110,7 @@ def run(paths, db_path, report_dir, min_sources, force, fmt, progress, **opts) -
 @_pipeline_options
 def ingest(paths, db_path, force, fmt, progress, **opts) -> None:
     """Like `run`, without linking cases or writing reports."""
-    pipeline = _load_pipeline(_settings(**opts))
+    pipeline = Pipeline(_settings(**opts))
     result = _run_workflow(pipeline, db_path, paths, force=force, progress=progress, link=False)
     _print_summary(result.summary, fmt, {})
     sys.exit(_exit_code(result.summary))
@@ -134,7 +122,7 @@ def ingest(paths, db_path, force, fmt, progress, **opts) -> None:
 @_pipeline_options
 def extract(paths, fmt, **opts) -> None:
     """Print one JSON object per input document (no store needed). Skipped inputs go to stderr."""
-    pipeline = _load_pipeline(_settings(**opts))
+    pipeline = Pipeline(_settings(**opts))
     out = click.get_text_stream("stdout")
     docs: list[dict[str, Any]] = []
 

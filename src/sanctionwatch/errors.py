@@ -14,8 +14,10 @@ store cannot be written now (disk full, read-only, locked by another writer);
 
 from __future__ import annotations
 
+EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_PARTIAL = 3  # decided by the run's summary (some inputs skipped), never carried by an error
 EXIT_STORE_UNUSABLE = 4
 EXIT_STORE_UNAVAILABLE = 5
 
@@ -96,7 +98,15 @@ class IngestError(SanctionwatchError):
         return (type(self), (self.input, self.reason))
 
 
-class ModelMissing(SanctionwatchError, RuntimeError):
+class ModelUnavailable(SanctionwatchError, RuntimeError):
+    """A model the pipeline needs is not installed; nothing was extracted."""
+
+
+class ModelNotFound(ModelUnavailable):
+    """The spaCy pipeline named by --model or $SANCTIONWATCH_MODEL (or the default) is not installed."""
+
+
+class ModelMissing(ModelUnavailable):
     """A trained model the extractor needs (the CRF tagger, the encoder) is not where it is looked for."""
 
 
@@ -110,6 +120,20 @@ class CorpusNotFound(SanctionwatchError, FileNotFoundError):
     """An evaluation corpus (PolNeAR, the dev sets) is not where it is looked for."""
 
     exit_code = EXIT_USAGE
+
+
+# -- sanctions lists -------------------------------------------------------------------
+
+class ListError(SanctionwatchError, ValueError):
+    """A sanctions list file sanctionwatch cannot read."""
+
+
+class UnknownListFormat(ListError):
+    """The file is none of the list formats sanctionwatch reads (or the format named is not one)."""
+
+
+class ListNotImported(SanctionwatchError, LookupError):
+    """Matching asked for a sanctions list (or any list) that has not been imported into the store."""
 
 
 # -- other layers ------------------------------------------------------------------
@@ -134,6 +158,11 @@ class DaskUnavailable(EngineUnavailable):
 
 class RayUnavailable(EngineUnavailable):
     pass
+
+
+class WorkerDied(ExecutionError):
+    """The worker running a chunk died and its results are lost: raised by an engine, caught by the
+    in-order loop (execution/ordered.py), which re-runs or isolates the chunk."""
 
 
 class NoWorkers(ExecutionError):

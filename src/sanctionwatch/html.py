@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import lxml.html
+import trafilatura
+
 _WS = re.compile(r"[ \t\r\f\v]+")
 
 
 def extract_html(html: str, input: str) -> tuple[str, dict[str, Any]]:
     """(main text, metadata) of an HTML page.  The text is what gets stored and offset into."""
-    import trafilatura
-
     meta: dict[str, Any] = {}
     try:
         md = trafilatura.extract_metadata(html)
@@ -36,8 +37,6 @@ def extract_html(html: str, input: str) -> tuple[str, dict[str, Any]]:
 def _fallback_text(html: str) -> str:
     """Body text with scripts and styles removed, when trafilatura finds no main content."""
     try:
-        import lxml.html
-
         tree = lxml.html.fromstring(html)
     except Exception:
         return ""

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Iterator, TextIO
 from .dates import check_published, find_date_line, normalise_date
 from .errors import IngestError
 from .escape import MAX_URL_CHARS, printable_path
-from .html import extract_html  # trafilatura itself is imported only when HTML shows up
+from .html import extract_html
 from .model import Document
 
 __all__ = ["DEFAULT_EXCLUDE", "DEFAULT_INCLUDE", "DEFAULT_MAX_BYTES", "IngestError", "RawInput", "content_hash",

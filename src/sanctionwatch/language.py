@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
 # Enough text to be sure, little enough to stay cheap on long articles.
 _SAMPLE_CHARS = 4000
 _MIN_CHARS = 20
 
 
 @lru_cache(maxsize=1)
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
+def _identifier() -> LanguageIdentifier:
+    # The model is unpacked once, on the first document, not at import.
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 

@@ -33,6 +33,14 @@ class Fragment:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fragment:
+        return cls(d["start"], d["end"], d["text"])
+
+
+def _fragments(items: Iterable[dict[str, Any]] | None) -> list[Fragment]:
+    return [Fragment.from_dict(f) for f in items or []]
+
 
 @dataclass(frozen=True, slots=True)
 class IgnoredRegion:
@@ -44,6 +52,10 @@ class IgnoredRegion:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> IgnoredRegion:
+        return cls(d["start"], d["end"], d["text"], d["reason"])
+
 
 @dataclass(slots=True)
 class Mention:
@@ -54,6 +66,11 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        """The label is not part of the JSON contract: it comes back only where a reader put it in."""
+        return cls(d["start"], d["end"], d["text"], d.get("label", ""))
 
 
 @dataclass(slots=True)
@@ -76,6 +93,11 @@ class Entity:
         if self.wikidata:
             d["wikidata"] = self.wikidata
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(d["id"], d["name"], d["type"], [Mention.from_dict(m) for m in d.get("mentions") or []],
+                   d.get("wikidata"))
 
 
 @dataclass(slots=True)
@@ -109,6 +131,16 @@ class Attribution:
             "channel": self.channel,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        """What ``to_dict`` wrote; keys added after the first stores (negated, kind, ...) take their defaults."""
+        return cls(
+            source=_fragments(d["source"]), cue=_fragments(d["cue"]), content=_fragments(d["content"]),
+            stance=d["stance"], hedged=d["hedged"], negated=d.get("negated", False),
+            source_entity=d.get("source_entity"), parent=d.get("parent"), kind=d.get("kind", "indirect"),
+            confidence=d.get("confidence", 1.0), affiliation=d.get("affiliation"), channel=d.get("channel"),
+        )
+
 
 MODALITIES = ("asserted", "alleged", "denied", "hypothetical", "negated")
 
@@ -124,6 +156,10 @@ class Argument:
     def to_dict(self) -> dict[str, Any]:
         return {"role": self.role, "entity": self.entity, "start": self.start, "end": self.end, "text": self.text}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Argument:
+        return cls(d["role"], d["start"], d["end"], d["text"], d.get("entity"))
+
 
 @dataclass(slots=True)
 class Quantity:
@@ -134,6 +170,11 @@ class Quantity:
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "unit": self.unit, "approximate": self.approximate}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quantity:
+        """The quantity's words are not part of the JSON contract (the event's trigger and arguments hold them)."""
+        return cls(d["value"], d["unit"], bool(d.get("approximate", False)), d.get("text", ""))
 
 
 @dataclass(slots=True)
@@ -152,6 +193,10 @@ class TimeValue:
             "text": self.text,
             "anchored": self.anchored,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TimeValue:
+        return cls(d["text"], d["start"], d["end"], d["granularity"], d["anchored"])
 
 
 @dataclass(slots=True)
@@ -185,6 +230,23 @@ class Event:
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        q, time, reported, sentence = d.get("quantity"), d.get("time"), d.get("reported"), d.get("sentence")
+        return cls(
+            type=d["type"],
+            trigger=Fragment.from_dict(d["trigger"]),
+            arguments=[Argument.from_dict(a) for a in d["arguments"]],
+            quantity=Quantity.from_dict(q) if q else None,
+            time=TimeValue.from_dict(time) if time else None,
+            reported=TimeValue.from_dict(reported) if reported else None,
+            mentions=_fragments(d.get("mentions")),
+            modality=d["modality"],
+            attribution=d.get("attribution"),
+            sentence=Fragment.from_dict(sentence) if sentence else None,
+            confidence=d.get("confidence", 1.0),
+        )
+
 
 @dataclass(slots=True)
 class Sentence:
@@ -194,6 +256,10 @@ class Sentence:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Sentence:
+        return cls(d["start"], d["end"], d["text"])
 
 
 @dataclass(slots=True)
@@ -242,6 +308,22 @@ class Document:
             "attributions": [a.to_dict() for a in self.attributions],
             "events": [e.to_dict() for e in self.events],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        """A document as ``to_dict`` wrote it (a line of `sanctionwatch extract` JSONL, say); the schema version
+        is the writer's, not a field of the object."""
+        return cls(
+            doc_id=d["doc_id"], text=d["text"], input=d.get("input", ""), title=d.get("title"),
+            published=d.get("published"), publisher=d.get("publisher"), url=d.get("url"), language=d.get("language"),
+            format=d.get("format", "text"), meta=dict(d.get("meta") or {}), warnings=list(d.get("warnings") or []),
+            skipped_stages=list(d.get("skipped_stages") or []),
+            ignored=[IgnoredRegion.from_dict(r) for r in d.get("ignored") or []],
+            sentences=[Sentence.from_dict(s) for s in d.get("sentences") or []],
+            entities=[Entity.from_dict(e) for e in d.get("entities") or []],
+            attributions=[Attribution.from_dict(a) for a in d.get("attributions") or []],
+            events=[Event.from_dict(e) for e in d.get("events") or []],
+        )
 
 
 def iter_spans(obj: Any) -> Iterator[dict[str, Any]]:

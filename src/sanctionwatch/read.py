@@ -21,6 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .errors import ModelNotFound
 from .model import IgnoredRegion, Sentence, strip_span
 from .sentences import add_sentence_repair, line_pieces
 
@@ -54,10 +55,6 @@ def load_model(name: str | None = None) -> Language:
             f"(the default, {DEFAULT_MODEL}, comes with `make setup`) or choose another "
             f"with --model / ${MODEL_ENV}."
         ) from exc
-
-
-class ModelNotFound(RuntimeError):
-    pass
 
 
 @dataclass(slots=True)

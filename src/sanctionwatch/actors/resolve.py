@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
@@ -11,10 +10,10 @@ from typing import TYPE_CHECKING, Sequence
 from ..model import Entity, Mention
 from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
 from .datelines import dateline_places
-from .scan import _Hit, _NerSpan, _candidate_starts, _choose, _hits_from, _ner_spans, _splits_a_name, _token_rows
+from .scan import AliasHit, NerSpan, scan_blocks
 from .table import (
-    ALIAS_LABEL, Actor, ActorTable, LOCAL_TYPES, PLACE_LABELS, PLACE_TYPES, RESOLVED_ONLY_LABELS, _DEMONYM,
-    _HYPHEN_CLASS, _QUOTES, _SLUG_RE, _WORD_RE, load_actor_table,
+    ALIAS_LABEL, DEMONYM_ENDING, HYPHEN_CLASS, LOCAL_TYPES, PLACE_LABELS, PLACE_TYPES, QUOTE_FOLD, RESOLVED_ONLY_LABELS,
+    SLUG_RE, WORD_RE, Actor, ActorTable, load_actor_table,
 )
 
 if TYPE_CHECKING:
@@ -30,7 +29,7 @@ def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 @lru_cache(maxsize=4096)
 def _name_tokens(text: str) -> tuple[str, ...]:
-    return tuple(t for t in re.split(rf"[\s{_HYPHEN_CLASS}.]+", text.translate(_QUOTES).lower()) if t)
+    return tuple(t for t in re.split(rf"[\s{HYPHEN_CLASS}.]+", text.translate(QUOTE_FOLD).lower()) if t)
 
 
 def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -39,7 +38,7 @@ def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 def _slug(text: str) -> str:
-    return _SLUG_RE.sub("-", text.translate(_QUOTES).lower()).strip("-") or "entity"
+    return SLUG_RE.sub("-", text.translate(QUOTE_FOLD).lower()).strip("-") or "entity"
 
 
 @dataclass
@@ -66,7 +65,7 @@ class _Groups:
                 group.names = [_name_tokens(s) for s in actor.surfaces()]
         return group
 
-    def local(self, span: _NerSpan) -> _Group:
+    def local(self, span: NerSpan) -> _Group:
         local_id = f"local:{_slug(span.text)}"
         group = self.by_id.get(local_id)
         if group is None:
@@ -88,38 +87,15 @@ class _Groups:
         return out
 
 
-def _scan(parsed: "Parsed", table: ActorTable) -> tuple[list[_Hit], list[_NerSpan]]:
-    """Alias hits (already non-overlapping) and trimmed NER spans of every block."""
-    text = parsed.text
-    hits: list[_Hit] = []
-    ner: list[_NerSpan] = []
-    index = table.index
-    candidates = _candidate_starts(text, index)
-    for block in parsed.blocks:
-        rows = _token_rows(block.doc)
-        if not len(rows):
-            continue
-        end = block.start + int(rows[-1, 2] + rows[-1, 3])
-        block_hits = [
-            hit
-            for pos in candidates[bisect_left(candidates, block.start) : bisect_left(candidates, end)]
-            for hit in _hits_from(text, pos, end, index)
-            if not _splits_a_name(hit, text)
-        ]
-        hits.extend(_choose(block_hits))
-        ner.extend(_ner_spans(rows, block.doc.vocab.strings, text, block.start, table))
-    return hits, ner
-
-
 def _is_place(type_or_label: str) -> bool:
     return type_or_label in PLACE_TYPES or type_or_label in PLACE_LABELS
 
 
 def _add_alias_hits(
-    groups: _Groups, hits: list[_Hit], text: str, table: ActorTable, datelines: list[tuple[int, int]]
+    groups: _Groups, hits: list[AliasHit], text: str, table: ActorTable, datelines: list[tuple[int, int]]
 ) -> tuple[set[str], bytearray]:
     """Record alias hits; return the ids mentioned by plain aliases and a mask of the characters taken."""
-    resolved: list[tuple[_Hit, Actor]] = []
+    resolved: list[tuple[AliasHit, Actor]] = []
     for hit in hits:
         actor = table.get(hit.target.actor_id) if hit.target.actor_id else None
         if actor is not None and not (_is_place(actor.type) and _inside(hit.start, hit.end, datelines)):
@@ -136,13 +112,13 @@ def _add_alias_hits(
 
 def _add_ner_spans(
     groups: _Groups,
-    ner: list[_NerSpan],
+    ner: list[NerSpan],
     table: ActorTable,
     present: set[str],
     taken: bytearray,
     datelines: list[tuple[int, int]],
 ) -> None:
-    leftovers: list[_NerSpan] = []
+    leftovers: list[NerSpan] = []
     for span in ner:
         if taken.find(1, span.start, span.end) != -1:
             continue  # the alias hit wins
@@ -156,7 +132,7 @@ def _add_ner_spans(
             continue
         if actor is not None:
             groups.canonical(actor).mentions.append(Mention(span.start, span.end, span.text, span.label))
-        elif span.label not in RESOLVED_ONLY_LABELS and not (span.label == "NORP" and _DEMONYM.search(span.text)):
+        elif span.label not in RESOLVED_ONLY_LABELS and not (span.label == "NORP" and DEMONYM_ENDING.search(span.text)):
             leftovers.append(span)
     # Longest names first, so "Kim Kuk-song" exists before "Kuk-song" looks for it.
     leftovers.sort(key=lambda s: (s.label != "PERSON", -len(_name_tokens(s.text)), s.start))
@@ -181,7 +157,7 @@ def _add_ner_spans(
 def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[Entity]:
     """One Entity per canonical actor or per unknown entity, mentions in document order."""
     table = table or load_actor_table()
-    hits, ner = _scan(parsed, table)
+    hits, ner = scan_blocks(parsed, table)
     datelines = dateline_places(parsed.text)
     groups = _Groups()
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
@@ -198,7 +174,7 @@ _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "&"})
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in _WORD_RE.findall(name) if w.lower() not in _FUNCTION_WORDS).upper()
+    return "".join(w[0] for w in WORD_RE.findall(name) if w.lower() not in _FUNCTION_WORDS).upper()
 
 
 def _add_abbreviation_mentions(groups: "_Groups", group: "_Group", text: str, abbr: str, label: str) -> None:
@@ -323,7 +299,7 @@ def _add_shaped(groups: "_Groups", table: ActorTable, text: str, shaped: Shaped)
     if actor is not None:
         group = groups.canonical(actor)
     else:
-        group = groups.local(_NerSpan(shaped.start, shaped.end, surface, label))
+        group = groups.local(NerSpan(shaped.start, shaped.end, surface, label))
         group.type = shaped.type
     group.mentions.append(Mention(shaped.start, shaped.end, surface, label))
 

@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 
 from .table import (
-    ActorTable, KEEP_LABELS, _AliasIndex, _HYPHENS, _HYPHEN_CLASS, _POSSESSIVE, _QUOTES, _Target, _WORD_RE,
+    HYPHEN_CLASS, HYPHENS, KEEP_LABELS, POSSESSIVE, QUOTE_FOLD, WORD_RE, ActorTable, AliasIndex, AliasTarget,
     surface_key,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..read import Parsed
+
 
 # --------------------------------------------------------------------------- alias pass
 
 
 @dataclass(slots=True)
-class _Hit:
+class AliasHit:
     start: int
     end: int
-    target: _Target
+    target: AliasTarget
 
     @property
     def length(self) -> int:
@@ -36,7 +39,7 @@ class _Hit:
 # costs more than the whole match): words, dotted abbreviations ("U.S.", "N."
 # before a name), single hyphens, and any other non-space character.
 _PIECE_RE = re.compile(
-    rf"(?P<abbr>(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?= ?[A-Z][a-z]))|(?P<word>\w+)|(?P<hyphen>[{_HYPHEN_CLASS}])|\S"
+    rf"(?P<abbr>(?:[A-Za-z]\.){{2,}}|[A-Z]\.(?= ?[A-Z][a-z]))|(?P<word>\w+)|(?P<hyphen>[{HYPHEN_CLASS}])|\S"
 )
 _SKIP = ""  # a hyphen between pieces: "Kim Jong-un" == "Kim Jong Un"
 _NEXT_PIECE_RE = re.compile(rf"\s*(?:{_PIECE_RE.pattern})")
@@ -51,10 +54,10 @@ def _piece_key(m: re.Match[str]) -> str:
         return _SKIP
     if kind == "abbr":
         return m.group(kind).replace(".", "")
-    return m.group().strip().translate(_QUOTES)  # the next-piece pattern may have eaten leading space
+    return m.group().strip().translate(QUOTE_FOLD)  # the next-piece pattern may have eaten leading space
 
 
-def _candidate_starts(text: str, index: _AliasIndex) -> list[int]:
+def _candidate_starts(text: str, index: AliasIndex) -> list[int]:
     """Sorted offsets of the words where an alias match may start.
 
     Found with set intersection and str.find, all in C: a Python step per word
@@ -62,9 +65,9 @@ def _candidate_starts(text: str, index: _AliasIndex) -> list[int]:
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: offsets would shift
-        return [m.start() for m in _WORD_RE.finditer(text) if m.group().lower() in index.first_words]
+        return [m.start() for m in WORD_RE.finditer(text) if m.group().lower() in index.first_words]
     starts = []
-    for word in set(_WORD_RE.findall(lowered)) & index.first_words:
+    for word in set(WORD_RE.findall(lowered)) & index.first_words:
         n = len(word)
         pos = lowered.find(word)
         while pos != -1:
@@ -81,9 +84,9 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _hits_from(text: str, pos: int, end: int, index: _AliasIndex) -> list[_Hit]:
+def _hits_from(text: str, pos: int, end: int, index: AliasIndex) -> list[AliasHit]:
     """Alias matches starting at pos, piece by piece, while the key is still a prefix of some alias."""
-    hits: list[_Hit] = []
+    hits: list[AliasHit] = []
     exact, lower = index.exact, index.lower
     exact_pre, lower_pre = index.exact_prefixes, index.lower_prefixes
     acc_e = acc_l = ""
@@ -96,29 +99,29 @@ def _hits_from(text: str, pos: int, end: int, index: _AliasIndex) -> list[_Hit]:
                 acc_e += key
                 live_e = acc_e in exact_pre
                 if live_e and acc_e in exact:
-                    hits.append(_Hit(pos, nxt.end(), exact[acc_e]))
+                    hits.append(AliasHit(pos, nxt.end(), exact[acc_e]))
             if live_l:
                 acc_l += key.lower()
                 live_l = acc_l in lower_pre
                 if live_l and acc_l in lower:
-                    hits.append(_Hit(pos, nxt.end(), lower[acc_l]))
+                    hits.append(AliasHit(pos, nxt.end(), lower[acc_l]))
             if not (live_e or live_l):
                 break
         nxt = _NEXT_PIECE_RE.match(text, nxt.end(), end)
     return hits
 
 
-def _splits_a_name(hit: _Hit, text: str) -> bool:
+def _splits_a_name(hit: AliasHit, text: str) -> bool:
     """A person alias ending inside a hyphenated given name ("Kim Song" in "Kim Song-nam")."""
     if not hit.target.person:
         return False
     tail = text[hit.end : hit.end + 2]
-    return len(tail) == 2 and tail[0] in _HYPHENS and tail[1].islower()
+    return len(tail) == 2 and tail[0] in HYPHENS and tail[1].islower()
 
 
-def _choose(hits: list[_Hit]) -> list[_Hit]:
+def _choose(hits: list[AliasHit]) -> list[AliasHit]:
     """Longest first, plain aliases before context ones, never overlapping."""
-    chosen: list[_Hit] = []
+    chosen: list[AliasHit] = []
     for hit in sorted(hits, key=lambda h: (-h.length, h.target.requires is not None, h.start)):
         if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
             chosen.append(hit)
@@ -130,7 +133,7 @@ def _choose(hits: list[_Hit]) -> list[_Hit]:
 
 
 @dataclass(slots=True)
-class _NerSpan:
+class NerSpan:
     start: int
     end: int
     text: str
@@ -148,7 +151,7 @@ def _token_rows(doc: "Doc") -> Any:
     return doc.to_array(_NER_ATTRS)
 
 
-def _ner_spans(rows: Any, strings: Any, text: str, base: int, table: ActorTable) -> list[_NerSpan]:
+def _ner_spans(rows: Any, strings: Any, text: str, base: int, table: ActorTable) -> list[NerSpan]:
     out = []
     iob = rows[:, 0]
     n = len(rows)
@@ -165,7 +168,7 @@ def _ner_spans(rows: Any, strings: Any, text: str, base: int, table: ActorTable)
             start, end = span
             surface = text[start:end]
             if surface_key(surface, exact=False) not in table.not_entities:
-                out.append(_NerSpan(start, end, surface, label))
+                out.append(NerSpan(start, end, surface, label))
     return out
 
 
@@ -183,7 +186,7 @@ def _trim_ner(text: str, toks: list[tuple[int, int]], label: str, table: ActorTa
         else:
             break
     while hi > lo:
-        word = text[toks[hi - 1][0] : toks[hi - 1][1]].translate(_QUOTES).lower()
+        word = text[toks[hi - 1][0] : toks[hi - 1][1]].translate(QUOTE_FOLD).lower()
         if word in _TRAILING or not word.strip():
             hi -= 1
         else:
@@ -192,8 +195,33 @@ def _trim_ner(text: str, toks: list[tuple[int, int]], label: str, table: ActorTa
         return None
     start, end = toks[lo][0], toks[hi - 1][1]
     # A possessive the tokenizer left attached ("Korea's" as one token).
-    m = _POSSESSIVE.search(text[start:end].translate(_QUOTES))
+    m = POSSESSIVE.search(text[start:end].translate(QUOTE_FOLD))
     if m and m.start() > 0:
         end = start + m.start()
     return start, end
 
+
+# --------------------------------------------------------------------------- both passes
+
+
+def scan_blocks(parsed: "Parsed", table: ActorTable) -> tuple[list[AliasHit], list[NerSpan]]:
+    """Both passes over every block: alias hits (already non-overlapping) and trimmed NER spans."""
+    text = parsed.text
+    hits: list[AliasHit] = []
+    ner: list[NerSpan] = []
+    index = table.index
+    candidates = _candidate_starts(text, index)
+    for block in parsed.blocks:
+        rows = _token_rows(block.doc)
+        if not len(rows):
+            continue
+        end = block.start + int(rows[-1, 2] + rows[-1, 3])
+        block_hits = [
+            hit
+            for pos in candidates[bisect_left(candidates, block.start) : bisect_left(candidates, end)]
+            for hit in _hits_from(text, pos, end, index)
+            if not _splits_a_name(hit, text)
+        ]
+        hits.extend(_choose(block_hits))
+        ner.extend(_ner_spans(rows, block.doc.vocab.strings, text, block.start, table))
+    return hits, ner

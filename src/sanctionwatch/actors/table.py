@@ -37,17 +37,17 @@ PLACE_TYPES = frozenset({"country", "place"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_HYPHENS = "-\u2010\u2011\u2012"
-_HYPHEN_CLASS = re.escape(_HYPHENS)  # inside [...], a bare "-" would make a range
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
+HYPHENS = "-\u2010\u2011\u2012"
+HYPHEN_CLASS = re.escape(HYPHENS)  # inside [...], a bare "-" would make a range
+QUOTE_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 # Removed from keys, so "Kim Jong-un", "Kim Jong Un" and "Kim Jongun" meet, and "U.S." meets "US".
-_KEY_DROP = re.compile(rf"[\s.{_HYPHEN_CLASS}]+")
-_POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_KEY_DROP = re.compile(rf"[\s.{HYPHEN_CLASS}]+")
+POSSESSIVE = re.compile(r"(?:'s|')$", re.IGNORECASE)
+SLUG_RE = re.compile(r"[^a-z0-9]+")
 # A nationality adjective the table does not know ("Asian", "Canadian", "N. Korean") is an attribute,
 # not an actor: it gets no local id (a plural group name such as "Houthis" still does).
-_DEMONYM = re.compile(r"(?:an|ese|ish)$")
-_WORD_RE = re.compile(r"\w+")
+DEMONYM_ENDING = re.compile(r"(?:an|ese|ish)$")
+WORD_RE = re.compile(r"\w+")
 
 # --------------------------------------------------------------------------- data
 
@@ -89,7 +89,7 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
-class _Target:
+class AliasTarget:
     actor_id: str | None  # None: a shadowing phrase that is no alias of anything
     requires: tuple[str, ...] | None = None  # set for context aliases
     person: bool = False
@@ -114,7 +114,7 @@ class ActorTable:
         self.not_entities = frozenset(surface_key(s, exact=False) for s in not_entities)
         self.vessel_nouns = tuple(vessel_nouns)
         self.organisation_heads = tuple(organisation_heads)
-        self._index: _AliasIndex | None = None
+        self._index: AliasIndex | None = None
         self._places: dict[str, str] | None = None
 
     def __len__(self) -> int:
@@ -130,10 +130,10 @@ class ActorTable:
         return self._actors.get(actor_id)
 
     @property
-    def index(self) -> "_AliasIndex":
+    def index(self) -> "AliasIndex":
         # Built once per table: the alias pass works on token text, so it does not depend on an nlp vocab.
         if self._index is None:
-            self._index = _AliasIndex.build(self)
+            self._index = AliasIndex.build(self)
         return self._index
 
     @property
@@ -157,7 +157,7 @@ class ActorTable:
         Context aliases count only when ``context`` (ids of actors the document
         mentions) includes one they require.
         """
-        text = _POSSESSIVE.sub("", surface.strip().translate(_QUOTES)).strip()
+        text = POSSESSIVE.sub("", surface.strip().translate(QUOTE_FOLD)).strip()
         candidates = [text]
         if text[:4].lower() == "the ":
             candidates.append(text[4:])
@@ -173,7 +173,7 @@ class ActorTable:
 
 def surface_key(text: str, exact: bool) -> str:
     """The matching key of a surface: quotes straightened, spaces, hyphens and dots dropped."""
-    key = _KEY_DROP.sub("", text.translate(_QUOTES))
+    key = _KEY_DROP.sub("", text.translate(QUOTE_FOLD))
     return key if exact else key.lower()
 
 
@@ -189,9 +189,9 @@ def _exact_variants(alias: str) -> set[str]:
 
 
 @dataclass
-class _AliasIndex:
-    exact: dict[str, _Target] = field(default_factory=dict)
-    lower: dict[str, _Target] = field(default_factory=dict)
+class AliasIndex:
+    exact: dict[str, AliasTarget] = field(default_factory=dict)
+    lower: dict[str, AliasTarget] = field(default_factory=dict)
     exact_prefixes: frozenset[str] = frozenset()
     lower_prefixes: frozenset[str] = frozenset()
     # Lower-cased alias prefixes that end on a word boundary ("kim", "kimjong", "kimjongun"):
@@ -200,23 +200,23 @@ class _AliasIndex:
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)
 
     @classmethod
-    def build(cls, table: ActorTable) -> "_AliasIndex":
+    def build(cls, table: ActorTable) -> "AliasIndex":
         index = cls()
         for actor in table:
             person = actor.type == "person"
-            plain = _Target(actor.id, None, person)
+            plain = AliasTarget(actor.id, None, person)
             for alias in actor.surfaces():
                 exact = alias in actor.exact_aliases or _is_auto_exact(alias)
                 index._add(alias, exact, plain)
             for ca in actor.context_aliases:
-                index._add(ca.alias, ca.exact or _is_auto_exact(ca.alias), _Target(actor.id, ca.requires, person))
+                index._add(ca.alias, ca.exact or _is_auto_exact(ca.alias), AliasTarget(actor.id, ca.requires, person))
         for phrase in table.not_aliases:
-            index._add(phrase, False, _Target(None), override=True)
+            index._add(phrase, False, AliasTarget(None), override=True)
         index.exact_prefixes = _prefixes(index.exact)
         index.lower_prefixes = _prefixes(index.lower)
         return index
 
-    def _add(self, alias: str, exact: bool, target: _Target, override: bool = False) -> None:
+    def _add(self, alias: str, exact: bool, target: AliasTarget, override: bool = False) -> None:
         variants = _exact_variants(alias) if exact else {alias}
         store = self.exact if exact else self.lower
         for variant in variants:
@@ -224,7 +224,7 @@ class _AliasIndex:
             if not key:
                 continue
             acc = ""
-            for word in _WORD_RE.findall(variant.lower()):
+            for word in WORD_RE.findall(variant.lower()):
                 acc += word
                 self.first_words.add(acc)
             old = store.get(key)
@@ -234,7 +234,7 @@ class _AliasIndex:
             if old is None or old.actor_id != target.actor_id or override or old.requires is not None:
                 store[key] = target
 
-    def find(self, surface: str) -> _Target | None:
+    def find(self, surface: str) -> AliasTarget | None:
         return self.exact.get(surface_key(surface, True)) or self.lower.get(surface_key(surface, False))
 
 

@@ -22,12 +22,12 @@ from typing import Callable, Iterable, Sequence
 from ..model import IgnoredRegion, strip_span
 from .layout import classify
 from .page import Features, Line, page_is_latin, page_lines
-from .rules import BOILERPLATE_ENV, Lexicon, Rule, _load_rules_file, load_lexicon, load_rules
+from .rules import BOILERPLATE_ENV, Lexicon, Rule, load_lexicon, load_rules, rules_from_text
 from .words import english_words_from_model, is_stray_heading
 
 __all__ = [
     "BOILERPLATE_ENV", "Lexicon", "Rule", "english_words_from_model", "find_ignored", "load_lexicon", "load_rules",
-    "_load_rules_file",
+    "rules_from_text",
 ]
 
 # ".,  " (two spaces) and ", ," between paragraphs of scraped dumps: not English punctuation.

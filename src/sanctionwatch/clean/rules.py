@@ -40,7 +40,8 @@ class Lexicon:
     caption_place_words: frozenset[str] = field(default_factory=frozenset)
 
 
-def _load_rules_file(text: str, origin: str) -> list[Rule]:
+def rules_from_text(text: str, origin: str) -> list[Rule]:
+    """The rules of one boilerplate YAML text; ``origin`` names it in the error for a bad rule."""
     data = yaml.safe_load(text) or {}
     rules = []
     for i, item in enumerate(data.get("rules", []) or []):
@@ -75,7 +76,7 @@ def load_rules(extra: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     """Packaged rules, then user files given here or in $SANCTIONWATCH_BOILERPLATE."""
     rules: list[Rule] = []
     for text, origin in _sources(extra):
-        rules += _load_rules_file(text, origin)
+        rules += rules_from_text(text, origin)
     return tuple(rules)
 
 

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from .. import workflow
 from ..escape import terminal
-from ..sanctions import FORMATS, STATUSES as FLAG_STATUSES, UnknownListFormat, detect_format, import_list, match_store
+from ..sanctions import FORMATS, STATUSES as FLAG_STATUSES, detect_format, import_list, match_store
 from ..store import Store, StoreError, exists
 from ..store import lists as stored_lists
 from ..store.cases import CASE_STATUSES, CaseFilter, load_cases
@@ -117,8 +117,8 @@ def lists_group() -> None:
 def lists_import(file: str, db: str, fmt: str | None) -> None:
     """Import FILE (a sanctions list: UN, OFAC SDN, EU or UK XML, or FollowTheMoney JSON), replacing an earlier copy."""
     try:
-        fmt = fmt or detect_format(file)
-    except (UnknownListFormat, ET.ParseError) as exc:
+        fmt = fmt or detect_format(file)  # UnknownListFormat ends in the CLI's one error line
+    except ET.ParseError as exc:
         raise click.ClickException(str(exc)) from exc
     with _open_store(db, create=True) as store:
         try:
@@ -141,10 +141,7 @@ def lists_import(file: str, db: str, fmt: str | None) -> None:
 def lists_match(db: str, list_id: str | None, min_score: float, fmt: str) -> None:
     """Match every stored mention against the DPRK entries of the imported lists; store flags and matches."""
     with _open_store(db) as store:
-        try:
-            n = match_store(store, list_id)
-        except LookupError as exc:
-            raise click.ClickException(str(exc)) from exc
+        n = match_store(store, list_id)  # ListNotImported ends in the CLI's one error line
         rows = stored_lists.matches(store, min_score)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))

@@ -7,15 +7,12 @@ import sys
 
 import click
 
+from ..errors import EXIT_OK, EXIT_PARTIAL
 from ..execution import SCHEDULER_ENV
 from ..pipeline import Pipeline, Settings
-from ..read import ModelNotFound
 from ..reprocess import reprocess_store
 from ..store import Store
 from . import db_option
-
-# Same meaning as in cli.py (not imported from there: cli imports this package while it loads).
-EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
 
 
 @click.command()
@@ -35,11 +32,7 @@ def reprocess(db_path, everything, workers, scheduler, chunk, min_sources, model
     The stored text is the input (the original files are not needed).  Cases are updated
     afterwards (only those the re-processed documents touch).  Safe to interrupt: a rerun continues where it stopped.
     """
-    try:
-        pipeline = Pipeline(Settings(model=model))
-    except ModelNotFound as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    pipeline = Pipeline(Settings(model=model))  # a missing model ends in the CLI's one error line
     with Store(db_path) as store:
         summary = reprocess_store(store, pipeline, everything=everything, workers=workers, scheduler=scheduler,
                                   chunk=chunk, min_sources=min_sources)

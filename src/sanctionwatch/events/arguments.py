@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..actors import entity_at
 from ..model import Argument, Attribution, Entity, TimeValue
 from .taxonomy import Taxonomy
-from .triggers import _Hit
+from .triggers import TriggerHit
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
@@ -42,14 +42,14 @@ def _climb_compound(tok: Token) -> Token:
 
 
 @dataclass(slots=True)
-class _Ctx:
+class ArgumentContext:
     text: str
     base: int
     entities: Sequence[Entity]
     tax: Taxonomy
 
 
-def _arg(ctx: _Ctx, role: str, tok: Token, whole_np: bool = True) -> Argument:
+def _arg(ctx: ArgumentContext, role: str, tok: Token, whole_np: bool = True) -> Argument:
     s, e = _np_span(tok) if whole_np else (tok.idx, tok.idx + len(tok))
     s, e = ctx.base + s, ctx.base + e
     ent = entity_at(ctx.entities, s, e)
@@ -65,7 +65,7 @@ def _arg(ctx: _Ctx, role: str, tok: Token, whole_np: bool = True) -> Argument:
 _NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
 
 
-def _nationality(ctx: _Ctx, head: Token) -> tuple[int, int, str, str | None] | None:
+def _nationality(ctx: ArgumentContext, head: Token) -> tuple[int, int, str, str | None] | None:
     """The nationality modifier of a noun phrase ("North Korean coal" -> "North Korean"), with its entity."""
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and c.ent_type_ in _NATIONALITY_LABELS]
     if not mods:
@@ -77,7 +77,7 @@ def _nationality(ctx: _Ctx, head: Token) -> tuple[int, int, str, str | None] | N
     return s, e, ctx.text[s:e], ent.id if ent else None
 
 
-def _governors(tok: Token) -> Iterable[Token]:
+def governing_tokens(tok: Token) -> Iterable[Token]:
     """The trigger's ancestors up to the sentence root."""
     t = tok
     while t.head.i != t.i:
@@ -125,7 +125,7 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                     if g.dep_ == "pobj":
                         return g
     t = prev = trigger
-    for g in _governors(trigger):
+    for g in governing_tokens(trigger):
         lemma = g.lemma_.lower()
         if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
@@ -167,7 +167,7 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 
 
-def _place_like(ctx: _Ctx, tok: Token) -> bool:
+def _place_like(ctx: ArgumentContext, tok: Token) -> bool:
     """Whether a prepositional object can be an actor or place ("to Russia", "into the sea"), not "in addition"."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in _PLACE_LABELS or tok.lemma_.lower() in ctx.tax.places:
         return True
@@ -175,7 +175,7 @@ def _place_like(ctx: _Ctx, tok: Token) -> bool:
     return entity_at(ctx.entities, at, at + len(tok)) is not None
 
 
-def _prep_args(ctx: _Ctx, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
+def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for h in heads:
         for c in h.children:
@@ -222,7 +222,7 @@ def _of_chain(head: Token) -> list[Token]:
     return out
 
 
-def _arguments(ctx: _Ctx, hit: _Hit, etype: str, times, quantity) -> list[Argument]:
+def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, quantity) -> list[Argument]:
     tax = ctx.tax
     t = tax.types[etype]
     head = hit.head
@@ -339,8 +339,8 @@ def _after_dateline_subject(sent: Span, base: int, dateline_end: int, trigger: T
     return tok if tok.pos_ in ("PROPN", "NOUN") else None
 
 
-def _resolve_agent(
-    ctx: _Ctx, sent: Span, hit: _Hit, args: list[Argument], dateline: int, attribution: Attribution | None
+def resolve_agent(
+    ctx: ArgumentContext, sent: Span, hit: TriggerHit, args: list[Argument], dateline: int, attribution: Attribution | None
 ) -> list[Argument]:
     """Repair the agent argument where the parse or the wording hides the actor.
 
@@ -374,7 +374,7 @@ def _resolve_agent(
 _BODY_TYPES = frozenset({"government_body", "armed_forces", "intelligence", "organisation", "organization"})
 
 
-def _speaker_voice(ctx: _Ctx, a: Argument, attribution: Attribution) -> str | None:
+def _speaker_voice(ctx: ArgumentContext, a: Argument, attribution: Attribution) -> str | None:
     """The actor a quoted pronoun stands for: the speaker, or for "we" the body the speaker belongs to."""
     if a.text.lower() == "we" and attribution.affiliation:
         body = next((e for e in ctx.entities if e.id == attribution.affiliation), None)
@@ -398,7 +398,7 @@ def _arg_head(sent: Span, base: int, a: Argument) -> Token | None:
     return heads[0] if heads else None
 
 
-def _named_or_antecedent(ctx: _Ctx, sent: Span, a: Argument) -> Argument:
+def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argument:
     """An agent that only names a class ("the vessel", "the country's", "cyber actors") is the actor it stands for.
 
     * "the vessel Valiant": the name after the class noun is the agent.

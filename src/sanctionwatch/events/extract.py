@@ -13,12 +13,12 @@ from ..model import Argument, Document, Event, Fragment, Quantity, strip_span
 from ..quantity import find_quantities, list_members
 from ..read import Parsed
 from ..timex import find_times, parse_anchor
-from .arguments import _arguments, _Ctx, _resolve_agent
-from .modality import _attribution_of, _local_modality, _modality
+from .arguments import ArgumentContext, event_arguments, resolve_agent
+from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
-from .triggers import _Hit, _lemma_matches, _phrase_matches, _select
+from .triggers import TriggerHit, lemma_matches, phrase_matches, select_hits
 
 # --- entry point -------------------------------------------------------------
 
@@ -30,14 +30,14 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
     events: list[Event] = []
     for block in parsed.blocks:
         for sent in block.doc.sents:
-            events.extend(_sentence_events(_Ctx(doc.text, block.start, doc.entities, tax), sent, doc, anchor))
+            events.extend(_sentence_events(ArgumentContext(doc.text, block.start, doc.entities, tax), sent, doc, anchor))
     # second pass: "the country's launch on March 3" has no context word of its own, but the
     # document's other launches say which launch it is
     doc_types = Counter(e.type for e in events)
     if doc_types:
         taken = {e.trigger.start for e in events}
         for block in parsed.blocks:
-            ctx = _Ctx(doc.text, block.start, doc.entities, tax)
+            ctx = ArgumentContext(doc.text, block.start, doc.entities, tax)
             for sent in block.doc.sents:
                 extra = document_typed_hits(ctx, sent, doc_types, taken)
                 if extra:
@@ -47,9 +47,9 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
     return events
 
 
-def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None, hits: list[_Hit] | None = None) -> list[Event]:
+def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: date | None, hits: list[TriggerHit] | None = None) -> list[Event]:
     tax = ctx.tax
-    hits = hits if hits is not None else _select(_phrase_matches(sent, tax) + _lemma_matches(sent, tax), tax)
+    hits = hits if hits is not None else select_hits(phrase_matches(sent, tax) + lemma_matches(sent, tax), tax)
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
@@ -60,7 +60,7 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None, 
     heads = {h.head.i for h in hits}
     out: list[Event] = []
     for hit in hits:
-        local, generic = _local_modality(hit.head, tax)
+        local, generic = local_modality(hit.head, tax)
         if generic:
             continue
         span = sent[hit.start_tok:hit.end_tok]
@@ -69,16 +69,16 @@ def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None, 
         time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         qty = pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
-        args = _arguments(ctx, hit, hit.type, times, qty)
+        args = event_arguments(ctx, hit, hit.type, times, qty)
         if qty is not None and "quantity" in tax.types[hit.type].roles:
             # "800 and then 1,200 tons": every listed figure is a value of the event
             args.extend(Argument("quantity", m0, m1, ctx.text[m0:m1]) for m0, m1, _ in list_members(ctx.text, qty, s0))
         if time is not None:
             args.append(Argument("time", time[0], time[1], ctx.text[time[0]:time[1]]))
-        att = _attribution_of(doc.attributions, trig.start, trig.end)
-        args = _resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None)
+        att = attribution_of(doc.attributions, trig.start, trig.end)
+        args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None)
         agent = next((a for a in args if a.role == "agent"), None)
-        modality = _modality(local, doc.attributions[att] if att is not None else None, agent)
+        modality = combine_modality(local, doc.attributions[att] if att is not None else None, agent)
         out.append(Event(
             type=hit.type,
             trigger=trig,

@@ -7,7 +7,7 @@ from typing import Sequence
 from spacy.tokens import Token
 
 from ..model import Argument, Attribution
-from .arguments import _governors
+from .arguments import governing_tokens
 from .taxonomy import Taxonomy
 
 # --- modality ----------------------------------------------------------------
@@ -15,10 +15,10 @@ from .taxonomy import Taxonomy
 _STANCE_MODALITY = {"deny": "denied", "allege": "alleged"}
 
 
-def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
+def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     """(modality from cues on the trigger and the verbs governing it, whether it is generic)."""
     mod = tax.modality
-    chain = [head] + list(_governors(head))
+    chain = [head] + list(governing_tokens(head))
     for n, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if n > 1 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "NOUN" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against"):
@@ -67,7 +67,7 @@ def _local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     return None, False
 
 
-def _attribution_of(attributions: Sequence[Attribution], start: int, end: int) -> int | None:
+def attribution_of(attributions: Sequence[Attribution], start: int, end: int) -> int | None:
     """Index of the innermost attribution whose content contains [start, end)."""
     best, best_len = None, None
     for i, a in enumerate(attributions):
@@ -79,7 +79,7 @@ def _attribution_of(attributions: Sequence[Attribution], start: int, end: int) -
     return best
 
 
-def _modality(local: str | None, attribution: Attribution | None, agent: Argument | None) -> str:
+def combine_modality(local: str | None, attribution: Attribution | None, agent: Argument | None) -> str:
     if local in ("negated", "hypothetical", "denied"):
         return local
     if local == "hedged":

@@ -15,14 +15,14 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..actors import entity_at
-from .arguments import _Ctx
-from .triggers import _Hit
+from .arguments import ArgumentContext
+from .triggers import TriggerHit
 
 
-def document_typed_hits(ctx: _Ctx, sent: Span, doc_types: Counter[str], taken: set[int]) -> list[_Hit]:
+def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str], taken: set[int]) -> list[TriggerHit]:
     """Nominal triggers with an actor as possessor but no context word ("North Korea's launch on
     Nov. 21"), typed by the most frequent event type of the document that the lemma can trigger."""
-    out: list[_Hit] = []
+    out: list[TriggerHit] = []
     for tok in sent:
         if tok.pos_ != "NOUN" or ctx.base + tok.idx in taken:
             continue
@@ -33,11 +33,11 @@ def document_typed_hits(ctx: _Ctx, sent: Span, doc_types: Counter[str], taken: s
         if not (_actor_possessor(ctx, tok) or _back_reference(tok)):
             continue
         best = max(types, key=lambda t: doc_types[t])
-        out.append(_Hit(best, tok.i - sent.start, tok.i - sent.start + 1, tok, None))
+        out.append(TriggerHit(best, tok.i - sent.start, tok.i - sent.start + 1, tok, None))
     return out
 
 
-def _actor_possessor(ctx: _Ctx, tok: Token) -> bool:
+def _actor_possessor(ctx: ArgumentContext, tok: Token) -> bool:
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     at = ctx.base + poss[0].idx if poss else -1
     return bool(poss) and entity_at(ctx.entities, at, at + len(poss[0])) is not None

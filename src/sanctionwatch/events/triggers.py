@@ -91,7 +91,7 @@ def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measure
 
 
 @dataclass(slots=True)
-class _Hit:
+class TriggerHit:
     type: str
     start_tok: int  # sentence-relative token indices
     end_tok: int
@@ -99,9 +99,9 @@ class _Hit:
     context: Token | None
 
 
-def _phrase_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
+def phrase_matches(sent: Span, tax: Taxonomy) -> list[TriggerHit]:
     toks = list(sent)
-    hits: list[_Hit] = []
+    hits: list[TriggerHit] = []
     for i, tok in enumerate(toks):
         for key in set(_keys(tok)):
             for phrase, rule in tax.by_first_word.get(key, ()):
@@ -109,12 +109,12 @@ def _phrase_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
                     continue
                 if all(w in _keys(toks[i + k]) for k, w in enumerate(phrase)):
                     span = sent[i:i + len(phrase)]
-                    hits.append(_Hit(rule.type, i, i + len(phrase), span.root, None))
+                    hits.append(TriggerHit(rule.type, i, i + len(phrase), span.root, None))
     return hits
 
 
-def _lemma_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
-    hits: list[_Hit] = []
+def lemma_matches(sent: Span, tax: Taxonomy) -> list[TriggerHit]:
+    hits: list[TriggerHit] = []
     rank = _order(tax)
     for i, tok in enumerate(sent):
         rules = tax.by_lemma.get(tok.lemma_.lower()) or tax.by_lemma.get(tok.lower_)
@@ -123,7 +123,7 @@ def _lemma_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
         hood: list[tuple[Token, int]] | None = None
         # the rule whose context word is closest wins ("tested an engine for a missile"
         # is an engine test); a rule without context counts as closest; then file order
-        best: tuple[tuple[int, int], _Hit] | None = None
+        best: tuple[tuple[int, int], TriggerHit] | None = None
         for rule in rules:
             if rule.pos and tok.pos_ not in rule.pos:
                 continue
@@ -138,7 +138,7 @@ def _lemma_matches(sent: Span, tax: Taxonomy) -> list[_Hit]:
                 ctx, depth = found
             key = (depth, rank.get(rule.type, 99))
             if best is None or key < best[0]:
-                best = (key, _Hit(rule.type, i, i + 1, tok, ctx))
+                best = (key, TriggerHit(rule.type, i, i + 1, tok, ctx))
         if best is not None:
             hits.append(best[1])
     return hits
@@ -148,13 +148,13 @@ def _order(tax: Taxonomy) -> dict[str, int]:
     return {t: n for n, t in enumerate(tax.types)}
 
 
-def _select(hits: list[_Hit], tax: Taxonomy) -> list[_Hit]:
+def select_hits(hits: list[TriggerHit], tax: Taxonomy) -> list[TriggerHit]:
     """One event per token: phrases beat single lemmas, earlier types beat later ones; a trigger
     that is the context word of a same-type event ("arms sales": sale<-arms) is not a second event."""
     rank = _order(tax)
     hits.sort(key=lambda h: (-(h.end_tok - h.start_tok), rank.get(h.type, 99), h.start_tok))
     taken: set[int] = set()
-    chosen: list[_Hit] = []
+    chosen: list[TriggerHit] = []
     for h in hits:
         toks = set(range(h.start_tok, h.end_tok))
         if toks & taken:

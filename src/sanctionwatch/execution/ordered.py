@@ -22,11 +22,8 @@ from collections import deque
 from typing import Any, Iterator, Protocol
 
 from .chunks import ChunkAnswer, Result, check_version, died, pack, unpack
+from ..errors import WorkerDied
 from ..model import Document
-
-
-class WorkerDied(Exception):
-    """The worker running a chunk died: the chunk's results are lost (raised by engines, caught here)."""
 
 
 class Engine(Protocol):

@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from typing import Iterable
 
+from ..errors import ListNotImported
 from ..model import Mention
 from ..reviews import mention_key
 from ..store import lists as stored_lists
@@ -32,12 +33,12 @@ def match_store(store: Database, list_id: str | None = None,
     """Match every stored mention against the imported lists (or one list) and replace their flags and matches.
 
     Returns the number of ``list_matches`` rows written (entities with at least one flag not rejected).
-    Raises LookupError when no list (or not that list) has been imported.
+    Raises ListNotImported (a LookupError) when no list (or not that list) has been imported.
     """
     ids = [list_id] if list_id else stored_lists.list_ids(store)
     lists = {i: sl for i in ids if (sl := list_from_store(store, i)) is not None}
     if not lists:
-        raise LookupError(f"sanctions list {list_id!r} is not in the store; run `sanctionwatch lists import` first"
+        raise ListNotImported(f"sanctions list {list_id!r} is not in the store; run `sanctionwatch lists import` first"
                           if list_id else "no sanctions list in the store; run `sanctionwatch lists import` first")
     wanted = tuple(regimes) if regimes is not None else None
     cache: dict[tuple[str, str | None], list[ListMatch]] = {}

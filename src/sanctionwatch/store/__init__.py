@@ -21,7 +21,7 @@ module per job:
 from ..errors import SearchSyntaxError, StoreError
 from .batch import BatchWriter
 from .connection import Database, IntegrityReport, check_integrity, describe, exists, is_url, migrations
-from .documents import Store, attribution_from_dict, document_rows, event_from_dict
+from .documents import Store, document_rows
 
 __all__ = [
     "BatchWriter",
@@ -30,11 +30,9 @@ __all__ = [
     "SearchSyntaxError",
     "Store",
     "StoreError",
-    "attribution_from_dict",
     "check_integrity",
     "describe",
     "document_rows",
-    "event_from_dict",
     "exists",
     "is_url",
     "migrations",

@@ -15,19 +15,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any, Iterator, Sequence
 
-from ..model import (
-    Argument,
-    Attribution,
-    Document,
-    Entity,
-    Event,
-    Fragment,
-    IgnoredRegion,
-    Mention,
-    Quantity,
-    Sentence,
-    TimeValue,
-)
+from ..model import Attribution, Document, Entity, Event, IgnoredRegion, Mention, Sentence
 from . import postgres
 from .connection import Database
 from .search import search_sentences
@@ -132,11 +120,11 @@ class Store(Database):
                 entities[r["entity_id"]].mentions.append(Mention(r["start"], r["end"], text[r["start"]:r["end"]], r["label"] or ""))
         doc.entities = list(entities.values())
         doc.attributions = [
-            attribution_from_dict(json.loads(r["json"]))
+            Attribution.from_dict(json.loads(r["json"]))
             for r in q("SELECT json FROM attributions WHERE doc_id = ? ORDER BY idx", (doc_id,))
         ]
         doc.events = [
-            event_from_dict(json.loads(r["json"])) for r in q("SELECT json FROM events WHERE doc_id = ? ORDER BY idx", (doc_id,))
+            Event.from_dict(json.loads(r["json"])) for r in q("SELECT json FROM events WHERE doc_id = ? ORDER BY idx", (doc_id,))
         ]
         return doc
 
@@ -194,38 +182,4 @@ def _event_row(doc_id: str, idx: int, e: Event) -> tuple:
     return (
         doc_id, idx, e.type, e.trigger.start, e.trigger.end, e.modality, e.attribution,
         e.time.start if e.time else None, e.time.end if e.time else None, json.dumps(e.to_dict(), ensure_ascii=False),
-    )
-
-
-def _frags(items: list[dict[str, Any]]) -> list[Fragment]:
-    return [Fragment(f["start"], f["end"], f["text"]) for f in items]
-
-
-def attribution_from_dict(d: dict[str, Any]) -> Attribution:
-    return Attribution(
-        source=_frags(d["source"]), cue=_frags(d["cue"]), content=_frags(d["content"]), stance=d["stance"],
-        hedged=d["hedged"], negated=d.get("negated", False), source_entity=d.get("source_entity"),
-        parent=d.get("parent"), kind=d.get("kind", "indirect"), confidence=d.get("confidence", 1.0),
-        affiliation=d.get("affiliation"), channel=d.get("channel"),
-    )
-
-
-def _time_from_dict(t: dict[str, Any] | None) -> TimeValue | None:
-    return TimeValue(t["text"], t["start"], t["end"], t["granularity"], t["anchored"]) if t else None
-
-
-def event_from_dict(d: dict[str, Any]) -> Event:
-    q, s = d.get("quantity"), d.get("sentence")
-    return Event(
-        type=d["type"],
-        trigger=Fragment(**d["trigger"]),
-        arguments=[Argument(a["role"], a["start"], a["end"], a["text"], a.get("entity")) for a in d["arguments"]],
-        quantity=Quantity(q["value"], q["unit"], q["approximate"]) if q else None,
-        time=_time_from_dict(d.get("time")),
-        reported=_time_from_dict(d.get("reported")),
-        mentions=[Fragment(**f) for f in d.get("mentions", [])],
-        modality=d["modality"],
-        attribution=d.get("attribution"),
-        sentence=Fragment(**s) if s else None,
-        confidence=d.get("confidence", 1.0),
     )

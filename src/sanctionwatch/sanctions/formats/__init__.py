@@ -12,6 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ...errors import UnknownListFormat
 from ..matching import SanctionsList
 from .eu import parse_eu
 from .ftm import parse_ftm
@@ -21,10 +22,6 @@ from .un import load_un_list, parse_un
 
 FORMATS = ("un", "ofac", "eu", "uk", "ftm")
 _ROOTS = {"consolidated_list": "un", "sdnlist": "ofac", "export": "eu", "arrayoffinancialsanctionstarget": "uk"}
-
-
-class UnknownListFormat(ValueError):
-    """The file is none of the list formats sanctionwatch reads."""
 
 
 def _local(tag: str) -> str:
