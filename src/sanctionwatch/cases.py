@@ -66,13 +66,18 @@ class Claim:
     @property
     def display_name(self) -> str:
         """Who made it, for readers: an outlet no page names is "an unnamed outlet (own reporting)"."""
-        if self.originator_name:
-            return self.originator_name + (" (own reporting)" if self.is_outlet else "")
-        return "an unnamed outlet (own reporting)" if self.is_outlet else self.originator
+        if not self.is_outlet:
+            return self.originator_name or self.originator
+        outlet = self.originator_name or "an unnamed outlet"
+        if self.speakers:  # a speaker the attribution could not resolve ("the team said")
+            speaker = self.speakers[0] if len(self.speakers[0]) <= 60 else self.speakers[0][:57].rstrip() + "…"
+            return f"{outlet}, citing “{speaker}”"
+        return f"{outlet} (own reporting)"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "originator": self.originator, "originator_name": self.originator_name, "side": self.side,
+            "display_name": self.display_name,  # derived: not read back
             "quantity": self.quantity.to_dict() if self.quantity else None,
             "time": {"start": self.time_start, "end": self.time_end},
             "first_report": {"doc_id": self.first_report, "published": self.first_published},

@@ -31,7 +31,7 @@ def status_with_reasons(found: StatusInput, min_sources: int = 2) -> tuple[str, 
     status = case_status(counted, bool(found.repliers), min_sources)
     reasons = []
     if n:
-        reasons.append(f"{n} independent originator(s): {', '.join(found.originators)} (corroboration needs {min_sources})")
+        reasons.append(f"{n} independent originator(s): {'; '.join(found.originators)} (corroboration needs {min_sources})")
     else:
         reasons.append("no supporting claim: only the right of reply")
     if found.repeated:
@@ -39,5 +39,5 @@ def status_with_reasons(found: StatusInput, min_sources: int = 2) -> tuple[str, 
     if n >= min_sources and found.publishers < needed_publishers:
         reasons.append("every supporting page comes from one publisher, which cannot corroborate itself")
     if found.repliers:
-        reasons.append(f"denied or rebutted by {', '.join(found.repliers)}: right of reply, not support")
+        reasons.append(f"denied or rebutted by {'; '.join(found.repliers)}: right of reply, not support")
     return status, reasons

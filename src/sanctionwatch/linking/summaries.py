@@ -237,6 +237,8 @@ def _plural(unit: str, value: float) -> str:
     # "7,000 containers", never "7,000 container"; codes ("USD") and plurals stay as written
     if value == 1 or not unit.isalpha() or not unit.islower() or unit.endswith("s"):
         return unit
+    if unit.endswith("y") and unit[-2:-1] not in tuple("aeiou"):
+        return unit[:-1] + "ies"
     return unit + "es" if unit.endswith(("x", "ch", "sh")) else unit + "s"
 
 
@@ -275,7 +277,7 @@ def _capped(names: list[str], limit: int = TITLE_MAX_NAMES) -> str:
 def _ranked(ids: list[str], names: dict[str, str], support: Counter[str] | None) -> list[str]:
     """Display names, the actors most members name first (then by name)."""
     counts = support or Counter()
-    return [names.get(i, i) for i in sorted(ids, key=lambda i: (-counts[i], names.get(i, i)))]
+    return [names.get(i, i) for i in sorted(ids, key=lambda i: (-counts.get(i, 0), names.get(i, i)))]
 
 
 def summarise(
@@ -302,7 +304,9 @@ def summarise(
     if other:
         text += f" {'to' if other == 'recipient' else 'with'} {_capped(_ranked(actors[other], names, support), 1)}"
     figures = claims_quantity(claims or [])
-    if figures:
+    if figures and figures.endswith(")"):  # "…, 1,000–20,000 containers (US, ROK, MSMT), in 2024."
+        text += f", {figures}"
+    elif figures:
         text += f" ({figures})"
     elif quantity:
         text += f" ({format_quantity(quantity)})"
