@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 
 from ..model import Event
-from .evidence import ANY_CONTEXT, FieldScores, actor_score, item_score, quantity_score, rules, time_score
+from .evidence import ANY_CONTEXT, FieldScores, actor_score, day, item_score, quantity_score, rules, time_score
 from .taxonomy import taxonomy
 
 LINK_THRESHOLD = 0.5
 # Kept for the incremental update's blocking: the default of data/linking.yaml.
 UNDATED_WINDOW_DAYS = 45
+# How far before its publication an undated event's reported time can move its window (reported_by);
+# the incremental update's blocking widens its window by as much.
+REPORTED_MAX_LAG_DAYS = 120
 
 
 @lru_cache(maxsize=4096)  # pure over the (cached) taxonomy, and asked millions of times while clustering
@@ -42,7 +46,7 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
     if t == 0:
         return FieldScores(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     actors = actor_score(a, b, context_a, context_b)
-    time = time_score(a, b, published_a, published_b)
+    time = time_score(a, b, reported_by(a, published_a), reported_by(b, published_b))
     if same_story:
         time = max(time, 0.6)
     quantity = quantity_score(a, b)
@@ -56,6 +60,20 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
         soft_conflict = 0.6 if time < 0.2 else 1.0
         score = round(t * soft_conflict * sum(w * s for w, s in parts), 4)
     return FieldScores(t, actors, time, quantity, item, score)
+
+
+def reported_by(event: Event, published: str | None) -> str | None:
+    """When an undated event was known: the end of the time its sentence reports it at, when that is
+    before publication ("In April, Pyongyang thanked Moscow for its veto": the veto came by April), else
+    the publication date.  The linker looks for an undated event in the window before this day."""
+    rep = event.reported
+    if event.time is not None or rep is None or not rep.anchored or not rep.end or not published:
+        return published
+    pub = day(published)
+    if pub is None:
+        return published
+    earliest = (pub - timedelta(days=REPORTED_MAX_LAG_DAYS)).isoformat()
+    return max(earliest, min(published[:10], rep.end[:10]))
 
 
 def compatible_bound(a: Event, b: Event, *, published_a: str | None = None,
