@@ -70,15 +70,27 @@ def only_case(docs: list[Document]) -> Case:
     return case
 
 
-def test_outlets_repeating_one_government_count_once():
+def test_outlets_repeating_one_government_are_one_claim_with_copies():
     docs = [page(f"p{i}", event(attribution=0), publisher=name, attributions=[attr("usa")])
             for i, name in enumerate(["Tidewater Post", "Inland Courier", "Quay Daily", "Ridge Times", "Fen Herald"])]
     case = only_case(docs)
     (claim,) = case.claims
     assert (claim.originator, claim.side, claim.first_report) == ("usa", "support", "p0")
     assert claim.copies == ["p1", "p2", "p3", "p4"]
-    assert case.independent_sources == 1 and case.status == "single-source"
+    assert case.originators == ["usa"]
+    # independent reporting is still five reports; the reasons say they all relay one originator
+    assert case.independent_sources == 5
+    assert "every report relays one originator: United States" in case.status_reasons
     assert any("4 page(s) repeat a claim" in r for r in case.status_reasons)
+
+
+def test_one_publisher_never_corroborates_whoever_it_quotes():
+    docs = [page("k1", event(attribution=0), publisher="State Wire", attributions=[attr("us-state-department")]),
+            page("k2", event(attribution=0), publisher="State Wire", attributions=[attr("kor")])]
+    case = only_case(docs)
+    assert case.originators == ["kor", "usa"]
+    assert case.independent_sources == 1 and case.status == "single-source"
+    assert any("single publisher" in r for r in case.status_reasons)
 
 
 def test_claims_by_originator_with_quantities_periods_and_first_reports():
@@ -94,7 +106,8 @@ def test_claims_by_originator_with_quantities_periods_and_first_reports():
     case = only_case(docs)
     rows = [(c.originator, c.quantity.value, c.first_report, c.copies) for c in case.claims]
     assert rows == [("usa", 4000, "a", ["d"]), ("kor", 4300, "b", []), ("outlet:c", 4500, "c", [])]
-    assert case.independent_sources == 3 and case.status == "corroborated"
+    assert case.independent_sources == 4 and case.status == "corroborated"
+    assert case.originators == ["kor", "outlet:c", "usa"]
     assert (case.claims[2].time_start, case.claims[2].time_end) == ("2023-09-01", "2024-12-31")
     assert "4,000–4,500 crates (US, ROK and Quay Daily)" in case.summary
     assert case.claimants == ["kor", "usa"]
@@ -108,7 +121,7 @@ def test_denials_are_the_right_of_reply_never_support():
     ]
     case = only_case(docs)
     assert [(c.side, c.originator) for c in case.claims] == [("support", "usa"), ("reply", "prk")]
-    assert case.status == "contested" and case.independent_sources == 1
+    assert case.status == "contested" and case.originators == ["usa"]
     assert "prk" not in case.claimants
     assert any(r.startswith("denied or rebutted by North Korea") for r in case.status_reasons)
 
@@ -125,22 +138,22 @@ def test_syndicated_copies_of_one_outlet_story_are_one_claim():
 
 
 @pytest.mark.parametrize(
-    "originators, publishers, repliers, min_sources, status",
+    "reports, originators, repliers, min_sources, status",
     [
-        (["US", "ROK"], 2, [], 2, "corroborated"),
-        (["US", "ROK"], 1, [], 2, "single-source"),  # one publisher never corroborates, whoever it quotes
-        (["Tidewater Post (own reporting)"], 1, [], 2, "single-source"),
-        (["US", "ROK"], 2, ["DPRK"], 2, "contested"),
-        ([], 0, ["DPRK"], 2, "denied-only"),
-        (["US"], 1, [], 1, "corroborated"),
+        (["Tidewater Post", "Quay Daily"], ["US", "ROK"], [], 2, "corroborated"),
+        (["Tidewater Post"], ["US", "ROK"], [], 2, "single-source"),  # one publisher, whoever it quotes
+        (["Tidewater Post"], ["Tidewater Post (own reporting)"], [], 2, "single-source"),
+        (["Tidewater Post", "Quay Daily"], ["US", "ROK"], ["DPRK"], 2, "contested"),
+        ([], [], ["DPRK"], 2, "denied-only"),
+        (["Tidewater Post"], ["US"], [], 1, "corroborated"),
     ],
 )
-def test_status_with_reasons(originators, publishers, repliers, min_sources, status):
-    found, reasons = status_with_reasons(StatusInput(originators, publishers, 0, repliers), min_sources)
+def test_status_with_reasons(reports, originators, repliers, min_sources, status):
+    found, reasons = status_with_reasons(StatusInput(reports, originators, 0, repliers), min_sources)
     assert found == status
-    assert reasons and all(isinstance(r, str) and r for r in reasons)
-    if len(originators) >= min_sources and publishers < 2 <= min_sources:
-        assert any("one publisher" in r for r in reasons)
+    assert reasons[0].startswith(f"{len(reports)} independent report(s)") or not reports
+    assert any("right of reply" in r for r in reasons) == bool(repliers)
+    assert any("single publisher" in r for r in reasons) == (len(reports) == 1 and min_sources > 1)
 
 
 def claim(originator: str, name: str, value: float | None, unit: str = "container") -> Claim:

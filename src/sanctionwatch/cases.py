@@ -129,14 +129,12 @@ class Case:
 
     @property
     def independent_sources(self) -> int:
-        """Independent sources: distinct originators of the supporting claims (five outlets repeating one
-        government count once); a case stored without claims counts its publisher groups."""
-        if self.claims:
-            return len({c.originator for c in self.claims if c.side == "support"})
+        """Independent reporting: publisher groups, syndicated and credited copies of one story once."""
         return len(self.source_groups)
 
     @property
     def originators(self) -> list[str]:
+        """Who made the supporting claims, each once (five outlets relaying one government: one)."""
         return sorted({c.originator for c in self.claims if c.side == "support"})
 
     @property

@@ -16,28 +16,32 @@ def case_status(independent_sources: int, has_denial: bool, min_sources: int = 2
 
 @dataclass(frozen=True, slots=True)
 class StatusInput:
+    reports: list[str]  # who each independent report is (publisher groups: syndicated copies once)
     originators: list[str]  # display names of the supporting claims' distinct originators
-    publishers: int  # independent publisher groups among the supporting pages
     repeated: int  # supporting pages that only repeat a claim already counted
     repliers: list[str]  # display names of those who deny or rebut it
 
 
 def status_with_reasons(found: StatusInput, min_sources: int = 2) -> tuple[str, list[str]]:
-    """The status and why.  Independent sources are the distinct originators; a single publisher never
-    corroborates (whatever it quotes is its own selection), and a denial makes a case contested."""
-    n = len(found.originators)
-    needed_publishers = min(2, min_sources)
-    counted = n if found.publishers >= needed_publishers else min(n, 1)
-    status = case_status(counted, bool(found.repliers), min_sources)
+    """The status and why.  Corroboration counts independent reporting (one publisher, and copies of one
+    story, count once, so a single publisher never corroborates itself); the reasons also say who
+    originated the claims, so reports that all relay one government read as such.  A denial makes a
+    case contested."""
+    n = len(found.reports)
+    status = case_status(n, bool(found.repliers), min_sources)
     reasons = []
     if n:
-        reasons.append(f"{n} independent originator(s): {'; '.join(found.originators)} (corroboration needs {min_sources})")
+        reasons.append(f"{n} independent report(s): {'; '.join(found.reports)} (corroboration needs {min_sources})")
     else:
-        reasons.append("no supporting claim: only the right of reply")
+        reasons.append("no supporting report: only the right of reply")
+    if len(found.originators) == 1 and n > 1:
+        reasons.append(f"every report relays one originator: {found.originators[0]}")
+    elif found.originators:
+        reasons.append(f"{len(found.originators)} originator(s): {'; '.join(found.originators)}")
     if found.repeated:
-        reasons.append(f"{found.repeated} page(s) repeat a claim already counted and add no source")
-    if n >= min_sources and found.publishers < needed_publishers:
-        reasons.append("every supporting page comes from one publisher, which cannot corroborate itself")
+        reasons.append(f"{found.repeated} page(s) repeat a claim already counted")
+    if n == 1 and min_sources > 1:
+        reasons.append("a single publisher (or copies of one story) cannot corroborate itself")
     if found.repliers:
         reasons.append(f"denied or rebutted by {'; '.join(found.repliers)}: right of reply, not support")
     return status, reasons

@@ -71,8 +71,8 @@ def make_case(items: list[Item], extra: list[CaseMember], source_of: dict[str, s
     support_claims = [c for c in claims if c.side == "support"]
     firsts = {c.first_report for c in support_claims}
     status, reasons = status_with_reasons(StatusInput(
+        reports=[_source_label(docs_by_id, g) for g in source_groups],
         originators=_names_by_originator(support_claims),
-        publishers=len(source_groups),
         repeated=len({d for c in support_claims for d in c.copies} - firsts),
         repliers=_names_by_originator([c for c in claims if c.side == "reply"]),
     ), min_sources)
