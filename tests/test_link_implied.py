@@ -1,14 +1,16 @@
-"""The linker's view of an event: a use of another state's weapons as their transfer, and an undated event
-placed by the time its sentence reports it at."""
+"""The linker's view of an event: a use of another state's weapons as their transfer, an undated event placed
+by the time its sentence reports it at, and the phase of an act (a body set up or shut down)."""
 
 from __future__ import annotations
 
 import pytest
 
+from sanctionwatch.event_coref import conflict
 from sanctionwatch.linking.implied import linking_view
+from sanctionwatch.linking.phases import phase
 from sanctionwatch.linking.neighbourhood import related_types
-from sanctionwatch.linking.scoring import REPORTED_MAX_LAG_DAYS, compatible, reported_by
-from sanctionwatch.model import Argument, Event, Fragment, TimeValue
+from sanctionwatch.linking.scoring import REPORTED_MAX_LAG_DAYS, compatible, evidence, reported_by
+from sanctionwatch.model import Argument, Event, Fragment, Quantity, TimeValue
 
 
 def launch(agent: str | None, item_state: str | None, type_: str = "missile_launch", time=None, reported=None) -> Event:
@@ -78,3 +80,42 @@ def test_an_undated_event_reported_earlier_links_with_the_dated_one():
     unplaced = Event(type="un_veto", trigger=Fragment(0, 4, "veto"), arguments=[Argument("agent", 0, 1, "x", "rus")])
     assert compatible(recalled, veto, published_a="2024-05-17", published_b="2024-03-29") >= 0.5
     assert compatible(unplaced, veto, published_a="2024-05-17", published_b="2024-03-29") < 0.5
+
+
+def acted(type_: str, word: str, time=None) -> Event:
+    return Event(type=type_, trigger=Fragment(0, len(word), word), arguments=[Argument("agent", 0, 1, "x", "usa")],
+                 time=time)
+
+
+@pytest.mark.parametrize(
+    "type_, word, expected",
+    [
+        ("monitoring_body", "created", "start"), ("monitoring_body", "formed", "start"),
+        ("monitoring_body", "setting", "start"), ("monitoring_body", "shut", "end"),
+        ("monitoring_body", "closes", "end"), ("monitoring_body", "expired", "end"), ("monitoring_body", "closure", "end"),
+        ("monitoring_body", "renewal", None),  # neither: no phase, no conflict
+        ("designation", "lifted", "end"), ("designation", "added", "start"),
+        ("missile_launch", "fired", None),  # a type without phases
+    ],
+)
+def test_phase(type_, word, expected):
+    assert phase(acted(type_, word)) == expected
+
+
+def test_a_body_set_up_and_one_shut_down_are_two_events():
+    month = TimeValue("in May", "2022-05-01", "2022-05-31", "month")
+    founded, closed = acted("monitoring_body", "founded", month), acted("monitoring_body", "closed", month)
+    assert compatible(founded, closed) == 0
+    assert conflict(founded, closed) == "phase"
+    assert conflict(founded, acted("monitoring_body", "established", month)) is None
+
+
+def test_the_same_total_without_its_period_is_not_ruled_out_by_time():
+    def theft(qty: float, time=None) -> Event:
+        return Event(type="cyber_theft", trigger=Fragment(0, 5, "theft"), arguments=[Argument("agent", 0, 1, "x", "prk")],
+                     quantity=Quantity(qty, "intrusion"), time=time)
+
+    tally = theft(41, TimeValue("between 2015 and 2021", "2015-01-01", "2021-12-31", "range"))
+    same, other = theft(41), theft(7)
+    assert evidence(tally, same, published_b="2023-06-01").time == 0.4
+    assert evidence(tally, other, published_b="2023-06-01").time == 0.0

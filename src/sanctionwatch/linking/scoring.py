@@ -6,7 +6,9 @@ from datetime import timedelta
 from functools import lru_cache
 
 from ..model import Event
-from .evidence import ANY_CONTEXT, FieldScores, actor_score, day, item_score, quantity_score, rules, time_score
+from .evidence import (ANY_CONTEXT, TALLY_DAYS, FieldScores, actor_score, day, interval, item_score, quantity_score,
+                       rules, time_score)
+from .phases import phases_differ
 from .taxonomy import taxonomy
 
 LINK_THRESHOLD = 0.5
@@ -43,13 +45,17 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
     its own (re-posting) date; time then counts as a coarse agreement.
     """
     t = type_score(a.type, b.type)
-    if t == 0:
+    if t == 0 or phases_differ(a, b):
         return FieldScores(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     actors = actor_score(a, b, context_a, context_b)
     time = time_score(a, b, reported_by(a, published_a), reported_by(b, published_b))
     if same_story:
         time = max(time, 0.6)
     quantity = quantity_score(a, b)
+    if time == 0 and quantity == 1.0 and _one_tally_one_undated(a, b):
+        # "58 cyberattacks" without its period is the tally "58 cyberattacks between 2017 and 2023":
+        # the same total is the same count, whenever it is repeated
+        time = 0.4
     item = item_score(a, b)
     parts = ((0.45, actors), (0.25, time), (0.15, quantity), (0.15, item))
     if any(score == 0 for _, score in parts):
@@ -60,6 +66,14 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
         soft_conflict = 0.6 if time < 0.2 else 1.0
         score = round(t * soft_conflict * sum(w * s for w, s in parts), 4)
     return FieldScores(t, actors, time, quantity, item, score)
+
+
+def _one_tally_one_undated(a: Event, b: Event) -> bool:
+    ia, ib = interval(a), interval(b)
+    if (ia is None) == (ib is None):
+        return False
+    own = ia or ib
+    return (own[1] - own[0]).days > TALLY_DAYS
 
 
 def reported_by(event: Event, published: str | None) -> str | None:
