@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sanctionwatch.event_coref import conflict
+from sanctionwatch.linking.evidence import item_kinds
 from sanctionwatch.linking.implied import linking_view
 from sanctionwatch.linking.phases import phase
 from sanctionwatch.linking.neighbourhood import related_types
@@ -119,3 +120,19 @@ def test_the_same_total_without_its_period_is_not_ruled_out_by_time():
     same, other = theft(41), theft(7)
     assert evidence(tally, same, published_b="2023-06-01").time == 0.4
     assert evidence(tally, other, published_b="2023-06-01").time == 0.0
+
+
+@pytest.mark.parametrize(
+    "item, kinds",
+    [
+        ("a new solid-fuel long-range missile", ["missiles"]),  # the fuel is the missile's, not the goods
+        ("armour-piercing shells", ["munitions"]),
+        ("Pukguksong-5 rocket", ["missiles"]),
+        ("Pukguksong-5", ["missiles"]),  # a name alone is still the goods
+        ("ship-to-ship transfers of diesel", ["petroleum"]),
+        ("diesel", ["petroleum"]),
+    ],
+)
+def test_a_hyphenated_modifier_is_not_the_goods(item, kinds):
+    event = Event(type="arms_transfer", trigger=Fragment(0, 4, "sent"), arguments=[Argument("item", 0, len(item), item)])
+    assert sorted(item_kinds(event)) == kinds
