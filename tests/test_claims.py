@@ -273,3 +273,17 @@ def test_web_case_page_shows_claims_reply_and_reasons(tmp_path):
     assert "United States" in claims and "South Korea" in claims and "4,200 crate" in claims
     assert "North Korea" in page_html[page_html.index('id="reply-h"'):]
     assert "denied or rebutted by North Korea" in page_html
+
+
+def test_a_bare_rejection_answers_the_articles_main_story():
+    # three mentions of a shipment, one of a launch; "Pyongyang rejected the accusations" sits nearest the launch
+    shipment = [event(None, time=None, at=at) for at in (10, 60, 110)]
+    launch = Event(type="missile_launch", trigger=Fragment(300, 305, "fired"),
+                   arguments=[Argument("agent", 300, 301, "x", "prk")])
+    rejection = Attribution(source=[Fragment(320, 330, "Pyongyang")], cue=[Fragment(331, 339, "rejected")],
+                            content=[Fragment(340, 360, "the accusations")], stance="deny", source_entity="prk")
+    doc = page("m", *shipment, launch, publisher="Tidewater Post", attributions=[rejection],
+               text=" ".join(f"word{n}" for n in range(80)))
+    cases = {c.type: c for c in link_events([doc])}
+    assert [(m.event_idx, m.attribution_idx) for m in cases["arms_transfer"].denials] == [(None, 0)]
+    assert cases["missile_launch"].denials == []
