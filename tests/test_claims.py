@@ -287,3 +287,10 @@ def test_a_bare_rejection_answers_the_articles_main_story():
     cases = {c.type: c for c in link_events([doc])}
     assert [(m.event_idx, m.attribution_idx) for m in cases["arms_transfer"].denials] == [(None, 0)]
     assert cases["missile_launch"].denials == []
+
+
+def test_an_outlet_carrying_a_wire_story_is_named_as_readers_know_the_agency():
+    case = only_case([page("w", event(None), publisher="Tidewater Post (AP story)")])
+    (claim,) = case.claims
+    assert claim.display_name == "AP (own reporting)"
+    assert case.status_reasons[0].startswith("1 independent report(s): AP ")

@@ -12,7 +12,7 @@ from ..model import Document, Quantity
 from ..cases import Case, CaseMember, Claim
 from .claims import OUTLET, Evidence, build_claims, short_name
 from .credit import credit_key
-from .evidence import PARTY_ROLES, parties
+from .evidence import PARTY_ROLES, parties, rules
 from .evidence import day as _day
 from .evidence import interval as _interval
 from .evidence import unit as _unit
@@ -71,7 +71,7 @@ def make_case(items: list[Item], extra: list[CaseMember], source_of: dict[str, s
     support_claims = [c for c in claims if c.side == "support"]
     firsts = {c.first_report for c in support_claims}
     status, reasons = status_with_reasons(StatusInput(
-        reports=[_source_label(docs_by_id, g) for g in source_groups],
+        reports=[_agency_name(_source_label(docs_by_id, g)) for g in source_groups],
         originators=_names_by_originator(support_claims),
         repeated=len({d for c in support_claims for d in c.copies} - firsts),
         repliers=_names_by_originator([c for c in claims if c.side == "reply"]),
@@ -140,9 +140,15 @@ def explain_membership(items: list[Item]) -> list[dict[str, Any]]:
 
 
 def _outlet_name(docs: Mapping[str, Document], group: list[str]) -> str:
-    """The name of the outlet one independent source is, or "" when no page of it names one."""
+    """The name of the outlet one independent source is, as readers know it ("AP", not the key "ap"),
+    or "" when no page of it names one."""
     label = _source_label(docs, group)
-    return "" if label == group[0] else label
+    return "" if label == group[0] else _agency_name(label)
+
+
+def _agency_name(label: str) -> str:
+    names = rules().wire_agencies.get(label)
+    return names[0] if names else label
 
 
 def _source_label(docs: Mapping[str, Document], group: list[str]) -> str:
