@@ -106,3 +106,38 @@ def test_find_times_respects_window():
     text = "In 2011 he left. In 2014 he fled."
     found = find_times(text, 17, len(text), None)
     assert [tv.text for _, _, tv in found] == ["In 2014"]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, start, end",
+    [
+        # the year of the last dated expression before it, not the publication's
+        ("The board was set up in June 2019 after the vote in March of that year.", "in March of that year",
+         "2019-03-01", "2019-03-31"),
+        ("Exports rose in 2016. Later that year the port closed.", "Later that year", "2016-01-01", "2016-12-31"),
+        ("The ferry was seized on 4 May 2020 and sold the following year.", "the following year",
+         "2021-01-01", "2021-12-31"),
+        ("Talks began in 2011; in late that same year they failed.", "in late that same year", "2011-09-01", "2011-12-31"),
+        # a relative date is context too
+        ("The mill reopened last year and in August of the same year it shipped steel.", "in August of the same year",
+         "2023-08-01", "2023-08-31"),
+    ],
+)
+def test_year_named_by_reference_takes_the_context_year(text, phrase, start, end):
+    found = {text[s:e]: tv for s, e, tv in find_times(text, 0, len(text), FRIDAY)}
+    assert phrase in found, found
+    tv = found[phrase]
+    assert (tv.start, tv.end, tv.anchored) == (start, end, True)
+
+
+def test_year_reference_without_context_stays_unanchored():
+    text = "Inspectors visited in April of that year."
+    (s, e, tv), = find_times(text, 0, len(text), FRIDAY)
+    assert text[s:e] == "in April of that year"
+    assert (tv.start, tv.end, tv.anchored) == (None, None, False)
+
+
+def test_year_reference_does_not_reach_into_an_earlier_paragraph():
+    text = "The plant opened in 2012.\n\nIn May of that year nothing happened."
+    found = [tv for _s, _e, tv in find_times(text, text.index("In May"), len(text), FRIDAY)]
+    assert [tv.anchored for tv in found] == [False]

@@ -15,7 +15,7 @@ from typing import Any
 
 from .model import Quantity
 
-__all__ = ["CASE_STATUSES", "Case", "CaseMember"]
+__all__ = ["CASE_STATUSES", "Case", "CaseMember", "Claim"]
 
 # The values of Case.status, weakest evidence first (linking.status.case_status decides among them).
 CASE_STATUSES = ("single-source", "corroborated", "contested", "denied-only")
@@ -35,6 +35,70 @@ class CaseMember:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> CaseMember:
         return cls(d["doc_id"], d.get("event_idx"), d["role"], d.get("attribution_idx"))
+
+
+@dataclass(slots=True)
+class Claim:
+    """One originator's statement within a case: who first made it, how much, when, where it was first
+    reported and which later pages repeat it (each repeated or syndicated page once).
+
+    ``originator`` is an actor id (a government, the UN panel, a monitoring team, a named speaker) or
+    ``outlet:<source key>`` for an outlet's own unattributed reporting.  ``side`` is ``support`` or
+    ``reply`` (a denial or rebuttal: the right of reply, never support).
+    """
+
+    originator: str
+    originator_name: str
+    side: str  # support | reply
+    quantity: Quantity | None
+    time_start: str | None
+    time_end: str | None
+    first_report: str  # doc_id of the earliest page carrying it
+    first_published: str | None
+    copies: list[str] = field(default_factory=list)  # later pages repeating it, first report excluded
+    speakers: list[str] = field(default_factory=list)  # who voiced it, as written ("the defence ministry")
+    members: list[CaseMember] = field(default_factory=list)
+
+    @property
+    def is_outlet(self) -> bool:
+        return self.originator.startswith("outlet:")
+
+    @property
+    def display_name(self) -> str:
+        """Who made it, for readers: an outlet no page names is "an unnamed outlet (own reporting)"."""
+        if not self.is_outlet:
+            return self.originator_name or self.originator
+        outlet = self.originator_name or "an unnamed outlet"
+        if self.speakers:  # a speaker the attribution could not resolve ("the team said")
+            speaker = self.speakers[0] if len(self.speakers[0]) <= 60 else self.speakers[0][:57].rstrip() + "…"
+            return f"{outlet}, citing “{speaker}”"
+        return f"{outlet} (own reporting)"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "originator": self.originator, "originator_name": self.originator_name, "side": self.side,
+            "display_name": self.display_name,  # derived: not read back
+            "quantity": self.quantity.to_dict() if self.quantity else None,
+            "time": {"start": self.time_start, "end": self.time_end},
+            "first_report": {"doc_id": self.first_report, "published": self.first_published},
+            "copies": self.copies, "speakers": self.speakers, "members": [m.to_dict() for m in self.members],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        time, first, q = d.get("time") or {}, d.get("first_report") or {}, d.get("quantity")
+        return cls(
+            originator=d["originator"], originator_name=d.get("originator_name") or d["originator"],
+            side=d.get("side") or "support", quantity=_quantity(q),
+            time_start=time.get("start"), time_end=time.get("end"),
+            first_report=first.get("doc_id") or "", first_published=first.get("published"),
+            copies=list(d.get("copies") or []), speakers=list(d.get("speakers") or []),
+            members=[CaseMember.from_dict(m) for m in d.get("members") or []],
+        )
+
+
+def _quantity(q: dict[str, Any] | None) -> Quantity | None:
+    return Quantity(q["value"], q["unit"], bool(q.get("approximate", False))) if q else None
 
 
 @dataclass(slots=True)
@@ -60,10 +124,18 @@ class Case:
     # Who each source group is (the credited agency or outlet, else the publisher), parallel to source_groups.
     source_labels: list[str] = field(default_factory=list)
     membership: list[dict[str, Any]] = field(default_factory=list)  # why each event is a member
+    claims: list[Claim] = field(default_factory=list)  # supporting claims first, then the right of reply
+    status_reasons: list[str] = field(default_factory=list)  # why the status is what it is, in words
 
     @property
     def independent_sources(self) -> int:
+        """Independent reporting: publisher groups, syndicated and credited copies of one story once."""
         return len(self.source_groups)
+
+    @property
+    def originators(self) -> list[str]:
+        """Who made the supporting claims, each once (five outlets relaying one government: one)."""
+        return sorted({c.originator for c in self.claims if c.side == "support"})
 
     @property
     def allegations(self) -> list[CaseMember]:
@@ -94,6 +166,8 @@ class Case:
             "designated": self.designated,
             "source_labels": self.source_labels,
             "membership": self.membership,
+            "claims": [c.to_dict() for c in self.claims],
+            "status_reasons": self.status_reasons,
         }
 
     @classmethod
@@ -106,11 +180,13 @@ class Case:
             actor_names=dict(d.get("actor_names") or {}),
             time_start=time.get("start"), time_end=time.get("end"),
             reported_start=reported.get("start"), reported_end=reported.get("end"),
-            quantity=Quantity(q["value"], q["unit"], bool(q.get("approximate", False))) if q else None,
+            quantity=_quantity(q),
             members=[CaseMember.from_dict(m) for m in d.get("members") or []],
             source_groups=[list(g) for g in d.get("source_groups") or []],
             denial_sources=[list(g) for g in d.get("denial_sources") or []],
             status=d["status"], min_sources=int(d.get("min_sources", 2)),
             claimants=list(d.get("claimants") or []), designated=list(d.get("designated") or []),
             source_labels=list(d.get("source_labels") or []), membership=list(d.get("membership") or []),
+            claims=[Claim.from_dict(c) for c in d.get("claims") or []],
+            status_reasons=list(d.get("status_reasons") or []),
         )

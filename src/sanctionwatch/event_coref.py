@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from .linking.evidence import interval, item_score, member_role, rules
+from .linking.phases import phases_differ
 from .model import Argument, Document, Event, Fragment
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination", "target")
@@ -78,6 +79,8 @@ def conflict(a: Event, b: Event) -> str | None:
     """Why ``a`` and ``b`` (of one stance) cannot be one event (a short reason), or None when nothing disagrees."""
     if a.type != b.type:
         return "type"
+    if phases_differ(a, b):  # a body set up and one shut down
+        return "phase"
     all_a, all_b = _all_canonical(a), _all_canonical(b)
     joint = a.type in rules().joint_agent_types  # a and b are of one type here
     for role in CONFLICT_ROLES:

@@ -12,6 +12,9 @@ Anchoring follows news convention and never guesses:
   most recent one not after publication.
 * Absolute expressions ("in 2014", "September 2023", "the early 1990s") need
   no anchor and are ``anchored=True`` even without a publication date.
+* A year named by reference ("in March of that year", "later that year", "the
+  following year") takes the year of the last dated expression before it in
+  its paragraph, not the publication's; with none, it stays unanchored.
 * Without an anchor, a relative expression keeps its text and granularity,
   ``start``/``end`` stay None and ``anchored`` is False.  "since September
   2023" without an anchor keeps its known start and an open (None) end.
@@ -45,6 +48,7 @@ class _Lexicon:
     numbers: dict[str, int]
     prepositions: tuple[str, ...]
     name_exempt: frozenset[str]
+    year_references: dict[str, int]  # "that year": 0, "the following year": 1 (offset from the context year)
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +64,7 @@ def _lexicon() -> _Lexicon:
         prepositions=tuple(str(p).lower() for p in raw["prepositions"]),
         name_exempt=frozenset(str(w).lower() for w in raw.get("month_name_exempt", ()))
         | frozenset(k.lower() for k in raw["weekdays"]) | frozenset(k.lower() for k in raw["year_parts"]),
+        year_references={" ".join(str(k).lower().split()): int(v) for k, v in (raw.get("year_references") or {}).items()},
     )
 
 
@@ -154,6 +159,11 @@ class _Grammar:
             re.I,
         )
         self.since_re = re.compile(rf"\bsince\s+(?P<a>{self._point_loose})", re.I)
+        # "in March of that year", "later that year", "the following year": a year named by reference
+        ref = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(lex.year_references, key=len, reverse=True))
+        self.year_ref_re = re.compile(
+            rf"\b(?:(?P<part>{ypart})\s+(?:in\s+)?|(?P<m>{month})\s+(?:of\s+)?|(?:earlier|later)\s+(?:in\s+)?)?"
+            rf"(?P<ref>{ref})\s+year\b", re.I) if ref else None
         self.point_res = [(re.compile(rf"\b(?:{p.pattern})", re.I), fn) for p, fn in self.point_patterns]
 
     # point handlers: return None to reject a match (e.g. "may" the modal)
@@ -385,6 +395,15 @@ def find_times(text: str, start: int = 0, end: int | None = None, anchor: date |
             tv = _composite(g, text, m, anchor)
             if tv is not None:
                 found.append((m.start(), m.end(), tv))
+    if g.year_ref_re is not None:
+        for m in g.year_ref_re.finditer(text, start, end):
+            if m["m"] and not m["m"][0].isupper():
+                continue
+            s = m.start()
+            prep = g.prep_re.search(text, max(start, s - 24), s)
+            if prep:
+                s = prep.start()
+            found.append((s, m.end(), _year_reference(g, text, s, m, anchor)))
     for rx, fn in g.point_res:
         for m in rx.finditer(text, start, end):
             p = fn(m, anchor)
@@ -401,6 +420,40 @@ def find_times(text: str, start: int = 0, end: int | None = None, anchor: date |
         if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f[0])
+
+
+# How far back "that year" looks for the year it names: its paragraph, within this many characters.
+YEAR_REFERENCE_WINDOW = 1200
+
+
+def _context_year(text: str, pos: int, anchor: date | None) -> int | None:
+    """The year of the last dated expression before ``pos`` in its paragraph (a single year, or the
+    start of an open period "since 2019"); None when there is none."""
+    para = text.rfind("\n\n", 0, pos)
+    lo = max(para + 2 if para >= 0 else 0, pos - YEAR_REFERENCE_WINDOW)
+    for _s, _e, tv in reversed(find_times(text, lo, pos, anchor)):
+        if not tv.anchored or tv.start is None:
+            continue
+        if tv.granularity == "open" or tv.end is None or tv.start[:4] == tv.end[:4]:
+            return int(tv.start[:4])
+    return None
+
+
+def _year_reference(g: _Grammar, text: str, s: int, m: re.Match[str], anchor: date | None) -> TimeValue:
+    span = text[s:m.end()]
+    month = g.lex.months[m["m"].lower()] if m["m"] else None
+    granularity = "month" if month else "year"
+    base = _context_year(text, s, anchor)
+    if base is None:
+        return TimeValue(span, None, None, granularity, anchored=False)
+    year = base + g.lex.year_references[" ".join(m["ref"].lower().split())]
+    if month:
+        lo, hi, _ = _month_interval(year, month)
+    elif m["part"]:
+        lo, hi, _ = g._year_part_interval(m["part"], year)
+    else:
+        lo, hi, _ = _year_interval(year)
+    return TimeValue(span, lo.isoformat(), hi.isoformat(), granularity, anchored=True)
 
 
 def normalise_time(text: str, anchor: date | None = None) -> TimeValue | None:

@@ -6,7 +6,7 @@ members, so re-linking unchanged documents gives the same cases with the same id
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Callable, Iterable, Sequence
 
 from ..model import Document
@@ -232,11 +232,14 @@ def _attribution_denials(
             if eligible is not None and not eligible(doc.doc_id, ai):
                 continue
             anchor = min((f.start for f in attr.cue + attr.content + attr.source), default=0)
-            candidates = [
-                (abs(item.event.trigger.start - anchor), n)
-                for n, item in by_doc.get(doc.doc_id, [])
-                if attr.source_entity in set().union(*parties(item.event).values() or [set()])
-            ]
+            answered = [(n, item) for n, item in by_doc.get(doc.doc_id, [])
+                        if attr.source_entity in set().union(*parties(item.event).values() or [set()])]
+            # "X rejected the accusations" answers the article's main story: the case most of its event
+            # mentions naming X belong to, then the nearest
+            weight: Counter[int] = Counter()
+            for n, item in answered:
+                weight[n] += len(item.chain) or 1
+            candidates = [(-weight[n], abs(item.event.trigger.start - anchor), n) for n, item in answered]
             if candidates:
-                out[min(candidates)[1]].append(CaseMember(doc.doc_id, None, "denial", ai))
+                out[min(candidates)[2]].append(CaseMember(doc.doc_id, None, "denial", ai))
     return out

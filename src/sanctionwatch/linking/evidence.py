@@ -44,6 +44,7 @@ QUANTITY_TOLERANCE_APPROX = 0.35
 ANY_CONTEXT: frozenset[str] = frozenset({"*"})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_COMPOUND_MODIFIER = re.compile(r"\w+(?:-\w+)+(?=\s+\w)", re.UNICODE)
 _ITEM_STOP = frozenset("a an the of and or to for with its their his her some about around over more than".split())
 
 
@@ -300,6 +301,9 @@ def _kinds_of(texts: tuple[str, ...]) -> frozenset[str]:
     table = rules().item_class
     kinds: set[str] = set()
     for text in texts:
+        # a hyphenated compound before the noun is a modifier, not the goods ("solid-fuel missile",
+        # "armour-piercing shells", "Hwasong-18 missile")
+        text = _COMPOUND_MODIFIER.sub(" ", unicodedata.normalize("NFKC", text))
         for w in _normalise_words(text):
             kind = table.get(w) or table.get(_item_word(w))
             if kind:

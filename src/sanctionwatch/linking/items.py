@@ -8,6 +8,7 @@ from typing import Iterable
 from ..event_coref import merged_events
 from ..model import Document, Event
 from .evidence import interval, member_role
+from .implied import linking_view
 from .scoring import evidence
 
 
@@ -52,7 +53,7 @@ def evidence_items(docs: Iterable[Document]) -> list[Item]:
     """Every real event of ``docs`` that is evidence (see :func:`member_role`), as clustering items: the
     mentions of one event in a document are merged into one item first (:mod:`sanctionwatch.event_coref`)."""
     return [
-        Item(doc, chain[0], ev, role, chain=tuple(chain))
+        Item(doc, chain[0], linking_view(ev), role, chain=tuple(chain))
         for doc in docs
         for ev, chain in merged_events(doc)
         if (role := member_role(doc, ev)) is not None

@@ -9,7 +9,8 @@ of a changed document (see :mod:`.incremental` for the rounds).  Candidate membe
   of :func:`~sanctionwatch.linking.scoring.evidence`, so the member must overlap the event's dated interval
   (3 days' slack, 33 for the episodes of a flow, ``durative_types``), or be undated and published no earlier
   than that before it; an undated event reaches dated members that start before its publication (+ the
-  slack) and undated members published within 45 days (75 for a flow) of it; denials and documents without
+  slack) and undated members published within 45 days (75 for a flow) of it, widened by the
+  120 days an undated event's reported time may move it back (:func:`~sanctionwatch.linking.scoring.reported_by`); denials and documents without
   a publication date are never excluded by time;
 
 and then scored with :func:`~sanctionwatch.linking.scoring.compatible_bound`, an upper bound of the
@@ -32,7 +33,8 @@ from .evidence import TIME_SLACK_DAYS, rules
 from .evidence import day as _day
 from .evidence import interval as _interval
 from .evidence import is_denial as _is_denial
-from .scoring import UNDATED_WINDOW_DAYS, compatible_bound, type_score
+from .implied import implied_types, linking_view
+from .scoring import REPORTED_MAX_LAG_DAYS, UNDATED_WINDOW_DAYS, compatible_bound, type_score
 from .taxonomy import taxonomy
 
 
@@ -67,7 +69,7 @@ class MergedEvents:
             if doc is not None:
                 for ev, chain in merged_events(doc):
                     for n in chain:
-                        table[n] = (ev, (doc_id, chain[0]))
+                        table[n] = (linking_view(ev), (doc_id, chain[0]))
             self.by_doc[doc_id] = table
         return self.by_doc[doc_id].get(idx)
 
@@ -95,7 +97,9 @@ def related_types(type_id: str) -> list[str]:
     tax = taxonomy()
     known = set(tax.types) | {r for t in tax.types.values() for r in t.related}
     known |= {t.parent for t in tax.types.values() if t.parent} | {type_id}
-    return sorted(t for t in known if type_score(type_id, t) > 0)
+    # a stored use of another state's weapons is seen as the transfer it implies (linking.implied)
+    implied = {use for use, seen_as in implied_types().items() if type_score(type_id, seen_as) > 0}
+    return sorted({t for t in known if type_score(type_id, t) > 0} | implied)
 
 
 def blocking_window(event: Event, published: str | None) -> tuple[list[str], TimeWindow | None]:
@@ -118,4 +122,7 @@ def _time_window(event: Event, published: str | None) -> TimeWindow | None:
     if day is None:
         return None
     window = timedelta(days=max(UNDATED_WINDOW_DAYS, rules().undated_window_days) + extra)
-    return TimeWindow(False, (day - window).isoformat(), (day + slack).isoformat(), (day + window).isoformat())
+    # either side's window may sit up to REPORTED_MAX_LAG_DAYS before its publication (scoring.reported_by)
+    lag = timedelta(days=REPORTED_MAX_LAG_DAYS)
+    return TimeWindow(False, (day - window - lag).isoformat(), (day + slack).isoformat(),
+                      (day + window + lag).isoformat())

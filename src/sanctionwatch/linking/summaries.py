@@ -9,16 +9,20 @@ from datetime import date, timedelta
 from typing import Any, Mapping
 
 from ..model import Document, Quantity
-from ..cases import Case, CaseMember
-from .status import case_status
+from ..cases import Case, CaseMember, Claim
+from .claims import OUTLET, Evidence, build_claims, short_name
 from .credit import credit_key
-from .evidence import PARTY_ROLES, parties
+from .evidence import PARTY_ROLES, parties, rules
 from .evidence import day as _day
 from .evidence import interval as _interval
 from .evidence import unit as _unit
 from .items import Item, is_copy_pair
 from .scoring import LINK_THRESHOLD, evidence
+from .status import StatusInput, status_with_reasons
 from .taxonomy import taxonomy
+
+# A title names at most this many actors per role and this many originators after its figures.
+TITLE_MAX_NAMES = 3
 
 
 def make_case(items: list[Item], extra: list[CaseMember], source_of: dict[str, str], min_sources: int) -> Case:
@@ -56,23 +60,51 @@ def make_case(items: list[Item], extra: list[CaseMember], source_of: dict[str, s
         return sorted((sorted(g) for g in grouped.values()), key=lambda g: g[0])
 
     source_groups, denial_sources = groups_for(True), groups_for(False)
-    status = case_status(len(source_groups), bool(denial_sources), min_sources)
-    claimants = sorted({
-        a.source_entity
-        for i in support
-        if i.event.attribution is not None and i.event.attribution < len(i.doc.attributions)
-        and (a := i.doc.attributions[i.event.attribution]).source_entity
-    })
+    # An outlet is named by its first page among the case's members, not by the source key's label,
+    # which depends on the order documents were linked in (the incremental update keeps old labels).
+    pages: dict[str, list[str]] = defaultdict(list)
+    for doc_id in sorted({m.doc_id for m in members}):
+        pages[source_of.get(doc_id, doc_id)].append(doc_id)
+    outlet_of = {d: group[0] for group in pages.values() for d in group}
+    labels = {group[0]: _outlet_name(docs_by_id, group) for group in pages.values()}
+    claims = build_claims(_evidence(items, extra, docs_by_id), outlet_of, labels)
+    support_claims = [c for c in claims if c.side == "support"]
+    firsts = {c.first_report for c in support_claims}
+    status, reasons = status_with_reasons(StatusInput(
+        reports=[_agency_name(_source_label(docs_by_id, g)) for g in source_groups],
+        originators=_names_by_originator(support_claims),
+        repeated=len({d for c in support_claims for d in c.copies} - firsts),
+        repliers=_names_by_originator([c for c in claims if c.side == "reply"]),
+    ), min_sources)
+    claimants = sorted({c.originator for c in support_claims if not c.originator.startswith(OUTLET)})
     item_text = _case_item(basis)
-    summary = summarise(info.label, actors, names, item_text, quantity, start, end)
+    summary = summarise(info.label, actors, names, item_text, quantity, start, end, claims=support_claims,
+                        support=_support_counts(basis))
     return Case(
         id=case_id, type=type_id, category=info.category, summary=summary, actors=actors, actor_names=names,
         time_start=start, time_end=end, reported_start=published[0] if published else None,
         reported_end=published[-1] if published else None, quantity=quantity, members=members,
         source_groups=source_groups, denial_sources=denial_sources, status=status, min_sources=min_sources,
         claimants=claimants, source_labels=[_source_label(docs_by_id, g) for g in source_groups],
-        membership=explain_membership(items),
+        membership=explain_membership(items), claims=claims, status_reasons=reasons,
     )
+
+
+def _evidence(items: list[Item], extra: list[CaseMember], docs: Mapping[str, Document]) -> list[Evidence]:
+    out = [Evidence(i.doc, i.event, tuple(CaseMember(i.doc.doc_id, n, i.role, i.doc.events[n].attribution)
+                                         for n in i.chain or (i.idx,)), i.role == "denial") for i in items]
+    out += [Evidence(docs[m.doc_id], None, (m,), True) for m in extra if m.doc_id in docs]
+    return out
+
+
+def _names_by_originator(claims: list[Claim]) -> list[str]:
+    """One display name per distinct originator, in claim order."""
+    return list({c.originator: c.display_name for c in claims}.values())
+
+
+def _support_counts(items: list[Item]) -> Counter[str]:
+    """How many members name each actor: a title names the best-attested ones first."""
+    return Counter(e for i in items for ids in parties(i.event).values() for e in ids)
 
 
 # A member is explained by its best match among this many members of other documents (a bound on the
@@ -105,6 +137,18 @@ def explain_membership(items: list[Item]) -> list[dict[str, Any]]:
         entry["best_match"] = {"doc_id": peer.doc.doc_id, "event_idx": peer.idx, **best.to_dict()}
         out.append(entry)
     return out
+
+
+def _outlet_name(docs: Mapping[str, Document], group: list[str]) -> str:
+    """The name of the outlet one independent source is, as readers know it ("AP", not the key "ap"),
+    or "" when no page of it names one."""
+    label = _source_label(docs, group)
+    return "" if label == group[0] else _agency_name(label)
+
+
+def _agency_name(label: str) -> str:
+    names = rules().wire_agencies.get(label)
+    return names[0] if names else label
 
 
 def _source_label(docs: Mapping[str, Document], group: list[str]) -> str:
@@ -190,15 +234,56 @@ def format_period(start: str | None, end: str | None) -> str | None:
     return f"between {s.isoformat()} and {e.isoformat()}"
 
 
+def _number(value: float) -> str:
+    v = int(value) if float(value).is_integer() else value
+    return f"{v:,}" if isinstance(v, int) else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def _plural(unit: str, value: float) -> str:
+    # "7,000 containers", never "7,000 container"; codes ("USD") and plurals stay as written
+    if value == 1 or not unit.isalpha() or not unit.islower() or unit.endswith("s"):
+        return unit
+    if unit.endswith("y") and unit[-2:-1] not in tuple("aeiou"):
+        return unit[:-1] + "ies"
+    return unit + "es" if unit.endswith(("x", "ch", "sh")) else unit + "s"
+
+
 def format_quantity(q: Quantity) -> str:
-    value = int(q.value) if float(q.value).is_integer() else q.value
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{'about ' if q.approximate else ''}{text} {q.unit}".strip()
+    return f"{'about ' if q.approximate else ''}{_number(q.value)} {_plural(q.unit, q.value)}".strip()
 
 
-def _join_names(ids: list[str], names: dict[str, str]) -> str:
-    shown = [names.get(i, i) for i in ids]
+def claims_quantity(claims: list[Claim]) -> str | None:
+    """The figures the supporting claims give, as a range with who gave them: "1,000–20,000 containers
+    (US, ROK, MSMT)".  Only the unit most claims use; more than three originators are counted, not named."""
+    quantified = [c for c in claims if c.quantity is not None]
+    if not quantified:
+        return None
+    by_unit: dict[str, list[Claim]] = defaultdict(list)
+    for c in quantified:
+        by_unit[_unit(c.quantity)].append(c)
+    chosen = sorted(by_unit.values(), key=lambda cs: (-len({c.originator for c in cs}), -len(cs), _unit(cs[0].quantity)))[0]
+    values = sorted({c.quantity.value for c in chosen})
+    low = min(chosen, key=lambda c: c.quantity.value).quantity
+    high = max(chosen, key=lambda c: c.quantity.value).quantity
+    figures = format_quantity(low) if len(values) == 1 else \
+        f"{_number(low.value)}–{_number(high.value)} {_plural(high.unit, high.value)}"
+    who = list(dict.fromkeys(short_name(c.originator, c.originator_name) for c in chosen if c.originator_name))
+    return f"{figures} ({_capped(who)})" if who else figures
+
+
+def _capped(names: list[str], limit: int = TITLE_MAX_NAMES) -> str:
+    """At most ``limit`` names: "A, B and C"; beyond that "A, B and 3 others"."""
+    if len(names) > limit:
+        shown = names[:limit - 1] + [f"{len(names) - limit + 1} others"]
+    else:
+        shown = names
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _ranked(ids: list[str], names: dict[str, str], support: Counter[str] | None) -> list[str]:
+    """Display names, the actors most members name first (then by name)."""
+    counts = support or Counter()
+    return [names.get(i, i) for i in sorted(ids, key=lambda i: (-counts.get(i, 0), names.get(i, i)))]
 
 
 def summarise(
@@ -209,17 +294,27 @@ def summarise(
     quantity: Quantity | None,
     start: str | None,
     end: str | None,
+    *,
+    claims: list[Claim] | None = None,
+    support: Counter[str] | None = None,
 ) -> str:
-    """One sentence from the case fields: who, what, to whom, how much, when."""
-    who = _join_names(actors["agent"], names) if actors.get("agent") else "Unidentified actor"
+    """One sentence from the case fields: who, what, to whom, how much (the claims' range and who gives
+    it, else the case's figure), when.  It names at most three actors: beyond that, the best attested and
+    a count."""
+    other = "recipient" if actors.get("recipient") else "partner" if actors.get("partner") else None
+    agent_budget = TITLE_MAX_NAMES - (1 if other else 0)
+    who = _capped(_ranked(actors["agent"], names, support), agent_budget) if actors.get("agent") else "Unidentified actor"
     text = f"{who}: {label}"
     if item:
         text += f" of {item}"
-    if actors.get("recipient"):
-        text += f" to {_join_names(actors['recipient'], names)}"
-    elif actors.get("partner"):
-        text += f" with {_join_names(actors['partner'], names)}"
-    if quantity:
+    if other:
+        text += f" {'to' if other == 'recipient' else 'with'} {_capped(_ranked(actors[other], names, support), 1)}"
+    figures = claims_quantity(claims or [])
+    if figures and figures.endswith(")"):  # "…, 1,000–20,000 containers (US, ROK, MSMT), in 2024."
+        text += f", {figures}"
+    elif figures:
+        text += f" ({figures})"
+    elif quantity:
         text += f" ({format_quantity(quantity)})"
     when = format_period(start, end)
     if when:

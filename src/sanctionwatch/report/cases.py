@@ -12,14 +12,14 @@ article: article text is hostile input.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..cases import Case, CaseMember
+from ..cases import Case, CaseMember, Claim
 from ..escape import REPORT_CSP_META, html_text, md_code, md_link, md_text, safe_url
-from ..linking.summaries import format_period
+from ..linking.summaries import format_period, format_quantity
 from ..linking.taxonomy import taxonomy
 from ..model import Document, Fragment
 from ..store import Store
@@ -43,6 +43,19 @@ class Footnote:
     member: CaseMember
     quote: Fragment
     doc: Document
+    said_by: str = ""  # the claim's originator ("United States", "Harbour Post (own reporting)")
+    members: tuple[CaseMember, ...] = ()  # every member quoting this passage on this side
+
+    @property
+    def is_denial(self) -> bool:
+        return self.member.role == "denial"
+
+    def attribution_text(self) -> str:
+        """"Said by X" or "Denial by X"; without a known originator, "Denial" or nothing."""
+        verb = "Denial" if self.is_denial else "Said"
+        if self.said_by:
+            return f"{verb} by {self.said_by}"
+        return verb if self.is_denial else ""
 
 
 def section_title(category: str) -> str:
@@ -84,17 +97,51 @@ def evidence_fragment(doc: Document, member: CaseMember) -> Fragment:
 
 
 def collect_footnotes(cases: list[Case], docs: dict[str, Document]) -> dict[str, list[Footnote]]:
-    """Numbered evidence per case, in report order: allegations by date, then denials by date."""
+    """Numbered evidence per case, in report order: allegations by date, then denials by date.  Members
+    quoting one passage on one side (the mentions of one event in a sentence) share one footnote."""
     out: dict[str, list[Footnote]] = {}
     n = 0
     for case in ordered_cases(cases):
-        notes = []
+        said_by = {m: c.display_name for c in case.claims for m in c.members}
+        notes: list[Footnote] = []
+        index: dict[tuple[str, int, int, bool], int] = {}
         for m in sorted(case.members, key=lambda m: (m.role == "denial", docs[m.doc_id].published or "", m.doc_id,
                                                       m.event_idx if m.event_idx is not None else -1)):
+            quote = evidence_fragment(docs[m.doc_id], m)
+            key = (m.doc_id, quote.start, quote.end, m.role == "denial")
+            if key in index:
+                f = notes[index[key]]
+                notes[index[key]] = replace(f, members=f.members + (m,))
+                continue
+            index[key] = len(notes)
             n += 1
-            notes.append(Footnote(n, case.id, m, evidence_fragment(docs[m.doc_id], m), docs[m.doc_id]))
+            notes.append(Footnote(n, case.id, m, quote, docs[m.doc_id], said_by.get(m, ""), (m,)))
         out[case.id] = notes
     return out
+
+
+def claim_notes(claim: Claim, notes: list[Footnote]) -> tuple[list[Footnote], list[Footnote]]:
+    """(footnotes of the claim's first report, footnotes of its copies)."""
+    mine = [f for f in notes if any(m in claim.members for m in f.members)]
+    first = [f for f in mine if f.member.doc_id == claim.first_report]
+    return first, [f for f in mine if f.member.doc_id != claim.first_report]
+
+
+def claim_row(claim: Claim, notes: list[Footnote], docs: dict[str, Document]) -> dict[str, Any]:
+    """The cells of one claims-table row, as plain text (each renderer escapes them)."""
+    first, copies = claim_notes(claim, notes)
+    doc = docs.get(claim.first_report)
+    quote = first[0].quote.text if first else ""
+    return {
+        "claim": quote if len(quote) <= 110 else quote[:107].rstrip() + "…",
+        "originator": claim.display_name,
+        "quantity": format_quantity(claim.quantity) if claim.quantity else "—",
+        "period": format_period(claim.time_start, claim.time_end) or "not dated",
+        "first_report": f"{_source_label(doc) if doc else claim.first_report[:12]}, {claim.first_published or 'undated'}",
+        "copies": len(claim.copies),
+        "first_notes": [f.number for f in first],
+        "copy_notes": [f.number for f in copies],
+    }
 
 
 def ordered_cases(cases: list[Case]) -> list[Case]:
@@ -145,7 +192,7 @@ def render_markdown(cases: list[Case], docs: dict[str, Document], min_sources: i
         out += [f"## {md_text(section_title(cat))}", ""]
         for case in by_cat[cat]:
             n += 1
-            out += _markdown_case(n, case, notes[case.id], min_sources)
+            out += _markdown_case(n, case, notes[case.id], min_sources, docs)
     out += ["## Evidence", ""]
     for case in ordered_cases(cases):
         for f in notes[case.id]:
@@ -155,21 +202,22 @@ def render_markdown(cases: list[Case], docs: dict[str, Document], min_sources: i
 
 def _md_footnote(f: Footnote) -> str:
     d = f.doc
-    bits = [f"“{md_text(f.quote.text)}”", md_text(_source_label(d)), md_text(d.published or "undated")]
+    quote = f"“{md_text(f.quote.text)}”"
+    who = f.attribution_text()
+    bits = [f"{md_text(who)}: {quote}" if who else quote, md_text(_source_label(d)), md_text(d.published or "undated")]
     link = md_link(d.url)
     if link:
         bits.append(link)
     bits.append(f"document {md_code(d.doc_id[:12])} ({md_text(d.input)}) characters {f.quote.start}–{f.quote.end}")
-    if f.member.role == "denial":
-        bits.insert(0, "Denial:")
     return ", ".join(bits)
 
 
-def _markdown_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> list[str]:
+def _markdown_case(n: int, case: Case, notes: list[Footnote], min_sources: int, docs: dict[str, Document]) -> list[str]:
     refs = lambda role: " ".join(f"[^{f.number}]" for f in notes if (f.member.role == "denial") == (role == "denial"))  # noqa: E731
     out = [f"### Case {n}: {md_text(case.summary)}", "", f"<a id=\"{html_text(case.id)}\"></a>", ""]
     out.append(f"- **Status:** {STATUS_TEXT[case.status]} ({case.independent_sources} independent source(s); "
                f"threshold {min_sources})")
+    out += [f"  - {md_text(reason)}" for reason in case.status_reasons]
     out.append(f"- **Type:** {md_text(taxonomy().info(case.type).label)}")
     for role, name, flags in _actor_line(case):
         flag = "".join(f" — **designated**: {md_text(d['reference_number'])} {md_text(d['list_name'])} (match {d['score']:.2f})"
@@ -183,11 +231,34 @@ def _markdown_case(n: int, case: Case, notes: list[Footnote], min_sources: int) 
             f"{md_text(label)} ({len(group)} page(s))" for label, group in zip(case.source_labels, case.source_groups)))
     out.append(f"- **Case id:** {md_code(case.id)}")
     out += _membership_lines(case)
+    out += _markdown_claims(case, notes, docs)
     out += ["", "Timeline of the reporting:", ""]
     for f in sorted(notes, key=lambda f: (f.doc.published or "", f.number)):
         out.append(f"- {md_text(f.doc.published or 'undated')}: {md_text(_source_label(f.doc))} ({f.member.role}) [^{f.number}]")
     out += ["", f"Allegations: {refs('allegation') or 'none found.'}", ""]
     out += [f"Denials (right of reply): {refs('denial') or 'none found.'}", ""]
+    return out
+
+
+def _md_cell(text: str) -> str:
+    return md_text(text).replace("|", "\\|")
+
+
+def _markdown_claims(case: Case, notes: list[Footnote], docs: dict[str, Document]) -> list[str]:
+    """The claims table by originator, then the right of reply."""
+    out: list[str] = []
+    for side, heading in (("support", "Claims by originator"), ("reply", "Right of reply")):
+        chosen = [c for c in case.claims if c.side == side]
+        if not chosen:
+            continue
+        out += ["", f"{heading}:", "", "| Claim | Originator | Quantity | Period | First report | Copies |",
+                "|---|---|---|---|---|---|"]
+        for c in chosen:
+            row = claim_row(c, notes, docs)
+            refs = lambda ns: " ".join(f"[^{x}]" for x in ns)  # noqa: E731
+            out.append(f"| {_md_cell(row['claim'])} | {_md_cell(row['originator'])} | {_md_cell(row['quantity'])} | "
+                       f"{_md_cell(row['period'])} | {_md_cell(row['first_report'])} {refs(row['first_notes'])} | "
+                       f"{row['copies']} {refs(row['copy_notes'])} |".replace("  |", " |"))
     return out
 
 
@@ -249,7 +320,7 @@ def render_html(cases: list[Case], docs: dict[str, Document], min_sources: int) 
         parts.append(f"<h2>{html_text(section_title(cat))}</h2>")
         for case in by_cat[cat]:
             n += 1
-            parts.append(_html_case(n, case, notes[case.id], min_sources))
+            parts.append(_html_case(n, case, notes[case.id], min_sources, docs))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 
@@ -259,13 +330,35 @@ def _html_note(f: Footnote) -> str:
     url = safe_url(d.url)
     link = f" <a href=\"{html_text(url)}\" rel=\"noreferrer noopener\">{html_text(url)}</a>" if url else ""
     return (
-        f"<li id=\"fn{f.number}\" value=\"{f.number}\"><q>{html_text(f.quote.text)}</q> — {html_text(_source_label(d))}, "
+        f"<li id=\"fn{f.number}\" value=\"{f.number}\">{_html_who(f)}<q>{html_text(f.quote.text)}</q> — {html_text(_source_label(d))}, "
         f"{html_text(d.published or 'undated')}.{link} <span class=\"meta\">document <code>{html_text(d.doc_id[:12])}</code> "
         f"({html_text(d.input)}), characters {f.quote.start}–{f.quote.end}</span></li>"
     )
 
 
-def _html_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> str:
+def _html_who(f: Footnote) -> str:
+    who = f.attribution_text()
+    return f"<b>{html_text(who)}:</b> " if who else ""
+
+
+def _html_claims(claims: list[Claim], notes: list[Footnote], docs: dict[str, Document], caption: str) -> str:
+    """A claims table: claim, originator, quantity, period, first report, copies (with footnote links)."""
+    if not claims:
+        return ""
+    refs = lambda ns: " ".join(f"<a href=\"#fn{x}\">[{x}]</a>" for x in ns)  # noqa: E731
+    rows = []
+    for c in claims:
+        row = claim_row(c, notes, docs)
+        rows.append(
+            f"<tr><td><q>{html_text(row['claim'])}</q></td><td>{html_text(row['originator'])}</td>"
+            f"<td>{html_text(row['quantity'])}</td><td>{html_text(row['period'])}</td>"
+            f"<td>{html_text(row['first_report'])} {refs(row['first_notes'])}</td>"
+            f"<td>{row['copies']} {refs(row['copy_notes'])}</td></tr>")
+    return (f"<table class=\"claims\"><caption>{html_text(caption)}</caption><tr><th>Claim</th><th>Originator</th>"
+            "<th>Quantity</th><th>Period</th><th>First report</th><th>Copies</th></tr>" + "".join(rows) + "</table>")
+
+
+def _html_case(n: int, case: Case, notes: list[Footnote], min_sources: int, docs: dict[str, Document]) -> str:
     colour = STATUS_COLOUR[case.status]
     actors = []
     for role, name, flags in _actor_line(case):
@@ -283,6 +376,9 @@ def _html_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> s
         for f in sorted(notes, key=lambda f: (f.doc.published or "", f.number))
     )
 
+    reasons = ("<li><b>Why this status:</b><ul>" + "".join(f"<li>{html_text(r)}</li>" for r in case.status_reasons)
+               + "</ul></li>") if case.status_reasons else ""
+
     def side(denial: bool) -> str:
         chosen = [f for f in notes if (f.member.role == "denial") == denial]
         if not chosen:
@@ -294,10 +390,13 @@ def _html_case(n: int, case: Case, notes: list[Footnote], min_sources: int) -> s
         f"<p><span class=\"badge\" style=\"background:{colour}\">{html_text(STATUS_TEXT[case.status])}</span> "
         f"<span class=\"meta\">{case.independent_sources} independent source(s); threshold {min_sources}; "
         f"type {html_text(taxonomy().info(case.type).label)}; case id <code>{html_text(case.id)}</code></span></p>"
-        f"<ul>{''.join(actors)}<li><b>When:</b> {html_text(when)}; reported {html_text(reported)}</li></ul>"
+        f"<ul>{''.join(actors)}<li><b>When:</b> {html_text(when)}; reported {html_text(reported)}</li>{reasons}</ul>"
+        f"{_html_claims([c for c in case.claims if c.side == 'support'], notes, docs, 'Claims by originator')}"
         f"<details><summary>Timeline of the reporting</summary><ul>{timeline}</ul></details>"
         f"<div class=\"sides\"><div class=\"allege\"><h4>Allegations and reports</h4>{side(False)}</div>"
-        f"<div class=\"deny\"><h4>Denials (right of reply)</h4>{side(True)}</div></div></section>"
+        f"<div class=\"deny\"><h4>Denials (right of reply)</h4>"
+        f"{_html_claims([c for c in case.claims if c.side == 'reply'], notes, docs, 'Right of reply')}{side(True)}</div>"
+        "</div></section>"
     )
 
 
