@@ -93,6 +93,16 @@ def test_viterbi_repairs_an_orphan_inside():
     assert viterbi(np.zeros((0, len(LABELS)))) == []
 
 
+@pytest.mark.parametrize("labels, joined", [
+    (["B-CUE", "B-CUE", "I-CUE"], ["B-CUE", "I-CUE", "I-CUE"]),
+    (["B-SRC", "B-CUE", "B-CUE", "B-CON"], ["B-SRC", "B-CUE", "I-CUE", "B-CON"]),
+    (["B-CUE", "O", "B-CUE"], ["B-CUE", "O", "B-CUE"]),
+    (["B-CON", "B-CON"], ["B-CON", "B-CON"]),  # adjacent contents of two attributions stay apart
+])
+def test_touching_cues_are_one_cue(labels, joined):
+    assert encoder.join_cues(labels) == joined
+
+
 def test_case_types_mark_capitals_only():
     text = "Ms Lee met the Envoy in 2024."
     assert case_types(text, _pieces(text)).tolist() == [1, 1, 0, 0, 1, 0, 0]

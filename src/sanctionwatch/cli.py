@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import __version__, polnear, workflow
-from .attribution.profiles import PROFILES, profile_name
+from .attribution.profiles import PROFILE_ENV, PROFILES, profile_name
 from .commands import db_option, discover
 from .dates import check_published
 from .errors import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, SanctionwatchError
@@ -39,6 +39,8 @@ def _pipeline_options(f):
         click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
         click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse files (and JSONL lines) larger than this."),
         click.option("--workers", type=click.IntRange(1), default=1, show_default=True, envvar="SANCTIONWATCH_WORKERS", help="Extraction processes on this machine (Dask workers with --dask local); env SANCTIONWATCH_WORKERS."),
+        click.option("--profile", "attribution_profile", type=click.Choice(PROFILES), envvar=PROFILE_ENV,
+                     help="Attribution tagger: 'fast' (the CRF) or 'accurate' (the encoder; slower). Default: fast; env SANCTIONWATCH_ATTRIBUTION_PROFILE."),
         click.option("--dask", "scheduler", envvar="SANCTIONWATCH_DASK_SCHEDULER", help="Extract on Dask: scheduler address (tcp://host:8786, tls://...) or 'local'; env SANCTIONWATCH_DASK_SCHEDULER."),
     ]
     for opt in reversed(opts):
@@ -46,12 +48,12 @@ def _pipeline_options(f):
     return f
 
 
-def _settings(model, include, exclude, published, max_bytes, workers=1, scheduler=None) -> Settings:
+def _settings(model, include, exclude, published, max_bytes, workers=1, scheduler=None, attribution_profile=None) -> Settings:
     iso, problems = check_published(published, field="date")
     if problems:
         raise click.BadParameter(problems[0].removesuffix(": ignored"), param_hint="--published")
     return Settings(model=model, include=tuple(include), exclude=tuple(exclude), published=iso, max_bytes=max_bytes,
-                    workers=workers, scheduler=scheduler or None)
+                    workers=workers, scheduler=scheduler or None, attribution_profile=attribution_profile)
 
 
 class _Commands(click.Group):

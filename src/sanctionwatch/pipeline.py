@@ -22,6 +22,7 @@ from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestE
 from .model import Document
 from .actors import load_actor_table, resolve_entities
 from .attribution import extract_attributions
+from .attribution.profiles import profile_name
 from .event_coref import corefer_document
 from .events import extract_events
 from .read import Block, Parsed, load_model, model_name, split_blocks
@@ -41,6 +42,7 @@ class Settings:
     batch_size: int = 32
     workers: int = 1  # extraction processes (sanctionwatch.execution); 1 = in this process
     scheduler: str | None = None  # Dask scheduler address, or "local" (sanctionwatch.execution)
+    attribution_profile: str | None = None  # "fast" | "accurate" (attribution.profiles); None: env, else default
 
 
 @dataclass
@@ -107,6 +109,7 @@ class Pipeline:
         self.is_word = clean.english_words_from_model(self.nlp)
         self.rules = clean.load_rules()
         self.actors = load_actor_table()
+        self.profile = profile_name(self.settings.attribution_profile)
         self.version = pipeline_version(self.settings.model, self.nlp)
 
     # -- stages over one document -------------------------------------------
@@ -125,7 +128,7 @@ class Pipeline:
     def extract(self, doc: Document, parsed: Parsed) -> Document:
         doc.sentences = parsed.sentence_records()
         doc.entities = resolve_entities(parsed, self.actors)
-        doc.attributions = extract_attributions(parsed, doc.entities)
+        doc.attributions = extract_attributions(parsed, doc.entities, profile=self.profile)
         doc.events = extract_events(parsed, doc)
         return corefer_document(doc)
 

@@ -226,8 +226,22 @@ class EncoderTagger:
                 lab, p = _token_label(base + tok.idx, base + tok.idx + len(tok.text), starts, ends, labels, probs)
                 toks.append(lab)
                 scores.append(p if lab[:1] == "B" or lab.endswith("CUE") else 1.0)
-            out.append((snap_to_words(doc, toks), scores))
+            out.append((snap_to_words(doc, join_cues(toks)), scores))
         return out
+
+
+def join_cues(labels: list[str]) -> list[str]:
+    """A cue that starts right after another cue continues it ("were / reportedly unable to confirm").
+
+    Word pieces are labelled one by one, and the encoder sometimes opens a new
+    cue on an adverb inside a cue phrase; two attributions whose cues touch
+    with nothing between them do not occur in PolNeAR, so the cue is one.
+    """
+    out = list(labels)
+    for i in range(1, len(out)):
+        if out[i] == "B-CUE" and out[i - 1].endswith("-CUE"):
+            out[i] = "I-CUE"
+    return out
 
 
 def _token_label(start: int, end: int, starts: list[int], ends: list[int], labels: list[str], probs: list[float]) -> tuple[str, float]:

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..attribution.profiles import PROFILE_ENV, PROFILES
 from ..errors import EXIT_OK, EXIT_PARTIAL
 from ..execution import SCHEDULER_ENV
 from ..pipeline import Pipeline, Settings
@@ -25,14 +26,16 @@ from . import db_option
 @click.option("--chunk", type=click.IntRange(1), default=None, help="Documents per task (default 16; 32 on Dask).")
 @click.option("--min-sources", type=int, default=2, show_default=True, help="Independent sources needed to call a case corroborated.")
 @click.option("--model", envvar="SANCTIONWATCH_MODEL", help="spaCy pipeline (package name or path); env SANCTIONWATCH_MODEL.")
+@click.option("--profile", "attribution_profile", type=click.Choice(PROFILES), envvar=PROFILE_ENV,
+              help=f"Attribution tagger, 'fast' or 'accurate'; env {PROFILE_ENV}. Changing it changes the pipeline version.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def reprocess(db_path, everything, workers, scheduler, chunk, min_sources, model, fmt) -> None:
+def reprocess(db_path, everything, workers, scheduler, chunk, min_sources, model, attribution_profile, fmt) -> None:
     """Re-run extraction on stored documents whose pipeline version is not the current one.
 
     The stored text is the input (the original files are not needed).  Cases are updated
     afterwards (only those the re-processed documents touch).  Safe to interrupt: a rerun continues where it stopped.
     """
-    pipeline = Pipeline(Settings(model=model))  # a missing model ends in the CLI's one error line
+    pipeline = Pipeline(Settings(model=model, attribution_profile=attribution_profile))  # a missing model ends in the CLI's one error line
     with Store(db_path) as store:
         summary = reprocess_store(store, pipeline, everything=everything, workers=workers, scheduler=scheduler,
                                   chunk=chunk, min_sources=min_sources)
