@@ -172,3 +172,14 @@ def test_both_profiles_give_labels_for_every_token(parsed_long):
             assert len(labels) == len(block.doc) == len(scores)
             assert set(labels) <= set(LABELS)
             assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_the_profile_is_part_of_the_pipeline_version(monkeypatch, tmp_path):
+    from sanctionwatch.pipeline import pipeline_version
+
+    fast, accurate = pipeline_version(profile="fast"), pipeline_version(profile="accurate")
+    assert fast == pipeline_version() and accurate != fast
+    # a retrained encoder (other files in $SANCTIONWATCH_ENCODER_MODEL) is another version again
+    (tmp_path / "model.onnx").write_bytes(b"another model")
+    monkeypatch.setenv(encoder.ENCODER_ENV, str(tmp_path))
+    assert pipeline_version(profile="accurate") not in (fast, accurate)

@@ -22,7 +22,8 @@ from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestE
 from .model import Document
 from .actors import load_actor_table, resolve_entities
 from .attribution import extract_attributions
-from .attribution.profiles import profile_name
+from .attribution.encoder import encoder_digest
+from .attribution.profiles import DEFAULT_PROFILE, profile_name
 from .event_coref import corefer_document
 from .events import extract_events
 from .read import Block, Parsed, load_model, model_name, split_blocks
@@ -110,7 +111,7 @@ class Pipeline:
         self.rules = clean.load_rules()
         self.actors = load_actor_table()
         self.profile = profile_name(self.settings.attribution_profile)
-        self.version = pipeline_version(self.settings.model, self.nlp)
+        self.version = pipeline_version(self.settings.model, self.nlp, self.profile)
 
     # -- stages over one document -------------------------------------------
     def prepare(self, raw: RawInput) -> Document:
@@ -253,11 +254,14 @@ def guess_title(doc: Document) -> str | None:
     return None
 
 
-def pipeline_version(model: str | None = None, nlp=None) -> str:
+def pipeline_version(model: str | None = None, nlp=None, profile: str = DEFAULT_PROFILE) -> str:
     """Changes whenever code, model or data files change, so stored results can be re-processed."""
     h = hashlib.sha256(__version__.encode())
     name = model_name(model)
     h.update(name.encode())
+    if profile != DEFAULT_PROFILE:  # the default adds nothing, so stores made before profiles existed stay current
+        h.update(f"attribution profile {profile}".encode())
+        h.update(encoder_digest())
     if nlp is not None:
         h.update(str(nlp.meta.get("version", "")).encode())
     data = resources.files("sanctionwatch.data")

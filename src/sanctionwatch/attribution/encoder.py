@@ -18,6 +18,7 @@ documents identically.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from bisect import bisect_right
@@ -261,6 +262,20 @@ def encoder_path() -> Path:
     if env:
         return Path(env)
     return Path(str(resources.files("sanctionwatch").joinpath("models/attribution", ENCODER_DIR)))
+
+
+@lru_cache(maxsize=2)
+def _digest(root: Path) -> bytes:
+    h = hashlib.sha256()
+    for name in ("model.onnx", "tokenizer.json", "labels.json"):
+        path = root / name
+        h.update(path.read_bytes() if path.is_file() else b"absent")
+    return h.digest()
+
+
+def encoder_digest() -> bytes:
+    """A digest of the encoder files in use, for the pipeline version (a retrained model re-processes stores)."""
+    return _digest(encoder_path())
 
 
 def _threads() -> int:
