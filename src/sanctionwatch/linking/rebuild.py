@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Document
+from ..reviews import verdicts
 from ..store import Store
 from ..store import linking as stored
 from ..cases import Case
@@ -21,7 +22,8 @@ def flag_designated(store: Store, cases: list[Case]) -> None:
 
 def cases_from_store(store: Store, min_sources: int = 2) -> tuple[list[Case], dict[str, Document]]:
     """Link the stored documents (nothing written); returns the cases and the documents by id."""
-    docs = {d.doc_id: d for d in store.iter_documents()}
+    reviewed = verdicts(store)
+    docs = {d.doc_id: reviewed.apply(d) for d in store.iter_documents()}
     cases = link_events(docs.values(), min_sources)
     flag_designated(store, cases)
     return cases, docs
@@ -34,7 +36,8 @@ def rebuild_cases(store: Store, min_sources: int = 2) -> list[Case]:
     that the next incremental update starts from these cases.
     """
     markers = stored.document_markers(store)  # read first: a document re-saved meanwhile shows as changed next time
-    docs = {d.doc_id: d for d in store.iter_documents()}
+    reviewed = verdicts(store)  # documents as reviewed: what an analyst rejected is no evidence
+    docs = {d.doc_id: reviewed.apply(d) for d in store.iter_documents()}
     ordered = sorted(docs.values(), key=lambda d: d.doc_id)
     sets = shingle_sets(ordered)
     pairs = syndication_pairs(sets)

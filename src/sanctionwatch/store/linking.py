@@ -89,6 +89,14 @@ def pending_changes(db: Database) -> tuple[list[str], list[str], list[str]]:
     return added, changed, removed
 
 
+def mark_changed(db: Database, doc_ids: Sequence[str]) -> None:
+    """Make the next incremental update treat these linked documents as re-saved (an analyst's review
+    changed how they read, not their stored extraction)."""
+    with db.transaction() as c:
+        for chunk in _chunks(sorted(set(doc_ids))):
+            c.execute(f"UPDATE linked_documents SET ingested_at = '' WHERE doc_id IN ({_marks(chunk)})", tuple(chunk))
+
+
 def source_keys(db: Database, doc_ids: Sequence[str]) -> list[tuple[str, str]]:
     """(doc_id, source_key) of the linked documents among ``doc_ids``."""
     return [(r[0], r[1]) for chunk in _chunks(doc_ids) for r in db.conn.execute(
