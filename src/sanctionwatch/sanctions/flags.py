@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..model import Mention
 from ..reviews import mention_key
@@ -28,9 +28,11 @@ CONTEXT_CHARS = 160  # read this far either side of a mention
 
 
 def match_store(store: Database, list_id: str | None = None,
-                regimes: Iterable[str] | None = DEFAULT_REGIMES) -> int:
+                regimes: Iterable[str] | None = DEFAULT_REGIMES, *, doc_ids: Sequence[str] | None = None) -> int:
     """Match every stored mention against the imported lists (or one list) and replace their flags and matches.
 
+    ``doc_ids``: match only these documents' mentions (a new upload, a reviewed document) and replace only
+    their flags; the ``list_matches`` of the entities involved are then recomputed from all their flags.
     Returns the number of ``list_matches`` rows written (entities with at least one flag not rejected).
     Raises LookupError when no list (or not that list) has been imported.
     """
@@ -49,14 +51,14 @@ def match_store(store: Database, list_id: str | None = None,
 
     found: dict[tuple[str, str, str, int, int], tuple[ListMatch, str, str]] = {}  # (list, ref, doc, start, end)
     published_of: dict[str, str | None] = {}
-    for entity_id, etype, name, doc_id, start, end, text, published in stored_lists.mention_rows(store):
+    for entity_id, etype, name, doc_id, start, end, text, published in stored_lists.mention_rows(store, doc_ids):
         published_of[doc_id] = published
         for m in matched(text, etype) + matched(name, etype):
             k = (m.list_id, m.reference_number, doc_id, start, end)
             if k not in found or m.score > found[k][0].score:
                 found[k] = (m, entity_id, text)
     event_dates = _event_dates(store, {k[2] for k in found})
-    verdicts = _review_verdicts(store)
+    verdicts = _review_verdicts(store, doc_ids)
     flag_rows = []
     best: dict[tuple[str, str, str], tuple] = {}
     for (lid, ref, doc_id, start, end), (m, entity_id, text) in sorted(found.items(), key=lambda kv: kv[0]):
@@ -78,14 +80,17 @@ def match_store(store: Database, list_id: str | None = None,
         k = (lid, ref, entity_id)
         if k not in best or m.score > best[k][7]:
             best[k] = (lid, ref, entity_id, text, doc_id, start, end, m.score, m.method, explanation)
+    if doc_ids is not None:
+        return stored_lists.replace_document_flags(store, list(lists), sorted(set(doc_ids)), flag_rows)
     stored_lists.replace_flags(store, list(lists), flag_rows, [best[k] for k in sorted(best)])
     return len(best)
 
 
-def _review_verdicts(store: Database) -> dict[tuple[str, str, str], tuple[str, str | None, str | None]]:
+def _review_verdicts(store: Database, doc_ids: Sequence[str] | None = None
+                     ) -> dict[tuple[str, str, str], tuple[str, str | None, str | None]]:
     """(doc_id, target, target_key) -> the latest (verdict, field, value): a later review refines an earlier one."""
     return {(doc_id, target, key): (verdict, field, value)
-            for doc_id, target, key, verdict, field, value in stored_lists.entity_reviews(store)}
+            for doc_id, target, key, verdict, field, value in stored_lists.entity_reviews(store, doc_ids)}
 
 
 def _apply_review(result: FlagCheck, verdicts: dict[tuple[str, str, str], tuple[str, str | None, str | None]],
