@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..reviews import verdicts
+from ..sanctions.context import designated_at
 from ..store import Store
 from ..store import linking as stored
 from ..cases import Case
@@ -14,10 +15,23 @@ from .syndication import groups_from_pairs, shingle_sets, source_keys, syndicati
 
 
 def flag_designated(store: Store, cases: list[Case]) -> None:
-    """Attach to each case the sanctions-list matches of its actors."""
+    """Attach to each case the sanctions-list matches of its actors that were designated at the case's time.
+
+    An entry listed after the case's events (after the end of their period; undated events: after the
+    first report of them) was not designated then: "before-listing", left out of ``designated``, which
+    the CLI, the report and the web show.  An unknown listing or case date keeps the match (the list
+    designates the actor now and nothing says otherwise).
+    """
     flags = stored.designated_flags(store, {e for c in cases for ids in c.actors.values() for e in ids})
     for c in cases:
-        c.designated = [f for e in sorted({e for ids in c.actors.values() for e in ids}) for f in flags.get(e, [])]
+        when = case_date(c)
+        c.designated = [{**f, "status": "designated"} for e in sorted({e for ids in c.actors.values() for e in ids})
+                        for f in flags.get(e, []) if designated_at(f.get("listed_on"), when) is not False]
+
+
+def case_date(case: Case) -> str | None:
+    """The date a case's designations are judged at: the end of its events' period, else its first report."""
+    return case.time_end or case.time_start or case.reported_start
 
 
 def cases_from_store(store: Store, min_sources: int = 2) -> tuple[list[Case], dict[str, Document]]:

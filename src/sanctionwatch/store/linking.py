@@ -219,7 +219,8 @@ def designated_flags(db: Database, ids: Iterable[str], min_score: float = 0.8) -
     if not ids:
         return {}
     rows = db.conn.execute(
-        "SELECT m.entity_id, m.reference_number, m.score, m.explanation, e.name FROM list_matches m"
+        "SELECT m.entity_id, m.list_id, m.reference_number, m.score, m.explanation, e.name, e.listed_on"
+        " FROM list_matches m"
         " JOIN list_entries e ON e.list_id = m.list_id AND e.reference_number = m.reference_number"
         f" WHERE m.entity_id IN ({_marks(ids)}) AND m.score >= ? ORDER BY m.entity_id, m.score DESC, m.reference_number",
         (*ids, min_score),
@@ -229,7 +230,8 @@ def designated_flags(db: Database, ids: Iterable[str], min_score: float = 0.8) -
         if all(x["reference_number"] != r["reference_number"] for x in out[r["entity_id"]]):
             out[r["entity_id"]].append({
                 "entity_id": r["entity_id"], "reference_number": r["reference_number"], "list_name": r["name"],
-                "score": r["score"], "explanation": r["explanation"],
+                "score": r["score"], "explanation": r["explanation"], "list_id": r["list_id"],
+                "listed_on": r["listed_on"],
             })
     return dict(out)
 
