@@ -241,14 +241,24 @@ def designated_flags(db: Database, ids: Iterable[str], min_score: float = 0.8) -
 
 
 def replace_all(db: Database, cases: Sequence[Case], docs: Mapping[str, Document], linked: Sequence[LinkedDocument],
-                pairs: Sequence[tuple[str, str]]) -> None:
-    """A full rebuild's result: every case and the whole linking state, replaced in one transaction."""
+                pairs: Sequence[tuple[str, str]], shingles: Iterable[tuple[int, str]] = ()) -> None:
+    """A full rebuild's result: every case and the whole linking state, replaced in one transaction.
+
+    ``docs`` holds every member document; ``shingles`` (signed shingle, doc_id) rows of the sampled index
+    beside those of ``linked`` (a streaming caller gives them here, its ``linked`` rows having none)."""
     with db.transaction() as c:
         c.execute("DELETE FROM cases")
         insert_cases(c, cases, docs)
         for table in ("linked_documents", "linked_shingles", "linked_syndication", "linked_case_docs"):
             c.execute(f"DELETE FROM {table}")
         _insert_documents(db, c, linked)
+        batch: list[tuple[int, str]] = []
+        for row in shingles:
+            batch.append(row)
+            if len(batch) >= 50_000:
+                db.bulk_insert(c, "linked_shingles", ("shingle", "doc_id"), batch)
+                batch = []
+        db.bulk_insert(c, "linked_shingles", ("shingle", "doc_id"), batch)
         db.bulk_insert(c, "linked_syndication", ("doc_a", "doc_b"), list(pairs))
         _insert_case_docs(db, c, cases)
 
