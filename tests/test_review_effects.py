@@ -173,3 +173,18 @@ def test_the_web_review_goes_through_the_workflow(store, tmp_path: Path) -> None
     assert r.status_code == 201, r.text
     (case,) = load_cases(store)
     assert {m.doc_id for m in case.members} == {"d-a"}
+
+
+def test_actor_pages_leave_rejected_rows_out_on_both_backends(store_target) -> None:
+    Q = pytest.importorskip("sanctionwatch.web.queries")
+    with sw.open_store(store_target) as st:
+        for publisher in LEADS:
+            st.save_document(_doc(publisher), "hand-1")
+        link_cases(st)
+        _verdict(st, "d-b", "attribution", _attribution_key("d-b"))
+        _verdict(st, "d-a", "entity", "entity=zem")
+        assert Q.actor_said(st, "harbour-police")[0] == 1 and Q.said_about(st, "zem")[0] == 1
+        assert [m["doc_id"] for m in Q.actor_mentions(st, "zem")[1]] == ["d-b"]
+        (case,) = load_cases(st)
+        by_doc = {m.doc_id: m for m in case.members}
+        assert by_doc["d-b"].attribution_idx is None
