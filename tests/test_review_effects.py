@@ -12,6 +12,7 @@ from click.testing import CliRunner
 import sanctionwatch as sw
 from sanctionwatch import reviews as rv
 from sanctionwatch.cli import main
+from sanctionwatch.linking.items import evidence_items
 from sanctionwatch.model import Argument, Attribution, Entity, Fragment, Mention, Sentence, TimeValue
 from sanctionwatch.store.cases import load_cases
 from sanctionwatch.workflow import link_cases, review
@@ -188,3 +189,13 @@ def test_actor_pages_leave_rejected_rows_out_on_both_backends(store_target) -> N
         (case,) = load_cases(st)
         by_doc = {m.doc_id: m for m in case.members}
         assert by_doc["d-b"].attribution_idx is None
+
+
+def test_a_rejected_mention_names_no_actor_of_its_sentence() -> None:
+    doc = _doc("Wire A")
+    police = doc.entities[0].mentions[0]
+    assert "harbour-police" in evidence_items([doc])[0].context
+    verdicts = rv.Verdicts.from_rows([("d-a", "mention", rv.mention_key("harbour-police", police), "wrong", None, None)])
+    (item,) = evidence_items([verdicts.apply(doc)])
+    assert "harbour-police" not in item.context and {"nland", "zem"} <= item.context
+    assert doc.entities[0].mentions == [police]  # the stored document is left as it is

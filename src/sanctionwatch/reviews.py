@@ -305,7 +305,8 @@ class Verdicts:
         A rejected event keeps its place but is marked ``modality="rejected"`` (no evidence: see
         :func:`sanctionwatch.linking.evidence.member_role`); the events of a rejected attribution lose it,
         and the attribution its speaker (it can no longer deny or claim); a rejected entity is no
-        argument, mention or sentence actor; a corrected entity id replaces the old one everywhere.
+        argument, mention or sentence actor, nor is a rejected mention; a corrected entity id replaces the old
+        one everywhere.
         """
         if doc.doc_id not in self.docs:
             return doc
@@ -324,7 +325,9 @@ class Verdicts:
             ev = replace(ev, arguments=[replace(g, entity=entity(g.entity)) for g in ev.arguments],
                          attribution=None if ev.attribution in dropped else ev.attribution)
             events.append(replace(ev, modality=REJECTED) if self.event_rejected(d, ev) else ev)
-        entities = [replace(e, id=renamed.get(e.id, e.id)) for e in doc.entities if e.id not in gone]
+        entities = [replace(e, id=renamed.get(e.id, e.id),
+                            mentions=[m for m in e.mentions if not self.mention_rejected(d, e.id, m.start, m.end)])
+                    for e in doc.entities if e.id not in gone]
         return replace(doc, attributions=attributions, events=events, entities=entities)
 
 
