@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sanctionwatch.model import Argument, Document, Entity, Event, Fragment, Mention, TimeValue
-from sanctionwatch.sanctions import import_list, match_store
+from sanctionwatch.sanctions import flags, import_list, match_store
 from sanctionwatch.store import Store
 from sanctionwatch.store import lists as stored_lists
 from sanctionwatch.workflow import store_text
@@ -100,3 +100,22 @@ def test_the_web_upload_matches_the_lists_for_the_new_document_only(tmp_path: Pa
                    pipeline=_OneDocPipeline())  # type: ignore[arg-type]
         assert read[-1] == ["d-upload"]
         assert {f[0] for f in _flags(store)} == {"d-upload"}  # the old document was never matched here
+
+
+def test_a_list_is_built_once_per_import(tmp_path: Path, monkeypatch) -> None:
+    built: list[str] = []
+    monkeypatch.setattr(flags, "_LOADED", {})  # another test may have built this very list in this process
+    original = flags.list_from_store
+    monkeypatch.setattr(flags, "list_from_store", lambda db, i: built.append(i) or original(db, i))
+    path = tmp_path / "list.xml"
+    path.write_text(LIST_XML, encoding="utf-8")
+    with Store(tmp_path / "t.db") as store:
+        store.save_document(_doc("d-one", "Port staff said Birchwood Shipping was loading coal again.", "2019-06-01"),
+                            "test")
+        import_list(store, path)
+        assert match_store(store) == 1 and match_store(store, doc_ids=["d-one"]) == 1
+        assert len(built) == 1
+        path.write_text(LIST_XML.replace("BIRCHWOOD SHIPPING", "ASPEN FREIGHT").replace("Birchwood Shipping", "Aspen Freight"),
+                        encoding="utf-8")
+        import_list(store, path)  # another list under the same id: built again, and matched as it now is
+        assert match_store(store) == 0 and len(built) == 2

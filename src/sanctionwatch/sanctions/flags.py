@@ -21,7 +21,7 @@ from ..store.connection import Database
 from .context import FlagCheck, Reason, acronym_reason, check, read_context
 from .entries import ListMatch
 from .importing import list_from_store
-from .matching import DEFAULT_REGIMES
+from .matching import DEFAULT_REGIMES, SanctionsList
 from .normalise import rules, tokens
 
 CONTEXT_CHARS = 160  # read this far either side of a mention
@@ -37,7 +37,7 @@ def match_store(store: Database, list_id: str | None = None,
     Raises LookupError when no list (or not that list) has been imported.
     """
     ids = [list_id] if list_id else stored_lists.list_ids(store)
-    lists = {i: sl for i in ids if (sl := list_from_store(store, i)) is not None}
+    lists = _loaded_lists(store, ids)
     if not lists:
         raise LookupError(f"sanctions list {list_id!r} is not in the store; run `sanctionwatch lists import` first"
                           if list_id else "no sanctions list in the store; run `sanctionwatch lists import` first")
@@ -84,6 +84,30 @@ def match_store(store: Database, list_id: str | None = None,
         return stored_lists.replace_document_flags(store, list(lists), sorted(set(doc_ids)), flag_rows)
     stored_lists.replace_flags(store, list(lists), flag_rows, [best[k] for k in sorted(best)])
     return len(best)
+
+
+# Lists built from the store, by (list_id, sha256, imported_at): building a list's name index costs more than
+# matching one uploaded document, so a long-running process (the workbench) builds it once per import.
+_LOADED: dict[tuple[str, str, str], SanctionsList] = {}
+_LOADED_MAX = 8
+
+
+def _loaded_lists(store: Database, ids: Sequence[str]) -> dict[str, SanctionsList]:
+    stamps = stored_lists.list_stamps(store)
+    out: dict[str, SanctionsList] = {}
+    for i in ids:
+        if i not in stamps:
+            continue
+        key = (i, *stamps[i])
+        if key not in _LOADED:
+            sl = list_from_store(store, i)
+            if sl is None:
+                continue
+            if len(_LOADED) >= _LOADED_MAX:
+                _LOADED.pop(next(iter(_LOADED)))
+            _LOADED[key] = sl
+        out[i] = _LOADED[key]
+    return out
 
 
 def _review_verdicts(store: Database, doc_ids: Sequence[str] | None = None

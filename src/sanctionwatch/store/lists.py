@@ -78,6 +78,14 @@ def _marks(chunk: Sequence[Any]) -> str:
     return ",".join("?" * len(chunk))
 
 
+def list_stamps(db: Database) -> dict[str, tuple[str, str]]:
+    """list_id -> (sha256, imported_at) of every imported list: what identifies one import of it."""
+    if not db.table_exists("sanctions_lists"):
+        return {}
+    return {r["list_id"]: (r["sha256"], r["imported_at"])
+            for r in db.conn.execute("SELECT list_id, sha256, imported_at FROM sanctions_lists")}
+
+
 def mention_rows(db: Database, doc_ids: Sequence[str] | None = None
                  ) -> list[tuple[str, str | None, str, str, int, int, str, str | None]]:
     """(entity_id, type, entity name, doc_id, start, end, mention text, published) of every stored mention,
