@@ -199,3 +199,14 @@ def test_a_rejected_mention_names_no_actor_of_its_sentence() -> None:
     (item,) = evidence_items([verdicts.apply(doc)])
     assert "harbour-police" not in item.context and {"nland", "zem"} <= item.context
     assert doc.entities[0].mentions == [police]  # the stored document is left as it is
+
+
+def test_the_document_page_renders_rejected_items_marked(store, tmp_path: Path) -> None:
+    testclient = pytest.importorskip("fastapi.testclient")
+    web = pytest.importorskip("sanctionwatch.web")
+    _verdict(store, "d-b", "event", _event_key("d-b"))
+    client = testclient.TestClient(web.create_app(str(tmp_path / "sw.db")), base_url="http://127.0.0.1")
+    page = client.get("/documents/d-b")
+    assert page.status_code == 200 and page.text.count('class="rejected-mark"') == 1
+    assert 'class="item rejected"' in page.text
+    assert client.get("/documents/d-a").text.count('class="rejected-mark"') == 0
