@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import clean, language
 from .execution import ExtractionFailed, extract_stream
 from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
 from .model import Document
-from .actors import load_actor_table, resolve_entities
+from .actors import env_actor_paths, load_actor_table, resolve_entities
 from .attribution import extract_attributions
 from .attribution.encoder import encoder_digest
 from .attribution.profiles import DEFAULT_PROFILE, profile_name
+from .attribution.tagger import MODEL_ENV as ATTRIBUTION_MODEL_ENV
 from .event_coref import corefer_document
 from .events import extract_events
 from .read import Block, Parsed, load_model, model_name, split_blocks
-from .version import __version__
+from .version import __version__, files_digest
 
 ENGLISH = "en"
 EXTRACTION_STAGES = ("read", "entities", "attributions", "events")
@@ -269,7 +272,15 @@ def pipeline_version(model: str | None = None, nlp=None, profile: str = DEFAULT_
         if entry.is_file():
             h.update(entry.name.encode())
             h.update(entry.read_bytes())
+    h.update(files_digest(user_data_paths()).encode())
     return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+def user_data_paths() -> tuple[Path, ...]:
+    """The user's data files that change extraction: actor tables, boilerplate rules, an attribution model."""
+    boilerplate = tuple(Path(p) for p in os.environ.get(clean.BOILERPLATE_ENV, "").split(os.pathsep) if p)
+    model = os.environ.get(ATTRIBUTION_MODEL_ENV)
+    return (*env_actor_paths(), *boilerplate, *((Path(model),) if model else ()))
 
 
 @lru_cache(maxsize=2)

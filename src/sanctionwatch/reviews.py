@@ -10,17 +10,26 @@ from the key, even after a new pipeline version has drawn different spans;
 ``export_reviews`` writes those texts, plus the current extraction when it
 still has the same key, so the export can serve as training/evaluation data
 without silently pairing an old verdict with a new extraction.
+
+Reviews take effect through :class:`Verdicts` (the latest verdict on each
+item): the linker reads every document as reviewed (:meth:`Verdicts.apply`:
+an event marked wrong is no evidence, an attribution marked wrong no longer
+carries its events or denies anything, an entity marked wrong is no party and
+a corrected entity id replaces the old one), so rejected extractions leave
+the cases and the reports built on them; the workbench hides them from actor
+pages and marks them rejected in the document view; the list flags of a
+rejected or corrected entity are rejected (:mod:`sanctionwatch.sanctions.flags`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .errors import ReviewError
-from .model import Attribution, Document, Entity, Event, IgnoredRegion, Mention
+from .model import Attribution, Document, Entity, Event, Fragment, IgnoredRegion, Mention
 from .store import Store
 from .store import cases as stored_cases
 from .store import reviews as stored_reviews
@@ -244,3 +253,117 @@ def export_reviews(store: Store, fp: IO[str]) -> int:
         fp.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+# -- verdicts in effect ------------------------------------------------------
+@dataclass(slots=True)
+class Verdicts:
+    """The latest verdict on each reviewed extraction: what is rejected, and which entity ids were corrected."""
+
+    rejected: set[tuple[str, str, str]] = field(default_factory=set)  # (doc_id, target, target_key)
+    renamed: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc_id, entity id) -> corrected id
+    docs: set[str] = field(default_factory=set)  # documents with a verdict in effect
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str, str, str | None, str | None]]) -> Verdicts:
+        latest: dict[tuple[str, str, str], tuple[str, str | None, str | None]] = {}
+        for doc_id, target, key, verdict, fld, value in rows:  # oldest first: a later verdict refines
+            latest[(doc_id, target, key)] = (verdict, fld, value)
+        out = cls()
+        for (doc_id, target, key), (verdict, fld, value) in latest.items():
+            if verdict == "wrong":
+                out.rejected.add((doc_id, target, key))
+            elif verdict == "corrected" and target == "entity" and fld == "id" and value:
+                out.renamed[(doc_id, key.removeprefix("entity="))] = value.strip()
+            else:
+                continue
+            out.docs.add(doc_id)
+        return out
+
+    def event_rejected(self, doc_id: str, event: Event) -> bool:
+        return (doc_id, "event", event_key(event)) in self.rejected
+
+    def attribution_rejected(self, doc_id: str, attribution: Attribution) -> bool:
+        return (doc_id, "attribution", attribution_key(attribution)) in self.rejected
+
+    def entity_rejected(self, doc_id: str, entity_id: str) -> bool:
+        return (doc_id, "entity", f"entity={entity_id}") in self.rejected
+
+    def mention_rejected(self, doc_id: str, entity_id: str, start: int, end: int) -> bool:
+        return (self.entity_rejected(doc_id, entity_id)
+                or (doc_id, "mention", mention_key(entity_id, Mention(start, end, ""))) in self.rejected)
+
+    def attribution_dict_rejected(self, doc_id: str, attribution: dict[str, Any]) -> bool:
+        """As :meth:`attribution_rejected`, for an attribution as stored JSON."""
+        def frags(role: str) -> list[Fragment]:
+            return [Fragment(f["start"], f["end"], "") for f in attribution.get(role) or []]
+        return self.attribution_rejected(doc_id, Attribution(frags("source"), frags("cue"), frags("content")))
+
+    def apply(self, doc: Document) -> Document:
+        """The document as reviewed, for linking: a copy when a verdict touches it (indices unchanged).
+
+        A rejected event keeps its place but is marked ``modality="rejected"`` (no evidence: see
+        :func:`sanctionwatch.linking.evidence.member_role`); the events of a rejected attribution lose it,
+        and the attribution its speaker (it can no longer deny or claim); a rejected entity is no
+        argument, mention or sentence actor, nor is a rejected mention; a corrected entity id replaces the old
+        one everywhere.
+        """
+        if doc.doc_id not in self.docs:
+            return doc
+        d = doc.doc_id
+        gone = {e.id for e in doc.entities if self.entity_rejected(d, e.id)}
+        renamed = {old: new for (doc_id, old), new in self.renamed.items() if doc_id == d}
+
+        def entity(eid: str | None) -> str | None:
+            return None if eid is None or eid in gone else renamed.get(eid, eid)
+
+        dropped = {i for i, a in enumerate(doc.attributions) if self.attribution_rejected(d, a)}
+        attributions = [replace(a, source_entity=None) if i in dropped
+                        else replace(a, source_entity=entity(a.source_entity)) for i, a in enumerate(doc.attributions)]
+        events = []
+        for ev in doc.events:
+            ev = replace(ev, arguments=[replace(g, entity=entity(g.entity)) for g in ev.arguments],
+                         attribution=None if ev.attribution in dropped else ev.attribution)
+            events.append(replace(ev, modality=REJECTED) if self.event_rejected(d, ev) else ev)
+        entities = [replace(e, id=renamed.get(e.id, e.id),
+                            mentions=[m for m in e.mentions if not self.mention_rejected(d, e.id, m.start, m.end)])
+                    for e in doc.entities if e.id not in gone]
+        return replace(doc, attributions=attributions, events=events, entities=entities)
+
+
+REJECTED = "rejected"  # the modality :meth:`Verdicts.apply` gives an event an analyst marked wrong
+
+
+def verdicts(store: Store, doc_ids: Iterable[str] | None = None) -> Verdicts:
+    """The verdicts in effect, on every document or on ``doc_ids``."""
+    return Verdicts.from_rows(stored_reviews.verdict_rows(store, None if doc_ids is None else sorted(set(doc_ids))))
+
+
+@dataclass(slots=True)
+class RejectedRows:
+    """What analysts rejected, as the store's row coordinates (for read queries that must leave it out)."""
+
+    attributions: list[tuple[str, int]] = field(default_factory=list)  # (doc_id, idx)
+    events: list[tuple[str, int]] = field(default_factory=list)  # (doc_id, idx)
+    entities: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, entity_id): every mention
+    mentions: list[tuple[str, str, int, int]] = field(default_factory=list)  # (doc_id, entity_id, start, end)
+
+
+def rejected_rows(store: Store) -> RejectedRows:
+    """The stored extractions whose latest verdict is 'wrong' (reviews are few: each reviewed document is
+    read once to find its rows by key)."""
+    found = verdicts(store)
+    out = RejectedRows()
+    for doc_id in sorted({d for d, _, _ in found.rejected}):
+        doc = store.get_document(doc_id)
+        if doc is None:
+            continue
+        out.attributions += [(doc_id, i) for i, a in enumerate(doc.attributions) if found.attribution_rejected(doc_id, a)]
+        out.events += [(doc_id, i) for i, e in enumerate(doc.events) if found.event_rejected(doc_id, e)]
+        for e in doc.entities:
+            if found.entity_rejected(doc_id, e.id):
+                out.entities.append((doc_id, e.id))
+                continue
+            out.mentions += [(doc_id, e.id, m.start, m.end) for m in e.mentions
+                             if found.mention_rejected(doc_id, e.id, m.start, m.end)]
+    return out

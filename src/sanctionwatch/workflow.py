@@ -7,20 +7,24 @@ store), ``report`` (no new documents), ``reprocess`` (re-extracted documents,
 then :func:`link_cases`) and the web upload (:func:`store_text`, one article).
 So a script, the command line and the web produce the same store, and the
 report always shows the stored cases.  :func:`extract` is the one-document
-entry point (no store), as ``extract`` is for files.
+entry point (no store), as ``extract`` is for files.  :func:`review` (the CLI's
+``review`` and the web's review form) stores an analyst's verdict and lets it
+take effect through the same tail: the document's list flags re-resolved and
+its cases re-linked.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from .ingest import RawInput
-from .linking.incremental import link_store
+from .linking.incremental import link_store, relink_documents
 from .model import Document
 from .pipeline import Outcome, Pipeline, Settings, Summary, default_pipeline
 from .report import write_case_report, write_reports
+from .reviews import Review, add_review
 from .sanctions import match_store
 from .store import BatchWriter, Store
 
@@ -74,22 +78,26 @@ def store_documents(pipeline: Pipeline, store: Store, paths: Iterable[str], *, f
     return summary
 
 
-def link_cases(store: Store, min_sources: int = 2, *, full: bool = False) -> None:
+def link_cases(store: Store, min_sources: int = 2, *, full: bool = False,
+               doc_ids: Sequence[str] | None = None) -> None:
     """Match the imported sanctions lists (when any), then update the cases the new documents touch
-    (every case with ``full``)."""
+    (every case with ``full``).  ``doc_ids``: only these documents' mentions changed, so only they are
+    matched against the lists (a web upload, a review); None matches every stored mention."""
     try:
-        match_store(store)  # flags designated actors, when a list has been imported (`lists import`)
+        match_store(store, doc_ids=doc_ids)  # flags designated actors, when a list has been imported
     except LookupError:
         pass
     link_store(store, min_sources=min_sources, full=full)
 
 
 def update_store(store: Store, *, link: bool = True, min_sources: int = 2, full: bool = False,
-                 report_dir: str | Path | None = None, reports: str = "all") -> dict[str, Path]:
+                 report_dir: str | Path | None = None, reports: str = "all",
+                 doc_ids: Sequence[str] | None = None) -> dict[str, Path]:
     """The stages after the store: lists -> link -> report.  The report reads the cases just stored
-    (``reports``: "all" for the evidence and case reports, "cases" for the case report alone)."""
+    (``reports``: "all" for the evidence and case reports, "cases" for the case report alone;
+    ``doc_ids``: as in :func:`link_cases`)."""
     if link:
-        link_cases(store, min_sources, full=full)
+        link_cases(store, min_sources, full=full, doc_ids=doc_ids)
     if report_dir is None:
         return {}
     if reports == "cases":
@@ -124,5 +132,17 @@ def store_text(store: Store, text: str, *, title: str | None = None, published: 
     doc = extract(text, title=title, published=published, url=url, publisher=publisher, pipeline=pipe,
                   label=input_label)
     store.save_document(doc, pipe.version)
-    update_store(store, min_sources=min_sources)
+    update_store(store, min_sources=min_sources, doc_ids=[doc.doc_id])
     return doc
+
+
+def review(store: Store, *, min_sources: int = 2, **fields: str | None) -> Review:
+    """Store one analyst review (``fields`` as :func:`sanctionwatch.reviews.add_review` takes them) and let
+    it take effect: the document's list flags re-resolved and the cases it is in re-linked incrementally
+    (a rejected extraction leaves them; the report reads the stored cases).  A case review changes no
+    extraction and re-links nothing."""
+    done = add_review(store, **fields)  # type: ignore[arg-type]
+    if done.target != "case":
+        relink_documents(store, [done.doc_id])
+        update_store(store, min_sources=min_sources, doc_ids=[done.doc_id])
+    return done

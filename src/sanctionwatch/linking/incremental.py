@@ -47,6 +47,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from ..reviews import verdicts
 from ..store import Store
 from ..store import linking as stored
 from ..cases import Case
@@ -100,6 +101,12 @@ def link_store(store: Store, min_sources: int = 2, *, full: bool = False, hops: 
     return update_cases(store, min_sources, hops=hops)
 
 
+def relink_documents(store: Store, doc_ids: Sequence[str]) -> None:
+    """Have the next :func:`link_store` re-link the cases of these documents, as if they were re-saved
+    (a review changed how they read: see :meth:`sanctionwatch.reviews.Verdicts.apply`)."""
+    stored.mark_changed(store, doc_ids)
+
+
 def needs_full_rebuild(store: Store, min_sources: int) -> bool:
     """No linking state yet (a new store, or cases linked before schema 3), or cases made with another threshold."""
     return not stored.has_state(store) or stored.has_cases_with_other_min_sources(store, min_sources)
@@ -125,7 +132,8 @@ def update_cases(store: Store, min_sources: int = 2, *, hops: int | None = 2,
     fresh_ids = added + changed
     dirty = set(fresh_ids) | set(removed)  # documents whose linked state is stale
     markers = stored.document_markers(store, fresh_ids)  # before loading: a later re-save shows as changed next time
-    fresh = [d for i in fresh_ids if i in markers and (d := store.get_document(i)) is not None]
+    reviewed = verdicts(store)  # documents as reviewed: what an analyst rejected is no evidence
+    fresh = [reviewed.apply(d) for i in fresh_ids if i in markers and (d := store.get_document(i)) is not None]
     fresh_sets = shingle_sets(fresh)
 
     sources = update_sources(store, fresh, fresh_sets, dirty)
@@ -145,7 +153,8 @@ def update_cases(store: Store, min_sources: int = 2, *, hops: int | None = 2,
     members = [m for m in stored.case_members(store, sorted(neighbourhood)) if m[1] not in dirty]
     old_ids = sorted({m[0] for m in members} | neighbourhood)
     old_json = stored.case_json(store, old_ids)
-    loaded = {d: doc for d in sorted({m[1] for m in members}) if (doc := store.get_document(d)) is not None}
+    loaded = {d: reviewed.apply(doc) for d in sorted({m[1] for m in members})
+              if (doc := store.get_document(d)) is not None}
     summary.documents_loaded = len(fresh) + len(loaded)
     docs = {d.doc_id: d for d in fresh} | loaded
     # The re-clustered events of unchanged documents: the (coreference-merged) items whose mentions

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from ..event_coref import merged_events
 from ..model import Document, Event
+from ..reviews import REJECTED
 from .evidence import interval, member_role
 from .implied import linking_view
 from .scoring import evidence
@@ -51,10 +52,18 @@ def is_copy_pair(x: Item, y: Item) -> bool:
 
 def evidence_items(docs: Iterable[Document]) -> list[Item]:
     """Every real event of ``docs`` that is evidence (see :func:`member_role`), as clustering items: the
-    mentions of one event in a document are merged into one item first (:mod:`sanctionwatch.event_coref`)."""
-    return [
-        Item(doc, chain[0], linking_view(ev), role, chain=tuple(chain))
-        for doc in docs
-        for ev, chain in merged_events(doc)
-        if (role := member_role(doc, ev)) is not None
-    ]
+    mentions of one event in a document are merged into one item first (:mod:`sanctionwatch.event_coref`).
+
+    ``docs`` are read as reviewed (:meth:`sanctionwatch.reviews.Verdicts.apply`): a mention an analyst
+    rejected is no member, and an event whose mentions were all rejected is no item."""
+    items = []
+    for doc in docs:
+        for ev, chain in merged_events(doc):
+            kept = [n for n in chain if doc.events[n].modality != REJECTED]
+            if not kept:
+                continue
+            if kept[0] != chain[0]:  # the merged event spoke for a rejected first mention
+                ev = doc.events[kept[0]]
+            if (role := member_role(doc, ev)) is not None:
+                items.append(Item(doc, kept[0], linking_view(ev), role, chain=tuple(kept)))
+    return items

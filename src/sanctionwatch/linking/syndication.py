@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..model import Document
 from ..read import kept_ranges
@@ -157,17 +157,22 @@ def syndication_groups(
 def source_keys(docs: Sequence[Document], groups: Sequence[set[str]]) -> dict[str, str]:
     """doc_id -> independent-source key: syndicated copies, pages crediting one agency's or outlet's
     story, and articles of one publisher share one key (see :mod:`sanctionwatch.linking.credit`)."""
-    sets = DisjointSets(d.doc_id for d in docs)
+    return source_keys_of_publishers({d.doc_id: source_publisher_key(d) for d in docs}, groups)
+
+
+def source_keys_of_publishers(publisher_keys: Mapping[str, str | None], groups: Sequence[set[str]]) -> dict[str, str]:
+    """:func:`source_keys` from each document's :func:`source_publisher_key` (doc_id -> key), for a caller
+    that no longer holds the documents (the streaming full rebuild)."""
+    sets = DisjointSets(publisher_keys)
     for g in groups:
         members = sorted(d for d in g if d in sets.parent)
         for other in members[1:]:
             sets.union(members[0], other)
     by_publisher: dict[str, str] = {}
-    for d in docs:
-        pub = source_publisher_key(d)
+    for doc_id, pub in publisher_keys.items():
         if pub:
             if pub in by_publisher:
-                sets.union(by_publisher[pub], d.doc_id)
+                sets.union(by_publisher[pub], doc_id)
             else:
-                by_publisher[pub] = d.doc_id
-    return {d.doc_id: sets.find(d.doc_id) for d in docs}
+                by_publisher[pub] = doc_id
+    return {d: sets.find(d) for d in publisher_keys}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..errors import ListNotImported
 from ..model import Mention
@@ -22,21 +22,23 @@ from ..store.connection import Database
 from .context import FlagCheck, Reason, acronym_reason, check, read_context
 from .entries import ListMatch
 from .importing import list_from_store
-from .matching import DEFAULT_REGIMES
+from .matching import DEFAULT_REGIMES, SanctionsList
 from .normalise import rules, tokens
 
 CONTEXT_CHARS = 160  # read this far either side of a mention
 
 
 def match_store(store: Database, list_id: str | None = None,
-                regimes: Iterable[str] | None = DEFAULT_REGIMES) -> int:
+                regimes: Iterable[str] | None = DEFAULT_REGIMES, *, doc_ids: Sequence[str] | None = None) -> int:
     """Match every stored mention against the imported lists (or one list) and replace their flags and matches.
 
+    ``doc_ids``: match only these documents' mentions (a new upload, a reviewed document) and replace only
+    their flags; the ``list_matches`` of the entities involved are then recomputed from all their flags.
     Returns the number of ``list_matches`` rows written (entities with at least one flag not rejected).
     Raises ListNotImported (a LookupError) when no list (or not that list) has been imported.
     """
     ids = [list_id] if list_id else stored_lists.list_ids(store)
-    lists = {i: sl for i in ids if (sl := list_from_store(store, i)) is not None}
+    lists = _loaded_lists(store, ids)
     if not lists:
         raise ListNotImported(f"sanctions list {list_id!r} is not in the store; run `sanctionwatch lists import` first"
                           if list_id else "no sanctions list in the store; run `sanctionwatch lists import` first")
@@ -50,14 +52,14 @@ def match_store(store: Database, list_id: str | None = None,
 
     found: dict[tuple[str, str, str, int, int], tuple[ListMatch, str, str]] = {}  # (list, ref, doc, start, end)
     published_of: dict[str, str | None] = {}
-    for entity_id, etype, name, doc_id, start, end, text, published in stored_lists.mention_rows(store):
+    for entity_id, etype, name, doc_id, start, end, text, published in stored_lists.mention_rows(store, doc_ids):
         published_of[doc_id] = published
         for m in matched(text, etype) + matched(name, etype):
             k = (m.list_id, m.reference_number, doc_id, start, end)
             if k not in found or m.score > found[k][0].score:
                 found[k] = (m, entity_id, text)
     event_dates = _event_dates(store, {k[2] for k in found})
-    verdicts = _review_verdicts(store)
+    verdicts = _review_verdicts(store, doc_ids)
     flag_rows = []
     best: dict[tuple[str, str, str], tuple] = {}
     for (lid, ref, doc_id, start, end), (m, entity_id, text) in sorted(found.items(), key=lambda kv: kv[0]):
@@ -79,14 +81,41 @@ def match_store(store: Database, list_id: str | None = None,
         k = (lid, ref, entity_id)
         if k not in best or m.score > best[k][7]:
             best[k] = (lid, ref, entity_id, text, doc_id, start, end, m.score, m.method, explanation)
+    if doc_ids is not None:
+        return stored_lists.replace_document_flags(store, list(lists), sorted(set(doc_ids)), flag_rows)
     stored_lists.replace_flags(store, list(lists), flag_rows, [best[k] for k in sorted(best)])
     return len(best)
 
 
-def _review_verdicts(store: Database) -> dict[tuple[str, str, str], tuple[str, str | None, str | None]]:
+# Lists built from the store, by (list_id, sha256, imported_at): building a list's name index costs more than
+# matching one uploaded document, so a long-running process (the workbench) builds it once per import.
+_LOADED: dict[tuple[str, str, str], SanctionsList] = {}
+_LOADED_MAX = 8
+
+
+def _loaded_lists(store: Database, ids: Sequence[str]) -> dict[str, SanctionsList]:
+    stamps = stored_lists.list_stamps(store)
+    out: dict[str, SanctionsList] = {}
+    for i in ids:
+        if i not in stamps:
+            continue
+        key = (i, *stamps[i])
+        if key not in _LOADED:
+            sl = list_from_store(store, i)
+            if sl is None:
+                continue
+            if len(_LOADED) >= _LOADED_MAX:
+                _LOADED.pop(next(iter(_LOADED)))
+            _LOADED[key] = sl
+        out[i] = _LOADED[key]
+    return out
+
+
+def _review_verdicts(store: Database, doc_ids: Sequence[str] | None = None
+                     ) -> dict[tuple[str, str, str], tuple[str, str | None, str | None]]:
     """(doc_id, target, target_key) -> the latest (verdict, field, value): a later review refines an earlier one."""
     return {(doc_id, target, key): (verdict, field, value)
-            for doc_id, target, key, verdict, field, value in stored_lists.entity_reviews(store)}
+            for doc_id, target, key, verdict, field, value in stored_lists.entity_reviews(store, doc_ids)}
 
 
 def _apply_review(result: FlagCheck, verdicts: dict[tuple[str, str, str], tuple[str, str | None, str | None]],

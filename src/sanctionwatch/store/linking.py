@@ -89,6 +89,14 @@ def pending_changes(db: Database) -> tuple[list[str], list[str], list[str]]:
     return added, changed, removed
 
 
+def mark_changed(db: Database, doc_ids: Sequence[str]) -> None:
+    """Make the next incremental update treat these linked documents as re-saved (an analyst's review
+    changed how they read, not their stored extraction)."""
+    with db.transaction() as c:
+        for chunk in _chunks(sorted(set(doc_ids))):
+            c.execute(f"UPDATE linked_documents SET ingested_at = '' WHERE doc_id IN ({_marks(chunk)})", tuple(chunk))
+
+
 def source_keys(db: Database, doc_ids: Sequence[str]) -> list[tuple[str, str]]:
     """(doc_id, source_key) of the linked documents among ``doc_ids``."""
     return [(r[0], r[1]) for chunk in _chunks(doc_ids) for r in db.conn.execute(
@@ -211,7 +219,8 @@ def designated_flags(db: Database, ids: Iterable[str], min_score: float = 0.8) -
     if not ids:
         return {}
     rows = db.conn.execute(
-        "SELECT m.entity_id, m.reference_number, m.score, m.explanation, e.name FROM list_matches m"
+        "SELECT m.entity_id, m.list_id, m.reference_number, m.score, m.explanation, e.name, e.listed_on"
+        " FROM list_matches m"
         " JOIN list_entries e ON e.list_id = m.list_id AND e.reference_number = m.reference_number"
         f" WHERE m.entity_id IN ({_marks(ids)}) AND m.score >= ? ORDER BY m.entity_id, m.score DESC, m.reference_number",
         (*ids, min_score),
@@ -221,7 +230,8 @@ def designated_flags(db: Database, ids: Iterable[str], min_score: float = 0.8) -
         if all(x["reference_number"] != r["reference_number"] for x in out[r["entity_id"]]):
             out[r["entity_id"]].append({
                 "entity_id": r["entity_id"], "reference_number": r["reference_number"], "list_name": r["name"],
-                "score": r["score"], "explanation": r["explanation"],
+                "score": r["score"], "explanation": r["explanation"], "list_id": r["list_id"],
+                "listed_on": r["listed_on"],
             })
     return dict(out)
 
@@ -231,14 +241,24 @@ def designated_flags(db: Database, ids: Iterable[str], min_score: float = 0.8) -
 
 
 def replace_all(db: Database, cases: Sequence[Case], docs: Mapping[str, Document], linked: Sequence[LinkedDocument],
-                pairs: Sequence[tuple[str, str]]) -> None:
-    """A full rebuild's result: every case and the whole linking state, replaced in one transaction."""
+                pairs: Sequence[tuple[str, str]], shingles: Iterable[tuple[int, str]] = ()) -> None:
+    """A full rebuild's result: every case and the whole linking state, replaced in one transaction.
+
+    ``docs`` holds every member document; ``shingles`` (signed shingle, doc_id) rows of the sampled index
+    beside those of ``linked`` (a streaming caller gives them here, its ``linked`` rows having none)."""
     with db.transaction() as c:
         c.execute("DELETE FROM cases")
         insert_cases(c, cases, docs)
         for table in ("linked_documents", "linked_shingles", "linked_syndication", "linked_case_docs"):
             c.execute(f"DELETE FROM {table}")
         _insert_documents(db, c, linked)
+        batch: list[tuple[int, str]] = []
+        for row in shingles:
+            batch.append(row)
+            if len(batch) >= 50_000:
+                db.bulk_insert(c, "linked_shingles", ("shingle", "doc_id"), batch)
+                batch = []
+        db.bulk_insert(c, "linked_shingles", ("shingle", "doc_id"), batch)
         db.bulk_insert(c, "linked_syndication", ("doc_a", "doc_b"), list(pairs))
         _insert_case_docs(db, c, cases)
 

@@ -68,14 +68,39 @@ def list_ids(db: Database) -> list[str]:
     return [r["list_id"] for r in db.conn.execute("SELECT list_id FROM sanctions_lists ORDER BY list_id")]
 
 
-def mention_rows(db: Database) -> list[tuple[str, str | None, str, str, int, int, str, str | None]]:
-    """(entity_id, type, entity name, doc_id, start, end, mention text, published) of every stored mention."""
+def _chunks(ids: Sequence[str], size: int = 500) -> list[list[str]]:
+    """Bounded IN lists."""
+    ids = sorted(set(ids))
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+def _marks(chunk: Sequence[Any]) -> str:
+    return ",".join("?" * len(chunk))
+
+
+def list_stamps(db: Database) -> dict[str, tuple[str, str]]:
+    """list_id -> (sha256, imported_at) of every imported list: what identifies one import of it."""
+    if not db.table_exists("sanctions_lists"):
+        return {}
+    return {r["list_id"]: (r["sha256"], r["imported_at"])
+            for r in db.conn.execute("SELECT list_id, sha256, imported_at FROM sanctions_lists")}
+
+
+def mention_rows(db: Database, doc_ids: Sequence[str] | None = None
+                 ) -> list[tuple[str, str | None, str, str, int, int, str, str | None]]:
+    """(entity_id, type, entity name, doc_id, start, end, mention text, published) of every stored mention,
+    or of the mentions in ``doc_ids``."""
+    sql = ("SELECT m.entity_id, e.type, e.name, m.doc_id, m.start, m.end, d.published,"
+           " substr(d.text, m.start + 1, m.end - m.start) AS text"
+           " FROM mentions m JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id"
+           " JOIN documents d ON d.doc_id = m.doc_id")
+    if doc_ids is None:
+        rows: list[Any] = db.conn.execute(sql + " ORDER BY m.doc_id, m.start").fetchall()
+    else:
+        rows = [r for chunk in _chunks(doc_ids) for r in db.conn.execute(
+            f"{sql} WHERE m.doc_id IN ({_marks(chunk)}) ORDER BY m.doc_id, m.start", chunk)]
     return [(r["entity_id"], r["type"], r["name"], r["doc_id"], r["start"], r["end"], r["text"], r["published"])
-            for r in db.conn.execute(
-        "SELECT m.entity_id, e.type, e.name, m.doc_id, m.start, m.end, d.published,"
-        " substr(d.text, m.start + 1, m.end - m.start) AS text"
-        " FROM mentions m JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id"
-        " JOIN documents d ON d.doc_id = m.doc_id ORDER BY m.doc_id, m.start")]
+            for r in rows]
 
 
 def mention_window(db: Database, doc_id: str, start: int, end: int, width: int) -> tuple[str, int]:
@@ -103,11 +128,17 @@ def event_rows(db: Database, doc_ids: Sequence[str]) -> list[tuple[str, str | No
     return out
 
 
-def entity_reviews(db: Database) -> list[tuple[str, str, str, str, str | None, str | None]]:
-    """(doc_id, target, target_key, verdict, field, value) of the reviews of mentions and entities, oldest first."""
-    return [(r["doc_id"], r["target"], r["target_key"], r["verdict"], r["field"], r["value"]) for r in db.conn.execute(
-        "SELECT doc_id, target, target_key, verdict, field, value FROM reviews"
-        " WHERE target IN ('mention', 'entity') ORDER BY id")]
+def entity_reviews(db: Database, doc_ids: Sequence[str] | None = None
+                   ) -> list[tuple[str, str, str, str, str | None, str | None]]:
+    """(doc_id, target, target_key, verdict, field, value) of the reviews of mentions and entities (of every
+    document, or of ``doc_ids``), oldest first."""
+    sql = "SELECT id, doc_id, target, target_key, verdict, field, value FROM reviews WHERE target IN ('mention', 'entity')"
+    if doc_ids is None:
+        rows: list[Any] = db.conn.execute(sql + " ORDER BY id").fetchall()
+    else:
+        rows = sorted((r for chunk in _chunks(doc_ids) for r in db.conn.execute(
+            f"{sql} AND doc_id IN ({_marks(chunk)})", chunk)), key=lambda r: r["id"])
+    return [(r["doc_id"], r["target"], r["target_key"], r["verdict"], r["field"], r["value"]) for r in rows]
 
 
 def replace_flags(db: Database, lists: Sequence[str], flags: Sequence[tuple], matches: Sequence[tuple]) -> None:
@@ -126,6 +157,39 @@ def replace_flags(db: Database, lists: Sequence[str], flags: Sequence[tuple], ma
                       flags)
         c.executemany("INSERT INTO list_matches(list_id, reference_number, entity_id, matched_text, doc_id, start,"
                       " end, score, method, explanation) VALUES (?,?,?,?,?,?,?,?,?,?)", matches)
+
+
+def replace_document_flags(db: Database, lists: Sequence[str], doc_ids: Sequence[str], flags: Sequence[tuple]) -> int:
+    """Replace the flags of these lists in these documents only, then recompute, from every stored flag, the
+    ``list_matches`` of the entities whose flags changed (per list entry and entity the best flag not
+    rejected); one transaction.  ``flags`` rows as in :func:`replace_flags`.  Returns the number of
+    ``list_matches`` rows of those entities."""
+    with db.transaction() as c:
+        touched = {f[2] for f in flags}
+        for list_id in lists:
+            for chunk in _chunks(doc_ids):
+                params = (list_id, *chunk)
+                touched |= {r[0] for r in c.execute(
+                    f"SELECT DISTINCT entity_id FROM list_flags WHERE list_id = ? AND doc_id IN ({_marks(chunk)})",
+                    params)}
+                c.execute(f"DELETE FROM list_flags WHERE list_id = ? AND doc_id IN ({_marks(chunk)})", params)
+        c.executemany("INSERT INTO list_flags(list_id, reference_number, entity_id, doc_id, start, end, matched_text,"
+                      " score, method, status, event_date, reasons, explanation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      flags)
+        best: dict[tuple[str, str, str], tuple] = {}
+        for list_id in lists:
+            for chunk in _chunks(sorted(touched)):
+                params = (list_id, *chunk)
+                c.execute(f"DELETE FROM list_matches WHERE list_id = ? AND entity_id IN ({_marks(chunk)})", params)
+                # The order of a full match: the first flag by document and offsets among the best scores.
+                for r in c.execute(
+                        "SELECT list_id, reference_number, entity_id, matched_text, doc_id, start, end, score, method,"
+                        " explanation FROM list_flags WHERE status <> 'rejected' AND list_id = ?"
+                        f" AND entity_id IN ({_marks(chunk)}) ORDER BY score DESC, doc_id, start, end", params):
+                    best.setdefault((r[0], r[1], r[2]), tuple(r))
+        c.executemany("INSERT INTO list_matches(list_id, reference_number, entity_id, matched_text, doc_id, start,"
+                      " end, score, method, explanation) VALUES (?,?,?,?,?,?,?,?,?,?)", [best[k] for k in sorted(best)])
+    return len(best)
 
 
 def replace_matches(db: Database, list_id: str, rows: Sequence[tuple]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from .connection import Database
 from .filters import Where
@@ -41,3 +41,20 @@ def select_reviews(db: Database, doc_id: str | None = None, *, target: str | Non
 def count_reviews(db: Database, doc_id: str | None = None, *, target: str | None = None) -> int:
     w = _where(doc_id, target)
     return db.conn.execute(f"SELECT count(*) FROM reviews{w.sql()}", w.args).fetchone()[0]
+
+
+def verdict_rows(db: Database, doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str, str, str | None,
+                                                                                 str | None]]:
+    """(doc_id, target, target_key, verdict, field, value) of the extraction reviews (not case reviews), oldest
+    first, of every document or of ``doc_ids``."""
+    sql = "SELECT id, doc_id, target, target_key, verdict, field, value FROM reviews WHERE target <> 'case'"
+    if doc_ids is None:
+        rows: list[Any] = db.conn.execute(sql + " ORDER BY id").fetchall()
+    else:
+        ids = sorted(set(doc_ids))
+        rows = []
+        for i in range(0, len(ids), 500):  # bounded IN lists
+            chunk = ids[i:i + 500]
+            rows += db.conn.execute(f"{sql} AND doc_id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        rows.sort(key=lambda r: r["id"])
+    return [(r["doc_id"], r["target"], r["target_key"], r["verdict"], r["field"], r["value"]) for r in rows]

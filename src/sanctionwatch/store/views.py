@@ -4,16 +4,26 @@ Every function takes the store and plain values (already validated by the
 HTTP layer), binds every value as an SQL parameter, and returns
 ``(total, items)`` for lists so the API can report the full count.  Shaping
 for display (highlighting, taxonomy categories, alias tables) is the web's
-job, in :mod:`sanctionwatch.web.queries`.
+job, in :mod:`sanctionwatch.web.queries`.  The ``hide_*`` arguments leave out
+rows an analyst rejected (found by :func:`sanctionwatch.reviews.rejected_rows`).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Sequence
 
 from .connection import Database
 from .filters import DocumentFilter, Where, json_array, json_field, like_pattern
+
+
+def _hide(where: Where, columns: str, rows: Sequence[tuple[Any, ...]]) -> Where:
+    """Leave out the rows whose ``columns`` (a tuple of column expressions) equal one of ``rows``."""
+    if rows:
+        width = len(rows[0])
+        values = ",".join("(" + ",".join("?" * width) + ")" for _ in rows)
+        where.add(f"({columns}) NOT IN (VALUES {values})", *(v for row in rows for v in row))
+    return where
 
 
 # -- documents ---------------------------------------------------------------
@@ -52,7 +62,9 @@ def list_actors(db: Database, *, q: str | None = None, type: str | None = None, 
     return total, [dict(r) for r in rows]
 
 
-def actor_summary(db: Database, actor_id: str) -> dict[str, Any] | None:
+def actor_summary(db: Database, actor_id: str, *, hide_attributions: Sequence[tuple[str, int]] = (),
+                  hide_mentions: Sequence[tuple[str, str, int, int]] = (),
+                  hide_entities: Sequence[tuple[str, str]] = ()) -> dict[str, Any] | None:
     rows = db.conn.execute(
         "SELECT name, type, wikidata, count(*) AS n FROM entities WHERE entity_id = ? GROUP BY name, type, wikidata"
         " ORDER BY n DESC", (actor_id,)).fetchall()
@@ -71,20 +83,29 @@ def actor_summary(db: Database, actor_id: str) -> dict[str, Any] | None:
         "names_used": sorted({r["name"] for r in rows}),
         "surface_forms": [{"text": r["form"], "count": r["n"]} for r in forms],
         "documents": sum(r["n"] for r in rows),
-        "mentions": c("SELECT count(*) FROM mentions WHERE entity_id = ?", (actor_id,)).fetchone()[0],
-        "said": c("SELECT count(*) FROM attributions WHERE source_entity = ?", (actor_id,)).fetchone()[0],
+        "mentions": actor_mentions(db, actor_id, limit=0, hide_mentions=hide_mentions,
+                                   hide_entities=hide_entities)[0],
+        "said": list_attributions(db, source=actor_id, limit=0, hide=hide_attributions)[0],
     }
 
 
-def actor_mentions(db: Database, actor_id: str, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    total = db.conn.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", (actor_id,)).fetchone()[0]
+def actor_mentions(db: Database, actor_id: str, *, limit: int = 50, offset: int = 0,
+                   hide_mentions: Sequence[tuple[str, str, int, int]] = (),
+                   hide_entities: Sequence[tuple[str, str]] = ()) -> tuple[int, list[dict[str, Any]]]:
+    w = Where()
+    w.add("m.entity_id = ?", actor_id)
+    _hide(w, "m.doc_id, m.entity_id, m.start, m.end", hide_mentions)
+    _hide(w, "m.doc_id, m.entity_id", hide_entities)
+    total = db.conn.execute(f"SELECT count(*) FROM mentions m{w.sql()}", w.args).fetchone()[0]
+    if not limit:
+        return total, []
     rows = db.conn.execute(
         "SELECT m.doc_id, m.start, m.end, substr(d.text, m.start + 1, m.end - m.start) AS text,"
         " substr(d.text, max(1, m.start - 79), min(m.start, 80)) AS before,"
         " substr(d.text, m.end + 1, 80) AS after, d.title, d.published, d.publisher"
-        " FROM mentions m CROSS JOIN documents d ON d.doc_id = m.doc_id WHERE m.entity_id = ?"
+        f" FROM mentions m CROSS JOIN documents d ON d.doc_id = m.doc_id{w.sql()}"
         " ORDER BY d.published DESC, m.doc_id, m.start LIMIT ? OFFSET ?",
-        (actor_id, limit, offset)).fetchall()
+        [*w.args, limit, offset]).fetchall()
     return total, [dict(r) for r in rows]
 
 
@@ -102,8 +123,9 @@ _ATTR_SELECT = "SELECT a.doc_id, a.idx, a.json, d.title, d.published, d.publishe
 
 def list_attributions(db: Database, *, stance: str | None = None, source: str | None = None,
                       doc_id: str | None = None, period: str | None = None, publisher: str | None = None,
-                      limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    w = DocumentFilter(period, publisher).apply(Where(), "d")
+                      limit: int = 50, offset: int = 0,
+                      hide: Sequence[tuple[str, int]] = ()) -> tuple[int, list[dict[str, Any]]]:
+    w = _hide(DocumentFilter(period, publisher).apply(Where(), "d"), "a.doc_id, a.idx", hide)
     if stance:
         w.add("a.stance = ?", stance)
     if source:
@@ -112,6 +134,8 @@ def list_attributions(db: Database, *, stance: str | None = None, source: str | 
         w.add("a.doc_id = ?", doc_id)
     frm = " FROM attributions a JOIN documents d ON d.doc_id = a.doc_id"
     total = db.conn.execute(f"SELECT count(*){frm}{w.sql()}", w.args).fetchone()[0]
+    if not limit:
+        return total, []
     rows = db.conn.execute(f"{_ATTR_SELECT}{w.sql()} ORDER BY d.published DESC, a.doc_id, a.idx LIMIT ? OFFSET ?",
                               [*w.args, limit, offset]).fetchall()
     return total, _attribution_items(rows)
@@ -122,7 +146,8 @@ def get_attribution(db: Database, doc_id: str, idx: int) -> dict[str, Any] | Non
     return _attribution_items(rows)[0] if rows else None
 
 
-def said_about(db: Database, actor_id: str, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+def said_about(db: Database, actor_id: str, *, limit: int = 50, offset: int = 0,
+               hide: Sequence[tuple[str, int]] = ()) -> tuple[int, list[dict[str, Any]]]:
     """Attributions whose content fragments contain a mention of the actor (not merely its source)."""
     # CROSS JOIN fixes the order: from the actor's mentions (indexed) to the
     # attributions of the same document that span them, and only then into
@@ -132,11 +157,15 @@ def said_about(db: Database, actor_id: str, *, limit: int = 50, offset: int = 0)
             f" WHERE m.entity_id = ? AND EXISTS (SELECT 1 FROM {json_array(db, 'a.json', 'content', 'c')}"
             f" WHERE m.start >= {json_field(db, 'c.value', 'start', True)}"
             f" AND m.end <= {json_field(db, 'c.value', 'end', True)})")
-    total = db.conn.execute(f"SELECT count(*) FROM ({hits}) AS hits", (actor_id,)).fetchone()[0]
+    hidden = _hide(Where(), "a.doc_id, a.idx", hide)
+    if hidden.args:
+        hits += hidden.sql(" AND ")
+    args = (actor_id, *hidden.args)
+    total = db.conn.execute(f"SELECT count(*) FROM ({hits}) AS hits", args).fetchone()[0]
     rows = db.conn.execute(
         f"SELECT a.doc_id, a.idx, a.json, d.title, d.published, d.publisher FROM ({hits}) h"
         " CROSS JOIN attributions a ON a.doc_id = h.doc_id AND a.idx = h.idx JOIN documents d ON d.doc_id = a.doc_id"
-        " ORDER BY d.published DESC, a.doc_id, a.idx LIMIT ? OFFSET ?", (actor_id, limit, offset)).fetchall()
+        " ORDER BY d.published DESC, a.doc_id, a.idx LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
     return total, _attribution_items(rows)
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Reques
 from pydantic import BaseModel, Field
 
 from .. import reviews as rv
+from .. import workflow
 from ..model import MODALITIES, STANCES
 from ..store import SearchSyntaxError, Store
 from . import queries as Q
@@ -149,10 +150,9 @@ def actor_mentions(store: StoreDep, actor_id: ActorId, limit: Limit = 50, offset
 @router.get("/actors/{actor_id}/said", response_model=Page, tags=["actors"])
 def actor_said(store: StoreDep, actor_id: ActorId, period: PeriodDep, stance: StanceQ = None, limit: Limit = 50,
                offset: Offset = 0) -> dict[str, Any]:
-    """What the actor said: attributions whose source is the actor."""
+    """What the actor said: attributions whose source is the actor (those an analyst rejected left out)."""
     _actor_or_404(store, actor_id)
-    total, items = Q.list_attributions(store, source=actor_id, stance=stance, period=period, limit=limit,
-                                       offset=offset)
+    total, items = Q.actor_said(store, actor_id, stance=stance, period=period, limit=limit, offset=offset)
     return page(total, items, limit, offset)
 
 
@@ -252,9 +252,11 @@ def reviews(store: StoreDep, doc_id: Short = None,
 
 @router.post("/reviews", status_code=201, dependencies=[Depends(require_token)], tags=["reviews"])
 def add_review(store: StoreDep, body: Annotated[ReviewIn, Body()]) -> dict[str, Any]:
-    """Mark an extraction correct or wrong, or correct one of its fields; needs the bearer token."""
+    """Mark an extraction correct or wrong, or correct one of its fields; needs the bearer token.  The review
+    takes effect at once, through the corpus workflow: the document's list flags re-resolved, its cases
+    re-linked."""
     try:
-        review = rv.add_review(store, **body.model_dump())
+        review = workflow.review(store, **body.model_dump())
     except rv.ReviewError as exc:
         raise HTTPException(422, str(exc)) from exc
     return review.to_dict()

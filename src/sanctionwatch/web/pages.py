@@ -127,21 +127,27 @@ def document_view(store: Store, doc: Document, hl: str | None = None) -> dict[st
     for r in rv.list_reviews(store, doc.doc_id):
         reviews.setdefault((r.target, r.target_key), []).append(r)
     current = rv.extraction_keys(doc)
+    # The verdicts in effect: a rejected item stays in view, marked, so the analyst sees what was left out.
+    verdicts = rv.Verdicts.from_rows((r.doc_id, r.target, r.target_key, r.verdict, r.field, r.value)
+                                     for rs in reviews.values() for r in sorted(rs, key=lambda r: r.id))
+    d = doc.doc_id
     names = {e.id: e.name for e in doc.entities}
     attributions = [
         {"i": i, "a": a, "key": rv.attribution_key(a), "case": attr_cases.get(i),
          "source_name": names.get(a.source_entity or "", a.source_entity),
-         "reviews": reviews.get(("attribution", rv.attribution_key(a)), [])}
+         "reviews": reviews.get(("attribution", rv.attribution_key(a)), []),
+         "rejected": verdicts.attribution_rejected(d, a)}
         for i, a in enumerate(doc.attributions)
     ]
     events = [
         {"i": i, "e": e, "key": rv.event_key(e), "case": event_cases.get(i),
-         "reviews": reviews.get(("event", rv.event_key(e)), [])}
+         "reviews": reviews.get(("event", rv.event_key(e)), []), "rejected": verdicts.event_rejected(d, e)}
         for i, e in enumerate(doc.events)
     ]
     entities = [
         {"e": e, "key": rv.entity_key(e), "reviews": reviews.get(("entity", rv.entity_key(e)), []),
-         "mention_reviews": [r for m in e.mentions for r in reviews.get(("mention", rv.mention_key(e.id, m)), [])]}
+         "mention_reviews": [r for m in e.mentions for r in reviews.get(("mention", rv.mention_key(e.id, m)), [])],
+         "rejected": verdicts.entity_rejected(d, e.id)}
         for e in doc.entities
     ]
     stale = [r for key, rs in reviews.items() if key not in current for r in rs]
@@ -174,7 +180,7 @@ def actor_page(request: Request, store: StoreDep, actor_id: str) -> HTMLResponse
     summary = Q.actor_summary(store, actor_id)
     if summary is None:
         raise HTTPException(404, f"no actor {actor_id!r} in this store")
-    said_total, said = Q.list_attributions(store, source=actor_id, limit=PAGE)
+    said_total, said = Q.actor_said(store, actor_id, limit=PAGE)
     about_total, about = Q.said_about(store, actor_id, limit=PAGE)
     mentions_total, mentions = Q.actor_mentions(store, actor_id, limit=PAGE)
     cases = Q.list_cases(store, actor=actor_id, limit=PAGE) if Q.has_cases(store) else None

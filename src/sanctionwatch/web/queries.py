@@ -3,7 +3,8 @@
 The SQL is the store's (:mod:`sanctionwatch.store.views`, ``.search``,
 ``.cases``, ``.lists``); this module adds what only a page needs: matches
 highlighted in sentences, event types grouped by taxonomy category, the
-actor table's aliases.  The pages and the API call it as ``Q.name``.
+actor table's aliases, and leaving out of actor pages what an analyst rejected
+(:func:`sanctionwatch.reviews.rejected_rows`).  The pages and the API call it as ``Q.name``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from typing import Any
 
 from ..actors import load_actor_table
+from ..reviews import rejected_rows
 from ..linking.taxonomy import taxonomy
 from ..store import Store
 from ..store import cases as stored_cases
@@ -20,11 +22,10 @@ from ..store.cases import CASE_STATUSES, case_links, get_case, has_cases
 from ..store.filters import DocumentFilter, parse_period
 from ..store.lists import actor_matches
 from ..store.search import SpanFilter, fts_query, search_sentences
-from ..store.views import actor_mentions, facets, get_attribution, list_actors, list_attributions, list_documents
-from ..store.views import list_events, said_about
+from ..store.views import facets, get_attribution, list_actors, list_attributions, list_documents, list_events
 
 __all__ = [
-    "CASE_STATUSES", "actor_matches", "actor_mentions", "actor_summary", "case_links", "category_of", "facets",
+    "CASE_STATUSES", "actor_matches", "actor_mentions", "actor_said", "actor_summary", "case_links", "category_of", "facets",
     "fts_query", "get_attribution", "get_case", "has_cases", "highlight", "list_actors", "list_attributions",
     "list_cases", "list_documents", "list_events", "parse_period", "query_words", "said_about", "search",
     "table_aliases", "timeline",
@@ -89,7 +90,9 @@ def highlight(text: str, words: list[str], width: int = 320) -> list[tuple[str, 
 
 # -- actors ------------------------------------------------------------------
 def actor_summary(store: Store, actor_id: str) -> dict[str, Any] | None:
-    found = views.actor_summary(store, actor_id)
+    hidden = rejected_rows(store)
+    found = views.actor_summary(store, actor_id, hide_attributions=hidden.attributions,
+                                hide_mentions=hidden.mentions, hide_entities=hidden.entities)
     if found is None:
         return None
     shaped: dict[str, Any] = {}
@@ -98,6 +101,25 @@ def actor_summary(store: Store, actor_id: str) -> dict[str, Any] | None:
         if key == "names_used":
             shaped["aliases"] = table_aliases(actor_id)
     return shaped
+
+
+def actor_said(store: Store, actor_id: str, *, stance: str | None = None, period: str | None = None,
+               limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """What the actor said (attributions with it as source), without those an analyst rejected."""
+    return list_attributions(store, source=actor_id, stance=stance, period=period, limit=limit, offset=offset,
+                             hide=rejected_rows(store).attributions)
+
+
+def said_about(store: Store, actor_id: str, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """What is said about the actor, without the attributions an analyst rejected."""
+    return views.said_about(store, actor_id, limit=limit, offset=offset, hide=rejected_rows(store).attributions)
+
+
+def actor_mentions(store: Store, actor_id: str, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """The actor's mentions, without those (or the entities) an analyst rejected."""
+    hidden = rejected_rows(store)
+    return views.actor_mentions(store, actor_id, limit=limit, offset=offset, hide_mentions=hidden.mentions,
+                                hide_entities=hidden.entities)
 
 
 def table_aliases(actor_id: str) -> list[str]:
