@@ -84,10 +84,12 @@ def test_the_rebuild_holds_no_document_it_has_read(tmp_path: Path, monkeypatch) 
     read (what keeps memory flat as stores grow); documents with evidence stay only as linking views."""
     alive_at_write: list[int] = []
     original_replace = stored.replace_all
+    ours = {(d.doc_id, d.publisher) for d in _docs()}  # other tests' documents may still be alive in a full run
 
     def replace_all(*args, **kwargs):
         gc.collect()
-        alive_at_write.append(sum(1 for o in gc.get_objects() if isinstance(o, sw.Document) and o.sentences))
+        alive_at_write.append(sum(1 for o in gc.get_objects()
+                                  if isinstance(o, sw.Document) and o.sentences and (o.doc_id, o.publisher) in ours))
         return original_replace(*args, **kwargs)
 
     monkeypatch.setattr(stored, "replace_all", replace_all)
