@@ -18,7 +18,7 @@ from .modality import _attribution_of, _local_modality, _modality
 from .nominal import document_typed_hits
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
-from .triggers import _Hit, _lemma_matches, _phrase_matches, _select
+from .triggers import _Hit, _lemma_matches, _phrase_matches, _select, sentence_keys
 
 # --- entry point -------------------------------------------------------------
 
@@ -49,7 +49,9 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
 
 def _sentence_events(ctx: _Ctx, sent: Span, doc: Document, anchor: date | None, hits: list[_Hit] | None = None) -> list[Event]:
     tax = ctx.tax
-    hits = hits if hits is not None else _select(_phrase_matches(sent, tax) + _lemma_matches(sent, tax), tax)
+    if hits is None:
+        keys = sentence_keys(sent)
+        hits = _select(_phrase_matches(sent, tax, keys) + _lemma_matches(sent, tax, keys), tax)
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
