@@ -59,6 +59,7 @@ def cue_anchor(lemma: list[str], pos: list[str], dep: list[str], head: list[int]
 
 _CUE_POS = frozenset({"VERB", "NOUN", "AUX"})
 _ATTRS = [LOWER, LEMMA, TAG, POS, DEP, HEAD, ENT_TYPE, SHAPE, IS_TITLE, IS_PUNCT, ORTH]
+_STRING_COLUMNS = (0, 1, 2, 3, 4, 6, 7, 10)  # the columns of _ATTRS that hold string hashes
 
 
 def sentence_ids(doc: Doc) -> list[int]:
@@ -113,20 +114,22 @@ class _Prefixed(dict):
         return out
 
 
-class _Strings(dict):
-    """Hash -> string of spaCy's string store (the hash of a string is the same in every vocab)."""
-
-    __slots__ = ("store",)
-
-    def __missing__(self, h: int) -> str:
-        if len(self) >= _MEMO_LIMIT:
-            self.clear()
-        out = self[h] = self.store[h] if h else ""
-        return out
-
-
 _MEMO_LIMIT = 200_000
-_STRINGS = _Strings()
+# hash -> string of spaCy's string stores (a string's hash is the same in every vocab)
+_STRINGS: dict[int, str] = {}
+
+
+def _learn_strings(doc: Doc, rows: list[list[int]], columns: tuple[int, ...]) -> dict[int, str]:
+    """The memo, holding every string hash of ``columns`` in ``rows`` (looked up in this doc's own vocab)."""
+    memo = _STRINGS
+    new = {r[c] for r in rows for c in columns} - memo.keys()
+    if new:
+        if len(memo) + len(new) > _MEMO_LIMIT:
+            memo.clear()
+            new = {r[c] for r in rows for c in columns}
+        store = doc.vocab.strings
+        memo.update((h, store[h] if h else "") for h in new)
+    return memo
 _P = {k: _Prefixed(k + "=") for k in ("w", "l", "t", "p", "d", "s3", "sh", "e", "hl", "hd", "hp", "q", "hq", "cue", "cr", "hcr", "hcue", "-2w", "-1w", "1w", "2w", "-2t", "-1t", "1t", "2t", "-2q", "-1q", "1q", "2q", "-1d", "1d", "-1cue", "1cue", "-1cr", "1cr", "-1l", "1l")}
 
 
@@ -140,10 +143,8 @@ def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
     n = len(doc)
     if not n:
         return []
-    s = _STRINGS
-    s.store = doc.vocab.strings
-
     arr = doc.to_array(_ATTRS).tolist()
+    s = _learn_strings(doc, arr, _STRING_COLUMNS)
     lower = [s[r[0]] for r in arr]
     lemma = [s[r[1]].lower() for r in arr]
     tag = [s[r[2]] for r in arr]
