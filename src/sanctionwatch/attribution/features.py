@@ -59,7 +59,6 @@ def cue_anchor(lemma: list[str], pos: list[str], dep: list[str], head: list[int]
 
 _CUE_POS = frozenset({"VERB", "NOUN", "AUX"})
 _ATTRS = [LOWER, LEMMA, TAG, POS, DEP, HEAD, ENT_TYPE, SHAPE, IS_TITLE, IS_PUNCT, ORTH]
-_STRING_COLUMNS = (0, 1, 2, 3, 4, 6, 7, 10)  # the columns of _ATTRS that hold string hashes
 
 
 def sentence_ids(doc: Doc) -> list[int]:
@@ -114,22 +113,37 @@ class _Prefixed(dict):
         return out
 
 
+class _Strings(dict):
+    """Hash -> string of one spaCy string store, filled on first use of each hash."""
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: object):
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, h: int) -> str:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        out = self[h] = self.store[h] if h else ""  # type: ignore[index]
+        return out
+
+
 _MEMO_LIMIT = 200_000
-# hash -> string of spaCy's string stores (a string's hash is the same in every vocab)
-_STRINGS: dict[int, str] = {}
+# one memo per string store; each memo holds its store, so the id key cannot be reused by another
+_STRING_MEMOS: dict[int, _Strings] = {}
 
 
-def _learn_strings(doc: Doc, rows: list[list[int]], columns: tuple[int, ...]) -> dict[int, str]:
-    """The memo, holding every string hash of ``columns`` in ``rows`` (looked up in this doc's own vocab)."""
-    memo = _STRINGS
-    new = {r[c] for r in rows for c in columns} - memo.keys()
-    if new:
-        if len(memo) + len(new) > _MEMO_LIMIT:
-            memo.clear()
-            new = {r[c] for r in rows for c in columns}
-        store = doc.vocab.strings
-        memo.update((h, store[h] if h else "") for h in new)
+def _strings_of(doc: Doc) -> _Strings:
+    store = doc.vocab.strings
+    memo = _STRING_MEMOS.get(id(store))
+    if memo is None or memo.store is not store:
+        if len(_STRING_MEMOS) >= 8:
+            _STRING_MEMOS.clear()
+        memo = _STRING_MEMOS[id(store)] = _Strings(store)
     return memo
+
+
 _P = {k: _Prefixed(k + "=") for k in ("w", "l", "t", "p", "d", "s3", "sh", "e", "hl", "hd", "hp", "q", "hq", "cue", "cr", "hcr", "hcue", "-2w", "-1w", "1w", "2w", "-2t", "-1t", "1t", "2t", "-2q", "-1q", "1q", "2q", "-1d", "1d", "-1cue", "1cue", "-1cr", "1cr", "-1l", "1l")}
 
 
@@ -144,7 +158,7 @@ def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
     if not n:
         return []
     arr = doc.to_array(_ATTRS).tolist()
-    s = _learn_strings(doc, arr, _STRING_COLUMNS)
+    s = _strings_of(doc)
     lower = [s[r[0]] for r in arr]
     lemma = [s[r[1]].lower() for r in arr]
     tag = [s[r[2]] for r in arr]
