@@ -8,7 +8,7 @@ order over --repeat rounds to cancel drift on a noisy machine:
 
   bare      nlp.pipe over the same texts (the baseline)
   full      ingest -> clean -> read -> actors -> attributions -> events
-  full+store  the same, written to a fresh SQLite store
+  full+store  the same, written to a fresh SQLite store in batches (as `sanctionwatch run` does)
 
 Speed is reported as docs/s, words/s and the ratio full / bare.  Memory is
 the peak RSS of child processes that run the full pipeline with store over
@@ -60,11 +60,19 @@ def run_bare(nlp, texts: list[str]) -> float:
 
 
 def run_full(pipeline, raws, store=None) -> float:
+    """The full pipeline; with a store, documents are written the way `sanctionwatch run` writes
+    them (BatchWriter: one transaction per batch), not one commit per document."""
+    from sanctionwatch.store import BatchWriter
+
     t = time.perf_counter()
     docs = (pipeline.prepare(r) for r in raws)
-    for doc in pipeline.process(docs):
-        if store is not None:
-            store.save_document(doc, pipeline.version)
+    if store is None:
+        for _ in pipeline.process(docs):
+            pass
+    else:
+        with BatchWriter(store, pipeline.version) as writer:
+            for doc in pipeline.process(docs):
+                writer.add(doc)
     return time.perf_counter() - t
 
 
@@ -149,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         for key in ("bare_spacy", "full_pipeline", "full_pipeline_with_store"):
             r = result[key]
             print(f"  {key:26s} {r['seconds']:8.2f} s {r['docs_per_s']:8.1f} docs/s {r['words_per_s']:9d} words/s")
-        print(f"  speed ratio full/bare: {result['ratio_full_to_bare']:.2f}   with store: {result['ratio_store_to_bare']:.2f}  (aim >= 0.70)")
+        print(f"  speed ratio full/bare: {result['ratio_full_to_bare']:.2f}   with store: {result['ratio_store_to_bare']:.2f}  (aim >= 0.75)")
         if "peak_rss_mib" in result:
             print(f"  peak RSS: {result['peak_rss_mib']}  (flat memory: growth near 1.0)")
     return 0

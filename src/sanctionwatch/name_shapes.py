@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 # One word of a ship's name: all capitals ("HAEDO", "KUM-SAN-3") or a capitalised word ("Valiant").
@@ -114,8 +115,25 @@ def fuzzy_place(surface: str, places: Mapping[str, str]) -> str | None:
     word = surface.lower()
     if len(word) < _FUZZY_MIN or not surface.isalpha() or not surface[0].isupper():
         return None
-    found = {pid for name, pid in places.items() if _near(word, name)}
-    return found.pop() if len(found) == 1 else None
+    memo = _fuzzy_memo(tuple(places.items()))
+    if word not in memo:
+        if len(memo) >= _FUZZY_MEMO_WORDS:
+            memo.clear()
+        n = len(word)
+        # a length gap over two is over the edit cap: skip those names without computing a distance
+        found = {pid for name, pid in places.items() if abs(len(name) - n) <= 2 and _near(word, name)}
+        memo[word] = found.pop() if len(found) == 1 else None
+    return memo[word]
+
+
+# The same unknown spellings recur across a corpus, and each costs an edit distance to every
+# place name; answers are kept per word, per distinct place table (the key is its content).
+_FUZZY_MEMO_WORDS = 4096
+
+
+@lru_cache(maxsize=4)
+def _fuzzy_memo(places: tuple[tuple[str, str], ...]) -> dict[str, str | None]:
+    return {}
 
 
 def place_names(actors: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, str]:

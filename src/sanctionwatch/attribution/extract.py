@@ -205,11 +205,11 @@ def _rule_candidates(doc: Doc, lo: int, hi: int, lex: Lexicon) -> list[int]:
     """Indices of tokens a rule could start from, found on the lemma array without building Tokens."""
     strings = doc.vocab.strings
     words = lex.stance_of.keys() | lex.noun_cues
-    out = []
-    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER])[lo:hi].tolist(), start=lo):
-        if strings[lower] == "according" or strings[lemma].lower() in words:
-            out.append(i)
-    return out
+    rows = doc.to_array([LEMMA, LOWER])[lo:hi].tolist()
+    according = strings["according"]
+    # each distinct lemma is looked up once, not once per token
+    hits = {h for h in {r[0] for r in rows} if strings[h].lower() in words}
+    return [i for i, (lemma, lower) in enumerate(rows, start=lo) if lower == according or lemma in hits]
 
 
 def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon, inside: tuple[int, int] | None = None, sources: set[int] | None = None) -> list[Draft]:

@@ -96,6 +96,57 @@ class FeatureSpace:
         return cls(lex, rates, lex.cue_lemmas | frozenset(k for k, v in rates.items() if v >= 0.3))
 
 
+class _Prefixed(dict):
+    """prefix + value, made once per distinct value: a dict hit is cheaper than building the string
+    again, and tokens then share their feature strings instead of each holding a copy."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, value: str) -> str:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        out = self[value] = self.prefix + value
+        return out
+
+
+class _Strings(dict):
+    """Hash -> string of one spaCy string store, filled on first use of each hash."""
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: object):
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, h: int) -> str:
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        out = self[h] = self.store[h] if h else ""  # type: ignore[index]
+        return out
+
+
+_MEMO_LIMIT = 200_000
+# one memo per string store; each memo holds its store, so the id key cannot be reused by another
+_STRING_MEMOS: dict[int, _Strings] = {}
+
+
+def _strings_of(doc: Doc) -> _Strings:
+    store = doc.vocab.strings
+    memo = _STRING_MEMOS.get(id(store))
+    if memo is None or memo.store is not store:
+        if len(_STRING_MEMOS) >= 8:
+            _STRING_MEMOS.clear()
+        memo = _STRING_MEMOS[id(store)] = _Strings(store)
+    return memo
+
+
+_P = {k: _Prefixed(k + "=") for k in ("w", "l", "t", "p", "d", "s3", "sh", "e", "hl", "hd", "hp", "q", "hq", "cue", "cr", "hcr", "hcue", "-2w", "-1w", "1w", "2w", "-2t", "-1t", "1t", "2t", "-2q", "-1q", "1q", "2q", "-1d", "1d", "-1cue", "1cue", "-1cr", "1cr", "-1l", "1l")}
+
+
 def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
     """Feature strings per token of one parsed block.
 
@@ -106,27 +157,19 @@ def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
     n = len(doc)
     if not n:
         return []
-    strings = doc.vocab.strings
-    cache: dict[int, str] = {}
-
-    def s(h: int) -> str:
-        v = cache.get(h)
-        if v is None:
-            v = cache[h] = strings[h] if h else ""
-        return v
-
     arr = doc.to_array(_ATTRS).tolist()
-    lower = [s(r[0]) for r in arr]
-    lemma = [s(r[1]).lower() for r in arr]
-    tag = [s(r[2]) for r in arr]
-    pos = [s(r[3]) for r in arr]
-    dep = [s(r[4]) for r in arr]
+    s = _strings_of(doc)
+    lower = [s[r[0]] for r in arr]
+    lemma = [s[r[1]].lower() for r in arr]
+    tag = [s[r[2]] for r in arr]
+    pos = [s[r[3]] for r in arr]
+    dep = [s[r[4]] for r in arr]
     head = [i + (r[5] if r[5] < 2**63 else r[5] - 2**64) for i, r in enumerate(arr)]
-    ent = [s(r[6]) or "O" for r in arr]
-    shape = [s(r[7])[:4] for r in arr]
+    ent = [s[r[6]] or "O" for r in arr]
+    shape = [s[r[7]][:4] for r in arr]
     title = [r[8] for r in arr]
     punct = [r[9] for r in arr]
-    orth = [s(r[10]) for r in arr]
+    orth = [s[r[10]] for r in arr]
     quotes = quote_state(orth)
     anchors = cue_anchor(lemma, pos, dep, head, cue_words)
     is_cue = [lm in cue_words for lm in lemma]
@@ -165,6 +208,12 @@ def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
     qs = [str(q) for q in quotes]
     dash = "dash=" + ("1" if dash_block else "0")
 
+    P = _P
+    P_w, P_l, P_t, P_p, P_d, P_s3, P_sh, P_e = P["w"], P["l"], P["t"], P["p"], P["d"], P["s3"], P["sh"], P["e"]
+    P_hl, P_hd, P_hp, P_q, P_hq, P_cue, P_cr, P_hcr, P_hcue = P["hl"], P["hd"], P["hp"], P["q"], P["hq"], P["cue"], P["cr"], P["hcr"], P["hcue"]
+    P_m2w, P_m2t, P_m2q, P_2w, P_2t, P_2q = P["-2w"], P["-2t"], P["-2q"], P["2w"], P["2t"], P["2q"]
+    P_m1w, P_m1t, P_m1q, P_m1d, P_m1cue, P_m1cr, P_m1l = P["-1w"], P["-1t"], P["-1q"], P["-1d"], P["-1cue"], P["-1cr"], P["-1l"]
+    P_1w, P_1t, P_1q, P_1d, P_1cue, P_1cr, P_1l = P["1w"], P["1t"], P["1q"], P["1d"], P["1cue"], P["1cr"], P["1l"]
     feats: list[list[str]] = []
     for i in range(n):
         h = head[i]
@@ -172,26 +221,26 @@ def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
         found = anc >= 0
         f = [
             "b",
-            "w=" + lower[i],
-            "l=" + lemma[i],
-            "t=" + tag[i],
-            "p=" + pos[i],
-            "d=" + dep[i],
-            "s3=" + lower[i][-3:],
-            "sh=" + shape[i],
-            "e=" + ent[i],
-            "hl=" + lemma[h],
-            "hd=" + dep[h],
-            "hp=" + pos[h],
+            P_w[lower[i]],
+            P_l[lemma[i]],
+            P_t[tag[i]],
+            P_p[pos[i]],
+            P_d[dep[i]],
+            P_s3[lower[i][-3:]],
+            P_sh[shape[i]],
+            P_e[ent[i]],
+            P_hl[lemma[h]],
+            P_hd[dep[h]],
+            P_hp[pos[h]],
             "dhd=" + dep[i] + "|" + dep[h],
             "dhp=" + dep[i] + "|" + pos[h],
-            "q=" + qs[i],
-            "hq=" + qs[h],
-            "cue=" + cue01[i],
-            "cr=" + rate[i],
+            P_q[qs[i]],
+            P_hq[qs[h]],
+            P_cue[cue01[i]],
+            P_cr[rate[i]],
             "crp=" + rate[i] + "|" + pos[i],
-            "hcr=" + rate[h],
-            "hcue=" + cue01[h],
+            P_hcr[rate[h]],
+            P_hcue[cue01[h]],
             "dcue=" + dep[i] + "|" + cue01[h],
             "anc=" + (anc_dep if found else "none"),
             "ancl=" + (lemma[anc] if found else ""),
@@ -210,19 +259,23 @@ def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
             f.append("title")
         if punct[i]:
             f.append("punct")
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                f.append(f"{off}w=" + lower[j])
-                f.append(f"{off}t=" + tag[j])
-                f.append(f"{off}q=" + qs[j])
-                if off in (-1, 1):
-                    f.append(f"{off}d=" + dep[j])
-                    f.append(f"{off}cue=" + cue01[j])
-                    f.append(f"{off}cr=" + rate[j])
-                    f.append(f"{off}l=" + lemma[j])
-                    f.append(f"{off}ww=" + lower[min(i, j)] + "|" + lower[max(i, j)])
-            else:
-                f.append(f"{off}w=<pad>")
+        if i >= 2:
+            f += (P_m2w[lower[i - 2]], P_m2t[tag[i - 2]], P_m2q[qs[i - 2]])
+        else:
+            f.append("-2w=<pad>")
+        if i >= 1:
+            j = i - 1
+            f += (P_m1w[lower[j]], P_m1t[tag[j]], P_m1q[qs[j]], P_m1d[dep[j]], P_m1cue[cue01[j]], P_m1cr[rate[j]], P_m1l[lemma[j]], "-1ww=" + lower[j] + "|" + lower[i])
+        else:
+            f.append("-1w=<pad>")
+        if i + 1 < n:
+            j = i + 1
+            f += (P_1w[lower[j]], P_1t[tag[j]], P_1q[qs[j]], P_1d[dep[j]], P_1cue[cue01[j]], P_1cr[rate[j]], P_1l[lemma[j]], "1ww=" + lower[i] + "|" + lower[j])
+        else:
+            f.append("1w=<pad>")
+        if i + 2 < n:
+            f += (P_2w[lower[i + 2]], P_2t[tag[i + 2]], P_2q[qs[i + 2]])
+        else:
+            f.append("2w=<pad>")
         feats.append(f)
     return feats

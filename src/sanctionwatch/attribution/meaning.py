@@ -23,7 +23,12 @@ def _words(text: str) -> list[str]:
 def _has_phrase(words: Sequence[str], phrase: str) -> bool:
     target = phrase.split()
     n = len(target)
-    return any(list(words[i : i + n]) == target for i in range(len(words) - n + 1))
+    if not n:
+        return True
+    if target[0] not in words:  # a scan in C rules out most phrases before any slicing
+        return False
+    first = target[0]
+    return any(words[i] == first and list(words[i : i + n]) == target for i in range(len(words) - n + 1))
 
 
 def cue_head(cue_tokens: Sequence[Token]) -> Token | None:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
@@ -285,14 +286,19 @@ def _inverted_subject(cue: Sequence[Token]) -> tuple[tuple[int, int], Token] | N
     return None
 
 
+_CARRIER_WORDS = ("by", "to", "via", "through")
+
+
 def _media_channel(dis: Discourse, base: int, cue: Sequence[Token], src_range: tuple[int, int] | None, content: Sequence[tuple[int, int]], lex: Lexicon) -> Entity | None:
     """A news outlet in the cue's sentence that carries the statement ("carried by KCNA", "according to Tass")."""
     if not cue:
         return None
-    sent = cue[0].sent
-    for t in sent:
-        if t.lower_ not in ("by", "to", "via", "through"):
-            continue
+    sent, doc = cue[0].sent, cue[0].doc
+    strings = doc.vocab.strings
+    wanted = {strings[w] for w in _CARRIER_WORDS}
+    # the lower-case array finds the few carrier words without building a Token for every word of the sentence
+    lowers = doc.to_array(LOWER)[sent.start : sent.end].tolist()
+    for t in (doc[sent.start + k] for k, h in enumerate(lowers) if h in wanted):
         if t.lower_ == "to" and (t.i == 0 or t.doc[t.i - 1].lower_ != "according"):
             continue
         for g in t.children:

@@ -126,9 +126,11 @@ def snap_to_words(doc: Doc, labels: list[str]) -> list[str]:
     """
     out = list(labels)
     for i in range(1, len(out)):
+        # labels first: most tokens pass this test, and reading doc[i] builds a Token object
+        if out[i - 1] == "O" or out[i][2:] == out[i - 1][2:]:
+            continue
         prev, tok = doc[i - 1], doc[i]
-        glued = not prev.whitespace_ and (tok.text == "-" or prev.text == "-")
-        if glued and out[i - 1] != "O" and out[i][2:] != out[i - 1][2:]:
+        if not prev.whitespace_ and (tok.text == "-" or prev.text == "-"):
             out[i] = "I-" + out[i - 1][2:]
     return out
 

@@ -18,7 +18,7 @@ from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
-from .triggers import TriggerHit, lemma_matches, phrase_matches, select_hits
+from .triggers import TriggerHit, lemma_matches, phrase_matches, select_hits, sentence_keys
 
 # --- entry point -------------------------------------------------------------
 
@@ -49,7 +49,9 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
 
 def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: date | None, hits: list[TriggerHit] | None = None) -> list[Event]:
     tax = ctx.tax
-    hits = hits if hits is not None else select_hits(phrase_matches(sent, tax) + lemma_matches(sent, tax), tax)
+    if hits is None:
+        keys = sentence_keys(sent)
+        hits = select_hits(phrase_matches(sent, tax, keys) + lemma_matches(sent, tax, keys), tax)
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char

@@ -16,17 +16,21 @@ from spacy.tokens import Span, Token
 
 from ..actors import entity_at
 from .arguments import ArgumentContext
-from .triggers import TriggerHit
+from .triggers import TriggerHit, sentence_keys
 
 
 def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str], taken: set[int]) -> list[TriggerHit]:
     """Nominal triggers with an actor as possessor but no context word ("North Korea's launch on
     Nov. 21"), typed by the most frequent event type of the document that the lemma can trigger."""
     out: list[TriggerHit] = []
-    for tok in sent:
-        if tok.pos_ != "NOUN" or ctx.base + tok.idx in taken:
+    keys = sentence_keys(sent)
+    for k, (lemma, pos) in enumerate(zip(keys.lemma, keys.pos)):
+        if pos != "NOUN":
             continue
-        rules = ctx.tax.by_lemma.get(tok.lemma_.lower(), ())
+        tok = sent[k]
+        if ctx.base + tok.idx in taken:
+            continue
+        rules = ctx.tax.by_lemma.get(lemma, ())
         types = [r.type for r in rules if r.context is not None and doc_types[r.type] > 0]
         if not types:
             continue

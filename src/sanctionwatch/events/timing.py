@@ -16,6 +16,7 @@ import re
 from datetime import date
 from typing import Any, Sequence
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Span, Token
 
 from ..model import TimeValue
@@ -41,7 +42,9 @@ def scraper_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _root_at(sent: Span, base: int, start: int, end: int) -> Token | None:
     """The syntactic root of the tokens covering [start, end)."""
-    toks = [t for t in sent if base + t.idx < end and start < base + t.idx + len(t)]
+    # offsets from the doc's arrays: only the covering tokens become Token objects
+    rows = sent.doc.to_array([IDX, LENGTH])[sent.start : sent.end].tolist()
+    toks = [sent[k] for k, (idx, n) in enumerate(rows) if base + idx < end and start < base + idx + n]
     if not toks:
         return None
     ids = {t.i for t in toks}

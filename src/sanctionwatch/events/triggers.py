@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Span, Token
 
 from .taxonomy import Taxonomy
@@ -25,6 +26,27 @@ _MAX_DEPTH = 3
 
 def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceKeys:
+    """Lower-cased lemma, lower form and coarse POS of each token of a sentence (sentence-relative)."""
+
+    lemma: list[str]
+    lower: list[str]
+    pos: list[str]
+
+
+def sentence_keys(sent: Span) -> SentenceKeys:
+    """Read from the doc's attribute arrays: scanning every token for a trigger through Token
+    objects cost more than the matching; a Token is built only where a rule may fire."""
+    strings = sent.doc.vocab.strings
+    rows = sent.doc.to_array([LEMMA, LOWER, POS])[sent.start : sent.end].tolist()
+    return SentenceKeys(
+        [strings[r[0]].lower() for r in rows],
+        [strings[r[1]] for r in rows],
+        [strings[r[2]] for r in rows],
+    )
 
 
 def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
@@ -99,27 +121,31 @@ class TriggerHit:
     context: Token | None
 
 
-def phrase_matches(sent: Span, tax: Taxonomy) -> list[TriggerHit]:
-    toks = list(sent)
+def phrase_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -> list[TriggerHit]:
+    keys = keys or sentence_keys(sent)
+    lemma, lower = keys.lemma, keys.lower
+    n = len(lemma)
     hits: list[TriggerHit] = []
-    for i, tok in enumerate(toks):
-        for key in set(_keys(tok)):
+    for i in range(n):
+        for key in set((lemma[i], lower[i])):
             for phrase, rule in tax.by_first_word.get(key, ()):
-                if i + len(phrase) > len(toks):
+                if i + len(phrase) > n:
                     continue
-                if all(w in _keys(toks[i + k]) for k, w in enumerate(phrase)):
+                if all(w in (lemma[i + k], lower[i + k]) for k, w in enumerate(phrase)):
                     span = sent[i:i + len(phrase)]
                     hits.append(TriggerHit(rule.type, i, i + len(phrase), span.root, None))
     return hits
 
 
-def lemma_matches(sent: Span, tax: Taxonomy) -> list[TriggerHit]:
+def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -> list[TriggerHit]:
+    keys = keys or sentence_keys(sent)
     hits: list[TriggerHit] = []
     rank = _order(tax)
-    for i, tok in enumerate(sent):
-        rules = tax.by_lemma.get(tok.lemma_.lower()) or tax.by_lemma.get(tok.lower_)
-        if not rules or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
+    for i, (lemma, lower, pos) in enumerate(zip(keys.lemma, keys.lower, keys.pos)):
+        rules = tax.by_lemma.get(lemma) or tax.by_lemma.get(lower)
+        if not rules or pos not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             continue
+        tok = sent[i]
         hood: list[tuple[Token, int]] | None = None
         # the rule whose context word is closest wins ("tested an engine for a missile"
         # is an engine test); a rule without context counts as closest; then file order
