@@ -352,3 +352,26 @@ def test_according_to_content_closes_the_taggers_hole(nlp, other_holds_hole, mer
         taken |= {5, 6, 7}  # another attribution's span inside the hole
     close_gaps(doc, g, taken)
     assert (len(g.content) == 1) == merged
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("The envoy said the talks had failed, adding that more sanctions would follow.", "adding", "The envoy"),
+    ("Governor Brandt announced the port closure on Friday, warning that smugglers would be prosecuted.",
+     "warning", "Governor Brandt"),
+    ("The coast guard denied the report and insisted that no tanker had entered the bay.", "insisted", "The coast guard"),
+    ("Ms Arin told the council that the ship was empty, saying the inspectors had checked every hold.", "saying", "Ms Arin"),
+])
+def test_a_subjectless_cue_shares_the_subject_of_its_clause(nlp, text, cue, source):
+    atts = extract_attributions(parse(nlp, text))
+    second = [a for a in atts if [f.text for f in a.cue] == [cue]]
+    assert second and [f.text for f in second[0].source] == [source]
+    for frag in second[0].source:
+        assert text[frag.start:frag.end] == frag.text
+
+
+def test_a_cue_with_its_own_subject_keeps_it(nlp):
+    text = "The minister spoke first, and the envoy later said that the talks had failed."
+    atts = extract_attributions(parse(nlp, text))
+    said = [a for a in atts if "said" in " ".join(f.text for f in a.cue)]
+    assert said and "envoy" in " ".join(f.text for f in said[0].source)
+    assert "minister" not in " ".join(f.text for f in said[0].source)
