@@ -34,22 +34,11 @@ from sanctionwatch.attribution.encoder import LABELS, WINDOW, Pieces, case_types
 LABEL_ID = {lab: i for i, lab in enumerate(LABELS)}
 
 
-def gold_roles(doc: polnear.GoldDoc) -> list[tuple[int, str, int, int]]:
-    out = []
-    for aid, att in enumerate(doc.attributions):
-        for role in polnear.ROLES:
-            for s, e in att.role(role):
-                s, e = polnear.trim(doc.text, (s, e))
-                if e > s:
-                    out.append((aid, role, s, e))
-    return out
-
-
 def windows_of(tok: Tokenizer, doc: polnear.GoldDoc) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """(ids, types, labels, owned) per window of one document, special tokens not included."""
     enc = tok.encode(doc.text, add_special_tokens=False)
     pieces = Pieces(np.asarray(enc.ids, dtype=np.int64), [s for s, _ in enc.offsets], [e for _, e in enc.offsets])
-    labels = np.asarray([LABEL_ID[lab] for lab in piece_labels(pieces, gold_roles(doc))], dtype=np.int64)
+    labels = np.asarray([LABEL_ID[lab] for lab in piece_labels(pieces, polnear.gold_roles(doc))], dtype=np.int64)
     types = case_types(doc.text, pieces)
     plan = plan_windows(len(pieces.ids))
     own = owners(len(pieces.ids), plan)

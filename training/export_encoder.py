@@ -28,7 +28,7 @@ from safetensors.torch import load_file
 from transformers import BertConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_encoder import Tagger, batches, spans  # noqa: E402
+from train_encoder import Tagger, batches, collect_owned, span_scores  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "sanctionwatch" / "models" / "attribution" / "encoder"
@@ -54,20 +54,8 @@ def dev_f1(onnx_path: Path, dev: dict[str, np.ndarray], names: list[str]) -> dic
     for rows, ids, types, mask, _ in batches(dev, 32, False, random.Random(0)):
         (logits,) = session.run(None, {"input_ids": ids, "token_type_ids": types, "attention_mask": mask})
         best = logits.argmax(-1)
-        for r, row in enumerate(rows):
-            n = int(dev["lengths"][row])
-            keep = dev["owned"][row, :n]
-            gold += [names[x] for x in dev["labels"][row, :n][keep]]
-            pred += [names[x] for x in best[r, 1 : n + 1][keep]]
-    g, p = spans(gold), spans(pred)
-    out = {}
-    for role in ("SRC", "CUE", "CON"):
-        gs, ps = {s for s in g if s[0] == role}, {s for s in p if s[0] == role}
-        tp = len(gs & ps)
-        prec, rec = tp / max(len(ps), 1), tp / max(len(gs), 1)
-        out[role] = round(2 * prec * rec / max(prec + rec, 1e-9), 4)
-    out["mean"] = round(sum(out[r] for r in ("SRC", "CUE", "CON")) / 3, 4)
-    return out
+        collect_owned(dev, rows, best, names, gold, pred)
+    return span_scores(gold, pred)
 
 
 def main(argv: list[str] | None = None) -> int:

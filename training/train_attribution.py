@@ -34,17 +34,6 @@ from sanctionwatch.attribution.tagger import model_path, rates_path, token_label
 from sanctionwatch.read import load_model, parse_many  # noqa: E402
 
 
-def gold_roles(doc: polnear.GoldDoc) -> list[tuple[int, str, int, int]]:
-    out = []
-    for aid, att in enumerate(doc.attributions):
-        for role in polnear.ROLES:
-            for s, e in att.role(role):
-                s, e = polnear.trim(doc.text, (s, e))
-                if e > s:
-                    out.append((aid, role, s, e))
-    return out
-
-
 def parse_all(docs: list[polnear.GoldDoc], cache: Path | None) -> list[list[tuple[int, Doc]]]:
     """Parsed blocks (start, Doc) per document, via read.parse_many; cached as a DocBin between runs."""
     nlp = load_model()
@@ -87,7 +76,7 @@ def cue_rates(blocks: list[tuple[Doc, list[str]]], min_count: int = 3) -> dict[s
 def build(docs: list[polnear.GoldDoc], cache: Path | None) -> tuple[list[list[list[str]]], list[list[str]], dict[str, float]]:
     labelled: list[tuple[Doc, list[str]]] = []
     for doc, blocks in zip(docs, parse_all(docs, cache)):
-        roles = gold_roles(doc)
+        roles = polnear.gold_roles(doc)
         for start, bdoc in blocks:
             end = start + len(bdoc.text)
             inside = [r for r in roles if r[2] < end and r[3] > start]

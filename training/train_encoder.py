@@ -92,18 +92,18 @@ def spans(labels: list[str]) -> set[tuple[str, int, int]]:
     return out
 
 
-def evaluate(model: Tagger, dev: dict[str, np.ndarray], names: list[str], device: str) -> dict[str, float]:
-    model.eval()
-    gold, pred = [], []
-    with torch.no_grad(), torch.autocast(device_type=device.split(":")[0], dtype=torch.bfloat16, enabled=device.startswith("cuda")):
-        for rows, ids, types, mask, _ in batches(dev, 64, False, random.Random(0)):
-            t = lambda a: torch.from_numpy(a).to(device)  # noqa: E731
-            logits = model(t(ids), t(types), t(mask)).float().argmax(-1).cpu().numpy()
-            for r, row in enumerate(rows):
-                n = int(dev["lengths"][row])
-                keep = dev["owned"][row, :n]
-                gold += [names[x] for x in dev["labels"][row, :n][keep]]
-                pred += [names[x] for x in logits[r, 1 : n + 1][keep]]
+def collect_owned(dev: dict[str, np.ndarray], rows: list[int], best: np.ndarray, names: list[str],
+                  gold: list[str], pred: list[str]) -> None:
+    """Append the gold and predicted labels of each window's owned pieces (special tokens cut off)."""
+    for r, row in enumerate(rows):
+        n = int(dev["lengths"][row])
+        keep = dev["owned"][row, :n]
+        gold += [names[x] for x in dev["labels"][row, :n][keep]]
+        pred += [names[x] for x in best[r, 1 : n + 1][keep]]
+
+
+def span_scores(gold: list[str], pred: list[str]) -> dict[str, float]:
+    """Exact span F1 per role (SRC, CUE, CON) and their mean, from aligned gold and predicted labels."""
     g, p = spans(gold), spans(pred)
     out = {}
     for role in ("SRC", "CUE", "CON"):
@@ -112,6 +112,18 @@ def evaluate(model: Tagger, dev: dict[str, np.ndarray], names: list[str], device
         prec, rec = tp / max(len(ps), 1), tp / max(len(gs), 1)
         out[role] = round(2 * prec * rec / max(prec + rec, 1e-9), 4)
     out["mean"] = round(sum(out[r] for r in ("SRC", "CUE", "CON")) / 3, 4)
+    return out
+
+
+def evaluate(model: Tagger, dev: dict[str, np.ndarray], names: list[str], device: str) -> dict[str, float]:
+    model.eval()
+    gold, pred = [], []
+    with torch.no_grad(), torch.autocast(device_type=device.split(":")[0], dtype=torch.bfloat16, enabled=device.startswith("cuda")):
+        for rows, ids, types, mask, _ in batches(dev, 64, False, random.Random(0)):
+            t = lambda a: torch.from_numpy(a).to(device)  # noqa: E731
+            logits = model(t(ids), t(types), t(mask)).float().argmax(-1).cpu().numpy()
+            collect_owned(dev, rows, logits, names, gold, pred)
+    out = span_scores(gold, pred)
     model.train()
     return out
 

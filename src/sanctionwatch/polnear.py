@@ -152,6 +152,18 @@ def load_split(split: str, root: Path | None = None, limit: int | None = None, s
     return docs
 
 
+def gold_roles(doc: GoldDoc) -> list[tuple[int, str, int, int]]:
+    """(attribution id, role, start, end) of every whitespace-trimmed gold span: what taggers learn from."""
+    out = []
+    for aid, att in enumerate(doc.attributions):
+        for role in ROLES:
+            for s, e in att.role(role):
+                s, e = trim(doc.text, (s, e))
+                if e > s:
+                    out.append((aid, role, s, e))
+    return out
+
+
 # ---------------------------------------------------------------- metrics
 
 

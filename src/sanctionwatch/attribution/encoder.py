@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from ..errors import ModelMissing
-from .tagger import ROLE_TAGS, snap_to_words
+from .tagger import bio_labels, snap_to_words
 
 LABELS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
@@ -83,29 +83,9 @@ def owners(n: int, windows: Sequence[tuple[int, int]]) -> np.ndarray:
 
 
 def piece_labels(pieces: Pieces, roles: Sequence[tuple[int, str, int, int]]) -> list[str]:
-    """Gold BIO labels of word pieces from (attribution id, role, start, end) character spans.
-
-    The same rule as the CRF's ``token_labels``: a piece takes the role of the
-    span holding its first character, and a new span piece or a new
-    attribution starts with ``B-``.
-    """
-    ordered = sorted(roles, key=lambda r: r[2])
-    starts = [r[2] for r in ordered]
-    labels, prev = [], None
-    for s in pieces.starts:
-        hit = None
-        k = bisect_right(starts, s)
-        for aid, role, rs, re_ in reversed(ordered[max(0, k - 8) : k]):
-            if rs <= s < re_:
-                hit = (aid, role, rs)
-                break
-        if hit is None:
-            labels.append("O")
-            prev = None
-            continue
-        labels.append(("I-" if prev == hit else "B-") + ROLE_TAGS[hit[1]])
-        prev = hit
-    return labels
+    """Gold BIO labels of word pieces from (attribution id, role, start, end) character spans: the CRF's rule
+    (``tagger.bio_labels``) over the pieces' first characters."""
+    return bio_labels(pieces.starts, roles)
 
 
 def case_types(text: str, pieces: Pieces) -> np.ndarray:

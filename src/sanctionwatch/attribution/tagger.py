@@ -71,14 +71,18 @@ def load_tagger(path: str | None = None) -> Tagger:
 
 
 def token_labels(doc: Doc, base: int, roles: Sequence[tuple[int, str, int, int]]) -> list[str]:
-    """Gold BIO labels for a block from (attribution id, role, start, end) character spans.
+    """Gold BIO labels for a block's tokens from (attribution id, role, start, end) character spans."""
+    return bio_labels([base + tok.idx for tok in doc], roles)
 
-    A token takes the role of the span holding its first character; a new span
+
+def bio_labels(starts: Sequence[int], roles: Sequence[tuple[int, str, int, int]]) -> list[str]:
+    """Gold BIO labels of units (tokens, word pieces) starting at ``starts``, in order.
+
+    A unit takes the role of the span holding its first character; a new span
     (or a new attribution) begins with B- so adjacent attributions stay apart.
     """
     labels, prev = [], None
-    for tok in doc:
-        start = base + tok.idx
+    for start in starts:
         hit = None
         for aid, role, s, e in roles:
             if s <= start < e:
@@ -88,8 +92,7 @@ def token_labels(doc: Doc, base: int, roles: Sequence[tuple[int, str, int, int]]
             labels.append("O")
             prev = None
             continue
-        tag = ROLE_TAGS[hit[1]]
-        labels.append(("I-" if prev == hit else "B-") + tag)
+        labels.append(("I-" if prev == hit else "B-") + ROLE_TAGS[hit[1]])
         prev = hit
     return labels
 
