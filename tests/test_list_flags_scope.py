@@ -11,12 +11,7 @@ from sanctionwatch.store import Store
 from sanctionwatch.store import lists as stored_lists
 from sanctionwatch.workflow import store_text
 
-LIST_XML = """<?xml version="1.0" encoding="UTF-8"?>
-<CONSOLIDATED_LIST dateGenerated="2020-01-01T00:00:00"><INDIVIDUALS/><ENTITIES>
- <ENTITY><DATAID>2</DATAID><FIRST_NAME>KOREA BIRCHWOOD SHIPPING COMPANY</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE>
-  <REFERENCE_NUMBER>KPe.961</REFERENCE_NUMBER><LISTED_ON>2013-01-22</LISTED_ON>
-  <ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Birchwood Shipping</ALIAS_NAME></ENTITY_ALIAS></ENTITY>
-</ENTITIES></CONSOLIDATED_LIST>"""
+LIST_XML = (Path(__file__).parent / "fixtures" / "lists" / "un_birchwood.xml").read_text(encoding="utf-8")
 
 
 def _doc(doc_id: str, text: str, published: str, year: str | None = None) -> Document:

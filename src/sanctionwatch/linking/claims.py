@@ -128,7 +128,7 @@ def _claim(side: str, originator: str, name: str, found: list[tuple[Evidence, Or
     pages = sorted({ev.doc.doc_id: ev.doc for ev, _ in found}.values(), key=lambda d: (d.published or "9999", d.doc_id))
     first = pages[0]
     quantity = next((ev.event.quantity for ev, _ in found if ev.event is not None and ev.event.quantity), None)
-    start, end = _period([interval(ev.event) for ev, _ in found if ev.event is not None])
+    start, end = common_period([interval(ev.event) for ev, _ in found if ev.event is not None])
     speakers = sorted({who.speaker for _, who in found if who.speaker})
     members = sorted({m for ev, _ in found for m in ev.members},
                      key=lambda m: (m.doc_id, m.event_idx if m.event_idx is not None else -1, m.attribution_idx or -1))
@@ -137,7 +137,7 @@ def _claim(side: str, originator: str, name: str, found: list[tuple[Evidence, Or
                  copies=[d.doc_id for d in pages[1:]], speakers=speakers, members=members)
 
 
-def _period(ivs: list[tuple[date, date] | None]) -> tuple[str | None, str | None]:
+def common_period(ivs: Sequence[tuple[date, date] | None]) -> tuple[str | None, str | None]:
     """The members' common interval when they agree, else the span of them all."""
     dated = [iv for iv in ivs if iv]
     if not dated:

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from ..model import Document, Quantity
 from ..cases import Case, CaseMember, Claim
-from .claims import OUTLET, Evidence, build_claims, short_name
+from .claims import OUTLET, Evidence, build_claims, common_period, short_name
 from .credit import credit_key
 from .evidence import PARTY_ROLES, parties, rules
 from .evidence import day as _day
@@ -191,13 +191,7 @@ def _originals(items: list[Item]) -> list[Item]:
 
 def _case_time(items: list[Item]) -> tuple[str | None, str | None]:
     """The intersection of the members' dated intervals when they agree, else their union."""
-    ivs = [iv for i in items if (iv := _interval(i.event))]
-    if not ivs:
-        return None, None
-    lo, hi = max(s for s, _ in ivs), min(e for _, e in ivs)
-    if lo > hi:
-        lo, hi = min(s for s, _ in ivs), max(e for _, e in ivs)
-    return lo.isoformat(), hi.isoformat()
+    return common_period([_interval(i.event) for i in items])
 
 
 def _case_quantity(items: list[Item]) -> Quantity | None:
