@@ -45,6 +45,8 @@ TYPE_CASES = [
     ("The state sends thousands of workers to Russia.", "overseas_workers", "sends"),
     ("The programmer raised money for Pyongyang by working remotely for firms in Europe.", "overseas_workers", "working"),
     ("The state printed counterfeit dollar bills.", "counterfeiting", "printed"),
+    ("The ring forged passports for the agents.", "counterfeiting", "forged"),
+    ("The advisers trained the guerrilla commanders in the hills.", "military_training", "trained"),
     ("The tankers carried out a ship-to-ship transfer at sea.", "ship_to_ship_transfer", "ship-to-ship transfer"),
     ("North Korea exported coal to China.", "banned_export", "exported"),
     ("North Korea imported 781,497 barrels of refined petroleum.", "petroleum_import", "imported"),
@@ -81,6 +83,11 @@ def test_event_types(run, text, etype, trigger):
         "The resolutions ban exports of coal, textiles and seafood.",  # a rule, not an occurrence
         "Russia and North Korea are subject to international sanctions.",
         "Inter-Korean relations are at their lowest point in years.",
+        # a trigger word in its ordinary sense (the class the KCNA audit found most often)
+        "The college trains technical staff for the new power station.",
+        "The foreman instructed the builders to level the floor before noon.",
+        "The two navies held joint drills off the eastern coast last week.",
+        "The two leaders forged a close friendship over the decades.",
     ],
 )
 def test_no_event(run, text):
