@@ -33,6 +33,8 @@ def _check(text: str, mention: str, entry: ListEntry, published: str = "2019-06-
     ("Pak Su Il, 41, a bus driver, was fined.", "Pak Su Il", "age", 41),
     ("The 27-year-old defector Pak Su Il spoke.", "Pak Su Il", "age", 27),
     ("Pak Su Il (aged 70) died on Monday.", "Pak Su Il", "age", 70),
+    ("Pak Su Il, an 82-year-old veteran, laid a wreath.", "Pak Su Il", "age", 82),
+    ("Pak Su Il, the 33-year-old coach, resigned.", "Pak Su Il", "age", 33),
     ("Pak Su Il, who was born in 1990, won.", "Pak Su Il", "birth_year", 1990),
     ("Pak Su Il, a teacher at a rural school, said.", "Pak Su Il", "role", "teacher at a rural school"),
     ("Pak Su Il, deputy director of the Harbour Chess Club, said.", "Pak Su Il", "role",

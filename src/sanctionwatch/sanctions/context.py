@@ -34,6 +34,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*)(?:aged\s+)?(\d{1,2})\s*(?:,|\)|\.|;|\s+(?:and|who|was|is|said)\b|$)")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Za-z]+\s+){0,4}$")
 _AGED_AFTER = re.compile(r"^[^.;]{0,30}?\baged\s+(\d{1,2})\b")
+# an apposition giving the age: "Pak Su Il, an 82-year-old veteran," / "Pak Su Il, the 40-year-old envoy"
+_AGE_APPOSITION = re.compile(r"^\s*,\s*(?:an?|the)\s+(\d{1,2})-year-old\b")
 _BORN = re.compile(r"^[^.;]{0,50}?\b(?:born|b\.)\s+(?:in\s+|on\s+)?(?:[A-Za-z]+\.?\s+)?(?:\d{1,2},?\s+)?"
                    r"(?:[A-Za-z]+\s+)?(1[89]\d\d|20\d\d)\b")
 _CLAUSE = re.compile(r"^\s*,\s*(?:\d{1,2}\s*,\s*)?(?:who\s+(?:is|was)\s+)?([^,.;()]{2,120})")
@@ -116,7 +118,8 @@ def read_context(text: str, start: int, end: int) -> MentionContext:
     w = context_words()
     left, right = text[max(0, start - 100):start], text[end:end + 160]
     ctx = MentionContext()
-    if m := _AGE_AFTER.match(right) or _AGED_AFTER.match(right) or _AGE_BEFORE.search(left):
+    if m := (_AGE_AFTER.match(right) or _AGED_AFTER.match(right) or _AGE_APPOSITION.match(right)
+             or _AGE_BEFORE.search(left)):
         age = int(m.group(1))
         ctx.age = age if 16 <= age <= 99 else None
     if m := _BORN.match(right):
