@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
 from .draft import Draft, draft_from_group, fragments, span_chars, strip_span
+from .phrases import borrow_subject, noun_phrase
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
@@ -81,68 +82,11 @@ def _speaker_from_intro(block: Block, lex: Lexicon, start: int = 0) -> tuple[lis
         roles = ("dobj", "dative") if lemma in ASK_LEMMAS else ("nsubj",)
         for child in tok.children:
             if child.dep_ in roles:
-                return _noun_phrase(child), [tok]
+                return noun_phrase(child), [tok]
     return None
-
-
-_CLAUSAL = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "punct", "cc", "conj", "appos"})
-
-
-def _noun_phrase(head: Token) -> list[Token]:
-    """The head's subtree without clauses hung on it ("Pak Chol [where the money goes]")."""
-    keep = [head]
-    stack = [c for c in head.children if c.dep_ not in _CLAUSAL]
-    while stack:
-        t = stack.pop()
-        keep.append(t)
-        stack.extend(t.children)
-    keep.sort(key=lambda t: t.i)
-    doc = head.doc
-    lo, hi = keep[0].i, keep[-1].i + 1
-    # spaCy cuts "Kuk-song" into three tokens and may hang "song" elsewhere: keep the word whole
-    while hi < len(doc) and not doc[hi - 1].whitespace_ and (doc[hi].text == "-" or doc[hi - 1].text == "-"):
-        hi += 1
-    return list(doc[lo:hi])
 
 
 Speaker = tuple[list[tuple[int, int]], list[tuple[int, int]], list[Token], list[Token]]
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
-_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj"})
-
-
-def _shared_subject(cue: list[Token]) -> Token | None:
-    """The subject a subjectless cue verb shares with the clause it hangs on: "Trump spoke, calling ...",
-    "she wants to portray ...", "he smiled and seemed to ...": the tagger labels a token once, so the
-    shared subject is left to the first attribution."""
-    inside = {t.i for t in cue}
-    roots = [t for t in cue if t.head.i not in inside or t.head is t]
-    if not roots or roots[0].pos_ not in ("VERB", "AUX"):
-        return None
-    t = roots[0]
-    for _ in range(4):
-        if any(c.dep_ in _SUBJECT_DEPS for c in t.children):
-            return None if t is roots[0] else next(c for c in t.children if c.dep_ in _SUBJECT_DEPS)
-        if t.dep_ not in _SHARING_DEPS or t.head is t:
-            return None
-        t = t.head
-    return None
-
-
-def _borrow_subject(text: str, block: Block, d: Draft) -> Draft:
-    """A draft with a cue but no source takes the subject its cue verb shares (see :func:`_shared_subject`)."""
-    if d.source or not d.cue_tokens:
-        return d
-    subject = _shared_subject(d.cue_tokens)
-    if subject is None or subject.dep_ == "expl":
-        return d
-    toks = _noun_phrase(subject)
-    span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
-    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
-        return d
-    d.source, d.source_tokens = [span], toks
-    return d
-
 
 def _speaker_of(d: Draft) -> Speaker:
     return d.source, d.cue, d.source_tokens, d.cue_tokens
@@ -494,7 +438,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         groups = group_block(block.doc, spans, tagger.space.cue_words)
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
-        drafts += [_borrow_subject(text, block, draft_from_group(text, bi, block, g)) for g in groups]
+        drafts += [borrow_subject(text, block, draft_from_group(text, bi, block, g)) for g in groups]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]
         taken = {i for sp in used for i in range(sp.start, sp.end)}
