@@ -52,6 +52,9 @@ def _check(text: str, mention: str, entry: ListEntry, published: str = "2019-06-
     ("Songak shipped coal in May.", "Songak", "place", False),
     ("Floods hit Songak, Oakdale and Elm counties last week.", "Songak", "place", True),  # a list of places
     ("Songak, Oakdale and Elm Corporation signed.", "Songak", "place", False),
+    ('Pupils recited the poem "Songak" at the ceremony.', "Songak", "work_title", True),
+    ("A film titled Songak opened in the capital.", "Songak", "work_title", True),
+    ("Songak shipped coal in May.", "Songak", "work_title", False),
     ("The Blue Heron (IMO 9012345) sailed.", "Blue Heron", "imo", "9012345"),
 ])
 def test_read_context(text, mention, field, value):
@@ -72,6 +75,7 @@ def test_read_context(text, mention, field, value):
     ("A team led by Vice Minister of Fisheries and Ocean Farming Pak Su Il left.", "Pak Su Il", OFFICIAL, "2019-06-01",
      "rejected", "role"),
     ("Troops marched through the Songak area.", "Songak", COMPANY, "2019-06-01", "rejected", "place"),
+    ("Pupils sang the song 'Songak' at the festival.", "Songak", COMPANY, "2019-06-01", "rejected", "title"),
     ("The Blue Heron (IMO 9876543) sailed.", "Blue Heron", SHIP_OWNER, "2019-06-01", "rejected", "imo"),
     # the same person
     ("Pak Su Il, 58, was seen in Dalian.", "Pak Su Il", OFFICIAL, "2019-06-01", "designated", "born"),

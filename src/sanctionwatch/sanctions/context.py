@@ -34,6 +34,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _AGE_AFTER = re.compile(r"^\s*(?:,\s*|\(\s*)(?:aged\s+)?(\d{1,2})\s*(?:,|\)|\.|;|\s+(?:and|who|was|is|said)\b|$)")
 _AGE_BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[A-Za-z]+\s+){0,4}$")
 _AGED_AFTER = re.compile(r"^[^.;]{0,30}?\baged\s+(\d{1,2})\b")
+_WORK_BEFORE = re.compile(r"\b([A-Za-z]+)\s*[\"'“‘«]?\s*$")
 # an apposition giving the age: "Pak Su Il, an 82-year-old veteran," / "Pak Su Il, the 40-year-old envoy"
 _AGE_APPOSITION = re.compile(r"^\s*,\s*(?:an?|the)\s+(\d{1,2})-year-old\b")
 _BORN = re.compile(r"^[^.;]{0,50}?\b(?:born|b\.)\s+(?:in\s+|on\s+)?(?:[A-Za-z]+\.?\s+)?(?:\d{1,2},?\s+)?"
@@ -56,6 +57,7 @@ class ContextWords:
     nationality_names: tuple[tuple[tuple[str, ...], str], ...]  # also how lists write them
     place_nouns: frozenset[str]
     place_leads: tuple[tuple[str, ...], ...]
+    work_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,12 +81,13 @@ def parse_context_words(raw: dict[str, Any]) -> ContextWords:
         nationality_names=tuple(sorted(names, key=lambda n: -len(n[0]))),
         place_nouns=fold(raw.get("place_nouns")),
         place_leads=tuple(tuple(tokens(str(p))) for p in raw.get("place_lead_words") or [] if tokens(str(p))),
+        work_nouns=fold(raw.get("work_nouns")),
     )
 
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    check: str  # age | born | role | nationality | place | imo | listing-date
+    check: str  # age | born | role | nationality | place | title | imo | listing-date
     verdict: str  # fits | contradicts | note
     text: str
 
@@ -101,6 +104,7 @@ class MentionContext:
     role: str | None = None
     nationality: str | None = None  # a country name from the data file
     place: bool = False
+    work_title: bool = False  # the name is the title of a poem, song, film ... ("the poem 'Pinewood'")
     imo: str | None = None
 
 
@@ -146,6 +150,8 @@ def read_context(text: str, start: int, end: int) -> MentionContext:
         ctx.place = ctx.place or (tokens(m.group(1)) or [""])[0] in w.place_nouns
     if any(tuple(left_words[-len(lead):]) == lead for lead in w.place_leads if len(left_words) >= len(lead)):
         ctx.place = True
+    if (m := _WORK_BEFORE.search(left)) and m.group(1).casefold() in w.work_nouns:
+        ctx.work_title = True
     if m := _IMO_AFTER.match(right):
         ctx.imo = m.group(1)
     return ctx
@@ -212,6 +218,8 @@ def _identity_reasons(entry: ListEntry, ctx: MentionContext, published: str | No
     w = context_words()
     if ctx.place and entry.kind == "entity" and entry.details.get("type") != "vessel":
         out.append(Reason("place", "contradicts", "the text uses the name as a place, not an organisation"))
+    if ctx.work_title and entry.kind == "entity":
+        out.append(Reason("title", "contradicts", "the text uses the name as the title of a work, not an organisation"))
     if entry.kind == "individual":
         out.extend(_birth_reasons(entry, ctx, published))
         if ctx.role:
