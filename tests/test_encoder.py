@@ -121,7 +121,7 @@ def test_profile_choice(monkeypatch):
 
 def test_missing_encoder_is_a_clear_error(tmp_path):
     with pytest.raises(ModelMissing, match="encoder model not found"):
-        encoder.load_encoder(str(tmp_path), frozenset())
+        encoder.load_encoder(str(tmp_path))
 
 
 # ---------------------------------------------------------------- the shipped model

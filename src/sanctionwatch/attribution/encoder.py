@@ -136,11 +136,10 @@ def _log_softmax(x: np.ndarray) -> np.ndarray:
 
 @dataclass
 class EncoderTagger:
-    """A loaded encoder: tokenizer, onnxruntime session and the cue words grouping needs."""
+    """A loaded encoder: its tokenizer and onnxruntime session (grouping reads the cue words from the CRF's feature space)."""
 
     tokenizer: Tokenizer
     session: ort.InferenceSession
-    cue_words: frozenset[str]
     batch: int = 16
 
     @property
@@ -266,7 +265,7 @@ def _threads() -> int:
 
 
 @lru_cache(maxsize=2)
-def load_encoder(path: str | None, cue_words: frozenset[str]) -> EncoderTagger:
+def load_encoder(path: str | None = None) -> EncoderTagger:
     """The encoder in ``path`` (a directory with model.onnx, tokenizer.json, labels.json)."""
     root = Path(path) if path else encoder_path()
     model, tok = root / "model.onnx", root / "tokenizer.json"
@@ -282,4 +281,4 @@ def load_encoder(path: str | None, cue_words: frozenset[str]) -> EncoderTagger:
     tokenizer = Tokenizer.from_file(str(tok))
     tokenizer.no_truncation()
     tokenizer.no_padding()
-    return EncoderTagger(tokenizer, session, cue_words)
+    return EncoderTagger(tokenizer, session)

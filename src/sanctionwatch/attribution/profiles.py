@@ -34,6 +34,6 @@ def profile_name(explicit: str | None = None) -> str:
 def block_labels(parsed: Parsed, tagger: Tagger, profile: str) -> list[tuple[list[str], list[float]]]:
     """Labels and scores per token of each block of ``parsed``, from the profile's tagger."""
     if profile == "accurate":
-        encoder = load_encoder(None, tagger.space.cue_words)
+        encoder = load_encoder()
         return encoder.tag_blocks(parsed.text, [(b.start, b.doc) for b in parsed.blocks])
     return [tag_doc(tagger, block.doc) for block in parsed.blocks]
