@@ -183,3 +183,18 @@ def test_the_profile_is_part_of_the_pipeline_version(monkeypatch, tmp_path):
     (tmp_path / "model.onnx").write_bytes(b"another model")
     monkeypatch.setenv(encoder.ENCODER_ENV, str(tmp_path))
     assert pipeline_version(profile="accurate") not in (fast, accurate)
+
+
+def test_the_resolved_profile_travels_with_the_settings(monkeypatch, pipeline):
+    """A worker elsewhere (no profile variable in its environment) must build the tagger the caller chose."""
+    import pickle
+
+    from sanctionwatch.pipeline import Pipeline, Settings
+
+    monkeypatch.setenv(PROFILE_ENV, "accurate")
+    chosen = Pipeline(Settings())
+    monkeypatch.delenv(PROFILE_ENV)
+    shipped = pickle.loads(pickle.dumps(chosen.settings))
+    assert shipped.attribution_profile == "accurate"
+    assert profile_name(shipped.attribution_profile) == "accurate"
+    assert Pipeline(shipped).version == chosen.version != pipeline.version

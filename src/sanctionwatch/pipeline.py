@@ -12,7 +12,7 @@ import bisect
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -108,12 +108,15 @@ class Pipeline:
     """Loads the model and data files once; processes any number of documents."""
 
     def __init__(self, settings: Settings | None = None):
-        self.settings = settings or Settings()
+        settings = settings or Settings()
+        self.profile = profile_name(settings.attribution_profile)
+        # the resolved profile travels with the settings, so a worker on another machine (a Dask cluster
+        # whose environment lacks the profile variable) builds the same tagger as this process
+        self.settings = replace(settings, attribution_profile=self.profile)
         self.nlp = load_model(self.settings.model)
         self.is_word = clean.english_words_from_model(self.nlp)
         self.rules = clean.load_rules()
         self.actors = load_actor_table()
-        self.profile = profile_name(self.settings.attribution_profile)
         self.version = pipeline_version(self.settings.model, self.nlp, self.profile)
 
     # -- stages over one document -------------------------------------------
