@@ -49,7 +49,8 @@ class ArgumentContext:
     tax: Taxonomy
 
 
-def _arg(ctx: ArgumentContext, role: str, tok: Token, whole_np: bool = True) -> Argument:
+def argument_at(ctx: ArgumentContext, role: str, tok: Token, whole_np: bool = True) -> Argument:
+    """The argument whose head is ``tok``: its noun phrase, or the actor mention inside it, with the entity."""
     s, e = _np_span(tok) if whole_np else (tok.idx, tok.idx + len(tok))
     s, e = ctx.base + s, ctx.base + e
     ent = entity_at(ctx.entities, s, e)
@@ -65,7 +66,7 @@ def _arg(ctx: ArgumentContext, role: str, tok: Token, whole_np: bool = True) -> 
 _NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
 
 
-def _nationality(ctx: ArgumentContext, head: Token) -> tuple[int, int, str, str | None] | None:
+def nationality(ctx: ArgumentContext, head: Token) -> tuple[int, int, str, str | None] | None:
     """The nationality modifier of a noun phrase ("North Korean coal" -> "North Korean"), with its entity."""
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and c.ent_type_ in _NATIONALITY_LABELS]
     if not mods:
@@ -144,6 +145,10 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                     return c
         if lemma in mod.get("allege_heads", ()) or lemma in mod.get("deny_heads", ()):
             return None  # the speaker is not the agent
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
+            # a participle clause shares the clause's subject ("workers remain abroad, earning cash")
+            subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
+            return subj[0] if subj else None
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):
@@ -167,7 +172,7 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 
 
-def _place_like(ctx: ArgumentContext, tok: Token) -> bool:
+def place_like(ctx: ArgumentContext, tok: Token) -> bool:
     """Whether a prepositional object can be an actor or place ("to Russia", "into the sea"), not "in addition"."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in _PLACE_LABELS or tok.lemma_.lower() in ctx.tax.places:
         return True
@@ -186,13 +191,13 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                 continue
             for obj in c.children:
                 # a target need not be a place or an actor ("stole ... from two exchanges")
-                if obj.dep_ == "pobj" and not _place_like(ctx, obj) and role in ("recipient", "destination"):
+                if obj.dep_ == "pobj" and not place_like(ctx, obj) and role in ("recipient", "destination"):
                     # "weapons for Russia's war": the possessor is the recipient
-                    owner = next((p for p in obj.children if p.dep_ == "poss" and _place_like(ctx, p)), None)
+                    owner = next((p for p in obj.children if p.dep_ == "poss" and place_like(ctx, p)), None)
                     if owner is not None:
                         out.append((role, owner))
                     continue
-                if obj.dep_ != "pobj" or not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or _place_like(ctx, obj)):
+                if obj.dep_ != "pobj" or not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or place_like(ctx, obj)):
                     continue
                 at = ctx.base + obj.idx
                 if any(s <= at < e for s, e, _ in times):
@@ -233,7 +238,7 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     if agent is not None:
         # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
         named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        args.extend(_arg(ctx, "agent", a) for a in [agent, *agent.conjuncts, *named] if a.i != head.i)
+        args.extend(argument_at(ctx, "agent", a) for a in [agent, *agent.conjuncts, *named] if a.i != head.i)
     item_tok = None
     if hit.context is not None and hit.context.i != head.i and hit.context.pos_ in ("NOUN", "PROPN", "ADJ"):
         item_tok = _climb_compound(hit.context)
@@ -253,39 +258,39 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     supplied_with = item_tok is not None and any(w.left_edge.i <= item_tok.i <= w.right_edge.i for w in withs)
     if supplied_with and "recipient" in t.roles:
         for obj in objects[:1]:
-            args.append(_arg(ctx, "recipient", obj))
+            args.append(argument_at(ctx, "recipient", obj))
             objects = []
     # a context word in a role phrase is that role, not the item: "stolen from banks" (target),
     # "transfer of coal from flagged ships onto barges" (origin; the item is the "of" phrase)
     via = t.prepositions.get(item_tok.head.lower_) if item_tok is not None and item_tok.dep_ == "pobj" else None
     if via is not None and via != "item" and via in t.roles and item_tok is not None and item_tok.head.head.i == head.i:
-        args.append(_arg(ctx, via, item_tok))
+        args.append(argument_at(ctx, via, item_tok))
         item_tok = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)
         if item_tok is None and objects:
             item_tok, objects = objects[0], objects[1:]
     # "limousines reached the country": a trigger whose object has its own role
     own_role = t.object_roles.get(head.lemma_.lower())
     if own_role and own_role != t.object_role and objects and item_tok is not None and objects[0].i != item_tok.i:
-        args.append(_arg(ctx, own_role, objects[0]))
+        args.append(argument_at(ctx, own_role, objects[0]))
         objects = objects[1:]
     if item_tok is not None and t.object_role == "item":
-        args.append(_arg(ctx, "item", item_tok))
+        args.append(argument_at(ctx, "item", item_tok))
     elif (item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj")
           and item_tok.lemma_.lower() not in tax.modality.get("instrument_words", ())):
         # the context word is itself the object of a type whose object is not an item ("seized a ship")
-        args.append(_arg(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), item_tok))
+        args.append(argument_at(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), item_tok))
     elif objects and (item_tok is None or t.object_role != "item"):
         obj = objects[0]
         if not (agent is not None and obj.i == agent.i):
             role = t.object_roles.get(head.lemma_.lower(), t.object_role)
-            args.append(_arg(ctx, role, obj))
+            args.append(argument_at(ctx, role, obj))
             # "sanctioned two firms, Acme Trading and Orbis Shipping": the named firms are targets too
             for a in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
-                args.extend(_arg(ctx, role, x) for x in [a, *a.conjuncts])
+                args.extend(argument_at(ctx, role, x) for x in [a, *a.conjuncts])
             item_tok = item_tok or obj
     for c in head.children:
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
-            args.append(_arg(ctx, "recipient", c))
+            args.append(argument_at(ctx, "recipient", c))
     prep_heads = [head] + ([item_tok] if item_tok is not None else [])
     if head.pos_ == "NOUN":
         # "the theft of $600 million worth of tokens from the bridge": the "of" phrases' phrases too
@@ -297,12 +302,18 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     for role, tok in _prep_args(ctx, prep_heads, times, t.prepositions):
         if role == "agent" and any(a.role == "agent" for a in args):
             continue
-        args.append(_arg(ctx, role, tok))
+        args.append(argument_at(ctx, role, tok))
     nat_role = t.item_nationality
     if nat_role and item_tok is not None and not any(a.role == nat_role for a in args):
-        nat = _nationality(ctx, item_tok)
+        nat = nationality(ctx, item_tok)
         if nat is not None:
             args.append(Argument(nat_role, *nat))
+    # a detector that read the roles itself (workers abroad): its findings fill the roles still empty, and
+    # replace what the tree gave that names no actor ("I worked for a North Korean firm": the state, not "I")
+    if hit.found:
+        kept = [a for a in args if a.entity is not None or a.role not in {f.role for f in hit.found}]
+        have = {a.role for a in kept}
+        args = kept + [a for a in hit.found if a.role not in have]
     if quantity is not None:
         s, e, q = quantity
         args.append(Argument("quantity", s, e, ctx.text[s:e]))
@@ -356,7 +367,7 @@ def resolve_agent(
             tok = _after_dateline_subject(sent, ctx.base, dateline, hit.head)
             if tok is None:
                 continue
-            a = _arg(ctx, "agent", tok)
+            a = argument_at(ctx, "agent", tok)
         if (
             a.role == "agent" and a.entity is None and attribution is not None
             and (attribution.source_entity or attribution.affiliation)
@@ -414,7 +425,7 @@ def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argum
         names = [c for c in head.children if c.dep_ in ("appos", "amod", "compound", "flat") and c.left_edge.i == head.i + 1
                  and c.text[:1].isupper()]
         if names:
-            named = _arg(ctx, a.role, names[0])
+            named = argument_at(ctx, a.role, names[0])
             if named.entity is None:
                 # the tagger missed this mention of a name it found elsewhere in the document
                 same = next((e.id for e in ctx.entities for m in e.mentions

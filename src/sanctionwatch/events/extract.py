@@ -13,6 +13,7 @@ from ..model import Argument, Document, Event, Fragment, Quantity, strip_span
 from ..quantity import find_quantities, list_members
 from ..read import Parsed
 from ..timex import find_times, parse_anchor
+from .abroad import workers_abroad_hits
 from .arguments import ArgumentContext, event_arguments, resolve_agent
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
@@ -52,6 +53,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
     if hits is None:
         keys = sentence_keys(sent)
         hits = select_hits(phrase_matches(sent, tax, keys) + lemma_matches(sent, tax, keys), tax)
+        hits += workers_abroad_hits(ctx, sent, hits)
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
@@ -72,6 +74,12 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         qty = pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
         args = event_arguments(ctx, hit, hit.type, times, qty)
+        if qty is None:
+            # a count inside a participant shared from another clause is the event's too
+            # ("More than 100,000 North Korean workers remain abroad, earning cash")
+            qty = _participant_count(quantities, times, args)
+            if qty is not None:
+                args.append(Argument("quantity", qty[0], qty[1], ctx.text[qty[0]:qty[1]]))
         if qty is not None and "quantity" in tax.types[hit.type].roles:
             # "800 and then 1,200 tons": every listed figure is a value of the event
             args.extend(Argument("quantity", m0, m1, ctx.text[m0:m1]) for m0, m1, _ in list_members(ctx.text, qty, s0))
@@ -118,6 +126,11 @@ def _with_antecedent_actors(ev: Event, events: Sequence[Event]) -> Event:
     if extra:
         ev.arguments = list(ev.arguments) + extra
     return ev
+
+
+def _participant_count(quantities, times, args: list[Argument]):
+    spans = [(a.start, a.end) for a in args if a.role in ("agent", "item")]
+    return next((q for q in quantities if not _overlaps(q, times) and any(q[0] < e and s < q[1] for s, e in spans)), None)
 
 
 def _quantity(found: tuple[int, int, Quantity] | None) -> Quantity | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Span, Token
 
+from ..model import Argument
 from .taxonomy import Taxonomy
 
 # Dependency labels through which a trigger reaches its arguments (and the
@@ -19,6 +20,9 @@ _ARG_DEPS = frozenset({
     "advmod",  # "working overseas", "falsely identified"
 })
 _MAX_DEPTH = 3
+# a participle of use names the act's means, which types it as an argument would ("the launch, using
+# ballistic missile technology"; "stole the funds using malware"); other clausal modifiers are other events
+_INSTRUMENT_PARTICIPLES = frozenset({"use", "employ"})
 
 
 # --- syntactic neighbourhood -------------------------------------------------
@@ -60,11 +64,18 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset()) -> li
         out.append((trigger.head, 1))
         seen.add(trigger.head.i)
         frontier.append(trigger.head)
+    # a participle clause without its own subject shares the clause's ("workers remain in Russia,
+    # earning cash for the state": the workers earn)
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        for subj in (c for c in trigger.head.children if c.dep_ == "nsubj" and c.i not in seen):
+            out.append((subj, 1))
+            seen.add(subj.i)
+            frontier.append(subj)
     for depth in range(1, _MAX_DEPTH + 1):
         nxt = []
         for tok in frontier:
             for child in tok.children:
-                if child.i in seen or child.dep_ not in _ARG_DEPS:
+                if child.i in seen or not (child.dep_ in _ARG_DEPS or _instrument(child, tok, trigger)):
                     continue
                 seen.add(child.i)
                 out.append((child, depth))
@@ -93,6 +104,11 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset()) -> li
     return out
 
 
+def _instrument(child: Token, parent: Token, trigger: Token) -> bool:
+    return (parent.i == trigger.i and child.dep_ in ("acl", "advcl") and child.tag_ == "VBG"
+            and child.lemma_.lower() in _INSTRUMENT_PARTICIPLES)
+
+
 def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measures: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
     """The nearest context word among the trigger's arguments, with its depth.
 
@@ -119,6 +135,7 @@ class TriggerHit:
     end_tok: int
     head: Token  # the token arguments hang from
     context: Token | None
+    found: tuple[Argument, ...] = ()  # arguments the detector read itself, where the tree hides them
 
 
 def phrase_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -> list[TriggerHit]:

@@ -1,0 +1,115 @@
+"""Workers abroad without a trigger verb.
+
+Reporting on DPRK labour abroad often names the people and the place and no
+act of sending or hiring: "North Korean labourers were sewing garments at a
+plant in Dandong", "I worked for a North Korean building firm in Russia from
+2019". An analyst reads an overseas-workers event in each. The event needs all
+three parts: the people (a worker noun, or a working verb whose employer is
+North Korean), their DPRK nationality, and a place that is not at home. The
+word lists live in the taxonomy's ``modality`` section (``worker_nouns``,
+``working_verbs``, ``home_places``) so users can extend them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..actors import entity_at
+from ..model import Argument
+from .arguments import ArgumentContext, argument_at, nationality, place_like
+from .triggers import TriggerHit
+
+WORKERS = "overseas_workers"
+_NATION = "prk"
+# where a labour site is named: "at a plant in Dandong", "in factories in Hunchun"
+_SITE_PREPS = ("in", "at", "near")
+_PLACE_TYPES = frozenset({"country", "place", "city", "region"})
+
+
+def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """At most one overseas-workers event per sentence, and none where a trigger already found one."""
+    if WORKERS not in ctx.tax.types or any(h.type == WORKERS for h in hits):
+        return []
+    mod = ctx.tax.modality
+    taken = {sent.start + i for h in hits for i in range(h.start_tok, h.end_tok)}
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in mod.get("worker_nouns", ()):
+            people: Token | None = tok
+            employer = tok
+        elif tok.pos_ == "VERB" and lemma in mod.get("working_verbs", ()):
+            people = None
+            employer = next(_objects(tok, ("for",)), None)
+            if employer is None:
+                continue
+        else:
+            continue
+        nation = _dprk_nationality(ctx, employer)
+        if nation is None:
+            continue
+        place = _abroad_place(ctx, tok, employer)
+        if place is None:
+            continue
+        found = [nation, argument_at(ctx, "location", place)]
+        if people is not None:
+            found.append(argument_at(ctx, "item", people))
+        k = tok.i - sent.start
+        return [TriggerHit(WORKERS, k, k + 1, tok, None, tuple(found))]
+    return []
+
+
+def _objects(tok: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            yield from (o for o in p.children if o.dep_ == "pobj")
+
+
+def _dprk_nationality(ctx: ArgumentContext, noun: Token) -> Argument | None:
+    """The "North Korean" of "North Korean labourers" / "a North Korean firm": the state is the agent."""
+    found = nationality(ctx, noun)
+    if found is None or found[3] != _NATION:
+        return None
+    return Argument("agent", *found)
+
+
+def _abroad_place(ctx: ArgumentContext, tok: Token, employer: Token) -> Token | None:
+    """The first named place of the labour site that is not at home: on the people or employer ("workers in
+    Russia", "a firm in Russia"), on a site noun ("at a plant in Dandong"), or on the clause whose subject or
+    object the people are ("labourers were sewing garments in factories in Hunchun")."""
+    holders = [tok, employer]
+    if tok.pos_ == "NOUN":
+        # "labourers stitching uniforms in a workshop in X": the people's participle
+        holders += [c for c in tok.children if c.dep_ == "acl"]
+        # "dozens of North Korean workers at a plant in X": the measure the people are counted by
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM"):
+            holders.append(tok.head.head)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            holders.append(tok.head)
+    home = ctx.tax.modality.get("home_places", frozenset())
+    for holder in holders:
+        for obj in _objects(holder, _SITE_PREPS):
+            for cand in (obj, *_objects(obj, _SITE_PREPS)):
+                if _is_place(ctx, cand):
+                    at = ctx.base + cand.idx
+                    ent = entity_at(ctx.entities, at, at + len(cand))
+                    if (ent is not None and ent.id in home) or _phrase(cand).lower() in home:
+                        return None
+                    return cand
+    return None
+
+
+def _is_place(ctx: ArgumentContext, tok: Token) -> bool:
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return True
+    at = ctx.base + tok.idx
+    ent = entity_at(ctx.entities, at, at + len(tok))
+    return ent is not None and ent.type in _PLACE_TYPES and place_like(ctx, tok)
+
+
+def _phrase(tok: Token) -> str:
+    names = [t for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i]
+    return " ".join(t.text for t in sorted(names, key=lambda t: t.i))

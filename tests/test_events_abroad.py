@@ -1,0 +1,66 @@
+"""Workers abroad named without a trigger verb: the people, their DPRK nationality and a place not at home."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionwatch.actors import resolve_entities
+from sanctionwatch.events import extract_events
+from sanctionwatch.model import Document
+from sanctionwatch.read import parse
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str):
+        parsed = parse(nlp, text)
+        doc = Document(doc_id="t", text=text, published="2024-04-05")
+        doc.entities = resolve_entities(parsed)
+        return doc, [e for e in extract_events(parsed, doc) if e.type == "overseas_workers"]
+
+    return _run
+
+
+def _role(ev, role):
+    return next((a for a in ev.arguments if a.role == role), None)
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Inspectors saw North Korean labourers stitching uniforms in a workshop in Dandong, China.", "labourers", "Dandong"),
+    ("Dozens of North Korean workers at a seafood plant in Hunchun were paid less than local staff.", "workers", "Hunchun"),
+    ("He said he had worked for a North Korean logging company in Russia until 2021.", "worked", "Russia"),
+])
+def test_workers_abroad_without_a_trigger_verb(run, text, trigger, place):
+    doc, events = run(text)
+    assert [e.trigger.text for e in events] == [trigger]
+    ev = events[0]
+    assert _role(ev, "location").text == place
+    agent = _role(ev, "agent")
+    assert agent.entity == "prk" and doc.text[agent.start:agent.end] == agent.text
+    assert all(doc.text[a.start:a.end] == a.text for a in ev.arguments)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean workers at a hotel site in Pyongyang finished the roof.",       # at home
+    "North Korean labourers in Kaesong left the industrial park.",                 # at home (home_places)
+    "South Korean workers in Vietnam went on strike over pay.",                    # not DPRK nationals
+    "North Korean workers staged a rally to praise the harvest.",                 # no place
+    "She worked for a Chinese trading company in Dandong for a decade.",          # employer not North Korean
+])
+def test_no_workers_abroad_event(run, text):
+    _, events = run(text)
+    assert events == []
+
+
+def test_a_trigger_verb_keeps_its_event(run):
+    _, events = run("Thousands of North Korean workers were sent to Russia and employed at building sites in Moscow.")
+    assert len(events) >= 1
+    assert {e.trigger.text for e in events} <= {"sent", "employed"}
+
+
+def test_a_participle_clause_shares_the_subject_and_its_count(run):
+    doc, events = run("About 30,000 North Korean workers stay in Mongolia and Laos, earning money for the regime.")
+    assert [e.trigger.text for e in events] == ["earning"]
+    ev = events[0]
+    assert _role(ev, "agent").text.endswith("North Korean workers")
+    assert ev.quantity is not None and ev.quantity.value == 30000
