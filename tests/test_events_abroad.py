@@ -1,4 +1,5 @@
-"""Workers abroad named without a trigger verb: the people, their DPRK nationality and a place not at home."""
+"""Events the tree hides: workers abroad named without a trigger verb, a participle clause sharing its subject,
+a participle of use typing the act it modifies."""
 
 from __future__ import annotations
 
@@ -64,3 +65,14 @@ def test_a_participle_clause_shares_the_subject_and_its_count(run):
     ev = events[0]
     assert _role(ev, "agent").text.endswith("North Korean workers")
     assert ev.quantity is not None and ev.quantity.value == 30000
+
+
+@pytest.mark.parametrize("text, types", [
+    ("The board condemned Iran's launch of March 3, using ballistic missile technology, and demanded restraint.", {"missile_launch"}),
+    ("The minister praised the company's launch of the new phone, using warm words.", set()),
+])
+def test_a_participle_of_use_types_the_act(nlp, text, types):
+    parsed = parse(nlp, text)
+    doc = Document(doc_id="t", text=text, published="2024-04-05")
+    doc.entities = resolve_entities(parsed)
+    assert {e.type for e in extract_events(parsed, doc)} == types

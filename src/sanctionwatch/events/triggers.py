@@ -53,7 +53,7 @@ def sentence_keys(sent: Span) -> SentenceKeys:
     )
 
 
-def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
+def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
     """Tokens reachable from the trigger through argument links (with their depth), trigger excluded."""
     out: list[tuple[Token, int]] = []
     seen = {trigger.i}
@@ -64,6 +64,14 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset()) -> li
         out.append((trigger.head, 1))
         seen.add(trigger.head.i)
         frontier.append(trigger.head)
+    # "condemned X's launch, using missile technology": the parser hangs the means on the reaction verb,
+    # but the one reacting used nothing
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in reactions:
+        for c in trigger.head.children:
+            if c.i not in seen and c.dep_ == "advcl" and _instrument(c, trigger, trigger):
+                out.append((c, 1))
+                seen.add(c.i)
+                frontier.append(c)
     # a participle clause without its own subject shares the clause's ("workers remain in Russia,
     # earning cash for the state": the workers earn)
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
@@ -172,7 +180,7 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
                 continue
             ctx, depth = None, 0
             if rule.context is not None:
-                hood = hood if hood is not None else _neighbourhood(tok, tax.measures)
+                hood = hood if hood is not None else _neighbourhood(tok, tax.measures, tax.modality.get("reaction_heads", frozenset()))
                 found = _context_hit(rule.context, hood, tax.measures)
                 if found is None or (rule.unless and any(
                         c.dep_ in ("compound", "amod") and (c.lower_ in rule.unless or c.lemma_.lower() in rule.unless)
