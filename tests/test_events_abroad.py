@@ -76,3 +76,16 @@ def test_a_participle_of_use_types_the_act(nlp, text, types):
     doc = Document(doc_id="t", text=text, published="2024-04-05")
     doc.entities = resolve_entities(parsed)
     assert {e.type for e in extract_events(parsed, doc)} == types
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    # the parser reads "after" as a preposition and the verb as a second act of the main clause's subject
+    ("The new office was opened after Moscow in 2023 vetoed the renewal of the expert panel.", "vetoed", "Moscow"),
+    ("The ship was seized and sold the oil to Syria.", "sold", "ship"),  # a real coordination keeps its subject
+])
+def test_the_subject_of_a_misread_subordinate_clause(nlp, text, trigger, agent):
+    parsed = parse(nlp, text)
+    doc = Document(doc_id="t", text=text, published="2024-04-05")
+    doc.entities = resolve_entities(parsed)
+    ev = next(e for e in extract_events(parsed, doc) if e.trigger.text == trigger)
+    assert _role(ev, "agent").text == agent

@@ -145,6 +145,10 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                     return c
         if lemma in mod.get("allege_heads", ()) or lemma in mod.get("deny_heads", ()):
             return None  # the speaker is not the agent
+        if t.dep_ in ("conj", "advcl") and g.pos_ in ("VERB", "AUX"):
+            misread = _subordinate_subject(g, t)
+            if misread is not None:
+                return misread
         if t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
             # a participle clause shares the clause's subject ("workers remain abroad, earning cash")
             subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
@@ -166,6 +170,27 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                     return g.head
                 return subj[0]
         prev, t = t, g
+    return None
+
+
+# conjunctions the parser may read as prepositions: "introduced after Russia in 2024 rejected the renewal"
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "once", "because", "when", "while"})
+
+
+def _subordinate_subject(head: Token, verb: Token) -> Token | None:
+    """The subject of a subordinate clause the parser read as a preposition plus a coordinated verb.
+
+    With no coordinator between them, "X was introduced after Russia ... rejected Y" is not two acts of X:
+    the "after" phrase's object, right before the verb, is the verb's subject.
+    """
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return None
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ in _SUBORDINATORS and head.i < p.i < verb.i:
+            objs = [o for o in p.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN", "PRON")]
+            if objs and all(head.doc[k].dep_ in ("prep", "pobj", "punct", "compound", "nummod", "det") or head.doc[k].is_punct
+                            for k in range(objs[0].i + 1, verb.i)):
+                return objs[0]
     return None
 
 
