@@ -258,19 +258,29 @@ def _lexicon_cue(doc: Doc, span: TokenSpan, taken: set[int], cue_words: frozense
     return None
 
 
+def _subject_cue(doc: Doc, span: TokenSpan, taken: set[int], cue_words: frozenset[str]) -> TokenSpan | None:
+    node = doc[_span_root(doc, span)]
+    verb = node.head
+    if node.dep_ in ("nsubj", "nsubjpass") and verb.i not in taken and verb.pos_ == "VERB" and verb.lemma_.lower() in cue_words:
+        return TokenSpan("cue", verb.i, verb.i + 1, 0.5)
+    return None
+
+
 def _adopt_orphans(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str], sent_of: list[int]) -> list[TokenSpan]:
-    """Give cue-less content spans the lexicon verb that governs them, when the parse shows one."""
+    """Give cue-less content and source spans the lexicon verb the parse ties them to."""
     cues = [s for s in spans if s.role == "cue"]
     taken = {i for s in spans for i in range(s.start, s.end)}
     cue_tokens = {i for c in cues for i in range(c.start, c.end)}
     extra = []
     for span in spans:
-        if span.role != "content" or _governing_cue(doc, span, {i: 0 for i in cue_tokens}) is not None:
+        if span.role not in ("content", "source") or _governing_cue(doc, span, {i: 0 for i in cue_tokens}) is not None:
             continue
         same_sentence = any(sent_of[c.start] == sent_of[span.start] for c in cues)
         if same_sentence:
             continue
-        found = _lexicon_cue(doc, span, taken, cue_words)
+        # a source the tagger read without its verb (", the agency here claimed Tuesday"): the verb it is
+        # the subject of, when that verb is a cue word
+        found = _lexicon_cue(doc, span, taken, cue_words) if span.role == "content" else _subject_cue(doc, span, taken, cue_words)
         if found is not None:
             extra.append(found)
             taken.add(found.start)

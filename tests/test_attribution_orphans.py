@@ -1,0 +1,33 @@
+"""Spans the tagger leaves without their cue are tied to the cue word the parse shows (fast profile)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionwatch.attribution import extract_attributions
+from sanctionwatch.attribution.group import group_block
+from sanctionwatch.attribution.tagger import TokenSpan
+from sanctionwatch.read import parse
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    # a postposed source with a locative adverb and a day after the verb (wire copy)
+    # (the tagger alone finds the source here but not the verb)
+    ("Pyongyang shipped two million rounds to Moscow since June, the intelligence agency here claimed Tuesday. "
+     "It gave no details.", "the intelligence agency", "claimed"),
+    ("Minsk sold forty tanks to Belgrade in May, the defence ministry here claimed Tuesday. It gave no details.",
+     "the defence ministry", "claimed"),
+])
+def test_a_postposed_source_keeps_its_verb(nlp, text, source, cue):
+    atts = extract_attributions(parse(nlp, text), profile="fast")
+    hit = next(a for a in atts if cue in " ".join(f.text for f in a.cue))
+    assert " ".join(f.text for f in hit.source).startswith(source)
+    assert hit.content and hit.content[0].text.split()[0] == text.split()[0]
+    for f in hit.source + hit.cue + hit.content:
+        assert text[f.start:f.end] == f.text
+
+
+def test_an_orphan_source_adopts_only_its_own_cue_verb(nlp):
+    doc = parse(nlp, "The officials visited the port, and reporters waited outside.").blocks[0].doc
+    source = TokenSpan("source", 0, 2, 0.9)  # "The officials": subject of "visited", not a cue word
+    assert group_block(doc, [source], frozenset({"say", "claim"})) == []
