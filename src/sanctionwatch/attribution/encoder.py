@@ -34,9 +34,9 @@ from spacy.tokens import Doc
 from tokenizers import Tokenizer
 
 from ..errors import ModelMissing
+from .bio import LABELS, viterbi
 from .tagger import bio_labels, snap_to_words
 
-LABELS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
 STRIDE = 128  # a new window every STRIDE pieces: each piece is seen in the middle of some window
 ENCODER_DIR = "encoder"
@@ -96,37 +96,6 @@ def case_types(text: str, pieces: Pieces) -> np.ndarray:
     (and so sources) depend on.
     """
     return np.asarray([1 if text[s : s + 1].isupper() else 0 for s in pieces.starts], dtype=np.int64)
-
-
-def _allowed() -> np.ndarray:
-    """allowed[i, j]: label j may follow label i (I-X only after B-X or I-X)."""
-    ok = np.ones((len(LABELS), len(LABELS)), dtype=bool)
-    for j, lab in enumerate(LABELS):
-        if lab.startswith("I-"):
-            for i, prev in enumerate(LABELS):
-                ok[i, j] = prev[2:] == lab[2:]
-    return ok
-
-
-_TRANSITIONS = np.where(_allowed(), 0.0, -np.inf)
-
-
-def viterbi(logp: np.ndarray) -> list[int]:
-    """The best label sequence under the BIO constraints; a sequence may not open with I-."""
-    n = len(logp)
-    if n == 0:
-        return []
-    start = np.array([0.0 if not lab.startswith("I-") else -np.inf for lab in LABELS])
-    score = start + logp[0]
-    back = np.zeros((n, len(LABELS)), dtype=np.int64)
-    for i in range(1, n):
-        cand = score[:, None] + _TRANSITIONS
-        back[i] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + logp[i]
-    path = [int(score.argmax())]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
-    return path[::-1]
 
 
 def _log_softmax(x: np.ndarray) -> np.ndarray:
