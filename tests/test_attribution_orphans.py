@@ -31,3 +31,14 @@ def test_an_orphan_source_adopts_only_its_own_cue_verb(nlp):
     doc = parse(nlp, "The officials visited the port, and reporters waited outside.").blocks[0].doc
     source = TokenSpan("source", 0, 2, 0.9)  # "The officials": subject of "visited", not a cue word
     assert group_block(doc, [source], frozenset({"say", "claim"})) == []
+
+
+def test_a_denied_report_is_the_content_of_the_denial(nlp):
+    # (the tagger alone reads the reports as the source of "suggesting" and leaves the denial without content)
+    text = ("The permanent mission of Chile to the United Nations has denied news reports and remarks from the Peruvian "
+            "government suggesting that Chile is shipping rifles to aid Moscow's campaign in Ukraine, calling them rumours.")
+    atts = extract_attributions(parse(nlp, text), profile="fast")
+    denial = next(a for a in atts if "denied" in " ".join(f.text for f in a.cue))
+    assert denial.stance == "deny"
+    assert denial.content[0].text.startswith("news reports")
+    assert text[denial.content[0].start:denial.content[0].end] == denial.content[0].text

@@ -185,6 +185,23 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
                 taken.update(range(span.start, span.end))
 
 
+def _reported_object(doc: Doc, g: Group, groups: list[Group]) -> None:
+    """"X has denied media reports indicating that Y": the verb's object is the source of another
+    attribution, and what X denies is that whole report (the inner attribution nests in it)."""
+    if g.content or not g.source:
+        return
+    verb = next((doc[i] for i in range(g.cue[0].start, g.cue[0].end) if doc[i].pos_ == "VERB"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    if obj is None:
+        return
+    for other in groups:
+        if other is not g and other.content and any(sp.start <= obj.i < sp.end for sp in other.source):
+            end = max(sp.end for sp in other.content + other.cue + other.source)
+            if end > obj.left_edge.i > g.cue[0].end - 1:
+                g.content.append(TokenSpan("content", obj.left_edge.i, end, 0.5))
+            return
+
+
 def _noun_source(doc: Doc, g: Group, taken: set[int]) -> None:
     """ "Kim Kuk-song claims that ..." parsed as a noun phrase: the words before the noun cue are its source."""
     if g.source or not g.content:
@@ -336,6 +353,8 @@ def group_block(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str] = fr
     for g in groups:
         _complete(doc, g, taken)
 
+    for g in groups:
+        _reported_object(doc, g, groups)
     for g in groups:
         _clip_noun_content(doc, g)
     if doc[0].text in DASH_CHARS:
