@@ -42,3 +42,15 @@ def test_a_denied_report_is_the_content_of_the_denial(nlp):
     assert denial.stance == "deny"
     assert denial.content[0].text.startswith("news reports")
     assert text[denial.content[0].start:denial.content[0].end] == denial.content[0].text
+
+
+def test_a_reported_attribution_nests_in_the_report(nlp):
+    # (the tagger alone gives "tweeted" only the complementizer, which the inner verb claims)
+    text = ("Blockscan tweeted that the updates to OFAC's SDN entry for the Zeta Group confirm that the gang was behind "
+            "the June hack of the Orbit bridge, in which $90 million was stolen.")
+    atts = extract_attributions(parse(nlp, text), profile="fast")
+    outer = next(a for a in atts if "tweeted" in " ".join(f.text for f in a.cue))
+    inner = next(a for a in atts if "confirm" in " ".join(f.text for f in a.cue))
+    assert outer.content[0].text.startswith("that the updates")
+    assert outer.content[-1].end >= inner.content[-1].end
+    assert not any(f.text == "that" for f in inner.content)

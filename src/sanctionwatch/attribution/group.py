@@ -186,19 +186,23 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
 
 
 def _reported_object(doc: Doc, g: Group, groups: list[Group]) -> None:
-    """"X has denied media reports indicating that Y": the verb's object is the source of another
-    attribution, and what X denies is that whole report (the inner attribution nests in it)."""
+    """What X reports is another attribution: "X has denied media reports indicating that Y" (the
+    object is the other's source), "X tweeted that the listings confirm Y" (the clause is the other's).
+    X's content is that whole attribution, which nests in it."""
     if g.content or not g.source:
         return
     verb = next((doc[i] for i in range(g.cue[0].start, g.cue[0].end) if doc[i].pos_ == "VERB"), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
-    if obj is None:
+    if verb is None:
         return
-    for other in groups:
-        if other is not g and other.content and any(sp.start <= obj.i < sp.end for sp in other.source):
-            end = max(sp.end for sp in other.content + other.cue + other.source)
-            if end > obj.left_edge.i > g.cue[0].end - 1:
-                g.content.append(TokenSpan("content", obj.left_edge.i, end, 0.5))
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.i >= g.cue[0].end):
+        for other in groups:
+            if other is g or not other.content or not any(sp.start <= obj.i < sp.end for sp in other.source + other.cue):
+                continue
+            start, end = obj.left_edge.i, max(sp.end for sp in other.content + other.cue + other.source)
+            if end > start >= g.cue[0].end:
+                g.content.append(TokenSpan("content", start, end, 0.5))
+                # the complementizer opens the outer report, not the inner one
+                other.content = [c for c in other.content if not (c.end <= other.cue[0].start and c.start >= start)]
             return
 
 
