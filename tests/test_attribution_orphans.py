@@ -54,3 +54,27 @@ def test_a_reported_attribution_nests_in_the_report(nlp):
     assert outer.content[0].text.startswith("that the updates")
     assert outer.content[-1].end >= inner.content[-1].end
     assert not any(f.text == "that" for f in inner.content)
+
+
+@pytest.mark.parametrize("text, found", [
+    # the parser hangs the closing source on the content's last noun and the verb under the content's verb
+    ("Belarus delivered more than two hundred tanks to Serbia since April to support Serbia in its dispute with "
+     "Kosovo, the Defence Intelligence Agency here claimed Monday.\\nThat would be enough for a year, the agency added.",
+     ("the Defence Intelligence Agency", "claimed", "Belarus delivered")),
+])
+def test_a_closing_source_read_from_the_words(nlp, text, found):
+    source, cue, content = found
+    atts = extract_attributions(parse(nlp, text), profile="fast")
+    hit = next(a for a in atts if " ".join(f.text for f in a.cue) == cue)
+    assert " ".join(f.text for f in hit.source).startswith(source)
+    assert hit.content[0].text.startswith(content) and hit.content[0].text.endswith("Kosovo")
+    assert hit.stance == "allege"
+
+
+@pytest.mark.parametrize("text", [
+    "The talks in Geneva ended without a deal on the border dispute, and then the delegates left.",
+    "Officials met, and the delegates from both sides signed the accord on Monday.",
+])
+def test_no_closing_source_without_one(nlp, text):
+    atts = extract_attributions(parse(nlp, text), profile="fast")
+    assert not any(" ".join(f.text for f in a.source).lower().startswith(("this", "the delegates")) for a in atts)

@@ -16,7 +16,7 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, quote_then_speaker, verb_rule
+from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
@@ -227,6 +227,12 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
+        if inside is None and tok.i not in taken and tok.dep_ != "ROOT":
+            # a closing "..., the agency here claimed Wednesday." the parser hung under the content
+            surface = postposed_surface(doc, tok)
+            if surface is not None and not any(i in taken for p in (surface[0], surface[2]) for i in range(*p)):
+                out.append(_rule_draft(text, bi, block, surface[0], surface[1], [surface[2]], None, 0.5))
+                continue
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:

@@ -271,3 +271,34 @@ def postposed_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, i
     if content[1] <= content[0] or src[1] <= src[0] or content[1] > src[0]:
         return None
     return src, (verb.i, verb.i + 1), content
+
+
+# words a closing source phrase is made of ("the National Intelligence Service here", "Seoul's spy agency")
+_SOURCE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
+_PLACE_ADVERBS = frozenset({"here", "there"})
+
+
+def postposed_surface(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "X sent shells to Y since August, the spy agency here claimed Wednesday.": the closing source read
+    from the words alone, where the parser has hung the source on the content (an apposition of its last
+    noun) and the verb under the content's verb.  The verb ends its sentence but for a date or place; the
+    words between the last comma and the verb are one noun phrase; the content runs from the sentence
+    start to that comma.
+    """
+    sent = verb.sent
+    rest = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    if len(rest) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest):
+        return None
+    comma = next((k for k in range(verb.i - 1, max(sent.start, verb.i - 10) - 1, -1) if doc[k].text == ","), None)
+    if comma is None or comma - sent.start < 4:
+        return None
+    words = [t for t in doc[comma + 1 : verb.i] if t.lower_ not in _PLACE_ADVERBS]
+    if not words or any(t.pos_ not in _SOURCE_POS for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None
+    if words[0].pos_ == "DET" and words[0].lower_ not in ("the", "a", "an"):
+        return None  # "..., this said" is no source phrase
+    src = _trimmed(doc, words[0].i, words[-1].i + 1)
+    content = _trimmed(doc, sent.start, comma)
+    if content[1] - content[0] < 4 or src[1] <= src[0]:
+        return None
+    return src, (verb.i, verb.i + 1), content
