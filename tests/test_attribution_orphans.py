@@ -59,7 +59,7 @@ def test_a_reported_attribution_nests_in_the_report(nlp):
 @pytest.mark.parametrize("text, found", [
     # the parser hangs the closing source on the content's last noun and the verb under the content's verb
     ("Belarus delivered more than two hundred tanks to Serbia since April to support Serbia in its dispute with "
-     "Kosovo, the Defence Intelligence Agency here claimed Monday.\\nThat would be enough for a year, the agency added.",
+     "Kosovo, the Defence Intelligence Agency here claimed Monday.\nThat would be enough for a year, the agency added.",
      ("the Defence Intelligence Agency", "claimed", "Belarus delivered")),
 ])
 def test_a_closing_source_read_from_the_words(nlp, text, found):
