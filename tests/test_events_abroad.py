@@ -89,3 +89,24 @@ def test_the_subject_of_a_misread_subordinate_clause(nlp, text, trigger, agent):
     doc.entities = resolve_entities(parsed)
     ev = next(e for e in extract_events(parsed, doc) if e.trigger.text == trigger)
     assert _role(ev, "agent").text == agent
+
+
+def test_an_event_a_participle_acts_on_is_not_the_clauses(nlp):
+    text = "On May 2, Japan, while denouncing our successful test launch of a new ICBM, drafted yet another resolution."
+    parsed = parse(nlp, text)
+    doc = Document(doc_id="t", text=text, published="2024-04-05")
+    doc.entities = resolve_entities(parsed)
+    launch = next(e for e in extract_events(parsed, doc) if e.trigger.text == "launch")
+    assert not any(a.role == "agent" and a.text == "Japan" for a in launch.arguments)
+
+
+@pytest.mark.parametrize("text, vetoes", [
+    ("Russia rejected the renewal of the expert panel in March.", 1),
+    ("China and Russia blocked the draft resolution on Thursday.", 1),
+    ("North Korea rejected the new UN resolution as an act of war.", 0),  # a rebuttal, not a veto
+])
+def test_rejecting_is_a_veto_only_by_a_veto_power(nlp, text, vetoes):
+    parsed = parse(nlp, text)
+    doc = Document(doc_id="t", text=text, published="2024-04-05")
+    doc.entities = resolve_entities(parsed)
+    assert sum(e.type == "un_veto" for e in extract_events(parsed, doc)) == vetoes

@@ -149,8 +149,9 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             misread = _subordinate_subject(g, t)
             if misread is not None:
                 return misread
-        if t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
-            # a participle clause shares the clause's subject ("workers remain abroad, earning cash")
+        if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
+            # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"); an
+            # event the participle acts on does not ("the US, denouncing our launch, ...": not the US's launch)
             subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
             return subj[0] if subj else None
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):

@@ -88,6 +88,9 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         att = attribution_of(doc.attributions, trig.start, trig.end)
         args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None)
         agent = next((a for a in args if a.role == "agent"), None)
+        if hit.agents and agent is not None and agent.entity is not None and not any(
+                a.entity in hit.agents for a in args if a.role == "agent"):
+            continue  # an act that is this type only in other hands ("the DPRK rejected the resolution")
         modality = combine_modality(local, doc.attributions[att] if att is not None else None, agent)
         out.append(Event(
             type=hit.type,

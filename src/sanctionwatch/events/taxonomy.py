@@ -22,6 +22,7 @@ class TriggerRule:
     pos: frozenset[str] | None
     phrases: tuple[tuple[str, ...], ...]
     unless: frozenset[str] = frozenset()  # modifiers of the context word that rule it out ("IT personnel" are no troops)
+    agents: frozenset[str] = frozenset()  # actor ids a named agent must be ("rejected a resolution" is a veto only by a veto power)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 pos=frozenset(r["pos"]) if r.get("pos") else None,
                 phrases=tuple(_words(p) for p in r.get("phrases", ())),
                 unless=_lexicon(r.get("unless"), lexicons) or frozenset(),
+                agents=_lexicon(r.get("agents"), lexicons) or frozenset(),
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))

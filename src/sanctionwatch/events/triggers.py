@@ -144,6 +144,7 @@ class TriggerHit:
     head: Token  # the token arguments hang from
     context: Token | None
     found: tuple[Argument, ...] = ()  # arguments the detector read itself, where the tree hides them
+    agents: frozenset[str] = frozenset()  # the rule's allowed agents (TriggerRule.agents)
 
 
 def phrase_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -> list[TriggerHit]:
@@ -189,7 +190,7 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
                 ctx, depth = found
             key = (depth, rank.get(rule.type, 99))
             if best is None or key < best[0]:
-                best = (key, TriggerHit(rule.type, i, i + 1, tok, ctx))
+                best = (key, TriggerHit(rule.type, i, i + 1, tok, ctx, agents=rule.agents))
         if best is not None:
             hits.append(best[1])
     return hits
