@@ -110,3 +110,15 @@ def test_rejecting_is_a_veto_only_by_a_veto_power(nlp, text, vetoes):
     doc = Document(doc_id="t", text=text, published="2024-04-05")
     doc.entities = resolve_entities(parsed)
     assert sum(e.type == "un_veto" for e in extract_events(parsed, doc)) == vetoes
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The council wanted to place harsh new penalties on Iran for its recent missile launches.", "launches"),
+    ("The attack stole crypto tokens worth $40 million from the exchange.", "stole"),
+])
+def test_instruments_and_incidents_are_no_agents(nlp, text, trigger):
+    parsed = parse(nlp, text)
+    doc = Document(doc_id="t", text=text, published="2024-04-05")
+    doc.entities = resolve_entities(parsed)
+    ev = next(e for e in extract_events(parsed, doc) if e.trigger.text == trigger)
+    assert _role(ev, "agent") is None

@@ -253,6 +253,11 @@ def _of_chain(head: Token) -> list[Token]:
     return out
 
 
+def _never_acts(tok: Token, tax: Taxonomy) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in tax.modality.get("non_agents", ()) or lemma in tax.modality.get("instrument_words", ())
+
+
 def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, quantity) -> list[Argument]:
     tax = ctx.tax
     t = tax.types[etype]
@@ -261,6 +266,8 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     agent = _agent(head, tax)
     if agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ()):
         agent = None  # "limousines reached the country": the goods move, they do not act
+    if agent is not None and agent.pos_ == "NOUN" and _never_acts(agent, tax):
+        agent = None
     if agent is not None:
         # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
         named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
