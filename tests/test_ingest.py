@@ -337,3 +337,12 @@ def test_a_link_to_a_directory_is_reported_not_followed(tmp_path):
     links = {i.input: i.reason for i in items if isinstance(i, IngestError)}
     assert set(links) == {str(corpus / "loop"), str(corpus / "elsewhere")}
     assert all("not followed" in r for r in links.values())
+
+
+def test_lone_surrogates_in_text_are_replaced_keeping_offsets():
+    # a multi-byte character cut in two and handed over as text (e.g. from a shell argument)
+    text = "Seoul said the ship left port." + "\udce2\udc80" + " It was seized later."
+    doc = to_document(RawInput(input="cut.txt", kind="text", payload=text))
+    assert len(doc.text) == len(text) and "\udce2" not in doc.text
+    doc.text.encode("utf-8")
+    assert any("surrogate" in w for w in doc.warnings)

@@ -342,6 +342,11 @@ def to_document(raw: RawInput, *, published: str | None = None, language: str | 
         warnings += notes
     else:
         source = raw.payload
+        if _SURROGATES.search(source):
+            # text handed over from Python (a file name's escape, a cut multi-byte character) may hold lone
+            # surrogates no tokenizer or store can encode; one replacement character each keeps every offset
+            source = _SURROGATES.sub("\ufffd", source)
+            warnings.append("lone surrogate characters replaced with U+FFFD")
     meta: dict[str, Any] = {}
     fmt = "jsonl" if _is_jsonl_label(raw.input) else raw.kind
     if raw.kind == "html":
@@ -373,6 +378,7 @@ def to_document(raw: RawInput, *, published: str | None = None, language: str | 
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]+")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _CUT_FIELDS = ("title", "publisher", "sitename")  # cut when too long; others (url, language) are refused
 
 
