@@ -32,6 +32,11 @@ def is_word(w: str) -> bool:
         ("Share this article", "page_furniture"),
         ("Advertisement", "page_furniture"),
         ("Published: 3 May 2024", "dateline"),
+        ("Agencies", "byline"),
+        ("(With inputs from agencies)", "byline"),
+        ("LK-Tass Report", "byline"),
+        ("Web Desk", "byline"),
+        ("SOUNDBITE (English): JOHN DOE, Foreign Ministry Spokesman", "broadcast_label"),
     ],
 )
 def test_noise_lines(line, reason):
@@ -48,6 +53,8 @@ def test_noise_lines(line, reason):
         "SEOUL, March 3 (Yonhap) -- North Korea fired a ballistic missile on Sunday.",
         "Kim Yo Jong said: “We make no secret of it.”",
         "Illegal arms sales",
+        "Agencies in Seoul and Tokyo said the launch failed.",
+        "Experts publish a new report on the tanker network",
     ],
 )
 def test_real_content_is_kept(line):
