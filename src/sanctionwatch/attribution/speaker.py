@@ -63,19 +63,28 @@ class Discourse:
     speakers: list[tuple[int, Entity]] = field(default_factory=list)  # (position, entity)
     names: dict[str, Entity] = field(default_factory=dict)  # a name written again where the NER missed it
     described: dict[str, tuple[Entity | None, Entity | None]] = field(default_factory=dict)  # "a spokesman" -> "the spokesman"
+    sides: dict[str, str] = field(default_factory=dict)  # person id -> the affiliation the text gave them
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "Discourse":
         mentions = sorted((_Mention(m.start, m.end, e) for e in entities for m in e.mentions), key=lambda m: (m.start, -m.end))
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         names: dict[str, Entity] = {}
+        sides: dict[str, str] = {}
+        for prev, m in zip(mentions, mentions[1:]):
+            # "North Korean leader Kim Jong Un", "U.S. Ambassador Jane Roe": a country named right before a
+            # person, with only title words between, puts the person on that country's side
+            gap = text[prev.end : m.start]
+            if (m.entity.type == "person" and prev.entity.type == "country" and len(gap) <= 40
+                    and not any(ch in gap for ch in ",.;:()\n") and len(gap.split()) <= 3):
+                sides.setdefault(m.entity.id, prev.entity.id)
         for m in mentions:
             surface = text[m.start : m.end]
             words = surface.split()
             names.setdefault(surface.lower(), m.entity)
             if m.entity.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
                 names.setdefault(words[-1].lower(), m.entity)  # "Blinken" after "Antony Blinken"
-        return cls(text, entities, mentions, quoted, [], names)
+        return cls(text, entities, mentions, quoted, [], names, {}, sides)
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
@@ -353,6 +362,10 @@ def decide(
         if low in FIRST_PERSON and parent is not None:
             # "We condemn ..." inside an official's quotation: the official's side
             return Speaker(parent.affiliation or parent.entity, None, channel.id if channel else None, _chars(base, head.doc, new_range))
+        if low in FIRST_PERSON and not dis.in_quote(at, at + len(head)):
+            # "We reject the resolution" in the narration of a statement: the author speaks, not the last
+            # actor the text named (often the one the statement attacks)
+            return Speaker(None, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         want = lex.pronouns.get(low, "any")
         entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None)
     else:
@@ -370,11 +383,17 @@ def decide(
                 _, types, person = desc
                 found = dis.antecedent(at, types, person)
                 if found is not None and (affiliation is None or found.type == "person" or found is not affiliation):
-                    entity = found
+                    # "the Russian ambassador" is not the last person named unless the text put them on that
+                    # side ("US envoy Jane Roe ... the US envoy"): another side's person would invert the evidence
+                    if not (affiliation is not None and affiliation.type == "country" and found.type == "person"
+                            and dis.sides.get(found.id) != affiliation.id):
+                        entity = found
     if channel is None:
         channel = _media_channel(dis, base, cue, (source[0].i, source[-1].i + 1), content, lex)
         if channel is not None and entity is channel:
             channel = None
+    if entity is not None and affiliation is not None and entity.type == "person":
+        dis.sides.setdefault(entity.id, affiliation.id)
     if quoted:
         pass  # a speaker named inside someone's quotation does not take the floor
     elif entity is not None:
