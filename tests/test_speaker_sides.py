@@ -35,3 +35,13 @@ def test_a_described_leader_is_the_person_the_text_put_on_that_side(nlp):
 def test_the_narrators_we_is_not_the_actor_named_before(nlp, text):
     found = _speakers(nlp, text)
     assert found.get("We", (None, None))[0] != "usa"
+
+
+def test_a_surname_the_ner_reads_as_an_organisation_is_the_person(nlp):
+    text = ("Pentagon spokeswoman Priya Dhillon said the convoy had crossed the border. "
+            "Dhillon said more units would follow.")
+    parsed = parse(nlp, text)
+    ents = resolve_entities(parsed)
+    person = next(e for e in ents if e.name == "Priya Dhillon")
+    assert {text[m.start:m.end] for m in person.mentions} == {"Priya Dhillon", "Dhillon"}
+    assert not any(e.id == "local:dhillon" for e in ents)

@@ -150,6 +150,12 @@ def _add_ner_spans(
             if tokens not in group.names:
                 group.names.append(tokens)
         else:
+            owners = groups.person_owners(_name_tokens(span.text)) if span.label == "ORG" else set()
+            if len(owners) == 1:
+                # the NER often reads a bare surname as an organisation ("Singh said" after "spokeswoman
+                # Sabrina Singh"): a proper part of one person's name in this document is that person
+                groups.by_id[owners.pop()].mentions.append(mention)
+                continue
             group = groups.local(span)
         group.mentions.append(mention)
 
