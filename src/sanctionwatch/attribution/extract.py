@@ -417,7 +417,8 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     return out
 
 
-def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *, lexicon: Lexicon | None = None, model: str | None = None, profile: str | None = None) -> list[Attribution]:
+def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *, lexicon: Lexicon | None = None, model: str | None = None, profile: str | None = None,
+                         labels: list[tuple[list[str], list[float]]] | None = None) -> list[Attribution]:
     """Find who said what in a parsed document.
 
     Outermost attributions come from the trained tagger of the profile
@@ -425,14 +426,16 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     dash-quoted paragraphs and nested attributions come from rules.  Inner
     attributions point at their enclosing one with ``parent`` (an index into
     the returned list); the list is in document order of outer attributions,
-    each followed by its nested ones.
+    each followed by its nested ones.  ``labels`` (per block, as
+    ``profiles.block_labels`` gives them) skips the tagger: evaluation loops
+    that vary only what follows it tag each document once.
     """
     lex = lexicon or load_lexicon()
     tagger = load_tagger(model)
     text = parsed.text
     drafts: list[Draft] = []
     rules: list[Draft] = []
-    tagged = block_labels(parsed, tagger, profile_name(profile))
+    tagged = labels if labels is not None else block_labels(parsed, tagger, profile_name(profile))
     for bi, (block, (labels, scores)) in enumerate(zip(parsed.blocks, tagged)):
         spans = decode(labels, scores)
         groups = group_block(block.doc, spans, tagger.space.cue_words)
