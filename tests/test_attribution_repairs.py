@@ -147,3 +147,14 @@ def test_attributing_an_act_to_someone_is_an_allegation(nlp):
     assert joined(a.source) == "The security firm Norvex"
     assert a.stance == "allege"
     assert "the theft" in joined(a.content)
+
+
+@pytest.mark.parametrize("profile, content", [
+    ("fast", "that the freighter was sold abroad last spring"),  # the CRF's short window: the parse ends the noun's clause
+    ("accurate", "that the freighter was sold abroad last spring surprised nobody"),  # the encoder read the sentence: its end stands
+])
+def test_a_noun_cue_content_is_clipped_to_the_noun_clause_for_the_crf_only(nlp, profile, content):
+    text = "Her claim that the freighter was sold abroad last spring surprised nobody."
+    parsed, labels = labelled(nlp, text, [("Her", "source"), ("claim", "cue"), ("that the freighter was sold abroad last spring surprised nobody", "content")])
+    a = with_cue(extract_attributions(parsed, labels=labels, profile=profile), "claim")
+    assert joined(a.content) == content

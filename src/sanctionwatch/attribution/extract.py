@@ -448,10 +448,11 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     drafts: list[Draft] = []
     rules: list[Draft] = []
     speech = frozenset(lex.stance_of.keys() - lex.cognition)
-    tagged = labels if labels is not None else block_labels(parsed, tagger, profile_name(profile))
+    name = profile_name(profile)
+    tagged = labels if labels is not None else block_labels(parsed, tagger, name)
     for bi, (block, (tags, scores)) in enumerate(zip(parsed.blocks, tagged)):
         spans = decode(tags, scores)
-        groups = group_block(block.doc, spans, tagger.space.cue_words, speech)
+        groups = group_block(block.doc, spans, tagger.space.cue_words, speech, clip_nouns=name == "fast")
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
         drafts += [borrow_subject(text, block, draft_from_group(text, bi, block, g)) for g in groups]
