@@ -123,22 +123,23 @@ def test_a_verb_governed_by_a_negating_verb_takes_it_and_its_subject(nlp):
 
 
 def test_a_noun_of_strong_stance_inside_a_content_is_a_nested_attribution(nlp):
-    text = "Casting doubt on the ministry's dismissal of such reports as \"rumours,\" the envoy later spoke of drills."
-    atts = attributions(nlp, text, [("Casting doubt on", "cue"), ("the ministry's dismissal of such reports as \"rumours", "content")])
+    text = 'The envoy questioned the ministry\'s dismissal of the claims as "rumours" at a forum.'
+    inner = 'the ministry\'s dismissal of the claims as "rumours"'
+    atts = attributions(nlp, text, [("The envoy", "source"), ("questioned", "cue"), (inner, "content")])
     a = with_cue(atts, "dismissal")
     assert a.parent is not None
     assert joined(a.source) == "the ministry's"
-    assert joined(a.content) == "such reports"
+    assert joined(a.content) == "the claims"
     assert a.stance == "deny"
 
 
 def test_a_speaker_closing_the_content_of_an_according_to_phrase_is_nested(nlp):
-    text = "The launch is only days away, the agency said in a briefing on Monday, according to a lawmaker."
-    atts = attributions(nlp, text, [("The launch is only days away, the agency said in a briefing on Monday", "content"), ("according to", "cue"), ("a lawmaker", "source")])
+    text = "The test is only days away, the ministry said at a news conference on Monday, according to an aide."
+    atts = attributions(nlp, text, [("The test is only days away, the ministry said at a news conference on Monday", "content"), ("according to", "cue"), ("an aide", "source")])
     a = with_cue(atts, "said")
     assert a.parent is not None
-    assert joined(a.source) == "the agency"
-    assert "The launch is only days away" in joined(a.content)
+    assert joined(a.source) == "the ministry"
+    assert "The test is only days away" in joined(a.content)
 
 
 def test_attributing_an_act_to_someone_is_an_allegation(nlp):

@@ -220,7 +220,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and (inside is not None or tok.i not in taken) and (lemma in lex.noun_cues or lex.stance_of.get(lemma) in STRONG_STANCES):
             # inside a content only a noun of strong stance opens a nested attribution
-            # ("doubts about [the Kremlin's dismissal of the reports]"); "the report that ..." there is the content's own words
+            # ("doubts about [the ministry's dismissal of the claims]"); "the report that ..." there is the content's own words
             strong = lex.stance_of.get(lemma) in STRONG_STANCES
             if inside is not None and not strong:
                 continue

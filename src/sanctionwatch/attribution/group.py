@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .features import sentence_ids
 from .rules import according_rule, noun_source, quoted_as_saying, subject_of
@@ -185,7 +185,7 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
                 taken.update(range(span.start, span.end))
 
 
-def _cue_verbs(doc: Doc, cue: TokenSpan) -> list:
+def _cue_verbs(doc: Doc, cue: TokenSpan) -> list[Token]:
     """The verbs and auxiliaries of a cue, outermost first."""
     return sorted((doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ in ("VERB", "AUX")), key=lambda t: -len(list(t.subtree)))
 
@@ -193,7 +193,7 @@ def _cue_verbs(doc: Doc, cue: TokenSpan) -> list:
 def _subject_as_source(doc: Doc, g: Group, speech: frozenset[str]) -> None:
     """A content piece that is exactly the active subject of a speech cue is its source.
 
-    The encoder sometimes labels the subject before "were reportedly unable to confirm" as
+    The encoder sometimes labels the subject before "were reportedly unable to verify" as
     content.  Only an active subject moves: with a passive or raising cue ("it was not known
     whether", "the plan seems to work") the subject does belong to the content, and those
     cues are passive or not speech words.
@@ -328,7 +328,7 @@ def _in_quotation(doc: Doc, i: int) -> bool:
 
 
 def _swallowed_cue(doc: Doc, span: TokenSpan, cue_words: frozenset[str]) -> list[TokenSpan]:
-    """ "[a report by the panel says that X]" labelled all content: the speech verb at the span's
+    """ "[a study by the regulator says that X]" labelled all content: the speech verb at the span's
     root, its subject and its clause are a whole attribution the tagger read as one content.
     A verb inside a quotation is left alone: it is the quoted speaker's word."""
     if doc[span.start].text in QUOTES:
@@ -396,7 +396,7 @@ def group_block(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str] = fr
             if first <= cs <= last:
                 return True
             # a quotation continues the words of a speaker ("X said: / 'We ...'"), not an action
-            # read as a cue in the sentence before ("the EU started imposing measures. 'The Council ...'")
+            # read as a cue in the sentence before ("the bloc began restricting imports. 'The board ...'")
             speaks = not cue_words or all(doc[i].is_punct for i in range(c.start, c.end)) or any(doc[i].lemma_.lower() in cue_words for i in range(c.start, c.end))
             return span.role == "content" and quoted and speaks and (cs == last + 1 or cs == first - 1)
 

@@ -270,8 +270,8 @@ def postposed_rule(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple
 
     The clause before the comma is the content, even when the tagger has already read an
     attribution inside it ("X declined a request, the BBC added": the BBC reports X's refusal).
-    ``end`` bounds the sentence for a nested reading: in "Talks stalled, the ministry said in a
-    briefing, according to a lawmaker" the outer phrase past ``end`` is no part of the tail.
+    ``end`` bounds the sentence for a nested reading: in "Talks stalled, the ministry said at a
+    news conference, according to an aide" the outer phrase past ``end`` is no part of the tail.
     """
     if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
         return None
@@ -283,7 +283,7 @@ def postposed_rule(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple
     rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space]
     words = [t for t in rest if t.pos_ not in ("ADP", "DET")]
     if any(t.pos_ not in ("ADV", "NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest) or len(words) > 3:
-        return None  # only a date, place or occasion may follow the verb ("..., the agency said in a briefing on Friday.")
+        return None  # only a date, place or occasion may follow the verb ("..., the agency said at a news conference on Friday.")
     src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
     content = _trimmed(doc, comp.left_edge.i, comp.right_edge.i + 1)
     if content[1] <= content[0] or src[1] <= src[0] or content[1] > src[0]:
