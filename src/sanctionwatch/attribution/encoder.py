@@ -150,33 +150,54 @@ class EncoderTagger:
 
     def tag_text(self, text: str) -> tuple[Pieces, list[str], list[float]]:
         """Word pieces of ``text`` with their decoded labels and each label's probability."""
+        pieces, logp = self.scores(text)
+        labels, probs = decode_pieces(logp)
+        return pieces, labels, probs
+
+    def scores(self, text: str) -> tuple[Pieces, np.ndarray]:
+        """Word pieces of ``text`` and their label log-probabilities (windows merged), before decoding."""
         pieces = self.pieces(text)
-        logp = self.logits(pieces.ids, case_types(text, pieces))
-        path = viterbi(logp)
-        probs = [float(np.exp(logp[i, j])) for i, j in enumerate(path)]
-        return pieces, [LABELS[j] for j in path], probs
+        return pieces, self.logits(pieces.ids, case_types(text, pieces))
 
     def tag_blocks(self, text: str, blocks: Sequence[tuple[int, Doc]]) -> list[tuple[list[str], list[float]]]:
-        """Labels and scores per spaCy token of each (start, Doc) block, tagging the text once.
-
-        Scores follow the CRF tagger's convention: the probability of a
-        span-opening or cue label, 1.0 elsewhere.
-        """
+        """Labels and scores per spaCy token of each (start, Doc) block, tagging the text once."""
         if not blocks:
             return []
-        lo, hi = blocks[0][0], blocks[-1][0] + len(blocks[-1][1].text)
-        pieces, labels, probs = self.tag_text(text[lo:hi])
-        starts = [s + lo for s in pieces.starts]
-        ends = [e + lo for e in pieces.ends]
-        out = []
-        for base, doc in blocks:
-            toks, scores = [], []
-            for tok in doc:
-                lab, p = _token_label(base + tok.idx, base + tok.idx + len(tok.text), starts, ends, labels, probs)
-                toks.append(lab)
-                scores.append(p if lab[:1] == "B" or lab.endswith("CUE") else 1.0)
-            out.append((snap_to_words(doc, join_cues(toks)), scores))
-        return out
+        lo, hi = block_range(blocks)
+        pieces, logp = self.scores(text[lo:hi])
+        return block_token_labels(lo, pieces, logp, blocks)
+
+
+def block_range(blocks: Sequence[tuple[int, Doc]]) -> tuple[int, int]:
+    """The [start, end) characters the blocks span: the text the encoder reads at once."""
+    return blocks[0][0], blocks[-1][0] + len(blocks[-1][1].text)
+
+
+def decode_pieces(logp: np.ndarray, bias: np.ndarray | None = None) -> tuple[list[str], list[float]]:
+    """Constrained labels of the pieces and each label's probability; ``bias`` (per label, added to
+    the log-probabilities) moves the decision between labels without touching the model."""
+    path = viterbi(logp if bias is None else logp + bias)
+    return [LABELS[j] for j in path], [float(np.exp(logp[i, j])) for i, j in enumerate(path)]
+
+
+def block_token_labels(lo: int, pieces: Pieces, logp: np.ndarray, blocks: Sequence[tuple[int, Doc]], bias: np.ndarray | None = None) -> list[tuple[list[str], list[float]]]:
+    """Labels and scores per spaCy token of each (start, Doc) block from the pieces of the text at ``lo``.
+
+    Scores follow the CRF tagger's convention: the probability of a
+    span-opening or cue label, 1.0 elsewhere.
+    """
+    labels, probs = decode_pieces(logp, bias)
+    starts = [s + lo for s in pieces.starts]
+    ends = [e + lo for e in pieces.ends]
+    out = []
+    for base, doc in blocks:
+        toks, scores = [], []
+        for tok in doc:
+            lab, p = _token_label(base + tok.idx, base + tok.idx + len(tok.text), starts, ends, labels, probs)
+            toks.append(lab)
+            scores.append(p if lab[:1] == "B" or lab.endswith("CUE") else 1.0)
+        out.append((snap_to_words(doc, join_cues(toks)), scores))
+    return out
 
 
 def join_cues(labels: list[str]) -> list[str]:

@@ -218,12 +218,19 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 out.append(_rule_draft(text, bi, block, src, cue, pieces, "according_to", 0.5))
             continue
         lemma = tok.lemma_.lower()
-        if inside is None and tok.pos_ == "NOUN" and tok.i not in taken and (lemma in lex.noun_cues or lex.stance_of.get(lemma) in STRONG_STANCES):
+        if tok.pos_ == "NOUN" and (inside is not None or tok.i not in taken) and (lemma in lex.noun_cues or lex.stance_of.get(lemma) in STRONG_STANCES):
+            # inside a content only a noun of strong stance opens a nested attribution
+            # ("doubts about [the ministry's dismissal of the claims]"); "the report that ..." there is the content's own words
             strong = lex.stance_of.get(lemma) in STRONG_STANCES
-            found_noun = noun_rule(doc, tok, taken, claim_words=lex.accusation_nouns if strong else None)
+            if inside is not None and not strong:
+                continue
+            found_noun = noun_rule(doc, tok, taken if inside is None else set(), claim_words=lex.accusation_nouns if strong else None)
             if found_noun:
                 src, cue, content = found_noun
-                out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
+                if inside is not None:
+                    content = (max(content[0], inside[0]), min(content[1], inside[1]))
+                if content[1] > content[0]:
+                    out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
             continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
@@ -232,6 +239,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             surface = postposed_surface(doc, tok)
             if surface is not None and not any(i in taken for p in (surface[0], surface[2]) for i in range(*p)):
                 out.append(_rule_draft(text, bi, block, surface[0], surface[1], [surface[2]], None, 0.5))
+                continue
+        if inside is not None:
+            closing = postposed_rule(doc, tok, inside[1])
+            if closing is not None and inside[0] <= closing[0][0] and closing[0][1] <= inside[1] and closing[2][1] > inside[0]:
+                out.append(_rule_draft(text, bi, block, closing[0], closing[1], [(max(closing[2][0], inside[0]), closing[2][1])], None, 0.5))
                 continue
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
@@ -243,11 +255,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
             elif closing is None and tok.i not in taken and (_document_speaks(tok, lex) or lemma in lex.object_cues):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
-                found = verb_rule(doc, tok, taken, sources or set())
+                found = verb_rule(doc, tok, taken, sources or set(), lex.negating_verbs)
                 if found and found[0] is not None:
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
-        found = verb_rule(doc, tok, taken if inside is None else set(), sources or set())
+        found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
         if not found:
             continue
         src, cue, content = found
@@ -423,7 +435,8 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     return out
 
 
-def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *, lexicon: Lexicon | None = None, model: str | None = None, profile: str | None = None) -> list[Attribution]:
+def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *, lexicon: Lexicon | None = None, model: str | None = None, profile: str | None = None,
+                         labels: list[tuple[list[str], list[float]]] | None = None) -> list[Attribution]:
     """Find who said what in a parsed document.
 
     Outermost attributions come from the trained tagger of the profile
@@ -431,17 +444,21 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     dash-quoted paragraphs and nested attributions come from rules.  Inner
     attributions point at their enclosing one with ``parent`` (an index into
     the returned list); the list is in document order of outer attributions,
-    each followed by its nested ones.
+    each followed by its nested ones.  ``labels`` (per block, as
+    ``profiles.block_labels`` gives them) skips the tagger: evaluation loops
+    that vary only what follows it tag each document once.
     """
     lex = lexicon or load_lexicon()
     tagger = load_tagger(model)
     text = parsed.text
     drafts: list[Draft] = []
     rules: list[Draft] = []
-    tagged = block_labels(parsed, tagger, profile_name(profile))
-    for bi, (block, (labels, scores)) in enumerate(zip(parsed.blocks, tagged)):
-        spans = decode(labels, scores)
-        groups = group_block(block.doc, spans, tagger.space.cue_words)
+    speech = frozenset(lex.stance_of.keys() - lex.cognition)
+    name = profile_name(profile)
+    tagged = labels if labels is not None else block_labels(parsed, tagger, name)
+    for bi, (block, (tags, scores)) in enumerate(zip(parsed.blocks, tagged)):
+        spans = decode(tags, scores)
+        groups = group_block(block.doc, spans, tagger.space.cue_words, speech, clip_nouns=name == "fast")
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
         drafts += [borrow_subject(text, block, draft_from_group(text, bi, block, g)) for g in groups]

@@ -38,14 +38,24 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozenset(), shared_sources: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
+def negating_verb(verb: Token, negating: frozenset[str]) -> Token | None:
+    """The negating verb that takes ``verb`` through a preposition ("refrained [from denying]", "stopped short of accusing")."""
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" and 0 < verb.i - prep.head.i <= 3 and prep.head.lemma_.lower() in negating:
+        return prep.head
+    return None
+
+
+def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozenset(), shared_sources: set[int] | frozenset[int] = frozenset(),
+              negating: frozenset[str] = frozenset()) -> tuple[tuple[int, int] | None, tuple[int, int], tuple[int, int]] | None:
     """(source, cue, content) token ranges for a cue verb from its dependents, or None.
 
     The content is the run of complements right of the verb (clause, object,
     "of"-phrase), stopping at the first one that holds a token in ``taken``
     (already part of another attribution) or an "according to" phrase.  The
     source may be a span another attribution uses as source too (``shared_sources``):
-    "X denied Y, calling Z absurd" has one subject for two cues.
+    "X denied Y, calling Z absurd" has one subject for two cues.  A verb governed by a
+    ``negating`` verb ("X refrained from denying Y") takes it into the cue, and its subject.
     """
     comps = []
     for c in sorted(verb.children, key=lambda t: t.i):
@@ -63,7 +73,11 @@ def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozense
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
     cue = (min([verb.i] + [a.i for a in aux]), verb.i + 1)
+    outer = negating_verb(verb, negating)
     subj = subject_of(verb)
+    if outer is not None:
+        cue = (outer.i, verb.i + 1)
+        subj = subj or subject_of(outer)
     src = None
     if subj is not None and subj.lower_ not in ("it", "there"):
         src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
@@ -251,11 +265,13 @@ def postposed_quoted(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int,
     return src, (verb.i - 1, said_end), content
 
 
-def postposed_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+def postposed_rule(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
     """ "Talks stalled, the ministry added.": a speech verb closing its sentence after its subject.
 
     The clause before the comma is the content, even when the tagger has already read an
     attribution inside it ("X declined a request, the BBC added": the BBC reports X's refusal).
+    ``end`` bounds the sentence for a nested reading: in "Talks stalled, the ministry said at a
+    news conference, according to an aide" the outer phrase past ``end`` is no part of the tail.
     """
     if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
         return None
@@ -263,9 +279,11 @@ def postposed_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, i
     comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < (subj.i if subj is not None else verb.i)), None)
     if subj is None or comp is None or subj.lower_ in ("it", "there"):
         return None
-    rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
-    if any(t.pos_ not in ("ADV", "NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest) or len(rest) > 4:
-        return None  # only a date or place may follow the verb ("..., the agency said on Friday.")
+    stop = verb.sent.end if end is None else min(end, verb.sent.end)
+    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space]
+    words = [t for t in rest if t.pos_ not in ("ADP", "DET")]
+    if any(t.pos_ not in ("ADV", "NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest) or len(words) > 3:
+        return None  # only a date, place or occasion may follow the verb ("..., the agency said at a news conference on Friday.")
     src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
     content = _trimmed(doc, comp.left_edge.i, comp.right_edge.i + 1)
     if content[1] <= content[0] or src[1] <= src[0] or content[1] > src[0]:
