@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..model import Document
 from ..cases import Case, CaseMember
+from .consequences import attach_consequences
 from .evidence import actor_score, parties
 from .evidence import canonical as _canonical
 from .items import Item, evidence_items, is_copy_pair, pair_score
@@ -166,7 +167,7 @@ def link_items(
     for item in items:
         item.story = copies.find(item.doc.doc_id) if item.doc.doc_id in with_copies else None
     replies, items = _split_replies(items)
-    clusters = _cluster(items, threshold)
+    clusters = attach_consequences(_cluster(items, threshold))
     _attach_replies(replies, clusters)
     extra_denials = _attribution_denials(docs, clusters, denial_eligible)
     cases = [
