@@ -195,16 +195,21 @@ def _split_replies(items: list[Item]) -> tuple[list[Item], list[Item]]:
 
 
 def _attach_replies(replies: list[Item], clusters: list[list[Item]]) -> None:
-    """Put each reply in the cluster of the nearest same-type allegation in its article (nearest by offset)."""
+    """Put each reply in the cluster of its article's main same-type story: the one holding most of the
+    article's same-type allegation mentions, then the nearest by offset.
+
+    "North Korea has denied involvement in hacking" after a line recalling an older tally answers the
+    theft the article is about, not the tally it happens to follow (as :func:`_attribution_denials` does
+    for a bare rejection)."""
     for r in replies:
-        candidates = [
-            (abs(m.event.trigger.start - r.event.trigger.start), n)
-            for n, cl in enumerate(clusters)
-            for m in cl
-            if m.doc.doc_id == r.doc.doc_id and m.role != "denial" and m.event.type == r.event.type
-        ]
+        answered = [(n, m) for n, cl in enumerate(clusters) for m in cl
+                    if m.doc.doc_id == r.doc.doc_id and m.role != "denial" and m.event.type == r.event.type]
+        weight: Counter[int] = Counter()
+        for n, m in answered:
+            weight[n] += len(m.chain) or 1
+        candidates = [(-weight[n], abs(m.event.trigger.start - r.event.trigger.start), n) for n, m in answered]
         if candidates:
-            clusters[min(candidates)[1]].append(r)
+            clusters[min(candidates)[2]].append(r)
         else:
             clusters.append([r])
 
