@@ -11,11 +11,12 @@ from typing import Callable, Iterable, Sequence
 
 from ..model import Document
 from ..cases import Case, CaseMember
+from .blocking import TimeIndex, time_key
 from .consequences import attach_consequences
 from .evidence import actor_score, parties
 from .evidence import canonical as _canonical
 from .items import Item, evidence_items, is_copy_pair, pair_score
-from .scoring import LINK_THRESHOLD, type_score
+from .scoring import FAR_SCORE_BOUND, LINK_THRESHOLD, type_score
 from .summaries import make_case
 from .syndication import DisjointSets, source_keys, syndication_groups
 
@@ -34,9 +35,14 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
     clusters: list[list[Item]] = []
     types: list[set[str]] = []  # the event types in each cluster
     by_type: dict[str, list[int]] = defaultdict(list)  # blocking: clusters holding each type
+    # blocking by time: exact while a pair far apart in time cannot reach the threshold (see .blocking)
+    index = TimeIndex() if threshold > FAR_SCORE_BOUND else None
     for item in sorted(items, key=lambda i: i.key):
         best, best_score = None, threshold
-        candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]})
+        key = time_key(item)
+        near = index.reachable([key]) if index is not None else None
+        candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]
+                             if near is None or n in near})
         for i in candidates:
             cl, cl_types = clusters[i], types[i]
             # Unrelated types or conflicting canonical actors veto a merge
@@ -55,11 +61,14 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
             clusters.append([item])
             types.append({item.event.type})
             by_type[item.event.type].append(len(clusters) - 1)
+            best = len(clusters) - 1
         else:
             clusters[best].append(item)
             if item.event.type not in types[best]:
                 by_type[item.event.type].append(best)
             types[best].add(item.event.type)
+        if index is not None:
+            index.add(best, key)
     return _merge_clusters(clusters, threshold)
 
 
@@ -99,9 +108,16 @@ def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[I
     for n, ts in enumerate(types):
         for t in ts:
             by_type[t].add(n)
+    index = TimeIndex() if threshold > FAR_SCORE_BOUND else None  # and by time (see .blocking)
+    if index is not None:
+        for n, cl in enumerate(clusters):
+            for x in cl:
+                index.add(n, time_key(x))
 
     def partners(i: int) -> set[int]:
-        return {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
+        found = {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
+        near = index.reachable(index.keys[i]) if index is not None else None
+        return found if near is None else found & near
 
     scores: dict[tuple[int, int], float] = {}
     for i in range(len(clusters)):
@@ -113,6 +129,8 @@ def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[I
     while scores:
         (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
         clusters[i].extend(clusters[j])
+        if index is not None:
+            index.merge(i, j)
         for t in types[j]:
             by_type[t].discard(j)
             by_type[t].add(i)
