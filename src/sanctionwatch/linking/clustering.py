@@ -6,6 +6,7 @@ members, so re-linking unchanged documents gives the same cases with the same id
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Sequence
 
@@ -41,8 +42,10 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
         best, best_score = None, threshold
         key = time_key(item)
         near = index.reachable([key]) if index is not None else None
-        candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]
-                             if near is None or n in near})
+        if near is None:
+            candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]})
+        else:  # the same clusters, found from the few near ones rather than from every cluster of the types
+            candidates = sorted(n for n in near if any(type_score(item.event.type, t) > 0 for t in types[n]))
         for i in candidates:
             cl, cl_types = clusters[i], types[i]
             # Unrelated types or conflicting canonical actors veto a merge
@@ -115,9 +118,10 @@ def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[I
                 index.add(n, time_key(x))
 
     def partners(i: int) -> set[int]:
-        found = {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
         near = index.reachable(index.keys[i]) if index is not None else None
-        return found if near is None else found & near
+        if near is None:
+            return {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
+        return {k for k in near if k != i and any(u in related[t] for t in types[i] for u in types[k])}
 
     scores: dict[tuple[int, int], float] = {}
     for i in range(len(clusters)):
@@ -126,8 +130,13 @@ def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[I
             if sc >= threshold:
                 scores[(i, j)] = sc
     alive = set(range(len(clusters)))
-    while scores:
-        (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+    # the best pair first, ties on position: a heap of (-score, i, j) whose stale entries are skipped
+    heap = [(-sc, i, j) for (i, j), sc in scores.items()]
+    heapq.heapify(heap)
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        if scores.get((i, j)) != -neg:
+            continue
         clusters[i].extend(clusters[j])
         if index is not None:
             index.merge(i, j)
@@ -136,12 +145,14 @@ def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[I
             by_type[t].add(i)
         types[i] |= types[j]
         alive.discard(j)
-        scores = {k: v for k, v in scores.items() if i not in k and j not in k}
+        for pair in [k for k in scores if i in k or j in k]:
+            del scores[pair]
         for k in sorted(partners(i) & alive):
             if k != i:
                 sc = link_score(min(i, k), max(i, k))
                 if sc >= threshold:
                     scores[(min(i, k), max(i, k))] = sc
+                    heapq.heappush(heap, (-sc, min(i, k), max(i, k)))
     return [clusters[i] for i in sorted(alive)]
 
 
