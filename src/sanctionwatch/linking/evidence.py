@@ -326,6 +326,12 @@ def named_objects(event: Event) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=65536)
 def _named_in(text: str) -> dict[str, frozenset[str]]:
+    return names_objects(text)
+
+
+def names_objects(text: str) -> dict[str, frozenset[str]]:
+    """The identifiers ``text`` names, by kind (uncached: a caller that only asks whether a sentence names
+    any need not keep it in the cache)."""
     out: dict[str, frozenset[str]] = {}
     for kind, pattern in rules().named_objects:
         ids = frozenset(n for m in pattern.finditer(text) for g in m.groups() if g for n in re.findall(r"\d+", g))
