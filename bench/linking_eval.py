@@ -3,7 +3,7 @@
 Needs the whole pipeline to have run on the corpus into a store first:
 
     sanctionwatch run examples/corpus --exclude README.md --db /tmp/corpus.db
-    python bench/linking_eval.py --db /tmp/corpus.db [--gold examples/corpus/gold_cases.yaml] [--min-sources 2] [--json]
+    python bench/linking_eval.py --db /tmp/corpus.db [--gold examples/corpus/gold_cases.yaml] [--min-sources 2] [--json] [-v]
 
 Protocol.  Each gold case lists ``mentions`` and ``denials``, each a
 ``{file, sentence}`` whose sentence is an exact substring of the stored text of
@@ -16,11 +16,24 @@ the unit.  Over the units hit by at least one prediction:
 * gold pairs: two units that share a gold case;
 * predicted pairs: two units hit by members of one predicted case.
 
+Two rules keep one extracted event from being scored against more than it
+can be.  Nested units: a span inside a clause the gold gives for one case and
+inside the longer sentence it gives for another hits the clause only (the
+innermost unit: the gold gave the clause for the event in it).  Units in two
+gold cases ("Moscow and Pyongyang denied trading in weapons" answering both
+the shells and the missiles case): one member can be in one case only, so such
+a unit counts for the gold cases its predicted case holds other units of (all
+of its gold cases when it holds none).  ``--literal`` scores without them.
+
 Linking P/R/F1 compare these pair sets.  End-to-end recall divides the
 correct predicted pairs by all gold pairs, including units no event hit
 (extraction misses).  Syndication P/R compares document pairs put in one
 syndication group with the corpus's ``syndicated`` groups.
 Target: linking F1 >= 0.85.
+
+``-v`` lists the errors behind the figures: each false merge (a predicted case
+joining units of different gold cases) and each missed pair (units of one gold
+case in different predicted cases), grouped by the gold cases involved.
 """
 
 from __future__ import annotations
@@ -97,8 +110,23 @@ def restore_mentions(store: Store, docs: list[Document]) -> None:
                 ev.mentions = [Fragment(**m) for m in json.loads(row[0]).get("mentions") or []]
 
 
-def hits(units: dict[Unit, set[str]], doc_id: str, span: tuple[int, int]) -> list[Unit]:
-    return [u for u in units if u[0] == doc_id and u[1] <= span[0] and span[1] <= u[2]]
+def hits(units: dict[Unit, set[str]], doc_id: str, span: tuple[int, int], innermost: bool = True) -> list[Unit]:
+    found = [u for u in units if u[0] == doc_id and u[1] <= span[0] and span[1] <= u[2]]
+    if not innermost:
+        return found
+    return [u for u in found if not any(v != u and u[1] <= v[1] and v[2] <= u[2] for v in found)]
+
+
+def effective_labels(units: dict[Unit, set[str]], groups: list[set[Unit]]) -> dict[Unit, set[str]]:
+    """Each unit's gold cases, a unit of several narrowed to those its predicted cases hold other units of."""
+    out = {u: set(cases) for u, cases in units.items()}
+    for u, cases in units.items():
+        if len(cases) < 2:
+            continue
+        seen = {c for g in groups if u in g for v in g if v != u for c in units[v]}
+        if cases & seen:
+            out[u] = cases & seen
+    return out
 
 
 def prf(pred: set, gold: set) -> dict[str, float]:
@@ -113,23 +141,27 @@ def pairs_of(groups) -> set[frozenset]:
     return {frozenset(p) for g in groups for p in combinations(sorted(g), 2)}
 
 
-def evaluate(docs: list[Document], gold: dict, min_sources: int = 2) -> dict:
+def evaluate(docs: list[Document], gold: dict, min_sources: int = 2, literal: bool = False) -> dict:
     units, missing = gold_units(gold, docs)
     by_id = {d.doc_id: d for d in docs}
     cases = link_events(docs, min_sources=min_sources)
     predicted_groups = []
+    case_of_unit: dict[Unit, set[str]] = defaultdict(set)  # unit -> predicted case ids (for -v)
     hit_units: set[Unit] = set()
     unmatched_members = 0
     for case in cases:
         group: set[Unit] = set()
         for m in case.members:
             found = [u for span in member_spans(by_id[m.doc_id], m.event_idx, m.attribution_idx)
-                     for u in hits(units, m.doc_id, span)]
+                     for u in hits(units, m.doc_id, span, innermost=not literal)]
             unmatched_members += not found
             group.update(found)
+            for u in found:
+                case_of_unit[u].add(f"{case.id}[{case.type}]")
         hit_units |= group
         predicted_groups.append(group)
-    gold_pairs_all = {frozenset((u, v)) for u, v in combinations(sorted(units), 2) if units[u] & units[v]}
+    labels = units if literal else effective_labels(units, predicted_groups)
+    gold_pairs_all = {frozenset((u, v)) for u, v in combinations(sorted(units), 2) if labels[u] & labels[v]}
     gold_pairs = {p for p in gold_pairs_all if p <= hit_units}
     pred_pairs = pairs_of(predicted_groups)
     linking = prf(pred_pairs, gold_pairs)
@@ -156,7 +188,32 @@ def evaluate(docs: list[Document], gold: dict, min_sources: int = 2) -> dict:
         "end_to_end": {"recall": end_to_end["recall"], "tp": end_to_end["tp"], "gold": end_to_end["gold"]},
         "syndication": synd,
         "status_counts": {s: sum(c.status == s for c in cases) for s in sorted({c.status for c in cases})},
+        "errors": _errors(pred_pairs - gold_pairs, gold_pairs - pred_pairs, units, case_of_unit, by_id),
     }
+
+
+def _errors(false_pairs: set[frozenset], missed_pairs: set[frozenset], units: dict[Unit, set[str]],
+            case_of_unit: dict[Unit, set[str]], by_id: dict[str, Document]) -> dict[str, list[dict]]:
+    """The wrong and the missed pairs grouped by the gold cases they join (false) or split (missed)."""
+    def show(u: Unit) -> str:
+        doc = by_id[u[0]]
+        name = doc.input.rsplit("/", 1)[-1]
+        return f"{name}@{u[1]}: {' '.join(doc.text[u[1]:u[2]].split())[:90]}"
+
+    out: dict[str, list[dict]] = {"false_merges": [], "missed": []}
+    for kind, pairs in (("false_merges", false_pairs), ("missed", missed_pairs)):
+        grouped: dict[tuple, list[tuple[Unit, Unit]]] = defaultdict(list)
+        for pair in pairs:
+            u, v = sorted(pair)
+            key = tuple(sorted({"+".join(sorted(units[u])), "+".join(sorted(units[v]))}))
+            grouped[key].append((u, v))
+        for key, found in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            out[kind].append({
+                "gold": list(key), "pairs": len(found),
+                "examples": [{"a": show(u), "b": show(v), "cases_a": sorted(case_of_unit[u]),
+                              "cases_b": sorted(case_of_unit[v])} for u, v in sorted(found)[:3]],
+            })
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=str(ROOT / "examples" / "corpus" / "gold_cases.yaml"))
     ap.add_argument("--min-sources", type=int, default=2)
     ap.add_argument("--json", action="store_true", help="print the full result as JSON")
+    ap.add_argument("--literal", action="store_true",
+                    help="score every unit hit and every gold case of a unit (no nested-unit or shared-unit rule)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list false merges and missed pairs")
     args = ap.parse_args(argv)
     if not Path(args.db).exists():
         print(f"no store at {args.db}; run `sanctionwatch run examples/corpus --db {args.db}` first", file=sys.stderr)
@@ -173,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     with Store(args.db) as store:
         docs = list(store.iter_documents())
         restore_mentions(store, docs)
-    result = evaluate(docs, gold, args.min_sources)
+    result = evaluate(docs, gold, args.min_sources, literal=args.literal)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -188,6 +248,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(result['gold_mentions_not_located'])} gold sentence(s) not found in the store:")
             for m in result["gold_mentions_not_located"]:
                 print("  -", m)
+        if args.verbose:
+            for kind, title in (("false_merges", "false merges"), ("missed", "missed pairs")):
+                print(f"\n== {title}")
+                for err in result["errors"][kind]:
+                    print(f"{err['pairs']:4d}  {' x '.join(err['gold'])}")
+                    for ex in err["examples"]:
+                        print(f"        A {ex['a']}\n          in {', '.join(ex['cases_a'])}")
+                        print(f"        B {ex['b']}\n          in {', '.join(ex['cases_b'])}")
     return 0
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import sanctionwatch as sw
 from sanctionwatch.linking.clustering import link_events
 from sanctionwatch.linking.incremental import link_store
-from sanctionwatch.linking.rebuild import rebuild_cases
-from sanctionwatch.model import Argument, Entity, Fragment, Mention, Sentence, TimeValue
+from sanctionwatch.linking.rebuild import linking_view, rebuild_cases
+from sanctionwatch.model import Argument, Attribution, Document, Entity, Event, Fragment, Mention, Sentence, TimeValue
 from sanctionwatch.store import linking as stored
 
 WORDS = ("harbour", "ledger", "convoy", "tariff", "quay", "manifest", "inspector", "crane", "berth", "pilot",
@@ -101,3 +101,30 @@ def test_the_rebuild_holds_no_document_it_has_read(tmp_path: Path, monkeypatch) 
         del docs, doc
         assert len(rebuild_cases(store)) == 1
     assert alive_at_write == [0]
+
+
+def test_a_linking_view_keeps_what_cases_read_and_drops_the_rest() -> None:
+    text = ("HARBOURTON (Reuters) - Officials said the cargo left the port on Monday. "
+            "\"We tracked every container,\" a port officer said, adding that resolution 2397 applied.")
+    said = text.index("said")
+    quote = text.index("We tracked")
+    doc = Document(
+        doc_id="v1", text=text, publisher="Lakeside Courier", published="2024-05-02",
+        entities=[Entity("prk", "North Korea", "country", [Mention(0, 3, text[0:3], "GPE")]),
+                  Entity("local:port", "the port", "facility", [])],
+        attributions=[Attribution([Fragment.of(text, 0, 9)], [Fragment.of(text, said, said + 4)],
+                                  [Fragment.of(text, quote, quote + 27)], source_entity="prk")],
+        events=[Event("banned_export", Fragment.of(text, text.index("left"), text.index("left") + 4),
+                      [Argument("agent", 0, 9, text[:9], "prk")], attribution=0,
+                      sentence=Fragment.of(text, 0, text.index("Monday.") + 7))])
+    view = linking_view(doc)
+    assert view.text and view.text == text[: len(view.text)]  # the dateline head: credit still reads it
+    assert [e.id for e in view.entities] == ["prk"]  # only actors its events and attributions name
+    assert not view.entities[0].mentions
+    (ev,) = view.events
+    assert (ev.type, ev.attribution, ev.arguments) == ("banned_export", 0, [])
+    (attr,) = view.attributions
+    assert attr.source[0].text == text[0:9] and attr.source_entity == "prk"  # the speaker, as claims name it
+    assert (attr.content[0].start, attr.content[0].text) == (quote, "")  # offsets kept, the quote gone
+    undated = linking_view(Document(doc_id="v2", text="No dateline here. " * 10, events=[]))
+    assert undated.text == ""

@@ -6,15 +6,18 @@ members, so re-linking unchanged documents gives the same cases with the same id
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Sequence
 
 from ..model import Document
 from ..cases import Case, CaseMember
+from .blocking import TimeIndex, time_key
+from .consequences import attach_consequences
 from .evidence import actor_score, parties
 from .evidence import canonical as _canonical
 from .items import Item, evidence_items, is_copy_pair, pair_score
-from .scoring import LINK_THRESHOLD, type_score
+from .scoring import FAR_SCORE_BOUND, LINK_THRESHOLD, type_score
 from .summaries import make_case
 from .syndication import DisjointSets, source_keys, syndication_groups
 
@@ -33,9 +36,16 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
     clusters: list[list[Item]] = []
     types: list[set[str]] = []  # the event types in each cluster
     by_type: dict[str, list[int]] = defaultdict(list)  # blocking: clusters holding each type
+    # blocking by time: exact while a pair far apart in time cannot reach the threshold (see .blocking)
+    index = TimeIndex() if threshold > FAR_SCORE_BOUND else None
     for item in sorted(items, key=lambda i: i.key):
         best, best_score = None, threshold
-        candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]})
+        key = time_key(item)
+        near = index.reachable([key]) if index is not None else None
+        if near is None:
+            candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]})
+        else:  # the same clusters, found from the few near ones rather than from every cluster of the types
+            candidates = sorted(n for n in near if any(type_score(item.event.type, t) > 0 for t in types[n]))
         for i in candidates:
             cl, cl_types = clusters[i], types[i]
             # Unrelated types or conflicting canonical actors veto a merge
@@ -54,11 +64,14 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
             clusters.append([item])
             types.append({item.event.type})
             by_type[item.event.type].append(len(clusters) - 1)
+            best = len(clusters) - 1
         else:
             clusters[best].append(item)
             if item.event.type not in types[best]:
                 by_type[item.event.type].append(best)
             types[best].add(item.event.type)
+        if index is not None:
+            index.add(best, key)
     return _merge_clusters(clusters, threshold)
 
 
@@ -98,9 +111,17 @@ def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[I
     for n, ts in enumerate(types):
         for t in ts:
             by_type[t].add(n)
+    index = TimeIndex() if threshold > FAR_SCORE_BOUND else None  # and by time (see .blocking)
+    if index is not None:
+        for n, cl in enumerate(clusters):
+            for x in cl:
+                index.add(n, time_key(x))
 
     def partners(i: int) -> set[int]:
-        return {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
+        near = index.reachable(index.keys[i]) if index is not None else None
+        if near is None:
+            return {k for t in types[i] for u in related[t] for k in by_type[u]} - {i}
+        return {k for k in near if k != i and any(u in related[t] for t in types[i] for u in types[k])}
 
     scores: dict[tuple[int, int], float] = {}
     for i in range(len(clusters)):
@@ -109,20 +130,29 @@ def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[I
             if sc >= threshold:
                 scores[(i, j)] = sc
     alive = set(range(len(clusters)))
-    while scores:
-        (i, j), _ = max(scores.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+    # the best pair first, ties on position: a heap of (-score, i, j) whose stale entries are skipped
+    heap = [(-sc, i, j) for (i, j), sc in scores.items()]
+    heapq.heapify(heap)
+    while heap:
+        neg, i, j = heapq.heappop(heap)
+        if scores.get((i, j)) != -neg:
+            continue
         clusters[i].extend(clusters[j])
+        if index is not None:
+            index.merge(i, j)
         for t in types[j]:
             by_type[t].discard(j)
             by_type[t].add(i)
         types[i] |= types[j]
         alive.discard(j)
-        scores = {k: v for k, v in scores.items() if i not in k and j not in k}
+        for pair in [k for k in scores if i in k or j in k]:
+            del scores[pair]
         for k in sorted(partners(i) & alive):
             if k != i:
                 sc = link_score(min(i, k), max(i, k))
                 if sc >= threshold:
                     scores[(min(i, k), max(i, k))] = sc
+                    heapq.heappush(heap, (-sc, min(i, k), max(i, k)))
     return [clusters[i] for i in sorted(alive)]
 
 
@@ -166,7 +196,7 @@ def link_items(
     for item in items:
         item.story = copies.find(item.doc.doc_id) if item.doc.doc_id in with_copies else None
     replies, items = _split_replies(items)
-    clusters = _cluster(items, threshold)
+    clusters = attach_consequences(_cluster(items, threshold))
     _attach_replies(replies, clusters)
     extra_denials = _attribution_denials(docs, clusters, denial_eligible)
     cases = [

@@ -146,6 +146,12 @@ def implied_interval(event: Event, published: str | None) -> tuple[date, date] |
     return pub - window, pub + timedelta(days=TIME_SLACK_DAYS)
 
 
+def effective_interval(event: Event, published: str | None) -> tuple[date, date] | None:
+    """The interval :func:`time_score` compares: the event's own (not a denial's), else the implied one."""
+    own = None if is_denial(event) else interval(event)
+    return own or implied_interval(event, published)
+
+
 def time_score(a: Event, b: Event, published_a: str | None = None, published_b: str | None = None) -> float:
     """1 for precise dates that agree, 0.6 for a coarse overlap or an undated event whose article's
     window holds the other's date, 0.5 for two undated events reported close in time, 0.4 when nothing
@@ -153,8 +159,8 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
     (``durative_types``), which are only discounted."""
     ia = None if is_denial(a) else interval(a)
     ib = None if is_denial(b) else interval(b)
-    ja = ia or implied_interval(a, published_a)
-    jb = ib or implied_interval(b, published_b)
+    ja = effective_interval(a, published_a)
+    jb = effective_interval(b, published_b)
     if ja is None or jb is None:
         return 0.4
     durative = a.type in rules().durative_types and b.type in rules().durative_types
@@ -320,6 +326,12 @@ def named_objects(event: Event) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=65536)
 def _named_in(text: str) -> dict[str, frozenset[str]]:
+    return names_objects(text)
+
+
+def names_objects(text: str) -> dict[str, frozenset[str]]:
+    """The identifiers ``text`` names, by kind (uncached: a caller that only asks whether a sentence names
+    any need not keep it in the cache)."""
     out: dict[str, frozenset[str]] = {}
     for kind, pattern in rules().named_objects:
         ids = frozenset(n for m in pattern.finditer(text) for g in m.groups() if g for n in re.findall(r"\d+", g))

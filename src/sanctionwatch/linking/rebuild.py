@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import sys
+from dataclasses import dataclass, field, fields, replace
 from typing import Iterable, Mapping
 
-from ..model import Document
+from ..model import Attribution, Document, Event, Fragment
 from ..reviews import verdicts
 from ..sanctions.context import designated_at
 from ..store import Store
@@ -13,8 +14,10 @@ from ..store import linking as stored
 from ..store.linking import LinkedDocument
 from ..store.spill import ShingleSpill
 from ..cases import Case
+from .claims import state_of
 from .clustering import link_events, link_items
-from .credit import source_publisher_key
+from .credit import DATELINE_CHARS, dateline_credit, source_publisher_key
+from .evidence import names_objects
 from .items import Item, evidence_items
 from .sources import SAMPLE_MOD
 from .syndication import groups_from_pairs, is_copy, shingle_sets, source_keys_of_publishers
@@ -65,15 +68,16 @@ def rebuild_cases(store: Store, min_sources: int = 2) -> list[Case]:
         read = _Read(spill)
         read.add_all(reviewed.apply(d) for d in store.iter_documents())  # one document alive at a time
         views, items, publisher_keys, counts = read.views, read.items, read.publisher_keys, read.counts
-        pairs = sorted((a, b) for a, b, n in spill.shared_counts() if is_copy(n, counts[a], counts[b]))
-        groups = groups_from_pairs(sorted(counts), pairs)
+        # copy pairs stay on disk too: a syndicated corpus has many (each pair of copies of one text)
+        spill.keep_pairs((a, b) for a, b, n in spill.shared_counts() if is_copy(n, counts[a], counts[b]))
+        groups = groups_from_pairs(sorted(counts), spill.pairs())
         source_of = source_keys_of_publishers(publisher_keys, groups)
         cases = link_items([views[d] for d in sorted(views)], items, source_of, min_sources,
                            copy_pairs=_pairs_within(groups, views))
         flag_designated(store, cases)
         linked = [LinkedDocument(d, markers[d], publisher_keys[d], source_of.get(d, d), counts[d], ())
                   for d in sorted(counts) if d in markers]  # saved after the markers were read: linked next time
-        stored.replace_all(store, cases, views, linked, pairs,
+        stored.replace_all(store, cases, views, linked, spill.pairs(),
                            shingles=((h, d) for h, d in spill.sampled(SAMPLE_MOD) if d in markers))
     return cases
 
@@ -103,15 +107,62 @@ class _Read:
             for item in evidence:
                 _ = item.context  # read from the full document's mentions before they go
                 item.doc = view
+                item.event = _slim_event(item.event)
+                _intern_event(item.event)
+            for part in (*view.events, *view.attributions):
+                _intern(part)
             self.views[doc.doc_id] = view
             self.items += evidence
 
 
 def linking_view(doc: Document) -> Document:
-    """What the linker reads of a document once its items are made: metadata, text (credit reads its
-    dateline), events, attributions and entity names; its sentences, ignored regions and mentions go."""
-    return replace(doc, sentences=[], ignored=[], warnings=[], meta={},
-                   entities=[replace(e, mentions=[]) for e in doc.entities])
+    """What the linker reads of a document once its items are made, and no more (the rebuild holds one
+    per document with evidence, so this is what its memory grows with): metadata; the head of the text
+    when it holds a dateline credit reads (:data:`~.credit.DATELINE_CHARS`); each event as the type,
+    modality and attribution index the cases read (the items carry the events they compare); attributions
+    with every offset but without what the speaker said and the verb; the names of the actors its events
+    and attributions name.  Its sentences, ignored regions, mentions and other entities go.  A view is
+    never stored or shown: its spans no longer index its text."""
+    named = {a.entity for e in doc.events for a in e.arguments if a.entity}
+    named |= {x for a in doc.attributions for x in (a.source_entity, a.affiliation, a.channel) if x}
+    named |= {state_of(x) for x in named}
+    head = doc.text[:DATELINE_CHARS]
+    return replace(doc, text=head if dateline_credit(head) else "", sentences=[], ignored=[], warnings=[], meta={},
+                   entities=[replace(e, mentions=[]) for e in doc.entities if e.id in named],
+                   events=[Event(e.type, _bare(e.trigger), modality=e.modality, attribution=e.attribution)
+                           for e in doc.events],
+                   attributions=[_slim_attribution(a) for a in doc.attributions])
+
+
+def _bare(f: Fragment) -> Fragment:
+    return Fragment(f.start, f.end, "")
+
+
+def _slim_event(event: Event) -> Event:
+    sentence = event.sentence
+    if sentence is not None and not names_objects(sentence.text):
+        sentence = _bare(sentence)
+    return replace(event, sentence=sentence, mentions=[])
+
+
+def _slim_attribution(a: Attribution) -> Attribution:
+    return replace(a, cue=[_bare(f) for f in a.cue], content=[_bare(f) for f in a.content])
+
+
+def _intern(obj: object) -> None:
+    """Intern the string fields of ``obj`` in place: roles, ids, dates and kinds repeat across thousands of
+    documents, and each read from the store (or the spill) is a string of its own."""
+    for f in fields(obj):  # type: ignore[arg-type]
+        value = getattr(obj, f.name)
+        if isinstance(value, str):
+            setattr(obj, f.name, sys.intern(value))
+
+
+def _intern_event(event: Event) -> None:
+    _intern(event)
+    for part in (*event.arguments, event.time, event.reported):
+        if part is not None:
+            _intern(part)
 
 
 def _pairs_within(groups: list[set[str]], kept: Mapping[str, Document]) -> list[tuple[str, str]]:

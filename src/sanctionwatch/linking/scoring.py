@@ -12,6 +12,13 @@ from .phases import phases_differ
 from .taxonomy import taxonomy
 
 LINK_THRESHOLD = 0.5
+# The weights of actors, time, quantity and item in a pair's score, and the factor a soft time conflict
+# (a time score below SOFT_TIME) puts on it.
+WEIGHTS = (0.45, 0.25, 0.15, 0.15)
+SOFT_TIME, SOFT_CONFLICT = 0.2, 0.6
+# The most a pair with a time score below SOFT_TIME can score (every other field perfect): below the
+# threshold, so the clustering never needs to compare events whose dates are that far apart (blocking).
+FAR_SCORE_BOUND = SOFT_CONFLICT * (WEIGHTS[0] + WEIGHTS[1] * SOFT_TIME + WEIGHTS[2] + WEIGHTS[3])
 # Kept for the incremental update's blocking: the default of data/linking.yaml.
 UNDATED_WINDOW_DAYS = 45
 # How far before its publication an undated event's reported time can move its window (reported_by);
@@ -57,13 +64,13 @@ def evidence(a: Event, b: Event, *, published_a: str | None = None, published_b:
         # the same total is the same count, whenever it is repeated
         time = 0.4
     item = item_score(a, b)
-    parts = ((0.45, actors), (0.25, time), (0.15, quantity), (0.15, item))
+    parts = tuple(zip(WEIGHTS, (actors, time, quantity, item)))
     if any(score == 0 for _, score in parts):
         score = 0.0
     else:
         # A soft time conflict (episodes of a flow months apart) outweighs agreeing actors: "prk"
         # is a party to nearly every event in this domain.
-        soft_conflict = 0.6 if time < 0.2 else 1.0
+        soft_conflict = SOFT_CONFLICT if time < SOFT_TIME else 1.0
         score = round(t * soft_conflict * sum(w * s for w, s in parts), 4)
     return FieldScores(t, actors, time, quantity, item, score)
 

@@ -11,6 +11,7 @@ from typing import Any, Mapping
 from ..model import Document, Quantity
 from ..cases import Case, CaseMember, Claim
 from .claims import OUTLET, Evidence, build_claims, common_period, short_name
+from .consequences import cause_in_case
 from .credit import credit_key
 from .evidence import PARTY_ROLES, parties, rules
 from .evidence import day as _day
@@ -116,8 +117,9 @@ def explain_membership(items: list[Item]) -> list[dict[str, Any]]:
     """Why each event is in its case: its best-scoring member of another document, field by field.
 
     ``via`` says what joined it: ``evidence`` (the fields compared), ``copy`` (an event of a copy of
-    its own text), ``reply`` (a denial placed beside the allegation of its own article), or ``alone``
-    (no member from another document).
+    its own text), ``reply`` (a denial placed beside the allegation of its own article), ``consequence``
+    (the outcome of an act its own article reports in the case, :mod:`.consequences`; ``cause`` names that
+    event), or ``alone`` (no member from another document).
     """
     out = []
     for item in sorted(items, key=lambda i: (i.doc.doc_id, i.idx)):
@@ -132,9 +134,13 @@ def explain_membership(items: list[Item]) -> list[dict[str, Any]]:
         best, peer = max(scored, key=lambda sm: (sm[0].score, sm[1].doc.doc_id, -sm[1].idx))
         replies_to_own = item.role == "denial" and any(
             m.doc.doc_id == item.doc.doc_id and m.role != "denial" for m in items)
+        cause = cause_in_case(item, items) if best.score < LINK_THRESHOLD else None
         entry["via"] = ("copy" if is_copy_pair(item, peer) else
-                        "reply" if replies_to_own and best.score < LINK_THRESHOLD else "evidence")
+                        "reply" if replies_to_own and best.score < LINK_THRESHOLD else
+                        "consequence" if cause is not None else "evidence")
         entry["best_match"] = {"doc_id": peer.doc.doc_id, "event_idx": peer.idx, **best.to_dict()}
+        if cause is not None and entry["via"] == "consequence":
+            entry["cause"] = {"doc_id": cause.doc.doc_id, "event_idx": cause.idx}
         out.append(entry)
     return out
 

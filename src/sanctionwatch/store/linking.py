@@ -241,7 +241,7 @@ def designated_flags(db: Database, ids: Iterable[str], min_score: float = 0.8) -
 
 
 def replace_all(db: Database, cases: Sequence[Case], docs: Mapping[str, Document], linked: Sequence[LinkedDocument],
-                pairs: Sequence[tuple[str, str]], shingles: Iterable[tuple[int, str]] = ()) -> None:
+                pairs: Iterable[tuple[str, str]], shingles: Iterable[tuple[int, str]] = ()) -> None:
     """A full rebuild's result: every case and the whole linking state, replaced in one transaction.
 
     ``docs`` holds every member document; ``shingles`` (signed shingle, doc_id) rows of the sampled index
@@ -259,7 +259,13 @@ def replace_all(db: Database, cases: Sequence[Case], docs: Mapping[str, Document
                 db.bulk_insert(c, "linked_shingles", ("shingle", "doc_id"), batch)
                 batch = []
         db.bulk_insert(c, "linked_shingles", ("shingle", "doc_id"), batch)
-        db.bulk_insert(c, "linked_syndication", ("doc_a", "doc_b"), list(pairs))
+        batch = []
+        for pair in pairs:  # a streaming caller's pairs come from disk: written in batches, never all held
+            batch.append(pair)
+            if len(batch) >= 50_000:
+                db.bulk_insert(c, "linked_syndication", ("doc_a", "doc_b"), batch)
+                batch = []
+        db.bulk_insert(c, "linked_syndication", ("doc_a", "doc_b"), batch)
         _insert_case_docs(db, c, cases)
 
 

@@ -80,6 +80,22 @@ class ShingleSpill:
             x, y = self.ids[a], self.ids[b]
             yield (x, y, n) if x < y else (y, x, n)
 
+    def keep_pairs(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Keep (doc_a, doc_b) pairs (copies found by :meth:`shared_counts`) on disk for :meth:`pairs`."""
+        self.conn.execute("CREATE TABLE IF NOT EXISTS pairs(a TEXT NOT NULL, b TEXT NOT NULL)")
+        batch: list[tuple[str, str]] = []
+        for pair in pairs:  # may come from a query on the shingle table of this connection: another table
+            batch.append(pair)
+            if len(batch) >= _BATCH:
+                self.conn.executemany("INSERT INTO pairs(a, b) VALUES (?, ?)", batch)
+                batch = []
+        self.conn.executemany("INSERT INTO pairs(a, b) VALUES (?, ?)", batch)
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """The kept pairs, sorted; a fresh iterator each call."""
+        self.conn.execute("CREATE TABLE IF NOT EXISTS pairs(a TEXT NOT NULL, b TEXT NOT NULL)")
+        yield from self.conn.execute("SELECT a, b FROM pairs ORDER BY a, b")
+
     def sampled(self, mod: int) -> Iterator[tuple[int, str]]:
         """(signed shingle, doc_id) of every document's shingles divisible by ``mod``, by document."""
         self._index()
