@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sanctionwatch.attribution import extract_attributions
+from sanctionwatch.attribution.draft import Draft
 from sanctionwatch.attribution.group import group_block
+from sanctionwatch.attribution.phrases import borrow_subject
 from sanctionwatch.attribution.tagger import TokenSpan
 from sanctionwatch.read import parse
 
@@ -78,3 +80,21 @@ def test_a_closing_source_read_from_the_words(nlp, text, found):
 def test_no_closing_source_without_one(nlp, text):
     atts = extract_attributions(parse(nlp, text), profile="fast")
     assert not any(" ".join(f.text for f in a.source).lower().startswith(("this", "the delegates")) for a in atts)
+
+
+@pytest.mark.parametrize("source_words, expected", [
+    ("Kestrel to Belarusian hackers,", "Interpol"),   # a tagged source inside the object: the clause subject confirms
+    ("Interpol", "Interpol"),                          # a right source stays
+])
+def test_a_participle_cue_takes_the_clause_subject_not_a_word_of_its_object(nlp, source_words, expected):
+    text = ("Interpol has officially attributed last month's token heist from Kestrel to Belarusian hackers, "
+            "confirming that the raid was carried out under the Nightjar campaign.")
+    parsed = parse(nlp, text)
+    block = parsed.blocks[0]
+    at = text.index(source_words)
+    src_toks = [t for t in block.doc if at <= t.idx < at + len(source_words)]
+    cue = [t for t in block.doc if t.text == "confirming"]
+    draft = Draft(0, [(at, at + len(source_words))], [(cue[0].idx, cue[0].idx + len(cue[0]))],
+                  [(text.index("that the raid"), len(text) - 1)], cue, src_toks)
+    fixed = borrow_subject(text, block, draft)
+    assert [text[s:e] for s, e in fixed.source] == [expected]

@@ -52,12 +52,21 @@ def _shared_subject(cue: list[Token]) -> Token | None:
 
 
 def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
-    """A draft with a cue but no source takes the subject its cue verb shares (see :func:`_shared_subject`)."""
-    if d.source or not d.cue_tokens:
+    """A draft with a cue but no source takes the subject its cue verb shares (see :func:`_shared_subject`).
+
+    So does a participle cue whose tagged source lies in the object of the clause it hangs on ("The FBI
+    attributed the theft to hackers, confirming that ...": not the hackers confirm, the FBI does).
+    """
+    if not d.cue_tokens:
         return d
     subject = _shared_subject(d.cue_tokens)
     if subject is None or subject.dep_ == "expl":
         return d
+    if d.source:
+        verb = subject.head
+        if not d.source_tokens or not all(verb.i < t.i < d.cue_tokens[0].i for t in d.source_tokens):
+            return d
+        d.source, d.source_tokens = [], []
     toks = noun_phrase(subject)
     span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
     if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
