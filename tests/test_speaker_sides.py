@@ -45,3 +45,14 @@ def test_a_surname_the_ner_reads_as_an_organisation_is_the_person(nlp):
     person = next(e for e in ents if e.name == "Priya Dhillon")
     assert {text[m.start:m.end] for m in person.mentions} == {"Priya Dhillon", "Dhillon"}
     assert not any(e.id == "local:dhillon" for e in ents)
+
+
+def test_an_interviewees_he_says_skips_a_leader_the_writer_quotes_in_past_tense(nlp):
+    text = ("Former officer Pak Sun-ho says he ran a trading company in Dandong for the state. "
+            "He says the money went to the leader's fund.\n\n"
+            "In March, Kim Jong-un declared that the country faced a hard year.\n\n"
+            "– The fund paid for the villas and the cars, he says.")
+    found = [(" ".join(f.text for f in a.source), a.source_entity)
+             for a in extract_attributions(parse(nlp, text), resolve_entities(parse(nlp, text)), profile="fast")]
+    last_he = [e for s, e in found if s == "he"][-1]
+    assert last_he is not None and "pak" in last_he

@@ -61,6 +61,7 @@ class Discourse:
     mentions: list[_Mention] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     speakers: list[tuple[int, Entity]] = field(default_factory=list)  # (position, entity)
+    tenses: list[str | None] = field(default_factory=list)  # the cue's tense of each speaker turn ("says" / "said")
     names: dict[str, Entity] = field(default_factory=dict)  # a name written again where the NER missed it
     described: dict[str, tuple[Entity | None, Entity | None]] = field(default_factory=dict)  # "a spokesman" -> "the spokesman"
     sides: dict[str, str] = field(default_factory=dict)  # person id -> the affiliation the text gave them
@@ -84,7 +85,7 @@ class Discourse:
             names.setdefault(surface.lower(), m.entity)
             if m.entity.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
                 names.setdefault(words[-1].lower(), m.entity)  # "Blinken" after "Antony Blinken"
-        return cls(text, entities, mentions, quoted, [], names, {}, sides)
+        return cls(text, entities, mentions, quoted, names=names, sides=sides)
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
@@ -98,8 +99,19 @@ class Discourse:
                 best = m
         return best
 
-    def antecedent(self, before: int, types: frozenset[str] | None, person: bool | None) -> Entity | None:
-        """The current speaker if it fits, else the nearest fitting actor named outside quotations."""
+    def antecedent(self, before: int, types: frozenset[str] | None, person: bool | None, tense: str | None = None) -> Entity | None:
+        """The current speaker if it fits, else the nearest fitting actor named outside quotations.
+
+        An interview keeps its own tense ("..., he says" for the interviewee, "Kim declared" for what the
+        writer recounts): a pronoun with a tense goes back to the last fitting speaker of that tense in the
+        window before it settles for the last speaker.
+        """
+        if tense is not None:
+            for (pos, ent), t in zip(reversed(self.speakers), reversed(self.tenses)):
+                if before - pos > CONTINUITY_WINDOW:
+                    break
+                if t == tense and _fits(ent, types, person):
+                    return ent
         for pos, ent in reversed(self.speakers):
             if before - pos > CONTINUITY_WINDOW:
                 break
@@ -367,7 +379,7 @@ def decide(
             # actor the text named (often the one the statement attacks)
             return Speaker(None, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         want = lex.pronouns.get(low, "any")
-        entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None)
+        entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
     else:
         entity, affiliation, derived = analyse(dis, base, head, lex)
         determiner = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
@@ -398,15 +410,27 @@ def decide(
         pass  # a speaker named inside someone's quotation does not take the floor
     elif entity is not None:
         dis.speakers.append((at, entity))
+        dis.tenses.append(_tense(cue))
     elif derived is not None:
         # a body known only by its description still is the current speaker ("... mission said. It added")
         dis.speakers.append((at, Entity(derived, derived, "government_body")))
+        dis.tenses.append(_tense(cue))
     return Speaker(
         entity.id if entity is not None else derived,
         affiliation.id if affiliation is not None and affiliation is not entity else None,
         channel.id if channel is not None else None,
         _chars(base, head.doc, new_range),
     )
+
+
+def _tense(cue: Sequence[Token]) -> str | None:
+    """"present" for "says", "past" for "said"/"declared"; None where the cue has no finite verb."""
+    for t in cue:
+        if t.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if t.tag_ == "VBD":
+            return "past"
+    return None
 
 
 def _chars(base: int, doc: Doc, rng: tuple[int, int] | None) -> tuple[int, int] | None:
