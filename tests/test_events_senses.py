@@ -37,7 +37,12 @@ def types_of(nlp):
         "The governor sent letters to officials in various units of the province.",
         "The chairman arrived at the unit despite heavy snow.",
         "The festival ran for a week, bringing together people to watch films.",
+        "The governor sent autographs to the workers of the steel plant.",
+        "The delegates received a talk he had with leading officials.",
+        # a trigger that modifies a noun names a kind of thing
+        "More missile launching bases are expected to be built in the east.",
         # everyday senses named by the word's arguments
+        "The regime is no more than a puppet executing the foreign colonial rule.",
         "The court granted him a stay of execution until the spring.",
         "Workers pushed ahead with the execution of the new road plan.",
         "The council designated the old castle as a heritage site.",
@@ -67,6 +72,8 @@ def test_everyday_sense_is_no_event(types_of, text):
         ("Hackers carried out hacks to steal $90 million from an exchange.", "cyber_theft", "hacks"),
         ("Thousands of labourers were working abroad for state firms.", "overseas_workers", "working"),
         ("The company shipped rifles to the rebels.", "arms_transfer", "shipped"),
+        ("The ministry added two banks to its sanctions list.", "designation", "added"),
+        ("The navy test-fired two cruise missiles on Sunday.", "missile_launch", "fired"),
     ],
 )
 def test_sanctions_sense_still_triggers(types_of, text, etype, trigger):

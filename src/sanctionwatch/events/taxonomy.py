@@ -61,9 +61,14 @@ class Taxonomy:
     # type -> prepositions whose phrase is the event's place ("in", "at"): a context word there says where
     # the event happens, not what it is ("arrived at the unit" is no troop deployment)
     location_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    # type -> prepositions whose phrase is who or where receives ("to", "for"): with an object of its own
+    # the trigger says what was sent, and a context word there is the receiver ("sent autographs to workers")
+    receiver_preps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def compile(self) -> "Taxonomy":
         self.location_preps = {t.id: frozenset(p for p, role in t.prepositions.items() if role == "location")
+                               for t in self.types.values()}
+        self.receiver_preps = {t.id: frozenset(p for p, role in t.prepositions.items() if role in ("destination", "recipient"))
                                for t in self.types.values()}
         for rule in self.rules:
             for lemma in rule.lemmas:

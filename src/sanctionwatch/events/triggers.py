@@ -109,8 +109,8 @@ def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measure
     for tok, depth in hood:
         lemma, lower = _keys(tok)
         if lemma in context or lower in context:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-                continue
+            if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN"):
+                continue  # a participle modifier is a thing's property ("armoured cars"), "leading officials" no lead
             if trigger is not None and place_preps and _in_place_phrase(tok, trigger, place_preps):
                 continue
             if lemma not in measures:
@@ -192,6 +192,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
         if pos != "VERB" and (lemma in tax.verb_only or lower in tax.verb_only):
             continue  # "a ship", "the DPRK's moves", "such defect": the noun is an everyday thing
         tok = sent[i]
+        if _names_a_thing(tok, tax):
+            continue
         hood: list[tuple[Token, int]] | None = None
         # the rule whose context word is closest wins ("tested an engine for a missile"
         # is an engine test); a rule without context counts as closest; then file order
@@ -207,6 +209,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
             if rule.context is not None:
                 hood = hood or []
                 places = tax.location_preps.get(rule.type, frozenset())
+                if tax.types[rule.type].object_role == "item" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                    places = places | tax.receiver_preps.get(rule.type, frozenset())
                 found = _context_hit(rule.context, hood, tax.measures, tok, places)
                 if found is None or (rule.unless and any(
                         c.dep_ in ("compound", "amod") and (c.lower_ in rule.unless or c.lemma_.lower() in rule.unless)
@@ -221,6 +225,20 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
         if best is not None:
             hits.append(best[1])
     return hits
+
+
+def _names_a_thing(tok: Token, tax: Taxonomy) -> bool:
+    """A one-word trigger that modifies a noun names a kind of thing, not an occurrence: "launching
+    bases", "the firing range", "the ore-transport plan" (a noun that is itself a trigger or a measure
+    stays: "missile test launch", "a smuggling shipment")."""
+    if tok.dep_ not in ("compound", "amod") or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head, lower = tok.head.lemma_.lower(), tok.head.lower_
+    if head in tax.by_lemma or head in tax.measures:
+        return False
+    # a misparsed verb before its object ("test-fired cruise missiles", "help the North launch satellites")
+    rules = tax.by_lemma.get(tok.lemma_.lower(), ())
+    return not any(r.context is not None and (head in r.context or lower in r.context) for r in rules)
 
 
 def _order(tax: Taxonomy) -> dict[str, int]:
