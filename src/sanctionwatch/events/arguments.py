@@ -159,6 +159,10 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
                 if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
+                if lemma == "be" and subj[0].pos_ == "NOUN" and subj[0].lemma_.lower() in tax.by_lemma:
+                    # "the north's launch was a missile launch": the subject is the event itself, and
+                    # whoever it belongs to is the agent
+                    return next((c for c in subj[0].children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
                 return subj[0]
         prev, t = t, g
     return None
@@ -209,6 +213,27 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
     return out
 
 
+_OF_AGENT_TYPES = frozenset({"country", "organization"})
+
+
+def _of_actor(ctx: ArgumentContext, head: Token, context: Token | None) -> Token | None:
+    """The actor a nominal event is "of" ("the satellite launch of the DPRK", "the missile test of the
+    north"): a state or organisation, never the thing moved or launched (the context word)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj" or (context is not None and (o.i == context.i or context.i in {t.i for t in o.subtree})):
+                continue
+            s, e = _np_span(o)
+            ent = entity_at(ctx.entities, ctx.base + s, ctx.base + e)
+            if ent is not None and ent.type in _OF_AGENT_TYPES:
+                return o
+    return None
+
+
 def _of_chain(head: Token) -> list[Token]:
     """Nouns reached from a noun trigger through "of" phrases (and "worth of"), at most three deep."""
     out: list[Token] = []
@@ -230,6 +255,12 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     agent = _agent(head, tax)
     if agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ()):
         agent = None  # "limousines reached the country": the goods move, they do not act
+    if agent is not None and agent.i == head.i:
+        agent = None  # "condemned the launch": the accused object is the event itself
+    if t.object_role == "item" and (agent is None or not head.left_edge.i <= agent.i <= head.right_edge.i):
+        # the noun's own "of" actor beats a subject borrowed from the verbs above it ("Seoul wants to
+        # learn about the missile launch of North Korea")
+        agent = _of_actor(ctx, head, hit.context) or agent
     if agent is not None:
         # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
         named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
