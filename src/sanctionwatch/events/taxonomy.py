@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..resources import package_yaml
+from .history import HistoryRules, parse_history
 
 # --- taxonomy ----------------------------------------------------------------
 
@@ -55,6 +56,8 @@ class Taxonomy:
     measures: frozenset[str]
     # lemmas that trigger only as verbs: their noun is an everyday thing ("a ship", "the DPRK's moves")
     verb_only: frozenset[str] = frozenset()
+    # when an event is history rather than news (section ``history``; see events.history)
+    history: HistoryRules = field(default_factory=lambda: parse_history(None))
     # compiled indexes: first token -> rules, so a sentence costs one dict lookup per token
     by_lemma: dict[str, list[TriggerRule]] = field(default_factory=dict)
     by_first_word: dict[str, list[tuple[tuple[str, ...], TriggerRule]]] = field(default_factory=dict)
@@ -148,6 +151,6 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))
     measures = frozenset(str(w).lower() for w in lexicons.get("measures", ()))
     verb_only = frozenset(str(w).lower() for w in lexicons.get("verb_only", ()))
-    return Taxonomy(types, rules, modality, places, measures, verb_only).compile()
+    return Taxonomy(types, rules, modality, places, measures, verb_only, parse_history(raw.get("history"))).compile()
 
 
