@@ -218,9 +218,17 @@ _OF_AGENT_TYPES = frozenset({"country", "organization"})
 
 def _of_actor(ctx: ArgumentContext, head: Token, context: Token | None) -> Token | None:
     """The actor a nominal event is "of" ("the satellite launch of the DPRK", "the missile test of the
-    north"): a state or organisation, never the thing moved or launched (the context word)."""
+    north") or that is named before it ("the U.S. sale of munitions"): a state or organisation, never the
+    thing moved or launched (the context word)."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
+    for m in head.children:
+        # "the U.S. sale of munitions", "Chinese imports": the state named before the noun acts
+        if m.dep_ in ("compound", "amod", "nmod") and m.i < head.i and (context is None or m.i != context.i) \
+                and m.ent_type_ in ("GPE", "NORP", "ORG"):
+            ent = entity_at(ctx.entities, ctx.base + m.idx, ctx.base + m.idx + len(m))
+            if ent is not None and ent.type in _OF_AGENT_TYPES:
+                return m
     for p in head.children:
         if p.dep_ != "prep" or p.lower_ != "of":
             continue
