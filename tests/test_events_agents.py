@@ -33,6 +33,8 @@ def _agents(ev) -> set[str | None]:
         ("Seoul wants to learn more about the missile launch of North Korea.", "missile_launch", "prk"),
         ("The envoy condemned the satellite launch of the DPRK in April.", "satellite_launch", "prk"),
         ("Tokyo keeps a close watch on the nuclear test of North Korea.", "nuclear_test", "prk"),
+        # a renamed event: "called X's launch a missile test"
+        ("The minister called the April satellite launch of the DPRK a missile test.", "missile_launch", "prk"),
         # the state named before the noun
         ("Critics say the U.S. sale of munitions upsets the balance of force.", "arms_transfer", "usa"),
         # "X's launch was a missile launch": the launch is the subject, its owner the agent

@@ -39,6 +39,8 @@ def types_of(nlp):
         "The festival ran for a week, bringing together people to watch films.",
         "The governor sent autographs to the workers of the steel plant.",
         "The delegates received a talk he had with leading officials.",
+        # the context word is the adversary, not what moved
+        "The old song recalls battles fought against the invading troops.",
         # a trigger that modifies a noun names a kind of thing
         "More missile launching bases are expected to be built in the east.",
         # everyday senses named by the word's arguments

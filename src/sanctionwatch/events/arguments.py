@@ -265,6 +265,12 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         agent = None  # "limousines reached the country": the goods move, they do not act
     if agent is not None and agent.i == head.i:
         agent = None  # "condemned the launch": the accused object is the event itself
+    if agent is None and head.dep_ == "oprd" and t.object_role == "item":
+        # "called the DPRK's satellite launch a missile test": the renamed event's owner is the agent
+        named = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if named is not None:
+            agent = _of_actor(ctx, named, None) or next(
+                (c for c in named.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if t.object_role == "item" and (agent is None or not head.left_edge.i <= agent.i <= head.right_edge.i):
         # the noun's own "of" actor beats a subject borrowed from the verbs above it ("Seoul wants to
         # learn about the missile launch of North Korea")

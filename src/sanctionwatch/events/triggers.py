@@ -103,7 +103,8 @@ def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measure
     else does: "1 million barrels of oil" has the item "oil".  A context word
     names a thing: a verb ("drafted", "leading", "to watch") is another event,
     and a word in the trigger's place phrase says where it happens ("arrived
-    at the unit", "sent autographs to officials in various units").
+    at the unit", "sent autographs to officials in various units"), one in an
+    adversary phrase whom it is against ("fought against the invading troops").
     """
     fallback = None
     for tok, depth in hood:
@@ -208,7 +209,7 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
                 continue
             if rule.context is not None:
                 hood = hood or []
-                places = tax.location_preps.get(rule.type, frozenset())
+                places = tax.location_preps.get(rule.type, frozenset()) | tax.modality.get("adversary_preps", frozenset())
                 if tax.types[rule.type].object_role == "item" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
                     places = places | tax.receiver_preps.get(rule.type, frozenset())
                 found = _context_hit(rule.context, hood, tax.measures, tok, places)
