@@ -33,7 +33,8 @@ occurrence ("the resolutions ban coal exports"), and are skipped.
 Modules: ``taxonomy`` (the YAML compiled), ``triggers`` (detection),
 ``arguments`` (roles from the tree), ``nominal`` (context-less nouns typed by
 their document), ``timing`` (time, reported date, quantity clause),
-``modality``, ``extract`` (the entry point).
+``history`` (events told long after they happened: marked historical and
+dated by their story), ``modality``, ``extract`` (the entry point).
 """
 
 from .extract import extract_events
