@@ -39,6 +39,9 @@ def types_of(nlp):
         "The festival ran for a week, bringing together people to watch films.",
         "The governor sent autographs to the workers of the steel plant.",
         "The delegates received a talk he had with leading officials.",
+        "The declaration brought about a signal turn in the movement.",
+        "The paper proposes joint use of chaos theory and a neural network for inflow forecasts.",
+        "The kingdom's execution of a role as a servant of the empire opened the path to war.",
         # the context word is the adversary, not what moved
         "The old song recalls battles fought against the invading troops.",
         # a trigger that modifies a noun names a kind of thing
@@ -80,3 +83,11 @@ def test_everyday_sense_is_no_event(types_of, text):
 )
 def test_sanctions_sense_still_triggers(types_of, text, etype, trigger):
     assert (etype, trigger) in types_of(text)
+
+
+def test_absence_of_an_event_is_negated(nlp):
+    text = "The ministry asserted the absence of a nuclear test last year."
+    parsed = parse(nlp, text)
+    doc = Document(doc_id="t", text=text, published="2012-07-01")
+    doc.entities = resolve_entities(parsed)
+    assert [(e.type, e.modality) for e in extract_events(parsed, doc)] == [("nuclear_test", "negated")]
