@@ -43,6 +43,9 @@ def _by_trigger(events) -> dict[str, tuple[bool, str | None, str | None]]:
         # a named past period in the clause
         ("During the Korean War the occupiers shipped weapons to their allies.",
          "shipped", (True, "1950-06-25", "1953-07-27")),
+        # an anniversary counts the years back from the report
+        ("A seminar marked the 50th anniversary of the general's guidance of the military training of cadets.",
+         "military training", (True, "1962-01-01", "1962-12-31")),
         # an own time long before the report
         ("The country conducted its first nuclear test in 2006.", "test", (True, "2006-01-01", "2006-12-31")),
         # news: an own time close to the report

@@ -14,7 +14,7 @@ from ..quantity import find_quantities, list_members
 from ..read import Parsed
 from ..timex import find_times, parse_anchor
 from .arguments import ArgumentContext, event_arguments, resolve_agent
-from .history import is_past, named_period, narrative_time, told_in_past
+from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
 from .taxonomy import Taxonomy, load_taxonomy
@@ -109,6 +109,9 @@ def _history(ctx: ArgumentContext, sent: Span, clause: tuple[int, int], head: To
     rules = ctx.tax.history
     if own is not None:
         return (None, own), is_past(own, anchor, rules)
+    marked = anniversary_time(head, anchor)
+    if marked is not None and is_past(marked, anchor, rules):
+        return (None, marked), True
     if not told_in_past(head):
         return None, False
     period = named_period(ctx.text, clause, rules)

@@ -17,6 +17,7 @@ is, in order:
    the sentence has no word that brings the story to the present ("now",
    "since").  The event takes that time: a retelling is dated by its story.
 
+An event inside "the Nth anniversary of ..." happened N years before the report.
 2 and 3 hold only for an event told in the past tense: "has been violating",
 "regularly conduct" and "allows a country to seize" speak of the present.
 
@@ -123,6 +124,29 @@ def told_in_past(trigger: Token) -> bool:
         if t.head.i == t.i:
             return False
         t = t.head
+
+
+_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.I)
+
+
+def anniversary_time(trigger: Token, published: date | None) -> TimeValue | None:
+    """"the 50th anniversary of the guidance of the military training": the event is as many years before
+    the report as the anniversary counts."""
+    if published is None:
+        return None
+    t = trigger
+    for _ in range(4):  # trigger <- of <- anniversary (through a noun or two: "of the start of the war")
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lemma_.lower() == "anniversary":
+            for c in t.children:
+                m = _ORDINAL.match(c.text)
+                if m and c.dep_ in ("amod", "nummod", "compound"):
+                    year = published.year - int(m.group(1))
+                    return TimeValue(f"{c.text} anniversary", f"{year:04d}-01-01", f"{year:04d}-12-31", "year", True)
+            return None
+    return None
 
 
 def narrative_time(text: str, block_start: int, sentence: tuple[int, int], trigger_at: int,
