@@ -61,7 +61,7 @@ EVENT = Event(
     quantity=Quantity(3000.0, "tonne", True), time=LAST_MONTH, modality="alleged", attribution=0,
     sentence=frag("Harbour officials in Marlow said on Tuesday that the tanker Grey Heron had delivered about 3,000 "
                   "tonnes of refined oil to a buyer in Tarsk last month, a claim the owner denied."),
-    confidence=0.5, reported=REPORTED, mentions=[frag("delivered")],
+    confidence=0.5, reported=REPORTED, mentions=[frag("delivered")], historical=True,
 )
 BARE_EVENT = Event(type="denial", trigger=frag("denied"))
 ENTITY = Entity("local:grey-heron", "Grey Heron", "vessel", [mention("Grey Heron")], None)
@@ -106,7 +106,8 @@ def test_fields_outside_the_json_contract_come_back_as_defaults(obj: Any, droppe
      {"negated": False, "kind": "indirect", "confidence": 1.0, "affiliation": None, "channel": None}),
     (Event, {"type": "seizure", "trigger": {"start": 0, "end": 6, "text": "seized"}, "arguments": [],
              "modality": "asserted"},
-     {"time": None, "reported": None, "mentions": [], "quantity": None, "sentence": None, "confidence": 1.0}),
+     {"time": None, "reported": None, "mentions": [], "quantity": None, "sentence": None, "confidence": 1.0,
+      "historical": False}),
     (Document, {"doc_id": "d1", "text": "A short note."},
      {"input": "", "format": "text", "meta": {}, "entities": [], "events": [], "skipped_stages": []}),
 ])

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 
 STANCES = ("assert", "allege", "deny", "confirm", "condemn", "warn", "support", "none")
 
@@ -214,6 +214,8 @@ class Event:
     # On the first mention of an event the document names several times: the triggers of all its
     # mentions (event_coref); empty otherwise.
     mentions: list[Fragment] = field(default_factory=list)
+    # History, not news: it happened long before it was reported (events.history); never current evidence.
+    historical: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -228,6 +230,7 @@ class Event:
             "sentence": self.sentence.to_dict() if self.sentence else None,
             "confidence": round(self.confidence, 3),
             "mentions": [m.to_dict() for m in self.mentions],
+            "historical": self.historical,
         }
 
     @classmethod
@@ -245,6 +248,7 @@ class Event:
             attribution=d.get("attribution"),
             sentence=Fragment.from_dict(sentence) if sentence else None,
             confidence=d.get("confidence", 1.0),
+            historical=bool(d.get("historical", False)),
         )
 
 

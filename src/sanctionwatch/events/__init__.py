@@ -31,9 +31,11 @@ Triggers under a governing verb such as "ban" or "cap" describe a rule, not an
 occurrence ("the resolutions ban coal exports"), and are skipped.
 
 Modules: ``taxonomy`` (the YAML compiled), ``triggers`` (detection),
-``arguments`` (roles from the tree), ``nominal`` (context-less nouns typed by
-their document), ``timing`` (time, reported date, quantity clause),
-``modality``, ``extract`` (the entry point).
+``arguments`` (roles from the tree), ``agents`` (the agent's repairs: datelines,
+quoted pronouns, class nouns, anaphors), ``nominal`` (context-less nouns typed by
+their document), ``abroad`` (workers abroad named without a trigger verb), ``timing`` (time, reported date, quantity clause),
+``history`` (events told long after they happened: marked historical and
+dated by their story), ``modality``, ``extract`` (the entry point).
 """
 
 from .extract import extract_events

@@ -1,14 +1,14 @@
-"""Event arguments from the dependency tree: agent, item, prepositional roles, dateline repair."""
+"""Event arguments from the dependency tree: agent, item, prepositional roles (the agent's repairs: agents.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..actors import entity_at
-from ..model import Argument, Attribution, Entity, TimeValue
+from ..model import Argument, Entity, TimeValue
 from .taxonomy import Taxonomy
 from .triggers import TriggerHit
 
@@ -169,6 +169,10 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
                 if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
+                if lemma == "be" and subj[0].pos_ == "NOUN" and subj[0].lemma_.lower() in tax.by_lemma:
+                    # "the north's launch was a missile launch": the subject is the event itself, and
+                    # whoever it belongs to is the agent
+                    return next((c for c in subj[0].children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
                 return subj[0]
         prev, t = t, g
     return None
@@ -240,6 +244,35 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
     return out
 
 
+_OF_AGENT_TYPES = frozenset({"country", "organization"})
+
+
+def _of_actor(ctx: ArgumentContext, head: Token, context: Token | None) -> Token | None:
+    """The actor a nominal event is "of" ("the satellite launch of the DPRK", "the missile test of the
+    north") or that is named before it ("the U.S. sale of munitions"): a state or organisation, never the
+    thing moved or launched (the context word)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for m in head.children:
+        # "the U.S. sale of munitions", "Chinese imports": the state named before the noun acts
+        if m.dep_ in ("compound", "amod", "nmod") and m.i < head.i and (context is None or m.i != context.i) \
+                and m.ent_type_ in ("GPE", "NORP", "ORG"):
+            ent = entity_at(ctx.entities, ctx.base + m.idx, ctx.base + m.idx + len(m))
+            if ent is not None and ent.type in _OF_AGENT_TYPES:
+                return m
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj" or (context is not None and (o.i == context.i or context.i in {t.i for t in o.subtree})):
+                continue
+            s, e = _np_span(o)
+            ent = entity_at(ctx.entities, ctx.base + s, ctx.base + e)
+            if ent is not None and ent.type in _OF_AGENT_TYPES:
+                return o
+    return None
+
+
 def _of_chain(head: Token) -> list[Token]:
     """Nouns reached from a noun trigger through "of" phrases (and "worth of"), at most three deep."""
     out: list[Token] = []
@@ -266,6 +299,18 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     agent = _agent(head, tax)
     if agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ()):
         agent = None  # "limousines reached the country": the goods move, they do not act
+    if agent is not None and agent.i == head.i:
+        agent = None  # "condemned the launch": the accused object is the event itself
+    if agent is None and head.dep_ == "oprd" and t.object_role == "item":
+        # "called the DPRK's satellite launch a missile test": the renamed event's owner is the agent
+        named = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if named is not None:
+            agent = _of_actor(ctx, named, None) or next(
+                (c for c in named.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if t.object_role == "item" and (agent is None or not head.left_edge.i <= agent.i <= head.right_edge.i):
+        # the noun's own "of" actor beats a subject borrowed from the verbs above it ("Seoul wants to
+        # learn about the missile launch of North Korea")
+        agent = _of_actor(ctx, head, hit.context) or agent
     if agent is not None and agent.pos_ == "NOUN" and _never_acts(agent, tax):
         agent = None
     if agent is not None:
@@ -360,133 +405,3 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         seen.add((a.start, a.end))
         out.append(a)
     return out
-
-
-
-# --- datelines -----------------------------------------------------------------
-
-def _token_at(sent: Span, base: int, at: int) -> Token | None:
-    for tok in sent:
-        if base + tok.idx <= at < base + tok.idx + len(tok):
-            return tok
-    return None
-
-
-def _after_dateline_subject(sent: Span, base: int, dateline_end: int, trigger: Token) -> Token | None:
-    """The head of the noun phrase that follows the dateline, when it precedes the trigger."""
-    first = next((t for t in sent if base + t.idx >= dateline_end), None)
-    if first is None or first.i >= trigger.i:
-        return None
-    tok = first
-    while tok.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod") and first.i <= tok.head.i < trigger.i:
-        tok = tok.head
-    return tok if tok.pos_ in ("PROPN", "NOUN") else None
-
-
-def resolve_agent(
-    ctx: ArgumentContext, sent: Span, hit: TriggerHit, args: list[Argument], dateline: int, attribution: Attribution | None
-) -> list[Argument]:
-    """Repair the agent argument where the parse or the wording hides the actor.
-
-    * A dateline city ("SEOUL, May 29 (Wire) - North Korea shipped ...") parsed as
-      the subject is replaced by the noun phrase after the dateline.
-    * A personal pronoun agent inside reported speech whose source is a known
-      actor ("North Korea said it had fired ...") refers to the speaker in this
-      genre; it keeps its text and offsets and takes the speaker's entity id.
-    """
-    out: list[Argument] = []
-    for a in args:
-        if a.role == "agent" and a.start < dateline:
-            tok = _after_dateline_subject(sent, ctx.base, dateline, hit.head)
-            if tok is None:
-                continue
-            a = argument_at(ctx, "agent", tok)
-        if (
-            a.role == "agent" and a.entity is None and attribution is not None
-            and (attribution.source_entity or attribution.affiliation)
-            and a.text.lower() in ctx.tax.modality.get("speaker_pronouns", frozenset())
-            and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
-        ):
-            a = Argument(a.role, a.start, a.end, a.text, _speaker_voice(ctx, a, attribution))
-        if a.role == "agent" and a.entity is None:
-            a = _named_or_antecedent(ctx, sent, a)
-        if any((o.role, o.start, o.end) == (a.role, a.start, a.end) for o in out):
-            continue  # two dateline words ("UNITED NATIONS, United States") repaired to the same subject
-        out.append(a)
-    return out
-
-
-# bodies a person speaks for: their "we" is the body, not the person ("we sanctioned", said the spokesman)
-_BODY_TYPES = frozenset({"government_body", "armed_forces", "intelligence", "organisation", "organization"})
-
-
-def _speaker_voice(ctx: ArgumentContext, a: Argument, attribution: Attribution) -> str | None:
-    """The actor a quoted pronoun stands for: the speaker, or for "we" the body the speaker belongs to."""
-    if a.text.lower() == "we" and attribution.affiliation:
-        body = next((e for e in ctx.entities if e.id == attribution.affiliation), None)
-        if body is not None and body.type in _BODY_TYPES:
-            return body.id
-    return attribution.source_entity
-
-
-# entity types an anaphoric description may refer back to, and where the antecedent may lie: a country
-# anywhere in this or the previous sentence ("the country's test"), a group only right before the
-# description, as its apposition ("Lazarus and APT38, cyber actors tied to ...") -- elsewhere "hackers"
-# are as likely the victim's attackers as the last-named firm
-_ANAPHORS = (("anaphor_country", frozenset({"country"}), "text"),
-             ("anaphor_group", frozenset({"organisation", "organization", "group"}), "apposition"))
-
-
-def _arg_head(sent: Span, base: int, a: Argument) -> Token | None:
-    """The syntactic head of the argument's span."""
-    inside = [t for t in sent if a.start <= base + t.idx and base + t.idx + len(t) <= a.end]
-    heads = [t for t in inside if not (a.start <= base + t.head.idx < a.end) or t.head.i == t.i]
-    return heads[0] if heads else None
-
-
-def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argument:
-    """An agent that only names a class ("the vessel", "the country's", "cyber actors") is the actor it stands for.
-
-    * "the vessel Valiant": the name after the class noun is the agent.
-    * "the country's sixth test": the nearest earlier country (this or the previous sentence).
-    * "Lazarus and APT38, cyber actors linked to ...": the nearest earlier group in the sentence.
-    """
-    head = _arg_head(sent, ctx.base, a)
-    if head is None:
-        return a
-    mod = ctx.tax.modality
-    lemma = head.lemma_.lower()
-    if lemma in mod.get("class_nouns", ()):
-        names = [c for c in head.children if c.dep_ in ("appos", "amod", "compound", "flat") and c.left_edge.i == head.i + 1
-                 and c.text[:1].isupper()]
-        if names:
-            named = argument_at(ctx, a.role, names[0])
-            if named.entity is None:
-                # the tagger missed this mention of a name it found elsewhere in the document
-                same = next((e.id for e in ctx.entities for m in e.mentions
-                             if ctx.text[m.start:m.end].lower() == named.text.lower()), None)
-                named = Argument(named.role, named.start, named.end, named.text, same)
-            return named
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no") for c in head.children):
-        return a
-    for key, types, scope in _ANAPHORS:
-        if lemma not in mod.get(key, ()) and head.lower_ not in mod.get(key, ()):
-            continue
-        if scope == "text" and head.tag_ in ("NNS", "NNPS"):
-            continue  # "other countries" are not the country named before
-        lo = ctx.base + sent.start_char
-        if scope == "text" and sent.start > 0:
-            lo = ctx.base + sent.doc[sent.start - 1].sent.start_char
-        best: tuple[int, str] | None = None
-        for ent in ctx.entities:
-            if ent.type not in types:
-                continue
-            for m in ent.mentions:
-                if scope == "apposition" and ctx.text[m.end:a.start].strip() != ",":
-                    continue
-                if lo <= m.start and m.end <= a.start and (best is None or m.start > best[0]):
-                    best = (m.start, ent.id)
-        if best is not None:
-            return Argument(a.role, a.start, a.end, a.text, best[1])
-    return a
-

@@ -6,15 +6,17 @@ from collections import Counter
 from datetime import date
 from typing import Any, Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..actors import dateline_end
-from ..model import Argument, Document, Event, Fragment, Quantity, strip_span
+from ..model import Argument, Document, Event, Fragment, Quantity, TimeValue, strip_span
 from ..quantity import find_quantities, list_members
 from ..read import Parsed
 from ..timex import find_times, parse_anchor
 from .abroad import workers_abroad_hits
-from .arguments import ArgumentContext, event_arguments, resolve_agent
+from .agents import resolve_agent
+from .arguments import ArgumentContext, event_arguments
+from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
 from .taxonomy import Taxonomy, load_taxonomy
@@ -85,6 +87,9 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             args.extend(Argument("quantity", m0, m1, ctx.text[m0:m1]) for m0, m1, _ in list_members(ctx.text, qty, s0))
         if time is not None:
             args.append(Argument("time", time[0], time[1], ctx.text[time[0]:time[1]]))
+        when, historical = _history(ctx, sent, clause, hit.head, trig.start, time[2] if time else None, anchor)
+        if when is not None and time is None and isinstance(when[0], Argument):
+            args.append(when[0])
         att = attribution_of(doc.attributions, trig.start, trig.end)
         args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None)
         agent = next((a for a in args if a.role == "agent"), None)
@@ -97,14 +102,38 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             trigger=trig,
             arguments=args,
             quantity=_quantity(qty),
-            time=time[2] if time else None,
+            time=when[1] if when is not None else None,
             reported=reported_time(sent, ctx.base, times, hit.head, heads, anchor),
             modality=modality,
             attribution=att,
             sentence=Fragment.of(ctx.text, *strip_span(ctx.text, s0, s1)),
             confidence=0.9 if hit.context is not None or hit.end_tok - hit.start_tok > 1 else 0.7,
+            historical=historical,
         ))
     return out
+
+
+def _history(ctx: ArgumentContext, sent: Span, clause: tuple[int, int], head: Token, trigger_at: int,
+             own: TimeValue | None, anchor: date | None) -> tuple[tuple[Argument | None, TimeValue] | None, bool]:
+    """The event's time ((its argument, its value), or None) and whether it is history, not news: its own
+    time, else a named past period in its clause, else the time of the story it is retold in (these two
+    only when they lie in the past: an undated event of the present keeps no time)."""
+    rules = ctx.tax.history
+    if own is not None:
+        return (None, own), is_past(own, anchor, rules)
+    marked = anniversary_time(head, anchor)
+    if marked is not None and is_past(marked, anchor, rules):
+        return (None, marked), True
+    if not told_in_past(head):
+        return None, False
+    period = named_period(ctx.text, clause, rules)
+    if period is not None and is_past(period[1], anchor, rules):
+        return period, True
+    s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
+    story = narrative_time(ctx.text, ctx.base, (s0, s1), trigger_at, anchor, rules)
+    if story is not None and is_past(story, anchor, rules):
+        return (None, story), True
+    return None, False
 
 
 # roles a back reference ("the breach", "its launch") shares with the event it refers to

@@ -28,7 +28,7 @@ def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str
         if pos != "NOUN":
             continue
         tok = sent[k]
-        if ctx.base + tok.idx in taken:
+        if ctx.base + tok.idx in taken or lemma in ctx.tax.verb_only:
             continue
         rules = ctx.tax.by_lemma.get(lemma, ())
         types = [r.type for r in rules if r.context is not None and doc_types[r.type] > 0]
@@ -42,6 +42,8 @@ def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str
 
 
 def _actor_possessor(ctx: ArgumentContext, tok: Token) -> bool:
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "the DPRK's launch of a campaign": it says what it launched, and the rules judged that
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     at = ctx.base + poss[0].idx if poss else -1
     return bool(poss) and entity_at(ctx.entities, at, at + len(poss[0])) is not None

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..resources import package_yaml
+from .history import HistoryRules, parse_history
 
 # --- taxonomy ----------------------------------------------------------------
 
@@ -23,6 +24,12 @@ class TriggerRule:
     phrases: tuple[tuple[str, ...], ...]
     unless: frozenset[str] = frozenset()  # modifiers of the context word that rule it out ("IT personnel" are no troops)
     agents: frozenset[str] = frozenset()  # actor ids a named agent must be ("rejected a resolution" is a veto only by a veto power)
+    # a second lexicon that must also be among the trigger's arguments ("changed the name" is AIS
+    # manipulation only of a vessel)
+    also: frozenset[str] | None = None
+    # words that, among the trigger's nearest arguments, give it its everyday sense ("the execution of
+    # the plan", "a stay of execution")
+    not_with: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +55,25 @@ class Taxonomy:
     modality: dict[str, frozenset[str]]
     places: frozenset[str]
     measures: frozenset[str]
+    # lemmas that trigger only as verbs: their noun is an everyday thing ("a ship", "the DPRK's moves")
+    verb_only: frozenset[str] = frozenset()
+    # when an event is history rather than news (section ``history``; see events.history)
+    history: HistoryRules = field(default_factory=lambda: parse_history(None))
     # compiled indexes: first token -> rules, so a sentence costs one dict lookup per token
     by_lemma: dict[str, list[TriggerRule]] = field(default_factory=dict)
     by_first_word: dict[str, list[tuple[tuple[str, ...], TriggerRule]]] = field(default_factory=dict)
+    # type -> prepositions whose phrase is the event's place ("in", "at"): a context word there says where
+    # the event happens, not what it is ("arrived at the unit" is no troop deployment)
+    location_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    # type -> prepositions whose phrase is who or where receives ("to", "for"): with an object of its own
+    # the trigger says what was sent, and a context word there is the receiver ("sent autographs to workers")
+    receiver_preps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def compile(self) -> "Taxonomy":
+        self.location_preps = {t.id: frozenset(p for p, role in t.prepositions.items() if role == "location")
+                               for t in self.types.values()}
+        self.receiver_preps = {t.id: frozenset(p for p, role in t.prepositions.items() if role in ("destination", "recipient"))
+                               for t in self.types.values()}
         for rule in self.rules:
             for lemma in rule.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(rule)
@@ -125,10 +146,13 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 phrases=tuple(_words(p) for p in r.get("phrases", ())),
                 unless=_lexicon(r.get("unless"), lexicons) or frozenset(),
                 agents=_lexicon(r.get("agents"), lexicons) or frozenset(),
+                also=_lexicon(r.get("also"), lexicons),
+                not_with=_lexicon(r.get("not_with"), lexicons) or frozenset(),
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))
     measures = frozenset(str(w).lower() for w in lexicons.get("measures", ()))
-    return Taxonomy(types, rules, modality, places, measures).compile()
+    verb_only = frozenset(str(w).lower() for w in lexicons.get("verb_only", ()))
+    return Taxonomy(types, rules, modality, places, measures, verb_only, parse_history(raw.get("history"))).compile()
 
 

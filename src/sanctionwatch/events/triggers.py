@@ -23,6 +23,8 @@ _MAX_DEPTH = 3
 # a participle of use names the act's means, which types it as an argument would ("the launch, using
 # ballistic missile technology"; "stole the funds using malware"); other clausal modifiers are other events
 _INSTRUMENT_PARTICIPLES = frozenset({"use", "employ"})
+# adverbial links say when or how much, never what the trigger is about ("nine days after X designated")
+_ADVERBIAL = frozenset({"npadvmod", "advmod", "nummod", "quantmod"})
 
 
 # --- syntactic neighbourhood -------------------------------------------------
@@ -117,20 +119,63 @@ def _instrument(child: Token, parent: Token, trigger: Token) -> bool:
             and child.lemma_.lower() in _INSTRUMENT_PARTICIPLES)
 
 
-def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measures: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
+def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measures: frozenset[str] = frozenset(),
+                 trigger: Token | None = None, place_preps: frozenset[str] = frozenset()) -> tuple[Token, int] | None:
     """The nearest context word among the trigger's arguments, with its depth.
 
     A measure word ("barrels", "containers") types the event only when nothing
-    else does: "1 million barrels of oil" has the item "oil".
+    else does: "1 million barrels of oil" has the item "oil".  A context word
+    names a thing: a verb ("drafted", "leading", "to watch") is another event,
+    and a word in the trigger's place phrase says where it happens ("arrived
+    at the unit", "sent autographs to officials in various units"), one in an
+    adversary phrase whom it is against ("fought against the invading troops").
     """
     fallback = None
     for tok, depth in hood:
         lemma, lower = _keys(tok)
         if lemma in context or lower in context:
+            if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN"):
+                continue  # a participle modifier is a thing's property ("armoured cars"), "leading officials" no lead
+            if trigger is not None and place_preps and _in_place_phrase(tok, trigger, place_preps):
+                continue
             if lemma not in measures:
                 return tok, depth
             fallback = fallback or (tok, depth)
     return fallback
+
+
+def _in_place_phrase(tok: Token, trigger: Token, place_preps: frozenset[str]) -> bool:
+    """Whether ``tok`` sits in a place phrase ("in ...", "at ...") between itself and the trigger."""
+    t = tok
+    for _ in range(2 * _MAX_DEPTH + 2):
+        if t.i == trigger.i or t.head.i == t.i:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in place_preps:
+            return True
+        t = t.head
+    return False
+
+
+def _also_hit(words: frozenset[str], hood: list[tuple[Token, int]], trigger: Token, context: Token,
+              place_preps: frozenset[str]) -> bool:
+    """A word of a rule's second lexicon among the trigger's arguments, in the context word's own phrase
+    ("a new committee of experts"), or as the subject a coordinated trigger shares ("the freighter was
+    renamed and changed its flag")."""
+    if _context_hit(words, hood, frozenset(), trigger, place_preps) is not None:
+        return True
+    near = list(context.subtree)
+    if trigger.dep_ == "conj":
+        near.extend(c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(_keys(t)[0] in words or t.lower_ in words for t in near)
+
+
+def _everyday_sense(words: frozenset[str], trigger: Token, hood: list[tuple[Token, int]]) -> bool:
+    """One of ``words`` among the trigger's nearest arguments or as the noun it is "of" ("the execution
+    of the plan", "a stay of execution")."""
+    near = [tok for tok, depth in hood if depth <= 2 and tok.dep_ not in _ADVERBIAL]
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.lower_ == "of":
+        near.append(trigger.head.head)
+    return any(_keys(tok)[0] in words or tok.lower_ in words for tok in near)
 
 
 # --- trigger detection -------------------------------------------------------
@@ -171,7 +216,11 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
         rules = tax.by_lemma.get(lemma) or tax.by_lemma.get(lower)
         if not rules or pos not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             continue
+        if pos != "VERB" and (lemma in tax.verb_only or lower in tax.verb_only):
+            continue  # "a ship", "the DPRK's moves", "such defect": the noun is an everyday thing
         tok = sent[i]
+        if _names_a_thing(tok, tax):
+            continue
         hood: list[tuple[Token, int]] | None = None
         # the rule whose context word is closest wins ("tested an engine for a missile"
         # is an engine test); a rule without context counts as closest; then file order
@@ -180,12 +229,21 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
             if rule.pos and tok.pos_ not in rule.pos:
                 continue
             ctx, depth = None, 0
-            if rule.context is not None:
+            if rule.context is not None or rule.not_with:
                 hood = hood if hood is not None else _neighbourhood(tok, tax.measures, tax.modality.get("reaction_heads", frozenset()))
-                found = _context_hit(rule.context, hood, tax.measures)
+            if rule.not_with and _everyday_sense(rule.not_with, tok, hood or []):
+                continue
+            if rule.context is not None:
+                hood = hood or []
+                places = tax.location_preps.get(rule.type, frozenset()) | tax.modality.get("adversary_preps", frozenset())
+                if tax.types[rule.type].object_role == "item" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                    places = places | tax.receiver_preps.get(rule.type, frozenset())
+                found = _context_hit(rule.context, hood, tax.measures, tok, places)
                 if found is None or (rule.unless and any(
                         c.dep_ in ("compound", "amod") and (c.lower_ in rule.unless or c.lemma_.lower() in rule.unless)
                         for c in found[0].children)):
+                    continue
+                if rule.also is not None and not _also_hit(rule.also, hood, tok, found[0], places):
                     continue
                 ctx, depth = found
             key = (depth, rank.get(rule.type, 99))
@@ -194,6 +252,20 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
         if best is not None:
             hits.append(best[1])
     return hits
+
+
+def _names_a_thing(tok: Token, tax: Taxonomy) -> bool:
+    """A one-word trigger that modifies a noun names a kind of thing, not an occurrence: "launching
+    bases", "the firing range", "the ore-transport plan" (a noun that is itself a trigger or a measure
+    stays: "missile test launch", "a smuggling shipment")."""
+    if tok.dep_ not in ("compound", "amod") or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head, lower = tok.head.lemma_.lower(), tok.head.lower_
+    if head in tax.by_lemma or head in tax.measures:
+        return False
+    # a misparsed verb before its object ("test-fired cruise missiles", "help the North launch satellites")
+    rules = tax.by_lemma.get(tok.lemma_.lower(), ())
+    return not any(r.context is not None and (head in r.context or lower in r.context) for r in rules)
 
 
 def _order(tax: Taxonomy) -> dict[str, int]:
