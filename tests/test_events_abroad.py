@@ -122,3 +122,11 @@ def test_instruments_and_incidents_are_no_agents(nlp, text, trigger):
     doc.entities = resolve_entities(parsed)
     ev = next(e for e in extract_events(parsed, doc) if e.trigger.text == trigger)
     assert _role(ev, "agent") is None
+
+
+def test_a_headline_verb_read_as_a_name_still_triggers(nlp):
+    text = "Paris, London Veto UN Sanctions On Iran"
+    parsed = parse(nlp, text)
+    doc = Document(doc_id="t", text=text, published="2024-04-05")
+    doc.entities = resolve_entities(parsed)
+    assert [e.type for e in extract_events(parsed, doc)] == ["un_veto"]

@@ -260,6 +260,8 @@ def _names_a_thing(tok: Token, tax: Taxonomy) -> bool:
     stays: "missile test launch", "a smuggling shipment")."""
     if tok.dep_ not in ("compound", "amod") or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if tok.pos_ == "PROPN" and tok.is_title and tok.head.is_title and tok.i > tok.sent.start:
+        return False  # a headline's verb the tagger read as a name ("Russia, China Veto UN Sanctions")
     head, lower = tok.head.lemma_.lower(), tok.head.lower_
     if head in tax.by_lemma or head in tax.measures:
         return False
