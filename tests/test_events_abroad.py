@@ -130,3 +130,15 @@ def test_a_headline_verb_read_as_a_name_still_triggers(nlp):
     doc = Document(doc_id="t", text=text, published="2024-04-05")
     doc.entities = resolve_entities(parsed)
     assert [e.type for e in extract_events(parsed, doc)] == ["un_veto"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Officials believe Minsk has already handed over two million artillery rounds to the Russian army.", ["arms_transfer"]),
+    ("Tehran gave Moscow hundreds of attack drones last year.", ["arms_transfer"]),
+    ("The clerk handed over the documents to the court.", []),
+])
+def test_handing_over_weapons_is_a_transfer(nlp, text, types):
+    parsed = parse(nlp, text)
+    doc = Document(doc_id="t", text=text, published="2024-04-05")
+    doc.entities = resolve_entities(parsed)
+    assert [e.type for e in extract_events(parsed, doc)] == types
