@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..actors import entity_at
 from ..model import Argument
 from .arguments import ArgumentContext, argument_at, nationality, place_like
-from .triggers import TriggerHit
+from .triggers import SentenceKeys, TriggerHit
 
 WORKERS = "overseas_workers"
 _NATION = "prk"
@@ -28,20 +28,23 @@ _SITE_PREPS = ("in", "at", "near")
 _PLACE_TYPES = frozenset({"country", "place", "city", "region"})
 
 
-def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit]) -> list[TriggerHit]:
+def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit], keys: SentenceKeys) -> list[TriggerHit]:
     """At most one overseas-workers event per sentence, and none where a trigger already found one."""
     if WORKERS not in ctx.tax.types or any(h.type == WORKERS for h in hits):
         return []
     mod = ctx.tax.modality
-    taken = {sent.start + i for h in hits for i in range(h.start_tok, h.end_tok)}
-    for tok in sent:
-        if tok.i in taken:
-            continue
+    nouns, verbs = mod.get("worker_nouns", frozenset()), mod.get("working_verbs", frozenset())
+    taken = {i for h in hits for i in range(h.start_tok, h.end_tok)}
+    # the lemma arrays pick the few candidates; a Token is built only for them
+    candidates = [k for k, (lemma, pos) in enumerate(zip(keys.lemma, keys.pos))
+                  if k not in taken and ((pos == "NOUN" and lemma in nouns) or (pos == "VERB" and lemma in verbs))]
+    for k in candidates:
+        tok = sent[k]
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma in mod.get("worker_nouns", ()):
+        if tok.pos_ == "NOUN" and lemma in nouns:
             people: Token | None = tok
             employer = tok
-        elif tok.pos_ == "VERB" and lemma in mod.get("working_verbs", ()):
+        elif tok.pos_ == "VERB" and lemma in verbs:
             people = None
             employer = next(_objects(tok, ("for",)), None)
             if employer is None:
@@ -57,7 +60,6 @@ def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit]
         found = [nation, argument_at(ctx, "location", place)]
         if people is not None:
             found.append(argument_at(ctx, "item", people))
-        k = tok.i - sent.start
         return [TriggerHit(WORKERS, k, k + 1, tok, None, tuple(found))]
     return []
 

@@ -55,7 +55,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
     if hits is None:
         keys = sentence_keys(sent)
         hits = select_hits(phrase_matches(sent, tax, keys) + lemma_matches(sent, tax, keys), tax)
-        hits += workers_abroad_hits(ctx, sent, hits)
+        hits += workers_abroad_hits(ctx, sent, hits, keys)
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
