@@ -126,6 +126,10 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
     unlabelled tokens are used, so the tagger's spans are never overwritten.
     """
     cue = g.cue[0]
+    if doc[cue.start].lower_ == "according" and g.source:
+        _according_source_ends_at_comma(doc, g)
+    if doc[cue.start].lower_ == "according" and g.source and g.content:
+        _according_whole_clause(doc, g)
     if doc[cue.start].lower_ == "according" and len(g.content) > 1:
         close_gaps(doc, g, taken)
     if doc[cue.start].lower_ == "according" and not (g.content and g.source):
@@ -183,6 +187,42 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
             if span:
                 g.source.append(span)
                 taken.update(range(span.start, span.end))
+
+
+_CLAUSE_OPENERS = frozenset({"from", "in", "on", "since", "between", "during", "until", "by", "after", "before"})
+
+
+def _according_source_ends_at_comma(doc: Doc, g: Group) -> None:
+    """"According to the ministry, from 2020 to 2023, Roe ran ...": a tagged source running past the comma into
+    a time phrase or the clause's subject stops at the comma; what follows is what the ministry reports."""
+    sp = g.source[0]
+    comma = next((k for k in range(sp.start + 1, sp.end - 1) if doc[k].text == ","), None)
+    if comma is None:
+        return
+    after = doc[comma + 1]
+    subject = any(doc[k].dep_ in ("nsubj", "nsubjpass") and not sp.start <= doc[k].head.i < sp.end for k in range(comma + 1, sp.end))
+    if after.lower_ not in _CLAUSE_OPENERS and not subject:
+        return  # "according to Jane Roe, a spokeswoman for the ministry": an apposition stays
+    g.source[0] = TokenSpan("source", sp.start, comma, sp.score)
+    # the phrase reports the rest of its sentence (another cue inside it nests)
+    end = doc[sp.start].sent.end
+    while end > comma + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in QUOTES:
+        end -= 1
+    g.content = [c for c in g.content if c.end <= sp.start or c.start >= end] + [TokenSpan("content", comma + 1, end, sp.score)]
+
+
+def _according_whole_clause(doc: Doc, g: Group) -> None:
+    """The phrase reports its whole sentence: a content the tagger cut to a trailing piece ("…, managing
+    laptops [that were used to …]") grows to the sentence around the phrase and its source."""
+    found = according_rule(doc, doc[g.cue[0].start])
+    if not found:
+        return
+    src_end = max(sp.end for sp in g.source)
+    pieces = [(max(a, src_end) if a < src_end <= b else a, b) for a, b in found[2]]
+    pieces = [(a, b) for a, b in pieces if b > a and not any(sp.start < b and a < sp.end for sp in g.source + g.cue)]
+    inside = all(any(a <= c.start and c.end <= b for a, b in pieces) for c in g.content)
+    if pieces and inside and sum(c.end - c.start for c in g.content) < sum(b - a for a, b in pieces):
+        g.content = [TokenSpan("content", a, b, 0.5) for a, b in pieces]
 
 
 def _reported_object(doc: Doc, g: Group, groups: list[Group]) -> None:
