@@ -43,6 +43,9 @@ def _by_trigger(events) -> dict[str, tuple[bool, str | None, str | None]]:
         # a named past period in the clause
         ("During the Korean War the occupiers shipped weapons to their allies.",
          "shipped", (True, "1950-06-25", "1953-07-27")),
+        # a past verb the tagger reads as a participle is still past
+        ("The Japanese imperialists kidnapped or forcibly took away 5,000 villagers from the valley.",
+         "kidnapped", (True, "1910-08-29", "1945-08-15")),
         # an anniversary counts the years back from the report
         ("A seminar marked the 50th anniversary of the general's guidance of the military training of cadets.",
          "military training", (True, "1962-01-01", "1962-12-31")),

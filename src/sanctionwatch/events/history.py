@@ -119,6 +119,8 @@ def told_in_past(trigger: Token) -> bool:
             aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
             if t.tag_ == "VBD" or aux & _PAST_AUX:
                 return True
+            if t.tag_ == "VBN" and not aux and (t.head.i == t.i or t.dep_ == "conj"):
+                return True  # a finite past verb the tagger took for a participle ("The invaders kidnapped or ...")
             if t.tag_ not in _NONFINITE or aux:
                 return False
         if t.head.i == t.i:
