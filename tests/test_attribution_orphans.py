@@ -98,3 +98,19 @@ def test_a_participle_cue_takes_the_clause_subject_not_a_word_of_its_object(nlp,
                   [(text.index("that the raid"), len(text) - 1)], cue, src_toks)
     fixed = borrow_subject(text, block, draft)
     assert [text[s:e] for s, e in fixed.source] == [expected]
+
+
+@pytest.mark.parametrize("text, source, content_start", [
+    ("According to the Spanish Interior Ministry, from 2019 to 2021, Lopez ran a so-called “phone farm” at his flat, "
+     "managing more than 50 phones that were used to hide the location of Iranian hackers in Spain.",
+     "the Spanish Interior Ministry", "from 2019 to 2021, Lopez ran"),
+    ("According to Jane Roe, a spokeswoman for the ministry, the ship left port on Monday.",
+     "Jane Roe, a spokeswoman for the ministry", "the ship left"),
+])
+def test_according_to_reports_its_sentence(nlp, text, source, content_start):
+    atts = extract_attributions(parse(nlp, text), profile="fast")
+    hit = next(a for a in atts if a.cue[0].text.lower().startswith("according"))
+    assert " ".join(f.text for f in hit.source) == source
+    assert hit.content[0].text.startswith(content_start)
+    for f in hit.source + hit.cue + hit.content:
+        assert text[f.start:f.end] == f.text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -36,6 +36,15 @@ class TokenSpan:
     start: int  # token index, inclusive
     end: int  # token index, exclusive
     score: float = 1.0
+
+
+@dataclass(slots=True)
+class Group:
+    """The spans of one attribution around its cue, before they become a draft."""
+
+    cue: list[TokenSpan]
+    source: list[TokenSpan] = field(default_factory=list)
+    content: list[TokenSpan] = field(default_factory=list)
 
 
 MODEL_ENV = "SANCTIONWATCH_ATTRIBUTION_MODEL"
