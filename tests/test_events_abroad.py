@@ -134,7 +134,8 @@ def test_a_headline_verb_read_as_a_name_still_triggers(nlp):
 
 @pytest.mark.parametrize("text, types", [
     ("Officials believe Minsk has already handed over two million artillery rounds to the Russian army.", ["arms_transfer"]),
-    ("Tehran gave Moscow hundreds of attack drones last year.", ["arms_transfer"]),
+    ("Tehran funnelled hundreds of attack drones to Moscow last year.", ["arms_transfer"]),
+    ("Washington wants Tehran to give up its nuclear weapons.", []),  # "give" is no trigger: give up, given that
     ("The clerk handed over the documents to the court.", []),
 ])
 def test_handing_over_weapons_is_a_transfer(nlp, text, types):
