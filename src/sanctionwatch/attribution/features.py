@@ -19,6 +19,8 @@ from .lexicon import Lexicon
 OPEN_QUOTES = frozenset("“«„")
 CLOSE_QUOTES = frozenset("”»")
 STRAIGHT_QUOTES = frozenset('"')
+# every quotation mark the attribution stage knows (the rules, meanings and grouping read this one set)
+QUOTE_CHARS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
 DASHES = frozenset("–—-")
 MAX_CLIMB = 12
 

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .features import sentence_ids
+from .features import QUOTE_CHARS, sentence_ids
 from .rules import according_rule, noun_source, quoted_as_saying, subject_of
 from .reports import according_source_ends_at_comma, according_whole_clause, reported_object
 from .tagger import Group, TokenSpan
-
-QUOTES = frozenset("“”\"«»„")
 
 
 def _span_root(doc: Doc, span: TokenSpan) -> int:
@@ -72,7 +70,7 @@ def _free_subtree(doc: Doc, tok, taken: set[int], role: str) -> TokenSpan | None
     lo, hi = tok.left_edge.i, tok.right_edge.i + 1
     while hi < len(doc) and not doc[hi - 1].whitespace_ and (doc[hi].text == "-" or doc[hi - 1].text == "-"):
         hi += 1  # keep a hyphenated name whole ("Kuk-song")
-    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTES:
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_CHARS:
         hi -= 1
     if hi <= lo or any(i in taken for i in range(lo, hi)):
         return None
@@ -252,7 +250,7 @@ def _dash_content(doc: Doc, g: Group) -> None:
         return
     end = min([g.cue[0].start] + [s.start for s in g.source])
     lo, hi = 1, end
-    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTES:
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in QUOTE_CHARS:
         hi -= 1
     if hi - lo >= 3:
         g.content.append(TokenSpan("content", lo, hi, 0.5))
@@ -337,7 +335,7 @@ def _swallowed_cue(doc: Doc, span: TokenSpan, cue_words: frozenset[str]) -> list
     """ "[a study by the regulator says that X]" labelled all content: the speech verb at the span's
     root, its subject and its clause are a whole attribution the tagger read as one content.
     A verb inside a quotation is left alone: it is the quoted speaker's word."""
-    if doc[span.start].text in QUOTES:
+    if doc[span.start].text in QUOTE_CHARS:
         return []
     roots = [t for t in doc[span.start : span.end] if not span.start <= t.head.i < span.end or t.head.i == t.i]
     verb = next((t for t in roots if t.pos_ == "VERB" and t.lemma_.lower() in cue_words), None)
@@ -349,7 +347,7 @@ def _swallowed_cue(doc: Doc, span: TokenSpan, cue_words: frozenset[str]) -> list
         return []  # a first or second person speaks inside a quotation whose marks the tagger did not reach
     lo = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg") and subj.i < c.i < verb.i])
     content = TokenSpan("content", verb.i + 1, span.end, span.score)
-    while content.end > content.start and doc[content.end - 1].is_punct and doc[content.end - 1].text not in QUOTES:
+    while content.end > content.start and doc[content.end - 1].is_punct and doc[content.end - 1].text not in QUOTE_CHARS:
         content = TokenSpan("content", content.start, content.end - 1, span.score)
     if content.end <= content.start:
         return []
@@ -392,7 +390,7 @@ def group_block(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str] = fr
 
     for span in loose:
         first, last = sent_of[span.start], sent_of[span.end - 1]
-        quoted = doc[span.start].text in QUOTES or doc[span.end - 1].text in QUOTES
+        quoted = doc[span.start].text in QUOTE_CHARS or doc[span.end - 1].text in QUOTE_CHARS
 
         def allowed(ci: int) -> bool:
             c = cues[ci]

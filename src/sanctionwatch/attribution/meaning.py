@@ -10,10 +10,10 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
+from .features import QUOTE_CHARS
 from .lexicon import Lexicon
 
 _WORD = re.compile(r"[\w']+|n't", re.UNICODE)
-QUOTE_CHARS = "“”\"«»„"
 
 
 def _words(text: str) -> list[str]:

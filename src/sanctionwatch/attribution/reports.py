@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .rules import QUOTE_CHARS, according_rule
+from .features import QUOTE_CHARS
+from .rules import according_rule
 from .tagger import Group, TokenSpan
 
 __all__ = ["according_source_ends_at_comma", "according_whole_clause", "reported_object"]

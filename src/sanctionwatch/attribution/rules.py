@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-QUOTE_CHARS = "“”\"«»„"
+from .features import QUOTE_CHARS
+
 
 STRONG_STANCES = frozenset({"deny", "allege", "confirm", "condemn", "warn", "support"})
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "acomp")
