@@ -95,3 +95,20 @@ def store_target(request, tmp_path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "sw.db")
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def parse_events(nlp):
+    """Parse one text of a test's own, resolve its actors and extract its events: (document, events)."""
+    from sanctionwatch.actors import resolve_entities
+    from sanctionwatch.events import extract_events
+    from sanctionwatch.model import Document
+    from sanctionwatch.read import parse
+
+    def run(text: str, published: str | None = "2024-04-05"):
+        parsed = parse(nlp, text)
+        doc = Document(doc_id="t", text=text, published=published)
+        doc.entities = resolve_entities(parsed)
+        return doc, extract_events(parsed, doc)
+
+    return run

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.actors import resolve_entities
-from sanctionwatch.events import extract_events
-from sanctionwatch.model import Document
-from sanctionwatch.read import parse
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
+def run(parse_events):
     def _run(text: str):
-        parsed = parse(nlp, text)
-        doc = Document(doc_id="t", text=text, published="2024-04-05")
-        doc.entities = resolve_entities(parsed)
-        return doc, [e for e in extract_events(parsed, doc) if e.type == "overseas_workers"]
+        doc, events = parse_events(text)
+        return doc, [e for e in events if e.type == "overseas_workers"]
 
     return _run
 
@@ -71,11 +65,9 @@ def test_a_participle_clause_shares_the_subject_and_its_count(run):
     ("The board condemned Iran's launch of March 3, using ballistic missile technology, and demanded restraint.", {"missile_launch"}),
     ("The minister praised the company's launch of the new phone, using warm words.", set()),
 ])
-def test_a_participle_of_use_types_the_act(nlp, text, types):
-    parsed = parse(nlp, text)
-    doc = Document(doc_id="t", text=text, published="2024-04-05")
-    doc.entities = resolve_entities(parsed)
-    assert {e.type for e in extract_events(parsed, doc)} == types
+def test_a_participle_of_use_types_the_act(parse_events, text, types):
+    _, events = parse_events(text)
+    assert {e.type for e in events} == types
 
 
 @pytest.mark.parametrize("text, trigger, agent", [
@@ -83,20 +75,16 @@ def test_a_participle_of_use_types_the_act(nlp, text, types):
     ("The new office was opened after Moscow in 2023 vetoed the renewal of the expert panel.", "vetoed", "Moscow"),
     ("The ship was seized and sold the oil to Syria.", "sold", "ship"),  # a real coordination keeps its subject
 ])
-def test_the_subject_of_a_misread_subordinate_clause(nlp, text, trigger, agent):
-    parsed = parse(nlp, text)
-    doc = Document(doc_id="t", text=text, published="2024-04-05")
-    doc.entities = resolve_entities(parsed)
-    ev = next(e for e in extract_events(parsed, doc) if e.trigger.text == trigger)
+def test_the_subject_of_a_misread_subordinate_clause(parse_events, text, trigger, agent):
+    _, events = parse_events(text)
+    ev = next(e for e in events if e.trigger.text == trigger)
     assert _role(ev, "agent").text == agent
 
 
-def test_an_event_a_participle_acts_on_is_not_the_clauses(nlp):
+def test_an_event_a_participle_acts_on_is_not_the_clauses(parse_events):
     text = "On May 2, Japan, while denouncing our successful test launch of a new ICBM, drafted yet another resolution."
-    parsed = parse(nlp, text)
-    doc = Document(doc_id="t", text=text, published="2024-04-05")
-    doc.entities = resolve_entities(parsed)
-    launch = next(e for e in extract_events(parsed, doc) if e.trigger.text == "launch")
+    _, events = parse_events(text)
+    launch = next(e for e in events if e.trigger.text == "launch")
     assert not any(a.role == "agent" and a.text == "Japan" for a in launch.arguments)
 
 
@@ -105,31 +93,25 @@ def test_an_event_a_participle_acts_on_is_not_the_clauses(nlp):
     ("China and Russia blocked the draft resolution on Thursday.", 1),
     ("North Korea rejected the new UN resolution as an act of war.", 0),  # a rebuttal, not a veto
 ])
-def test_rejecting_is_a_veto_only_by_a_veto_power(nlp, text, vetoes):
-    parsed = parse(nlp, text)
-    doc = Document(doc_id="t", text=text, published="2024-04-05")
-    doc.entities = resolve_entities(parsed)
-    assert sum(e.type == "un_veto" for e in extract_events(parsed, doc)) == vetoes
+def test_rejecting_is_a_veto_only_by_a_veto_power(parse_events, text, vetoes):
+    _, events = parse_events(text)
+    assert sum(e.type == "un_veto" for e in events) == vetoes
 
 
 @pytest.mark.parametrize("text, trigger", [
     ("The council wanted to place harsh new penalties on Iran for its recent missile launches.", "launches"),
     ("The attack stole crypto tokens worth $40 million from the exchange.", "stole"),
 ])
-def test_instruments_and_incidents_are_no_agents(nlp, text, trigger):
-    parsed = parse(nlp, text)
-    doc = Document(doc_id="t", text=text, published="2024-04-05")
-    doc.entities = resolve_entities(parsed)
-    ev = next(e for e in extract_events(parsed, doc) if e.trigger.text == trigger)
+def test_instruments_and_incidents_are_no_agents(parse_events, text, trigger):
+    _, events = parse_events(text)
+    ev = next(e for e in events if e.trigger.text == trigger)
     assert _role(ev, "agent") is None
 
 
-def test_a_headline_verb_read_as_a_name_still_triggers(nlp):
+def test_a_headline_verb_read_as_a_name_still_triggers(parse_events):
     text = "Paris, London Veto UN Sanctions On Iran"
-    parsed = parse(nlp, text)
-    doc = Document(doc_id="t", text=text, published="2024-04-05")
-    doc.entities = resolve_entities(parsed)
-    assert [e.type for e in extract_events(parsed, doc)] == ["un_veto"]
+    _, events = parse_events(text)
+    assert [e.type for e in events] == ["un_veto"]
 
 
 @pytest.mark.parametrize("text, types", [
@@ -138,8 +120,6 @@ def test_a_headline_verb_read_as_a_name_still_triggers(nlp):
     ("Washington wants Tehran to give up its nuclear weapons.", []),  # "give" is no trigger: give up, given that
     ("The clerk handed over the documents to the court.", []),
 ])
-def test_handing_over_weapons_is_a_transfer(nlp, text, types):
-    parsed = parse(nlp, text)
-    doc = Document(doc_id="t", text=text, published="2024-04-05")
-    doc.entities = resolve_entities(parsed)
-    assert [e.type for e in extract_events(parsed, doc)] == types
+def test_handing_over_weapons_is_a_transfer(parse_events, text, types):
+    _, events = parse_events(text)
+    assert [e.type for e in events] == types

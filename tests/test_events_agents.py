@@ -5,21 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.actors import resolve_entities
-from sanctionwatch.events import extract_events
-from sanctionwatch.model import Document
-from sanctionwatch.read import parse
-
 
 @pytest.fixture(scope="module")
-def events_of(nlp):
-    def _run(text: str):
-        parsed = parse(nlp, text)
-        doc = Document(doc_id="t", text=text, published="2012-07-01")
-        doc.entities = resolve_entities(parsed)
-        return extract_events(parsed, doc)
-
-    return _run
+def events_of(parse_events):
+    return lambda text: parse_events(text, "2012-07-01")[1]
 
 
 def _agents(ev) -> set[str | None]:
