@@ -116,3 +116,33 @@ def test_an_undated_report_with_no_publication_date_keeps_every_cluster_open(tmp
         cases = rebuild_cases(store)
     assert [c.to_dict() for c in cases] == [c.to_dict() for c in link_events(docs)]
     assert batches == [1]
+
+
+def _act(text: str, type_: str, trigger: str, agent: str, agent_id: str, when: str | None) -> sw.Event:
+    start, a = text.index(trigger), text.index(agent)
+    return sw.Event(type_, Fragment.of(text, start, start + len(trigger)),
+                    [Argument("agent", a, a + len(agent), agent, agent_id)],
+                    time=TimeValue(when, when, when, "day") if when else None)
+
+
+def test_an_article_that_ties_an_outcome_to_its_cause_years_later_keeps_the_cause_open(tmp_path: Path,
+                                                                                    monkeypatch) -> None:
+    """A report years on that the watchdog closed (undated) after the veto of its mandate joins the veto's
+    case through its article (linking.consequences): the veto's cluster may not be finished before it."""
+    monkeypatch.setattr(sweep_module, "CHECK_EVERY", 2)
+    veto = "Osterlich vetoed the renewal of the watchdog's mandate at the Security Council."
+    closure = "The watchdog has shut down. It shut down after Osterlich vetoed the renewal of its mandate."
+    docs = _corpus(6) + [
+        sw.Document(doc_id="v-veto", text=veto, publisher="Wire V", published="2012-05-21",
+                    events=[_act(veto, "un_veto", "vetoed", "Osterlich", "ost", "2012-05-20")]),
+        sw.Document(doc_id="v-closure", text=closure, publisher="Wire W", published="2016-09-02",
+                    events=[_act(closure, "monitoring_body", "shut down", "The watchdog", "un", None),
+                            _act(closure, "un_veto", "vetoed", "Osterlich", "ost", "2012-05-20")]),
+    ]
+    with sw.open_store(tmp_path / "sw.db") as store:
+        store.save_documents(docs, "hand-1")
+        cases = rebuild_cases(store)
+    whole = link_events(docs)
+    assert [c.to_dict() for c in cases] == [c.to_dict() for c in whole]
+    (veto_case,) = [c for c in whole if any(m.doc_id == "v-veto" for m in c.members)]
+    assert {(m.doc_id, m.event_idx) for m in veto_case.members} >= {("v-closure", 0), ("v-closure", 1)}
