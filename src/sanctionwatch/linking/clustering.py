@@ -33,21 +33,39 @@ def _cluster_score(item: Item, cluster: list[Item], scores: list[float]) -> floa
 
 def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
     """Greedy average-link clustering in a fixed order."""
-    clusters: list[list[Item]] = []
-    types: list[set[str]] = []  # the event types in each cluster
-    by_type: dict[str, list[int]] = defaultdict(list)  # blocking: clusters holding each type
-    # blocking by time: exact while a pair far apart in time cannot reach the threshold (see .blocking)
-    index = TimeIndex() if threshold > FAR_SCORE_BOUND else None
+    greedy = Greedy(threshold)
     for item in sorted(items, key=lambda i: i.key):
-        best, best_score = None, threshold
+        greedy.place(item)
+    return _merge_clusters([greedy.clusters[n] for n in sorted(greedy.clusters)], threshold)
+
+
+class Greedy:
+    """The greedy pass: each item, in key order, joins the existing cluster it scores best with (at least
+    the threshold) or starts one.  Clusters are numbered in the order they start; :meth:`drop` lets a
+    caller that knows no later item can reach a cluster (:mod:`.sweep`) take it out."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.clusters: dict[int, list[Item]] = {}
+        self.types: dict[int, set[str]] = {}  # the event types in each cluster
+        self.by_type: dict[str, set[int]] = defaultdict(set)  # blocking: clusters holding each type
+        self.started = 0
+        # blocking by time: exact while a pair far apart in time cannot reach the threshold (see .blocking)
+        self.index = TimeIndex() if threshold > FAR_SCORE_BOUND else None
+
+    def place(self, item: Item) -> int:
+        """Put ``item`` in its cluster; returns the cluster's number."""
+        best, best_score = None, self.threshold
         key = time_key(item)
-        near = index.reachable([key]) if index is not None else None
+        near = self.index.reachable([key]) if self.index is not None else None
         if near is None:
-            candidates = sorted({n for t in list(by_type) if type_score(item.event.type, t) > 0 for n in by_type[t]})
+            candidates = sorted({n for t in list(self.by_type) if type_score(item.event.type, t) > 0
+                                 for n in self.by_type[t]})
         else:  # the same clusters, found from the few near ones rather than from every cluster of the types
-            candidates = sorted(n for n in near if any(type_score(item.event.type, t) > 0 for t in types[n]))
+            candidates = sorted(n for n in near
+                                if any(type_score(item.event.type, t) > 0 for t in self.types[n]))
         for i in candidates:
-            cl, cl_types = clusters[i], types[i]
+            cl, cl_types = self.clusters[i], self.types[i]
             # Unrelated types or conflicting canonical actors veto a merge
             # outright (checked first: cheap, and it rules out most clusters);
             # other hard conflicts (dates, figures) count as zeros in the
@@ -61,18 +79,25 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
             if avg >= best_score:
                 best, best_score = i, avg
         if best is None:
-            clusters.append([item])
-            types.append({item.event.type})
-            by_type[item.event.type].append(len(clusters) - 1)
-            best = len(clusters) - 1
+            best = self.started
+            self.started += 1
+            self.clusters[best] = [item]
+            self.types[best] = {item.event.type}
         else:
-            clusters[best].append(item)
-            if item.event.type not in types[best]:
-                by_type[item.event.type].append(best)
-            types[best].add(item.event.type)
-        if index is not None:
-            index.add(best, key)
-    return _merge_clusters(clusters, threshold)
+            self.clusters[best].append(item)
+            self.types[best].add(item.event.type)
+        self.by_type[item.event.type].add(best)
+        if self.index is not None:
+            self.index.add(best, key)
+        return best
+
+    def drop(self, n: int) -> list[Item]:
+        """Take cluster ``n`` out (no later item may join it); returns its items."""
+        for t in self.types.pop(n):
+            self.by_type[t].discard(n)
+        if self.index is not None:
+            self.index.remove(n)
+        return self.clusters.pop(n)
 
 
 def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[Item]]:
@@ -195,17 +220,32 @@ def link_items(
             with_copies |= {a, b}
     for item in items:
         item.story = copies.find(item.doc.doc_id) if item.doc.doc_id in with_copies else None
-    replies, items = _split_replies(items)
-    clusters = attach_consequences(_cluster(items, threshold))
+    replies, items = split_replies(items)
+    cases = finish_cases(_cluster(items, threshold), replies, docs, source_of, min_sources, denial_eligible)
+    return sorted(cases, key=case_order)
+
+
+def case_order(case: Case) -> tuple:
+    return (case.category, case.time_start or case.reported_start or "9999", case.id)
+
+
+def finish_cases(
+    clusters: list[list[Item]],
+    replies: list[Item],
+    docs: Sequence[Document],
+    source_of: dict[str, str],
+    min_sources: int,
+    denial_eligible: Callable[[str, int], bool] | None = None,
+) -> list[Case]:
+    """Cases of merged ``clusters`` (in the order they started): consequences joined to their causes,
+    ``replies`` and event-less denials of ``docs`` placed, each cluster summed up."""
+    clusters = attach_consequences(clusters)
     _attach_replies(replies, clusters)
     extra_denials = _attribution_denials(docs, clusters, denial_eligible)
-    cases = [
-        make_case(cl, extra_denials.get(n, []), source_of, min_sources) for n, cl in enumerate(clusters)
-    ]
-    return sorted(cases, key=lambda c: (c.category, c.time_start or c.reported_start or "9999", c.id))
+    return [make_case(cl, extra_denials.get(n, []), source_of, min_sources) for n, cl in enumerate(clusters)]
 
 
-def _split_replies(items: list[Item]) -> tuple[list[Item], list[Item]]:
+def split_replies(items: list[Item]) -> tuple[list[Item], list[Item]]:
     """(denials that name no known party but answer a same-type allegation of their own article, the rest).
 
     "Pyongyang has denied hacking" often leaves the denied event without a

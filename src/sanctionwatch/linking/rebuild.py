@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass, field, fields, replace
-from typing import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Mapping, cast
 
 from ..model import Attribution, Document, Event, Fragment
 from ..reviews import verdicts
@@ -12,15 +11,17 @@ from ..sanctions.context import designated_at
 from ..store import Store
 from ..store import linking as stored
 from ..store.linking import LinkedDocument
-from ..store.spill import ShingleSpill
+from ..store.spill import ItemRow, ShingleSpill
 from ..cases import Case
 from .claims import state_of
-from .clustering import link_events, link_items
+from .blocking import time_key
+from .clustering import case_order, link_events, split_replies
 from .credit import DATELINE_CHARS, dateline_credit, source_publisher_key
-from .evidence import names_objects
+from .evidence import names_objects, unit
 from .items import Item, evidence_items
 from .sources import SAMPLE_MOD
-from .syndication import groups_from_pairs, is_copy, shingle_sets, source_keys_of_publishers
+from .sweep import Sweep
+from .syndication import DisjointSets, groups_from_pairs, is_copy, shingle_sets, source_keys_of_publishers
 
 
 def flag_designated(store: Store, cases: list[Case]) -> None:
@@ -55,31 +56,44 @@ def cases_from_store(store: Store, min_sources: int = 2) -> tuple[list[Case], di
 def rebuild_cases(store: Store, min_sources: int = 2) -> list[Case]:
     """Re-link every stored document and replace the case tables in one transaction.
 
-    Streams the documents: each is read once, as reviewed, and only what linking needs is kept: its
-    shingle set goes to a scratch table on disk (:class:`~sanctionwatch.store.spill.ShingleSpill`, where
-    the copies are found), its publisher key and shingle count stay, and a document with evidence
-    stays as its :func:`linking_view` (the items' events, attributions and actor names, no sentences or
-    mentions).  So memory grows with the evidence, not with the corpus.  Also rewrites the linking state
-    (:mod:`sanctionwatch.linking.incremental`) so that the next incremental update starts from these cases.
+    Streams the documents: each is read once, as reviewed, and only what linking needs is kept, on disk
+    in a scratch SQLite file (:class:`~sanctionwatch.store.spill.ShingleSpill`): its shingle set (where
+    the copies are found) and, for a document with evidence, its :func:`linking_view` with its items.
+    Its publisher key and shingle count stay in memory.  The clustering then sweeps the items in date
+    order (:class:`~sanctionwatch.linking.sweep.Sweep`), loading a document's view when the sweep reaches
+    it and finishing the cases the sweep has passed, so memory holds a window of time, not the corpus.
+    Also rewrites the linking state (:mod:`sanctionwatch.linking.incremental`) so that the next
+    incremental update starts from these cases.
     """
     markers = stored.document_markers(store)  # read first: a document re-saved meanwhile shows as changed next time
     reviewed = verdicts(store)  # documents as reviewed: what an analyst rejected is no evidence
     with ShingleSpill() as spill:
         read = _Read(spill)
         read.add_all(reviewed.apply(d) for d in store.iter_documents())  # one document alive at a time
-        views, items, publisher_keys, counts = read.views, read.items, read.publisher_keys, read.counts
+        publisher_keys, counts = read.publisher_keys, read.counts
         # copy pairs stay on disk too: a syndicated corpus has many (each pair of copies of one text)
         spill.keep_pairs((a, b) for a, b, n in spill.shared_counts() if is_copy(n, counts[a], counts[b]))
         groups = groups_from_pairs(sorted(counts), spill.pairs())
         source_of = source_keys_of_publishers(publisher_keys, groups)
-        cases = link_items([views[d] for d in sorted(views)], items, source_of, min_sources,
-                           copy_pairs=_pairs_within(groups, views))
+        sweep = Sweep(spill.evidence, spill.items_per_document(), _stories(_pairs_within(groups, read.kept)),
+                      source_of, min_sources, last_figures=spill.last_figures())
+        cases = sorted(sweep.run(spill.sweep()), key=case_order)
         flag_designated(store, cases)
         linked = [LinkedDocument(d, markers[d], publisher_keys[d], source_of.get(d, d), counts[d], ())
                   for d in sorted(counts) if d in markers]  # saved after the markers were read: linked next time
-        stored.replace_all(store, cases, views, linked, spill.pairs(),
+        # the case sources read only these fields of their documents
+        stored.replace_all(store, cases, cast(Mapping[str, Document], read.sources), linked, spill.pairs(),
                            shingles=((h, d) for h, d in spill.sampled(SAMPLE_MOD) if d in markers))
     return cases
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """What a case's source rows read of a member document."""
+
+    publisher: str | None
+    published: str | None
+    url: str | None
 
 
 @dataclass(slots=True)
@@ -87,8 +101,8 @@ class _Read:
     """What the rebuild keeps of the documents it has read (see :func:`rebuild_cases`)."""
 
     spill: ShingleSpill
-    views: dict[str, Document] = field(default_factory=dict)  # documents with evidence, as linking reads them
-    items: list[Item] = field(default_factory=list)
+    kept: set[str] = field(default_factory=set)  # documents with evidence (or event-less denials)
+    sources: dict[str, _Source] = field(default_factory=dict)  # documents with items
     publisher_keys: dict[str, str | None] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # shingles per document
 
@@ -103,16 +117,19 @@ class _Read:
         self.publisher_keys[doc.doc_id] = source_publisher_key(doc)
         evidence = evidence_items([doc])
         if evidence or any(a.stance == "deny" for a in doc.attributions):  # event-less denials join cases
-            view = linking_view(doc)
-            for item in evidence:
-                _ = item.context  # read from the full document's mentions before they go
-                item.doc = view
-                item.event = _slim_event(item.event)
-                _intern_event(item.event)
-            for part in (*view.events, *view.attributions):
-                _intern(part)
-            self.views[doc.doc_id] = view
-            self.items += evidence
+            self.kept.add(doc.doc_id)
+        if not evidence:  # event-less denials are placed through the cases of their own article: none here
+            return
+        view = linking_view(doc)
+        for item in evidence:
+            _ = item.context  # read from the full document's mentions before they go
+            item.doc = view
+            item.event = _slim_event(item.event)
+        replies, rest = split_replies(evidence)
+        rows = [ItemRow(i.key[0], i.idx, k.lo, k.tally_figure, k.undated_figure,
+                        unit(i.event.quantity) if i.event.quantity else None) for i in rest for k in [time_key(i)]]
+        self.spill.add_evidence(doc.doc_id, (view, rest, replies), rows)
+        self.sources[doc.doc_id] = _Source(doc.publisher, doc.published, doc.url)
 
 
 def linking_view(doc: Document) -> Document:
@@ -149,23 +166,7 @@ def _slim_attribution(a: Attribution) -> Attribution:
     return replace(a, cue=[_bare(f) for f in a.cue], content=[_bare(f) for f in a.content])
 
 
-def _intern(obj: object) -> None:
-    """Intern the string fields of ``obj`` in place: roles, ids, dates and kinds repeat across thousands of
-    documents, and each read from the store (or the spill) is a string of its own."""
-    for f in fields(obj):  # type: ignore[arg-type]
-        value = getattr(obj, f.name)
-        if isinstance(value, str):
-            setattr(obj, f.name, sys.intern(value))
-
-
-def _intern_event(event: Event) -> None:
-    _intern(event)
-    for part in (*event.arguments, event.time, event.reported):
-        if part is not None:
-            _intern(part)
-
-
-def _pairs_within(groups: list[set[str]], kept: Mapping[str, Document]) -> list[tuple[str, str]]:
+def _pairs_within(groups: list[set[str]], kept: set[str]) -> list[tuple[str, str]]:
     """Copy pairs joining the ``kept`` documents of each syndication group (a group may be joined through
     documents without evidence, which the clustering never sees)."""
     out = []
@@ -173,3 +174,12 @@ def _pairs_within(groups: list[set[str]], kept: Mapping[str, Document]) -> list[
         members = sorted(d for d in g if d in kept)
         out += [(members[0], other) for other in members[1:]]
     return out
+
+
+def _stories(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """The syndication group (its smallest document id, as :func:`~.clustering.link_items` names it) of
+    each kept document with a kept copy."""
+    copies = DisjointSets(d for pair in pairs for d in pair)
+    for a, b in pairs:
+        copies.union(a, b)
+    return {d: copies.find(d) for d in copies.parent}

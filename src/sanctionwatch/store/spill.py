@@ -6,14 +6,20 @@ pairs of documents sharing shingles with how many they share (the count the in-m
 :func:`sanctionwatch.linking.syndication.syndication_pairs` takes, with the same cap on how many documents
 may hold one shingle), and each document's sampled shingles for the linking state.  It lives in a
 temporary SQLite file, removed on close.
+
+It also holds the evidence the clustering reads (:mod:`sanctionwatch.linking.sweep`): each document's
+linking view and items as one pickled record, and a row per item with its sort key and days, so that the
+clustering can take the items in date order and load a document only when the sweep reaches it.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import sqlite3
 import tempfile
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
 
 _BATCH = 50_000
 
@@ -21,6 +27,29 @@ _BATCH = 50_000
 def _signed(h: int) -> int:
     """The 64-bit shingle hash as a signed integer (what SQLite stores)."""
     return h - (1 << 64) if h >= (1 << 63) else h
+
+
+@dataclass(frozen=True, slots=True)
+class SweepRow:
+    """An item in sweep order, with where the items still to come after it lie (for finishing clusters)."""
+
+    pos: int  # 0, 1, ... in sweep order
+    doc: str
+    idx: int
+    later_lo: int | None  # the earliest day any later item lies on (None: no later item is placed)
+    later_unplaced: bool  # a later item lies nowhere in particular (it may join any cluster)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """What the sweep order is made from: an item's sort key (see ``Item.key``) and blocking facts."""
+
+    key: str
+    idx: int
+    lo: int | None
+    tally: bool  # a multi-year tally with a figure
+    undated_figure: bool
+    unit: str | None  # the figure's unit (for the two above)
 
 
 class ShingleSpill:
@@ -32,7 +61,10 @@ class ShingleSpill:
         self.conn = sqlite3.connect(self.path)
         # Scratch data: no journal, no fsync; a crash loses nothing that is not recomputed.
         self.conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -16000;"
-                                "CREATE TABLE sh(shingle INTEGER NOT NULL, doc INTEGER NOT NULL);")
+                                "CREATE TABLE sh(shingle INTEGER NOT NULL, doc INTEGER NOT NULL);"
+                                "CREATE TABLE ev_docs(doc TEXT PRIMARY KEY, record BLOB NOT NULL);"
+                                "CREATE TABLE ev_items(k TEXT NOT NULL, doc TEXT NOT NULL, idx INTEGER NOT NULL,"
+                                " lo INTEGER, tally INTEGER NOT NULL, undated_figure INTEGER NOT NULL, unit TEXT);")
         self.ids: list[str] = []  # doc index -> doc_id
         self._pending: list[tuple[int, int]] = []
         self._indexed = False
@@ -102,3 +134,37 @@ class ShingleSpill:
         for shingle, doc in self.conn.execute(f"SELECT shingle, doc FROM sh WHERE shingle % {int(mod)} = 0"
                                               " ORDER BY doc, shingle"):
             yield shingle, self.ids[doc]
+
+    def add_evidence(self, doc_id: str, record: Any, rows: Iterable[ItemRow]) -> None:
+        """Keep a document's linking ``record`` (pickled) and the sweep rows of its items."""
+        self.conn.execute("INSERT INTO ev_docs(doc, record) VALUES (?, ?)",
+                          (doc_id, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)))
+        self.conn.executemany(
+            "INSERT INTO ev_items(k, doc, idx, lo, tally, undated_figure, unit) VALUES (?,?,?,?,?,?,?)",
+            [(r.key, doc_id, r.idx, r.lo, int(r.tally), int(r.undated_figure), r.unit) for r in rows])
+
+    def evidence(self, doc_id: str) -> Any:
+        """The record :meth:`add_evidence` kept for ``doc_id``."""
+        (blob,) = self.conn.execute("SELECT record FROM ev_docs WHERE doc = ?", (doc_id,)).fetchone()
+        return pickle.loads(blob)
+
+    def items_per_document(self) -> dict[str, int]:
+        return dict(self.conn.execute("SELECT doc, count(*) FROM ev_items GROUP BY doc"))
+
+    def sweep(self) -> Iterator[SweepRow]:
+        """Every item row by (key, doc, idx), the clustering's order, with where later items lie."""
+        self.conn.execute("CREATE INDEX IF NOT EXISTS ev_order ON ev_items(k, doc, idx)")
+        rows = self.conn.execute(
+            "SELECT doc, idx, min(lo) OVER later, max(lo IS NULL) OVER later FROM ev_items"
+            " WINDOW later AS (ORDER BY k DESC, doc DESC, idx DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)"
+            " ORDER BY k, doc, idx")
+        for pos, (doc, idx, lo, unplaced) in enumerate(rows):
+            yield SweepRow(pos, doc, idx, lo, bool(unplaced))
+
+    def last_figures(self) -> dict[tuple[bool, str | None], int]:
+        """(is a tally, unit) -> the sweep position of the last tally (or undated figure) in that unit."""
+        rows = self.conn.execute(
+            "SELECT tally, unit, max(pos) FROM (SELECT tally, undated_figure, unit,"
+            " row_number() OVER (ORDER BY k, doc, idx) - 1 AS pos FROM ev_items)"
+            " WHERE tally OR undated_figure GROUP BY tally, unit")
+        return {(bool(tally), unit): pos for tally, unit, pos in rows}
