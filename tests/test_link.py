@@ -6,7 +6,7 @@ import pytest
 
 from sanctionwatch.cases import Case
 from sanctionwatch.linking.status import case_status
-from sanctionwatch.linking.clustering import _merge_clusters, link_events
+from sanctionwatch.linking.clustering import merge_clusters, link_events
 from sanctionwatch.linking.items import Item
 from sanctionwatch.linking.rebuild import rebuild_cases
 from sanctionwatch.linking.scoring import compatible
@@ -364,7 +364,7 @@ def test_merge_pass_repairs_greedy_order():
     x = Item(article("a"), 0, ev(**ARMS, item="shells"), "report")
     y = Item(article("b"), 0, ev(**ARMS, item="shells"), "report")
     z = Item(article("c"), 0, ev(type_="arms_transfer", agent="prk", recipient="syr"), "report")
-    merged = _merge_clusters([[x], [y], [z]], 0.5)
+    merged = merge_clusters([[x], [y], [z]], 0.5)
     assert [[i.doc.doc_id for i in cl] for cl in merged] == [["a", "b"], ["c"]]
 
 

@@ -36,7 +36,7 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
     greedy = Greedy(threshold)
     for item in sorted(items, key=lambda i: i.key):
         greedy.place(item)
-    return _merge_clusters([greedy.clusters[n] for n in sorted(greedy.clusters)], threshold)
+    return merge_clusters([greedy.clusters[n] for n in sorted(greedy.clusters)], threshold)
 
 
 class Greedy:
@@ -100,7 +100,7 @@ class Greedy:
         return self.clusters.pop(n)
 
 
-def _merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[Item]]:
+def merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[Item]]:
     """Average-link agglomeration over the greedy clusters.
 
     The greedy pass sends each event to the best cluster *existing at that

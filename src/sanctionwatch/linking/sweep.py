@@ -3,7 +3,7 @@
 The greedy pass takes items in date order (:class:`~.clustering.Greedy`), and time blocking
 (:mod:`.blocking`) says how far apart in time two members can be and still score a link.  So once the
 sweep has passed a cluster by more than that reach, no later item can join it; and once nothing ties it
-to a cluster still open, no merge of the second pass (:func:`~.clustering._merge_clusters`) and no
+to a cluster still open, no merge of the second pass (:func:`~.clustering.merge_clusters`) and no
 placing by article can involve it.  Such clusters are finished as a batch: merged among themselves,
 joined with their consequences and replies, made cases; their items and their documents' views are
 dropped.  The result is the one of clustering the whole set at once (tested), because everything that
@@ -26,7 +26,7 @@ from ..cases import Case
 from ..model import Document
 from ..store.spill import SweepRow
 from .blocking import BUCKET_DAYS, TimeKey, reach_days, time_key
-from .clustering import Greedy, _merge_clusters, finish_cases
+from .clustering import Greedy, merge_clusters, finish_cases
 from .consequences import consequences
 from .evidence import TALLY_DAYS, rules, unit
 from .items import Item
@@ -204,7 +204,7 @@ class Sweep:
         clusters = [self.greedy.drop(n) for n in done]
         for n in done:
             del self.spans[n]
-        merged = _merge_clusters(clusters, self.threshold)
+        merged = merge_clusters(clusters, self.threshold)
         docs = sorted({i.doc.doc_id for cl in merged for i in cl})
         held = {i.doc.doc_id for n in self.spans for i in self.greedy.clusters[n]}
         replies = [r for d in docs if self.loaded[d].coupled for r in self.loaded[d].replies]
