@@ -404,7 +404,7 @@ def decide(
         channel = _media_channel(dis, base, cue, (source[0].i, source[-1].i + 1), content, lex)
         if channel is not None and entity is channel:
             channel = None
-    if entity is not None and affiliation is not None and entity.type == "person":
+    if entity is not None and affiliation is not None and entity.type == "person" and affiliation.type == "country":
         dis.sides.setdefault(entity.id, affiliation.id)
     if quoted:
         pass  # a speaker named inside someone's quotation does not take the floor
