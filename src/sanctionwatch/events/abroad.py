@@ -40,16 +40,10 @@ def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit]
                   if k not in taken and ((pos == "NOUN" and lemma in nouns) or (pos == "VERB" and lemma in verbs))]
     for k in candidates:
         tok = sent[k]
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and lemma in nouns:
-            people: Token | None = tok
-            employer = tok
-        elif tok.pos_ == "VERB" and lemma in verbs:
-            people = None
-            employer = next(_objects(tok, ("for",)), None)
-            if employer is None:
-                continue
-        else:
+        # the people themselves ("labourers"), or a working verb's employer ("worked for a North Korean firm")
+        people: Token | None = tok if keys.pos[k] == "NOUN" else None
+        employer = tok if people is not None else next(_objects(tok, ("for",)), None)
+        if employer is None:
             continue
         nation = _dprk_nationality(ctx, employer)
         if nation is None:
