@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .features import QUOTE_CHARS, sentence_ids
+from .features import QUOTE_CHARS, quote_state, sentence_ids
 from .rules import according_rule, noun_source, quoted_as_saying, subject_of
 from .reports import according_source_ends_at_comma, according_whole_clause, reported_object
 from .tagger import Group, TokenSpan
@@ -320,15 +320,7 @@ def _adopt_orphans(doc: Doc, spans: list[TokenSpan], cue_words: frozenset[str], 
 
 def _in_quotation(doc: Doc, i: int) -> bool:
     """Whether token i sits inside a quotation opened earlier in the block."""
-    inside = False
-    for t in doc[:i]:
-        if t.text in "“«„":
-            inside = True
-        elif t.text in "”»":
-            inside = False
-        elif t.text == '"':
-            inside = not inside
-    return inside
+    return quote_state([t.text for t in doc[: i + 1]])[i] == 1
 
 
 def _swallowed_cue(doc: Doc, span: TokenSpan, cue_words: frozenset[str]) -> list[TokenSpan]:
