@@ -76,9 +76,8 @@ def _corpus(seed: int) -> list[sw.Document]:
     return docs
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 5, 8])
-def test_the_sweep_gives_the_cases_of_the_whole_set_clustering(tmp_path: Path, monkeypatch, seed: int) -> None:
-    monkeypatch.setattr(sweep_module, "CHECK_EVERY", 4)  # look often: a small store still finishes in steps
+def _finishing_batches(monkeypatch) -> list[int]:
+    """How many finishing batches each sweep ran (filled as rebuilds run)."""
     batches: list[int] = []
     original_run = sweep_module.Sweep.run
 
@@ -88,6 +87,13 @@ def test_the_sweep_gives_the_cases_of_the_whole_set_clustering(tmp_path: Path, m
         return out
 
     monkeypatch.setattr(sweep_module.Sweep, "run", run)
+    return batches
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 5, 8])
+def test_the_sweep_gives_the_cases_of_the_whole_set_clustering(tmp_path: Path, monkeypatch, seed: int) -> None:
+    monkeypatch.setattr(sweep_module, "CHECK_EVERY", 4)  # look often: a small store still finishes in steps
+    batches = _finishing_batches(monkeypatch)
     docs = _corpus(seed)
     with sw.open_store(tmp_path / "sw.db") as store:
         store.save_documents(docs, "hand-1")
@@ -101,15 +107,7 @@ def test_the_sweep_gives_the_cases_of_the_whole_set_clustering(tmp_path: Path, m
 def test_an_undated_report_with_no_publication_date_keeps_every_cluster_open(tmp_path: Path, monkeypatch) -> None:
     """An item placed nowhere in time may join any cluster: the sweep then finishes everything at the end."""
     monkeypatch.setattr(sweep_module, "CHECK_EVERY", 1)
-    batches: list[int] = []
-    original_run = sweep_module.Sweep.run
-
-    def run(self, rows):
-        out = original_run(self, rows)
-        batches.append(self.batches)
-        return out
-
-    monkeypatch.setattr(sweep_module.Sweep, "run", run)
+    batches = _finishing_batches(monkeypatch)
     docs = _corpus(4) + [_event_doc("u-nowhere", None, 0, 0, 1, 40, None)]
     with sw.open_store(tmp_path / "sw.db") as store:
         store.save_documents(docs, "hand-1")
