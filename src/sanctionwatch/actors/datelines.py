@@ -7,10 +7,12 @@ import re
 # Datelines are only looked for near the top: a story is filed once.
 DATELINE_WINDOW = 2000
 _DATELINE_PAREN = re.compile(r"^[ \t]*\((?P<place>[A-Z][^()\n]{0,40})\)[ \t]", re.MULTILINE)
+# the scrape's own date line ("date 2024-10-22"), read both at a line start and before a sentence
+_SCRAPE_DATE_TEXT = r"date\s+\d{4}-\d{2}-\d{2}"
 # a scrape may glue its own "date 2024-10-22" before the dateline on one line; the place may carry its
 # country ("UNITED NATIONS, United States (AFP) --")
 _DATELINE_CAPS = re.compile(
-    r"^[ \t]*(?:date\s+\d{4}-\d{2}-\d{2}[ \t]+)?(?P<place>[A-Z][A-Za-z'\u2019./ -]{1,40}?)"
+    r"^[ \t]*(?:" + _SCRAPE_DATE_TEXT + r"[ \t]+)?(?P<place>[A-Z][A-Za-z'\u2019./ -]{1,40}?)"
     r"(?:\s*,\s*[A-Z][A-Za-z'\u2019. -]{1,30}?(?=\s*\())?"
     r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:\s*,\s*\d{4})?)?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:--|\u2014|\u2013|-|:)\s",
@@ -33,7 +35,7 @@ def dateline_places(text: str, window: int = DATELINE_WINDOW) -> list[tuple[int,
     return out
 
 
-_SCRAPE_DATE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}\s*")
+_SCRAPE_DATE = re.compile(_SCRAPE_DATE_TEXT + r"\s*")
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
