@@ -25,7 +25,11 @@ CASES = [
      "Baltic Maritime Transparency Institute", "BMTI"),
     ("Analysts at the Northern Shipping Research Council traced six vessels. The NSRC report was shared with diplomats.",
      "Northern Shipping Research Council", "NSRC"),
+    # the NER tags only the abbreviation; the definition before it names the same actor
+    ("The Coastal Freight Transparency Initiative (CFTI), a research group in Bergen, said a tanker delivered diesel."
+     " CFTI said the ship hid its location.", "Coastal Freight Transparency Initiative", "CFTI"),
 ]
+
 
 
 @pytest.mark.parametrize("text,name,abbr", CASES)

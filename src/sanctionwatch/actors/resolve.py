@@ -170,6 +170,7 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     _add_ner_spans(groups, ner, table, present, taken, datelines)
     _add_relation_descriptions(groups, parsed.text, table)
     _add_shaped_names(groups, parsed.text, table)
+    _add_defined_names(groups, parsed.text)
     _merge_abbreviations(groups, parsed.text)
     return groups.entities()
 
@@ -189,6 +190,51 @@ def _add_abbreviation_mentions(groups: "_Groups", group: "_Group", text: str, ab
     for hit in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
         if not any(s < hit.end() and hit.start() < e for s, e in spans):
             group.mentions.append(Mention(hit.start(), hit.end(), abbr, label))
+
+
+_PAREN_DEFINITION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+_NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'&.\-]*|of|for|the|and|on|in|to|&)[ \t]+){1,9}$")
+
+
+def _defined_name(text: str, paren_start: int, abbr: str) -> tuple[int, int] | None:
+    """The capitalised words just before "(ABBR)" whose initials spell ABBR, as (start, end), else None."""
+    letters = "".join(c for c in abbr if c.isalpha()).upper()
+    run = _NAME_WORDS_BEFORE.search(text, max(0, paren_start - 160), paren_start)
+    if len(letters) < 2 or run is None:
+        return None
+    words = list(re.finditer(r"\S+", text[run.start() : paren_start]))
+    initials = ""
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i].group()
+        if word.lower() in _FUNCTION_WORDS:
+            continue
+        initials = word[0].upper() + initials
+        if initials == letters:
+            return run.start() + words[i].start(), run.start() + words[-1].end()
+        if not letters.endswith(initials):
+            return None
+    return None
+
+
+def _add_defined_names(groups: "_Groups", text: str) -> None:
+    """Extend an abbreviation's entity to the name it abbreviates where the NER missed that name.
+
+    "The Maritime Transparency Initiative (MTI)": the definition pattern is a strong
+    signal on its own, but it fires only for an abbreviation that already is an entity,
+    so a title-cased technical term ("Automatic Identification System (AIS)") creates nothing.
+    """
+    mentions = [(g, m) for g in groups.by_id.values() for m in g.mentions]
+    for paren in _PAREN_DEFINITION.finditer(text):
+        owner = next((g for g, m in mentions if (m.start, m.end) == (paren.start("abbr"), paren.end("abbr"))), None)
+        span = _defined_name(text, paren.start(), paren.group("abbr")) if owner is not None else None
+        if span is None or owner.type == "person":
+            continue
+        start, end = span
+        if any(m.start < end and start < m.end for _, m in mentions):
+            continue  # the NER or the table named it (or part of it) already
+        mention = Mention(start, end, text[start:end], "ORG")
+        owner.mentions.append(mention)
+        mentions.append((owner, mention))
 
 
 def _merge_abbreviations(groups: "_Groups", text: str) -> None:
