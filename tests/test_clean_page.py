@@ -290,10 +290,23 @@ def test_title_is_never_taken_from_clutter(text, title):
          "• Read also: Border trade resumes after a pause\n- JANE ROE\n- Copyright © Example Daily", None,
          {("related_links", "• Read also: Border trade resumes after a pause"), ("byline", "- JANE ROE"),
           ("copyright", "- Copyright © Example Daily")}),
+        # a row of sharing labels, some of several words, and the comment form's gate
+        ("Share on Facebook Share on X Copy link\nThe ferry was held in port, officials said on Monday.\n"
+         "You must be logged in to post a comment.", None,
+         {("page_furniture", "Share on Facebook Share on X Copy link"),
+          ("comment_widget", "You must be logged in to post a comment.")}),
     ],
 )
 def test_clutter_glued_or_bulleted(text, title, clutter):
     assert clutter <= {(r.reason, r.text) for r in find_ignored(text, title=title)}
+
+
+@pytest.mark.parametrize("line", [
+    "Share the cost of the ferry, the ministry said.",  # a label word opening a sentence
+    "Print and share the report before the meeting on Monday.",
+])
+def test_a_sentence_of_label_words_is_no_widget_row(line):
+    assert find_ignored(f"The port was closed on Monday, officials said.\n{line}") == []
 
 
 def test_editorial_brackets_in_a_quotation_are_kept():

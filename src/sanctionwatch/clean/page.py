@@ -175,14 +175,13 @@ class Features:
         return has_place and words[0][0].isupper()
 
     def widget(self, line: Line) -> bool:
-        """A label and nothing else ("Share", "Text Size", "A+ A-"), or a row of one-word labels."""
-        if line.words > 6:
+        """A label and nothing else ("Share", "Text Size", "A+ A-"), or a row of labels ("Share on X Share via Email")."""
+        if line.words > WIDGET_ROW_WORDS:
             return False
         if line.text.lower().rstrip(" :|»›>") in self.lex.widget_lines:
             return True
         norm = normalise(line.text)
-        words = norm.split()
-        return norm in self.lex.widget_lines or (1 < len(words) <= 6 and all(w in self.lex.widget_lines for w in words))
+        return norm in self.lex.widget_lines or labels_only(norm.split(), self.lex.widget_lines)
 
     def rail_header(self, line: Line) -> bool:
         if line.words > 8 or line.sentence:
@@ -195,6 +194,22 @@ class Features:
         letters = [c for c in line.text if c.isalpha()]
         shouting = letters and all(c.isupper() for c in letters)
         return bool(shouting and re.search(r"\b(STORIES|NEWS|HEADLINES|ARTICLES|VIDEOS|POSTS)\b", line.text))
+
+
+WIDGET_ROW_WORDS = 12
+WIDGET_LABEL_WORDS = 4
+
+
+def labels_only(words: list[str], labels: frozenset[str]) -> bool:
+    """Whether two or more labels, each of up to four words, cover the words end to end."""
+    # reach[i]: the fewest labels that cover words[:i]; a row of one label is the whole-line case above
+    reach = [0] + [None] * len(words)
+    for i in range(1, len(words) + 1):
+        for k in range(1, min(WIDGET_LABEL_WORDS, i) + 1):
+            prev = reach[i - k]
+            if prev is not None and " ".join(words[i - k : i]) in labels:
+                reach[i] = prev + 1 if reach[i] is None else min(reach[i], prev + 1)
+    return bool(words) and reach[-1] is not None and reach[-1] > 1
 
 
 def date_stub(text: str) -> bool:
