@@ -300,6 +300,20 @@ def test_dateline_and_headline_separators_are_not_part_of_the_source(nlp, text, 
     assert joined(said.source) == source
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("INCHEON, May 2 (Demo Wire) - The freighter unloaded steel in Nampo, the coast guard said on Friday.",
+         "The freighter unloaded steel in Nampo"),
+        ("BUSAN (Kyodo) — Two tankers met at sea last month, a monitoring group said.", "Two tankers met at sea last month"),
+        ("The freighter unloaded steel in Nampo, the coast guard said.", "The freighter unloaded steel in Nampo"),
+    ],
+)
+def test_content_that_opens_a_story_starts_after_the_dateline(nlp, text, content):
+    said = find(run(nlp, text), "said")
+    assert joined(said.content) == content
+
+
 # (sentence, source, cue, content or None when no attribution may come from the noun)
 OWNED_NOUNS = [
     ('The ministry\'s early dismissal of such arms deliveries as "lies" was later withdrawn.', "The ministry's", "dismissal", "such arms deliveries"),

@@ -8,6 +8,7 @@ from typing import Sequence
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from ..actors import dateline_end
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
 from .draft import Draft, draft_from_group, fragments, span_chars, strip_span
@@ -357,7 +358,19 @@ def _after_lead(text: str, start: int, end: int) -> tuple[int, int]:
     return (cut, end) if cut < end else (start, end)
 
 
+def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content that opens a story starts after its dateline ("SEOUL (AP) --" is where it was filed, not what was said)."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    cut = dateline_end(text, start, end)
+    while cut < end and text[cut].isspace():
+        cut += 1
+    return ([(cut, end)] if cut < end else []) + spans[1:]
+
+
 def _finish(text: str, parsed: Parsed, d: Draft, speaker: Speaker | None, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
+    d.content = _without_dateline(text, sorted(d.content)) or d.content
     content_text = _content_text(text, d.content)
     stance, negated = stance_of(d.cue_tokens, content_text, lex)
     pieces = d.content + d.cue
