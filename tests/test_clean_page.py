@@ -295,13 +295,33 @@ def test_title_is_never_taken_from_clutter(text, title):
          "You must be logged in to post a comment.", None,
          {("page_furniture", "Share on Facebook Share on X Copy link"),
           ("comment_widget", "You must be logged in to post a comment.")}),
+        # blog and aggregator furniture around a two-line story
+        ("Posted by editor2 on June 9, 2025\nLast updated: June 9, 2025 18:40 IST\n"
+         "Click to share on LinkedIn (Opens in new window)\n"
+         "The ferry was held in port, officials said on Monday.\nJoin our Telegram channel for daily updates\n"
+         "(This report has not been edited by our desk and is auto-generated from a syndicated feed.)\n"
+         "First published on: 09-06-2025 at 18:40 IST", None,
+         {("byline", "Posted by editor2 on June 9, 2025"), ("dateline", "Last updated: June 9, 2025 18:40 IST"),
+          ("page_furniture", "Click to share on LinkedIn (Opens in new window)"),
+          ("page_furniture", "Join our Telegram channel for daily updates"),
+          ("disclaimer", "(This report has not been edited by our desk and is auto-generated from a syndicated feed.)"),
+          ("dateline", "First published on: 09-06-2025 at 18:40 IST")}),
     ],
 )
 def test_clutter_glued_or_bulleted(text, title, clutter):
     assert clutter <= {(r.reason, r.text) for r in find_ignored(text, title=title)}
 
 
+def test_a_lede_above_a_photo_credit_is_the_story_not_its_caption():
+    text = ("Written by Jane Roe\nTwo freighters left Nampo on Sunday, the coast guard said.\n(Photo: Harbour Wire)\n"
+            "The ships had switched off their transponders.")
+    regions = {(r.reason, r.text) for r in find_ignored(text)}
+    assert ("photo_credit", "(Photo: Harbour Wire)") in regions
+    assert not any("freighters" in t for _, t in regions)
+
+
 @pytest.mark.parametrize("line", [
+    "By then the ferry had left the port.",  # a sentence opening with "By", not a byline
     "Share the cost of the ferry, the ministry said.",  # a label word opening a sentence
     "Print and share the report before the meeting on Monday.",
 ])

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .page import Features, Line, normalise, shape_reason
 
 HEADLINE_SEARCH = 15  # the headline is looked for among the first non-blank lines only
@@ -101,6 +103,10 @@ def _repeats(lines: list[Line], head: int | None, title: str | None, mark) -> No
         seen.add(norm)
 
 
+# a reporting clause: a caption shows, a story tells who said what
+REPORTING = re.compile(r"\b(said|says|told|tells|reported|according to)\b")
+
+
 def _captions_above_credits(lines: list[Line], verdicts: dict[int, str], new: dict[int, str], head: int | None, mark) -> None:
     """A credit on a line of its own: the line just above it (no blank line between) is its caption."""
     for line in lines[1:]:
@@ -109,6 +115,8 @@ def _captions_above_credits(lines: list[Line], verdicts: dict[int, str], new: di
         above = lines[line.index - 1]
         if line.blank_before or above.index == head or above.paragraph and above.words > 40:
             continue
+        if REPORTING.search(above.text):
+            continue  # "..., the military said." is the story's lede above a credit for the photo below it
         mark(above.index, "caption")
 
 

@@ -34,14 +34,17 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DATE = re.compile(
     rf"\b{_WEEKDAY},?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?"
     rf"|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{4}}\b"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:KST|GMT|UTC|ET|EST|EDT|BST|CET|JST))?"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:KST|GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|IST|PST|PDT|CST|MSK|HKT|SGT|AEST|AEDT|PHT|WIB))?"
     r"|\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\b",
 )
 _DATE_STUB_WORDS = re.compile(
-    r"\b(?:updated|published|posted|added|last updated|modified|date|dated|on|at|by|written|and|local time)\b|[|•·,:\-–—/()]",
+    r"\b(?:updated|published|posted|added|last updated|first published|modified|date|dated|on|at|by|written|and|local time)\b|[|•·,:\-–—/()]",
     re.I,
 )
-_BYLINE = re.compile(r"^[-–—•·*\s]*(?:(?:Written|Reported|Story|Words|Text|Edited)\s+)?[Bb][Yy]:?\s+[A-Z\"“]")
+# "By Jane Roe"; after a verb of the byline the name may be a lower-case user name ("Posted by admin")
+_BYLINE = re.compile(
+    r"^[-–—•·*\s]*(?:(?:Written|Reported|Story|Words|Text|Edited|Posted|Submitted|Compiled)\s+[Bb][Yy]:?\s+[A-Za-z\"“]|[Bb][Yy]:?\s+[A-Z\"“])"
+)
 _BYLINE_INNER = re.compile(r"\s[Bb]y\s+(?:Our\s+)?[A-Z][\w'’.-]+")
 
 
