@@ -291,6 +291,8 @@ def test_title_is_never_taken_from_clutter(text, title):
          {("related_links", "• Read also: Border trade resumes after a pause"), ("byline", "- JANE ROE"),
           ("copyright", "- Copyright © Example Daily")}),
         # a row of sharing labels, some of several words, and the comment form's gate
+        ("Print this article\nSend to a friend\nThe ferry was held in port, officials said on Monday.", None,
+         {("page_furniture", "Print this article"), ("page_furniture", "Send to a friend")}),
         ("Share on Facebook Share on X Copy link\nThe ferry was held in port, officials said on Monday.\n"
          "You must be logged in to post a comment.", None,
          {("page_furniture", "Share on Facebook Share on X Copy link"),
