@@ -61,3 +61,24 @@ def test_every_current_country_is_in_the_table():
     assert table.lookup("Chad").id == "tcd"
     assert table.lookup("chad") is None  # a one-word name counts only as written
     assert table.lookup("Pyongyang").id == "prk"  # the project's own layer stays on top
+
+
+# (text, one name, the other name the text declares the same)
+ALIASES = [
+    ("The hackers of Blue Heron Team, also known as Quiet Finch, emptied two wallets.", "Blue Heron Team", "Quiet Finch"),
+    ("The tanker Morning Tide (formerly the Grey Gull) switched off its transponder.", "Morning Tide", "Grey Gull"),
+    ("Lazarus Group, a.k.a. Harbour Ghost, laundered the funds.", "Lazarus Group", "Harbour Ghost"),
+]
+
+
+@pytest.mark.parametrize("text,name,other", ALIASES)
+def test_names_the_text_declares_the_same_share_an_id(nlp, text, name, other):
+    entities = resolve_entities(parse(nlp, text))
+    one, two = ids_of(entities, text, name), ids_of(entities, text, other)
+    assert one and two and one & two
+
+
+def test_two_known_actors_are_never_merged_by_an_alias_phrase(nlp):
+    text = "Pyongyang, formerly a quiet capital, and Seoul, also known as the southern capital, met."
+    entities = resolve_entities(parse(nlp, text))
+    assert not ids_of(entities, text, "Pyongyang") & ids_of(entities, text, "Seoul")

@@ -172,6 +172,7 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     _add_shaped_names(groups, parsed.text, table)
     _add_defined_names(groups, parsed.text)
     _merge_abbreviations(groups, parsed.text)
+    _merge_aliases(groups, parsed.text)
     return groups.entities()
 
 
@@ -278,6 +279,42 @@ def _merge_abbreviations(groups: "_Groups", text: str) -> None:
         for key, gid in surfaces.items():
             if gid == gone.id:
                 surfaces[key] = keep.id
+
+
+# "APT38, also known as BlueNoroff", "the Ocean Star (formerly the Sea Pearl)": the text itself
+# says that two names are one actor
+_ALIAS_LINK = re.compile(
+    r"\s*(?:,|\()\s*(?i:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+(?:known\s+as|named|called))?|"
+    r"previously\s+(?:known\s+as|named|called)|now\s+(?:known\s+as|named|called))\s+(?:[Tt]he\s+)?"
+    r"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z0-9][\w’'.-]*){0,5})"
+)
+
+
+def _merge_aliases(groups: "_Groups", text: str) -> None:
+    """One entity for two names the text declares the same; a table actor absorbs a local one, two table actors stay.
+
+    The second name joins the first as a mention where the NER missed it; the NER's type for
+    either name is a guess ("Quiet Finch" read as a person), so a known type wins.
+    """
+    for g in list(groups.by_id.values()):
+        for m in list(g.mentions):
+            link = _ALIAS_LINK.match(text, m.end)
+            if g.id not in groups.by_id or link is None:
+                continue
+            start, end = link.span("name")
+            end = start + len(text[start:end].rstrip(".,"))
+            others = [(h, x) for h in groups.by_id.values() for x in h.mentions if x.start < end and start < x.end]
+            if not others:
+                g.mentions.append(Mention(start, end, text[start:end], m.label))
+                continue
+            other = others[0][0]
+            if other.id == g.id or not (g.id.startswith("local:") or other.id.startswith("local:")):
+                continue
+            keep, gone = (other, g) if g.id.startswith("local:") and not other.id.startswith("local:") else (g, other)
+            if keep.id.startswith("local:") and keep.type == "person" and gone.type != "person":
+                keep.type = gone.type
+            keep.mentions.extend(gone.mentions)
+            del groups.by_id[gone.id]
 
 
 # "Kim Jong-un's sister", "the powerful sister of North Korean leader Kim Jong-un": a description
