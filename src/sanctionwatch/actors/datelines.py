@@ -19,6 +19,15 @@ _DATELINE_CAPS = re.compile(
     re.MULTILINE,
 )
 
+# "Brussels: North Korea has sent ...": a place in title case and a colon before the first sentence
+# (South Asian outlets). A headline has the same shape ("North Korea: US warns ..."), so the place
+# must not be a country (the caller knows which names are) and a sentence must follow on the line.
+_DATELINE_COLON = re.compile(
+    r"^[ \t]*(?:" + _SCRAPE_DATE_TEXT + r"[ \t]+)?(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}):[ \t]+"
+    r"(?=[A-Z\"\u201c](?:[^\n]*?\s){8})",
+    re.MULTILINE,
+)
+
 
 # --------------------------------------------------------------------------- datelines
 
@@ -46,5 +55,11 @@ def dateline_end(text: str, start: int, end: int) -> int:
     m = _DATELINE_CAPS.match(text, start, end)
     if m and (m.group("place").upper() == m.group("place") or m.group("date") or m.group("agency")):
         return m.end()
-    return start
+    m = _DATELINE_COLON.match(text, start, end)
+    return m.end() if m else start
+
+
+def colon_dateline_places(text: str, window: int = DATELINE_WINDOW) -> list[tuple[int, int]]:
+    """Character ranges of the place in title-case colon datelines ("Brussels: ..."); countries left to the caller."""
+    return [m.span("place") for m in _DATELINE_COLON.finditer(text, 0, min(window, len(text)))]
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import Entity, Mention
 from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
-from .datelines import dateline_places
+from .datelines import colon_dateline_places, dateline_places
 from .scan import AliasHit, NerSpan, scan_blocks
 from .table import (
     ALIAS_LABEL, DEMONYM_ENDING, HYPHEN_CLASS, LOCAL_TYPES, PLACE_LABELS, PLACE_TYPES, QUOTE_FOLD, RESOLVED_ONLY_LABELS,
@@ -85,6 +85,11 @@ class _Groups:
             out.append(Entity(group.id, group.name, group.type, group.mentions, group.wikidata))
         out.sort(key=lambda e: e.mentions[0].start)
         return out
+
+
+def _names_country(table: ActorTable, surface: str) -> bool:
+    actor = table.lookup(surface)
+    return actor is not None and actor.type == "country"
 
 
 def _is_place(type_or_label: str) -> bool:
@@ -164,7 +169,9 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     """One Entity per canonical actor or per unknown entity, mentions in document order."""
     table = table or load_actor_table()
     hits, ner = scan_blocks(parsed, table)
-    datelines = dateline_places(parsed.text)
+    datelines = dateline_places(parsed.text) + [
+        (s, e) for s, e in colon_dateline_places(parsed.text) if not _names_country(table, parsed.text[s:e])
+    ]
     groups = _Groups()
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
     _add_ner_spans(groups, ner, table, present, taken, datelines)
