@@ -17,6 +17,10 @@ from sanctionwatch.actors.datelines import dateline_end
     ("date 2024-02-01 Karachi: Customs officers seized two containers of steel bound for the port on Monday.",
      "date 2024-02-01 Karachi: "),
     ("Karachi: Port Closed", ""),  # a headline: no sentence follows
+    ("Lagos [Nigeria], March 9 (NAN): The port reopened.", "Lagos [Nigeria], March 9 (NAN): "),
+    ("OSAKA, Feb. 2 (Jiji Press)--The port reopened.", "OSAKA, Feb. 2 (Jiji Press)--"),
+    ("WASHINGTON, D.C. — The port reopened.", "WASHINGTON, D.C. — "),
+    ("EU--Japan talks resumed.", ""),  # a glued dash names a pair, not a dateline, without a date or an agency
 ])
 def test_dateline_end(text, dateline):
     assert text[:dateline_end(text, 0, len(text))] == dateline

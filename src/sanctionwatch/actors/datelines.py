@@ -13,9 +13,10 @@ _SCRAPE_DATE_TEXT = r"date\s+\d{4}-\d{2}-\d{2}"
 # country ("UNITED NATIONS, United States (AFP) --")
 _DATELINE_CAPS = re.compile(
     r"^[ \t]*(?:" + _SCRAPE_DATE_TEXT + r"[ \t]+)?(?P<place>[A-Z][A-Za-z'\u2019./ -]{1,40}?)"
+    r"(?:\s*\[[A-Z][A-Za-z ]{1,30}\])?(?:\s*,\s*D\.C\.)?"
     r"(?:\s*,\s*[A-Z][A-Za-z'\u2019. -]{1,30}?(?=\s*\())?"
     r"(?:\s*,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:\s*,\s*\d{4})?)?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:--|\u2014|\u2013|-|:)\s",
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:(?:--|\u2014)\s*(?=[A-Z\"\u201c])|(?:--|\u2014|\u2013|-|:)\s)",
     re.MULTILINE,
 )
 
@@ -32,14 +33,20 @@ _DATELINE_COLON = re.compile(
 # --------------------------------------------------------------------------- datelines
 
 
+def _is_dateline(m: re.Match) -> bool:
+    """A place in capitals, or one with a date or an agency; a dash glued to the story only after those."""
+    place, marked = m.group("place"), bool(m.group("date") or m.group("agency"))
+    glued = not m.group().endswith((" ", "\t", "\n"))
+    return marked or (place.upper() == place and not glued)
+
+
 def dateline_places(text: str, window: int = DATELINE_WINDOW) -> list[tuple[int, int]]:
     """Character ranges of the place part of datelines near the top of the text."""
     out = []
     for m in _DATELINE_PAREN.finditer(text, 0, min(window, len(text))):
         out.append(m.span("place"))
     for m in _DATELINE_CAPS.finditer(text, 0, min(window, len(text))):
-        place = m.group("place")
-        if place.upper() == place or m.group("date") or m.group("agency"):
+        if _is_dateline(m):
             out.append(m.span("place"))
     return out
 
@@ -53,7 +60,7 @@ def dateline_end(text: str, start: int, end: int) -> int:
     if line < start and _SCRAPE_DATE.fullmatch(text, line, start):
         start = line  # the scrape's date glued before the dateline, split off as a sentence of its own
     m = _DATELINE_CAPS.match(text, start, end)
-    if m and (m.group("place").upper() == m.group("place") or m.group("date") or m.group("agency")):
+    if m and _is_dateline(m):
         return m.end()
     m = _DATELINE_COLON.match(text, start, end)
     return m.end() if m else start
