@@ -58,6 +58,8 @@ def types_of(nlp):
         "Fresh mountain air made the hikers feel well, and crystal water refreshed them.",
         # where the work is, not who works abroad
         "Service personnel whose term had ended worked hard on the new dam.",
+        "The brigade carried out a river-crossing drill near the old iron works.",
+        "Barges carrying river sand moored at the northern wharf in spring.",
         "The progressive forces should fight against the new security law.",
     ],
 )
@@ -77,6 +79,10 @@ def test_everyday_sense_is_no_event(types_of, text):
         ("Hackers carried out hacks to steal $90 million from an exchange.", "cyber_theft", "hacks"),
         ("Thousands of labourers were working abroad for state firms.", "overseas_workers", "working"),
         ("The company shipped rifles to the rebels.", "arms_transfer", "shipped"),
+        # a measure in front of the goods is see-through, as a modifier too
+        ("The province exported 4.1 million yuan worth of squid to its neighbour in 2021.", "banned_export", "exported"),
+        ("The barge carried 3,000 tonnes of anthracite to a southern port.", "banned_export", "carried"),
+        ("A small tanker carried 900 tons of diesel to the eastern port in June.", "petroleum_import", "carried"),
         ("The ministry added two banks to its sanctions list.", "designation", "added"),
         ("The navy test-fired two cruise missiles on Sunday.", "missile_launch", "fired"),
     ],

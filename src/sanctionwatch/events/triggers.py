@@ -90,20 +90,14 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                 seen.add(child.i)
                 out.append((child, depth))
                 nxt.append(child)
-                # a measure is transparent: "a number of shells", "containers of munitions"
-                if child.lemma_.lower() in measures:
-                    for p in child.children:
-                        if p.dep_ == "prep" and p.lower_ == "of":
-                            for o in p.children:
-                                if o.dep_ == "pobj" and o.i not in seen:
-                                    seen.add(o.i)
-                                    out.append((o, depth))
-                                    nxt.append(o)
-                # a noun's modifiers are as close as the noun ("tests of nuclear weapons")
+                _through_measure(child, measures, seen, out, nxt, depth)
+                # a noun's modifiers are as close as the noun ("tests of nuclear weapons"); a measure
+                # among them is transparent too ("3 million yuan worth of seafood")
                 for mod in child.children:
                     if mod.dep_ in ("amod", "compound") and mod.i not in seen:
                         seen.add(mod.i)
                         out.append((mod, depth))
+                        _through_measure(mod, measures, seen, out, nxt, depth)
                 # conjuncts are as close as their first member ("villas, cars ... and luxuries")
                 for cj in child.conjuncts:
                     if cj.i not in seen:
@@ -112,6 +106,20 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                         nxt.append(cj)
         frontier = nxt
     return out
+
+
+def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: list[tuple[Token, int]],
+                     nxt: list[Token], depth: int) -> None:
+    """A measure is transparent: "a number of shells", "containers of munitions" reach the goods."""
+    if tok.lemma_.lower() not in measures:
+        return
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and o.i not in seen:
+                    seen.add(o.i)
+                    out.append((o, depth))
+                    nxt.append(o)
 
 
 def _instrument(child: Token, parent: Token, trigger: Token) -> bool:
@@ -219,7 +227,7 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
         if pos != "VERB" and (lemma in tax.verb_only or lower in tax.verb_only):
             continue  # "a ship", "the DPRK's moves", "such defect": the noun is an everyday thing
         tok = sent[i]
-        if _names_a_thing(tok, tax):
+        if _names_a_thing(tok, tax) or _other_sense(tok, lemma, tax):
             continue
         hood: list[tuple[Token, int]] | None = None
         # the rule whose context word is closest wins ("tested an engine for a missile"
@@ -252,6 +260,14 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
         if best is not None:
             hits.append(best[1])
     return hits
+
+
+def _other_sense(tok: Token, lemma: str, tax: Taxonomy) -> bool:
+    """A phrasal verb ("carried out a transfer") or a describing participle ("ships carrying coal")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma in tax.modality.get("descriptive_participles", frozenset()):
+        return True
+    phrasal = tax.modality.get("phrasal_senses", frozenset())
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in phrasal for c in tok.children)
 
 
 def _names_a_thing(tok: Token, tax: Taxonomy) -> bool:
