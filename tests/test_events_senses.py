@@ -60,6 +60,7 @@ def types_of(nlp):
         "Service personnel whose term had ended worked hard on the new dam.",
         "The brigade carried out a river-crossing drill near the old iron works.",
         "Barges carrying river sand moored at the northern wharf in spring.",
+        "The city froze bus fares for the winter.",
         "The progressive forces should fight against the new security law.",
     ],
 )
@@ -83,6 +84,8 @@ def test_everyday_sense_is_no_event(types_of, text):
         ("The province exported 4.1 million yuan worth of squid to its neighbour in 2021.", "banned_export", "exported"),
         ("The barge carried 3,000 tonnes of anthracite to a southern port.", "banned_export", "carried"),
         ("A small tanker carried 900 tons of diesel to the eastern port in June.", "petroleum_import", "carried"),
+        ("Ottawa froze the assets of nine trading firms on Monday.", "designation", "froze"),
+        ("Ottawa imposed an asset freeze on nine trading firms.", "designation", "imposed"),
         ("The ministry added two banks to its sanctions list.", "designation", "added"),
         ("The navy test-fired two cruise missiles on Sunday.", "missile_launch", "fired"),
     ],
