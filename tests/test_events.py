@@ -127,6 +127,16 @@ def test_modality_from_enclosing_attribution(run, stance, source_entity, modalit
     assert events[0].modality == modality
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The scheme got the laid-off IT workers hired by Fortune 500 companies.", "Fortune 500"),
+    ("Office 39 smuggled luxury cars into Pyongyang through a port in the east.", "Office 39"),
+])
+def test_a_number_inside_a_name_counts_nothing(parse_events, text, name):
+    doc, events = parse_events(text)
+    assert any(m.text == name for e in doc.entities for m in e.mentions)  # the name is a mention
+    assert events and all(ev.quantity is None for ev in events)
+
+
 def test_arguments_quantity_and_time(run):
     doc, events = run("South Korea said in March that the North had sent some 7,000 containers of weapons to Russia.")
     (ev,) = events

@@ -62,7 +62,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
     dateline = dateline_end(ctx.text, s0, s1)
     meta = scraper_lines(ctx.text, s0, s1)
     times = [t for t in find_times(ctx.text, s0, s1, anchor) if t[0] >= dateline and not _overlaps(t, meta)]
-    quantities = find_quantities(ctx.text, s0, s1)
+    quantities = [q for q in find_quantities(ctx.text, s0, s1) if not _number_in_a_name(ctx.text, q, doc.entities)]
     heads = {h.head.i for h in hits}
     out: list[Event] = []
     for hit in hits:
@@ -163,6 +163,15 @@ def _with_antecedent_actors(ev: Event, events: Sequence[Event]) -> Event:
 def _participant_count(quantities, times, args: list[Argument]):
     spans = [(a.start, a.end) for a in args if a.role in ("agent", "item")]
     return next((q for q in quantities if not _overlaps(q, times) and any(q[0] < e and s < q[1] for s, e in spans)), None)
+
+
+def _number_in_a_name(text: str, q: tuple[int, int, Any], entities) -> bool:
+    """"Fortune 500 companies", "Office 39": a number that is part of a name counts nothing."""
+    digit = next((i for i in range(q[0], q[1]) if text[i].isdigit()), None)
+    # a word of its own after a word of the name ("US300" is a currency the NER misread, not a name)
+    return digit is not None and text[digit - 1].isspace() and any(
+        m.start < digit < m.end and text[m.start].isalpha() for e in entities for m in e.mentions
+    )
 
 
 def _quantity(found: tuple[int, int, Quantity] | None) -> Quantity | None:
