@@ -19,7 +19,7 @@ def ids_of(entities, text: str, surface: str) -> set[str]:
     return {e.id for e in entities for m in e.mentions if m.start < end and start < m.end}
 
 
-# (text, the full name, its abbreviation)
+# (text, one name, another name of the same actor: its abbreviation or an alias the text declares)
 CASES = [
     ("The Baltic Maritime Transparency Institute (BMTI) tracked the tanker. BMTI said it had switched off its radio.",
      "Baltic Maritime Transparency Institute", "BMTI"),
@@ -28,12 +28,14 @@ CASES = [
     # the NER tags only the abbreviation; the definition before it names the same actor
     ("The Coastal Freight Transparency Initiative (CFTI), a research group in Bergen, said a tanker delivered diesel."
      " CFTI said the ship hid its location.", "Coastal Freight Transparency Initiative", "CFTI"),
+    ("The hackers of Blue Heron Team, also known as Quiet Finch, emptied two wallets.", "Blue Heron Team", "Quiet Finch"),
+    ("The tanker Morning Tide (formerly the Grey Gull) switched off its transponder.", "Morning Tide", "Grey Gull"),
+    ("Lazarus Group, a.k.a. Harbour Ghost, laundered the funds.", "Lazarus Group", "Harbour Ghost"),
 ]
 
 
-
 @pytest.mark.parametrize("text,name,abbr", CASES)
-def test_name_and_abbreviation_share_an_id(nlp, text, name, abbr):
+def test_two_names_of_one_actor_share_an_id(nlp, text, name, abbr):
     entities = resolve_entities(parse(nlp, text))
     full, short = ids_of(entities, text, name), ids_of(entities, text, abbr)
     assert full and short and full & short
@@ -62,20 +64,6 @@ def test_every_current_country_is_in_the_table():
     assert table.lookup("chad") is None  # a one-word name counts only as written
     assert table.lookup("Pyongyang").id == "prk"  # the project's own layer stays on top
 
-
-# (text, one name, the other name the text declares the same)
-ALIASES = [
-    ("The hackers of Blue Heron Team, also known as Quiet Finch, emptied two wallets.", "Blue Heron Team", "Quiet Finch"),
-    ("The tanker Morning Tide (formerly the Grey Gull) switched off its transponder.", "Morning Tide", "Grey Gull"),
-    ("Lazarus Group, a.k.a. Harbour Ghost, laundered the funds.", "Lazarus Group", "Harbour Ghost"),
-]
-
-
-@pytest.mark.parametrize("text,name,other", ALIASES)
-def test_names_the_text_declares_the_same_share_an_id(nlp, text, name, other):
-    entities = resolve_entities(parse(nlp, text))
-    one, two = ids_of(entities, text, name), ids_of(entities, text, other)
-    assert one and two and one & two
 
 
 def test_two_known_actors_are_never_merged_by_an_alias_phrase(nlp):
