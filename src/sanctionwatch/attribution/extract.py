@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
 from .draft import Draft, draft_from_group, fragments, span_chars, strip_span
-from .phrases import borrow_subject, noun_phrase
+from .phrases import borrow_subject, noun_phrase, source_across_insertion
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
@@ -481,6 +481,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         if d.cue and d.cue[0] not in known:
             known.add(d.cue[0])
             extra.append(d)
+    for d in drafts + extra:
+        source_across_insertion(text, parsed.blocks[d.block], d)
     ordered = _nest(drafts + extra)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     return [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]

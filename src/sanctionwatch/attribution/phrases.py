@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..read import Block
 from .draft import Draft, span_chars
 
-__all__ = ["borrow_subject", "noun_phrase"]
+__all__ = ["borrow_subject", "noun_phrase", "source_across_insertion"]
 
 _CLAUSAL = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "punct", "cc", "conj", "appos"})
 
@@ -72,4 +72,77 @@ def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
     if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
         return d
     d.source, d.source_tokens = [span], toks
+    return d
+
+
+_RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "where"})
+# an apposition this long or with a verb in it is a clause, not a fenced description of the subject
+MAX_APPOSITION = 12
+MAX_INSERTION = 40
+MAX_SUBJECT = 8
+
+
+def _is_insertion(toks: list[Token]) -> bool:
+    """ "which serves traders in 190 countries" or "the Kremlin spokesman": text fenced off between commas."""
+    if not toks:
+        return False
+    if toks[0].lower_ in _RELATIVE_WORDS:
+        return True
+    return len(toks) <= MAX_APPOSITION and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _fenced_subject(cue: list[Token]) -> tuple[list[Token], tuple[int, int]] | None:
+    """(subject tokens, insertion token range) for a cue right after "Subject, <insertion>,".
+
+    The tagger reads the comma-fenced relative clause or apposition of "Kraken, which serves traders
+    in 190 countries, said ..." as the end of whatever came before and leaves the cue without a source;
+    the parser often hangs the subject elsewhere, so the surface commas decide.
+    """
+    first = min(cue, key=lambda t: t.i)
+    doc, sent = first.doc, first.sent
+    j = first.i - 1
+    while j >= sent.start and doc[j].pos_ == "ADV":  # "..., also confirmed"
+        j -= 1
+    if j <= sent.start or doc[j].text != ",":
+        return None
+    close = j
+    for k in range(close - 1, max(sent.start, close - MAX_INSERTION) - 1, -1):
+        if doc[k].text != ",":
+            continue
+        if not _is_insertion(list(doc[k + 1 : close])):
+            if doc[k + 1].lower_ in _RELATIVE_WORDS:
+                return None
+            continue
+        m = k - 1
+        while m >= sent.start and doc[m].text != ",":
+            m -= 1
+        subject = list(doc[m + 1 : k])
+        if not 0 < len(subject) <= MAX_SUBJECT or subject[-1].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") for t in subject):
+            return None
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in subject) and not subject[0].text[:1].isupper():
+            return None
+        return subject, (k, close + 1)
+    return None
+
+
+def source_across_insertion(text: str, block: Block, d: Draft) -> Draft:
+    """A sourceless draft whose cue follows "Subject, <relative clause or apposition>," takes that subject.
+
+    The insertion says who the subject is; it is not what the subject said, so it leaves the content.
+    """
+    if d.source or not d.cue_tokens or d.cue_tokens[0].doc is not block.doc:
+        return d
+    found = _fenced_subject(d.cue_tokens)
+    if found is None:
+        return d
+    toks, (lo, hi) = found
+    doc = block.doc
+    span = span_chars(text, block.start, doc, toks[0].i, toks[-1].i + 1)
+    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
+        return d
+    fence = (block.start + doc[lo].idx, block.start + doc[hi - 1].idx + len(doc[hi - 1].text))
+    kept = [(s, e) for s, e in d.content if not (fence[0] <= s and e <= fence[1])]
+    if not kept:
+        return d
+    d.source, d.source_tokens, d.content = [span], toks, kept
     return d

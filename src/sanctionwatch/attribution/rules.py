@@ -87,6 +87,20 @@ def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozense
     return src, cue, (lo, hi)
 
 
+def _before_fence(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """ "according to Reuters, Sergei Shoigu, secretary of ..., announced": the parser may join the
+    next clause's subject to the phrase's object as a conjunct; the comma before that subject ends the
+    object, unless what follows continues a list ("according to Seoul, Tokyo and Washington")."""
+    comma = next((k for k in range(lo + 1, hi) if doc[k].text == ","), None)
+    if comma is None or any(doc[k].dep_ == "cc" for k in range(comma + 1, hi)):
+        return lo, hi
+    # an apposition ("according to Jane Roe, a spokeswoman for the ministry,") stays; a conjunct with no
+    # "and" is the next clause's subject
+    if not any(doc[k].dep_ == "conj" and lo <= doc[k].head.i < comma for k in range(comma + 1, hi)):
+        return lo, hi
+    return lo, comma
+
+
 def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[int, int], list[tuple[int, int]]] | None:
     """"according to X": X is the source, the clause around the phrase the content."""
     if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
@@ -95,7 +109,7 @@ def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    src = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+    src = _before_fence(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
     phrase = (tok.i, max(src[1], to.i + 1))
     # the phrase reports the whole sentence, whatever word the parser hung it on
     sent = tok.sent
