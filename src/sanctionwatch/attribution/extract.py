@@ -18,6 +18,7 @@ from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
 from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
+from .statements import body_drafts
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
 
@@ -483,6 +484,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
             extra.append(d)
     for d in drafts + extra:
         source_across_insertion(text, parsed.blocks[d.block], d)
-    ordered = _nest(drafts + extra)
+    # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
+    bodies = body_drafts(text, parsed, drafts + extra, lex)
+    ordered = _nest(drafts + extra + bodies)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     return [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]

@@ -1,0 +1,94 @@
+"""Statement bodies after an intro ending in ':' and the stance of a statement a light verb issues.
+
+Government releases and state-media stories announce a statement once and then give its text as plain
+paragraphs; each of those sentences is the speaker's.  Texts are the team's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pycrfsuite")
+
+from sanctionwatch.attribution import extract_attributions  # noqa: E402
+from sanctionwatch.attribution.tagger import model_path  # noqa: E402
+from sanctionwatch.read import load_model, parse  # noqa: E402
+
+if not model_path().is_file():  # pragma: no cover
+    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def joined(frags) -> str:
+    return " ".join(f.text for f in frags)
+
+
+def run(nlp, text):
+    atts = extract_attributions(parse(nlp, text))
+    for a in atts:
+        for f in a.source + a.cue + a.content:
+            assert text[f.start : f.end] == f.text
+    return atts
+
+
+def holding(atts, piece):
+    return [a for a in atts if piece in joined(a.content)]
+
+
+FOLLOWING = (
+    "A spokesman for the Fisheries Ministry of Atlantis on Tuesday issued the following statement:\n\n"
+    "The so-called report on illegal fishing is a sheer fabrication cooked up by hostile forces.\n\n"
+    "Our trawlers have always respected the maritime boundaries agreed with our neighbours.\n\n"
+    "We will resolutely defend the livelihood of our coastal villages."
+)
+SAID = (
+    "The harbour office of Lemuria released a statement on Monday about the seized ferry. It said:\n\n"
+    "The detention of the ferry is a violation of the freedom of navigation.\n\n"
+    "Officials in the capital declined to say when the crew would be released."
+)
+CONTINUED = (
+    "The blockade serves only the ambitions of the northern alliance, the statement said, and went on:\n\n"
+    "It is for this reason that the alliance moved its warships to the strait last spring."
+)
+
+
+@pytest.mark.parametrize("text,body,source", [
+    (FOLLOWING, "sheer fabrication cooked up by hostile forces", "spokesman"),
+    (FOLLOWING, "Our trawlers have always respected the maritime boundaries", "spokesman"),
+    (FOLLOWING, "resolutely defend the livelihood", "spokesman"),
+    (SAID, "The detention of the ferry is a violation", "It"),
+    (CONTINUED, "the alliance moved its warships to the strait", "statement"),
+])
+def test_each_sentence_of_a_statement_body_is_the_speakers(nlp, text, body, source):
+    hits = holding(run(nlp, text), body)
+    assert hits, f"no attribution holds {body!r}"
+    assert any(source in joined(a.source) for a in hits), [joined(a.source) for a in hits]
+
+
+def test_a_body_after_said_ends_with_its_paragraph(nlp):
+    hits = holding(run(nlp, SAID), "declined to say when the crew")
+    assert not any(joined(a.source) == "It" for a in hits)
+
+
+def test_the_denial_in_a_body_takes_the_denial_stance(nlp):
+    hits = holding(run(nlp, FOLLOWING), "sheer fabrication")
+    assert any(a.stance == "deny" for a in hits)
+
+
+def test_a_colon_that_introduces_a_list_is_no_statement(nlp):
+    text = "The resolution bans the following goods:\n\nTextiles, seafood and machinery may no longer be sold abroad."
+    assert not holding(run(nlp, text), "Textiles, seafood and machinery")
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("The ministry issued a statement denouncing the naval drills off its coast.", "condemn"),
+    ("The embassy put out a statement rejecting the report as groundless.", "deny"),
+    ("The ministry released a statement on Friday disclosing the names of the detained sailors.", "assert"),
+])
+def test_a_statement_issued_takes_the_stance_of_what_it_does(nlp, text, stance):
+    atts = [a for a in run(nlp, text) if "statement" in joined(a.cue)]
+    assert atts and atts[0].stance == stance
