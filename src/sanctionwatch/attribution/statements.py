@@ -2,8 +2,8 @@
 
 Government releases and state-media stories introduce a statement once ("A spokesperson for the
 ministry issued the following statement:", "It said:", "the statement said, and went on:") and then
-give its text as plain paragraphs with no speech verb of their own.  Each sentence of such a body
-becomes an attribution to the speaker of the intro; an attribution found inside a body sentence
+give its text as plain paragraphs with no speech verb of their own.  Each paragraph of such a body
+becomes an attribution to the speaker of the intro; an attribution found inside a body paragraph
 (the statement quoting the other side) nests under it.
 """
 
@@ -18,9 +18,9 @@ from .draft import Draft, span_chars, strip_span
 from .lexicon import Lexicon
 from .phrases import noun_phrase
 
-# a body sentence shorter than this (a stray comma run, a dateline) says nothing
+# a body paragraph shorter than this (a stray comma run, a dateline) says nothing
 MIN_BODY_CHARS = 20
-# a body sentence already held this much by other attributions' contents is left to them
+# a body paragraph already held this much by other attributions' contents is left to them
 COVERED_SHARE = 0.5
 # a paragraph this short that does not end a sentence (a caption, a credit, a headline) ends the body
 SHORT_BLOCK_CHARS = 80
@@ -108,33 +108,36 @@ def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: 
 
 
 def _units(parsed: Parsed, intro: Intro, stop: tuple[int, int]) -> list[tuple[int, int, int]]:
-    """(block, start, end) of each body sentence, from the colon to the end the intro allows or `stop`."""
+    """(block, start, end) of each body paragraph, from the colon to the end the intro allows or to `stop`
+    (the next intro's sentence).  A paragraph is one unit, as a dash paragraph is: PolNeAR and the
+    gold sets annotate a block quotation whole."""
     text = parsed.text
     blocks = parsed.blocks
     home = blocks[intro.block]
     colon_end = home.start + intro.colon.idx + 1
     at_block_end = not text[colon_end : home.end].strip(" ,\n\t")
-    last_block = len(blocks) - 1 if intro.to_end else intro.block + (1 if at_block_end else 0)
+    last_block = len(blocks) - 1 if intro.to_end else min(intro.block + (1 if at_block_end else 0), len(blocks) - 1)
     out: list[tuple[int, int, int]] = []
-    for bi in range(intro.block, min(last_block, len(blocks) - 1) + 1):
+    for bi in range(intro.block, last_block + 1):
         block = blocks[bi]
         raw = text[block.start : block.end].strip()
         if bi > intro.block and len(raw) < SHORT_BLOCK_CHARS and not raw.endswith(SENTENCE_END):
             break
-        for sent in block.doc.sents:
-            s, e = block.start + sent.start_char, block.start + sent.end_char
-            if (bi, sent.start) >= stop:
-                return out
-            if e <= colon_end:
-                continue
-            s, e = strip_span(text, max(s, colon_end), e, " ,\n\t")
-            if e - s >= MIN_BODY_CHARS and any(c.isalpha() for c in text[s:e]):
-                out.append((bi, s, e))
+        lo, hi = (colon_end if bi == intro.block else block.start), block.end
+        if bi == stop[0]:
+            hi = min(hi, block.start + block.doc[stop[1]].idx)
+        elif bi > stop[0]:
+            break
+        s, e = strip_span(text, lo, hi, " ,\n\t")
+        if e - s >= MIN_BODY_CHARS and any(c.isalpha() for c in text[s:e]):
+            out.append((bi, s, e))
+        if bi == stop[0]:
+            break
     return out
 
 
 def _covered(span: tuple[int, int], drafts: list[Draft]) -> bool:
-    """Another attribution introduced outside the sentence already holds it (a quotation continued
+    """Another attribution introduced outside the paragraph already holds it (a quotation continued
     from before); one whose cue is inside it is the statement reporting others and nests under it."""
     s, e = span
     held = sum(
@@ -147,7 +150,7 @@ def _covered(span: tuple[int, int], drafts: list[Draft]) -> bool:
 
 
 def body_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
-    """One draft per sentence of every statement body, spoken by the intro's speaker."""
+    """One draft per paragraph of every statement body, spoken by the intro's speaker."""
     speech = frozenset(lex.stance_of.keys() - lex.cognition)
     intros: list[Intro] = []
     for bi, block in enumerate(parsed.blocks):
