@@ -11,13 +11,14 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
 from .draft import Draft, draft_from_group, fragments, span_chars, strip_span
-from .phrases import borrow_subject, noun_phrase, source_across_insertion
+from .phrases import borrow_subject, light_verb_subject, noun_phrase, source_across_insertion
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
 from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
+from .quotes import reclaim_quote_openings
 from .statements import body_drafts
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
@@ -484,6 +485,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
             extra.append(d)
     for d in drafts + extra:
         source_across_insertion(text, parsed.blocks[d.block], d)
+        light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
+    reclaim_quote_openings(text, drafts + extra)
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
     bodies = body_drafts(text, parsed, drafts + extra, lex)
     ordered = _nest(drafts + extra + bodies)

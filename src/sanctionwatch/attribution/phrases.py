@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..read import Block
 from .draft import Draft, span_chars
 
-__all__ = ["borrow_subject", "noun_phrase", "source_across_insertion"]
+__all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
 _CLAUSAL = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "punct", "cc", "conj", "appos"})
 
@@ -145,4 +145,36 @@ def source_across_insertion(text: str, block: Block, d: Draft) -> Draft:
     if not kept:
         return d
     d.source, d.source_tokens, d.content = [span], toks, kept
+    return d
+
+
+def _addressee_ids(verb: Token) -> set[int]:
+    """Token ids of whom the verb addresses: "sends [the regime] a warning", "sends a warning [to the regime]"."""
+    ids: set[int] = set()
+    for c in verb.children:
+        if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to"):
+            ids |= {t.i for t in c.subtree}
+    return ids
+
+
+def light_verb_subject(text: str, block: Block, d: Draft, light_verbs: frozenset[str]) -> Draft:
+    """A noun cue a light verb hands over ("it also sends to the regime a stern warning that ...") is
+    the subject's: the source is the verb's subject, never the addressee the tagger may have taken."""
+    if not d.cue_tokens or d.cue_tokens[0].doc is not block.doc:
+        return d
+    inside = {t.i for t in d.cue_tokens}
+    noun = next((t for t in d.cue_tokens if t.pos_ == "NOUN" and t.head.i not in inside), None)
+    if noun is None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in light_verbs:
+        return d
+    verb = noun.head
+    if d.source_tokens and not all(t.i in _addressee_ids(verb) for t in d.source_tokens):
+        return d
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return d
+    toks = noun_phrase(subj)
+    span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
+    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
+        return d
+    d.source, d.source_tokens = [span], toks
     return d

@@ -194,6 +194,7 @@ def noun_rule(
     "the court's dismissal of the case" reports nobody's words.
     """
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
+    clauses = clauses or _stranded_clause(doc, noun)
     if clauses:
         clause = clauses[0]
         content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -208,6 +209,21 @@ def noun_rule(
     if src and any(i in taken for i in range(*src)):
         src = None
     return src, (noun.i, noun.i + 1), content
+
+
+def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
+    """ "in response to a statement from X that Y ...": the parser hangs the that-clause of a noun inside
+    a prepositional phrase on the verb above; the clause right after the noun's phrase is the noun's."""
+    nxt = noun.right_edge.i + 1
+    if noun.dep_ != "pobj" or nxt >= len(doc) or doc[nxt].lower_ != "that" or doc[nxt].dep_ != "mark":
+        return []
+    clause = doc[nxt].head
+    if clause.dep_ != "ccomp" or not clause.head.i < noun.i or clause.i < nxt:
+        return []
+    return [clause]
+
+
+_AGENT_PREPS = frozenset({"by", "from"})
 
 
 def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tuple[int, int] | None:
@@ -230,11 +246,18 @@ def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tupl
 
 
 def noun_source(doc: Doc, noun: Token) -> tuple[int, int] | None:
-    """Who owns a noun cue: its possessor ("Trump's claim", the 's kept as PolNeAR does), or the
-    proper-noun compound before it ("Kim Kuk-song claims ..." misparsed as one noun phrase)."""
+    """Who owns a noun cue: its possessor ("Trump's claim", the 's kept as PolNeAR does), its agent
+    ("a warning by the coast guard"), or the proper-noun compound before it ("Kim Kuk-song claims ..."
+    misparsed as one noun phrase)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+    # "a statement from a delegate of Portugal", "a warning by the coast guard": the agent after the noun
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS and child.i == noun.i + 1:
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+            if objs:
+                return _trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
     left = [c for c in noun.children if c.i < noun.i and c.dep_ == "compound"]
     if left:
         lo = min(c.left_edge.i for c in left)
