@@ -92,3 +92,14 @@ def test_a_colon_that_introduces_a_list_is_no_statement(nlp):
 def test_a_statement_issued_takes_the_stance_of_what_it_does(nlp, text, stance):
     atts = [a for a in run(nlp, text) if "statement" in joined(a.cue)]
     assert atts and atts[0].stance == stance
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Atlantis has not sold fuel to the junta, one of its envoys said Monday, dismissing the claims as groundless.", "deny"),
+    ("No fuel was shipped to the junta, the ministry said, denying the allegations.", "deny"),
+    # the participle denies, but what was said is no denial
+    ("The ferry will sail on Friday, the ministry said, dismissing the rumours as groundless.", "assert"),
+])
+def test_a_negated_content_said_while_dismissing_is_a_denial(nlp, text, stance):
+    said = [a for a in run(nlp, text) if joined(a.cue) == "said"]
+    assert said and said[0].stance == stance

@@ -15,7 +15,7 @@ from .phrases import borrow_subject, light_verb_subject, noun_phrase, source_acr
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, is_hedged, kind_of, stance_of
+from .meaning import cue_head, denial_by_participle, is_hedged, kind_of, stance_of
 from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .quotes import reclaim_quote_openings
@@ -491,4 +491,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     bodies = body_drafts(text, parsed, drafts + extra, lex)
     ordered = _nest(drafts + extra + bodies)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
-    return [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
+    out = [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
+    stances = denial_by_participle([d.cue_tokens for d in ordered], [_content_text(text, d.content) for d in ordered], [a.stance for a in out])
+    for a, stance in zip(out, stances):
+        a.stance = stance
+    return out

@@ -170,3 +170,22 @@ def kind_of(cue_tokens: Sequence[Token], content_text: str, source_empty: bool, 
     if head is not None and (any(c.dep_ == "auxpass" for c in head.children) or (source_empty and head.tag_ == "VBN")):
         return "passive"
     return "indirect"
+
+
+_CONTENT_NEGATORS = frozenset({"not", "n't", "never", "no", "nothing"})
+_SHARED_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+def denial_by_participle(cues: Sequence[Sequence[Token]], contents: Sequence[str], stances: list[str]) -> list[str]:
+    """ "X has not sent troops, an envoy said, dismissing the claims as rumours": the participle says what
+    the speech act is, so a negated content of the neutral verb it hangs on is a denial too."""
+    heads = [cue_head(c) for c in cues]
+    out = list(stances)
+    for b, hb in enumerate(heads):
+        if hb is None or stances[b] != "deny" or hb.tag_ != "VBG" or hb.dep_ not in _SHARED_CLAUSE_DEPS:
+            continue
+        for a, ha in enumerate(heads):
+            if a != b and ha is not None and ha.i == hb.head.i and ha.doc is hb.doc and out[a] == "assert":
+                if _CONTENT_NEGATORS & set(_words(contents[a])):
+                    out[a] = "deny"
+    return out
