@@ -83,3 +83,25 @@ def test_according_to_keeps_the_apposition_of_its_source(nlp):
     text = "According to Mark Dalton, a researcher at the institute, the freighter switched off its transponder."
     a = next(a for a in run(nlp, text) if joined(a.cue) == "According to")
     assert joined(a.source) == "Mark Dalton, a researcher at the institute"
+
+
+# "As X said, <clause>": the as-clause names the source, the rest of the sentence is what it said
+AS_CLAUSES = [
+    ("As the ministry said last week, the ship was carrying coal from Nampo.", "the ministry", "said", "the ship was carrying coal from Nampo"),
+    ("As reported by Yonhap, the freighter docked in Vladivostok on Monday.", "Yonhap", "reported", "the freighter docked in Vladivostok on Monday"),
+    ("As was clarified by the coast guard, the tanker had switched off its transponder.", "the coast guard", "was clarified", "the tanker had switched off its transponder"),
+    ("The tanker, as the harbour master noted, was carrying coal.", "the harbour master", "noted", "was carrying coal"),
+]
+
+
+@pytest.mark.parametrize("text,source,cue,content", AS_CLAUSES)
+def test_an_as_clause_reports_the_rest_of_its_sentence(nlp, text, source, cue, content):
+    hits = [a for a in run(nlp, text) if joined(a.cue) == cue]
+    assert hits, f"no cue {cue!r}"
+    assert joined(hits[0].source) == source
+    assert content in joined(hits[0].content)
+
+
+@pytest.mark.parametrize("text", ["As expected, the council adopted the text.", "As planned, the convoy left at dawn."])
+def test_an_as_clause_of_expectation_reports_nothing(nlp, text):
+    assert not run(nlp, text)

@@ -16,7 +16,7 @@ from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle, is_hedged, kind_of, stance_of
-from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
+from .rules import STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .quotes import reclaim_quote_openings
 from .statements import body_drafts
@@ -235,6 +235,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
             continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
+            continue
+        as_clause = as_clause_rule(doc, tok) if inside is None and tok.i not in taken else None
+        if as_clause is not None and not any(i in taken for p in as_clause[2] for i in range(*p)):
+            out.append(_rule_draft(text, bi, block, as_clause[0], as_clause[1], as_clause[2], None, 0.5))
             continue
         if inside is None and tok.i not in taken and tok.dep_ != "ROOT":
             # a closing "..., the agency here claimed Wednesday." the parser hung under the content

@@ -87,6 +87,30 @@ def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozense
     return src, cue, (lo, hi)
 
 
+def as_clause_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], list[tuple[int, int]]] | None:
+    """ "As the envoy noted, sanctions have not stopped the transfers", "As reported by Yonhap, ...":
+    (source, cue, content pieces) for a speech verb in an "as" clause; the rest of the sentence is what
+    the source said."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or verb.dep_ not in ("advcl", "parataxis") or mark.i > verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    owner = subj if subj is not None else next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if owner is None or owner.pos_ == "PRON" and owner.lower_ == "it":
+        return None
+    sent = verb.sent
+    comma = next((t.i for t in doc[verb.i : sent.end] if t.text == ","), None)
+    if comma is None:
+        return None
+    src = _trimmed(doc, owner.left_edge.i, owner.right_edge.i + 1)
+    lo = min([c.i for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i] or [verb.i])
+    pieces = [p for p in (_trimmed(doc, sent.start, mark.i), _trimmed(doc, comma + 1, sent.end)) if p[1] > p[0]]
+    if not pieces or not any(doc[i].pos_ in ("VERB", "AUX") for p in pieces for i in range(*p)):
+        return None
+    return src, (lo, verb.i + 1), pieces
+
+
 def _before_fence(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     """ "according to Reuters, Sergei Shoigu, secretary of ..., announced": the parser may join the
     next clause's subject to the phrase's object as a conjunct; the comma before that subject ends the
