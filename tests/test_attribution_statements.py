@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("pycrfsuite")
 
 from sanctionwatch.attribution import extract_attributions  # noqa: E402
+from sanctionwatch.attribution.meaning import cue_head  # noqa: E402
 from sanctionwatch.attribution.tagger import model_path  # noqa: E402
 from sanctionwatch.read import load_model, parse  # noqa: E402
 
@@ -103,3 +104,31 @@ def test_a_statement_issued_takes_the_stance_of_what_it_does(nlp, text, stance):
 def test_a_negated_content_said_while_dismissing_is_a_denial(nlp, text, stance):
     said = [a for a in run(nlp, text) if joined(a.cue) == "said"]
     assert said and said[0].stance == stance
+
+
+def test_a_body_after_a_speech_verb_and_its_adverbial(nlp):
+    text = ("A bylined commentary of the Morning Star on Saturday observes in this regard:\n\n"
+            "The drills showed once again the aggressive nature of the alliance.")
+    hits = holding(run(nlp, text), "aggressive nature of the alliance")
+    assert any("commentary" in joined(a.source) for a in hits)
+
+
+def test_a_speech_verb_that_has_said_its_clause_opens_no_body(nlp):
+    text = "The minister said the following countries were listed:\n\nAtlantis, Lemuria and Mu are on the list since May."
+    assert not any(joined(a.source) == "The minister" for a in holding(run(nlp, text), "Lemuria"))
+
+
+LONG_CUE = ("The Slovakia-Atlantis Friendship Association in a statement on June 13 condemned the Kor group for scheming "
+            "to create an atmosphere of sanctions and pressure upon Atlantis, while threatening it with sustained provocations.")
+
+
+def test_the_main_verb_heads_a_cue_that_opens_with_a_statement(nlp):
+    doc = nlp(LONG_CUE)
+    cue = [t for t in doc if t.i >= 6 and t.i <= 12]
+    assert cue[-1].text == "condemned" and cue[0].text == "in"
+    assert cue_head(cue).text == "condemned"
+
+
+def test_a_cue_that_opens_with_a_statement_takes_the_verbs_stance(nlp):
+    hits = [a for a in run(nlp, LONG_CUE) if joined(a.cue).endswith("condemned")]
+    assert hits and hits[0].stance == "condemn"

@@ -36,7 +36,7 @@ def cue_head(cue_tokens: Sequence[Token]) -> Token | None:
     if not cue_tokens:
         return None
     ids = {t.i for t in cue_tokens}
-    roots = [t for t in cue_tokens if t.head.i not in ids or t.head is t]
+    roots = [t for t in cue_tokens if t.head.i not in ids or t.head.i == t.i]  # spaCy makes a new Token per access: never `is`
     content_words = [t for t in cue_tokens if t.pos_ in ("VERB", "NOUN")]
     for t in roots:
         if t.pos_ in ("VERB", "NOUN"):

@@ -38,7 +38,7 @@ def _shared_subject(cue: list[Token]) -> Token | None:
     "she wants to portray ...", "he smiled and seemed to ...": the tagger labels a token once, so the
     shared subject is left to the first attribution."""
     inside = {t.i for t in cue}
-    roots = [t for t in cue if t.head.i not in inside or t.head is t]
+    roots = [t for t in cue if t.head.i not in inside or t.head.i == t.i]
     if not roots or roots[0].pos_ not in ("VERB", "AUX"):
         return None
     t = roots[0]

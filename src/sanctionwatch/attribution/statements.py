@@ -26,6 +26,8 @@ COVERED_SHARE = 0.5
 SHORT_BLOCK_CHARS = 80
 SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ")")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# a speech verb with one of these before the colon has said its content already
+_OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 @dataclass(slots=True)
@@ -79,11 +81,20 @@ def _speech_intro(colon: Token, lex: Lexicon, speech: frozenset[str]) -> tuple[T
     if colon.i == 0:
         return None
     last = doc[colon.i - 1]
-    if last.pos_ in ("VERB", "AUX") and last.lemma_.lower() in speech:
-        return last, [last]
     verb = last.head
     if last.dep_ == "prt" and f"{verb.lemma_.lower()} {last.lower_}" in lex.body_intro_particles:
         return verb, [verb, last]
+    # "It said:", "a commentary observes in this regard:": the speech verb's phrase ends at the colon and
+    # has no object or clause of its own, so what it says is what follows
+    node = last
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech:
+            if node.right_edge.i < colon.i - 1 or any(c.dep_ in _OWN_CONTENT and c.i < colon.i for c in node.children):
+                return None
+            return node, [node]
+        if node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 
