@@ -132,3 +132,11 @@ def test_the_main_verb_heads_a_cue_that_opens_with_a_statement(nlp):
 def test_a_cue_that_opens_with_a_statement_takes_the_verbs_stance(nlp):
     hits = [a for a in run(nlp, LONG_CUE) if joined(a.cue).endswith("condemned")]
     assert hits and hits[0].stance == "condemn"
+
+
+def test_a_body_after_a_participle_belongs_to_the_governing_speaker(nlp):
+    text = ("This situation calls on all sailors to join the strike. The owners are a gang of profiteers, says the article, adding:\n\n"
+            "The owners talk about safety whenever a chance presents itself in a bid to hide their greed.")
+    hits = holding(run(nlp, text), "hide their greed")
+    assert hits and all(joined(a.source) != "This situation" for a in hits)
+    assert any(joined(a.source) == "the article" for a in hits)

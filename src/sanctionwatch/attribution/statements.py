@@ -17,6 +17,7 @@ from ..read import Block, Parsed
 from .draft import Draft, span_chars, strip_span
 from .lexicon import Lexicon
 from .phrases import noun_phrase
+from .rules import subject_of
 
 # a body paragraph shorter than this (a stray comma run, a dateline) says nothing
 MIN_BODY_CHARS = 20
@@ -25,7 +26,6 @@ COVERED_SHARE = 0.5
 # a paragraph this short that does not end a sentence (a caption, a credit, a headline) ends the body
 SHORT_BLOCK_CHARS = 80
 SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ")")
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # a speech verb with one of these before the colon has said its content already
 _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
@@ -39,17 +39,6 @@ class Intro:
     source: list[Token]
     cue: list[Token]
     to_end: bool  # "the following statement:" runs to the end of the text; "It said:" to the end of its paragraph
-
-
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or the one it shares with the verb it is conjoined to ("the statement said, and went on")."""
-    for v in (verb, verb.head if verb.dep_ == "conj" else None):
-        if v is None:
-            continue
-        subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
-        if subj is not None:
-            return subj
-    return None
 
 
 def _opens_body(doc: Doc, colon: Token) -> bool:
@@ -107,7 +96,7 @@ def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: 
     if found is None:
         return None
     verb, cue = found
-    subj = _subject_of(verb)
+    subj = subject_of(verb)  # "the statement said, and went on:", "says the article, adding:"
     if subj is not None and subj.dep_ != "expl":
         return Intro(bi, colon, noun_phrase(subj), cue, following is not None)
     # the tagger may have read the speaker where the parse lost it
@@ -115,7 +104,8 @@ def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: 
     own = [d for d in drafts if d.block == bi and d.source_tokens and d.cue_tokens and lo <= d.cue_tokens[0].i < colon.i]
     if not own:
         return None
-    return Intro(bi, colon, list(own[-1].source_tokens), cue, following is not None)
+    nearest = max(own, key=lambda d: d.cue_tokens[0].i)
+    return Intro(bi, colon, list(nearest.source_tokens), cue, following is not None)
 
 
 def _units(parsed: Parsed, intro: Intro, stop: tuple[int, int]) -> list[tuple[int, int, int]]:
