@@ -140,3 +140,9 @@ def test_a_body_after_a_participle_belongs_to_the_governing_speaker(nlp):
     hits = holding(run(nlp, text), "hide their greed")
     assert hits and all(joined(a.source) != "This situation" for a in hits)
     assert any(joined(a.source) == "the article" for a in hits)
+
+
+def test_a_negated_content_said_by_a_participle_of_a_denial_is_a_denial(nlp):
+    atts = run(nlp, "Atlantis denied the report, saying its ships had not entered the zone.")
+    saying = [a for a in atts if joined(a.cue) == "saying"]
+    assert saying and saying[0].stance == "deny"

@@ -19,6 +19,7 @@ from .meaning import cue_head, denial_by_participle, is_hedged, kind_of, stance_
 from .rules import STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .quotes import reclaim_quote_openings
+from .self_denial import own_denials
 from .statements import body_drafts
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
@@ -497,6 +498,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
     stances = denial_by_participle([d.cue_tokens for d in ordered], [_content_text(text, d.content) for d in ordered], [a.stance for a in out])
+    stances = own_denials(parsed, ordered, speakers, entities or [], stances)
     for a, stance in zip(out, stances):
         a.stance = stance
     return out

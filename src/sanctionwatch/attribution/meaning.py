@@ -177,15 +177,18 @@ _SHARED_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
 
 def denial_by_participle(cues: Sequence[Sequence[Token]], contents: Sequence[str], stances: list[str]) -> list[str]:
-    """ "X has not sent troops, an envoy said, dismissing the claims as rumours": the participle says what
-    the speech act is, so a negated content of the neutral verb it hangs on is a denial too."""
+    """ "X has not sent troops, an envoy said, dismissing the claims as rumours", "X denied the report,
+    saying its ships had not entered the zone": a participle and the verb it hangs on are one speech act,
+    so when one of them denies, a negated content of the other is a denial too."""
     heads = [cue_head(c) for c in cues]
     out = list(stances)
     for b, hb in enumerate(heads):
-        if hb is None or stances[b] != "deny" or hb.tag_ != "VBG" or hb.dep_ not in _SHARED_CLAUSE_DEPS:
+        if hb is None or hb.tag_ != "VBG" or hb.dep_ not in _SHARED_CLAUSE_DEPS:
             continue
         for a, ha in enumerate(heads):
-            if a != b and ha is not None and ha.i == hb.head.i and ha.doc is hb.doc and out[a] == "assert":
-                if _CONTENT_NEGATORS & set(_words(contents[a])):
-                    out[a] = "deny"
+            if a == b or ha is None or ha.i != hb.head.i or ha.doc is not hb.doc:
+                continue
+            for denier, other in ((b, a), (a, b)):
+                if stances[denier] == "deny" and out[other] == "assert" and _CONTENT_NEGATORS & set(_words(contents[other])):
+                    out[other] = "deny"
     return out
