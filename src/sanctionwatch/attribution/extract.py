@@ -12,13 +12,16 @@ from ..actors import dateline_end
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
 from .draft import Draft, draft_from_group, fragments, span_chars, strip_span
-from .phrases import borrow_subject, noun_phrase
+from .phrases import borrow_subject, light_verb_subject, noun_phrase, source_across_insertion
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, is_hedged, kind_of, stance_of
-from .rules import STRONG_STANCES, according_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
+from .meaning import cue_head, denial_by_participle, is_hedged, kind_of, stance_of
+from .rules import STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
+from .quotes import reclaim_quote_openings
+from .self_denial import own_denials
+from .statements import body_drafts
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
 
@@ -234,6 +237,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
             continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
+            continue
+        as_clause = as_clause_rule(doc, tok) if inside is None and tok.i not in taken else None
+        if as_clause is not None and not any(i in taken for p in as_clause[2] for i in range(*p)):
+            out.append(_rule_draft(text, bi, block, as_clause[0], as_clause[1], as_clause[2], None, 0.5))
             continue
         if inside is None and tok.i not in taken and tok.dep_ != "ROOT":
             # a closing "..., the agency here claimed Wednesday." the parser hung under the content
@@ -494,6 +501,17 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         if d.cue and d.cue[0] not in known:
             known.add(d.cue[0])
             extra.append(d)
-    ordered = _nest(drafts + extra)
+    for d in drafts + extra:
+        source_across_insertion(text, parsed.blocks[d.block], d)
+        light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
+    reclaim_quote_openings(text, drafts + extra)
+    # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
+    bodies = body_drafts(text, parsed, drafts + extra, lex)
+    ordered = _nest(drafts + extra + bodies)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
-    return [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
+    out = [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
+    stances = denial_by_participle([d.cue_tokens for d in ordered], [_content_text(text, d.content) for d in ordered], [a.stance for a in out])
+    stances = own_denials(parsed, ordered, speakers, entities or [], stances)
+    for a, stance in zip(out, stances):
+        a.stance = stance
+    return out

@@ -36,7 +36,7 @@ def cue_head(cue_tokens: Sequence[Token]) -> Token | None:
     if not cue_tokens:
         return None
     ids = {t.i for t in cue_tokens}
-    roots = [t for t in cue_tokens if t.head.i not in ids or t.head is t]
+    roots = [t for t in cue_tokens if t.head.i not in ids or t.head.i == t.i]  # spaCy makes a new Token per access: never `is`
     content_words = [t for t in cue_tokens if t.pos_ in ("VERB", "NOUN")]
     for t in roots:
         if t.pos_ in ("VERB", "NOUN"):
@@ -86,12 +86,13 @@ def base_stance(cue_tokens: Sequence[Token], lex: Lexicon) -> str:
     if "according to" in text:
         return "assert"
     head = cue_head(cue_tokens)
-    order = ([head] if head is not None else []) + [t for t in cue_tokens if t is not head]
-    for tok in order:
-        stance = lex.stance_of.get(tok.lemma_.lower()) or lex.stance_of.get(tok.lower_)
+    if head is not None:
+        stance = lex.stance_of.get(head.lemma_.lower()) or lex.stance_of.get(head.lower_)
         if stance:
             return stance
-    return "assert"
+    found = [s for t in cue_tokens if t is not head and (s := lex.stance_of.get(t.lemma_.lower()) or lex.stance_of.get(t.lower_))]
+    # "issued a statement denouncing": under a light verb the word that says what the statement does wins
+    return next((s for s in found if s != "assert"), found[0] if found else "assert")
 
 
 def _content_noun_stance(content_text: str, lex: Lexicon) -> str | None:
@@ -169,3 +170,25 @@ def kind_of(cue_tokens: Sequence[Token], content_text: str, source_empty: bool, 
     if head is not None and (any(c.dep_ == "auxpass" for c in head.children) or (source_empty and head.tag_ == "VBN")):
         return "passive"
     return "indirect"
+
+
+_CONTENT_NEGATORS = frozenset({"not", "n't", "never", "no", "nothing"})
+_SHARED_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+def denial_by_participle(cues: Sequence[Sequence[Token]], contents: Sequence[str], stances: list[str]) -> list[str]:
+    """ "X has not sent troops, an envoy said, dismissing the claims as rumours", "X denied the report,
+    saying its ships had not entered the zone": a participle and the verb it hangs on are one speech act,
+    so when one of them denies, a negated content of the other is a denial too."""
+    heads = [cue_head(c) for c in cues]
+    out = list(stances)
+    for b, hb in enumerate(heads):
+        if hb is None or hb.tag_ != "VBG" or hb.dep_ not in _SHARED_CLAUSE_DEPS:
+            continue
+        for a, ha in enumerate(heads):
+            if a == b or ha is None or ha.i != hb.head.i or ha.doc is not hb.doc:
+                continue
+            for denier, other in ((b, a), (a, b)):
+                if stances[denier] == "deny" and out[other] == "assert" and _CONTENT_NEGATORS & set(_words(contents[other])):
+                    out[other] = "deny"
+    return out

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..read import Block
 from .draft import Draft, span_chars
 
-__all__ = ["borrow_subject", "noun_phrase"]
+__all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
 _CLAUSAL = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "punct", "cc", "conj", "appos"})
 
@@ -38,7 +38,7 @@ def _shared_subject(cue: list[Token]) -> Token | None:
     "she wants to portray ...", "he smiled and seemed to ...": the tagger labels a token once, so the
     shared subject is left to the first attribution."""
     inside = {t.i for t in cue}
-    roots = [t for t in cue if t.head.i not in inside or t.head is t]
+    roots = [t for t in cue if t.head.i not in inside or t.head.i == t.i]
     if not roots or roots[0].pos_ not in ("VERB", "AUX"):
         return None
     t = roots[0]
@@ -68,6 +68,111 @@ def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
             return d
         d.source, d.source_tokens = [], []
     toks = noun_phrase(subject)
+    span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
+    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
+        return d
+    d.source, d.source_tokens = [span], toks
+    return d
+
+
+_RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "where"})
+# an apposition this long or with a verb in it is a clause, not a fenced description of the subject
+MAX_APPOSITION = 12
+MAX_INSERTION = 40
+MAX_SUBJECT = 8
+
+
+def _is_insertion(toks: list[Token]) -> bool:
+    """ "which serves traders in 190 countries" or "the Kremlin spokesman": text fenced off between commas."""
+    if not toks:
+        return False
+    if toks[0].lower_ in _RELATIVE_WORDS:
+        return True
+    return len(toks) <= MAX_APPOSITION and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+def _fenced_subject(cue: list[Token]) -> tuple[list[Token], tuple[int, int]] | None:
+    """(subject tokens, insertion token range) for a cue right after "Subject, <insertion>,".
+
+    The tagger reads the comma-fenced relative clause or apposition of "Kraken, which serves traders
+    in 190 countries, said ..." as the end of whatever came before and leaves the cue without a source;
+    the parser often hangs the subject elsewhere, so the surface commas decide.
+    """
+    first = min(cue, key=lambda t: t.i)
+    doc, sent = first.doc, first.sent
+    j = first.i - 1
+    while j >= sent.start and doc[j].pos_ == "ADV":  # "..., also confirmed"
+        j -= 1
+    if j <= sent.start or doc[j].text != ",":
+        return None
+    close = j
+    for k in range(close - 1, max(sent.start, close - MAX_INSERTION) - 1, -1):
+        if doc[k].text != ",":
+            continue
+        if not _is_insertion(list(doc[k + 1 : close])):
+            if doc[k + 1].lower_ in _RELATIVE_WORDS:
+                return None
+            continue
+        m = k - 1
+        while m >= sent.start and doc[m].text != ",":
+            m -= 1
+        subject = list(doc[m + 1 : k])
+        if not 0 < len(subject) <= MAX_SUBJECT or subject[-1].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") for t in subject):
+            return None
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in subject) and not subject[0].text[:1].isupper():
+            return None
+        return subject, (k, close + 1)
+    return None
+
+
+def source_across_insertion(text: str, block: Block, d: Draft) -> Draft:
+    """A sourceless draft whose cue follows "Subject, <relative clause or apposition>," takes that subject.
+
+    The insertion says who the subject is; it is not what the subject said, so it leaves the content.
+    """
+    if d.source or not d.cue_tokens or d.cue_tokens[0].doc is not block.doc:
+        return d
+    found = _fenced_subject(d.cue_tokens)
+    if found is None:
+        return d
+    toks, (lo, hi) = found
+    doc = block.doc
+    span = span_chars(text, block.start, doc, toks[0].i, toks[-1].i + 1)
+    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
+        return d
+    fence = (block.start + doc[lo].idx, block.start + doc[hi - 1].idx + len(doc[hi - 1].text))
+    kept = [(s, e) for s, e in d.content if not (fence[0] <= s and e <= fence[1])]
+    if not kept:
+        return d
+    d.source, d.source_tokens, d.content = [span], toks, kept
+    return d
+
+
+def _addressee_ids(verb: Token) -> set[int]:
+    """Token ids of whom the verb addresses: "sends [the regime] a warning", "sends a warning [to the regime]"."""
+    ids: set[int] = set()
+    for c in verb.children:
+        if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to"):
+            ids |= {t.i for t in c.subtree}
+    return ids
+
+
+def light_verb_subject(text: str, block: Block, d: Draft, light_verbs: frozenset[str]) -> Draft:
+    """A noun cue a light verb hands over ("it also sends to the regime a stern warning that ...") is
+    the subject's: the source is the verb's subject, never the addressee the tagger may have taken."""
+    if not d.cue_tokens or d.cue_tokens[0].doc is not block.doc:
+        return d
+    inside = {t.i for t in d.cue_tokens}
+    noun = next((t for t in d.cue_tokens if t.pos_ == "NOUN" and t.head.i not in inside), None)
+    if noun is None or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in light_verbs:
+        return d
+    verb = noun.head
+    if d.source_tokens and not all(t.i in _addressee_ids(verb) for t in d.source_tokens):
+        return d
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return d
+    toks = noun_phrase(subj)
     span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
     if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
         return d

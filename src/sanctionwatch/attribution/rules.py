@@ -87,6 +87,44 @@ def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozense
     return src, cue, (lo, hi)
 
 
+def as_clause_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], list[tuple[int, int]]] | None:
+    """ "As the envoy noted, sanctions have not stopped the transfers", "As reported by Yonhap, ...":
+    (source, cue, content pieces) for a speech verb in an "as" clause; the rest of the sentence is what
+    the source said."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None or verb.dep_ not in ("advcl", "parataxis") or mark.i > verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    owner = subj if subj is not None else next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if owner is None or owner.pos_ == "PRON" and owner.lower_ == "it":
+        return None
+    sent = verb.sent
+    comma = next((t.i for t in doc[verb.i : sent.end] if t.text == ","), None)
+    if comma is None:
+        return None
+    src = _trimmed(doc, owner.left_edge.i, owner.right_edge.i + 1)
+    lo = min([c.i for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i] or [verb.i])
+    pieces = [p for p in (_trimmed(doc, sent.start, mark.i), _trimmed(doc, comma + 1, sent.end)) if p[1] > p[0]]
+    if not pieces or not any(doc[i].pos_ in ("VERB", "AUX") for p in pieces for i in range(*p)):
+        return None
+    return src, (lo, verb.i + 1), pieces
+
+
+def _before_fence(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """ "according to Reuters, Sergei Shoigu, secretary of ..., announced": the parser may join the
+    next clause's subject to the phrase's object as a conjunct; the comma before that subject ends the
+    object, unless what follows continues a list ("according to Seoul, Tokyo and Washington")."""
+    comma = next((k for k in range(lo + 1, hi) if doc[k].text == ","), None)
+    if comma is None or any(doc[k].dep_ == "cc" for k in range(comma + 1, hi)):
+        return lo, hi
+    # an apposition ("according to Jane Roe, a spokeswoman for the ministry,") stays; a conjunct with no
+    # "and" is the next clause's subject
+    if not any(doc[k].dep_ == "conj" and lo <= doc[k].head.i < comma for k in range(comma + 1, hi)):
+        return lo, hi
+    return lo, comma
+
+
 def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[int, int], list[tuple[int, int]]] | None:
     """"according to X": X is the source, the clause around the phrase the content."""
     if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
@@ -95,7 +133,7 @@ def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    src = (objs[0].left_edge.i, objs[0].right_edge.i + 1)
+    src = _before_fence(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
     phrase = (tok.i, max(src[1], to.i + 1))
     # the phrase reports the whole sentence, whatever word the parser hung it on
     sent = tok.sent
@@ -180,6 +218,7 @@ def noun_rule(
     "the court's dismissal of the case" reports nobody's words.
     """
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)]
+    clauses = clauses or _stranded_clause(doc, noun)
     if clauses:
         clause = clauses[0]
         content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -194,6 +233,21 @@ def noun_rule(
     if src and any(i in taken for i in range(*src)):
         src = None
     return src, (noun.i, noun.i + 1), content
+
+
+def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
+    """ "in response to a statement from X that Y ...": the parser hangs the that-clause of a noun inside
+    a prepositional phrase on the verb above; the clause right after the noun's phrase is the noun's."""
+    nxt = noun.right_edge.i + 1
+    if noun.dep_ != "pobj" or nxt >= len(doc) or doc[nxt].lower_ != "that" or doc[nxt].dep_ != "mark":
+        return []
+    clause = doc[nxt].head
+    if clause.dep_ != "ccomp" or not clause.head.i < noun.i or clause.i < nxt:
+        return []
+    return [clause]
+
+
+_AGENT_PREPS = frozenset({"by", "from"})
 
 
 def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tuple[int, int] | None:
@@ -216,11 +270,18 @@ def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tupl
 
 
 def noun_source(doc: Doc, noun: Token) -> tuple[int, int] | None:
-    """Who owns a noun cue: its possessor ("Trump's claim", the 's kept as PolNeAR does), or the
-    proper-noun compound before it ("Kim Kuk-song claims ..." misparsed as one noun phrase)."""
+    """Who owns a noun cue: its possessor ("Trump's claim", the 's kept as PolNeAR does), its agent
+    ("a warning by the coast guard"), or the proper-noun compound before it ("Kim Kuk-song claims ..."
+    misparsed as one noun phrase)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+    # "a statement from a delegate of Portugal", "a warning by the coast guard": the agent after the noun
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS and child.i == noun.i + 1:
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+            if objs:
+                return _trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
     left = [c for c in noun.children if c.i < noun.i and c.dep_ == "compound"]
     if left:
         lo = min(c.left_edge.i for c in left)

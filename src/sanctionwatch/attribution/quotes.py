@@ -1,0 +1,61 @@
+"""Quotations split across sentences: the opening sentences belong to whoever closes the quotation.
+
+In "Holm assured clients that deposits were safe. “We have reserves. Every account is backed,” Holm
+wrote." the tagger often hands the first quoted sentence to the attribution before it and gives the
+closing cue only the last sentence, or leaves the first sentences to nobody.  The quotation is one
+piece of speech: what lies between its opening mark and the closing speaker's content is the closing
+speaker's.
+"""
+
+from __future__ import annotations
+
+from .draft import Draft, strip_span
+from .features import CLOSE_QUOTES, OPEN_QUOTES
+
+# a quotation longer than this (characters) is not searched back for its opening mark
+MAX_QUOTE_CHARS = 1200
+
+
+def _opening_before(text: str, start: int) -> int | None:
+    """The opening mark of the quotation whose closing mark ends the content starting at ``start``."""
+    for i in range(start - 1, max(-1, start - MAX_QUOTE_CHARS), -1):
+        ch = text[i]
+        if ch in CLOSE_QUOTES or ch == "\n":
+            return None
+        if ch in OPEN_QUOTES:
+            return i
+    return None
+
+
+def _closes_unopened(text: str, span: tuple[int, int]) -> bool:
+    piece = text[span[0] : span[1]]
+    return any(c in CLOSE_QUOTES for c in piece) and not any(c in OPEN_QUOTES for c in piece)
+
+
+def reclaim_quote_openings(text: str, drafts: list[Draft]) -> None:
+    """Move the opening sentences of a split quotation to the draft whose content closes it."""
+    for d in drafts:
+        if not d.content or not d.source:
+            continue
+        first = min(d.content)
+        if not _closes_unopened(text, first):
+            continue
+        opening = _opening_before(text, first[0])
+        if opening is None:
+            continue
+        held = False
+        for other in drafts:
+            if other is d:
+                continue
+            inside = [c for c in other.content if c[0] < first[0] and opening < c[1]]
+            held = held or bool(inside)
+            moved = [c for c in inside if opening <= c[0] and c[1] <= first[0]]
+            # the other draft keeps what it said before the quotation opened
+            if moved and len(moved) < len(other.content):
+                other.content = [c for c in other.content if c not in moved]
+                d.content = sorted(d.content + moved)
+        if not held:
+            # nobody was given the opening sentences: they join the closing speaker's content
+            gap = strip_span(text, opening, first[0])
+            if gap[1] > gap[0]:
+                d.content = sorted(d.content + [gap])

@@ -1,0 +1,174 @@
+"""Statement bodies: what follows "A spokesman issued the following statement:" is the spokesman's.
+
+Government releases and state-media stories introduce a statement once ("A spokesperson for the
+ministry issued the following statement:", "It said:", "the statement said, and went on:") and then
+give its text as plain paragraphs with no speech verb of their own.  Each paragraph of such a body
+becomes an attribution to the speaker of the intro; an attribution found inside a body paragraph
+(the statement quoting the other side) nests under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..read import Block, Parsed
+from .draft import Draft, span_chars, strip_span
+from .lexicon import Lexicon
+from .phrases import noun_phrase
+from .rules import subject_of
+
+# a body paragraph shorter than this (a stray comma run, a dateline) says nothing
+MIN_BODY_CHARS = 20
+# a body paragraph already held this much by other attributions' contents is left to them
+COVERED_SHARE = 0.5
+# a paragraph this short that does not end a sentence (a caption, a credit, a headline) ends the body
+SHORT_BLOCK_CHARS = 80
+SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ")")
+# a speech verb with one of these before the colon has said its content already
+_OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
+
+
+@dataclass(slots=True)
+class Intro:
+    """The sentence that hands on to a body: where its colon is, who speaks, and how far the body runs."""
+
+    block: int
+    colon: Token
+    source: list[Token]
+    cue: list[Token]
+    to_end: bool  # "the following statement:" runs to the end of the text; "It said:" to the end of its paragraph
+
+
+def _opens_body(doc: Doc, colon: Token) -> bool:
+    """The colon ends its line: the block ends, a new line starts, or (KCNA's joined paragraphs) a comma follows."""
+    nxt = colon.i + 1
+    if nxt >= len(doc) or "\n" in colon.whitespace_:
+        return True
+    return doc[nxt].text == "," or doc[nxt].is_space and "\n" in doc[nxt].text
+
+
+def _following_intro(before: list[Token], lex: Lexicon) -> tuple[Token, list[Token]] | None:
+    """ "issued the following statement:" -> (issued, cue tokens issued..statement)."""
+    for tok in before:
+        if tok.lower_ != "following":
+            continue
+        noun = tok.head
+        if noun.lemma_.lower() not in lex.body_intro_nouns and noun.lower_ not in lex.body_intro_nouns:
+            continue
+        verb = noun.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > noun.i:
+            continue
+        return verb, list(verb.doc[verb.i : noun.i + 1])
+    return None
+
+
+def _speech_intro(colon: Token, lex: Lexicon, speech: frozenset[str]) -> tuple[Token, list[Token]] | None:
+    """ "It said:" / "and went on:" -> (verb, cue tokens) when the colon follows the speech verb itself."""
+    doc = colon.doc
+    if colon.i == 0:
+        return None
+    last = doc[colon.i - 1]
+    verb = last.head
+    if last.dep_ == "prt" and f"{verb.lemma_.lower()} {last.lower_}" in lex.body_intro_particles:
+        return verb, [verb, last]
+    # "It said:", "a commentary observes in this regard:": the speech verb's phrase ends at the colon and
+    # has no object or clause of its own, so what it says is what follows
+    node = last
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech:
+            if node.right_edge.i < colon.i - 1 or any(c.dep_ in _OWN_CONTENT and c.i < colon.i for c in node.children):
+                return None
+            return node, [node]
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: frozenset[str]) -> Intro | None:
+    if not _opens_body(colon.doc, colon):
+        return None
+    before = [t for t in colon.sent if t.i < colon.i]
+    following = _following_intro(before, lex)
+    found = following or _speech_intro(colon, lex, speech)
+    if found is None:
+        return None
+    verb, cue = found
+    subj = subject_of(verb)  # "the statement said, and went on:", "says the article, adding:"
+    if subj is not None and subj.dep_ != "expl":
+        return Intro(bi, colon, noun_phrase(subj), cue, following is not None)
+    # the tagger may have read the speaker where the parse lost it
+    lo = before[0].i if before else colon.i
+    own = [d for d in drafts if d.block == bi and d.source_tokens and d.cue_tokens and lo <= d.cue_tokens[0].i < colon.i]
+    if not own:
+        return None
+    nearest = max(own, key=lambda d: d.cue_tokens[0].i)
+    return Intro(bi, colon, list(nearest.source_tokens), cue, following is not None)
+
+
+def _units(parsed: Parsed, intro: Intro, stop: tuple[int, int]) -> list[tuple[int, int, int]]:
+    """(block, start, end) of each body paragraph, from the colon to the end the intro allows or to `stop`
+    (the next intro's sentence).  A paragraph is one unit, as a dash paragraph is: PolNeAR and the
+    gold sets annotate a block quotation whole."""
+    text = parsed.text
+    blocks = parsed.blocks
+    home = blocks[intro.block]
+    colon_end = home.start + intro.colon.idx + 1
+    at_block_end = not text[colon_end : home.end].strip(" ,\n\t")
+    last_block = len(blocks) - 1 if intro.to_end else min(intro.block + (1 if at_block_end else 0), len(blocks) - 1)
+    out: list[tuple[int, int, int]] = []
+    for bi in range(intro.block, last_block + 1):
+        block = blocks[bi]
+        raw = text[block.start : block.end].strip()
+        if bi > intro.block and len(raw) < SHORT_BLOCK_CHARS and not raw.endswith(SENTENCE_END):
+            break
+        lo, hi = (colon_end if bi == intro.block else block.start), block.end
+        if bi == stop[0]:
+            hi = min(hi, block.start + block.doc[stop[1]].idx)
+        elif bi > stop[0]:
+            break
+        s, e = strip_span(text, lo, hi, " ,\n\t")
+        if e - s >= MIN_BODY_CHARS and any(c.isalpha() for c in text[s:e]):
+            out.append((bi, s, e))
+        if bi == stop[0]:
+            break
+    return out
+
+
+def _covered(span: tuple[int, int], drafts: list[Draft]) -> bool:
+    """Another attribution introduced outside the paragraph already holds it (a quotation continued
+    from before); one whose cue is inside it is the statement reporting others and nests under it."""
+    s, e = span
+    held = sum(
+        max(0, min(e, ce) - max(s, cs))
+        for d in drafts
+        if d.cue and not s <= d.cue[0][0] < e
+        for cs, ce in d.content
+    )
+    return held >= COVERED_SHARE * (e - s)
+
+
+def body_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """One draft per paragraph of every statement body, spoken by the intro's speaker."""
+    speech = frozenset(lex.stance_of.keys() - lex.cognition)
+    intros: list[Intro] = []
+    for bi, block in enumerate(parsed.blocks):
+        for tok in block.doc:
+            if tok.text == ":":
+                intro = _intro_at(bi, tok, drafts, lex, speech)
+                if intro is not None:
+                    intros.append(intro)
+    out: list[Draft] = []
+    for k, intro in enumerate(intros):
+        nxt = intros[k + 1] if k + 1 < len(intros) else None
+        stop = (nxt.block, nxt.colon.sent.start) if nxt is not None else (len(parsed.blocks), 0)
+        home: Block = parsed.blocks[intro.block]
+        src = [span_chars(text, home.start, home.doc, intro.source[0].i, intro.source[-1].i + 1)]
+        cue = [span_chars(text, home.start, home.doc, intro.cue[0].i, intro.cue[-1].i + 1)]
+        for bi, s, e in _units(parsed, intro, stop):
+            if _covered((s, e), drafts):
+                continue
+            out.append(Draft(bi, list(src), list(cue), [(s, e)], list(intro.cue), list(intro.source), confidence=0.5))
+    return out

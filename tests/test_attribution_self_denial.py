@@ -1,0 +1,44 @@
+"""A speaker negating its own side's past act denies it; a third party negating it only reports.
+
+"North Korea did not send troops, a North Korean diplomat said" is a denial (the gold sets read a denial
+introduced by "said" as deny); the same words from a South Korean diplomat are not.  Sentences are the team's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pycrfsuite")
+
+from sanctionwatch.actors import resolve_entities  # noqa: E402
+from sanctionwatch.attribution import extract_attributions  # noqa: E402
+from sanctionwatch.attribution.tagger import model_path  # noqa: E402
+from sanctionwatch.read import load_model, parse  # noqa: E402
+
+if not model_path().is_file():  # pragma: no cover
+    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def stance_of_said(nlp, text, cue):
+    parsed = parse(nlp, text)
+    atts = extract_attributions(parsed, resolve_entities(parsed))
+    hits = [a for a in atts if " ".join(f.text for f in a.cue) == cue]
+    assert hits, [" ".join(f.text for f in a.cue) for a in atts]
+    return hits[0].stance
+
+
+@pytest.mark.parametrize("text,cue,stance", [
+    ("North Korea did not send any troops to Russia, a North Korean diplomat said on Monday.", "said", "deny"),
+    ("North Korea did not send any troops to Russia, a South Korean diplomat said on Monday.", "said", "assert"),
+    ("The DPRK never sold arms to Moscow, the North Korean foreign ministry told reporters.", "told", "deny"),
+    ("We have not shipped a single shell to Russia, the vice minister said.", "said", "deny"),
+    # a refusal about the future is no denial of an act
+    ("We will not export our weapons to anyone, the vice minister said.", "said", "assert"),
+])
+def test_a_speaker_negating_its_own_sides_past_act_denies_it(nlp, text, cue, stance):
+    assert stance_of_said(nlp, text, cue) == stance

@@ -1,0 +1,148 @@
+"""Statement bodies after an intro ending in ':' and the stance of a statement a light verb issues.
+
+Government releases and state-media stories announce a statement once and then give its text as plain
+paragraphs; each of those sentences is the speaker's.  Texts are the team's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pycrfsuite")
+
+from sanctionwatch.attribution import extract_attributions  # noqa: E402
+from sanctionwatch.attribution.meaning import cue_head  # noqa: E402
+from sanctionwatch.attribution.tagger import model_path  # noqa: E402
+from sanctionwatch.read import load_model, parse  # noqa: E402
+
+if not model_path().is_file():  # pragma: no cover
+    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def joined(frags) -> str:
+    return " ".join(f.text for f in frags)
+
+
+def run(nlp, text):
+    atts = extract_attributions(parse(nlp, text))
+    for a in atts:
+        for f in a.source + a.cue + a.content:
+            assert text[f.start : f.end] == f.text
+    return atts
+
+
+def holding(atts, piece):
+    return [a for a in atts if piece in joined(a.content)]
+
+
+FOLLOWING = (
+    "A spokesman for the Fisheries Ministry of Atlantis on Tuesday issued the following statement:\n\n"
+    "The so-called report on illegal fishing is a sheer fabrication cooked up by hostile forces.\n\n"
+    "Our trawlers have always respected the maritime boundaries agreed with our neighbours.\n\n"
+    "We will resolutely defend the livelihood of our coastal villages."
+)
+SAID = (
+    "The harbour office of Lemuria released a statement on Monday about the seized ferry. It said:\n\n"
+    "The detention of the ferry is a violation of the freedom of navigation.\n\n"
+    "Officials in the capital declined to say when the crew would be released."
+)
+CONTINUED = (
+    "The blockade serves only the ambitions of the northern alliance, the statement said, and went on:\n\n"
+    "It is for this reason that the alliance moved its warships to the strait last spring."
+)
+
+
+@pytest.mark.parametrize("text,body,source", [
+    (FOLLOWING, "sheer fabrication cooked up by hostile forces", "spokesman"),
+    (FOLLOWING, "Our trawlers have always respected the maritime boundaries", "spokesman"),
+    (FOLLOWING, "resolutely defend the livelihood", "spokesman"),
+    (SAID, "The detention of the ferry is a violation", "It"),
+    (CONTINUED, "the alliance moved its warships to the strait", "statement"),
+])
+def test_each_sentence_of_a_statement_body_is_the_speakers(nlp, text, body, source):
+    hits = holding(run(nlp, text), body)
+    assert hits, f"no attribution holds {body!r}"
+    assert any(source in joined(a.source) for a in hits), [joined(a.source) for a in hits]
+
+
+def test_a_body_after_said_ends_with_its_paragraph(nlp):
+    hits = holding(run(nlp, SAID), "declined to say when the crew")
+    assert not any(joined(a.source) == "It" for a in hits)
+
+
+def test_the_denial_in_a_body_takes_the_denial_stance(nlp):
+    hits = holding(run(nlp, FOLLOWING), "sheer fabrication")
+    assert any(a.stance == "deny" for a in hits)
+
+
+def test_a_colon_that_introduces_a_list_is_no_statement(nlp):
+    text = "The resolution bans the following goods:\n\nTextiles, seafood and machinery may no longer be sold abroad."
+    assert not holding(run(nlp, text), "Textiles, seafood and machinery")
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("The ministry issued a statement denouncing the naval drills off its coast.", "condemn"),
+    ("The embassy put out a statement rejecting the report as groundless.", "deny"),
+    ("The ministry released a statement on Friday disclosing the names of the detained sailors.", "assert"),
+])
+def test_a_statement_issued_takes_the_stance_of_what_it_does(nlp, text, stance):
+    atts = [a for a in run(nlp, text) if "statement" in joined(a.cue)]
+    assert atts and atts[0].stance == stance
+
+
+@pytest.mark.parametrize("text,stance", [
+    ("Atlantis has not sold fuel to the junta, one of its envoys said Monday, dismissing the claims as groundless.", "deny"),
+    ("No fuel was shipped to the junta, the ministry said, denying the allegations.", "deny"),
+    # the participle denies, but what was said is no denial
+    ("The ferry will sail on Friday, the ministry said, dismissing the rumours as groundless.", "assert"),
+])
+def test_a_negated_content_said_while_dismissing_is_a_denial(nlp, text, stance):
+    said = [a for a in run(nlp, text) if joined(a.cue) == "said"]
+    assert said and said[0].stance == stance
+
+
+def test_a_body_after_a_speech_verb_and_its_adverbial(nlp):
+    text = ("A bylined commentary of the Morning Star on Saturday observes in this regard:\n\n"
+            "The drills showed once again the aggressive nature of the alliance.")
+    hits = holding(run(nlp, text), "aggressive nature of the alliance")
+    assert any("commentary" in joined(a.source) for a in hits)
+
+
+def test_a_speech_verb_that_has_said_its_clause_opens_no_body(nlp):
+    text = "The minister said the following countries were listed:\n\nAtlantis, Lemuria and Mu are on the list since May."
+    assert not any(joined(a.source) == "The minister" for a in holding(run(nlp, text), "Lemuria"))
+
+
+LONG_CUE = ("The Slovakia-Atlantis Friendship Association in a statement on June 13 condemned the Kor group for scheming "
+            "to create an atmosphere of sanctions and pressure upon Atlantis, while threatening it with sustained provocations.")
+
+
+def test_the_main_verb_heads_a_cue_that_opens_with_a_statement(nlp):
+    doc = nlp(LONG_CUE)
+    cue = [t for t in doc if t.i >= 6 and t.i <= 12]
+    assert cue[-1].text == "condemned" and cue[0].text == "in"
+    assert cue_head(cue).text == "condemned"
+
+
+def test_a_cue_that_opens_with_a_statement_takes_the_verbs_stance(nlp):
+    hits = [a for a in run(nlp, LONG_CUE) if joined(a.cue).endswith("condemned")]
+    assert hits and hits[0].stance == "condemn"
+
+
+def test_a_body_after_a_participle_belongs_to_the_governing_speaker(nlp):
+    text = ("This situation calls on all sailors to join the strike. The owners are a gang of profiteers, says the article, adding:\n\n"
+            "The owners talk about safety whenever a chance presents itself in a bid to hide their greed.")
+    hits = holding(run(nlp, text), "hide their greed")
+    assert hits and all(joined(a.source) != "This situation" for a in hits)
+    assert any(joined(a.source) == "the article" for a in hits)
+
+
+def test_a_negated_content_said_by_a_participle_of_a_denial_is_a_denial(nlp):
+    atts = run(nlp, "Atlantis denied the report, saying its ships had not entered the zone.")
+    saying = [a for a in atts if joined(a.cue) == "saying"]
+    assert saying and saying[0].stance == "deny"
