@@ -8,15 +8,15 @@ from typing import Sequence
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from ..actors import dateline_end
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
-from .draft import Draft, draft_from_group, fragments, span_chars, strip_span
+from .assemble import block_starts, content_text, finish, source_tokens
+from .draft import Draft, draft_from_group, span_chars, strip_span
 from .phrases import borrow_subject, light_verb_subject, noun_phrase, source_across_insertion
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, denial_by_participle, is_hedged, kind_of, stance_of
+from .meaning import cue_head, denial_by_participle
 from .rules import STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .quotes import reclaim_quote_openings
@@ -63,7 +63,7 @@ def _is_quote_block(block: Block) -> bool:
 
 
 def _quotes_speaker(d: Draft, text: str) -> bool:
-    return bool(d.source) and any(c in QUOTE_OPENERS for c in _content_text(text, d.content))
+    return bool(d.source) and any(c in QUOTE_OPENERS for c in content_text(text, d.content))
 
 
 def _is_dash_block(block: Block) -> bool:
@@ -346,86 +346,6 @@ def _nest(drafts: list[Draft]) -> list[Draft]:
     return ordered
 
 
-# ------------------------------------------------------------- assembly
-
-
-def _content_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    return " ".join(text[s:e] for s, e in sorted(spans))
-
-
-# A dateline ("SEOUL, March 4 (Yonhap) --") or a headline separator ("North Korea | ...") glued to
-# the first words of a story is never part of the source that speaks after it.
-_LEAD_SEPARATOR = re.compile(r"(?:\)\s*(?:--|[–—-])|--|—|\s\|\s|\n)\s*")
-
-
-def _after_lead(text: str, start: int, end: int) -> tuple[int, int]:
-    cut = start
-    for m in _LEAD_SEPARATOR.finditer(text, start, end):
-        cut = m.end()
-    return (cut, end) if cut < end else (start, end)
-
-
-def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Content that opens a story starts after its dateline ("SEOUL (AP) --" is where it was filed, not what was said)."""
-    if not spans:
-        return spans
-    start, end = spans[0]
-    cut = dateline_end(text, start, end)
-    while cut < end and text[cut].isspace():
-        cut += 1
-    return ([(cut, end)] if cut < end else []) + spans[1:]
-
-
-def _finish(text: str, parsed: Parsed, d: Draft, speaker: Speaker | None, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
-    d.content = _without_dateline(text, sorted(d.content)) or d.content
-    content_text = _content_text(text, d.content)
-    stance, negated = stance_of(d.cue_tokens, content_text, lex)
-    pieces = d.content + d.cue
-    extent = text[min(s for s, _ in pieces) : max(e for _, e in pieces)] if pieces else content_text
-    hedged = is_hedged(d.cue_tokens, extent, lex)
-    spans = d.source
-    if speaker is not None and speaker.source_span is not None:
-        spans = [strip_span(text, *speaker.source_span)]
-    kind = d.kind or kind_of(d.cue_tokens, content_text, not spans, False, lex)
-    source = fragments(text, [_after_lead(text, s, e) for s, e in spans])
-    return Attribution(
-        source=source,
-        cue=fragments(text, d.cue),
-        content=fragments(text, d.content),
-        stance=stance,
-        hedged=hedged,
-        negated=negated,
-        source_entity=speaker.entity if speaker is not None and entities else None,
-        parent=d.parent,
-        kind=kind,
-        confidence=d.confidence,
-        affiliation=speaker.affiliation if speaker is not None else None,
-        channel=speaker.channel if speaker is not None else None,
-    )
-
-
-def _starts(parsed: Parsed) -> dict[int, int]:
-    return {id(b.doc): b.start for b in parsed.blocks}
-
-
-_DATE_TOKEN = re.compile(r"^\d{4}$|\d[-/.]\d")
-
-
-def _source_tokens(text: str, parsed: Parsed, d: Draft) -> list[Token]:
-    """The draft's source tokens without a dateline or headline glued in front of them."""
-    if not d.source_tokens:
-        return []
-    base = _starts(parsed).get(id(d.source_tokens[0].doc), parsed.blocks[d.block].start)
-    keep = [_after_lead(text, s, e) for s, e in d.source]
-    toks = [t for t in d.source_tokens if any(s <= base + t.idx < e for s, e in keep)]
-    # a scraped date glued in front of the first sentence ("date 2024-01-02 The ministry said") is not the source
-    lead = [i for i, t in enumerate(toks[:6]) if _DATE_TOKEN.search(t.text)]
-    if lead and lead[-1] + 1 < len(toks):
-        toks = toks[lead[-1] + 1 :]
-        d.source = [span_chars(text, base, toks[0].doc, toks[0].i, toks[-1].i + 1)]
-    return toks
-
-
 def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence[Entity], lex: Lexicon) -> list[Speaker | None]:
     """Decide every draft's speaker in reading order, so pronouns and descriptions see the speakers before them.
 
@@ -434,7 +354,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     """
     dis = Discourse.of(text, entities)
     # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
-    starts = _starts(parsed)
+    starts = block_starts(parsed)
     out: list[Speaker | None] = [None] * len(drafts)
     at = lambda k: min([s for s, _ in drafts[k].source + drafts[k].cue] or [0])  # noqa: E731
 
@@ -447,7 +367,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     for k in sorted(range(len(drafts)), key=lambda k: (key(k), at(k))):
         d = drafts[k]
         parent = out[d.parent] if d.parent is not None else None
-        src = _source_tokens(text, parsed, d)
+        src = source_tokens(text, parsed, d)
         start = at(k)
         toks = src or d.cue_tokens
         base = starts.get(id(toks[0].doc), parsed.blocks[d.block].start) if toks else parsed.blocks[d.block].start
@@ -509,8 +429,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     bodies = body_drafts(text, parsed, drafts + extra, lex)
     ordered = _nest(drafts + extra + bodies)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
-    out = [_finish(text, parsed, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
-    stances = denial_by_participle([d.cue_tokens for d in ordered], [_content_text(text, d.content) for d in ordered], [a.stance for a in out])
+    out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
+    stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])
     stances = own_denials(parsed, ordered, speakers, entities or [], stances)
     for a, stance in zip(out, stances):
         a.stance = stance

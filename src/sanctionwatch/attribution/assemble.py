@@ -1,0 +1,93 @@
+"""From a draft and its speaker to the Attribution record: lead separators, datelines, stance, kind."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from ..actors import dateline_end
+from ..model import Attribution, Entity
+from ..read import Parsed
+from .draft import Draft, fragments, span_chars, strip_span
+from .lexicon import Lexicon
+from .meaning import is_hedged, kind_of, stance_of
+from .speaker import Speaker
+
+
+def content_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    return " ".join(text[s:e] for s, e in sorted(spans))
+
+
+# A dateline ("SEOUL, March 4 (Yonhap) --") or a headline separator ("North Korea | ...") glued to
+# the first words of a story is never part of the source that speaks after it.
+_LEAD_SEPARATOR = re.compile(r"(?:\)\s*(?:--|[–—-])|--|—|\s\|\s|\n)\s*")
+
+
+def after_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    cut = start
+    for m in _LEAD_SEPARATOR.finditer(text, start, end):
+        cut = m.end()
+    return (cut, end) if cut < end else (start, end)
+
+
+def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content that opens a story starts after its dateline ("SEOUL (AP) --" is where it was filed, not what was said)."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    cut = dateline_end(text, start, end)
+    while cut < end and text[cut].isspace():
+        cut += 1
+    return ([(cut, end)] if cut < end else []) + spans[1:]
+
+
+def finish(text: str, d: Draft, speaker: Speaker | None, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
+    d.content = _without_dateline(text, sorted(d.content)) or d.content
+    said = content_text(text, d.content)
+    stance, negated = stance_of(d.cue_tokens, said, lex)
+    pieces = d.content + d.cue
+    extent = text[min(s for s, _ in pieces) : max(e for _, e in pieces)] if pieces else said
+    hedged = is_hedged(d.cue_tokens, extent, lex)
+    spans = d.source
+    if speaker is not None and speaker.source_span is not None:
+        spans = [strip_span(text, *speaker.source_span)]
+    kind = d.kind or kind_of(d.cue_tokens, said, not spans, False, lex)
+    source = fragments(text, [after_lead(text, s, e) for s, e in spans])
+    return Attribution(
+        source=source,
+        cue=fragments(text, d.cue),
+        content=fragments(text, d.content),
+        stance=stance,
+        hedged=hedged,
+        negated=negated,
+        source_entity=speaker.entity if speaker is not None and entities else None,
+        parent=d.parent,
+        kind=kind,
+        confidence=d.confidence,
+        affiliation=speaker.affiliation if speaker is not None else None,
+        channel=speaker.channel if speaker is not None else None,
+    )
+
+
+def block_starts(parsed: Parsed) -> dict[int, int]:
+    return {id(b.doc): b.start for b in parsed.blocks}
+
+
+_DATE_TOKEN = re.compile(r"^\d{4}$|\d[-/.]\d")
+
+
+def source_tokens(text: str, parsed: Parsed, d: Draft) -> list[Token]:
+    """The draft's source tokens without a dateline or headline glued in front of them."""
+    if not d.source_tokens:
+        return []
+    base = block_starts(parsed).get(id(d.source_tokens[0].doc), parsed.blocks[d.block].start)
+    keep = [after_lead(text, s, e) for s, e in d.source]
+    toks = [t for t in d.source_tokens if any(s <= base + t.idx < e for s, e in keep)]
+    # a scraped date glued in front of the first sentence ("date 2024-01-02 The ministry said") is not the source
+    lead = [i for i, t in enumerate(toks[:6]) if _DATE_TOKEN.search(t.text)]
+    if lead and lead[-1] + 1 < len(toks):
+        toks = toks[lead[-1] + 1 :]
+        d.source = [span_chars(text, base, toks[0].doc, toks[0].i, toks[-1].i + 1)]
+    return toks
