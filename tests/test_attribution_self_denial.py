@@ -39,6 +39,13 @@ def stance_of_said(nlp, text, cue):
     ("We have not shipped a single shell to Russia, the vice minister said.", "said", "deny"),
     # a refusal about the future is no denial of an act
     ("We will not export our weapons to anyone, the vice minister said.", "said", "assert"),
+    # "it" and "the country" after a speaker stand for the speaker
+    ("The trading house said it had never shipped coal to the port.", "said", "deny"),
+    ("The consulate said the country had no connection with the smuggling ring.", "said", "deny"),
+    ("The agency said it was not involved in the theft.", "said", "deny"),
+    # an empty "it", and a speech verb negated, withhold: they deny nothing
+    ("The council said it was not possible to verify the photographs.", "said", "assert"),
+    ("The coast guard said it had not confirmed the sighting.", "said", "assert"),
 ])
 def test_a_speaker_negating_its_own_sides_past_act_denies_it(nlp, text, cue, stance):
     assert stance_of_said(nlp, text, cue) == stance

@@ -431,7 +431,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])
-    stances = own_denials(parsed, ordered, speakers, entities or [], stances)
+    stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition)
     for a, stance in zip(out, stances):
         a.stance = stance
     return out
