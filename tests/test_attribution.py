@@ -300,6 +300,14 @@ def test_dateline_and_headline_separators_are_not_part_of_the_source(nlp, text, 
     assert joined(said.source) == source
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    ("The charge was rejected by the shipping firm on Tuesday.", "rejected", "the shipping firm"),
+    ("The drills were condemned by the island government.", "condemned", "the island government"),
+])
+def test_a_passive_cue_takes_its_by_phrase_as_source(nlp, text, cue, source):
+    assert joined(find(run(nlp, text), cue).source) == source
+
+
 @pytest.mark.parametrize(
     "text, content",
     [

@@ -178,3 +178,20 @@ def light_verb_subject(text: str, block: Block, d: Draft, light_verbs: frozenset
         return d
     d.source, d.source_tokens = [span], toks
     return d
+
+
+def passive_agent(text: str, block: Block, d: Draft) -> Draft:
+    """A passive cue without a source takes its "by" phrase: "the claim was denied by Pyongyang"."""
+    if d.source or not d.cue_tokens:
+        return d
+    verb = next((t for t in d.cue_tokens if t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children)), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb is not None else None
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is None:
+        return d
+    toks = noun_phrase(obj)
+    span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
+    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
+        return d
+    d.source, d.source_tokens = [span], toks
+    return d
