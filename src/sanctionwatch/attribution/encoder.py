@@ -38,7 +38,10 @@ from .bio import LABELS, viterbi
 from .tagger import bio_labels, snap_to_words
 
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
-STRIDE = 128  # a new window every STRIDE pieces: each piece is seen in the middle of some window
+STRIDE = 128  # training cuts a new window every STRIDE pieces: each piece is seen in the middle of some window
+READ_STRIDE = 128  # inference's stride (model selection on PolNeAR dev, see README)
+MERGE = "owner"  # how inference merges overlapping windows (``merge_windows``)
+MERGES = ("owner", "weighted")
 ENCODER_DIR = "encoder"
 ENCODER_ENV = "SANCTIONWATCH_ENCODER_MODEL"
 THREADS_ENV = "SANCTIONWATCH_ENCODER_THREADS"
@@ -82,6 +85,42 @@ def owners(n: int, windows: Sequence[tuple[int, int]]) -> np.ndarray:
     return best
 
 
+def cut_distance(n: int, a: int, b: int) -> np.ndarray:
+    """For each piece of window [a, b) over n pieces, how far it sits from the window's nearer cut; a
+    window side where the text itself begins or ends is no cut (the piece misses no context there)."""
+    idx = np.arange(a, b)
+    left = idx - a if a > 0 else np.full(b - a, n)
+    right = b - 1 - idx if b < n else np.full(b - a, n)
+    return np.minimum(left, right)
+
+
+def merge_windows(n: int, windows: Sequence[tuple[int, int]], scores: Sequence[np.ndarray], how: str = "owner") -> np.ndarray:
+    """Per-piece label log-probabilities of n pieces from each window's (``scores[w]``, one row per piece
+    of ``windows[w]``).
+
+    ``owner``: each piece from the window where it is most central (``owners``).
+    ``weighted``: the average of the log-probabilities of every window holding the
+    piece, each weighted by the piece's distance from that window's cut plus one,
+    so a piece read with little context on one side counts little.
+    """
+    if how not in MERGES:
+        raise ValueError(f"unknown window merge {how!r}; choose one of {', '.join(MERGES)}")
+    if how == "owner":
+        out = np.zeros((n, len(LABELS)), dtype=np.float32)
+        own = owners(n, windows)
+        for w, (a, b) in enumerate(windows):
+            mine = own[a:b] == w
+            out[a:b][mine] = scores[w][mine]
+        return out
+    total = np.zeros((n, len(LABELS)), dtype=np.float64)
+    weight = np.zeros(n, dtype=np.float64)
+    for (a, b), sc in zip(windows, scores):
+        d = cut_distance(n, a, b).astype(np.float64) + 1.0
+        total[a:b] += d[:, None] * sc
+        weight[a:b] += d
+    return _log_softmax(total / weight[:, None]).astype(np.float32)
+
+
 def piece_labels(pieces: Pieces, roles: Sequence[tuple[int, str, int, int]]) -> list[str]:
     """Gold BIO labels of word pieces from (attribution id, role, start, end) character spans: the CRF's rule
     (``tagger.bio_labels``) over the pieces' first characters."""
@@ -110,6 +149,8 @@ class EncoderTagger:
     tokenizer: Tokenizer
     session: ort.InferenceSession
     batch: int = 16
+    stride: int = READ_STRIDE
+    merge: str = MERGE
 
     @property
     def cls_id(self) -> int:
@@ -123,14 +164,10 @@ class EncoderTagger:
         enc = self.tokenizer.encode(text, add_special_tokens=False)
         return Pieces(np.asarray(enc.ids, dtype=np.int64), [s for s, _ in enc.offsets], [e for _, e in enc.offsets])
 
-    def logits(self, ids: np.ndarray, types: np.ndarray) -> np.ndarray:
-        """Per-piece label log-probabilities of a whole text, windows merged on their owners."""
-        n = len(ids)
-        if n == 0:
-            return np.zeros((0, len(LABELS)), dtype=np.float32)
-        windows = plan_windows(n)
-        out = np.zeros((n, len(LABELS)), dtype=np.float32)
-        own = owners(n, windows)
+    def window_scores(self, ids: np.ndarray, types: np.ndarray, windows: Sequence[tuple[int, int]]) -> list[np.ndarray]:
+        """Label log-probabilities of the pieces of each window [a, b), from runs of ``batch`` windows
+        padded to the run's longest."""
+        out = []
         for k in range(0, len(windows), self.batch):
             chunk = windows[k : k + self.batch]
             width = max(b - a for a, b in chunk) + 2
@@ -138,15 +175,21 @@ class EncoderTagger:
             batch_types = np.zeros_like(batch_ids)
             mask = np.zeros_like(batch_ids)
             for r, (a, b) in enumerate(chunk):
-                batch_ids[r, : b - a + 2] = [self.cls_id, *ids[a:b], self.sep_id]
+                batch_ids[r, 0], batch_ids[r, 1 : b - a + 1], batch_ids[r, b - a + 1] = self.cls_id, ids[a:b], self.sep_id
                 batch_types[r, 1 : b - a + 1] = types[a:b]
                 mask[r, : b - a + 2] = 1
             feed = {"input_ids": batch_ids, "token_type_ids": batch_types, "attention_mask": mask}
             (pred,) = self.session.run(None, feed)
-            for r, (a, b) in enumerate(chunk):
-                mine = own[a:b] == k + r
-                out[a:b][mine] = pred[r, 1 : b - a + 1][mine]
-        return _log_softmax(out)
+            out += [_log_softmax(pred[r, 1 : b - a + 1]) for r, (a, b) in enumerate(chunk)]
+        return out
+
+    def logits(self, ids: np.ndarray, types: np.ndarray) -> np.ndarray:
+        """Per-piece label log-probabilities of a whole text, windows merged by ``merge_windows``."""
+        n = len(ids)
+        if n == 0:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        windows = plan_windows(n, stride=self.stride)
+        return merge_windows(n, windows, self.window_scores(ids, types, windows), self.merge)
 
     def tag_text(self, text: str) -> tuple[Pieces, list[str], list[float]]:
         """Word pieces of ``text`` with their decoded labels and each label's probability."""
