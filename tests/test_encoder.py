@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from sanctionwatch.attribution import encoder
-from sanctionwatch.attribution.encoder import LABELS, Pieces, case_types, owners, piece_labels, plan_windows, viterbi
+from sanctionwatch.attribution.encoder import (LABELS, EncoderTagger, Pieces, case_types, cut_distance, merge_windows, owners, piece_labels,
+                                               plan_windows, session_options, viterbi)
 from sanctionwatch.attribution.profiles import PROFILE_ENV, profile_name
 from sanctionwatch.errors import ModelMissing, UnknownProfile
 
@@ -36,6 +37,106 @@ def test_each_piece_is_owned_by_the_window_where_it_is_most_central():
                 assert margin >= min(i - x, y - 1 - i)
     # the middle of the text is never taken from a window's edge
     assert all(min(i - plan[w][0], plan[w][1] - 1 - i) >= 2 for i, w in enumerate(own) if 5 <= i < 25)
+
+
+def _window_scores(n: int, plan, seed: int = 3) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return [np.log(rng.dirichlet(np.ones(len(LABELS)), size=b - a)).astype(np.float32) for a, b in plan]
+
+
+def test_owner_merge_takes_each_piece_from_its_owner():
+    plan = plan_windows(40, 12, 6)
+    scores = _window_scores(40, plan)
+    merged = merge_windows(40, plan, scores, "owner")
+    own = owners(40, plan)
+    for i in range(40):
+        a, _ = plan[own[i]]
+        assert np.array_equal(merged[i], scores[own[i]][i - a])
+
+
+@pytest.mark.parametrize("n, a, b, expected", [
+    (10, 0, 10, [10] * 10),               # the whole text: no cut at all
+    (10, 0, 4, [3, 2, 1, 0]),             # cut on the right only
+    (10, 6, 10, [0, 1, 2, 3]),            # cut on the left only
+    (10, 2, 7, [0, 1, 2, 1, 0]),          # cut on both sides
+])
+def test_cut_distance_counts_only_real_cuts(n, a, b, expected):
+    assert cut_distance(n, a, b).tolist() == expected
+
+
+def test_weighted_merge_leans_on_the_window_with_more_context():
+    n, plan = 8, [(0, 6), (2, 8)]
+    o, src = LABELS.index("O"), LABELS.index("B-SRC")
+    first = np.full((6, len(LABELS)), np.log(0.01), dtype=np.float32)
+    second = np.full((6, len(LABELS)), np.log(0.01), dtype=np.float32)
+    first[:, o] = np.log(0.94)     # the first window reads every piece as O
+    second[:, src] = np.log(0.94)  # the second as B-SRC
+    merged = merge_windows(n, plan, [first, second], "weighted")
+    assert np.allclose(np.exp(merged).sum(axis=1), 1.0, atol=1e-5)  # rows stay distributions
+    assert merged[:2].argmax(axis=1).tolist() == [o, o]       # only the first window holds these
+    assert merged[6:].argmax(axis=1).tolist() == [src, src]   # only the second holds these
+    # piece 2 is 3 from the first window's cut and at the second's cut: the first wins; piece 5 the other way
+    assert merged[2].argmax() == o and merged[5].argmax() == src
+
+
+def test_a_lone_window_merges_to_itself_whatever_the_rule():
+    plan = plan_windows(7, 12, 6)
+    scores = _window_scores(7, plan)
+    for how in ("owner", "weighted"):
+        assert np.allclose(merge_windows(7, plan, scores, how), scores[0], atol=1e-5)
+    with pytest.raises(ValueError, match="unknown window merge"):
+        merge_windows(7, plan, scores, "vote")
+
+
+class _EchoSession:
+    """Stands in for onnxruntime: each position's logits are a function of its id alone, so
+    batching and padding must not change any piece's scores; it records every run's shape."""
+
+    def __init__(self):
+        self.shapes = []
+
+    def run(self, _names, feed):
+        ids, mask = feed["input_ids"], feed["attention_mask"]
+        self.shapes.append(ids.shape)
+        assert ids.shape == mask.shape == feed["token_type_ids"].shape
+        assert (ids[mask == 0] == 0).all()  # padding is zeros, masked out
+        logits = np.stack([np.sin(ids * (k + 1)) for k in range(len(LABELS))], axis=-1).astype(np.float32)
+        return [logits]
+
+
+class _Tokens:
+    def token_to_id(self, piece: str) -> int:
+        return {"[CLS]": 101, "[SEP]": 102}[piece]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 5])
+def test_window_scores_do_not_depend_on_batching_or_padding(batch):
+    ids = np.arange(1000, 1600, dtype=np.int64)
+    types = np.zeros_like(ids)
+    windows = [(0, 254), (200, 230), (220, 474), (470, 480), (346, 600)]  # uneven, so runs pad
+    session = _EchoSession()
+    got = EncoderTagger(_Tokens(), session, batch=batch).window_scores(ids, types, windows)
+    alone = EncoderTagger(_Tokens(), _EchoSession(), batch=1).window_scores(ids, types, windows)
+    assert [len(g) for g in got] == [b - a for a, b in windows]
+    assert all(np.allclose(g, w) for g, w in zip(got, alone))
+    runs = [windows[k : k + batch] for k in range(0, len(windows), batch)]
+    assert session.shapes == [(len(run), max(b - a for a, b in run) + 2) for run in runs]  # [CLS] + pieces + [SEP]
+
+
+def test_logits_of_a_long_text_are_distributions_per_piece():
+    ids = np.arange(1000, 1600, dtype=np.int64)
+    merged = EncoderTagger(_Tokens(), _EchoSession(), stride=100).logits(ids, np.zeros_like(ids))
+    assert merged.shape == (len(ids), len(LABELS)) and np.allclose(np.exp(merged).sum(axis=1), 1.0, atol=1e-5)
+    assert EncoderTagger(_Tokens(), _EchoSession()).logits(ids[:0], ids[:0]).shape == (0, len(LABELS))
+
+
+def test_session_options_share_the_cpu(monkeypatch):
+    monkeypatch.setenv(encoder.THREADS_ENV, "3")
+    opts = session_options()
+    assert opts.intra_op_num_threads == 3 and opts.inter_op_num_threads == 1
+    assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    monkeypatch.setenv(encoder.THREADS_ENV, "many")
+    assert session_options().intra_op_num_threads >= 1
 
 
 def _pieces(text: str) -> Pieces:

@@ -38,7 +38,14 @@ from .bio import LABELS, viterbi
 from .tagger import bio_labels, snap_to_words
 
 WINDOW = 256  # word pieces per window, [CLS] and [SEP] included
-STRIDE = 128  # a new window every STRIDE pieces: each piece is seen in the middle of some window
+STRIDE = 128  # training cuts a new window every STRIDE pieces: each piece is seen in the middle of some window
+READ_STRIDE = 128  # inference's stride (model selection on PolNeAR dev, see README)
+MERGE = "owner"  # how inference merges overlapping windows (``merge_windows``)
+MERGES = ("owner", "weighted")
+# Windows per onnxruntime run.  The int8 model quantises its activations with one scale per tensor of the run, so
+# the batch is part of the numbers: runs of 16 are what the model was chosen with (one window per run took a little
+# less CPU but moved PolNeAR dev attribution F1 0.776 -> 0.772 and every strict figure down by up to 0.003).
+BATCH = 16
 ENCODER_DIR = "encoder"
 ENCODER_ENV = "SANCTIONWATCH_ENCODER_MODEL"
 THREADS_ENV = "SANCTIONWATCH_ENCODER_THREADS"
@@ -82,6 +89,42 @@ def owners(n: int, windows: Sequence[tuple[int, int]]) -> np.ndarray:
     return best
 
 
+def cut_distance(n: int, a: int, b: int) -> np.ndarray:
+    """For each piece of window [a, b) over n pieces, how far it sits from the window's nearer cut; a
+    window side where the text itself begins or ends is no cut (the piece misses no context there)."""
+    idx = np.arange(a, b)
+    left = idx - a if a > 0 else np.full(b - a, n)
+    right = b - 1 - idx if b < n else np.full(b - a, n)
+    return np.minimum(left, right)
+
+
+def merge_windows(n: int, windows: Sequence[tuple[int, int]], scores: Sequence[np.ndarray], how: str = "owner") -> np.ndarray:
+    """Per-piece label log-probabilities of n pieces from each window's (``scores[w]``, one row per piece
+    of ``windows[w]``).
+
+    ``owner``: each piece from the window where it is most central (``owners``).
+    ``weighted``: the average of the log-probabilities of every window holding the
+    piece, each weighted by the piece's distance from that window's cut plus one,
+    so a piece read with little context on one side counts little.
+    """
+    if how not in MERGES:
+        raise ValueError(f"unknown window merge {how!r}; choose one of {', '.join(MERGES)}")
+    if how == "owner":
+        out = np.zeros((n, len(LABELS)), dtype=np.float32)
+        own = owners(n, windows)
+        for w, (a, b) in enumerate(windows):
+            mine = own[a:b] == w
+            out[a:b][mine] = scores[w][mine]
+        return out
+    total = np.zeros((n, len(LABELS)), dtype=np.float64)
+    weight = np.zeros(n, dtype=np.float64)
+    for (a, b), sc in zip(windows, scores):
+        d = cut_distance(n, a, b).astype(np.float64) + 1.0
+        total[a:b] += d[:, None] * sc
+        weight[a:b] += d
+    return _log_softmax(total / weight[:, None]).astype(np.float32)
+
+
 def piece_labels(pieces: Pieces, roles: Sequence[tuple[int, str, int, int]]) -> list[str]:
     """Gold BIO labels of word pieces from (attribution id, role, start, end) character spans: the CRF's rule
     (``tagger.bio_labels``) over the pieces' first characters."""
@@ -109,7 +152,9 @@ class EncoderTagger:
 
     tokenizer: Tokenizer
     session: ort.InferenceSession
-    batch: int = 16
+    batch: int = BATCH
+    stride: int = READ_STRIDE
+    merge: str = MERGE
 
     @property
     def cls_id(self) -> int:
@@ -123,14 +168,10 @@ class EncoderTagger:
         enc = self.tokenizer.encode(text, add_special_tokens=False)
         return Pieces(np.asarray(enc.ids, dtype=np.int64), [s for s, _ in enc.offsets], [e for _, e in enc.offsets])
 
-    def logits(self, ids: np.ndarray, types: np.ndarray) -> np.ndarray:
-        """Per-piece label log-probabilities of a whole text, windows merged on their owners."""
-        n = len(ids)
-        if n == 0:
-            return np.zeros((0, len(LABELS)), dtype=np.float32)
-        windows = plan_windows(n)
-        out = np.zeros((n, len(LABELS)), dtype=np.float32)
-        own = owners(n, windows)
+    def window_scores(self, ids: np.ndarray, types: np.ndarray, windows: Sequence[tuple[int, int]]) -> list[np.ndarray]:
+        """Label log-probabilities of the pieces of each window [a, b), from runs of ``batch`` windows
+        padded to the run's longest."""
+        out = []
         for k in range(0, len(windows), self.batch):
             chunk = windows[k : k + self.batch]
             width = max(b - a for a, b in chunk) + 2
@@ -138,15 +179,21 @@ class EncoderTagger:
             batch_types = np.zeros_like(batch_ids)
             mask = np.zeros_like(batch_ids)
             for r, (a, b) in enumerate(chunk):
-                batch_ids[r, : b - a + 2] = [self.cls_id, *ids[a:b], self.sep_id]
+                batch_ids[r, 0], batch_ids[r, 1 : b - a + 1], batch_ids[r, b - a + 1] = self.cls_id, ids[a:b], self.sep_id
                 batch_types[r, 1 : b - a + 1] = types[a:b]
                 mask[r, : b - a + 2] = 1
             feed = {"input_ids": batch_ids, "token_type_ids": batch_types, "attention_mask": mask}
             (pred,) = self.session.run(None, feed)
-            for r, (a, b) in enumerate(chunk):
-                mine = own[a:b] == k + r
-                out[a:b][mine] = pred[r, 1 : b - a + 1][mine]
-        return _log_softmax(out)
+            out += [_log_softmax(pred[r, 1 : b - a + 1]) for r, (a, b) in enumerate(chunk)]
+        return out
+
+    def logits(self, ids: np.ndarray, types: np.ndarray) -> np.ndarray:
+        """Per-piece label log-probabilities of a whole text, windows merged by ``merge_windows``."""
+        n = len(ids)
+        if n == 0:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        windows = plan_windows(n, stride=self.stride)
+        return merge_windows(n, windows, self.window_scores(ids, types, windows), self.merge)
 
     def tag_text(self, text: str) -> tuple[Pieces, list[str], list[float]]:
         """Word pieces of ``text`` with their decoded labels and each label's probability."""
@@ -248,10 +295,36 @@ def encoder_digest() -> bytes:
 
 
 def _threads() -> int:
+    """$SANCTIONWATCH_ENCODER_THREADS, else the cores this process may run on."""
     try:
-        return max(0, int(os.environ.get(THREADS_ENV, "0")))
+        wanted = int(os.environ.get(THREADS_ENV, "0"))
     except ValueError:
-        return 0
+        wanted = 0
+    if wanted > 0:
+        return wanted
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def session_options() -> ort.SessionOptions:
+    """onnxruntime settings for one document at a time on a CPU that other work shares.
+
+    One model runs at a time, so operators run in sequence and only inside an
+    operator is work split over threads.  Idle threads do not spin waiting for
+    the next run: measured on the 2-core development machine while other
+    processes ran, spinning spent 1.5 to 1.7 times the CPU for no wall-clock
+    gain, and the spaCy parse that follows in the same process loses that CPU.
+    """
+    opts = ort.SessionOptions()
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.intra_op_num_threads = _threads()
+    opts.inter_op_num_threads = 1
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.log_severity_level = 3
+    return opts
 
 
 @lru_cache(maxsize=2)
@@ -264,10 +337,7 @@ def load_encoder(path: str | None = None) -> EncoderTagger:
     labels = json.loads((root / "labels.json").read_text(encoding="utf-8"))
     if tuple(labels) != LABELS:
         raise ModelMissing(f"encoder in {root} has labels {labels}, expected {list(LABELS)}")
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = _threads()
-    opts.log_severity_level = 3
-    session = ort.InferenceSession(str(model), opts, providers=["CPUExecutionProvider"])
+    session = ort.InferenceSession(str(model), session_options(), providers=["CPUExecutionProvider"])
     tokenizer = Tokenizer.from_file(str(tok))
     tokenizer.no_truncation()
     tokenizer.no_padding()
