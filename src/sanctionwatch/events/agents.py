@@ -57,6 +57,8 @@ def resolve_agent(
             a = Argument(a.role, a.start, a.end, a.text, _speaker_voice(ctx, a, attribution))
         if a.role == "agent" and a.entity is None:
             a = _named_or_antecedent(ctx, sent, a)
+            if a.entity is None and a.text.lower() in ctx.tax.modality.get("possessive_anaphors", ()):
+                continue  # "its launch" with no country before it names no actor
         if any((o.role, o.start, o.end) == (a.role, a.start, a.end) for o in out):
             continue  # two dateline words ("UNITED NATIONS, United States") repaired to the same subject
         out.append(a)

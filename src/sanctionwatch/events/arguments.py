@@ -86,10 +86,31 @@ def governing_tokens(tok: Token) -> Iterable[Token]:
         yield t
 
 
+def _labels_a_line(tok: Token) -> bool:
+    """A noun right before a colon opening the sentence ("Brussels: X has sent ...") labels the line (a
+    dateline, a heading, a speaker); the parser may still hang it on the verb as a second subject."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text == ":" and tok.left_edge.i == tok.sent.start
+
+
+def _subjects(verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> list[Token]:
+    """The verb's subjects, a line label left out where the verb has another one."""
+    subj = [c for c in verb.children if c.dep_ in deps and c.pos_ in _NOUNISH]
+    return [c for c in subj if not _labels_a_line(c)] or subj
+
+
+def _possessive_anaphor(trigger: Token, tax: Taxonomy) -> Token | None:
+    """"its Sept. 3 test": the pronoun, resolved to its country antecedent in events.agents (or dropped there)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in tax.modality.get("possessive_anaphors", ())), None)
+
+
 def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
     mod = tax.modality
+    subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
     for c in trigger.children:
-        if c.dep_ == "nsubj" and c.pos_ in _NOUNISH and c.lower_ not in ("which", "that", "who"):
+        if subjects and c.i == subjects[0].i:
             return c
         if c.dep_ == "agent":
             for g in c.children:
@@ -152,18 +173,18 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
         if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
             # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"); an
             # event the participle acts on does not ("the US, denouncing our launch, ...": not the US's launch)
-            subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
+            subj = _subjects(g)
             return subj[0] if subj else None
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):
             # a gerund adjunct shares the clause's subject: "X breached the cap by importing ..."
-            subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
+            subj = _subjects(g)
             if subj:
                 return subj[0]
         if g.pos_ in ("VERB", "AUX"):
             subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)
-            subj = [c for c in g.children if c.dep_ in subj_deps and c.pos_ in _NOUNISH]
+            subj = _subjects(g, subj_deps)
             # the subject is shared with a controlled or coordinated verb ("chose to flee",
             # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
             if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
@@ -313,6 +334,8 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         agent = _of_actor(ctx, head, hit.context) or agent
     if agent is not None and agent.pos_ == "NOUN" and _never_acts(agent, tax):
         agent = None
+    if agent is None:
+        agent = _possessive_anaphor(head, tax)
     if agent is not None:
         # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
         named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
