@@ -38,3 +38,72 @@ def test_agent_classes(events_of, text, etype, agent):
 def test_its_without_a_country_names_no_agent(events_of):
     found = _of_type(events_of("The committee reviewed its report on the missile launch."), "missile_launch")
     assert found and all(a.text.lower() != "its" for a in found[0].arguments)
+
+
+def test_its_skips_the_giver_named_in_a_from_phrase(events_of):
+    text = "Officials say Syria got technological support from China for its satellite launch."
+    found = _of_type(events_of(text), "satellite_launch")
+    assert found and _role_entities(found[0], "agent") == {"syr"}
+
+
+@pytest.mark.parametrize(
+    "text, agent, origin",
+    [
+        # technical or military help received from a state is a transfer of military technology
+        ("Analysts think Pyongyang obtained technical assistance from Moscow.", "prk", "rus"),
+        ("It seems Iran received military help from Russia for its missile program.", "irn", "rus"),
+        ("Officials say Syria got technological support from China for its satellite launch.", "syr", "chn"),
+    ],
+)
+def test_military_help_received_is_an_arms_transfer(events_of, text, agent, origin):
+    found = _of_type(events_of(text), "arms_transfer")
+    assert found and _role_entities(found[0], "agent") == {agent} and _role_entities(found[0], "origin") == {origin}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country received food aid from China last year.",  # help that moves no military capability
+        "Seoul got support from Tokyo for its bid to host the games.",
+    ],
+)
+def test_other_help_is_no_arms_transfer(events_of, text):
+    assert not _of_type(events_of(text), "arms_transfer")
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        # experts sent for their weapons skill are military personnel deployed abroad
+        ("There are signs that Pyongyang dispatched drone experts to Russia in May.", "rus"),
+        ("In early June Pyongyang also dispatched artillery specialists to Belarus, he added.", "blr"),
+    ],
+)
+def test_weapons_experts_sent_abroad(events_of, text, destination):
+    found = [e for e in events_of(text) if e.type in ("troop_deployment", "military_training", "arms_transfer")]
+    assert found and _role_entities(found[0], "destination") == {destination}
+    assert found[0].time is not None
+
+
+def test_medical_experts_are_no_deployment(events_of):
+    assert not _of_type(events_of("Seoul sent medical experts to Laos."), "troop_deployment")
+
+
+def test_a_launch_from_a_country_names_the_country(events_of):
+    found = _of_type(events_of("Ten members condemned the latest missile launch from North Korea."), "missile_launch")
+    assert found and "prk" in {a.entity for a in found[0].arguments if a.role in ("agent", "origin")}
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        # evidence of an event is an allegation of it, not its report as fact
+        ("There are also signs that Pyongyang dispatched drone experts to Russia in May.", "alleged"),
+        ("The images are an indication that the DPRK shipped rockets to Russia.", "alleged"),
+        # the verb "sign" is no such noun
+        ("Moscow and Pyongyang signed a deal and North Korea sent shells to Russia.", "asserted"),
+    ],
+)
+def test_evidence_nouns_hedge(events_of, text, modality):
+    found = [e for e in events_of(text) if e.type in ("troop_deployment", "arms_transfer")]
+    assert found and found[0].modality == modality

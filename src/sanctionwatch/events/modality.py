@@ -49,6 +49,9 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return "denied", False
             # "is estimated / believed to have ...": a hedge stays an allegation whoever reports it
             return ("hedged" if lemma in mod.get("hedge_heads", ()) else "alleged"), False
+        if n > 0 and tok.pos_ == "NOUN" and lemma in mod.get("evidence_nouns", ()):
+            # "there are signs that X sent ...": evidence of an event is no report of it as fact
+            return "hedged", False
         if any(c.lower_ in mod.get("allege_adverbs", ()) for c in tok.children):
             # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
             return "hedged", False
