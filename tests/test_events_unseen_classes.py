@@ -107,3 +107,21 @@ def test_a_launch_from_a_country_names_the_country(events_of):
 def test_evidence_nouns_hedge(events_of, text, modality):
     found = [e for e in events_of(text) if e.type in ("troop_deployment", "arms_transfer")]
     assert found and found[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    "text, origin",
+    [
+        # a denied event is denied, not blocked; the "from" phrase the parser hangs on "denied" is the event's
+        ("The minister on Monday denied any weapons shipments to Moscow from Pyongyang.", "prk"),
+        ("Officials denied arms deliveries to Tehran from North Korea, calling the reports false.", "prk"),
+    ],
+)
+def test_denied_event_noun(events_of, text, origin):
+    found = _of_type(events_of(text), "arms_transfer")
+    assert found and found[0].modality == "denied" and _role_entities(found[0], "origin") == {origin}
+
+
+def test_rejected_renewal_stays_negated(events_of):
+    found = _of_type(events_of("Russia rejected the renewal of the panel in March."), "monitoring_body")
+    assert found and found[0].modality == "negated"

@@ -307,6 +307,11 @@ def _of_chain(head: Token) -> list[Token]:
     return out
 
 
+def _speech_heads(tax: Taxonomy) -> frozenset[str]:
+    mod = tax.modality
+    return mod.get("deny_heads", frozenset()) | mod.get("allege_heads", frozenset()) | mod.get("accuse_heads", frozenset())
+
+
 def _never_acts(tok: Token, tax: Taxonomy) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in tax.modality.get("non_agents", ()) or lemma in tax.modality.get("instrument_words", ())
@@ -400,7 +405,13 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     gov = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
     if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in tax.modality.get("light_verbs", ()):
         prep_heads.append(gov)
-    for role, tok in _prep_args(ctx, prep_heads, times, t.prepositions):
+    found = _prep_args(ctx, prep_heads, times, t.prepositions)
+    if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _speech_heads(tax):
+        # "denied any arms deliveries to Moscow from Pyongyang": a denial or claim takes no source, so a
+        # "from" phrase the parser hung on its verb is the event's
+        origins = {p: r for p, r in t.prepositions.items() if r == "origin"}
+        found += [(r, tok) for r, tok in _prep_args(ctx, [head.head], times, origins) if tok.i > head.i]
+    for role, tok in found:
         if role == "agent" and any(a.role == "agent" for a in args):
             continue
         args.append(argument_at(ctx, role, tok))

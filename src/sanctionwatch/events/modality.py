@@ -29,8 +29,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return None, False
             return None, True
         if n > 0 and lemma in mod.get("deny_heads", ()):
-            # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied
-            return ("negated" if n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" else "denied"), False
+            # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied,
+            # and so is the event a speaker denies ("denied any arms deliveries": the deliveries are claimed)
+            blocked = n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" and lemma not in mod.get("claim_deny_heads", ())
+            return ("negated" if blocked else "denied"), False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             # "the veto does not lift the sanctions": a negated predicate says nothing against its
             # subject's event, unless the predicate is its occurrence ("the launch did not happen")
