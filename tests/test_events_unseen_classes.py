@@ -125,3 +125,41 @@ def test_denied_event_noun(events_of, text, origin):
 def test_rejected_renewal_stays_negated(events_of):
     found = _of_type(events_of("Russia rejected the renewal of the panel in March."), "monitoring_body")
     assert found and found[0].modality == "negated"
+
+
+def test_attributed_theft_names_agent_and_victim(events_of):
+    text = ("The police on Monday attributed the theft of roughly $90 million in digital assets from crypto "
+            "exchange Zenbit to North Korean hackers.")
+    found = _of_type(events_of(text), "cyber_theft")
+    assert found and _role_entities(found[0], "agent") == {"prk"}
+    assert "Zenbit" in {a.text for a in found[0].arguments if a.role == "target"}
+
+
+def test_linked_heist_names_the_group(events_of):
+    found = _of_type(events_of("Investigators linked the heist to the Lazarus Group."), "cyber_theft")
+    assert found and _role_entities(found[0], "agent") == {"lazarus-group"}
+
+
+def test_the_of_phrase_of_a_hack_is_its_victim(events_of):
+    found = _of_type(events_of("Police confirmed that the hack of the crypto exchange Zenbit was the work of a gang."), "cyber_theft")
+    assert found and "Zenbit" in {a.text for a in found[0].arguments if a.role == "target"}
+    assert not any(a.role == "agent" and a.text == "Zenbit" for a in found[0].arguments)
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        # the group a participle phrase describes is behind the hack
+        ("Police named Andariel, a unit believed to be behind the theft of $20 million in tokens.", "Andariel"),
+        ("The gang Kimsuky, a crime ring linked to the state and suspected to be behind the $70 million hack "
+         "of a game last month, struck again.", "Kimsuky"),
+    ],
+)
+def test_described_group_behind_a_hack(events_of, text, agent):
+    found = _of_type(events_of(text), "cyber_theft")
+    assert found and agent in {a.text for a in found[0].arguments if a.role == "agent"}
+
+
+def test_unnamed_hackers_stay_unnamed(events_of):
+    found = _of_type(events_of("Investigators tied the breach to hackers working for a foreign state."), "cyber_theft")
+    assert found and not any(a.role == "agent" for a in found[0].arguments)

@@ -106,6 +106,18 @@ def _possessive_anaphor(trigger: Token, tax: Taxonomy) -> Token | None:
     return next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in tax.modality.get("possessive_anaphors", ())), None)
 
 
+def _described_by(verb: Token) -> Token | None:
+    """The noun a participle phrase describes ("a crime ring linked to X and suspected to be behind the
+    hack"), through the verbs the phrase chains; a description in apposition gives the name it follows."""
+    v = verb
+    while v.dep_ in ("xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+    if v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = v.head
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN") else noun
+
+
 def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
     mod = tax.modality
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
@@ -133,6 +145,10 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return objs[0]
         elif h.pos_ in ("NOUN", "PROPN"):
             return h
+        elif h.lemma_.lower() == "be" and not any(c.dep_.startswith("nsubj") for c in h.children):
+            described = _described_by(h)
+            if described is not None:
+                return described
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
@@ -154,6 +170,16 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
             if raised:
                 return raised[0]
+        if lemma in mod.get("attributing_heads", ()) and t.dep_ == "dobj":
+            # "attributed the theft to X", "pinned the hack on X": the phrase names who did it
+            for c in g.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "on") and c.i > t.i:
+                    # a name or a group marked by its state ("North Korean hackers"); bare "hackers
+                    # working for X" stay unnamed
+                    named = next((o for o in c.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or any(
+                        m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE", "ORG") for m in o.children))), None)
+                    if named is not None:
+                        return named
         if lemma in mod.get("accuse_heads", ()) and t.dep_ != "conj":
             for c in g.children:
                 if c.dep_ == "dobj":
@@ -294,6 +320,17 @@ def _of_actor(ctx: ArgumentContext, head: Token, context: Token | None) -> Token
     return None
 
 
+def _noun_objects(head: Token) -> list[Token]:
+    """The object of a noun trigger ("the hack of the exchange Zenbit"): its "of" phrase, and the name in
+    apposition right after it (which the parser may hang on the trigger)."""
+    objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if not objs:
+        return []
+    obj = objs[0]
+    named = [a for a in [*obj.children, *head.children] if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i == obj.right_edge.i + 1]
+    return [obj, *named]
+
+
 def _of_chain(head: Token) -> list[Token]:
     """Nouns reached from a noun trigger through "of" phrases (and "worth of"), at most three deep."""
     out: list[Token] = []
@@ -333,7 +370,10 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         if named is not None:
             agent = _of_actor(ctx, named, None) or next(
                 (c for c in named.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if t.object_role == "item" and (agent is None or not head.left_edge.i <= agent.i <= head.right_edge.i):
+    # "the hack of the exchange": the "of" phrase of a noun whose verb takes its object in a role of its
+    # own is that role (the victim), never the actor
+    noun_role = t.object_roles.get(head.lemma_.lower()) if head.pos_ in ("NOUN", "PROPN") else None
+    if t.object_role == "item" and noun_role is None and (agent is None or not head.left_edge.i <= agent.i <= head.right_edge.i):
         # the noun's own "of" actor beats a subject borrowed from the verbs above it ("Seoul wants to
         # learn about the missile launch of North Korea")
         agent = _of_actor(ctx, head, hit.context) or agent
@@ -394,6 +434,8 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             for a in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
                 args.extend(argument_at(ctx, role, x) for x in [a, *a.conjuncts])
             item_tok = item_tok or obj
+    if noun_role is not None and not any(a.role == noun_role for a in args):
+        args.extend(argument_at(ctx, noun_role, o) for o in _noun_objects(head) if agent is None or o.i != agent.i)
     for c in head.children:
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
             args.append(argument_at(ctx, "recipient", c))
@@ -409,7 +451,7 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _speech_heads(tax):
         # "denied any arms deliveries to Moscow from Pyongyang": a denial or claim takes no source, so a
         # "from" phrase the parser hung on its verb is the event's
-        origins = {p: r for p, r in t.prepositions.items() if r == "origin"}
+        origins = {p: r for p, r in t.prepositions.items() if p == "from"}
         found += [(r, tok) for r, tok in _prep_args(ctx, [head.head], times, origins) if tok.i > head.i]
     for role, tok in found:
         if role == "agent" and any(a.role == "agent" for a in args):
