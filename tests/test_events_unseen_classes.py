@@ -161,5 +161,5 @@ def test_described_group_behind_a_hack(events_of, text, agent):
 
 
 def test_unnamed_hackers_stay_unnamed(events_of):
-    found = _of_type(events_of("Investigators tied the breach to hackers working for a foreign state."), "cyber_theft")
+    found = _of_type(events_of("Investigators linked the crypto heist to hackers working for a foreign state."), "cyber_theft")
     assert found and not any(a.role == "agent" for a in found[0].arguments)
