@@ -163,3 +163,24 @@ def test_described_group_behind_a_hack(events_of, text, agent):
 def test_unnamed_hackers_stay_unnamed(events_of):
     found = _of_type(events_of("Investigators linked the crypto heist to hackers working for a foreign state."), "cyber_theft")
     assert found and not any(a.role == "agent" for a in found[0].arguments)
+
+
+@pytest.mark.parametrize(
+    "text, agent, target",
+    [
+        # other verbs that impose sanctions
+        ("On May 3, the US Treasury issued fresh sanctions against a bitcoin wallet used by the gang.", "us-treasury", "bitcoin wallet"),
+        ("The EU levied new sanctions on five firms.", "eu", "firms"),
+        # a terrorism-sponsor listing is a designation
+        ("In March 1990 the U.S. labeled Cuba as a sponsor of terrorism.", "usa", "Cuba"),
+    ],
+)
+def test_designation_verbs(events_of, text, agent, target):
+    found = _of_type(events_of(text), "designation")
+    assert found and _role_entities(found[0], "agent") == {agent}
+    assert target in {a.text for a in found[0].arguments if a.role == "target"}
+
+
+@pytest.mark.parametrize("text", ["Officials named him a sponsor of the event.", "The new law will put pressure on the council."])
+def test_no_designation(events_of, text):
+    assert not _of_type(events_of(text), "designation")
