@@ -162,7 +162,7 @@ class _Grammar:
         # "in March of that year", "later that year", "the following year": a year named by reference
         ref = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(lex.year_references, key=len, reverse=True))
         self.year_ref_re = re.compile(
-            rf"\b(?:(?P<part>{ypart})\s+(?:in\s+)?|(?P<m>{month})\s+(?:of\s+)?|(?:earlier|later)\s+(?:in\s+)?)?"
+            rf"\b(?:(?P<part>{ypart})\s+(?:in\s+)?|(?P<m>{month})\.?\s+(?:(?P<d>{day})\s+)?(?:of\s+)?|(?:earlier|later)\s+(?:in\s+)?)?"
             rf"(?P<ref>{ref})\s+year\b", re.I) if ref else None
         self.point_res = [(re.compile(rf"\b(?:{p.pattern})", re.I), fn) for p, fn in self.point_patterns]
 
@@ -422,6 +422,8 @@ def find_times(text: str, start: int = 0, end: int | None = None, anchor: date |
     return sorted(chosen, key=lambda f: f[0])
 
 
+_YEAR_DIGITS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
 # How far back "that year" looks for the year it names: its paragraph, within this many characters.
 YEAR_REFERENCE_WINDOW = 1200
 
@@ -434,6 +436,8 @@ def _context_year(text: str, pos: int, anchor: date | None) -> int | None:
     for _s, _e, tv in reversed(find_times(text, lo, pos, anchor)):
         if not tv.anchored or tv.start is None:
             continue
+        if tv.granularity in ("day", "month") and not _YEAR_DIGITS.search(text, _s, _e):
+            continue  # "on Dec. 17" took its year from the publication date, not from the story
         if tv.granularity == "open" or tv.end is None or tv.start[:4] == tv.end[:4]:
             return int(tv.start[:4])
     return None
@@ -442,12 +446,18 @@ def _context_year(text: str, pos: int, anchor: date | None) -> int | None:
 def _year_reference(g: _Grammar, text: str, s: int, m: re.Match[str], anchor: date | None) -> TimeValue:
     span = text[s:m.end()]
     month = g.lex.months[m["m"].lower()] if m["m"] else None
-    granularity = "month" if month else "year"
+    granularity = "day" if m["d"] else "month" if month else "year"
     base = _context_year(text, s, anchor)
     if base is None:
         return TimeValue(span, None, None, granularity, anchored=False)
     year = base + g.lex.year_references[" ".join(m["ref"].lower().split())]
-    if month:
+    if month and m["d"]:
+        # "on Dec. 17 of the same year"
+        day = _safe_date(year, month, int(re.sub(r"\D", "", m["d"])))
+        if day is None:
+            return TimeValue(span, None, None, granularity, anchored=False)
+        lo = hi = day
+    elif month:
         lo, hi, _ = _month_interval(year, month)
     elif m["part"]:
         lo, hi, _ = g._year_part_interval(m["part"], year)
