@@ -184,3 +184,33 @@ def test_designation_verbs(events_of, text, agent, target):
 @pytest.mark.parametrize("text", ["Officials named him a sponsor of the event.", "The new law will put pressure on the council."])
 def test_no_designation(events_of, text):
     assert not _of_type(events_of(text), "designation")
+
+
+@pytest.mark.parametrize(
+    "text, etype, agent",
+    [
+        # the passive of an accusation: its subject is accused of the act
+        ("North Korea has been accused of supplying rockets to Russia.", "arms_transfer", "prk"),
+        ("The hacking unit Andariel was formally accused by the police of having carried out the attack on "
+         "the exchange Zenbit.", "cyber_theft", "andariel"),
+    ],
+)
+def test_accused_in_the_passive(events_of, text, etype, agent):
+    found = _of_type(events_of(text), etype)
+    assert found and _role_entities(found[0], "agent") == {agent}
+
+
+def test_coordinated_order_is_not_under_the_ban(events_of):
+    text = ("The resolution bans the supply of most refined oil to the country, puts a cap on crude deliveries "
+            "and orders all North Korean nationals working abroad to be sent home by 2027.")
+    assert [e.type for e in events_of(text)] == ["overseas_workers"]  # the capped deliveries stay generic
+
+
+def test_participle_trigger_counts_the_noun_phrase(events_of):
+    found = _of_type(events_of("The exchange froze stolen coins worth $12 million on Friday."), "cyber_theft")
+    assert found and found[0].quantity is not None and found[0].quantity.value == 12_000_000
+
+
+def test_the_reason_for_sanctions_is_no_generic_act(events_of):
+    text = "Canada will impose new sanctions against four firms over their role in the sale of rockets from Iran to Syria."
+    assert _of_type(events_of(text), "arms_transfer")

@@ -182,7 +182,8 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                         return named
         if lemma in mod.get("accuse_heads", ()) and t.dep_ != "conj":
             for c in g.children:
-                if c.dep_ == "dobj":
+                # "accused X of ...", and in the passive "X was accused of ..."
+                if c.dep_ in ("dobj", "nsubjpass"):
                     return c
             return None
         if t.dep_ == "prep" and t.lower_ in ("of", "for") and g.pos_ == "VERB":

@@ -23,7 +23,11 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         lemma = tok.lemma_.lower()
         if n > 1 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "NOUN" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against"):
             return None, True  # "a ban on textile exports", "a cap on imports of oil"
-        if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB":
+        if (n > 1 and tok.pos_ == "VERB" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against")
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in mod.get("bound_nouns", ()) for c in tok.children)):
+            return None, True  # "puts a cap on crude deliveries", the "on" phrase hung on the verb
+        if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB" and chain[n - 1].dep_ != "conj":
+            # (a coordinated predicate is no object of the ban: "bans X and orders workers sent home")
             # "sanctioned firms over the transfer of arms": the reason for a measure did happen
             if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]):
                 return None, False

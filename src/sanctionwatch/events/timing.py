@@ -167,7 +167,11 @@ def pick(found: Sequence[Found], clause: tuple[int, int], trigger_at: int) -> Fo
 
 
 def clause_of(base: int, head: Token) -> tuple[int, int]:
-    """Character range of the subtree of the nearest verb at or above the trigger."""
+    """Character range of the subtree of the nearest verb at or above the trigger; for a participle
+    modifying a noun ("stolen coins worth $5 million"), the noun phrase it modifies."""
+    if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):
+        n = head.head
+        return base + n.left_edge.idx, base + n.right_edge.idx + len(n.right_edge)
     v = head
     while v.pos_ not in _VERBISH and v.head.i != v.i:
         v = v.head
