@@ -214,3 +214,14 @@ def test_participle_trigger_counts_the_noun_phrase(events_of):
 def test_the_reason_for_sanctions_is_no_generic_act(events_of):
     text = "Canada will impose new sanctions against four firms over their role in the sale of rockets from Iran to Syria."
     assert _of_type(events_of(text), "arms_transfer")
+
+
+def test_a_designation_verb_as_a_noun_is_no_designation(events_of):
+    text = ("Tokyo imposed new sanctions on two firms on Monday. "
+            "It condemned North Korea's return to missile testing, including its launch on 3 March.")
+    assert [e.trigger.text for e in _of_type(events_of(text), "designation")] == ["imposed"]
+
+
+def test_denied_allegations_stay_denied(events_of):
+    found = _of_type(events_of("Iran has previously denied allegations of hacking or other cyberattacks."), "cyber_theft")
+    assert found and {e.modality for e in found} == {"denied"}

@@ -56,7 +56,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # "is estimated / believed to have ...": a hedge stays an allegation whoever reports it
             return ("hedged" if lemma in mod.get("hedge_heads", ()) else "alleged"), False
         if n > 0 and tok.pos_ == "NOUN" and lemma in mod.get("evidence_nouns", ()):
-            # "there are signs that X sent ...": evidence of an event is no report of it as fact
+            # "there are signs that X sent ...": evidence of an event is no report of it as fact, and
+            # under a denial ("denied allegations of hacking") it is denied
+            if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
+                return "denied", False
             return "hedged", False
         if any(c.lower_ in mod.get("allege_adverbs", ()) for c in tok.children):
             # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
