@@ -225,3 +225,18 @@ def test_a_designation_verb_as_a_noun_is_no_designation(events_of):
 def test_denied_allegations_stay_denied(events_of):
     found = _of_type(events_of("Iran has previously denied allegations of hacking or other cyberattacks."), "cyber_theft")
     assert found and {e.modality for e in found} == {"denied"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministry said the U.S. and its allies cooked up anti-DPRK resolutions 1718 and 1874 at the Security Council in 2006 and 2009.",
+        "The Security Council cooked up another sanctions resolution on Friday, the agency said.",
+    ],
+)
+def test_cooked_up_resolution(events_of, text):
+    assert _of_type(events_of(text), "un_resolution")
+
+
+def test_cooking_is_no_resolution(events_of):
+    assert not _of_type(events_of("The soldiers cooked rice for the villagers."), "un_resolution")
