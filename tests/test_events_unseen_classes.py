@@ -240,3 +240,8 @@ def test_cooked_up_resolution(events_of, text):
 
 def test_cooking_is_no_resolution(events_of):
     assert not _of_type(events_of("The soldiers cooked rice for the villagers."), "un_resolution")
+
+
+def test_participle_after_a_claim_verb_shares_its_subject(events_of):
+    found = _of_type(events_of("The Treasury tied the wallet to the gang on Friday, adding it to its sanctions list."), "designation")
+    assert found and {a.text for a in found[0].arguments if a.role == "agent"} == {"Treasury"}

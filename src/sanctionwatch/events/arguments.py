@@ -191,17 +191,18 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             for c in g.children:
                 if c.dep_ == "dobj":
                     return c
+        if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
+            # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
+            # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle
+            # acts on does not ("the US, denouncing our launch, ...": not the US's launch)
+            subj = _subjects(g)
+            return subj[0] if subj else None
         if lemma in mod.get("allege_heads", ()) or lemma in mod.get("deny_heads", ()):
             return None  # the speaker is not the agent
         if t.dep_ in ("conj", "advcl") and g.pos_ in ("VERB", "AUX"):
             misread = _subordinate_subject(g, t)
             if misread is not None:
                 return misread
-        if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
-            # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"); an
-            # event the participle acts on does not ("the US, denouncing our launch, ...": not the US's launch)
-            subj = _subjects(g)
-            return subj[0] if subj else None
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):
