@@ -245,3 +245,8 @@ def test_cooking_is_no_resolution(events_of):
 def test_participle_after_a_claim_verb_shares_its_subject(events_of):
     found = _of_type(events_of("The Treasury tied the wallet to the gang on Friday, adding it to its sanctions list."), "designation")
     assert found and {a.text for a in found[0].arguments if a.role == "agent"} == {"Treasury"}
+
+
+def test_participle_trigger_takes_its_clause_time(events_of):
+    found = _of_type(events_of("The Treasury tied the wallet to the gang on Friday, adding it to its sanctions list."), "designation")
+    assert found and found[0].time is not None and found[0].time.start == "2025-03-07"

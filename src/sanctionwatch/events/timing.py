@@ -93,6 +93,12 @@ def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = Fa
             t = t.head
             own.add(t.i)
     enacting = tax.modality.get("enacting_heads", frozenset()) if announced else frozenset()
+    if (head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ in _VERBISH and head.head.i not in heads
+            and not any(c.dep_.startswith("nsubj") for c in head.children)):
+        # a participle trigger is done with its clause's act, at its time ("tied it to the gang on
+        # Friday, adding it to the list"), even after a claim verb
+        own.add(head.head.i)
+        return own
     while t.head.i != t.i:
         g = t.head
         if t.dep_ in _CLAUSAL and not (_simultaneous(t) or g.lemma_.lower() in enacting):
