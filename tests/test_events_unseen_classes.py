@@ -65,6 +65,7 @@ def test_military_help_received_is_an_arms_transfer(events_of, text, agent, orig
     [
         "The country received food aid from China last year.",  # help that moves no military capability
         "Seoul got support from Tokyo for its bid to host the games.",
+        "China gave technical help to the North for its agriculture.",  # technical, but for a civilian end
     ],
 )
 def test_other_help_is_no_arms_transfer(events_of, text):
