@@ -251,3 +251,9 @@ def test_participle_after_a_claim_verb_shares_its_subject(events_of):
 def test_participle_trigger_takes_its_clause_time(events_of):
     found = _of_type(events_of("The Treasury tied the wallet to the gang on Friday, adding it to its sanctions list."), "designation")
     assert found and found[0].time is not None and found[0].time.start == "2025-03-07"
+
+
+def test_stolen_coins_worth(events_of):
+    found = _of_type(events_of("Rewards went to people who help return stolen coins worth $2.6 billion."), "cyber_theft")
+    assert found and found[0].quantity is not None and found[0].quantity.value == 2_600_000_000
+    assert not any(a.role == "agent" for a in found[0].arguments)  # the helpers stole nothing

@@ -120,6 +120,9 @@ def _described_by(verb: Token) -> Token | None:
 
 def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
     mod = tax.modality
+    if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
+        # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
+        return None
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
     for c in trigger.children:
         if subjects and c.i == subjects[0].i:

@@ -177,7 +177,11 @@ def clause_of(base: int, head: Token) -> tuple[int, int]:
     modifying a noun ("stolen coins worth $5 million"), the noun phrase it modifies."""
     if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):
         n = head.head
-        return base + n.left_edge.idx, base + n.right_edge.idx + len(n.right_edge)
+        last = n.right_edge
+        after = n.doc[last.i + 1] if last.i + 1 < len(n.doc) else None
+        if after is not None and after.lower_ == "worth":
+            last = after.right_edge  # "stolen coins worth $2 billion", the value hung elsewhere by the parser
+        return base + n.left_edge.idx, base + last.idx + len(last)
     v = head
     while v.pos_ not in _VERBISH and v.head.i != v.i:
         v = v.head
