@@ -98,14 +98,16 @@ def test_rejecting_is_a_veto_only_by_a_veto_power(parse_events, text, vetoes):
     assert sum(e.type == "un_veto" for e in events) == vetoes
 
 
-@pytest.mark.parametrize("text, trigger", [
-    ("The council wanted to place harsh new penalties on Iran for its recent missile launches.", "launches"),
-    ("The attack stole crypto tokens worth $40 million from the exchange.", "stole"),
+@pytest.mark.parametrize("text, trigger, agent", [
+    # the penalties are no agent; "its" is Iran's (the country named before the pronoun)
+    ("The council wanted to place harsh new penalties on Iran for its recent missile launches.", "launches", "irn"),
+    ("The attack stole crypto tokens worth $40 million from the exchange.", "stole", None),
 ])
-def test_instruments_and_incidents_are_no_agents(parse_events, text, trigger):
+def test_instruments_and_incidents_are_no_agents(parse_events, text, trigger, agent):
     _, events = parse_events(text)
     ev = next(e for e in events if e.trigger.text == trigger)
-    assert _role(ev, "agent") is None
+    found = _role(ev, "agent")
+    assert (found.entity if found is not None else None) == agent
 
 
 def test_a_headline_verb_read_as_a_name_still_triggers(parse_events):

@@ -77,7 +77,10 @@ def _patterns() -> _Patterns:
     lex = _lexicon()
     approx = rf"(?P<approx>(?:{_alt(lex.approximators)})\s+)?"
     cur = rf"(?P<cur>{_alt(lex.currency_symbols)})\s?"
-    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_alt(lex.number_words)}))"
+    # "$1,4 billion" (a translation's decimal comma): fewer than three digits after the comma cannot be
+    # a thousands group, and only a scale word may follow
+    decimal_comma = rf"\d{{1,3}},\d{{1,2}}(?=[\s-]?(?:{_alt(lex.scales)})\b)"
+    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{decimal_comma}|\d+(?:\.\d+)?|(?:{_alt(lex.number_words)}))"
     scale = rf"(?:[\s-]?(?P<scale>{_alt(lex.scales)})\b)?"
     # "$US620 ($861) million": a converted figure in brackets before the scale belongs to the amount
     paren = rf"(?:\s*\([^()\d]{{0,4}}[\d.,]+\)(?=[\s-]?(?:{_alt(lex.scales)})\b))?"
@@ -146,6 +149,8 @@ def _to_number(num: str, lex: _Lexicon) -> float | None:
     low = num.lower()
     if low in lex.number_words:
         return lex.number_words[low]
+    if re.fullmatch(r"\d{1,3},\d{1,2}", num):
+        return float(num.replace(",", "."))
     try:
         return float(num.replace(",", ""))
     except ValueError:

@@ -49,6 +49,7 @@ class _Lexicon:
     prepositions: tuple[str, ...]
     name_exempt: frozenset[str]
     year_references: dict[str, int]  # "that year": 0, "the following year": 1 (offset from the context year)
+    period_references: tuple[str, ...]  # "this period": the interval of the last dated expression
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def _lexicon() -> _Lexicon:
         name_exempt=frozenset(str(w).lower() for w in raw.get("month_name_exempt", ()))
         | frozenset(k.lower() for k in raw["weekdays"]) | frozenset(k.lower() for k in raw["year_parts"]),
         year_references={" ".join(str(k).lower().split()): int(v) for k, v in (raw.get("year_references") or {}).items()},
+        period_references=tuple(" ".join(str(k).lower().split()) for k in raw.get("period_references") or ()),
     )
 
 
@@ -162,9 +164,11 @@ class _Grammar:
         # "in March of that year", "later that year", "the following year": a year named by reference
         ref = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(lex.year_references, key=len, reverse=True))
         self.year_ref_re = re.compile(
-            rf"\b(?:(?P<part>{ypart})\s+(?:in\s+)?|(?P<m>{month})\s+(?:of\s+)?|(?:earlier|later)\s+(?:in\s+)?)?"
+            rf"\b(?:(?P<part>{ypart})\s+(?:in\s+)?|(?P<m>{month})\.?\s+(?:(?P<d>{day})\s+)?(?:of\s+)?|(?:earlier|later)\s+(?:in\s+)?)?"
             rf"(?P<ref>{ref})\s+year\b", re.I) if ref else None
         self.point_res = [(re.compile(rf"\b(?:{p.pattern})", re.I), fn) for p, fn in self.point_patterns]
+        periods = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(lex.period_references, key=len, reverse=True))
+        self.period_ref_re = re.compile(rf"\b(?:{periods})\b", re.I) if periods else None
 
     # point handlers: return None to reject a match (e.g. "may" the modal)
 
@@ -404,6 +408,13 @@ def find_times(text: str, start: int = 0, end: int | None = None, anchor: date |
             if prep:
                 s = prep.start()
             found.append((s, m.end(), _year_reference(g, text, s, m, anchor)))
+    if g.period_ref_re is not None:
+        for m in g.period_ref_re.finditer(text, start, end):
+            s = m.start()
+            prep = g.prep_re.search(text, max(start, s - 24), s)
+            if prep:
+                s = prep.start()
+            found.append((s, m.end(), _period_reference(text, s, m.end(), anchor)))
     for rx, fn in g.point_res:
         for m in rx.finditer(text, start, end):
             p = fn(m, anchor)
@@ -422,6 +433,8 @@ def find_times(text: str, start: int = 0, end: int | None = None, anchor: date |
     return sorted(chosen, key=lambda f: f[0])
 
 
+_YEAR_DIGITS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
 # How far back "that year" looks for the year it names: its paragraph, within this many characters.
 YEAR_REFERENCE_WINDOW = 1200
 
@@ -434,20 +447,38 @@ def _context_year(text: str, pos: int, anchor: date | None) -> int | None:
     for _s, _e, tv in reversed(find_times(text, lo, pos, anchor)):
         if not tv.anchored or tv.start is None:
             continue
+        if tv.granularity in ("day", "month") and not _YEAR_DIGITS.search(text, _s, _e):
+            continue  # "on Dec. 17" took its year from the publication date, not from the story
         if tv.granularity == "open" or tv.end is None or tv.start[:4] == tv.end[:4]:
             return int(tv.start[:4])
     return None
 
 
+def _period_reference(text: str, s: int, e: int, anchor: date | None) -> TimeValue:
+    """"during this period": the interval of the last dated expression before it in its paragraph."""
+    para = text.rfind("\n\n", 0, s)
+    lo = max(para + 2 if para >= 0 else 0, s - YEAR_REFERENCE_WINDOW)
+    for _s, _e, tv in reversed(find_times(text, lo, s, anchor)):
+        if tv.anchored and tv.start is not None and tv.end is not None:
+            return TimeValue(text[s:e], tv.start, tv.end, tv.granularity, anchored=True)
+    return TimeValue(text[s:e], None, None, "range", anchored=False)
+
+
 def _year_reference(g: _Grammar, text: str, s: int, m: re.Match[str], anchor: date | None) -> TimeValue:
     span = text[s:m.end()]
     month = g.lex.months[m["m"].lower()] if m["m"] else None
-    granularity = "month" if month else "year"
+    granularity = "day" if m["d"] else "month" if month else "year"
     base = _context_year(text, s, anchor)
     if base is None:
         return TimeValue(span, None, None, granularity, anchored=False)
     year = base + g.lex.year_references[" ".join(m["ref"].lower().split())]
-    if month:
+    if month and m["d"]:
+        # "on Dec. 17 of the same year"
+        day = _safe_date(year, month, int(re.sub(r"\D", "", m["d"])))
+        if day is None:
+            return TimeValue(span, None, None, granularity, anchored=False)
+        lo = hi = day
+    elif month:
         lo, hi, _ = _month_interval(year, month)
     elif m["part"]:
         lo, hi, _ = g._year_part_interval(m["part"], year)

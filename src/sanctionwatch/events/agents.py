@@ -57,6 +57,8 @@ def resolve_agent(
             a = Argument(a.role, a.start, a.end, a.text, _speaker_voice(ctx, a, attribution))
         if a.role == "agent" and a.entity is None:
             a = _named_or_antecedent(ctx, sent, a)
+            if a.entity is None and a.text.lower() in ctx.tax.modality.get("possessive_anaphors", ()):
+                continue  # "its launch" with no country before it names no actor
         if any((o.role, o.start, o.end) == (a.role, a.start, a.end) for o in out):
             continue  # two dateline words ("UNITED NATIONS, United States") repaired to the same subject
         out.append(a)
@@ -125,11 +127,14 @@ def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argum
         if scope == "text" and sent.start > 0:
             lo = ctx.base + sent.doc[sent.start - 1].sent.start_char
         best: tuple[int, str] | None = None
+        sources = _source_phrases(sent, ctx.base) if head.lower_ in mod.get("possessive_anaphors", ()) else []
         for ent in ctx.entities:
             if ent.type not in types:
                 continue
             for m in ent.mentions:
                 if scope == "apposition" and ctx.text[m.end:a.start].strip() != ",":
+                    continue
+                if any(s <= m.start and m.end <= e for s, e in sources):
                     continue
                 if lo <= m.start and m.end <= a.start and (best is None or m.start > best[0]):
                     best = (m.start, ent.id)
@@ -137,3 +142,14 @@ def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argum
             return Argument(a.role, a.start, a.end, a.text, best[1])
     return a
 
+
+def _source_phrases(sent: Span, base: int) -> list[tuple[int, int]]:
+    """Character ranges of the sentence's "from" phrases: the giver named there ("got help from China for
+    its launch") is not whom a later "its" stands for."""
+    out = []
+    for tok in sent:
+        if tok.dep_ == "prep" and tok.lower_ == "from":
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                out.append((base + objs[0].left_edge.idx, base + objs[0].right_edge.idx + len(objs[0].right_edge)))
+    return out

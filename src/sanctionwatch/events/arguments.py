@@ -86,10 +86,46 @@ def governing_tokens(tok: Token) -> Iterable[Token]:
         yield t
 
 
+def _labels_a_line(tok: Token) -> bool:
+    """A noun right before a colon opening the sentence ("Brussels: X has sent ...") labels the line (a
+    dateline, a heading, a speaker); the parser may still hang it on the verb as a second subject."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text == ":" and tok.left_edge.i == tok.sent.start
+
+
+def _subjects(verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> list[Token]:
+    """The verb's subjects, a line label left out where the verb has another one."""
+    subj = [c for c in verb.children if c.dep_ in deps and c.pos_ in _NOUNISH]
+    return [c for c in subj if not _labels_a_line(c)] or subj
+
+
+def _possessive_anaphor(trigger: Token, tax: Taxonomy) -> Token | None:
+    """"its Sept. 3 test": the pronoun, resolved to its country antecedent in events.agents (or dropped there)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in tax.modality.get("possessive_anaphors", ())), None)
+
+
+def _described_by(verb: Token) -> Token | None:
+    """The noun a participle phrase describes ("a crime ring linked to X and suspected to be behind the
+    hack"), through the verbs the phrase chains; a description in apposition gives the name it follows."""
+    v = verb
+    while v.dep_ in ("xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+    if v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = v.head
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN") else noun
+
+
 def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
     mod = tax.modality
+    if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
+        # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
+        return None
+    subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
     for c in trigger.children:
-        if c.dep_ == "nsubj" and c.pos_ in _NOUNISH and c.lower_ not in ("which", "that", "who"):
+        if subjects and c.i == subjects[0].i:
             return c
         if c.dep_ == "agent":
             for g in c.children:
@@ -112,6 +148,10 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return objs[0]
         elif h.pos_ in ("NOUN", "PROPN"):
             return h
+        elif h.lemma_.lower() == "be" and not any(c.dep_.startswith("nsubj") for c in h.children):
+            described = _described_by(h)
+            if described is not None:
+                return described
     if trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
@@ -133,9 +173,20 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
             if raised:
                 return raised[0]
+        if lemma in mod.get("attributing_heads", ()) and t.dep_ == "dobj":
+            # "attributed the theft to X", "pinned the hack on X": the phrase names who did it
+            for c in g.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "on") and c.i > t.i:
+                    # a name or a group marked by its state ("North Korean hackers"); bare "hackers
+                    # working for X" stay unnamed
+                    named = next((o for o in c.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or any(
+                        m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE", "ORG") for m in o.children))), None)
+                    if named is not None:
+                        return named
         if lemma in mod.get("accuse_heads", ()) and t.dep_ != "conj":
             for c in g.children:
-                if c.dep_ == "dobj":
+                # "accused X of ...", and in the passive "X was accused of ..."
+                if c.dep_ in ("dobj", "nsubjpass"):
                     return c
             return None
         if t.dep_ == "prep" and t.lower_ in ("of", "for") and g.pos_ == "VERB":
@@ -143,27 +194,28 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             for c in g.children:
                 if c.dep_ == "dobj":
                     return c
+        if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
+            # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
+            # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle
+            # acts on does not ("the US, denouncing our launch, ...": not the US's launch)
+            subj = _subjects(g)
+            return subj[0] if subj else None
         if lemma in mod.get("allege_heads", ()) or lemma in mod.get("deny_heads", ()):
             return None  # the speaker is not the agent
         if t.dep_ in ("conj", "advcl") and g.pos_ in ("VERB", "AUX"):
             misread = _subordinate_subject(g, t)
             if misread is not None:
                 return misread
-        if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
-            # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"); an
-            # event the participle acts on does not ("the US, denouncing our launch, ...": not the US's launch)
-            subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
-            return subj[0] if subj else None
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):
             # a gerund adjunct shares the clause's subject: "X breached the cap by importing ..."
-            subj = [c for c in g.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH]
+            subj = _subjects(g)
             if subj:
                 return subj[0]
         if g.pos_ in ("VERB", "AUX"):
             subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)
-            subj = [c for c in g.children if c.dep_ in subj_deps and c.pos_ in _NOUNISH]
+            subj = _subjects(g, subj_deps)
             # the subject is shared with a controlled or coordinated verb ("chose to flee",
             # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
             if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
@@ -273,6 +325,17 @@ def _of_actor(ctx: ArgumentContext, head: Token, context: Token | None) -> Token
     return None
 
 
+def _noun_objects(head: Token) -> list[Token]:
+    """The object of a noun trigger ("the hack of the exchange Zenbit"): its "of" phrase, and the name in
+    apposition right after it (which the parser may hang on the trigger)."""
+    objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if not objs:
+        return []
+    obj = objs[0]
+    named = [a for a in [*obj.children, *head.children] if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i == obj.right_edge.i + 1]
+    return [obj, *named]
+
+
 def _of_chain(head: Token) -> list[Token]:
     """Nouns reached from a noun trigger through "of" phrases (and "worth of"), at most three deep."""
     out: list[Token] = []
@@ -284,6 +347,11 @@ def _of_chain(head: Token) -> list[Token]:
         out.extend(nxt)
         frontier = nxt
     return out
+
+
+def _speech_heads(tax: Taxonomy) -> frozenset[str]:
+    mod = tax.modality
+    return mod.get("deny_heads", frozenset()) | mod.get("allege_heads", frozenset()) | mod.get("accuse_heads", frozenset())
 
 
 def _never_acts(tok: Token, tax: Taxonomy) -> bool:
@@ -307,12 +375,17 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         if named is not None:
             agent = _of_actor(ctx, named, None) or next(
                 (c for c in named.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if t.object_role == "item" and (agent is None or not head.left_edge.i <= agent.i <= head.right_edge.i):
+    # "the hack of the exchange": the "of" phrase of a noun whose verb takes its object in a role of its
+    # own is that role (the victim), never the actor
+    noun_role = t.object_roles.get(head.lemma_.lower()) if head.pos_ in ("NOUN", "PROPN") else None
+    if t.object_role == "item" and noun_role is None and (agent is None or not head.left_edge.i <= agent.i <= head.right_edge.i):
         # the noun's own "of" actor beats a subject borrowed from the verbs above it ("Seoul wants to
         # learn about the missile launch of North Korea")
         agent = _of_actor(ctx, head, hit.context) or agent
     if agent is not None and agent.pos_ == "NOUN" and _never_acts(agent, tax):
         agent = None
+    if agent is None:
+        agent = _possessive_anaphor(head, tax)
     if agent is not None:
         # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
         named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -366,6 +439,8 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             for a in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
                 args.extend(argument_at(ctx, role, x) for x in [a, *a.conjuncts])
             item_tok = item_tok or obj
+    if noun_role is not None and not any(a.role == noun_role for a in args):
+        args.extend(argument_at(ctx, noun_role, o) for o in _noun_objects(head) if agent is None or o.i != agent.i)
     for c in head.children:
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
             args.append(argument_at(ctx, "recipient", c))
@@ -377,7 +452,13 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     gov = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
     if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in tax.modality.get("light_verbs", ()):
         prep_heads.append(gov)
-    for role, tok in _prep_args(ctx, prep_heads, times, t.prepositions):
+    found = _prep_args(ctx, prep_heads, times, t.prepositions)
+    if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _speech_heads(tax):
+        # "denied any arms deliveries to Moscow from Pyongyang": a denial or claim takes no source, so a
+        # "from" phrase the parser hung on its verb is the event's
+        origins = {p: r for p, r in t.prepositions.items() if p == "from"}
+        found += [(r, tok) for r, tok in _prep_args(ctx, [head.head], times, origins) if tok.i > head.i]
+    for role, tok in found:
         if role == "agent" and any(a.role == "agent" for a in args):
             continue
         args.append(argument_at(ctx, role, tok))

@@ -23,14 +23,20 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         lemma = tok.lemma_.lower()
         if n > 1 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "NOUN" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against"):
             return None, True  # "a ban on textile exports", "a cap on imports of oil"
-        if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB":
+        if (n > 1 and tok.pos_ == "VERB" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against")
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in mod.get("bound_nouns", ()) for c in tok.children)):
+            return None, True  # "puts a cap on crude deliveries", the "on" phrase hung on the verb
+        if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB" and chain[n - 1].dep_ != "conj":
+            # (a coordinated predicate is no object of the ban: "bans X and orders workers sent home")
             # "sanctioned firms over the transfer of arms": the reason for a measure did happen
             if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]):
                 return None, False
             return None, True
         if n > 0 and lemma in mod.get("deny_heads", ()):
-            # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied
-            return ("negated" if n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" else "denied"), False
+            # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied,
+            # and so is the event a speaker denies ("denied any arms deliveries": the deliveries are claimed)
+            blocked = n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" and lemma not in mod.get("claim_deny_heads", ())
+            return ("negated" if blocked else "denied"), False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             # "the veto does not lift the sanctions": a negated predicate says nothing against its
             # subject's event, unless the predicate is its occurrence ("the launch did not happen")
@@ -49,6 +55,12 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return "denied", False
             # "is estimated / believed to have ...": a hedge stays an allegation whoever reports it
             return ("hedged" if lemma in mod.get("hedge_heads", ()) else "alleged"), False
+        if n > 0 and tok.pos_ == "NOUN" and lemma in mod.get("evidence_nouns", ()):
+            # "there are signs that X sent ...": evidence of an event is no report of it as fact, and
+            # under a denial ("denied allegations of hacking") it is denied
+            if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
+                return "denied", False
+            return "hedged", False
         if any(c.lower_ in mod.get("allege_adverbs", ()) for c in tok.children):
             # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
             return "hedged", False

@@ -93,6 +93,12 @@ def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = Fa
             t = t.head
             own.add(t.i)
     enacting = tax.modality.get("enacting_heads", frozenset()) if announced else frozenset()
+    if (head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.pos_ in _VERBISH and head.head.i not in heads
+            and not any(c.dep_.startswith("nsubj") for c in head.children)):
+        # a participle trigger is done with its clause's act, at its time ("tied it to the gang on
+        # Friday, adding it to the list"), even after a claim verb
+        own.add(head.head.i)
+        return own
     while t.head.i != t.i:
         g = t.head
         if t.dep_ in _CLAUSAL and not (_simultaneous(t) or g.lemma_.lower() in enacting):
@@ -167,7 +173,15 @@ def pick(found: Sequence[Found], clause: tuple[int, int], trigger_at: int) -> Fo
 
 
 def clause_of(base: int, head: Token) -> tuple[int, int]:
-    """Character range of the subtree of the nearest verb at or above the trigger."""
+    """Character range of the subtree of the nearest verb at or above the trigger; for a participle
+    modifying a noun ("stolen coins worth $5 million"), the noun phrase it modifies."""
+    if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):
+        n = head.head
+        last = n.right_edge
+        after = n.doc[last.i + 1] if last.i + 1 < len(n.doc) else None
+        if after is not None and after.lower_ == "worth":
+            last = after.right_edge  # "stolen coins worth $2 billion", the value hung elsewhere by the parser
+        return base + n.left_edge.idx, base + last.idx + len(last)
     v = head
     while v.pos_ not in _VERBISH and v.head.i != v.i:
         v = v.head

@@ -1,0 +1,42 @@
+"""Amounts spelled with an article ("a million rounds") and decimal commas of translated text."""
+
+import pytest
+
+from sanctionwatch.quantity import find_quantities
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, approximate",
+    [
+        ("the army fired more than a million rockets last year", 1_000_000, "rocket", True),
+        ("a million barrels reached the port", 1_000_000, "barrel", False),
+        ("nearly half a million tonnes of ore", 500_000, "tonne", True),
+        ("the gang moved a billion dollars", 1_000_000_000, "USD", False),
+    ],
+)
+def test_article_scales(text, value, unit, approximate):
+    found = find_quantities(text)
+    assert [(q.value, q.unit, q.approximate) for _, _, q in found] == [(value, unit, approximate)]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("thieves took coins worth $2,6 billion from the exchange", 2_600_000_000, "USD"),
+        ("a reward of $7,25 million was paid", 7_250_000, "USD"),
+    ],
+)
+def test_decimal_comma_before_scale(text, value, unit):
+    found = find_quantities(text)
+    assert [(q.value, q.unit) for _, _, q in found] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1,500 shells", 1500),  # a thousands group keeps its meaning
+        ("$12,345 in cash", 12_345),
+    ],
+)
+def test_thousands_groups_unchanged(text, value):
+    assert [q.value for _, _, q in find_quantities(text)] == [value]
