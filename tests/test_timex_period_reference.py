@@ -3,7 +3,8 @@ these tests)."""
 
 import pytest
 
-from sanctionwatch.timex import find_times, parse_anchor
+from sanctionwatch.dates import parse_anchor
+from sanctionwatch.timex import find_times
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@ publication's; a date without a year is no year reference."""
 
 import pytest
 
-from sanctionwatch.timex import find_times, parse_anchor
+from sanctionwatch.dates import parse_anchor
+from sanctionwatch.timex import find_times
 
 
 @pytest.mark.parametrize(

@@ -113,3 +113,13 @@ def implausible(iso: str, *, today: date | None = None) -> str | None:
 def _shown(value: Any, limit: int = 60) -> str:
     text = repr(value) if not isinstance(value, str) else repr(value.strip())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_anchor(published: str | None) -> date | None:
+    """The publication date as a date, or None when absent or not an ISO date."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

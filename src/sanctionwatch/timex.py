@@ -399,30 +399,24 @@ def find_times(text: str, start: int = 0, end: int | None = None, anchor: date |
             tv = _composite(g, text, m, anchor)
             if tv is not None:
                 found.append((m.start(), m.end(), tv))
+    def with_prep(s: int) -> int:
+        prep = g.prep_re.search(text, max(start, s - 24), s)
+        return prep.start() if prep else s
+
     if g.year_ref_re is not None:
         for m in g.year_ref_re.finditer(text, start, end):
-            if m["m"] and not m["m"][0].isupper():
-                continue
-            s = m.start()
-            prep = g.prep_re.search(text, max(start, s - 24), s)
-            if prep:
-                s = prep.start()
-            found.append((s, m.end(), _year_reference(g, text, s, m, anchor)))
+            if not (m["m"] and not m["m"][0].isupper()):
+                s = with_prep(m.start())
+                found.append((s, m.end(), _year_reference(g, text, s, m, anchor)))
     if g.period_ref_re is not None:
         for m in g.period_ref_re.finditer(text, start, end):
-            s = m.start()
-            prep = g.prep_re.search(text, max(start, s - 24), s)
-            if prep:
-                s = prep.start()
+            s = with_prep(m.start())
             found.append((s, m.end(), _period_reference(text, s, m.end(), anchor)))
     for rx, fn in g.point_res:
         for m in rx.finditer(text, start, end):
             p = fn(m, anchor)
             if p is not None:
-                s = m.start()
-                prep = g.prep_re.search(text, max(start, s - 24), s)
-                if prep:
-                    s = prep.start()
+                s = with_prep(m.start())
                 found.append((s, m.end(), _value(text[s:m.end()], p)))
     # Longest wins; ties go to the earliest.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
@@ -439,12 +433,17 @@ _YEAR_DIGITS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 YEAR_REFERENCE_WINDOW = 1200
 
 
+def _earlier_times(text: str, pos: int, anchor: date | None) -> list[tuple[int, int, TimeValue]]:
+    """The time expressions before ``pos`` in its paragraph (within the window), nearest first."""
+    para = text.rfind("\n\n", 0, pos)
+    lo = max(para + 2 if para >= 0 else 0, pos - YEAR_REFERENCE_WINDOW)
+    return list(reversed(find_times(text, lo, pos, anchor)))
+
+
 def _context_year(text: str, pos: int, anchor: date | None) -> int | None:
     """The year of the last dated expression before ``pos`` in its paragraph (a single year, or the
     start of an open period "since 2019"); None when there is none."""
-    para = text.rfind("\n\n", 0, pos)
-    lo = max(para + 2 if para >= 0 else 0, pos - YEAR_REFERENCE_WINDOW)
-    for _s, _e, tv in reversed(find_times(text, lo, pos, anchor)):
+    for _s, _e, tv in _earlier_times(text, pos, anchor):
         if not tv.anchored or tv.start is None:
             continue
         if tv.granularity in ("day", "month") and not _YEAR_DIGITS.search(text, _s, _e):
@@ -456,9 +455,7 @@ def _context_year(text: str, pos: int, anchor: date | None) -> int | None:
 
 def _period_reference(text: str, s: int, e: int, anchor: date | None) -> TimeValue:
     """"during this period": the interval of the last dated expression before it in its paragraph."""
-    para = text.rfind("\n\n", 0, s)
-    lo = max(para + 2 if para >= 0 else 0, s - YEAR_REFERENCE_WINDOW)
-    for _s, _e, tv in reversed(find_times(text, lo, s, anchor)):
+    for _s, _e, tv in _earlier_times(text, s, anchor):
         if tv.anchored and tv.start is not None and tv.end is not None:
             return TimeValue(text[s:e], tv.start, tv.end, tv.granularity, anchored=True)
     return TimeValue(text[s:e], None, None, "range", anchored=False)
@@ -497,13 +494,3 @@ def normalise_time(text: str, anchor: date | None = None) -> TimeValue | None:
     if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(stripped.rstrip(".,;")):
         return hits[0][2]
     return None
-
-
-def parse_anchor(published: str | None) -> date | None:
-    """The publication date as a date, or None when absent or not an ISO date."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None

@@ -12,7 +12,8 @@ from ..actors import dateline_end
 from ..model import Argument, Document, Event, Fragment, Quantity, TimeValue, strip_span
 from ..quantity import find_quantities, list_members
 from ..read import Parsed
-from ..timex import find_times, parse_anchor
+from ..dates import parse_anchor
+from ..timex import find_times
 from .abroad import workers_abroad_hits
 from .agents import resolve_agent
 from .arguments import ArgumentContext, event_arguments
