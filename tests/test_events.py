@@ -127,6 +127,20 @@ def test_modality_from_enclosing_attribution(run, stance, source_entity, modalit
     assert events[0].modality == modality
 
 
+@pytest.mark.parametrize("agent_words, kind, modality", [
+    ("The Commission", "direct", "asserted"),  # the institution quoting itself by its title
+    ("The Commission", "indirect", "alleged"),  # reported by another, the title names someone else
+    ("The Ombudsman", "direct", "alleged"),  # not an institution's title
+])
+def test_an_institution_quoting_itself_asserts(run, agent_words, kind, modality):
+    quote = f"“{agent_words} today sanctioned four firms for shipping coal.”"
+    text = f"{quote} the bloc said in a statement."
+    att = Attribution(source=[Fragment.of(text, len(quote) + 1, len(quote) + 9)], cue=[Fragment.of(text, len(quote) + 10, len(quote) + 14)],
+                      content=[Fragment.of(text, 0, len(quote))], stance="assert", source_entity="local:bloc", kind=kind)
+    _, events = run(text, attributions=[att])
+    assert events and events[0].attribution == 0 and events[0].modality == modality
+
+
 @pytest.mark.parametrize("text, name", [
     ("The scheme got the laid-off IT workers hired by Fortune 500 companies.", "Fortune 500"),
     ("Office 39 smuggled luxury cars into Pyongyang through a port in the east.", "Office 39"),

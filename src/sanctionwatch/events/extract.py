@@ -97,7 +97,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         if hit.agents and agent is not None and agent.entity is not None and not any(
                 a.entity in hit.agents for a in args if a.role == "agent"):
             continue  # an act that is this type only in other hands ("the DPRK rejected the resolution")
-        modality = combine_modality(local, doc.attributions[att] if att is not None else None, agent)
+        modality = combine_modality(local, doc.attributions[att] if att is not None else None, agent,
+                                    tax.modality.get("self_reference_nouns", frozenset()))
         out.append(Event(
             type=hit.type,
             trigger=trig,

@@ -91,7 +91,18 @@ def attribution_of(attributions: Sequence[Attribution], start: int, end: int) ->
     return best
 
 
-def combine_modality(local: str | None, attribution: Attribution | None, agent: Argument | None) -> str:
+def _self_reference(attribution: Attribution, agent: Argument, nouns: frozenset[str]) -> bool:
+    """ "The Council today sanctioned ...", quoted from the EU's statement: an institution quoting itself
+    names itself by its bare title, which resolves to no actor of its own."""
+    words = agent.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return (attribution.kind == "direct" and len(words) == 1 and words[0][:1].isupper()
+            and words[0].lower() in nouns and (agent.entity is None or agent.entity.startswith("local:")))
+
+
+def combine_modality(local: str | None, attribution: Attribution | None, agent: Argument | None,
+                     self_nouns: frozenset[str] = frozenset()) -> str:
     if local in ("negated", "hypothetical", "denied"):
         return local
     if local == "hedged":
@@ -101,7 +112,9 @@ def combine_modality(local: str | None, attribution: Attribution | None, agent: 
             return _STANCE_MODALITY[attribution.stance]
         if attribution.stance == "confirm":
             return "asserted"
-        self_report = agent is not None and attribution.source_entity is not None and attribution.source_entity == agent.entity
+        self_report = agent is not None and (
+            (attribution.source_entity is not None and attribution.source_entity == agent.entity)
+            or _self_reference(attribution, agent, self_nouns))
         return "asserted" if self_report else "alleged"
     return local or "asserted"
 
