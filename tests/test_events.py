@@ -127,6 +127,16 @@ def test_modality_from_enclosing_attribution(run, stance, source_entity, modalit
     assert events[0].modality == modality
 
 
+@pytest.mark.parametrize("stance, modality", [("deny", "denied"), ("assert", "negated")])
+def test_a_negated_act_inside_a_denial_is_denied(run, stance, modality):
+    text = "Officials said Lagos never sent drones to Russia."
+    start = text.index("Lagos")
+    att = Attribution(source=[Fragment.of(text, 0, 9)], cue=[Fragment.of(text, 10, 14)],
+                      content=[Fragment.of(text, start, len(text) - 1)], stance=stance)
+    _, events = run(text, attributions=[att])
+    assert events and events[0].modality == modality
+
+
 @pytest.mark.parametrize("agent_words, kind, modality", [
     ("The Commission", "direct", "asserted"),  # the institution quoting itself by its title
     ("The Commission", "indirect", "alleged"),  # reported by another, the title names someone else

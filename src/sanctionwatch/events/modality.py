@@ -103,6 +103,8 @@ def _self_reference(attribution: Attribution, agent: Argument, nouns: frozenset[
 
 def combine_modality(local: str | None, attribution: Attribution | None, agent: Argument | None,
                      self_nouns: frozenset[str] = frozenset()) -> str:
+    if local == "negated" and attribution is not None and attribution.stance == "deny":
+        return "denied"  # "'We have never exported weapons,' she said": the negation is the speaker's denial
     if local in ("negated", "hypothetical", "denied"):
         return local
     if local == "hedged":
