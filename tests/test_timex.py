@@ -35,6 +35,10 @@ FRIDAY = date(2024, 4, 5)
         ("in the 2000s", "2000-01-01", "2009-12-31", "decade"),
         ("in the first quarter of 2023", "2023-01-01", "2023-03-31", "quarter"),
         ("late 2022", "2022-09-01", "2022-12-31", "month"),
+        # seasons of a named year (northern hemisphere)
+        ("the summer of 2023", "2023-06-01", "2023-08-31", "month"),
+        ("in spring 2021", "2021-03-01", "2021-05-31", "month"),
+        ("the fall of 2019", "2019-09-01", "2019-11-30", "month"),
         ("since September 2023", "2023-09-01", "2024-04-05", "open"),
         ("between January and April", "2024-01-01", "2024-04-30", "range"),
         ("between November and February", "2023-11-01", "2024-02-29", "range"),

@@ -137,7 +137,7 @@ class _Grammar:
             (re.compile(rf"(?:(?P<part>{ypart})[- ](?:in\s+)?)?(?P<m>{month})\.?,?\s+(?:of\s+)?(?P<y>{year})\b", re.I), self._month_year),
             (re.compile(rf"(?:the\s+)?(?:(?P<part>{dpart})[- ])?(?P<dec>(?:19|20)\d0)['’]?s\b", re.I), self._decade),
             (re.compile(rf"(?:the\s+)?(?P<q>{quarter})(?:\s+quarter)?\s+(?:of\s+)?(?:(?P<y>{year})|(?P<rel>this|last|next)\s+year)\b", re.I), self._quarter),
-            (re.compile(rf"(?P<part>{ypart})[- ](?P<y>{year})\b", re.I), self._year_part),
+            (re.compile(rf"(?:the\s+)?(?P<part>{ypart})[- ](?:of\s+)?(?P<y>{year})\b", re.I), self._year_part),
             (re.compile(rf"(?P<part>{ypart})\s+(?P<rel>this|last|next)\s+year\b", re.I), self._rel_year_part),
             (re.compile(r"(?:earlier\s+|later\s+)?(?P<rel>last|this|next|past|previous|the\s+previous|the\s+past)\s+(?P<unit>year|month|week)\b", re.I), self._relative),
             (re.compile(rf"(?P<n>\d+|{number})\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I), self._ago),
