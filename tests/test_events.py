@@ -154,6 +154,7 @@ def test_an_institution_quoting_itself_asserts(run, agent_words, kind, modality)
 @pytest.mark.parametrize("text, name", [
     ("The scheme got the laid-off IT workers hired by Fortune 500 companies.", "Fortune 500"),
     ("Office 39 smuggled luxury cars into Pyongyang through a port in the east.", "Office 39"),
+    ("North Korea launched a solid-fuel Hwasong-18 intercontinental ballistic missile.", "Hwasong-18"),
 ])
 def test_a_number_inside_a_name_counts_nothing(parse_events, text, name):
     doc, events = parse_events(text)

@@ -168,10 +168,11 @@ def _participant_count(quantities, times, args: list[Argument]):
 
 
 def _number_in_a_name(text: str, q: tuple[int, int, Any], entities) -> bool:
-    """"Fortune 500 companies", "Office 39": a number that is part of a name counts nothing."""
+    """"Fortune 500 companies", "Office 39", "the Hwasong-18 missile": a number that is part of a name counts nothing."""
     digit = next((i for i in range(q[0], q[1]) if text[i].isdigit()), None)
-    # a word of its own after a word of the name ("US300" is a currency the NER misread, not a name)
-    return digit is not None and text[digit - 1].isspace() and any(
+    # a word of its own or a model number after a word of the name ("Hwasong-18"); "US300" is a currency the
+    # NER misread, not a name
+    return digit is not None and (text[digit - 1].isspace() or text[digit - 1] in "-\u2010\u2011") and any(
         m.start < digit < m.end and text[m.start].isalpha() for e in entities for m in e.mentions
     )
 
