@@ -61,6 +61,7 @@ def types_of(nlp):
         "The brigade carried out a river-crossing drill near the old iron works.",
         "Barges carrying river sand moored at the northern wharf in spring.",
         "The city froze bus fares for the winter.",
+        "The daily carried a photo of the new statues in the square.",
         "The progressive forces should fight against the new security law.",
     ],
 )
