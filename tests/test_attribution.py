@@ -212,6 +212,14 @@ def test_pronoun_source_resolves_to_person(nlp):
     assert a.source_entity == "kim-yo-jong"
 
 
+def test_they_never_resolves_to_one_named_person(nlp):
+    text = "Han Mi-rae opened the new ferry terminal. Later, they said the crossing would run daily."
+    ent = Entity("han-mi-rae", "Han Mi-rae", "person", [Mention(0, 10, "Han Mi-rae")])
+    a = find(run(nlp, text, [ent]), "said")
+    assert joined(a.source) == "they"
+    assert a.source_entity is None
+
+
 def test_named_source_resolves_by_overlap(nlp):
     text = "Pyongyang denied that it had exported coal."
     ent = Entity("dprk", "North Korea", "country", [Mention(0, 9, "Pyongyang")])

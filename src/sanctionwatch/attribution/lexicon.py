@@ -28,7 +28,7 @@ class Lexicon:
     negator_phrases: tuple[str, ...]
     anonymous_sources: frozenset[str]
     institutional_sources: frozenset[str]
-    pronouns: dict[str, str]  # pronoun -> antecedent type (person | org | any)
+    pronouns: dict[str, str]  # pronoun -> antecedent type (person | org | group | any)
     person_nouns: frozenset[str]  # heads of descriptions that refer back to a person
     description_types: dict[str, tuple[str, ...]]  # "the firm" -> entity types it can refer back to
     document_nouns: frozenset[str]  # "a statement by X": the author speaks

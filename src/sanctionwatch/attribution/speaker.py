@@ -380,6 +380,8 @@ def decide(
             return Speaker(None, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         want = lex.pronouns.get(low, "any")
         entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
+        if want == "group" and entity is not None and entity.type.lower() == "person":
+            entity = None  # "they said" after a named official speaks for a group the text did not name
     else:
         entity, affiliation, derived = analyse(dis, base, head, lex)
         determiner = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
