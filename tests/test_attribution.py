@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("pycrfsuite")
 
+from sanctionwatch.actors import resolve_entities  # noqa: E402
 from sanctionwatch.attribution import extract_attributions, load_lexicon  # noqa: E402
 from sanctionwatch.attribution.group import Group, close_gaps  # noqa: E402
 from sanctionwatch.attribution.lexicon import lexicon_from_dict  # noqa: E402
@@ -210,6 +211,15 @@ def test_pronoun_source_resolves_to_person(nlp):
     a = find(run(nlp, text, [ent, org]), "said")
     assert joined(a.source) == "She"
     assert a.source_entity == "kim-yo-jong"
+
+
+def test_no_source_is_part_of_its_own_content(nlp):
+    text = "Kyodo News reported the sinking, citing the coast guard. The mayor said the port was closed."
+    atts = run(nlp, text, resolve_entities(parse(nlp, text)))
+    assert [joined(a.source) for a in atts] == ["Kyodo News", "The mayor"]
+    for a in atts:
+        assert not any(s.start < c.end and c.start < s.end for s in a.source for c in a.content), a
+        assert a.parent is None or 0 <= a.parent < len(atts)
 
 
 def test_they_never_resolves_to_one_named_person(nlp):

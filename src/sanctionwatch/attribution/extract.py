@@ -304,6 +304,20 @@ def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) 
     return out
 
 
+def _without_self_quotes(out: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose content is nothing but its own source ("Yonhap reported the launch, citing
+    the JCS" read as the JCS saying "the JCS"): a misparse, not an attribution.  Parents are renumbered."""
+    keep = [i for i, a in enumerate(out)
+            if not (a.source and a.content and all(any(s.start <= c.start and c.end <= s.end for s in a.source) for c in a.content))]
+    if len(keep) == len(out):
+        return out
+    index = {old: new for new, old in enumerate(keep)}
+    kept = [out[i] for i in keep]
+    for a in kept:
+        a.parent = index.get(a.parent) if a.parent is not None else None
+    return kept
+
+
 def _nest(drafts: list[Draft]) -> list[Draft]:
     """Give each draft the smallest other draft whose content holds its cue as parent; order parents first."""
     n = len(drafts)
@@ -435,4 +449,4 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition)
     for a, stance in zip(out, stances):
         a.stance = stance
-    return out
+    return _without_self_quotes(out)
