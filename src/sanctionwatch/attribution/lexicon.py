@@ -44,6 +44,8 @@ class Lexicon:
     body_intro_nouns: frozenset[str] = frozenset()  # "issued the following statement:": a body follows
     body_intro_particles: frozenset[str] = frozenset()  # "went on:": verb + particle that hands on to a body
     light_verbs: frozenset[str] = frozenset()  # "sent the regime a warning": the subject owns the noun cue
+    assessment_cues: frozenset[str] = frozenset()  # "the agency believes": an institution's assessment
+    assessment_source_types: frozenset[str] = frozenset()  # entity types whose beliefs are assessments
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -105,6 +107,8 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         body_intro_nouns=_lower((d.get("statement_body") or {}).get("following_nouns")),
         body_intro_particles=_lower((d.get("statement_body") or {}).get("continuing_phrases")),
         light_verbs=_lower(d.get("light_verbs")),
+        assessment_cues=_lower((d.get("institutional_assessment") or {}).get("cues")),
+        assessment_source_types=_lower((d.get("institutional_assessment") or {}).get("source_types")),
     )
 
 

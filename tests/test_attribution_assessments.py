@@ -1,0 +1,57 @@
+"""Blind-set classes (uattr2): an institution's belief as its assessment, and the speaker of a relative clause.
+
+Texts are the team's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pycrfsuite")
+
+from sanctionwatch.actors import resolve_entities  # noqa: E402
+from sanctionwatch.attribution import extract_attributions  # noqa: E402
+from sanctionwatch.attribution.tagger import model_path  # noqa: E402
+from sanctionwatch.read import load_model, parse  # noqa: E402
+
+if not model_path().is_file():  # pragma: no cover
+    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def joined(frags) -> str:
+    return " ".join(f.text for f in frags)
+
+
+def run(nlp, text):
+    parsed = parse(nlp, text)
+    atts = extract_attributions(parsed, resolve_entities(parsed))
+    for a in atts:
+        for f in a.source + a.cue + a.content:
+            assert text[f.start : f.end] == f.text
+    return atts
+
+
+def holding(atts, piece):
+    return [a for a in atts if piece in joined(a.content)]
+
+
+@pytest.mark.parametrize("text,piece,stance", [
+    # a body's belief is the assessment it published
+    ("The National Intelligence Service believes that the North has moved two hundred rocket launchers to the coast.",
+     "two hundred rocket launchers", "assert"),
+    ("The FBI also believes the stolen tokens were swapped for stablecoins within a day.",
+     "swapped for stablecoins", "assert"),
+    ("China expects that the new talks will open in the autumn in Geneva.", "open in the autumn", "assert"),
+    # a person's thought stays a cognition cue, a negated belief stays none
+    ("Maria Fernandes believes that the harbour will reopen next month.", "the harbour will reopen", "none"),
+    ("The FBI does not believe the stolen tokens were swapped for stablecoins.", "swapped for stablecoins", "none"),
+])
+def test_institutional_belief_is_an_assessment(nlp, text, piece, stance):
+    found = holding(run(nlp, text), piece)
+    assert found, piece
+    assert found[0].stance == stance
