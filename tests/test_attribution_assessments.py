@@ -55,3 +55,15 @@ def test_institutional_belief_is_an_assessment(nlp, text, piece, stance):
     found = holding(run(nlp, text), piece)
     assert found, piece
     assert found[0].stance == stance
+
+
+@pytest.mark.parametrize("text,piece,speaker", [
+    ("The Trade Office welcomed the vote. Its remarks differ from those of Prime Minister Helena Varga, who said "
+     "earlier that the new levies were a minor step.", "minor step", "varga"),
+    ("The ministry praised the accord, but the union leader Tomas Brandt, who told reporters that the deal "
+     "would cost jobs, walked out of the talks.", "cost jobs", "brandt"),
+])
+def test_relative_pronoun_speaks_for_its_antecedent(nlp, text, piece, speaker):
+    found = holding(run(nlp, text), piece)
+    assert found, piece
+    assert speaker in (found[0].source_entity or ""), found[0].source_entity

@@ -365,6 +365,7 @@ def decide(
         if cited is not None:
             channel, new_range = own, _np_range(cited)
             head = cited
+    head = _relative_antecedent(head)
     at = _char(base, head)[0]
     entity: Entity | None
     affiliation: Entity | None = None
@@ -421,6 +422,18 @@ def decide(
         channel.id if channel is not None else None,
         _chars(base, head.doc, new_range),
     )
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _relative_antecedent(head: Token) -> Token:
+    """ "President Roe, who said earlier that ...": a relative pronoun speaks for the noun its clause hangs
+    on, not for the last speaker of the discourse."""
+    clause = head.head
+    if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return head
 
 
 def _tense(cue: Sequence[Token]) -> str | None:
