@@ -67,3 +67,17 @@ def test_relative_pronoun_speaks_for_its_antecedent(nlp, text, piece, speaker):
     found = holding(run(nlp, text), piece)
     assert found, piece
     assert speaker in (found[0].source_entity or ""), found[0].source_entity
+
+
+@pytest.mark.parametrize("text,piece,source", [
+    ("The smuggling ring Blue Heron, also known as the Harbour Crew, was formally accused by the customs agency of "
+     "having moved stolen copper through the port of Velmar.", "stolen copper", "the customs agency"),
+    ("The shipping firm Orvane was accused by prosecutors of having falsified the cargo papers of three tankers.",
+     "falsified the cargo papers", "prosecutors"),
+])
+def test_passive_agent_leaves_the_content(nlp, text, piece, source):
+    found = holding(run(nlp, text), piece)
+    assert found, piece
+    a = found[0]
+    assert joined(a.source) == source
+    assert source not in joined(a.content)
