@@ -81,3 +81,22 @@ def test_passive_agent_leaves_the_content(nlp, text, piece, source):
     a = found[0]
     assert joined(a.source) == source
     assert source not in joined(a.content)
+
+
+@pytest.mark.parametrize("text,piece,not_speaker", [
+    ("The UN Security Council renewed the mandate of its expert panel on Friday. The company said in a filing that "
+     "its tankers had never called at the port of Nampo.", "never called at the port", ("unsc", "un")),
+    ("The United Nations published the list of vessels on Monday. The firm said that none of its ships had carried "
+     "coal from the North.", "none of its ships", ("un", "unsc")),
+])
+def test_commercial_description_is_no_public_body(nlp, text, piece, not_speaker):
+    found = holding(run(nlp, text), piece)
+    assert found, piece
+    assert found[0].source_entity not in not_speaker
+
+
+def test_commercial_description_still_finds_a_named_company(nlp):
+    text = ("The Security Council listed Baltic Horizon Shipping Ltd on Friday. The company said that its "
+            "tankers had never called at the port of Nampo.")
+    found = holding(run(nlp, text), "never called at the port")
+    assert found and "baltic" in (found[0].source_entity or ""), found and found[0].source_entity
