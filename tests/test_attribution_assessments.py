@@ -11,6 +11,9 @@ pytest.importorskip("pycrfsuite")
 
 from sanctionwatch.actors import resolve_entities  # noqa: E402
 from sanctionwatch.attribution import extract_attributions  # noqa: E402
+from sanctionwatch.attribution.draft import Draft, span_chars  # noqa: E402
+from sanctionwatch.attribution.phrases import borrow_subject  # noqa: E402
+from sanctionwatch.read import Block  # noqa: E402
 from sanctionwatch.attribution.tagger import model_path  # noqa: E402
 from sanctionwatch.read import load_model, parse  # noqa: E402
 
@@ -100,3 +103,25 @@ def test_commercial_description_still_finds_a_named_company(nlp):
             "tankers had never called at the port of Nampo.")
     found = holding(run(nlp, text), "never called at the port")
     assert found and "baltic" in (found[0].source_entity or ""), found and found[0].source_entity
+
+
+@pytest.mark.parametrize("text,cue,content,source", [
+    ("Two chartering firms, both based in Piraeus, have verified that the tanker changed its flag.",
+     "have verified", "that the tanker changed its flag", "Two chartering firms"),
+    ("The harbour master confirmed that the freighter left at dawn.", "confirmed", "that the freighter left at dawn",
+     "The harbour master"),
+    # a passive cue's subject is what was reported, never its source
+    ("The freighter was confirmed to have left at dawn.", "was confirmed", "to have left at dawn", None),
+])
+def test_sourceless_active_cue_takes_its_own_subject(nlp, text, cue, content, source):
+    doc = nlp(text)
+    block = Block(0, doc)
+    def toks(piece):
+        lo = text.index(piece)
+        return [t for t in doc if lo <= t.idx < lo + len(piece)]
+    cue_toks, content_toks = toks(cue), toks(content)
+    d = Draft(0, [], [span_chars(text, 0, doc, cue_toks[0].i, cue_toks[-1].i + 1)],
+              [span_chars(text, 0, doc, content_toks[0].i, content_toks[-1].i + 1)], cue_toks)
+    d = borrow_subject(text, block, d)
+    got = text[d.source[0][0] : d.source[0][1]] if d.source else None
+    assert got == source

@@ -51,6 +51,16 @@ def _shared_subject(cue: list[Token]) -> Token | None:
     return None
 
 
+def _own_subject(cue: list[Token]) -> Token | None:
+    """ "Elliptic and Chainalysis, two analysis firms, have verified that ...": an active cue verb whose
+    subject the tagger left unlabelled still has that subject as its source."""
+    inside = {t.i for t in cue}
+    verb = next((t for t in cue if t.head.i not in inside or t.head.i == t.i), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
     """A draft with a cue but no source takes the subject its cue verb shares (see :func:`_shared_subject`).
 
@@ -60,6 +70,8 @@ def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
     if not d.cue_tokens:
         return d
     subject = _shared_subject(d.cue_tokens)
+    if subject is None and not d.source:
+        subject = _own_subject(d.cue_tokens)
     if subject is None or subject.dep_ == "expl":
         return d
     if d.source:
