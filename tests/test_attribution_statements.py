@@ -185,3 +185,15 @@ def test_full_stop_without_following_noun_opens_no_body(nlp):
             "The drills began at dawn off the eastern cape, local fishermen reported.")
     found = holding(run(nlp, text), "The drills began at dawn")
     assert all("spokesman" not in joined(a.source) for a in found)
+
+
+@pytest.mark.parametrize("text,body,source", [
+    ("The exchange's chief executive Lena Ostrova addressed the company's customers:\n\n"
+     "We will repay every lost coin within a month and the vault is secure.", "repay every lost coin", "Lena Ostrova"),
+    ("After the meeting the harbour minister of Lemuria told reporters:\n\n"
+     "The border crossings will stay closed until the spring thaw.", "stay closed until the spring", "the harbour minister"),
+])
+def test_addressee_verb_before_colon_opens_a_body(nlp, text, body, source):
+    found = holding(run(nlp, text), body)
+    assert found, body
+    assert any(source in joined(a.source) for a in found), [joined(a.source) for a in found]

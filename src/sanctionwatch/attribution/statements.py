@@ -78,8 +78,14 @@ def _speech_intro(colon: Token, lex: Lexicon, speech: frozenset[str]) -> tuple[T
     # has no object or clause of its own, so what it says is what follows
     node = last
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech:
-            if node.right_edge.i < colon.i - 1 or any(c.dep_ in _OWN_CONTENT and c.i < colon.i for c in node.children):
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") and (lemma in speech or lemma in lex.addressee_verbs):
+            # "told reporters:", "addressed the community:": the object is who hears, not what is said
+            # (and only what follows it counts: a clause the parse hung on it from before the subject is not its own)
+            hears = lemma in lex.addressee_verbs
+            own = _OWN_CONTENT - {"dobj"} if hears else _OWN_CONTENT
+            first = node.i if hears else -1
+            if node.right_edge.i < colon.i - 1 or any(c.dep_ in own and first < c.i < colon.i for c in node.children):
                 return None
             return node, [node]
         if node.head.i == node.i:
