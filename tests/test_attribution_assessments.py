@@ -125,3 +125,17 @@ def test_sourceless_active_cue_takes_its_own_subject(nlp, text, cue, content, so
     d = borrow_subject(text, block, d)
     got = text[d.source[0][0] : d.source[0][1]] if d.source else None
     assert got == source
+
+
+@pytest.mark.parametrize("text,piece,stance,source", [
+    ("A spokesman for the Lemurian Peace Committee in a statement on Friday termed the northern alliance a gang "
+     "of pirates.", "northern alliance", "condemn", "A spokesman for the Lemurian Peace Committee"),
+    ("The foreign ministry of Atlantis branded the new embargo an act of economic war.", "the new embargo", "condemn",
+     "The foreign ministry of Atlantis"),
+    ("The harbour authority branded the accusations a sheer fabrication.", "the accusations", "deny", "The harbour authority"),
+])
+def test_label_verbs_pin_a_label_on_the_other_side(nlp, text, piece, stance, source):
+    found = holding(run(nlp, text), piece)
+    assert found, piece
+    assert found[0].stance == stance
+    assert joined(found[0].source).startswith(source)
