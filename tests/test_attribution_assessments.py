@@ -139,3 +139,15 @@ def test_label_verbs_pin_a_label_on_the_other_side(nlp, text, piece, stance, sou
     assert found, piece
     assert found[0].stance == stance
     assert joined(found[0].source).startswith(source)
+
+
+@pytest.mark.parametrize("text,piece,source", [
+    ("Citing the council's silence on the North, Ambassador to the United Nations Maria Ostrova said, it is time to "
+     "stop providing tacit permission and to start taking action.", "it is time to stop", "Maria Ostrova"),
+    ("Speaking in the capital on Monday, the fisheries minister Tomas Brandt said, the quota talks have failed and "
+     "the fleet will stay in port.", "the quota talks have failed", "Tomas Brandt"),
+])
+def test_comma_after_speech_verb_keeps_the_report(nlp, text, piece, source):
+    found = holding(run(nlp, text), piece)
+    assert found, piece
+    assert source in joined(found[0].source)

@@ -353,6 +353,24 @@ def postposed_rule(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple
     return src, (verb.i, verb.i + 1), content
 
 
+def comma_clause_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "The ambassador said, it is time to act.": a comma between the speech verb and what it reports
+    (common in translated and non-native copy) makes the parser read the report as the root and the
+    speech verb as its parataxis; the clause after the comma is the content."""
+    if verb.dep_ != "parataxis" or verb.pos_ != "VERB" or verb.head.i <= verb.i:
+        return None
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects or subjects[0].lower_ in ("it", "there") or any(c.i > verb.i and not c.is_punct for c in verb.children):
+        return None
+    src = _trimmed(doc, min(c.left_edge.i for c in subjects), max(c.right_edge.i for c in subjects) + 1)
+    content = _trimmed(doc, verb.i + 2, verb.sent.end)
+    if content[1] <= content[0] or src[1] <= src[0]:
+        return None
+    return src, (verb.i, verb.i + 1), content
+
+
 # words a closing source phrase is made of ("the National Intelligence Service here", "Seoul's spy agency")
 _SOURCE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
 _PLACE_ADVERBS = frozenset({"here", "there"})
