@@ -151,3 +151,13 @@ def test_comma_after_speech_verb_keeps_the_report(nlp, text, piece, source):
     found = holding(run(nlp, text), piece)
     assert found, piece
     assert source in joined(found[0].source)
+
+
+def test_closing_source_inside_a_reported_sentence(nlp):
+    text = ("Lemuria moved more than a thousand rocket launchers to Atlantis, Atlantis's intelligence service announced "
+            "at a closed briefing for parliamentarians, the Harbour Gazette reports.")
+    atts = run(nlp, text)
+    inner = [a for a in atts if joined(a.cue) == "announced"]
+    assert inner and joined(inner[0].source) == "Atlantis's intelligence service"
+    assert "thousand rocket launchers" in joined(inner[0].content)
+    assert inner[0].parent is not None and joined(atts[inner[0].parent].source) == "the Harbour Gazette"

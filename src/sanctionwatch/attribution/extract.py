@@ -249,7 +249,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 out.append(_rule_draft(text, bi, block, surface[0], surface[1], [surface[2]], None, 0.5))
                 continue
         if inside is not None:
-            closing = postposed_rule(doc, tok, inside[1])
+            closing = postposed_rule(doc, tok, inside[1]) or (postposed_surface(doc, tok, inside[1]) if tok.dep_ != "ROOT" else None)
             if closing is not None and inside[0] <= closing[0][0] and closing[0][1] <= inside[1] and closing[2][1] > inside[0]:
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [(max(closing[2][0], inside[0]), closing[2][1])], None, 0.5))
                 continue

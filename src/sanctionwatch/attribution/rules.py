@@ -376,7 +376,11 @@ _SOURCE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
 _PLACE_ADVERBS = frozenset({"here", "there"})
 
 
-def postposed_surface(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+# "..., the agency announced at a closed briefing for lawmakers": an occasion phrase this long may follow the verb
+MAX_OCCASION = 8
+
+
+def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
     """ "X sent shells to Y since August, the spy agency here claimed Wednesday.": the closing source read
     from the words alone, where the parser has hung the source on the content (an apposition of its last
     noun) and the verb under the content's verb.  The verb ends its sentence but for a date or place; the
@@ -384,9 +388,13 @@ def postposed_surface(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int
     start to that comma.
     """
     sent = verb.sent
-    rest = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    stop = sent.end if end is None else min(end, sent.end)
+    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space]
     if len(rest) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest):
-        return None
+        # or the verb's own prepositional phrases, the occasion of the statement
+        occasion = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
+        if len(rest) > MAX_OCCASION or not all(t.i in occasion for t in rest):
+            return None
     comma = next((k for k in range(verb.i - 1, max(sent.start, verb.i - 10) - 1, -1) if doc[k].text == ","), None)
     if comma is None or comma - sent.start < 4:
         return None
