@@ -161,3 +161,18 @@ def test_closing_source_inside_a_reported_sentence(nlp):
     assert inner and joined(inner[0].source) == "Atlantis's intelligence service"
     assert "thousand rocket launchers" in joined(inner[0].content)
     assert inner[0].parent is not None and joined(atts[inner[0].parent].source) == "the Harbour Gazette"
+
+
+@pytest.mark.parametrize("text,content,source,stance", [
+    # the agent speaks; the passive subject is what it denied or confirmed
+    ("The accusations were denied by the Lemurian embassy on Friday.", "The accusations", "the Lemurian embassy", "deny"),
+    ("The reports have not been confirmed by the harbour authority.", "The reports", "the harbour authority", "none"),
+    # "neither ... nor" on the subject negates the cue
+    ("While neither the ferry sinking nor the navy's accusations have been acknowledged by Lemuria, the country's "
+     "role in piracy has been well documented.", "the navy's accusations", "Lemuria", "none"),
+])
+def test_passive_cue_with_agent(nlp, text, content, source, stance):
+    found = [a for a in run(nlp, text) if joined(a.source) == source]
+    assert found, [joined(a.source) for a in run(nlp, text)]
+    assert content in joined(found[0].content)
+    assert found[0].stance == stance

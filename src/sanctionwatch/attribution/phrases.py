@@ -208,6 +208,12 @@ def passive_agent(text: str, block: Block, d: Draft) -> Draft:
     toks = toks[: next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))]
     span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
     if d.source:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and d.source_tokens and {t.i for t in d.source_tokens} <= {t.i for t in subj.subtree}:
+            # "The accusations were denied by the embassy": the tagger took what was denied for who denied it
+            what = span_chars(text, block.start, block.doc, subj.left_edge.i, subj.right_edge.i + 1)
+            d.source, d.source_tokens, d.content = [span], toks, [what]
+            return d
         return _trim_agent_source(text, d, span, toks)
     if any(s < span[1] and span[0] < e for s, e in d.cue):
         return d

@@ -39,6 +39,26 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def passive_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "The reports have not been confirmed by the harbour authority": a passive cue with a "by" agent;
+    the agent speaks and the passive subject is what it denied, confirmed or condemned."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if obj is None or subj is None or subj.lower_ in ("it", "there"):
+        return None
+    content = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+    src = _trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    if any(i in taken for i in range(*content)) or any(i in taken for i in range(*src)):
+        return None
+    aux = [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
+    if content[1] <= content[0] or src[1] <= src[0]:
+        return None
+    return src, (min([verb.i] + aux), agent.i + 1), content
+
+
 def negating_verb(verb: Token, negating: frozenset[str]) -> Token | None:
     """The negating verb that takes ``verb`` through a preposition ("refrained [from denying]", "stopped short of accusing")."""
     prep = verb.head
