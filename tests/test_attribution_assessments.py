@@ -176,3 +176,14 @@ def test_passive_cue_with_agent(nlp, text, content, source, stance):
     assert found, [joined(a.source) for a in run(nlp, text)]
     assert content in joined(found[0].content)
     assert found[0].stance == stance
+
+
+@pytest.mark.parametrize("text,content,source,stance", [
+    ("Lemuria has not sent warships to Atlantis to help it fight the islanders, one of its United Nations envoys "
+     "said Monday, dismissing the navy's claims as “baseless rumor”.", "has not sent warships",
+     "one of its United Nations envoys", "deny"),
+])
+def test_closing_speaker_shared_with_a_participle(nlp, text, content, source, stance):
+    found = holding(run(nlp, text), content)
+    assert found, content
+    assert joined(found[0].source) == source and found[0].stance == stance

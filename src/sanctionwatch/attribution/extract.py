@@ -245,7 +245,9 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if inside is None and tok.i not in taken and tok.dep_ != "ROOT":
             # a closing "..., the agency here claimed Wednesday." the parser hung under the content
             surface = postposed_surface(doc, tok)
-            if surface is not None and not any(i in taken for p in (surface[0], surface[2]) for i in range(*p)):
+            # the source may be one the tagger gave a participle of the same verb ("said Monday, dismissing ...")
+            if surface is not None and not any(i in taken and i not in (sources or set()) for i in range(*surface[0])) \
+                    and not any(i in taken for i in range(*surface[2])):
                 out.append(_rule_draft(text, bi, block, surface[0], surface[1], [surface[2]], None, 0.5))
                 continue
         if inside is not None:

@@ -394,10 +394,16 @@ def comma_clause_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int
 # words a closing source phrase is made of ("the National Intelligence Service here", "Seoul's spy agency")
 _SOURCE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
 _PLACE_ADVERBS = frozenset({"here", "there"})
+_SOURCE_PREPOSITIONS = frozenset({"of", "for", "at"})
 
 
 # "..., the agency announced at a closed briefing for lawmakers": an occasion phrase this long may follow the verb
 MAX_OCCASION = 8
+
+
+def _source_word(t: Token) -> bool:
+    """A word of a closing source phrase: "the spy agency", "one of its envoys", "a spokesman for the ministry"."""
+    return t.pos_ in _SOURCE_POS or t.dep_ == "poss" or (t.pos_ == "ADP" and t.lower_ in _SOURCE_PREPOSITIONS)
 
 
 def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
@@ -409,7 +415,9 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
     """
     sent = verb.sent
     stop = sent.end if end is None else min(end, sent.end)
-    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space]
+    # "..., an envoy said Monday, dismissing the claims": a participle sharing the subject is a cue of its own
+    going_on = {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i for t in c.subtree}
+    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space and t.i not in going_on]
     if len(rest) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest):
         # or the verb's own prepositional phrases, the occasion of the statement
         occasion = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
@@ -419,7 +427,7 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
     if comma is None or comma - sent.start < 4:
         return None
     words = [t for t in doc[comma + 1 : verb.i] if t.lower_ not in _PLACE_ADVERBS]
-    if not words or any(t.pos_ not in _SOURCE_POS for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+    if not words or not all(_source_word(t) for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None
     if words[0].pos_ == "DET" and words[0].lower_ not in ("the", "a", "an"):
         return None  # "..., this said" is no source phrase
