@@ -187,3 +187,17 @@ def test_closing_speaker_shared_with_a_participle(nlp, text, content, source, st
     found = holding(run(nlp, text), content)
     assert found, content
     assert joined(found[0].source) == source and found[0].stance == stance
+
+
+@pytest.mark.parametrize("text,content,source", [
+    ("After Lemuria summoned the envoy, the envoy “stressed that trade between the two islands is not aimed at "
+     "anyone else.”", "trade between the two islands", "the envoy"),
+    ("The ambassador of Atlantis “stressed that the fleet will stay in port” during the talks.", "the fleet will stay",
+     "The ambassador of Atlantis"),
+])
+def test_quotation_opening_on_the_speech_verb(nlp, text, content, source):
+    found = holding(run(nlp, text), content)
+    assert found, content
+    a = found[0]
+    assert joined(a.source) == source
+    assert not any(c.start < q.end and q.start < c.end for c in a.content for q in a.cue)

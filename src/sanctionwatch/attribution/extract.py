@@ -13,7 +13,7 @@ from ..read import Block, Parsed
 from .assemble import block_starts, content_text, finish, source_tokens
 from .draft import Draft, draft_from_group, span_chars, strip_span
 from .phrases import borrow_subject, light_verb_subject, noun_phrase, passive_agent, source_across_insertion
-from .features import DASHES
+from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle
@@ -263,7 +263,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
-            elif closing is None and tok.i not in taken and (_document_speaks(tok, lex) or lemma in lex.object_cues):
+            elif closing is None and tok.i not in taken and (_document_speaks(tok, lex) or lemma in lex.object_cues or _quote_opens_at(tok)):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
                 found = verb_rule(doc, tok, taken, sources or set(), lex.negating_verbs)
                 if found and found[0] is not None:
@@ -281,6 +281,12 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 continue
         out.append(_rule_draft(text, bi, block, src, cue, [content], None, 0.5))
     return out
+
+
+def _quote_opens_at(verb: Token) -> bool:
+    """ 'the envoy “stressed that ...”': a quotation opening on the speech verb itself (the writer quotes
+    the verb too), a shape the tagger was not trained on."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text in OPEN_QUOTES | STRAIGHT_QUOTES and verb.doc[verb.i - 1].whitespace_ == ""
 
 
 def _document_speaks(verb: Token, lex: Lexicon) -> bool:
