@@ -201,3 +201,15 @@ def test_quotation_opening_on_the_speech_verb(nlp, text, content, source):
     a = found[0]
     assert joined(a.source) == source
     assert not any(c.start < q.end and q.start < c.end for c in a.content for q in a.cue)
+
+
+@pytest.mark.parametrize("text,cue,consequence", [
+    ("The harbour master said the navy chief has already publicly cautioned that should Lemuria's sailors be used "
+     "in the raid, they would be considered combatants and legitimate targets.", "has already publicly cautioned",
+     "considered combatants"),
+    ("The minister warned that should the talks fail, the border would close within a week.", "warned",
+     "the border would close"),
+])
+def test_inverted_conditional_keeps_its_consequence(nlp, text, cue, consequence):
+    found = [a for a in run(nlp, text) if joined(a.cue) == cue]
+    assert found and consequence in joined(found[0].content), [joined(a.content) for a in found]

@@ -247,3 +247,26 @@ def _trim_agent_source(text: str, d: Draft, span: tuple[int, int], toks: list[To
         d.content = sorted(d.content + [tail])
     d.source, d.source_tokens = [(d.source[0][0], span[1])] if d.source[0][0] < span[0] else [span], toks
     return d
+
+
+_INVERTED_CONDITIONAL = frozenset({"should", "had", "were"})
+
+
+def inverted_conditional(text: str, block: Block, d: Draft) -> Draft:
+    """ "cautioned that should the sailors be used, they would be targets": the parser takes the fronted
+    condition for the whole clause and hangs the cue under the consequence; the content runs on to the
+    end of the sentence."""
+    if not d.content or not d.cue_tokens or d.cue_tokens[0].doc is not block.doc:
+        return d
+    start, end = min(d.content)
+    words = text[start:end].split()
+    if len(words) < 3 or words[0].lower() != "that" or words[1].lower() not in _INVERTED_CONDITIONAL:
+        return d
+    sent = d.cue_tokens[-1].sent
+    last = sent[-1] if not sent[-1].is_punct or len(sent) == 1 else sent[-2]
+    stop = block.start + last.idx + len(last.text)
+    if stop <= end or any(s < stop and end < e for s, e in d.cue + d.source):
+        return d
+    d.content = [(s, e) for s, e in d.content if (s, e) != (start, end)] + [(start, stop)]
+    d.content.sort()
+    return d
