@@ -200,7 +200,7 @@ def passive_agent(text: str, block: Block, d: Draft) -> Draft:
     verb = next((t for t in d.cue_tokens if t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children)), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb is not None else None
     obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if obj is None:
+    if obj is None or verb is None:
         return d
     # "by prosecutors [of having falsified ...]": a gerund "of" phrase is the charge, not part of the agent
     charge = {t.i for c in obj.children if c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for t in c.subtree}

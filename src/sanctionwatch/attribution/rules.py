@@ -47,7 +47,7 @@ def passive_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = froze
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if obj is None or subj is None or subj.lower_ in ("it", "there"):
+    if agent is None or obj is None or subj is None or subj.lower_ in ("it", "there"):
         return None
     content = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
     src = _trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1)
