@@ -146,3 +146,54 @@ def test_a_negated_content_said_by_a_participle_of_a_denial_is_a_denial(nlp):
     atts = run(nlp, "Atlantis denied the report, saying its ships had not entered the zone.")
     saying = [a for a in atts if joined(a.cue) == "saying"]
     assert saying and saying[0].stance == "deny"
+
+
+GLUED_COLON = (
+    "A spokesman for the Fisheries Ministry of Atlantis gave the following answer to a question about the "
+    "quota board's recent review of coastal trawling (CTR):\n\n"
+    "The chairman of the quota board in a letter sent to the member states said the trawling plan raises grave doubts.\n\n"
+    "The board has become a tool of the distant-water fleets and has lost any right to judge our fishing."
+)
+# state-media scrapes run the intro and the body's first paragraph together on one line
+GLUED_INLINE = GLUED_COLON.replace(":\n\n", ":, ", 1)
+FULL_STOP_INTRO = (
+    "A spokesman for the Harbour Ministry of Lemuria gave the following answer to a question put by the state news "
+    "agency on Monday as regards the naval drills off the eastern cape.\n\n"
+    "The drills are a flagrant provocation against our sovereign waters.\n\n"
+    "Our navy will answer any intrusion with resolute measures."
+)
+
+
+@pytest.mark.parametrize("text,body,source", [
+    # a colon the tokenizer glues to a bracket still opens the body
+    (GLUED_COLON, "lost any right to judge our fishing", "A spokesman for the Fisheries Ministry of Atlantis"),
+    # "gave the following answer ..." closed by a full stop at the end of its paragraph
+    (FULL_STOP_INTRO, "flagrant provocation against our sovereign waters", "A spokesman for the Harbour Ministry of Lemuria"),
+    (FULL_STOP_INTRO, "answer any intrusion with resolute measures", "A spokesman for the Harbour Ministry of Lemuria"),
+    # inside a body, a speech verb with its own subject is that subject's, not the intro speaker's
+    (GLUED_COLON, "the trawling plan raises grave doubts", "The chairman of the quota board"),
+    (GLUED_INLINE, "the trawling plan raises grave doubts", "The chairman of the quota board"),
+])
+def test_body_intro_variants_and_own_speakers(nlp, text, body, source):
+    found = holding(run(nlp, text), body)
+    assert found, body
+    assert any(joined(a.source).startswith(source) for a in found), [joined(a.source) for a in found]
+
+
+def test_full_stop_without_following_noun_opens_no_body(nlp):
+    text = ("A spokesman for the Harbour Ministry of Lemuria answered a question on Monday about the drills.\n\n"
+            "The drills began at dawn off the eastern cape, local fishermen reported.")
+    found = holding(run(nlp, text), "The drills began at dawn")
+    assert all("spokesman" not in joined(a.source) for a in found)
+
+
+@pytest.mark.parametrize("text,body,source", [
+    ("The exchange's chief executive Lena Ostrova addressed the company's customers:\n\n"
+     "We will repay every lost coin within a month and the vault is secure.", "repay every lost coin", "Lena Ostrova"),
+    ("After the meeting the harbour minister of Lemuria told reporters:\n\n"
+     "The border crossings will stay closed until the spring thaw.", "stay closed until the spring", "the harbour minister"),
+])
+def test_addressee_verb_before_colon_opens_a_body(nlp, text, body, source):
+    found = holding(run(nlp, text), body)
+    assert found, body
+    assert any(source in joined(a.source) for a in found), [joined(a.source) for a in found]

@@ -12,7 +12,7 @@ from ..model import Attribution, Entity
 from ..read import Parsed
 from .draft import Draft, fragments, span_chars, strip_span
 from .lexicon import Lexicon
-from .meaning import is_hedged, kind_of, stance_of
+from .meaning import cue_head, is_hedged, kind_of, stance_of
 from .speaker import Speaker
 
 
@@ -47,6 +47,8 @@ def finish(text: str, d: Draft, speaker: Speaker | None, entities: Sequence[Enti
     d.content = _without_dateline(text, sorted(d.content)) or d.content
     said = content_text(text, d.content)
     stance, negated = stance_of(d.cue_tokens, said, lex)
+    if stance == "none" and not negated and speaker is not None and _institution_assesses(d, speaker, entities, lex):
+        stance = "assert"
     pieces = d.content + d.cue
     extent = text[min(s for s, _ in pieces) : max(e for _, e in pieces)] if pieces else said
     hedged = is_hedged(d.cue_tokens, extent, lex)
@@ -69,6 +71,15 @@ def finish(text: str, d: Draft, speaker: Speaker | None, entities: Sequence[Enti
         affiliation=speaker.affiliation if speaker is not None else None,
         channel=speaker.channel if speaker is not None else None,
     )
+
+
+def _institution_assesses(d: Draft, speaker: Speaker, entities: Sequence[Entity] | None, lex: Lexicon) -> bool:
+    """ "The spy agency believes X": a body's belief is the assessment it made public, not a private thought."""
+    head = cue_head(d.cue_tokens)
+    if head is None or head.lemma_.lower() not in lex.assessment_cues or speaker.entity is None:
+        return False
+    kinds = {e.type for e in entities or () if e.id == speaker.entity}
+    return bool(kinds & lex.assessment_source_types)
 
 
 def block_starts(parsed: Parsed) -> dict[int, int]:

@@ -12,12 +12,12 @@ from ..model import Attribution, Entity
 from ..read import Block, Parsed
 from .assemble import block_starts, content_text, finish, source_tokens
 from .draft import Draft, draft_from_group, span_chars, strip_span
-from .phrases import borrow_subject, light_verb_subject, noun_phrase, passive_agent, source_across_insertion
-from .features import DASHES
+from .phrases import borrow_subject, inverted_conditional, light_verb_subject, noun_phrase, passive_agent, source_across_insertion
+from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle
-from .rules import STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, noun_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
+from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .quotes import reclaim_quote_openings
 from .self_denial import own_denials
@@ -245,29 +245,33 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if inside is None and tok.i not in taken and tok.dep_ != "ROOT":
             # a closing "..., the agency here claimed Wednesday." the parser hung under the content
             surface = postposed_surface(doc, tok)
-            if surface is not None and not any(i in taken for p in (surface[0], surface[2]) for i in range(*p)):
+            # the source may be one the tagger gave a participle of the same verb ("said Monday, dismissing ...")
+            if surface is not None and not any(i in taken and i not in (sources or set()) for i in range(*surface[0])) \
+                    and not any(i in taken for i in range(*surface[2])):
                 out.append(_rule_draft(text, bi, block, surface[0], surface[1], [surface[2]], None, 0.5))
                 continue
         if inside is not None:
-            closing = postposed_rule(doc, tok, inside[1])
+            closing = postposed_rule(doc, tok, inside[1]) or (postposed_surface(doc, tok, inside[1]) if tok.dep_ != "ROOT" else None)
             if closing is not None and inside[0] <= closing[0][0] and closing[0][1] <= inside[1] and closing[2][1] > inside[0]:
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [(max(closing[2][0], inside[0]), closing[2][1])], None, 0.5))
                 continue
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:
-                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok)
+                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok)
                 if closing is not None and any(i in taken for i in range(*closing[2])):
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
-            elif closing is None and tok.i not in taken and (_document_speaks(tok, lex) or lemma in lex.object_cues):
+            elif closing is None and tok.i not in taken and (_document_speaks(tok, lex) or lemma in lex.object_cues or _quote_opens_at(tok)):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
                 found = verb_rule(doc, tok, taken, sources or set(), lex.negating_verbs)
                 if found and found[0] is not None:
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
+        if not found and tok.i not in taken:
+            found = passive_rule(doc, tok, taken if inside is None else set())
         if not found:
             continue
         src, cue, content = found
@@ -277,6 +281,12 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 continue
         out.append(_rule_draft(text, bi, block, src, cue, [content], None, 0.5))
     return out
+
+
+def _quote_opens_at(verb: Token) -> bool:
+    """ 'the envoy “stressed that ...”': a quotation opening on the speech verb itself (the writer quotes
+    the verb too), a shape the tagger was not trained on."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text in OPEN_QUOTES | STRAIGHT_QUOTES and verb.doc[verb.i - 1].whitespace_ == ""
 
 
 def _document_speaks(verb: Token, lex: Lexicon) -> bool:
@@ -439,6 +449,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         source_across_insertion(text, parsed.blocks[d.block], d)
         passive_agent(text, parsed.blocks[d.block], d)
         light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
+        inverted_conditional(text, parsed.blocks[d.block], d)
     reclaim_quote_openings(text, drafts + extra)
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
     bodies = body_drafts(text, parsed, drafts + extra, lex)

@@ -44,6 +44,11 @@ class Lexicon:
     body_intro_nouns: frozenset[str] = frozenset()  # "issued the following statement:": a body follows
     body_intro_particles: frozenset[str] = frozenset()  # "went on:": verb + particle that hands on to a body
     light_verbs: frozenset[str] = frozenset()  # "sent the regime a warning": the subject owns the noun cue
+    addressee_verbs: frozenset[str] = frozenset()  # "told reporters:": the object hears, a body follows
+    commercial_descriptions: frozenset[str] = frozenset()  # "the firm": never a public body
+    public_body_heads: frozenset[str] = frozenset()  # last words of public bodies' names ("Council")
+    assessment_cues: frozenset[str] = frozenset()  # "the agency believes": an institution's assessment
+    assessment_source_types: frozenset[str] = frozenset()  # entity types whose beliefs are assessments
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -105,6 +110,11 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         body_intro_nouns=_lower((d.get("statement_body") or {}).get("following_nouns")),
         body_intro_particles=_lower((d.get("statement_body") or {}).get("continuing_phrases")),
         light_verbs=_lower(d.get("light_verbs")),
+        addressee_verbs=_lower((d.get("statement_body") or {}).get("addressee_verbs")),
+        commercial_descriptions=_lower(sp.get("commercial_descriptions")),
+        public_body_heads=_lower(sp.get("public_body_heads")),
+        assessment_cues=_lower((d.get("institutional_assessment") or {}).get("cues")),
+        assessment_source_types=_lower((d.get("institutional_assessment") or {}).get("source_types")),
     )
 
 

@@ -59,6 +59,12 @@ def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
         governor = head.head.head if head.dep_ == "pcomp" else head.head if head.dep_ == "xcomp" else None
         if governor is not None and governor.lemma_.lower() in lex.negating_verbs:
             return True
+    # "neither Seoul nor Tokyo confirmed it", "neither claim has been acknowledged by X"
+    if head is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and (any(t.lower_ == "neither" for t in c.subtree) or (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].lower_ == "neither"))
+        for c in head.children
+    ):
+        return True
     words = [t.lower_.replace("’", "'") for t in sorted(set(toks), key=lambda t: t.i)]
     if any(w in lex.negator_words or t.dep_ == "neg" for w, t in zip(words, sorted(set(toks), key=lambda t: t.i))):
         return True

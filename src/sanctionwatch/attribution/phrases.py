@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..read import Block
-from .draft import Draft, span_chars
+from .draft import Draft, span_chars, strip_span
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
@@ -51,6 +51,16 @@ def _shared_subject(cue: list[Token]) -> Token | None:
     return None
 
 
+def _own_subject(cue: list[Token]) -> Token | None:
+    """ "Elliptic and Chainalysis, two analysis firms, have verified that ...": an active cue verb whose
+    subject the tagger left unlabelled still has that subject as its source."""
+    inside = {t.i for t in cue}
+    verb = next((t for t in cue if t.head.i not in inside or t.head.i == t.i), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
     """A draft with a cue but no source takes the subject its cue verb shares (see :func:`_shared_subject`).
 
@@ -60,6 +70,8 @@ def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
     if not d.cue_tokens:
         return d
     subject = _shared_subject(d.cue_tokens)
+    if subject is None and not d.source:
+        subject = _own_subject(d.cue_tokens)
     if subject is None or subject.dep_ == "expl":
         return d
     if d.source:
@@ -181,17 +193,80 @@ def light_verb_subject(text: str, block: Block, d: Draft, light_verbs: frozenset
 
 
 def passive_agent(text: str, block: Block, d: Draft) -> Draft:
-    """A passive cue without a source takes its "by" phrase: "the claim was denied by Pyongyang"."""
-    if d.source or not d.cue_tokens:
+    """A passive cue takes its "by" phrase as the source: "the claim was denied by Pyongyang", "X was
+    accused by prosecutors of fraud" (where the tagger runs the source on into the "of" phrase)."""
+    if not d.cue_tokens or d.cue_tokens[0].doc is not block.doc:
         return d
     verb = next((t for t in d.cue_tokens if t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children)), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb is not None else None
     obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if obj is None:
+    if obj is None or verb is None:
         return d
-    toks = noun_phrase(obj)
+    # "by prosecutors [of having falsified ...]": a gerund "of" phrase is the charge, not part of the agent
+    charge = {t.i for c in obj.children if c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for t in c.subtree}
+    toks = [t for t in noun_phrase(obj) if t.i not in charge]
+    toks = toks[: next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))]
     span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
-    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
+    if d.source:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and d.source_tokens and {t.i for t in d.source_tokens} <= {t.i for t in subj.subtree}:
+            # "The accusations were denied by the embassy": the tagger took what was denied for who denied it
+            what = span_chars(text, block.start, block.doc, subj.left_edge.i, subj.right_edge.i + 1)
+            d.source, d.source_tokens, d.content = [span], toks, [what]
+            return d
+        return _trim_agent_source(text, d, span, toks)
+    if any(s < span[1] and span[0] < e for s, e in d.cue):
         return d
+    # the tagger may have run the content over the agent ("was accused by [the FBI of having ...]"):
+    # the agent is who speaks, so it leaves the content
+    content = []
+    for s, e in d.content:
+        for lo, hi in ((s, min(e, span[0])), (max(s, span[1]), e)) if s < span[1] and span[0] < e else ((s, e),):
+            lo, hi = strip_span(text, lo, hi, " ,\n\t")
+            if hi > lo:
+                content.append((lo, hi))
+    if not content:
+        return d
+    d.content = content
     d.source, d.source_tokens = [span], toks
+    return d
+
+
+def _trim_agent_source(text: str, d: Draft, span: tuple[int, int], toks: list[Token]) -> Draft:
+    """A source that holds the agent and runs past it ("prosecutors of having falsified ...") is cut back
+    to the agent; what followed it is content."""
+    if len(d.source) != 1 or not d.source[0][0] <= span[0] < d.source[0][1] or d.source[0][1] <= span[1]:
+        return d
+    rest = text[span[1] : d.source[0][1]]
+    lead = len(rest) - len(rest.lstrip(" ,"))
+    words = rest.split()
+    if not words or words[0].lower() != "of":
+        return d
+    tail = strip_span(text, span[1] + lead + len("of"), d.source[0][1], " ,\n\t")
+    if tail[1] > tail[0] and not any(s < tail[1] and tail[0] < e for s, e in d.content):
+        d.content = sorted(d.content + [tail])
+    d.source, d.source_tokens = [(d.source[0][0], span[1])] if d.source[0][0] < span[0] else [span], toks
+    return d
+
+
+_INVERTED_CONDITIONAL = frozenset({"should", "had", "were"})
+
+
+def inverted_conditional(text: str, block: Block, d: Draft) -> Draft:
+    """ "cautioned that should the sailors be used, they would be targets": the parser takes the fronted
+    condition for the whole clause and hangs the cue under the consequence; the content runs on to the
+    end of the sentence."""
+    if not d.content or not d.cue_tokens or d.cue_tokens[0].doc is not block.doc:
+        return d
+    start, end = min(d.content)
+    words = text[start:end].split()
+    if len(words) < 3 or words[0].lower() != "that" or words[1].lower() not in _INVERTED_CONDITIONAL:
+        return d
+    sent = d.cue_tokens[-1].sent
+    last = sent[-1] if not sent[-1].is_punct or len(sent) == 1 else sent[-2]
+    stop = block.start + last.idx + len(last.text)
+    if stop <= end or any(s < stop and end < e for s, e in d.cue + d.source):
+        return d
+    d.content = [(s, e) for s, e in d.content if (s, e) != (start, end)] + [(start, stop)]
+    d.content.sort()
     return d

@@ -41,8 +41,8 @@ def reclaim_quote_openings(text: str, drafts: list[Draft]) -> None:
         if not _closes_unopened(text, first):
             continue
         opening = _opening_before(text, first[0])
-        if opening is None:
-            continue
+        if opening is None or any(opening <= c[0] < first[0] for c in d.cue):
+            continue  # 'the envoy “stressed that ...”': the quotation opens on the draft's own cue
         held = False
         for other in drafts:
             if other is d:

@@ -39,6 +39,26 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def passive_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "The reports have not been confirmed by the harbour authority": a passive cue with a "by" agent;
+    the agent speaks and the passive subject is what it denied, confirmed or condemned."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or obj is None or subj is None or subj.lower_ in ("it", "there"):
+        return None
+    content = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+    src = _trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    if any(i in taken for i in range(*content)) or any(i in taken for i in range(*src)):
+        return None
+    aux = [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
+    if content[1] <= content[0] or src[1] <= src[0]:
+        return None
+    return src, (min([verb.i] + aux), agent.i + 1), content
+
+
 def negating_verb(verb: Token, negating: frozenset[str]) -> Token | None:
     """The negating verb that takes ``verb`` through a preposition ("refrained [from denying]", "stopped short of accusing")."""
     prep = verb.head
@@ -353,12 +373,40 @@ def postposed_rule(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple
     return src, (verb.i, verb.i + 1), content
 
 
+def comma_clause_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "The ambassador said, it is time to act.": a comma between the speech verb and what it reports
+    (common in translated and non-native copy) makes the parser read the report as the root and the
+    speech verb as its parataxis; the clause after the comma is the content."""
+    if verb.dep_ != "parataxis" or verb.pos_ != "VERB" or verb.head.i <= verb.i:
+        return None
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects or subjects[0].lower_ in ("it", "there") or any(c.i > verb.i and not c.is_punct for c in verb.children):
+        return None
+    src = _trimmed(doc, min(c.left_edge.i for c in subjects), max(c.right_edge.i for c in subjects) + 1)
+    content = _trimmed(doc, verb.i + 2, verb.sent.end)
+    if content[1] <= content[0] or src[1] <= src[0]:
+        return None
+    return src, (verb.i, verb.i + 1), content
+
+
 # words a closing source phrase is made of ("the National Intelligence Service here", "Seoul's spy agency")
 _SOURCE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
 _PLACE_ADVERBS = frozenset({"here", "there"})
+_SOURCE_PREPOSITIONS = frozenset({"of", "for", "at"})
 
 
-def postposed_surface(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+# "..., the agency announced at a closed briefing for lawmakers": an occasion phrase this long may follow the verb
+MAX_OCCASION = 8
+
+
+def _source_word(t: Token) -> bool:
+    """A word of a closing source phrase: "the spy agency", "one of its envoys", "a spokesman for the ministry"."""
+    return t.pos_ in _SOURCE_POS or t.dep_ == "poss" or (t.pos_ == "ADP" and t.lower_ in _SOURCE_PREPOSITIONS)
+
+
+def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
     """ "X sent shells to Y since August, the spy agency here claimed Wednesday.": the closing source read
     from the words alone, where the parser has hung the source on the content (an apposition of its last
     noun) and the verb under the content's verb.  The verb ends its sentence but for a date or place; the
@@ -366,14 +414,20 @@ def postposed_surface(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int
     start to that comma.
     """
     sent = verb.sent
-    rest = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    stop = sent.end if end is None else min(end, sent.end)
+    # "..., an envoy said Monday, dismissing the claims": a participle sharing the subject is a cue of its own
+    going_on = {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i for t in c.subtree}
+    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space and t.i not in going_on]
     if len(rest) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest):
-        return None
+        # or the verb's own prepositional phrases, the occasion of the statement
+        occasion = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
+        if len(rest) > MAX_OCCASION or not all(t.i in occasion for t in rest):
+            return None
     comma = next((k for k in range(verb.i - 1, max(sent.start, verb.i - 10) - 1, -1) if doc[k].text == ","), None)
     if comma is None or comma - sent.start < 4:
         return None
     words = [t for t in doc[comma + 1 : verb.i] if t.lower_ not in _PLACE_ADVERBS]
-    if not words or any(t.pos_ not in _SOURCE_POS for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+    if not words or not all(_source_word(t) for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None
     if words[0].pos_ == "DET" and words[0].lower_ not in ("the", "a", "an"):
         return None  # "..., this said" is no source phrase

@@ -99,7 +99,8 @@ class Discourse:
                 best = m
         return best
 
-    def antecedent(self, before: int, types: frozenset[str] | None, person: bool | None, tense: str | None = None) -> Entity | None:
+    def antecedent(self, before: int, types: frozenset[str] | None, person: bool | None, tense: str | None = None,
+                   not_heads: frozenset[str] = frozenset()) -> Entity | None:
         """The current speaker if it fits, else the nearest fitting actor named outside quotations.
 
         An interview keeps its own tense ("..., he says" for the interviewee, "Kim declared" for what the
@@ -110,23 +111,25 @@ class Discourse:
             for (pos, ent), t in zip(reversed(self.speakers), reversed(self.tenses)):
                 if before - pos > CONTINUITY_WINDOW:
                     break
-                if t == tense and _fits(ent, types, person):
+                if t == tense and _fits(ent, types, person, not_heads):
                     return ent
         for pos, ent in reversed(self.speakers):
             if before - pos > CONTINUITY_WINDOW:
                 break
-            if _fits(ent, types, person):
+            if _fits(ent, types, person, not_heads):
                 return ent
             break
         for m in reversed(self.mentions):
             if m.end > before or self.in_quote(m.start, m.end):
                 continue
-            if _fits(m.entity, types, person):
+            if _fits(m.entity, types, person, not_heads):
                 return m.entity
         return None
 
 
-def _fits(ent: Entity, types: frozenset[str] | None, person: bool | None) -> bool:
+def _fits(ent: Entity, types: frozenset[str] | None, person: bool | None, not_heads: frozenset[str] = frozenset()) -> bool:
+    if not_heads and ent.name.split() and ent.name.split()[-1].lower() in not_heads:
+        return False
     is_person = ent.type.lower() == "person"
     if person is True and not is_person:
         return False
@@ -365,6 +368,7 @@ def decide(
         if cited is not None:
             channel, new_range = own, _np_range(cited)
             head = cited
+    head = _relative_antecedent(head)
     at = _char(base, head)[0]
     entity: Entity | None
     affiliation: Entity | None = None
@@ -394,8 +398,9 @@ def decide(
                 entity, earlier_aff = dis.described[key]
                 affiliation = affiliation or earlier_aff
             else:
-                _, types, person = desc
-                found = dis.antecedent(at, types, person)
+                noun, types, person = desc
+                not_heads = lex.public_body_heads if noun in lex.commercial_descriptions else frozenset()
+                found = dis.antecedent(at, types, person, not_heads=not_heads)
                 if found is not None and (affiliation is None or found.type == "person" or found is not affiliation):
                     # "the Russian ambassador" is not the last person named unless the text put them on that
                     # side ("US envoy Jane Roe ... the US envoy"): another side's person would invert the evidence
@@ -423,6 +428,18 @@ def decide(
         channel.id if channel is not None else None,
         _chars(base, head.doc, new_range),
     )
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _relative_antecedent(head: Token) -> Token:
+    """ "President Roe, who said earlier that ...": a relative pronoun speaks for the noun its clause hangs
+    on, not for the last speaker of the discourse."""
+    clause = head.head
+    if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return head
 
 
 def _tense(cue: Sequence[Token]) -> str | None:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from ..read import Block, Parsed
 from .draft import Draft, span_chars, strip_span
 from .lexicon import Lexicon
+from .meaning import cue_head
 from .phrases import noun_phrase
 from .rules import subject_of
 
@@ -77,8 +78,14 @@ def _speech_intro(colon: Token, lex: Lexicon, speech: frozenset[str]) -> tuple[T
     # has no object or clause of its own, so what it says is what follows
     node = last
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech:
-            if node.right_edge.i < colon.i - 1 or any(c.dep_ in _OWN_CONTENT and c.i < colon.i for c in node.children):
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") and (lemma in speech or lemma in lex.addressee_verbs):
+            # "told reporters:", "addressed the community:": the object is who hears, not what is said
+            # (and only what follows it counts: a clause the parse hung on it from before the subject is not its own)
+            hears = lemma in lex.addressee_verbs
+            own = _OWN_CONTENT - {"dobj"} if hears else _OWN_CONTENT
+            first = node.i if hears else -1
+            if node.right_edge.i < colon.i - 1 or any(c.dep_ in own and first < c.i < colon.i for c in node.children):
                 return None
             return node, [node]
         if node.head.i == node.i:
@@ -87,11 +94,19 @@ def _speech_intro(colon: Token, lex: Lexicon, speech: frozenset[str]) -> tuple[T
     return None
 
 
+def _ends_intro(tok: Token) -> bool:
+    """A colon, glued to a bracket by the tokenizer ("(LWR):"), or the full stop that closes a sentence
+    announcing "the following answer." on a line of its own (KCNA sometimes ends the intro so)."""
+    return tok.text.endswith(":") and not tok.text.rstrip(":").isalnum() or tok.text == "." and tok.i == tok.sent.end - 1
+
+
 def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: frozenset[str]) -> Intro | None:
     if not _opens_body(colon.doc, colon):
         return None
     before = [t for t in colon.sent if t.i < colon.i]
     following = _following_intro(before, lex)
+    if colon.text == "." and (following is None or any(t.text.endswith(":") for t in before)):
+        return None
     found = following or _speech_intro(colon, lex, speech)
     if found is None:
         return None
@@ -115,7 +130,7 @@ def _units(parsed: Parsed, intro: Intro, stop: tuple[int, int]) -> list[tuple[in
     text = parsed.text
     blocks = parsed.blocks
     home = blocks[intro.block]
-    colon_end = home.start + intro.colon.idx + 1
+    colon_end = home.start + intro.colon.idx + len(intro.colon.text)
     at_block_end = not text[colon_end : home.end].strip(" ,\n\t")
     last_block = len(blocks) - 1 if intro.to_end else min(intro.block + (1 if at_block_end else 0), len(blocks) - 1)
     out: list[tuple[int, int, int]] = []
@@ -156,11 +171,12 @@ def body_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) ->
     intros: list[Intro] = []
     for bi, block in enumerate(parsed.blocks):
         for tok in block.doc:
-            if tok.text == ":":
+            if _ends_intro(tok):
                 intro = _intro_at(bi, tok, drafts, lex, speech)
                 if intro is not None:
                     intros.append(intro)
     out: list[Draft] = []
+    starts = {id(b.doc): b.start for b in parsed.blocks}
     for k, intro in enumerate(intros):
         nxt = intros[k + 1] if k + 1 < len(intros) else None
         stop = (nxt.block, nxt.colon.sent.start) if nxt is not None else (len(parsed.blocks), 0)
@@ -168,7 +184,44 @@ def body_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) ->
         src = [span_chars(text, home.start, home.doc, intro.source[0].i, intro.source[-1].i + 1)]
         cue = [span_chars(text, home.start, home.doc, intro.cue[0].i, intro.cue[-1].i + 1)]
         for bi, s, e in _units(parsed, intro, stop):
+            _own_subjects(text, (s, e), home.start + intro.colon.idx, drafts, starts)
             if _covered((s, e), drafts):
                 continue
             out.append(Draft(bi, list(src), list(cue), [(s, e)], list(intro.cue), list(intro.source), confidence=0.5))
     return out
+
+
+def _own_subjects(text: str, body: tuple[int, int], colon_at: int, drafts: list[Draft], starts: dict[int, int]) -> None:
+    """ "The director general said in a report that ..." inside a body: a speech verb with a subject of its
+    own in the body is that subject's, not the intro speaker's the tagger (or a parse that ran the intro
+    and the body together) reached back to across the colon."""
+    for d in drafts:
+        if not d.cue or not d.cue_tokens or not body[0] <= d.cue[0][0] < body[1]:
+            continue
+        if not d.source or d.source[0][0] >= colon_at:
+            continue
+        base = starts.get(id(d.cue_tokens[0].doc))
+        if base is None:
+            continue
+        subj = _body_subject(cue_head(d.cue_tokens), base, body)
+        if subj is None:
+            continue
+        cue_i = d.cue_tokens[0].i
+        phrase = [t for t in noun_phrase(subj) if t.i < cue_i]
+        d.source = [span_chars(text, base, subj.doc, phrase[0].i, phrase[-1].i + 1)]
+        d.source_tokens = phrase
+
+
+def _body_subject(verb: Token | None, base: int, body: tuple[int, int]) -> Token | None:
+    if verb is None:
+        return None
+    inside = lambda t: body[0] <= base + t.idx < body[1]  # noqa: E731
+    subj = subject_of(verb)
+    if subj is not None and inside(subj):
+        return None if subj.pos_ == "PRON" else subj
+    # the parse hung the body's opening noun phrase on the intro: the first noun of the body before
+    # the verb whose head lies before the body is the subject it lost
+    for t in verb.doc[: verb.i]:
+        if inside(t) and t.pos_ in ("NOUN", "PROPN") and not inside(t.head) and t.head.i < t.i:
+            return t
+    return None
