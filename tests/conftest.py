@@ -112,3 +112,27 @@ def parse_events(nlp):
         return doc, extract_events(parsed, doc)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def attributions_of(nlp):
+    """Extract the attributions of one text of a test's own, checking every offset; ``resolve=True`` resolves
+    its actors first.  Skips when the CRF (python-crfsuite) or its trained model is missing."""
+    pytest.importorskip("pycrfsuite")
+    from sanctionwatch.actors import resolve_entities
+    from sanctionwatch.attribution import extract_attributions
+    from sanctionwatch.attribution.tagger import model_path
+    from sanctionwatch.read import parse
+
+    if not model_path().is_file():  # pragma: no cover
+        pytest.skip("attribution model not built (training/train_attribution.py)")
+
+    def run(text: str, resolve: bool = False):
+        parsed = parse(nlp, text)
+        atts = extract_attributions(parsed, resolve_entities(parsed) if resolve else None)
+        for a in atts:
+            for f in a.source + a.cue + a.content:
+                assert text[f.start : f.end] == f.text
+        return atts
+
+    return run

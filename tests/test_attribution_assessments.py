@@ -1,4 +1,4 @@
-"""Blind-set classes (uattr2): an institution's belief as its assessment, and the speaker of a relative clause.
+"""Classes a blind set of real pages showed: an institution's belief as its assessment, and the speaker of a relative clause.
 
 Texts are the team's own.
 """
@@ -9,34 +9,13 @@ import pytest
 
 pytest.importorskip("pycrfsuite")
 
-from sanctionwatch.actors import resolve_entities  # noqa: E402
-from sanctionwatch.attribution import extract_attributions  # noqa: E402
 from sanctionwatch.attribution.draft import Draft, span_chars  # noqa: E402
 from sanctionwatch.attribution.phrases import borrow_subject  # noqa: E402
 from sanctionwatch.read import Block  # noqa: E402
-from sanctionwatch.attribution.tagger import model_path  # noqa: E402
-from sanctionwatch.read import load_model, parse  # noqa: E402
-
-if not model_path().is_file():  # pragma: no cover
-    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def joined(frags) -> str:
     return " ".join(f.text for f in frags)
-
-
-def run(nlp, text):
-    parsed = parse(nlp, text)
-    atts = extract_attributions(parsed, resolve_entities(parsed))
-    for a in atts:
-        for f in a.source + a.cue + a.content:
-            assert text[f.start : f.end] == f.text
-    return atts
 
 
 def holding(atts, piece):
@@ -54,8 +33,8 @@ def holding(atts, piece):
     ("Maria Fernandes believes that the harbour will reopen next month.", "the harbour will reopen", "none"),
     ("The FBI does not believe the stolen tokens were swapped for stablecoins.", "swapped for stablecoins", "none"),
 ])
-def test_institutional_belief_is_an_assessment(nlp, text, piece, stance):
-    found = holding(run(nlp, text), piece)
+def test_institutional_belief_is_an_assessment(attributions_of, text, piece, stance):
+    found = holding(attributions_of(text, resolve=True), piece)
     assert found, piece
     assert found[0].stance == stance
 
@@ -66,8 +45,8 @@ def test_institutional_belief_is_an_assessment(nlp, text, piece, stance):
     ("The ministry praised the accord, but the union leader Tomas Brandt, who told reporters that the deal "
      "would cost jobs, walked out of the talks.", "cost jobs", "brandt"),
 ])
-def test_relative_pronoun_speaks_for_its_antecedent(nlp, text, piece, speaker):
-    found = holding(run(nlp, text), piece)
+def test_relative_pronoun_speaks_for_its_antecedent(attributions_of, text, piece, speaker):
+    found = holding(attributions_of(text, resolve=True), piece)
     assert found, piece
     assert speaker in (found[0].source_entity or ""), found[0].source_entity
 
@@ -78,8 +57,8 @@ def test_relative_pronoun_speaks_for_its_antecedent(nlp, text, piece, speaker):
     ("The shipping firm Orvane was accused by prosecutors of having falsified the cargo papers of three tankers.",
      "falsified the cargo papers", "prosecutors"),
 ])
-def test_passive_agent_leaves_the_content(nlp, text, piece, source):
-    found = holding(run(nlp, text), piece)
+def test_passive_agent_leaves_the_content(attributions_of, text, piece, source):
+    found = holding(attributions_of(text, resolve=True), piece)
     assert found, piece
     a = found[0]
     assert joined(a.source) == source
@@ -92,16 +71,16 @@ def test_passive_agent_leaves_the_content(nlp, text, piece, source):
     ("The United Nations published the list of vessels on Monday. The firm said that none of its ships had carried "
      "coal from the North.", "none of its ships", ("un", "unsc")),
 ])
-def test_commercial_description_is_no_public_body(nlp, text, piece, not_speaker):
-    found = holding(run(nlp, text), piece)
+def test_commercial_description_is_no_public_body(attributions_of, text, piece, not_speaker):
+    found = holding(attributions_of(text, resolve=True), piece)
     assert found, piece
     assert found[0].source_entity not in not_speaker
 
 
-def test_commercial_description_still_finds_a_named_company(nlp):
+def test_commercial_description_still_finds_a_named_company(attributions_of):
     text = ("The Security Council listed Baltic Horizon Shipping Ltd on Friday. The company said that its "
             "tankers had never called at the port of Nampo.")
-    found = holding(run(nlp, text), "never called at the port")
+    found = holding(attributions_of(text, resolve=True), "never called at the port")
     assert found and "baltic" in (found[0].source_entity or ""), found and found[0].source_entity
 
 
@@ -134,8 +113,8 @@ def test_sourceless_active_cue_takes_its_own_subject(nlp, text, cue, content, so
      "The foreign ministry of Atlantis"),
     ("The harbour authority branded the accusations a sheer fabrication.", "the accusations", "deny", "The harbour authority"),
 ])
-def test_label_verbs_pin_a_label_on_the_other_side(nlp, text, piece, stance, source):
-    found = holding(run(nlp, text), piece)
+def test_label_verbs_pin_a_label_on_the_other_side(attributions_of, text, piece, stance, source):
+    found = holding(attributions_of(text, resolve=True), piece)
     assert found, piece
     assert found[0].stance == stance
     assert joined(found[0].source).startswith(source)
@@ -147,16 +126,16 @@ def test_label_verbs_pin_a_label_on_the_other_side(nlp, text, piece, stance, sou
     ("Speaking in the capital on Monday, the fisheries minister Tomas Brandt said, the quota talks have failed and "
      "the fleet will stay in port.", "the quota talks have failed", "Tomas Brandt"),
 ])
-def test_comma_after_speech_verb_keeps_the_report(nlp, text, piece, source):
-    found = holding(run(nlp, text), piece)
+def test_comma_after_speech_verb_keeps_the_report(attributions_of, text, piece, source):
+    found = holding(attributions_of(text, resolve=True), piece)
     assert found, piece
     assert source in joined(found[0].source)
 
 
-def test_closing_source_inside_a_reported_sentence(nlp):
+def test_closing_source_inside_a_reported_sentence(attributions_of):
     text = ("Lemuria moved more than a thousand rocket launchers to Atlantis, Atlantis's intelligence service announced "
             "at a closed briefing for parliamentarians, the Harbour Gazette reports.")
-    atts = run(nlp, text)
+    atts = attributions_of(text, resolve=True)
     inner = [a for a in atts if joined(a.cue) == "announced"]
     assert inner and joined(inner[0].source) == "Atlantis's intelligence service"
     assert "thousand rocket launchers" in joined(inner[0].content)
@@ -171,9 +150,9 @@ def test_closing_source_inside_a_reported_sentence(nlp):
     ("While neither the ferry sinking nor the navy's accusations have been acknowledged by Lemuria, the country's "
      "role in piracy has been well documented.", "the navy's accusations", "Lemuria", "none"),
 ])
-def test_passive_cue_with_agent(nlp, text, content, source, stance):
-    found = [a for a in run(nlp, text) if joined(a.source) == source]
-    assert found, [joined(a.source) for a in run(nlp, text)]
+def test_passive_cue_with_agent(attributions_of, text, content, source, stance):
+    found = [a for a in attributions_of(text, resolve=True) if joined(a.source) == source]
+    assert found, [joined(a.source) for a in attributions_of(text, resolve=True)]
     assert content in joined(found[0].content)
     assert found[0].stance == stance
 
@@ -183,8 +162,8 @@ def test_passive_cue_with_agent(nlp, text, content, source, stance):
      "said Monday, dismissing the navy's claims as “baseless rumor”.", "has not sent warships",
      "one of its United Nations envoys", "deny"),
 ])
-def test_closing_speaker_shared_with_a_participle(nlp, text, content, source, stance):
-    found = holding(run(nlp, text), content)
+def test_closing_speaker_shared_with_a_participle(attributions_of, text, content, source, stance):
+    found = holding(attributions_of(text, resolve=True), content)
     assert found, content
     assert joined(found[0].source) == source and found[0].stance == stance
 
@@ -195,8 +174,8 @@ def test_closing_speaker_shared_with_a_participle(nlp, text, content, source, st
     ("The ambassador of Atlantis “stressed that the fleet will stay in port” during the talks.", "the fleet will stay",
      "The ambassador of Atlantis"),
 ])
-def test_quotation_opening_on_the_speech_verb(nlp, text, content, source):
-    found = holding(run(nlp, text), content)
+def test_quotation_opening_on_the_speech_verb(attributions_of, text, content, source):
+    found = holding(attributions_of(text, resolve=True), content)
     assert found, content
     a = found[0]
     assert joined(a.source) == source
@@ -210,6 +189,6 @@ def test_quotation_opening_on_the_speech_verb(nlp, text, content, source):
     ("The minister warned that should the talks fail, the border would close within a week.", "warned",
      "the border would close"),
 ])
-def test_inverted_conditional_keeps_its_consequence(nlp, text, cue, consequence):
-    found = [a for a in run(nlp, text) if joined(a.cue) == cue]
+def test_inverted_conditional_keeps_its_consequence(attributions_of, text, cue, consequence):
+    found = [a for a in attributions_of(text, resolve=True) if joined(a.cue) == cue]
     assert found and consequence in joined(found[0].content), [joined(a.content) for a in found]

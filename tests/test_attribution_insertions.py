@@ -8,31 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("pycrfsuite")
-
-from sanctionwatch.attribution import extract_attributions  # noqa: E402
-from sanctionwatch.attribution.tagger import model_path  # noqa: E402
-from sanctionwatch.read import load_model, parse  # noqa: E402
-
-if not model_path().is_file():  # pragma: no cover
-    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
-
 
 def joined(frags) -> str:
     return " ".join(f.text for f in frags)
-
-
-def run(nlp, text):
-    atts = extract_attributions(parse(nlp, text))
-    for a in atts:
-        for f in a.source + a.cue + a.content:
-            assert text[f.start : f.end] == f.text
-    return atts
 
 
 # (sentence, cue word, source, a content piece, what the content must not hold)
@@ -45,8 +23,8 @@ FENCED = [
 
 
 @pytest.mark.parametrize("text,cue,source,content,not_content", FENCED)
-def test_the_subject_before_a_fenced_insertion_is_the_source(nlp, text, cue, source, content, not_content):
-    hits = [a for a in run(nlp, text) if joined(a.cue).endswith(cue) or joined(a.cue).startswith(cue)]
+def test_the_subject_before_a_fenced_insertion_is_the_source(attributions_of, text, cue, source, content, not_content):
+    hits = [a for a in attributions_of(text) if joined(a.cue).endswith(cue) or joined(a.cue).startswith(cue)]
     assert hits, f"no cue {cue!r}"
     a = hits[0]
     assert joined(a.source) == source
@@ -62,26 +40,26 @@ UNFENCED = [
 
 
 @pytest.mark.parametrize("text,cue,source", UNFENCED)
-def test_a_postposed_speaker_is_not_replaced(nlp, text, cue, source):
-    a = next(a for a in run(nlp, text) if cue in joined(a.cue))
+def test_a_postposed_speaker_is_not_replaced(attributions_of, text, cue, source):
+    a = next(a for a in attributions_of(text) if cue in joined(a.cue))
     assert joined(a.source) == source
 
 
-def test_according_to_content_keeps_the_speaker_of_the_next_clause(nlp):
+def test_according_to_content_keeps_the_speaker_of_the_next_clause(attributions_of):
     text = "According to Interfax, Dmitry Peskov, the Kremlin spokesman, announced that Moscow would host the delegation in July."
-    a = next(a for a in run(nlp, text) if joined(a.cue) == "According to")
+    a = next(a for a in attributions_of(text) if joined(a.cue) == "According to")
     assert "Dmitry Peskov" in joined(a.content)
 
 
-def test_according_to_a_list_of_sources_stays_whole(nlp):
+def test_according_to_a_list_of_sources_stays_whole(attributions_of):
     text = "According to Seoul, Tokyo and Washington, the tanker changed its name twice."
-    a = next(a for a in run(nlp, text) if joined(a.cue) == "According to")
+    a = next(a for a in attributions_of(text) if joined(a.cue) == "According to")
     assert joined(a.source) == "Seoul, Tokyo and Washington"
 
 
-def test_according_to_keeps_the_apposition_of_its_source(nlp):
+def test_according_to_keeps_the_apposition_of_its_source(attributions_of):
     text = "According to Mark Dalton, a researcher at the institute, the freighter switched off its transponder."
-    a = next(a for a in run(nlp, text) if joined(a.cue) == "According to")
+    a = next(a for a in attributions_of(text) if joined(a.cue) == "According to")
     assert joined(a.source) == "Mark Dalton, a researcher at the institute"
 
 
@@ -95,13 +73,13 @@ AS_CLAUSES = [
 
 
 @pytest.mark.parametrize("text,source,cue,content", AS_CLAUSES)
-def test_an_as_clause_reports_the_rest_of_its_sentence(nlp, text, source, cue, content):
-    hits = [a for a in run(nlp, text) if joined(a.cue) == cue]
+def test_an_as_clause_reports_the_rest_of_its_sentence(attributions_of, text, source, cue, content):
+    hits = [a for a in attributions_of(text) if joined(a.cue) == cue]
     assert hits, f"no cue {cue!r}"
     assert joined(hits[0].source) == source
     assert content in joined(hits[0].content)
 
 
 @pytest.mark.parametrize("text", ["As expected, the council adopted the text.", "As planned, the convoy left at dawn."])
-def test_an_as_clause_of_expectation_reports_nothing(nlp, text):
-    assert not run(nlp, text)
+def test_an_as_clause_of_expectation_reports_nothing(attributions_of, text):
+    assert not attributions_of(text)

@@ -10,31 +10,12 @@ import pytest
 
 pytest.importorskip("pycrfsuite")
 
-from sanctionwatch.attribution import extract_attributions  # noqa: E402
 from sanctionwatch.attribution.draft import Draft  # noqa: E402
 from sanctionwatch.attribution.quotes import reclaim_quote_openings  # noqa: E402
-from sanctionwatch.attribution.tagger import model_path  # noqa: E402
-from sanctionwatch.read import load_model, parse  # noqa: E402
-
-if not model_path().is_file():  # pragma: no cover
-    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def joined(frags) -> str:
     return " ".join(f.text for f in frags)
-
-
-def run(nlp, text):
-    atts = extract_attributions(parse(nlp, text))
-    for a in atts:
-        for f in a.source + a.cue + a.content:
-            assert text[f.start : f.end] == f.text
-    return atts
 
 
 def with_content(atts, piece):
@@ -57,21 +38,21 @@ OWNED = [
 
 
 @pytest.mark.parametrize("text,content,source,stance", OWNED)
-def test_the_owner_of_a_noun_cue_is_its_source(nlp, text, content, source, stance):
-    hits = with_content(run(nlp, text), content)
+def test_the_owner_of_a_noun_cue_is_its_source(attributions_of, text, content, source, stance):
+    hits = with_content(attributions_of(text), content)
     assert any(joined(a.source) == source and a.stance == stance for a in hits), [(joined(a.source), a.stance) for a in hits]
 
 
-def test_a_warning_someone_else_rejects_is_not_the_rejecters(nlp):
-    hits = [a for a in run(nlp, "The ministry rejected the warning that the dam could fail.") if joined(a.cue) == "warning"]
+def test_a_warning_someone_else_rejects_is_not_the_rejecters(attributions_of):
+    hits = [a for a in attributions_of("The ministry rejected the warning that the dam could fail.") if joined(a.cue) == "warning"]
     assert all(joined(a.source) != "The ministry" for a in hits)
 
 
-def test_the_opening_sentences_of_a_split_quotation_go_to_the_closing_speaker(nlp):
+def test_the_opening_sentences_of_a_split_quotation_go_to_the_closing_speaker(attributions_of):
     text = ("Despite the outage, Nordbank chief Lena Holm assured clients that deposits were safe. "
             "“Nordbank has enough reserves even if nothing is recovered. Every account is fully backed, "
             "and we can absorb the loss,” Holm wrote in a blog post.")
-    atts = run(nlp, text)
+    atts = attributions_of(text)
     holm = [a for a in atts if joined(a.source) == "Holm"]
     assert holm and "Nordbank has enough reserves" in joined(holm[0].content)
     assert "absorb the loss" in joined(holm[0].content)
@@ -80,10 +61,10 @@ def test_the_opening_sentences_of_a_split_quotation_go_to_the_closing_speaker(nl
     assert "deposits were safe" in joined(assured[0].content)
 
 
-def test_calling_claims_a_smear_denies_them(nlp):
+def test_calling_claims_a_smear_denies_them(attributions_of):
     text = ("The envoy told the assembly that Atlantis had sold no fuel. "
             "Atlantis’s accusers were “trying to smear the image of our nation,” the envoy said.")
-    hits = with_content(run(nlp, text), "smear the image")
+    hits = with_content(attributions_of(text), "smear the image")
     assert any(a.stance == "deny" for a in hits)
 
 

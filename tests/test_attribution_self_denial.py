@@ -8,25 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("pycrfsuite")
 
-from sanctionwatch.actors import resolve_entities  # noqa: E402
-from sanctionwatch.attribution import extract_attributions  # noqa: E402
-from sanctionwatch.attribution.tagger import model_path  # noqa: E402
-from sanctionwatch.read import load_model, parse  # noqa: E402
-
-if not model_path().is_file():  # pragma: no cover
-    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
-
-
-def stance_of_said(nlp, text, cue):
-    parsed = parse(nlp, text)
-    atts = extract_attributions(parsed, resolve_entities(parsed))
+def stance_of_said(attributions_of, text, cue):
+    atts = attributions_of(text, resolve=True)
     hits = [a for a in atts if " ".join(f.text for f in a.cue) == cue]
     assert hits, [" ".join(f.text for f in a.cue) for a in atts]
     return hits[0].stance
@@ -47,5 +31,5 @@ def stance_of_said(nlp, text, cue):
     ("The council said it was not possible to verify the photographs.", "said", "assert"),
     ("The coast guard said it had not confirmed the sighting.", "said", "assert"),
 ])
-def test_a_speaker_negating_its_own_sides_past_act_denies_it(nlp, text, cue, stance):
-    assert stance_of_said(nlp, text, cue) == stance
+def test_a_speaker_negating_its_own_sides_past_act_denies_it(attributions_of, text, cue, stance):
+    assert stance_of_said(attributions_of, text, cue) == stance

@@ -10,30 +10,11 @@ import pytest
 
 pytest.importorskip("pycrfsuite")
 
-from sanctionwatch.attribution import extract_attributions  # noqa: E402
 from sanctionwatch.attribution.meaning import cue_head  # noqa: E402
-from sanctionwatch.attribution.tagger import model_path  # noqa: E402
-from sanctionwatch.read import load_model, parse  # noqa: E402
-
-if not model_path().is_file():  # pragma: no cover
-    pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def joined(frags) -> str:
     return " ".join(f.text for f in frags)
-
-
-def run(nlp, text):
-    atts = extract_attributions(parse(nlp, text))
-    for a in atts:
-        for f in a.source + a.cue + a.content:
-            assert text[f.start : f.end] == f.text
-    return atts
 
 
 def holding(atts, piece):
@@ -64,25 +45,25 @@ CONTINUED = (
     (SAID, "The detention of the ferry is a violation", "It"),
     (CONTINUED, "the alliance moved its warships to the strait", "statement"),
 ])
-def test_each_sentence_of_a_statement_body_is_the_speakers(nlp, text, body, source):
-    hits = holding(run(nlp, text), body)
+def test_each_sentence_of_a_statement_body_is_the_speakers(attributions_of, text, body, source):
+    hits = holding(attributions_of(text), body)
     assert hits, f"no attribution holds {body!r}"
     assert any(source in joined(a.source) for a in hits), [joined(a.source) for a in hits]
 
 
-def test_a_body_after_said_ends_with_its_paragraph(nlp):
-    hits = holding(run(nlp, SAID), "declined to say when the crew")
+def test_a_body_after_said_ends_with_its_paragraph(attributions_of):
+    hits = holding(attributions_of(SAID), "declined to say when the crew")
     assert not any(joined(a.source) == "It" for a in hits)
 
 
-def test_the_denial_in_a_body_takes_the_denial_stance(nlp):
-    hits = holding(run(nlp, FOLLOWING), "sheer fabrication")
+def test_the_denial_in_a_body_takes_the_denial_stance(attributions_of):
+    hits = holding(attributions_of(FOLLOWING), "sheer fabrication")
     assert any(a.stance == "deny" for a in hits)
 
 
-def test_a_colon_that_introduces_a_list_is_no_statement(nlp):
+def test_a_colon_that_introduces_a_list_is_no_statement(attributions_of):
     text = "The resolution bans the following goods:\n\nTextiles, seafood and machinery may no longer be sold abroad."
-    assert not holding(run(nlp, text), "Textiles, seafood and machinery")
+    assert not holding(attributions_of(text), "Textiles, seafood and machinery")
 
 
 @pytest.mark.parametrize("text,stance", [
@@ -90,8 +71,8 @@ def test_a_colon_that_introduces_a_list_is_no_statement(nlp):
     ("The embassy put out a statement rejecting the report as groundless.", "deny"),
     ("The ministry released a statement on Friday disclosing the names of the detained sailors.", "assert"),
 ])
-def test_a_statement_issued_takes_the_stance_of_what_it_does(nlp, text, stance):
-    atts = [a for a in run(nlp, text) if "statement" in joined(a.cue)]
+def test_a_statement_issued_takes_the_stance_of_what_it_does(attributions_of, text, stance):
+    atts = [a for a in attributions_of(text) if "statement" in joined(a.cue)]
     assert atts and atts[0].stance == stance
 
 
@@ -101,21 +82,21 @@ def test_a_statement_issued_takes_the_stance_of_what_it_does(nlp, text, stance):
     # the participle denies, but what was said is no denial
     ("The ferry will sail on Friday, the ministry said, dismissing the rumours as groundless.", "assert"),
 ])
-def test_a_negated_content_said_while_dismissing_is_a_denial(nlp, text, stance):
-    said = [a for a in run(nlp, text) if joined(a.cue) == "said"]
+def test_a_negated_content_said_while_dismissing_is_a_denial(attributions_of, text, stance):
+    said = [a for a in attributions_of(text) if joined(a.cue) == "said"]
     assert said and said[0].stance == stance
 
 
-def test_a_body_after_a_speech_verb_and_its_adverbial(nlp):
+def test_a_body_after_a_speech_verb_and_its_adverbial(attributions_of):
     text = ("A bylined commentary of the Morning Star on Saturday observes in this regard:\n\n"
             "The drills showed once again the aggressive nature of the alliance.")
-    hits = holding(run(nlp, text), "aggressive nature of the alliance")
+    hits = holding(attributions_of(text), "aggressive nature of the alliance")
     assert any("commentary" in joined(a.source) for a in hits)
 
 
-def test_a_speech_verb_that_has_said_its_clause_opens_no_body(nlp):
+def test_a_speech_verb_that_has_said_its_clause_opens_no_body(attributions_of):
     text = "The minister said the following countries were listed:\n\nAtlantis, Lemuria and Mu are on the list since May."
-    assert not any(joined(a.source) == "The minister" for a in holding(run(nlp, text), "Lemuria"))
+    assert not any(joined(a.source) == "The minister" for a in holding(attributions_of(text), "Lemuria"))
 
 
 LONG_CUE = ("The Slovakia-Atlantis Friendship Association in a statement on June 13 condemned the Kor group for scheming "
@@ -129,21 +110,21 @@ def test_the_main_verb_heads_a_cue_that_opens_with_a_statement(nlp):
     assert cue_head(cue).text == "condemned"
 
 
-def test_a_cue_that_opens_with_a_statement_takes_the_verbs_stance(nlp):
-    hits = [a for a in run(nlp, LONG_CUE) if joined(a.cue).endswith("condemned")]
+def test_a_cue_that_opens_with_a_statement_takes_the_verbs_stance(attributions_of):
+    hits = [a for a in attributions_of(LONG_CUE) if joined(a.cue).endswith("condemned")]
     assert hits and hits[0].stance == "condemn"
 
 
-def test_a_body_after_a_participle_belongs_to_the_governing_speaker(nlp):
+def test_a_body_after_a_participle_belongs_to_the_governing_speaker(attributions_of):
     text = ("This situation calls on all sailors to join the strike. The owners are a gang of profiteers, says the article, adding:\n\n"
             "The owners talk about safety whenever a chance presents itself in a bid to hide their greed.")
-    hits = holding(run(nlp, text), "hide their greed")
+    hits = holding(attributions_of(text), "hide their greed")
     assert hits and all(joined(a.source) != "This situation" for a in hits)
     assert any(joined(a.source) == "the article" for a in hits)
 
 
-def test_a_negated_content_said_by_a_participle_of_a_denial_is_a_denial(nlp):
-    atts = run(nlp, "Atlantis denied the report, saying its ships had not entered the zone.")
+def test_a_negated_content_said_by_a_participle_of_a_denial_is_a_denial(attributions_of):
+    atts = attributions_of("Atlantis denied the report, saying its ships had not entered the zone.")
     saying = [a for a in atts if joined(a.cue) == "saying"]
     assert saying and saying[0].stance == "deny"
 
@@ -174,16 +155,16 @@ FULL_STOP_INTRO = (
     (GLUED_COLON, "the trawling plan raises grave doubts", "The chairman of the quota board"),
     (GLUED_INLINE, "the trawling plan raises grave doubts", "The chairman of the quota board"),
 ])
-def test_body_intro_variants_and_own_speakers(nlp, text, body, source):
-    found = holding(run(nlp, text), body)
+def test_body_intro_variants_and_own_speakers(attributions_of, text, body, source):
+    found = holding(attributions_of(text), body)
     assert found, body
     assert any(joined(a.source).startswith(source) for a in found), [joined(a.source) for a in found]
 
 
-def test_full_stop_without_following_noun_opens_no_body(nlp):
+def test_full_stop_without_following_noun_opens_no_body(attributions_of):
     text = ("A spokesman for the Harbour Ministry of Lemuria answered a question on Monday about the drills.\n\n"
             "The drills began at dawn off the eastern cape, local fishermen reported.")
-    found = holding(run(nlp, text), "The drills began at dawn")
+    found = holding(attributions_of(text), "The drills began at dawn")
     assert all("spokesman" not in joined(a.source) for a in found)
 
 
@@ -193,7 +174,7 @@ def test_full_stop_without_following_noun_opens_no_body(nlp):
     ("After the meeting the harbour minister of Lemuria told reporters:\n\n"
      "The border crossings will stay closed until the spring thaw.", "stay closed until the spring", "the harbour minister"),
 ])
-def test_addressee_verb_before_colon_opens_a_body(nlp, text, body, source):
-    found = holding(run(nlp, text), body)
+def test_addressee_verb_before_colon_opens_a_body(attributions_of, text, body, source):
+    found = holding(attributions_of(text), body)
     assert found, body
     assert any(source in joined(a.source) for a in found), [joined(a.source) for a in found]

@@ -61,6 +61,16 @@ def _own_subject(cue: list[Token]) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def _take_source(text: str, block: Block, d: Draft, head: Token) -> Draft:
+    """The noun phrase of ``head`` becomes the draft's source, unless it overlaps the cue or the content."""
+    toks = noun_phrase(head)
+    span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
+    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
+        return d
+    d.source, d.source_tokens = [span], toks
+    return d
+
+
 def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
     """A draft with a cue but no source takes the subject its cue verb shares (see :func:`_shared_subject`).
 
@@ -79,12 +89,7 @@ def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
         if not d.source_tokens or not all(verb.i < t.i < d.cue_tokens[0].i for t in d.source_tokens):
             return d
         d.source, d.source_tokens = [], []
-    toks = noun_phrase(subject)
-    span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
-    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
-        return d
-    d.source, d.source_tokens = [span], toks
-    return d
+    return _take_source(text, block, d, subject)
 
 
 _RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "where"})
@@ -184,12 +189,7 @@ def light_verb_subject(text: str, block: Block, d: Draft, light_verbs: frozenset
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return d
-    toks = noun_phrase(subj)
-    span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
-    if any(s < span[1] and span[0] < e for s, e in d.content + d.cue):
-        return d
-    d.source, d.source_tokens = [span], toks
-    return d
+    return _take_source(text, block, d, subj)
 
 
 def passive_agent(text: str, block: Block, d: Draft) -> Draft:
