@@ -245,6 +245,15 @@ def _add_defined_names(groups: "_Groups", text: str) -> None:
         mentions.append((owner, mention))
 
 
+def _absorb(groups: "_Groups", a: "_Group", b: "_Group") -> tuple["_Group", "_Group"]:
+    """Merge two groups of one actor, at least one of them local: a table actor absorbs a local one, else
+    the first keeps its id.  Returns (kept, absorbed)."""
+    keep, gone = (b, a) if a.id.startswith("local:") and not b.id.startswith("local:") else (a, b)
+    keep.mentions.extend(gone.mentions)
+    del groups.by_id[gone.id]
+    return keep, gone
+
+
 def _merge_abbreviations(groups: "_Groups", text: str) -> None:
     """One entity for a name and its abbreviation within a document.
 
@@ -279,10 +288,7 @@ def _merge_abbreviations(groups: "_Groups", text: str) -> None:
                 partner = short[initials]
         if partner is None or partner == g.id or partner not in groups.by_id:
             continue
-        other = groups.by_id[partner]
-        keep, gone = (other, g) if not other.id.startswith("local:") else (g, other)
-        keep.mentions.extend(gone.mentions)
-        del groups.by_id[gone.id]
+        keep, gone = _absorb(groups, g, groups.by_id[partner])
         for key, gid in surfaces.items():
             if gid == gone.id:
                 surfaces[key] = keep.id
@@ -317,11 +323,9 @@ def _merge_aliases(groups: "_Groups", text: str) -> None:
             other = others[0][0]
             if other.id == g.id or not (g.id.startswith("local:") or other.id.startswith("local:")):
                 continue
-            keep, gone = (other, g) if g.id.startswith("local:") and not other.id.startswith("local:") else (g, other)
+            keep, gone = _absorb(groups, g, other)
             if keep.id.startswith("local:") and keep.type == "person" and gone.type != "person":
                 keep.type = gone.type
-            keep.mentions.extend(gone.mentions)
-            del groups.by_id[gone.id]
 
 
 # "Kim Jong-un's sister", "the powerful sister of North Korean leader Kim Jong-un": a description
@@ -400,7 +404,7 @@ def _add_shaped(groups: "_Groups", table: ActorTable, text: str, shaped: Shaped)
     group.mentions.append(Mention(shaped.start, shaped.end, surface, label))
 
 
-def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
     """The entity with a mention overlapping [start, end) most (ties: the longest mention), else None."""
     best: tuple[int, int] = (0, 0)
     found: Entity | None = None

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
+from ..actors import entity_at
 from ..model import Entity
 from ..read import Parsed
 from .draft import Draft
@@ -55,14 +56,6 @@ def _speaker_itself(subject: Token, verb: Token, quiet_verbs: frozenset[str]) ->
     return subject.lemma_.lower() in SIDE_NOUNS and bool(dets & {"the", "its", "our"})
 
 
-def _entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
-    for ent in entities:
-        for m in ent.mentions:
-            if m.start < end and start < m.end:
-                return ent
-    return None
-
-
 def _same_side(subject: Entity, words: str, speaker: Speaker, names: dict[str, str]) -> bool:
     for ident in (speaker.entity, speaker.affiliation):
         if ident is None:
@@ -91,7 +84,7 @@ def own_denials(parsed: Parsed, drafts: Sequence[Draft], speakers: Sequence[Spea
             continue
         subj, verb = act
         at = block.start + subj.idx
-        ent = _entity_at(entities, at, at + len(subj.text))
+        ent = entity_at(entities, at, at + len(subj.text))
         if subj.lower_ in FIRST_PERSON_SUBJECTS or (ent is None and d.source and _speaker_itself(subj, verb, quiet_verbs)):
             out[k] = "deny"
             continue
