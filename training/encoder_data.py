@@ -1,6 +1,6 @@
 """Cut PolNeAR into labelled word-piece windows for the encoder tagger (training/train_encoder.py).
 
-    .venv/bin/python training/encoder_data.py --base build/encoder-base --out build/encoder-data.npz
+    .venv/bin/python training/encoder_data.py --base build/encoder-base --out build/encoder-data.npz [--window 512 --stride 256]
 
 Reads ../shared/polnear (or $SANCTIONWATCH_SHARED/polnear): train for fitting,
 dev for choosing the epoch.  Each document is tokenised whole with the base
@@ -29,24 +29,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sanctionwatch import polnear  # noqa: E402
-from sanctionwatch.attribution.encoder import LABELS, WINDOW, Pieces, case_types, owners, piece_labels, plan_windows  # noqa: E402
+from sanctionwatch.attribution.encoder import LABELS, STRIDE, WINDOW, Pieces, case_types, owners, piece_labels, plan_windows  # noqa: E402
 
 LABEL_ID = {lab: i for i, lab in enumerate(LABELS)}
 
 
-def windows_of(tok: Tokenizer, doc: polnear.GoldDoc) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+def windows_of(tok: Tokenizer, doc: polnear.GoldDoc, window: int = WINDOW, stride: int = STRIDE) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """(ids, types, labels, owned) per window of one document, special tokens not included."""
     enc = tok.encode(doc.text, add_special_tokens=False)
     pieces = Pieces(np.asarray(enc.ids, dtype=np.int64), [s for s, _ in enc.offsets], [e for _, e in enc.offsets])
     labels = np.asarray([LABEL_ID[lab] for lab in piece_labels(pieces, polnear.gold_roles(doc))], dtype=np.int64)
     types = case_types(doc.text, pieces)
-    plan = plan_windows(len(pieces.ids))
+    plan = plan_windows(len(pieces.ids), window - 2, stride)
     own = owners(len(pieces.ids), plan)
     return [(pieces.ids[a:b], types[a:b], labels[a:b], own[a:b] == w) for w, (a, b) in enumerate(plan)]
 
 
-def pack(items: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
-    width = WINDOW - 2
+def pack(items: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]], window: int = WINDOW) -> dict[str, np.ndarray]:
+    width = window - 2
     n = len(items)
     ids = np.zeros((n, width), dtype=np.uint16)
     types = np.zeros((n, width), dtype=np.uint8)
@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--base", type=Path, required=True, help="base model directory (tokenizer.json)")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "encoder-data.npz")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents of each split (smoke runs)")
+    ap.add_argument("--window", type=int, default=WINDOW, help="word pieces per window, [CLS] and [SEP] included")
+    ap.add_argument("--stride", type=int, default=STRIDE, help="a new window every STRIDE pieces")
     args = ap.parse_args(argv)
     tok = Tokenizer.from_file(str(args.base / "tokenizer.json"))
     tok.no_truncation()
@@ -71,11 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     arrays, provenance = {}, {}
     for split in ("train", "dev"):
         docs = polnear.load_split(split, limit=args.limit)
-        items = [w for d in docs for w in windows_of(tok, d)]
-        for k, v in pack(items).items():
+        items = [w for d in docs for w in windows_of(tok, d, args.window, args.stride)]
+        for k, v in pack(items, args.window).items():
             arrays[f"{split}_{k}"] = v
         digest = hashlib.sha256("".join(d.doc_id for d in docs).encode()).hexdigest()[:16]
-        provenance[split] = {"documents": len(docs), "windows": len(items), "doc_ids_sha256": digest}
+        provenance[split] = {"documents": len(docs), "windows": len(items), "doc_ids_sha256": digest,
+                             "window": args.window, "stride": args.stride}
         print(f"{split}: {len(docs)} documents, {len(items)} windows", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, **arrays, labels=np.asarray(LABELS), provenance=np.asarray(json.dumps(provenance)))

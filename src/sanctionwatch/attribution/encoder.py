@@ -6,7 +6,8 @@ the CRF (``B/I-SRC``, ``B/I-CUE``, ``B/I-CON``, ``O``).  A document is tagged
 as a whole, in overlapping windows of word pieces: each piece takes its
 prediction from the window where it sits furthest from an edge, so every piece
 sees context on both sides.  A constrained Viterbi pass keeps the sequence well
-formed (an ``I-X`` only after ``B-X`` or ``I-X``).  Each spaCy token then takes
+formed (an ``I-X`` only after ``B-X`` or ``I-X``), adding the label
+transition scores of the model's CRF layer where it was trained with one.  Each spaCy token then takes
 the label of the piece holding its first character, so the rest of the
 extractor (grouping, rules, speakers) sees exactly what the CRF gives it.
 
@@ -47,10 +48,29 @@ MERGES = ("owner", "weighted")
 # less CPU but moved PolNeAR dev attribution F1 0.776 -> 0.772 and every strict figure down by up to 0.003).
 BATCH = 16
 ENCODER_DIR = "encoder"
+SETTINGS = "tagger.json"  # beside the model: its window, inference stride and CRF transitions (absent: the defaults)
 ENCODER_ENV = "SANCTIONWATCH_ENCODER_MODEL"
 THREADS_ENV = "SANCTIONWATCH_ENCODER_THREADS"
 
-__all__ = ["EncoderTagger", "LABELS", "case_types", "load_encoder", "owners", "plan_windows", "piece_labels", "viterbi"]
+__all__ = ["EncoderTagger", "LABELS", "Transitions", "read_settings", "case_types", "load_encoder", "owners", "plan_windows", "piece_labels", "viterbi"]
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """A CRF layer's learned scores: ``matrix[i, j]`` of label j after label i, ``end[j]`` of a text ending on j."""
+
+    matrix: np.ndarray
+    end: np.ndarray
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Transitions":
+        matrix, end = np.asarray(data["matrix"], dtype=np.float64), np.asarray(data["end"], dtype=np.float64)
+        if matrix.shape != (len(LABELS), len(LABELS)) or end.shape != (len(LABELS),):
+            raise ValueError(f"transitions must be {len(LABELS)}x{len(LABELS)} with {len(LABELS)} end scores")
+        return cls(matrix, end)
+
+    def to_dict(self) -> dict:
+        return {"matrix": self.matrix.round(6).tolist(), "end": self.end.round(6).tolist()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +175,8 @@ class EncoderTagger:
     batch: int = BATCH
     stride: int = READ_STRIDE
     merge: str = MERGE
+    window: int = WINDOW
+    transitions: Transitions | None = None
 
     @property
     def cls_id(self) -> int:
@@ -192,13 +214,13 @@ class EncoderTagger:
         n = len(ids)
         if n == 0:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
-        windows = plan_windows(n, stride=self.stride)
+        windows = plan_windows(n, self.window - 2, self.stride)
         return merge_windows(n, windows, self.window_scores(ids, types, windows), self.merge)
 
     def tag_text(self, text: str) -> tuple[Pieces, list[str], list[float]]:
         """Word pieces of ``text`` with their decoded labels and each label's probability."""
         pieces, logp = self.scores(text)
-        labels, probs = decode_pieces(logp)
+        labels, probs = decode_pieces(logp, transitions=self.transitions)
         return pieces, labels, probs
 
     def scores(self, text: str) -> tuple[Pieces, np.ndarray]:
@@ -212,7 +234,7 @@ class EncoderTagger:
             return []
         lo, hi = block_range(blocks)
         pieces, logp = self.scores(text[lo:hi])
-        return block_token_labels(lo, pieces, logp, blocks)
+        return block_token_labels(lo, pieces, logp, blocks, transitions=self.transitions)
 
 
 def block_range(blocks: Sequence[tuple[int, Doc]]) -> tuple[int, int]:
@@ -220,20 +242,24 @@ def block_range(blocks: Sequence[tuple[int, Doc]]) -> tuple[int, int]:
     return blocks[0][0], blocks[-1][0] + len(blocks[-1][1].text)
 
 
-def decode_pieces(logp: np.ndarray, bias: np.ndarray | None = None) -> tuple[list[str], list[float]]:
+def decode_pieces(logp: np.ndarray, bias: np.ndarray | None = None,
+                  transitions: Transitions | None = None) -> tuple[list[str], list[float]]:
     """Constrained labels of the pieces and each label's probability; ``bias`` (per label, added to
-    the log-probabilities) moves the decision between labels without touching the model."""
-    path = viterbi(logp if bias is None else logp + bias)
+    the log-probabilities) moves the decision between labels without touching the model, and
+    ``transitions`` are the model's CRF scores where it has them."""
+    scored = logp if bias is None else logp + bias
+    path = viterbi(scored) if transitions is None else viterbi(scored, transitions.matrix, transitions.end)
     return [LABELS[j] for j in path], [float(np.exp(logp[i, j])) for i, j in enumerate(path)]
 
 
-def block_token_labels(lo: int, pieces: Pieces, logp: np.ndarray, blocks: Sequence[tuple[int, Doc]], bias: np.ndarray | None = None) -> list[tuple[list[str], list[float]]]:
+def block_token_labels(lo: int, pieces: Pieces, logp: np.ndarray, blocks: Sequence[tuple[int, Doc]], bias: np.ndarray | None = None,
+                       transitions: Transitions | None = None) -> list[tuple[list[str], list[float]]]:
     """Labels and scores per spaCy token of each (start, Doc) block from the pieces of the text at ``lo``.
 
     Scores follow the CRF tagger's convention: the probability of a
     span-opening or cue label, 1.0 elsewhere.
     """
-    labels, probs = decode_pieces(logp, bias)
+    labels, probs = decode_pieces(logp, bias, transitions)
     starts = [s + lo for s in pieces.starts]
     ends = [e + lo for e in pieces.ends]
     out = []
@@ -283,7 +309,7 @@ def encoder_path() -> Path:
 @lru_cache(maxsize=2)
 def _digest(root: Path) -> bytes:
     h = hashlib.sha256()
-    for name in ("model.onnx", "tokenizer.json", "labels.json"):
+    for name in ("model.onnx", "tokenizer.json", "labels.json", SETTINGS):
         path = root / name
         h.update(path.read_bytes() if path.is_file() else b"absent")
     return h.digest()
@@ -341,4 +367,22 @@ def load_encoder(path: str | None = None) -> EncoderTagger:
     tokenizer = Tokenizer.from_file(str(tok))
     tokenizer.no_truncation()
     tokenizer.no_padding()
-    return EncoderTagger(tokenizer, session)
+    return EncoderTagger(tokenizer, session, **read_settings(root))
+
+
+def read_settings(root: Path) -> dict:
+    """The model's ``tagger.json``: the window it was trained on, the stride to read with and its CRF
+    transitions; a model without one was trained on the default window with no CRF layer."""
+    path = root / SETTINGS
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out = {"window": int(data.get("window", WINDOW)), "stride": int(data.get("stride", READ_STRIDE))}
+        if data.get("transitions"):
+            out["transitions"] = Transitions.from_dict(data["transitions"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelMissing(f"encoder settings {path} are unreadable: {exc}") from exc
+    if not 0 < out["stride"] <= out["window"] - 2:
+        raise ModelMissing(f"encoder settings {path}: stride {out['stride']} does not fit window {out['window']}")
+    return out
