@@ -62,10 +62,14 @@ clean:
 # package: one command, in its own virtual environment with the `training` extra (torch, transformers).
 # A GPU is used when torch sees one (about 2 minutes per configuration on an H100); on CPU it is slow.
 TRAIN_VENV := .venv-training
+TRAIN_JOBS ?= 1  # configurations trained side by side: 7 fit one GPU (see training/README.md)
 train-encoder:
 	$(PYTHON) -m venv $(TRAIN_VENV)
 	$(TRAIN_VENV)/bin/pip install -q -c requirements/constraints.txt -e '.[training]'
 	$(TRAIN_VENV)/bin/python training/encoder_base.py --out build/encoder-base --fp16
 	$(TRAIN_VENV)/bin/python training/encoder_data.py --base build/encoder-base --out build/encoder-data.npz
-	$(TRAIN_VENV)/bin/python training/train_encoder.py --base build/encoder-base --data build/encoder-data.npz --out build/encoder-trained
-	$(TRAIN_VENV)/bin/python training/export_encoder.py --trained build/encoder-trained --base build/encoder-base --data build/encoder-data.npz
+	$(TRAIN_VENV)/bin/python training/encoder_data.py --base build/encoder-base --out build/encoder-data-w512.npz --window 512 --stride 256
+	$(TRAIN_VENV)/bin/python training/train_encoder.py --base build/encoder-base --data build/encoder-data.npz \
+		--data build/encoder-data-w512.npz --out build/encoder-trained --jobs $(TRAIN_JOBS)
+	$(TRAIN_VENV)/bin/python training/export_encoder.py --trained build/encoder-trained --base build/encoder-base \
+		--data build/encoder-data.npz --data build/encoder-data-w512.npz

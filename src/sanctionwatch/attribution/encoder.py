@@ -48,7 +48,7 @@ MERGES = ("owner", "weighted")
 # less CPU but moved PolNeAR dev attribution F1 0.776 -> 0.772 and every strict figure down by up to 0.003).
 BATCH = 16
 ENCODER_DIR = "encoder"
-SETTINGS = "tagger.json"  # beside the model: its window, inference stride and CRF transitions (absent: the defaults)
+SETTINGS = "tagger.json"  # beside the model: its window, inference stride, merge and CRF transitions (absent: defaults)
 ENCODER_ENV = "SANCTIONWATCH_ENCODER_MODEL"
 THREADS_ENV = "SANCTIONWATCH_ENCODER_THREADS"
 
@@ -371,18 +371,22 @@ def load_encoder(path: str | None = None) -> EncoderTagger:
 
 
 def read_settings(root: Path) -> dict:
-    """The model's ``tagger.json``: the window it was trained on, the stride to read with and its CRF
-    transitions; a model without one was trained on the default window with no CRF layer."""
+    """The model's ``tagger.json``: the window it was trained on, the stride to read with, how overlapping
+    windows merge (chosen on dev) and its CRF transitions; a model without one was trained on the default
+    window with no CRF layer."""
     path = root / SETTINGS
     if not path.is_file():
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        out = {"window": int(data.get("window", WINDOW)), "stride": int(data.get("stride", READ_STRIDE))}
+        out = {"window": int(data.get("window", WINDOW)), "stride": int(data.get("stride", READ_STRIDE)),
+               "merge": str(data.get("merge", MERGE))}
         if data.get("transitions"):
             out["transitions"] = Transitions.from_dict(data["transitions"])
     except (ValueError, KeyError, TypeError) as exc:
         raise ModelMissing(f"encoder settings {path} are unreadable: {exc}") from exc
+    if out["merge"] not in MERGES:
+        raise ModelMissing(f"encoder settings {path}: unknown window merge {out['merge']!r}")
     if not 0 < out["stride"] <= out["window"] - 2:
         raise ModelMissing(f"encoder settings {path}: stride {out['stride']} does not fit window {out['window']}")
     return out
