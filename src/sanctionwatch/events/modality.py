@@ -37,6 +37,8 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # and so is the event a speaker denies ("denied any arms deliveries": the deliveries are claimed)
             blocked = n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" and lemma not in mod.get("claim_deny_heads", ())
             return ("negated" if blocked else "denied"), False
+        if n > 0 and lemma in mod.get("unconfirmed_heads", ()) and any(c.dep_ == "neg" for c in tok.children):
+            return "hedged", False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             # "the veto does not lift the sanctions": a negated predicate says nothing against its
             # subject's event, unless the predicate is its occurrence ("the launch did not happen")
@@ -44,6 +46,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return None, False
             return "negated", False
         if any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children):
+            return "hypothetical", False
+        # (a participle describing a noun names a past act: "called on exchanges to freeze stolen coins")
+        if (n > 0 and lemma in mod.get("request_heads", ()) and tok.pos_ == "VERB" and head.dep_ not in ("amod", "acl")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[n - 1].children)):
             return "hypothetical", False
         if n > 0 and lemma in mod.get("hypothetical_heads", ()):
             return "hypothetical", False
@@ -55,13 +61,19 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return "denied", False
             # "is estimated / believed to have ...": a hedge stays an allegation whoever reports it
             return ("hedged" if lemma in mod.get("hedge_heads", ()) else "alleged"), False
+        if n > 0 and tok.pos_ == "NOUN" and lemma in mod.get("allege_nouns", ()) and chain[n - 1].dep_ in ("acl", "ccomp"):
+            # "denying the accusation that ...": a claim under a denial is denied
+            if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
+                return "denied", False
+            return "alleged", False
         if n > 0 and tok.pos_ == "NOUN" and lemma in mod.get("evidence_nouns", ()):
             # "there are signs that X sent ...": evidence of an event is no report of it as fact, and
             # under a denial ("denied allegations of hacking") it is denied
             if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
                 return "denied", False
             return "hedged", False
-        if any(c.lower_ in mod.get("allege_adverbs", ()) for c in tok.children):
+        if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "amod" and c.lower_ in mod.get("allege_adjectives", ()))
+               for c in tok.children):
             # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
             return "hedged", False
         if any(c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ()) for c in tok.children):
