@@ -159,3 +159,42 @@ def test_extended_sanctions_are_a_designation(events_of, text, agent):
 def test_an_extended_panel_mandate_is_no_designation(events_of):
     text = "The Security Council extended the mandate of the sanctions committee's panel until April."
     assert not _of_type(events_of(text), "designation")
+
+
+# --- second round: content clauses hung on the wrong verb, hedged descriptions, misread subjects -----------
+
+
+@pytest.mark.parametrize(
+    "text, etype, modality",
+    [
+        # the parser hangs the claim's "that" clause on the verb above the noun
+        ("The remarks came in response to a statement from a delegate of Poland that North Korea is trading "
+         "arms with Russia.", "arms_transfer", "alleged"),
+        ("Seoul responded to reports that the North had sent troops to Russia.", "troop_deployment", "alleged"),
+        # a hedge on the participle that describes the event noun, inside a conditional frame
+        ("If confirmed, the breach would be another in a run of crypto thefts allegedly orchestrated by North Korea.",
+         "cyber_theft", "alleged"),
+    ],
+)
+def test_modality_of_misattached_claims(events_of, text, etype, modality):
+    found = _of_type(events_of(text), etype)
+    assert found and found[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    "text, etype, agent",
+    [
+        # "that" left out: the clause's subject read as the warning's object
+        ("Security analysts had warned the North Koreans could carry out a nuclear test during the summit.", "nuclear_test", "prk"),
+        ("Officials warned Pyongyang could launch another ballistic missile within days.", "missile_launch", "prk"),
+        # a participle after coordinated verbs shares the first verb's subject
+        ("Iran has studied and developed its space programme, launching satellites built with its own technology.",
+         "satellite_launch", "irn"),
+        # "its" names the owner; the subject of a verb far above does not
+        ("Tehran and Minsk are under sanctions, Belarus because of its role in the war and Iran because of its "
+         "nuclear tests.", "nuclear_test", "irn"),
+    ],
+)
+def test_agent_classes_second_round(events_of, text, etype, agent):
+    found = _of_type(events_of(text), etype)
+    assert found and _entities(found[0], "agent") == {agent}

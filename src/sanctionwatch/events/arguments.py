@@ -172,6 +172,13 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
     t = prev = trigger
     for g in governing_tokens(trigger):
         lemma = g.lemma_.lower()
+        if t.dep_ == "ccomp" and lemma in mod.get("allege_heads", ()) and (t.i == trigger.i or (
+                prev.dep_ == "dobj" and t.lemma_.lower() in mod.get("light_verbs", ()))) and not _subjects(t, ("nsubj", "nsubjpass")):
+            # "warned the North Koreans could carry out a test": with "that" left out, the parser makes the
+            # clause's subject the warning's object
+            misread = [c for c in g.children if c.dep_ == "dobj" and c.i < t.i and c.pos_ in ("NOUN", "PROPN")]
+            if misread:
+                return misread[0]
         if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
@@ -208,7 +215,8 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
             # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle
             # acts on does not ("the US, denouncing our launch, ...": not the US's launch)
-            subj = _subjects(g)
+            # (a coordinated verb shares its first conjunct's subject: "X has studied and developed ..., launching")
+            subj = _subjects(g) or (_subjects(g.head) if g.dep_ == "conj" and g.head.pos_ in ("VERB", "AUX") else [])
             return subj[0] if subj else None
         if lemma in mod.get("allege_heads", ()) or lemma in mod.get("deny_heads", ()):
             return None  # the speaker is not the agent
@@ -346,6 +354,16 @@ def _noun_objects(head: Token) -> list[Token]:
     return [obj, *named]
 
 
+def _across_a_noun(trigger: Token, agent: Token) -> bool:
+    """Whether the way up from the trigger to the verb the agent hangs from passes another noun."""
+    for g in governing_tokens(trigger):
+        if g.i == agent.head.i or g.i == agent.i:
+            return False
+        if g.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
 def _named_victims(ctx: ArgumentContext, head: Token, role: str, agent: Token | None) -> list[Argument]:
     """"the Phemex hack", "the Ronin breach": a name modifying a noun whose verb takes its victim as object is
     the victim, unless it is a known actor (the actor table's states and groups: "the Lazarus hack")."""
@@ -409,8 +427,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         agent = _of_actor(ctx, head, hit.context) or agent
     if agent is not None and agent.pos_ == "NOUN" and _never_acts(agent, tax):
         agent = None
-    if agent is None:
-        agent = _possessive_anaphor(head, tax)
+    anaphor = _possessive_anaphor(head, tax)
+    if anaphor is not None and (agent is None or _across_a_noun(head, agent)):
+        # "its" names the event's owner; a subject borrowed from a verb above another noun ("Pyongyang and
+        # Moscow are under sanctions, ... North Korea because of its nuclear tests") is someone else's
+        agent = anaphor
     if agent is not None:
         # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
         named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]

@@ -73,11 +73,18 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return "denied", False
             return "hedged", False
         if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "amod" and c.lower_ in mod.get("allege_adjectives", ()))
-               for c in tok.children):
+               for c in tok.children) or (n == 0 and _hedged_description(tok, mod)):
             # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
             return "hedged", False
         if any(c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ()) for c in tok.children):
             return "alleged", False
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in mod.get("allege_heads", ()):
+            claim = _claim_noun_before(tok, mod)
+            if claim is not None:
+                # "came in response to a statement from X that Y is trading arms": the parser hung the
+                # claim's content clause on the verb above the noun
+                denied = any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in governing_tokens(claim))
+                return ("denied" if denied else "alleged"), False
         if tok.dep_ in ("ccomp", "parataxis") and n > 0 and tok.lemma_.lower() not in mod.get("allege_heads", ()):
             continue
     # a trailing report clause parsed as a sibling: "X shipped ..., the agency was quoted as saying"
@@ -89,6 +96,30 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)):
             return "alleged", False
     return None, False
+
+
+def _hedged_description(noun: Token, mod) -> bool:
+    """"thefts allegedly orchestrated by X": a hedge on the participle describing the event noun."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "acl" and any(a.lower_ in mod.get("allege_adverbs", ()) for a in c.children) for c in noun.children)
+
+
+def _claim_noun_before(clause: Token, mod) -> Token | None:
+    """The claim noun right before a "that" clause ("a statement from a delegate of X that ..."), where the
+    parser hung the clause on a verb above the noun; None when the clause has no "that" or no such noun."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None:
+        return None
+    nouns = mod.get("allege_nouns", frozenset()) | mod.get("claim_nouns", frozenset())
+    governor = clause.head
+    # the nearest noun before "that" inside the governor's phrase, skipping its own modifiers
+    for k in range(mark.i - 1, governor.i, -1):
+        t = clause.doc[k]
+        if t.pos_ in ("NOUN",) and t.lemma_.lower() in nouns:
+            return t
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+    return None
 
 
 def attribution_of(attributions: Sequence[Attribution], start: int, end: int) -> int | None:
