@@ -198,3 +198,52 @@ def test_modality_of_misattached_claims(events_of, text, etype, modality):
 def test_agent_classes_second_round(events_of, text, etype, agent):
     found = _of_type(events_of(text), etype)
     assert found and _entities(found[0], "agent") == {agent}
+
+
+# --- third round: events counted in a series, more cyber verbs, goods lists, purposes -------------------------
+
+
+def test_a_counted_launch_is_one_more_of_the_documents_launches(events_of):
+    text = "The North twice failed to put a spy satellite into orbit. It then announced a third launch in October."
+    found = [e for e in _of_type(events_of(text), "satellite_launch") if e.trigger.text == "launch"]
+    assert found and found[0].time is not None and found[0].time.start == "2024-10-01"
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Hackers infiltrated the exchange\u2019s cold wallet during a routine transfer on February 21.", "infiltrated"),
+        ("The attackers siphoned off stablecoins such as USDT before moving them.", "siphoned"),
+        ("The intruders drained the hot wallet of the platform within minutes.", "drained"),
+    ],
+)
+def test_more_verbs_of_cyber_theft(events_of, text, trigger):
+    assert trigger in {e.trigger.text for e in _of_type(events_of(text), "cyber_theft")}
+
+
+def test_goods_added_to_a_list_are_no_designation(events_of):
+    text = "The resolution adds new items to the list of goods banned for export to North Korea."
+    assert not _of_type(events_of(text), "designation")
+    found = _of_type(events_of("The Treasury added three firms to its sanctions list."), "designation")
+    assert found
+
+
+@pytest.mark.parametrize(
+    "text, etype, modality",
+    [
+        ("To adopt a resolution, all five permanent members must vote yes or abstain.", "un_resolution", "hypothetical"),
+        ("Washington circulated a draft to impose sanctions on two shipping firms.", "designation", "hypothetical"),
+        # a purpose after its verb is often achieved, and the aim of a vetoed text stays blocked
+        ("The group carried out large hacks to steal crypto worth $3 billion.", "cyber_theft", "asserted"),
+        ("Moscow vetoed a resolution to tighten sanctions on Pyongyang.", "designation", "negated"),
+        ("The agency anticipates further laundering of the stolen crypto.", "cyber_theft", "hypothetical"),
+    ],
+)
+def test_purpose_and_expectation(events_of, text, etype, modality):
+    found = _of_type(events_of(text), etype)
+    assert found and found[0].modality == modality
+
+
+def test_an_adopted_text_does_what_it_aims_at(events_of):
+    found = _of_type(events_of("The Security Council adopted a resolution to tighten sanctions against Pyongyang."), "designation")
+    assert found and found[0].modality == "asserted"

@@ -51,6 +51,13 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if (n > 0 and lemma in mod.get("request_heads", ()) and tok.pos_ == "VERB" and head.dep_ not in ("amod", "acl")
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[n - 1].children)):
             return "hypothetical", False
+        if (n == 0 or (n == 1 and head.dep_ == "dobj" and lemma in mod.get("light_verbs", ()))) and _purpose(tok, mod):
+            # "To pass a resolution, all five must vote yes", "a draft to cut oil supplies": an aim, not an
+            # act, unless what is aimed at is blocked above ("vetoed a resolution to tighten sanctions")
+            above = chain[n + 1:]
+            if any(g.lemma_.lower() in mod.get("negating_heads", ()) | mod.get("deny_heads", frozenset()) for g in above):
+                return "negated", False
+            return "hypothetical", False
         if n > 0 and lemma in mod.get("hypothetical_heads", ()):
             return "hypothetical", False
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -96,6 +103,21 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)):
             return "alleged", False
     return None, False
+
+
+def _purpose(verb: Token, mod) -> bool:
+    """An infinitive of purpose opening its sentence ("To pass a resolution, ..."), or the aim of a measure
+    noun ("a draft to cut oil supplies"); a purpose after its verb is often done ("hacks to steal $2 billion")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    enacted = mod.get("enacting_heads", frozenset())
+    if verb.dep_ == "advcl":
+        # (the parser may hang a measure noun's aim on the verb: "circulated a draft to impose ..."); an
+        # adopted text does what it aims at ("adopted a resolution to tighten sanctions")
+        return verb.i < verb.head.i or (verb.head.lemma_.lower() not in enacted and any(
+            c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in mod.get("aim_nouns", ()) for c in verb.head.children))
+    return (verb.dep_ == "acl" and verb.head.lemma_.lower() in mod.get("aim_nouns", ())
+            and verb.head.head.lemma_.lower() not in enacted)
 
 
 def _hedged_description(noun: Token, mod) -> bool:
