@@ -247,3 +247,22 @@ def test_purpose_and_expectation(events_of, text, etype, modality):
 def test_an_adopted_text_does_what_it_aims_at(events_of):
     found = _of_type(events_of("The Security Council adopted a resolution to tighten sanctions against Pyongyang."), "designation")
     assert found and found[0].modality == "asserted"
+
+
+# --- fourth round: reasons inside a request, acts avoided, empty pronouns --------------------------------------
+
+
+def test_the_reason_inside_a_request_is_real(events_of):
+    text = "American diplomats asked the Security Council to impose stronger sanctions on North Korea for its missile launches."
+    found = _of_type(events_of(text), "missile_launch")
+    assert found and found[0].modality != "hypothetical"
+
+
+def test_an_avoided_act_did_not_happen(events_of):
+    found = _of_type(events_of("The ministry wants to avoid sending troops to Russia."), "troop_deployment")
+    assert found and found[0].modality == "negated"
+
+
+def test_a_bare_it_names_no_agent(events_of):
+    text = "Hackers emptied the wallet, making it the largest crypto theft of the year."
+    assert all(a.text.lower() != "it" for e in events_of(text) for a in e.arguments if a.role == "agent")

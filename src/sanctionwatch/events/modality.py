@@ -48,8 +48,11 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children):
             return "hypothetical", False
         # (a participle describing a noun names a past act: "called on exchanges to freeze stolen coins")
+        # (only the act asked for and what it directly governs: "impose sanctions on X for its launches" keeps
+        # the launches, the reason, real)
         if (n > 0 and lemma in mod.get("request_heads", ()) and tok.pos_ == "VERB" and head.dep_ not in ("amod", "acl")
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[n - 1].children)):
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[n - 1].children)
+                and all(chain[k].dep_ in ("xcomp", "dobj", "conj", "nsubjpass") for k in range(n - 1))):
             return "hypothetical", False
         if (n == 0 or (n == 1 and head.dep_ == "dobj" and lemma in mod.get("light_verbs", ()))) and _purpose(tok, mod):
             # "To pass a resolution, all five must vote yes", "a draft to cut oil supplies": an aim, not an
