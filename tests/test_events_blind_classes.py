@@ -266,3 +266,19 @@ def test_an_avoided_act_did_not_happen(events_of):
 def test_a_bare_it_names_no_agent(events_of):
     text = "Hackers emptied the wallet, making it the largest crypto theft of the year."
     assert all(a.text.lower() != "it" for e in events_of(text) for a in e.arguments if a.role == "agent")
+
+
+@pytest.mark.parametrize(
+    "text, agents",
+    [
+        ("Brazil and Chile on Monday proposed a draft United Nations resolution that would ease some sanctions.", {"bra", "chl"}),
+        ("The United States circulated a draft resolution to the council members.", {"usa"}),
+    ],
+)
+def test_a_draft_put_forward_is_a_hypothetical_resolution(events_of, text, agents):
+    found = _of_type(events_of(text), "un_resolution")
+    assert found and found[0].modality == "hypothetical" and _entities(found[0], "agent") == agents
+
+
+def test_proposing_talks_is_no_resolution(events_of):
+    assert not _of_type(events_of("Officials proposed new talks with Pyongyang."), "un_resolution")
