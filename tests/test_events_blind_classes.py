@@ -282,3 +282,17 @@ def test_a_draft_put_forward_is_a_hypothetical_resolution(events_of, text, agent
 
 def test_proposing_talks_is_no_resolution(events_of):
     assert not _of_type(events_of("Officials proposed new talks with Pyongyang."), "un_resolution")
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Officials accused Belarus of secretly supporting Russia with military equipment.", True),
+        ("Iran armed the militia with rockets last year.", True),
+        # no goods in a "with" phrase, or civilian goods: no transfer
+        ("China supports North Korea's missile programme.", False),
+        ("Japan supported the flood victims with medical supplies.", False),
+    ],
+)
+def test_supporting_with_military_goods_is_an_arms_transfer(events_of, text, found):
+    assert bool(_of_type(events_of(text), "arms_transfer")) is found
