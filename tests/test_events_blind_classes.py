@@ -296,3 +296,19 @@ def test_proposing_talks_is_no_resolution(events_of):
 )
 def test_supporting_with_military_goods_is_an_arms_transfer(events_of, text, found):
     assert bool(_of_type(events_of(text), "arms_transfer")) is found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The North twice failed to put a spy satellite into orbit. After the failure of the second attempt in August, "
+         "it tried again.", True),
+        # without launches in the document an attempt is nothing
+        ("North Korea shipped shells to Russia. The second attempt in May failed.", False),
+    ],
+)
+def test_a_counted_attempt_is_one_more_launch(events_of, text, found):
+    hits = [e for e in events_of(text) if e.trigger.text == "attempt"]
+    assert bool(hits) is found
+    if found:
+        assert hits[0].type == "satellite_launch" and hits[0].time is not None and hits[0].time.start == "2024-08-01"

@@ -30,11 +30,16 @@ def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str
         tok = sent[k]
         if ctx.base + tok.idx in taken or lemma in ctx.tax.verb_only:
             continue
+        sequence = ctx.tax.modality.get("sequence_words", frozenset())
+        if lemma in ctx.tax.modality.get("launch_stand_ins", ()) and tok.dep_ != "attr" and _counted_again(tok, sequence):
+            # "the second attempt in August": one more of the document's launches ("the launch was its
+            # second attempt" only restates its subject)
+            lemma = "launch"
         rules = ctx.tax.by_lemma.get(lemma, ())
         types = [r.type for r in rules if r.context is not None and doc_types[r.type] > 0]
         if not types:
             continue
-        if not (_actor_possessor(ctx, tok) or _back_reference(tok) or _counted_again(tok, ctx.tax.modality.get("sequence_words", frozenset()))):
+        if not (_actor_possessor(ctx, tok) or _back_reference(tok) or _counted_again(tok, sequence)):
             continue
         best = max(types, key=lambda t: doc_types[t])
         out.append(TriggerHit(best, tok.i - sent.start, tok.i - sent.start + 1, tok, None))
