@@ -312,3 +312,8 @@ def test_a_counted_attempt_is_one_more_launch(events_of, text, found):
     assert bool(hits) is found
     if found:
         assert hits[0].type == "satellite_launch" and hits[0].time is not None and hits[0].time.start == "2024-08-01"
+
+
+def test_furnishing_civilian_equipment_is_no_arms_transfer(events_of):
+    text = "The ministry will furnish the new clinic with the latest equipment."
+    assert not _of_type(events_of(text), "arms_transfer")
