@@ -176,9 +176,9 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 prev.dep_ == "dobj" and t.lemma_.lower() in mod.get("light_verbs", ()))) and not _subjects(t, ("nsubj", "nsubjpass")):
             # "warned the North Koreans could carry out a test": with "that" left out, the parser makes the
             # clause's subject the warning's object
-            misread = [c for c in g.children if c.dep_ == "dobj" and c.i < t.i and c.pos_ in ("NOUN", "PROPN")]
-            if misread:
-                return misread[0]
+            read_as_object = [c for c in g.children if c.dep_ == "dobj" and c.i < t.i and c.pos_ in ("NOUN", "PROPN")]
+            if read_as_object:
+                return read_as_object[0]
         if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]

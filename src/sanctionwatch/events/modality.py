@@ -60,14 +60,14 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # "To pass a resolution, all five must vote yes", "a draft to cut oil supplies": an aim, not an
             # act, unless what is aimed at is blocked above ("vetoed a resolution to tighten sanctions")
             above = chain[n + 1:]
-            if any(g.lemma_.lower() in mod.get("negating_heads", ()) | mod.get("deny_heads", frozenset()) for g in above):
+            if any(g.lemma_.lower() in mod.get("negating_heads", frozenset()) | mod.get("deny_heads", frozenset()) for g in above):
                 return "negated", False
             return "hypothetical", False
         if n > 0 and lemma in mod.get("hypothetical_heads", ()):
             return "hypothetical", False
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "negated", False
-        if n > 0 and lemma in mod.get("allege_heads", ()) | mod.get("accuse_heads", frozenset()):
+        if n > 0 and lemma in mod.get("allege_heads", frozenset()) | mod.get("accuse_heads", frozenset()):
             # "rejected claims that ...", "dismissed reports that ...": a claim under a denial is denied
             if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
                 return "denied", False
