@@ -59,6 +59,8 @@ def resolve_agent(
             a = _named_or_antecedent(ctx, sent, a)
             if a.entity is None and a.text.lower() in ctx.tax.modality.get("possessive_anaphors", ()):
                 continue  # "its launch" with no country before it names no actor
+            if a.entity is None and attribution is None and a.text.lower() in ctx.tax.modality.get("empty_pronouns", ()):
+                continue  # nor does a bare "it" outside reported speech ("making it the largest hack")
         if any((o.role, o.start, o.end) == (a.role, a.start, a.end) for o in out):
             continue  # two dateline words ("UNITED NATIONS, United States") repaired to the same subject
         out.append(a)

@@ -13,6 +13,7 @@ from .taxonomy import Taxonomy
 from .triggers import TriggerHit
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 # --- arguments ---------------------------------------------------------------
@@ -153,26 +154,42 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             if described is not None:
                 return described
     if trigger.pos_ in ("NOUN", "PROPN"):
+        doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
         for c in trigger.children:
-            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _TIME_LABELS:
                 return c
             if c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
-            # "the test conducted by X" (a light verb: "exports supported by X" are not X's exports)
-            if c.dep_ == "acl" and c.lemma_.lower() in mod.get("light_verbs", ()):
+            # "the test conducted by X", "thefts orchestrated by X" (a light verb or a verb of perpetrating:
+            # "exports supported by X" are not X's exports)
+            if c.dep_ == "acl" and c.lemma_.lower() in doers:
                 for g in (x for a in c.children if a.dep_ == "agent" for x in a.children):
                     if g.dep_ == "pobj":
                         return g
     t = prev = trigger
     for g in governing_tokens(trigger):
         lemma = g.lemma_.lower()
+        if t.dep_ == "ccomp" and lemma in mod.get("allege_heads", ()) and (t.i == trigger.i or (
+                prev.dep_ == "dobj" and t.lemma_.lower() in mod.get("light_verbs", ()))) and not _subjects(t, ("nsubj", "nsubjpass")):
+            # "warned the North Koreans could carry out a test": with "that" left out, the parser makes the
+            # clause's subject the warning's object
+            read_as_object = [c for c in g.children if c.dep_ == "dobj" and c.i < t.i and c.pos_ in ("NOUN", "PROPN")]
+            if read_as_object:
+                return read_as_object[0]
         if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
             if raised:
                 return raised[0]
+        if t.dep_ == "xcomp" and lemma in mod.get("request_heads", ()) and g.pos_ == "VERB":
+            # object control: "urged Beijing to stop shipping", "called on Moscow to halt": the one asked acts
+            asked = [c for c in g.children if c.dep_ == "dobj"] + [
+                o for p in g.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+            if asked:
+                return asked[0]
         if lemma in mod.get("attributing_heads", ()) and t.dep_ == "dobj":
             # "attributed the theft to X", "pinned the hack on X": the phrase names who did it
             for c in g.children:
@@ -198,7 +215,8 @@ def _agent(trigger: Token, tax: Taxonomy) -> Token | None:
             # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
             # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle
             # acts on does not ("the US, denouncing our launch, ...": not the US's launch)
-            subj = _subjects(g)
+            # (a coordinated verb shares its first conjunct's subject: "X has studied and developed ..., launching")
+            subj = _subjects(g) or (_subjects(g.head) if g.dep_ == "conj" and g.head.pos_ in ("VERB", "AUX") else [])
             return subj[0] if subj else None
         if lemma in mod.get("allege_heads", ()) or lemma in mod.get("deny_heads", ()):
             return None  # the speaker is not the agent
@@ -336,6 +354,31 @@ def _noun_objects(head: Token) -> list[Token]:
     return [obj, *named]
 
 
+def _across_a_noun(trigger: Token, agent: Token) -> bool:
+    """Whether the way up from the trigger to the verb the agent hangs from passes another noun."""
+    for g in governing_tokens(trigger):
+        if g.i == agent.head.i or g.i == agent.i:
+            return False
+        if g.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
+
+
+def _named_victims(ctx: ArgumentContext, head: Token, role: str, agent: Token | None) -> list[Argument]:
+    """"the Phemex hack", "the Ronin breach": a name modifying a noun whose verb takes its victim as object is
+    the victim, unless it is a known actor (the actor table's states and groups: "the Lazarus hack")."""
+    out = []
+    for c in head.children:
+        if c.dep_ != "compound" or c.pos_ != "PROPN" or c.i > head.i or (agent is not None and c.i == agent.i):
+            continue
+        if c.lower_ in ctx.tax.modality.get("kind_names", ()):
+            continue  # a kind of target, not a victim: "the DeFi hack", "an Ethereum exploit"
+        arg = argument_at(ctx, role, c)
+        if arg.entity is None or arg.entity.startswith("local:"):
+            out.append(arg)
+    return out
+
+
 def _of_chain(head: Token) -> list[Token]:
     """Nouns reached from a noun trigger through "of" phrases (and "worth of"), at most three deep."""
     out: list[Token] = []
@@ -384,8 +427,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         agent = _of_actor(ctx, head, hit.context) or agent
     if agent is not None and agent.pos_ == "NOUN" and _never_acts(agent, tax):
         agent = None
-    if agent is None:
-        agent = _possessive_anaphor(head, tax)
+    anaphor = _possessive_anaphor(head, tax)
+    if anaphor is not None and (agent is None or _across_a_noun(head, agent)):
+        # "its" names the event's owner; a subject borrowed from a verb above another noun ("Pyongyang and
+        # Moscow are under sanctions, ... North Korea because of its nuclear tests") is someone else's
+        agent = anaphor
     if agent is not None:
         # "Russia and China vetoed": every conjunct is an agent; "the hacker group Lazarus": the named apposition too
         named = [c for c in agent.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -441,6 +487,8 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             item_tok = item_tok or obj
     if noun_role is not None and not any(a.role == noun_role for a in args):
         args.extend(argument_at(ctx, noun_role, o) for o in _noun_objects(head) if agent is None or o.i != agent.i)
+    if noun_role is not None and not any(a.role == noun_role for a in args):
+        args.extend(_named_victims(ctx, head, noun_role, agent))
     for c in head.children:
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
             args.append(argument_at(ctx, "recipient", c))

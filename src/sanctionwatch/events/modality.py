@@ -37,6 +37,8 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # and so is the event a speaker denies ("denied any arms deliveries": the deliveries are claimed)
             blocked = n == 1 and chain[0].dep_ == "dobj" and chain[0].pos_ == "NOUN" and lemma not in mod.get("claim_deny_heads", ())
             return ("negated" if blocked else "denied"), False
+        if n > 0 and lemma in mod.get("unconfirmed_heads", ()) and any(c.dep_ == "neg" for c in tok.children):
+            return "hedged", False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             # "the veto does not lift the sanctions": a negated predicate says nothing against its
             # subject's event, unless the predicate is its occurrence ("the launch did not happen")
@@ -45,27 +47,56 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             return "negated", False
         if any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children):
             return "hypothetical", False
+        # (a participle describing a noun names a past act: "called on exchanges to freeze stolen coins")
+        # (only the act asked for and what it directly governs: "impose sanctions on X for its launches" keeps
+        # the launches, the reason, real)
+        if (n > 0 and lemma in mod.get("request_heads", ()) and tok.pos_ == "VERB" and head.dep_ not in ("amod", "acl")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[n - 1].children)
+                and all(chain[k].dep_ in ("xcomp", "dobj", "conj", "nsubjpass") for k in range(n - 1))):
+            return "hypothetical", False
+        if n == 0 and tok.pos_ == "VERB" and lemma in mod.get("proposing_verbs", ()):
+            return "hypothetical", False
+        if (n == 0 or (n == 1 and head.dep_ == "dobj" and lemma in mod.get("light_verbs", ()))) and _purpose(tok, mod):
+            # "To pass a resolution, all five must vote yes", "a draft to cut oil supplies": an aim, not an
+            # act, unless what is aimed at is blocked above ("vetoed a resolution to tighten sanctions")
+            above = chain[n + 1:]
+            if any(g.lemma_.lower() in mod.get("negating_heads", frozenset()) | mod.get("deny_heads", frozenset()) for g in above):
+                return "negated", False
+            return "hypothetical", False
         if n > 0 and lemma in mod.get("hypothetical_heads", ()):
             return "hypothetical", False
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "negated", False
-        if n > 0 and lemma in mod.get("allege_heads", ()) | mod.get("accuse_heads", frozenset()):
+        if n > 0 and lemma in mod.get("allege_heads", frozenset()) | mod.get("accuse_heads", frozenset()):
             # "rejected claims that ...", "dismissed reports that ...": a claim under a denial is denied
             if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
                 return "denied", False
             # "is estimated / believed to have ...": a hedge stays an allegation whoever reports it
             return ("hedged" if lemma in mod.get("hedge_heads", ()) else "alleged"), False
+        if n > 0 and tok.pos_ == "NOUN" and lemma in mod.get("allege_nouns", ()) and chain[n - 1].dep_ in ("acl", "ccomp"):
+            # "denying the accusation that ...": a claim under a denial is denied
+            if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
+                return "denied", False
+            return "alleged", False
         if n > 0 and tok.pos_ == "NOUN" and lemma in mod.get("evidence_nouns", ()):
             # "there are signs that X sent ...": evidence of an event is no report of it as fact, and
             # under a denial ("denied allegations of hacking") it is denied
             if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
                 return "denied", False
             return "hedged", False
-        if any(c.lower_ in mod.get("allege_adverbs", ()) for c in tok.children):
+        if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "amod" and c.lower_ in mod.get("allege_adjectives", ()))
+               for c in tok.children) or (n == 0 and _hedged_description(tok, mod) and not _conditional_frame(chain, mod)):
             # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
             return "hedged", False
         if any(c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ()) for c in tok.children):
             return "alleged", False
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in mod.get("allege_heads", ()):
+            claim = _claim_noun_before(tok, mod)
+            if claim is not None:
+                # "came in response to a statement from X that Y is trading arms": the parser hung the
+                # claim's content clause on the verb above the noun
+                denied = any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in governing_tokens(claim))
+                return ("denied" if denied else "alleged"), False
         if tok.dep_ in ("ccomp", "parataxis") and n > 0 and tok.lemma_.lower() not in mod.get("allege_heads", ()):
             continue
     # a trailing report clause parsed as a sibling: "X shipped ..., the agency was quoted as saying"
@@ -77,6 +108,51 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)):
             return "alleged", False
     return None, False
+
+
+def _purpose(verb: Token, mod) -> bool:
+    """An infinitive of purpose opening its sentence ("To pass a resolution, ..."), or the aim of a measure
+    noun ("a draft to cut oil supplies"); a purpose after its verb is often done ("hacks to steal $2 billion")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    enacted = mod.get("enacting_heads", frozenset())
+    if verb.dep_ == "advcl":
+        # (the parser may hang a measure noun's aim on the verb: "circulated a draft to impose ..."); an
+        # adopted text does what it aims at ("adopted a resolution to tighten sanctions")
+        return verb.i < verb.head.i or (verb.head.lemma_.lower() not in enacted and any(
+            c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in mod.get("aim_nouns", ()) for c in verb.head.children))
+    return (verb.dep_ == "acl" and verb.head.lemma_.lower() in mod.get("aim_nouns", ())
+            and verb.head.head.lemma_.lower() not in enacted)
+
+
+def _conditional_frame(chain: list[Token], mod) -> bool:
+    """Whether a modal or conditional governs the chain ("this attack would be another in a series of
+    thefts allegedly ..."): the frame decides, not the hedge inside it."""
+    return any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for t in chain for c in t.children)
+
+
+def _hedged_description(noun: Token, mod) -> bool:
+    """"thefts allegedly orchestrated by X": a hedge on the participle describing the event noun."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "acl" and any(a.lower_ in mod.get("allege_adverbs", ()) for a in c.children) for c in noun.children)
+
+
+def _claim_noun_before(clause: Token, mod) -> Token | None:
+    """The claim noun right before a "that" clause ("a statement from a delegate of X that ..."), where the
+    parser hung the clause on a verb above the noun; None when the clause has no "that" or no such noun."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None:
+        return None
+    nouns = mod.get("allege_nouns", frozenset()) | mod.get("claim_nouns", frozenset())
+    governor = clause.head
+    # the nearest noun before "that" inside the governor's phrase, skipping its own modifiers
+    for k in range(mark.i - 1, governor.i, -1):
+        t = clause.doc[k]
+        if t.pos_ in ("NOUN",) and t.lemma_.lower() in nouns:
+            return t
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            return None
+    return None
 
 
 def attribution_of(attributions: Sequence[Attribution], start: int, end: int) -> int | None:

@@ -30,11 +30,16 @@ def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str
         tok = sent[k]
         if ctx.base + tok.idx in taken or lemma in ctx.tax.verb_only:
             continue
+        sequence = ctx.tax.modality.get("sequence_words", frozenset())
+        if lemma in ctx.tax.modality.get("launch_stand_ins", ()) and tok.dep_ != "attr" and _counted_again(tok, sequence):
+            # "the second attempt in August": one more of the document's launches ("the launch was its
+            # second attempt" only restates its subject)
+            lemma = "launch"
         rules = ctx.tax.by_lemma.get(lemma, ())
         types = [r.type for r in rules if r.context is not None and doc_types[r.type] > 0]
         if not types:
             continue
-        if not (_actor_possessor(ctx, tok) or _back_reference(tok)):
+        if not (_actor_possessor(ctx, tok) or _back_reference(tok) or _counted_again(tok, sequence)):
             continue
         best = max(types, key=lambda t: doc_types[t])
         out.append(TriggerHit(best, tok.i - sent.start, tok.i - sent.start + 1, tok, None))
@@ -55,3 +60,11 @@ def _back_reference(tok: Token) -> bool:
     kids = list(tok.children)
     return (tok.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
             and not any(c.dep_ in ("prep", "amod", "compound", "nmod", "poss", "acl", "relcl") for c in kids))
+
+
+def _counted_again(tok: Token, sequence: frozenset[str]) -> bool:
+    """"a third launch in October", "its latest launch": a noun counted in a series is one more of the
+    events the document reports (an "of" phrase says what it is, and the rules have already judged that)."""
+    kids = list(tok.children)
+    return (any(c.dep_ == "amod" and c.lower_ in sequence for c in kids)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in ("compound", "nmod") for c in kids))

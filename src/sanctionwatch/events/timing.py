@@ -129,6 +129,9 @@ def _below(o: Token, head: Token, heads: set[int]) -> bool:
 
 def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: set[int], tax: Taxonomy, etype: str) -> Found | None:
     """The time expression that dates the event itself, nearest the trigger; None when it has none."""
+    possessed = _possessive_time(sent, base, times, head)
+    if possessed is not None:
+        return possessed
     own = own_tokens(head, heads, tax, tax.types[etype].dated_by_announcement)
     clause = clause_of(base, head)
     mine = []
@@ -144,6 +147,24 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         return None
     at = base + head.idx
     return min(mine, key=lambda f: min(abs(f[0] - at), abs(f[1] - at)))
+
+
+# what may stand between a possessive date and its noun: "last week's $1.4 billion crypto theft"
+_NP_INSIDE = frozenset({"ADJ", "NUM", "SYM", "NOUN", "PROPN", "PUNCT", "ADV"})
+
+
+def _possessive_time(sent: Span, base: int, times: Sequence[Found], head: Token) -> Found | None:
+    """"Monday's launch", "last week's theft": a date in the possessive is the time of the noun it owns,
+    however the parser hangs it (a curly apostrophe often sends it to the verb)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for f in times:
+        marker = next((t for t in sent if base + t.idx == f[1] and t.tag_ == "POS"), None)
+        if marker is None or marker.i >= head.i:
+            continue
+        if all(sent.doc[k].pos_ in _NP_INSIDE for k in range(marker.i + 1, head.i)):
+            return f
+    return None
 
 
 def reported_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: set[int], published: date | None) -> TimeValue | None:

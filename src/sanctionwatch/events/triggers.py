@@ -227,7 +227,7 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
         if pos != "VERB" and (lemma in tax.verb_only or lower in tax.verb_only):
             continue  # "a ship", "the DPRK's moves", "such defect": the noun is an everyday thing
         tok = sent[i]
-        if _names_a_thing(tok, tax) or _other_sense(tok, lemma, tax):
+        if _names_a_thing(tok, tax) or _other_sense(tok, lemma, tax) or _in_a_title(tok, tax):
             continue
         hood: list[tuple[Token, int]] | None = None
         # the rule whose context word is closest wins ("tested an engine for a missile"
@@ -284,6 +284,19 @@ def _names_a_thing(tok: Token, tax: Taxonomy) -> bool:
     # a misparsed verb before its object ("test-fired cruise missiles", "help the North launch satellites")
     rules = tax.by_lemma.get(tok.lemma_.lower(), ())
     return not any(r.context is not None and (head in r.context or lower in r.context) for r in rules)
+
+
+_TITLE_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
+
+
+def _in_a_title(tok: Token, tax: Taxonomy) -> bool:
+    """A capitalised word inside the name of a treaty or law ("the Convention on Registration of Objects
+    Launched into Outer Space", "the Nuclear-Test-Ban Treaty") names the text, not an occurrence."""
+    if not tok.text[:1].isupper() or tok.i == tok.sent.start or tok.ent_type_ not in _TITLE_LABELS:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    titles = tax.modality.get("title_nouns", frozenset())
+    return ent is not None and any(t.lemma_.lower() in titles and t.text[:1].isupper() for t in ent)
 
 
 def _order(tax: Taxonomy) -> dict[str, int]:
