@@ -7,7 +7,7 @@ from typing import Sequence
 from spacy.tokens import Token
 
 from ..model import Argument, Attribution
-from .arguments import governing_tokens
+from .agency import governing_tokens
 from .taxonomy import Taxonomy
 
 # --- modality ----------------------------------------------------------------

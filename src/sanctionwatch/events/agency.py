@@ -1,0 +1,203 @@
+"""Who acts in an event: the agent of a trigger read from the dependency tree (its repairs: agents.py)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from .taxonomy import Taxonomy
+
+_NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def governing_tokens(tok: Token) -> Iterable[Token]:
+    """The trigger's ancestors up to the sentence root."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        yield t
+
+
+def _labels_a_line(tok: Token) -> bool:
+    """A noun right before a colon opening the sentence ("Brussels: X has sent ...") labels the line (a
+    dateline, a heading, a speaker); the parser may still hang it on the verb as a second subject."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text == ":" and tok.left_edge.i == tok.sent.start
+
+
+def _subjects(verb: Token, deps: tuple[str, ...] = ("nsubj",)) -> list[Token]:
+    """The verb's subjects, a line label left out where the verb has another one."""
+    subj = [c for c in verb.children if c.dep_ in deps and c.pos_ in _NOUNISH]
+    return [c for c in subj if not _labels_a_line(c)] or subj
+
+
+def possessive_anaphor(trigger: Token, tax: Taxonomy) -> Token | None:
+    """"its Sept. 3 test": the pronoun, resolved to its country antecedent in events.agents (or dropped there)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in tax.modality.get("possessive_anaphors", ())), None)
+
+
+def _described_by(verb: Token) -> Token | None:
+    """The noun a participle phrase describes ("a crime ring linked to X and suspected to be behind the
+    hack"), through the verbs the phrase chains; a description in apposition gives the name it follows."""
+    v = verb
+    while v.dep_ in ("xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+    if v.dep_ != "acl" or v.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = v.head
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN") else noun
+
+
+def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
+    """The token that acts in the trigger's event, as the dependency tree tells it (None when it does not)."""
+    mod = tax.modality
+    if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
+        # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
+        return None
+    subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
+    for c in trigger.children:
+        if subjects and c.i == subjects[0].i:
+            return c
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if trigger.pos_ in ("VERB", "AUX"):
+        # a subject parsed under a preposition of the verb ("The group allegedly behind the hack
+        # have pocketed ..."): a preposition takes no subject, so it is the verb's
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.i < trigger.i:
+                for g in c.children:
+                    if g.dep_ == "nsubj" and g.pos_ in _NOUNISH and g.lower_ not in ("which", "that", "who"):
+                        return g
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
+        # "the group behind the heist"; "identified X as the culprit behind the theft"
+        h = trigger.head.head
+        if h.pos_ in ("NOUN", "PROPN") and h.dep_ == "pobj" and h.head.lower_ == "as":
+            objs = [c for c in h.head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+        elif h.pos_ in ("NOUN", "PROPN"):
+            return h
+        elif h.lemma_.lower() == "be" and not any(c.dep_.startswith("nsubj") for c in h.children):
+            described = _described_by(h)
+            if described is not None:
+                return described
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
+        for c in trigger.children:
+            # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _TIME_LABELS:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+            # "the test conducted by X", "thefts orchestrated by X" (a light verb or a verb of perpetrating:
+            # "exports supported by X" are not X's exports)
+            if c.dep_ == "acl" and c.lemma_.lower() in doers:
+                for g in (x for a in c.children if a.dep_ == "agent" for x in a.children):
+                    if g.dep_ == "pobj":
+                        return g
+    t = prev = trigger
+    for g in governing_tokens(trigger):
+        lemma = g.lemma_.lower()
+        if t.dep_ == "ccomp" and lemma in mod.get("allege_heads", ()) and (t.i == trigger.i or (
+                prev.dep_ == "dobj" and t.lemma_.lower() in mod.get("light_verbs", ()))) and not _subjects(t, ("nsubj", "nsubjpass")):
+            # "warned the North Koreans could carry out a test": with "that" left out, the parser makes the
+            # clause's subject the warning's object
+            read_as_object = [c for c in g.children if c.dep_ == "dobj" and c.i < t.i and c.pos_ in ("NOUN", "PROPN")]
+            if read_as_object:
+                return read_as_object[0]
+        if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
+            # raising: "X is believed / estimated / said to have shipped": the passive subject acts
+            raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
+            if raised:
+                return raised[0]
+        if t.dep_ == "xcomp" and lemma in mod.get("request_heads", ()) and g.pos_ == "VERB":
+            # object control: "urged Beijing to stop shipping", "called on Moscow to halt": the one asked acts
+            asked = [c for c in g.children if c.dep_ == "dobj"] + [
+                o for p in g.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+            if asked:
+                return asked[0]
+        if lemma in mod.get("attributing_heads", ()) and t.dep_ == "dobj":
+            # "attributed the theft to X", "pinned the hack on X": the phrase names who did it
+            for c in g.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "on") and c.i > t.i:
+                    # a name or a group marked by its state ("North Korean hackers"); bare "hackers
+                    # working for X" stay unnamed
+                    named = next((o for o in c.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or any(
+                        m.dep_ in ("amod", "compound") and m.ent_type_ in ("NORP", "GPE", "ORG") for m in o.children))), None)
+                    if named is not None:
+                        return named
+        if lemma in mod.get("accuse_heads", ()) and t.dep_ != "conj":
+            for c in g.children:
+                # "accused X of ...", and in the passive "X was accused of ..."
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c
+            return None
+        if t.dep_ == "prep" and t.lower_ in ("of", "for") and g.pos_ == "VERB":
+            # object control: "thanked X for using", "blamed X for sending"
+            for c in g.children:
+                if c.dep_ == "dobj":
+                    return c
+        if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
+            # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
+            # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle
+            # acts on does not ("the US, denouncing our launch, ...": not the US's launch)
+            # (a coordinated verb shares its first conjunct's subject: "X has studied and developed ..., launching")
+            subj = _subjects(g) or (_subjects(g.head) if g.dep_ == "conj" and g.head.pos_ in ("VERB", "AUX") else [])
+            return subj[0] if subj else None
+        if lemma in mod.get("allege_heads", ()) or lemma in mod.get("deny_heads", ()):
+            return None  # the speaker is not the agent
+        if t.dep_ in ("conj", "advcl") and g.pos_ in ("VERB", "AUX"):
+            misread = _subordinate_subject(g, t)
+            if misread is not None:
+                return misread
+        if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            return None
+        if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):
+            # a gerund adjunct shares the clause's subject: "X breached the cap by importing ..."
+            subj = _subjects(g)
+            if subj:
+                return subj[0]
+        if g.pos_ in ("VERB", "AUX"):
+            subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)
+            subj = _subjects(g, subj_deps)
+            # the subject is shared with a controlled or coordinated verb ("chose to flee",
+            # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
+            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
+                if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
+                    return g.head
+                if lemma == "be" and subj[0].pos_ == "NOUN" and subj[0].lemma_.lower() in tax.by_lemma:
+                    # "the north's launch was a missile launch": the subject is the event itself, and
+                    # whoever it belongs to is the agent
+                    return next((c for c in subj[0].children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+                return subj[0]
+        prev, t = t, g
+    return None
+
+
+# conjunctions the parser may read as prepositions: "introduced after Russia in 2024 rejected the renewal"
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "once", "because", "when", "while"})
+
+
+def _subordinate_subject(head: Token, verb: Token) -> Token | None:
+    """The subject of a subordinate clause the parser read as a preposition plus a coordinated verb.
+
+    With no coordinator between them, "X was introduced after Russia ... rejected Y" is not two acts of X:
+    the "after" phrase's object, right before the verb, is the verb's subject.
+    """
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return None
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ in _SUBORDINATORS and head.i < p.i < verb.i:
+            objs = [o for o in p.children if o.dep_ == "pobj" and o.pos_ in ("PROPN", "NOUN", "PRON")]
+            if objs and all(head.doc[k].dep_ in ("prep", "pobj", "punct", "compound", "nummod", "det") or head.doc[k].is_punct
+                            for k in range(objs[0].i + 1, verb.i)):
+                return objs[0]
+    return None
