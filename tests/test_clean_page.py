@@ -183,6 +183,10 @@ def test_caption_above_a_credit_only_line():
         "Images released by state media showed the launch from a mobile launcher on Sunday.",
         "Talks with the U.S., he said, would resume after the holiday, according to the envoy.",
         "Officials said the vessel, later renamed, sailed from Nampo in March and reached Vladivostok in April.",
+        # a handle named in a sentence is no embed signature
+        "The analyst Jane Roe (@janeroe) said on Monday that the tanker had turned off its transponder.",
+        # the word "Photo" inside a caption-like sentence with no agency after it
+        "The ministry released a photo of the launch. Photo analysts doubted it, the newspaper said.",
     ],
 )
 def test_story_text_is_kept(text):
@@ -247,6 +251,12 @@ def test_byline(line, expected):
         ("The border bridge at dusk. /Yonhap", "caption"),
         ("A tanker at anchor off Nampo, Jan 3 | HARBOUR PHOTO / VIA AP", "caption"),
         ("EPA-EFE/JANE ROE", "photo_credit"),
+        # a "Photo" word with no colon, glued to the caption's full stop or after it, with a full stop of its own
+        ("Envoys vote on a draft text at the headquarters in Geneva.Photo Xinhua.", "caption"),
+        ("Envoys leave the chamber after the vote. Photo Reuters", "caption"),
+        ("Envoys leave the chamber after the vote. Photos AFP.", "caption"),
+        ("The ministry runs a Photo Archive of its own.", None),  # no agency: a sentence
+        ("He heads the Photo Department of the Harbour Daily.", None),
         ("The navy said it would inspect the ship. (Yonhap)", None),
         ('"We will never accept it," the envoy told Reuters.', None),
     ],
@@ -290,6 +300,12 @@ def test_title_is_never_taken_from_clutter(text, title):
          "• Read also: Border trade resumes after a pause\n- JANE ROE\n- Copyright © Example Daily", None,
          {("related_links", "• Read also: Border trade resumes after a pause"), ("byline", "- JANE ROE"),
           ("copyright", "- Copyright © Example Daily")}),
+        # an embedded post's signature with its short link; the post's own text stays
+        ("Envoys agreed to keep the cap, the first such vote. https://t.co/Ab3dEfGh — The Harbour Herald "
+         "(@HarbourHerald) June 3, 2023\nThe ferry was held in port, officials said on Monday.", None,
+         {("link", "https://t.co/Ab3dEfGh — The Harbour Herald (@HarbourHerald) June 3, 2023")}),
+        ("The ban is a mistake, the senator wrote. pic.twitter.com/xY12ab -- Jane Roe (@janeroe) March 9, 2024", None,
+         {("social_embed", "pic.twitter.com/xY12ab -- Jane Roe (@janeroe) March 9, 2024")}),
         # a row of sharing labels, some of several words, and the comment form's gate
         ("Print this article\nSend to a friend\nThe ferry was held in port, officials said on Monday.", None,
          {("page_furniture", "Print this article"), ("page_furniture", "Send to a friend")}),

@@ -110,6 +110,11 @@ class Features:
         # "(X / AFP)", "…StatesImage: X", "… - Copyright AFP/File X", "… | YONHAP", "… /Yonhap", "…2018. EPA-EFE/NAME"
         self._paren = re.compile(r"(?P<paren>[(\[])(?P<pc>[^()\[\]]{2,90})[)\]]\s*$")
         self._label = re.compile(r"(?:(?<=[a-z.)\]])|\s|^)(?P<label>(?:Image|Photo|Photograph|Picture|Foto|Credit|Source)s?\s*(?:credit)?\s*:)\s*(?P<lc>[^:]{2,90})$")
+        # "…in New York.Photo Xinhua.": a "Photo" word without a colon, glued to the caption's full stop or
+        # after it, and the credit's own full stop
+        self._word = re.compile(
+            r"(?:(?<=[.!?”\"’])\s*|\s|^)(?P<word>(?:Photo|Photograph|Picture|Image|Foto)s?\s+(?P<wc>[A-Z][^.:|!?()\[\]]{1,80}?))\.?\s*$"
+        )
         self._dash = re.compile(r"\s[-–—]\s+(?P<dc>[^|!?()\[\]]{2,90}?)\s*$")
         tail = r"(?P<sc>[^.|!?()\[\]]{2,90}?)\s*$"
         self._plain = [re.compile(lead + tail) for lead in (r"\|\s*", r"(?:^|\s)/\s*", r"(?<=[.!?”\"’])\s+", r"^")]
@@ -136,6 +141,9 @@ class Features:
         m = self._label.search(text, tail)
         if m and self.is_credit(m.group("lc"), labelled=True):
             return m.start("label")
+        m = self._word.search(text, tail)
+        if m and self.is_credit(m.group("wc")):
+            return m.start("word")
         m = self._dash.search(text, tail)
         # "… on a street in Seoul - Copyright AFP/File Jane ROE": after a dash only a credit that says so
         if m and ("/" in m.group("dc") or re.search(r"\b(Copyright|Photo|Image|via|Courtesy|File)\b", m.group("dc"))):
