@@ -128,12 +128,20 @@ def _add_ner_spans(
         if taken.find(1, span.start, span.end) != -1:
             continue  # the alias hit wins
         actor = table.lookup(span.text, context=present)
+        if actor is None and span.label in PLACE_LABELS and span.text.isalpha() and span.text.islower():
+            # "Russia, china and France": a one-word country is matched with its capital only, so that a
+            # common word is never a country; here the NER itself read the lower-case word as a place
+            place_id = table.places.get(span.text)
+            actor = table.get(place_id) if place_id else None
         if actor is None and span.label != "PERSON" and " " not in span.text:
             # machine translation misspells capitals and countries ("Pjongjang"): one edit on a long word
             place_id = fuzzy_place(span.text, table.places)
             actor = table.get(place_id) if place_id else None
         kind = actor.type if actor is not None else span.label
-        if _is_place(kind) and _inside(span.start, span.end, datelines):
+        if (_is_place(kind) or actor is None and kind != "PERSON") and _inside(span.start, span.end, datelines):
+            # the place of a dateline, also where the NER read it as an organisation ("BRUSSELS (Reuters) –"
+            # would pass for the agency's name before its abbreviation); a person is kept, since the title-case
+            # colon dateline has the shape of a heading such as "President Yoon: ..."
             continue
         if actor is not None:
             groups.canonical(actor).mentions.append(Mention(span.start, span.end, span.text, span.label))
@@ -303,14 +311,56 @@ _ALIAS_LINK = re.compile(
 )
 
 
+# "the operation TraderTraitor, also known as Lazarus Group" where only the second name is known: the
+# first name is a run of capitalised words (a capital inside one word, or a digit, when it opens a sentence)
+_ALIAS_BEFORE = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z0-9][\w’'.-]*){0,5})\s*,\s*"
+    r"(?i:also\s+known\s+as|a\.?k\.?a\.?)\s+(?:[Tt]he\s+)?$"
+)
+_WORD_CAPITAL = re.compile(r"(?<![\w’'])[A-Z]")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+
+
+def _name_before_alias(text: str, start: int) -> tuple[int, int] | None:
+    """The span of a name declared the same as the mention starting at ``start``, if the text says so there."""
+    window = max(0, start - 120)
+    m = _ALIAS_BEFORE.search(text, window, start)
+    if m is None:
+        return None
+    name = m.group("name")
+    if " " not in name and not re.search(r".[A-Z0-9]", name) and _SENTENCE_OPENING.search(text, window, m.start()):
+        return None  # "Hackers, also known as ...": a capitalised word that opens a sentence names nobody for sure
+    return m.span("name")
+
+
+def _after_mentions(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The part of a capitalised run after the mentions it begins with ("North Korea's TraderTraitor" ->
+    "TraderTraitor"); None when a mention reaches into its last word."""
+    start, end = span
+    inside = [e for s, e in spans if s < end and start < e]
+    if not inside:
+        return span
+    if max(inside) >= end:
+        return None
+    nxt = _WORD_CAPITAL.search(text, max(inside), end)
+    return (nxt.start(), end) if nxt else None
+
+
 def _merge_aliases(groups: "_Groups", text: str) -> None:
     """One entity for two names the text declares the same; a table actor absorbs a local one, two table actors stay.
 
-    The second name joins the first as a mention where the NER missed it; the NER's type for
-    either name is a guess ("Quiet Finch" read as a person), so a known type wins.
+    The other name joins as a mention where the NER missed it (after the known one, or before it); the
+    NER's type for either name is a guess ("Quiet Finch" read as a person), so a known type wins.
     """
+    spans = [(m.start, m.end) for g in groups.by_id.values() for m in g.mentions]
     for g in list(groups.by_id.values()):
         for m in list(g.mentions):
+            before = _name_before_alias(text, m.start)
+            if before is not None and g.id in groups.by_id:
+                before = _after_mentions(text, before, spans)
+                if before is not None:
+                    g.mentions.append(Mention(before[0], before[1], text[before[0] : before[1]], m.label))
+                    spans.append(before)
             link = _ALIAS_LINK.match(text, m.end)
             if g.id not in groups.by_id or link is None:
                 continue

@@ -1,0 +1,163 @@
+"""Actor identity on scraped pages: the right actor for a mention, and no actor where there is none.
+
+Every sentence is written for the test (invented people, outlets and events); where the statistical NER's
+output matters, it is set by hand so that the case does not depend on the model's mood.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionwatch.actors import ActorTable, load_actor_table, resolve_entities
+from sanctionwatch.model import Entity
+from sanctionwatch.read import parse as read_parse
+
+
+@pytest.fixture(scope="module")
+def table() -> ActorTable:
+    return load_actor_table()
+
+
+def set_ents(parsed, spans: list[tuple[str, str]]) -> None:
+    """Replace spaCy's NER output by hand: (surface, label) at its first occurrence."""
+    block = parsed.blocks[0]
+    ents = []
+    for surface, label in spans:
+        start = block.doc.text.index(surface)
+        span = block.doc.char_span(start, start + len(surface), label=label, alignment_mode="strict")
+        assert span is not None, surface
+        ents.append(span)
+    block.doc.ents = ents
+
+
+def entities_of(nlp, text: str, table: ActorTable, ents: list[tuple[str, str]] | None = None) -> list[Entity]:
+    parsed = read_parse(nlp, text)
+    if ents is not None:
+        assert len(parsed.blocks) == 1
+        set_ents(parsed, ents)
+    entities = resolve_entities(parsed, table)
+    for e in entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text, (e.id, m)
+    return entities
+
+
+def owner(entities: list[Entity], text: str, surface: str) -> str | None:
+    """Id of the entity holding a mention exactly over the first occurrence of surface."""
+    pos = text.index(surface)
+    for e in entities:
+        for m in e.mentions:
+            if (m.start, m.end) == (pos, pos + len(surface)):
+                return e.id
+    return None
+
+
+def ids_over(entities: list[Entity], text: str, surface: str) -> set[str]:
+    """Ids of the entities with a mention overlapping the first occurrence of surface."""
+    pos = text.index(surface)
+    return {e.id for e in entities for m in e.mentions if m.start < pos + len(surface) and pos < m.end}
+
+
+# --------------------------------------------------------------------------- a lower-case country the NER read as one
+
+
+@pytest.mark.parametrize(
+    "text, ents, surface, expected",
+    [
+        ("The permanent members Russia, china and France voted against the draft.",
+         [("Russia", "GPE"), ("china", "GPE"), ("France", "GPE")], "china", "chn"),
+        ("Envoys from japan and Norway met in Oslo on Monday.", [("japan", "GPE"), ("Norway", "GPE")], "japan", "jpn"),
+        ("Fuel reached pyongyang by rail in March, the report said.", [("pyongyang", "GPE")], "pyongyang", "prk"),
+        # without the NER's place label a lower-case word stays a word
+        ("The guests were served turkey and rice at the embassy.", [], "turkey", None),
+    ],
+)
+def test_lower_case_place_read_by_the_ner_is_the_country(nlp, table, text, ents, surface, expected):
+    assert owner(entities_of(nlp, text, table, ents), text, surface) == expected
+
+
+# --------------------------------------------------------------------------- the place of a dateline
+
+
+@pytest.mark.parametrize(
+    "text, ents, place, agency, agency_id",
+    [
+        ("OSLO (Reuters) – The alliance's chief said on Monday that the troops had crossed the border.",
+         [("OSLO", "ORG"), ("Reuters", "ORG")], "OSLO", "Reuters", "reuters"),
+        ("LIMA (AP) — Customs officers seized a cargo of luxury cars bound for Nampo, officials said.",
+         [("LIMA", "ORG"), ("AP", "ORG")], "LIMA", "AP", "ap"),
+    ],
+)
+def test_a_dateline_place_read_as_an_organisation_is_no_mention(nlp, table, text, ents, place, agency, agency_id):
+    entities = entities_of(nlp, text, table, ents)
+    assert ids_over(entities, text, place) == set()
+    assert owner(entities, text, agency) == agency_id
+
+
+def test_a_person_in_a_heading_shaped_like_a_colon_dateline_is_kept(nlp, table):
+    text = ("Yoon Suk Yeol met the visiting envoys in Seoul on Monday.\n\n"
+            "President Yoon: Talks with the North must resume before the winter, aides said on Monday.")
+    entities = entities_of(nlp, text, table)
+    pos = text.index("President Yoon:") + len("President ")
+    assert any(m.start == pos and e.id == "yoon-suk-yeol" for e in entities for m in e.mentions)
+
+
+# --------------------------------------------------------------------------- a name declared another's alias
+
+
+@pytest.mark.parametrize(
+    "text, ents, first, second",
+    [
+        # the first name unknown to the NER and the table, the second a table actor
+        ("The hacking operation SilverMoth, also known as Lazarus Group, stole the tokens in March.",
+         [("Lazarus Group", "ORG")], "SilverMoth", "lazarus-group"),
+        ("Investigators said North Korea's GreyHeron, a.k.a. Lazarus Group, ran the fake job offers.",
+         [("North Korea", "GPE"), ("Lazarus Group", "ORG")], "GreyHeron", "lazarus-group"),
+    ],
+)
+def test_a_name_before_also_known_as_joins_the_known_actor(nlp, table, text, ents, first, second):
+    assert owner(entities_of(nlp, text, table, ents), text, first) == second
+
+
+@pytest.mark.parametrize(
+    "text, ents, word",
+    [
+        # a capitalised word that merely opens the sentence names nobody
+        ("Hackers, also known as Lazarus Group in the reports, stole the tokens.", [("Lazarus Group", "ORG")], "Hackers"),
+    ],
+)
+def test_a_sentence_opening_word_before_also_known_as_is_no_name(nlp, table, text, ents, word):
+    assert ids_over(entities_of(nlp, text, table, ents), text, word) == set()
+
+
+# --------------------------------------------------------------------------- a national body named like a UN organ
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Igor Petrov, secretary of Russia's Security Council, flew to Pyongyang on Tuesday.",
+         "Russia's Security Council", "rus-security-council"),
+        ("The Russian Security Council met in Moscow to discuss the treaty with North Korea.",
+         "Russian Security Council", "rus-security-council"),
+        ("The UN Security Council met on Tuesday to discuss the launch by North Korea.", "UN Security Council", "unsc"),
+        ("North Korea fired a missile; the Security Council will meet on Friday.", "Security Council", "unsc"),
+    ],
+)
+def test_a_countrys_own_security_council_is_not_the_uns(nlp, table, text, surface, expected):
+    assert owner(entities_of(nlp, text, table), text, surface) == expected
+
+
+# --------------------------------------------------------------------------- the DPRK's name for itself
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The DPRK statement said the sanctions infringe upon the sovereignty of our Republic.", "prk"),
+        # the context is missing: nothing names the DPRK in the text
+        ("The speaker said the vote would strengthen our Republic and its schools.", None),
+    ],
+)
+def test_our_republic_in_a_dprk_statement(nlp, table, text, expected):
+    assert owner(entities_of(nlp, text, table), text, "our Republic") == expected
