@@ -161,3 +161,36 @@ def test_a_countrys_own_security_council_is_not_the_uns(nlp, table, text, surfac
 )
 def test_our_republic_in_a_dprk_statement(nlp, table, text, expected):
     assert owner(entities_of(nlp, text, table), text, "our Republic") == expected
+
+
+# --------------------------------------------------------------------------- a place named inside another actor's name
+
+
+@pytest.mark.parametrize(
+    "text, ents, outer, outer_id, place, place_id",
+    [
+        ("South Korea's spy agency told lawmakers on Tuesday that the shells had reached the front.", None,
+         "South Korea's spy agency", "nis", "South Korea", "kor"),
+        ("Igor Petrov, secretary of Russia’s Security Council, flew to Pyongyang on Tuesday.", None,
+         "Russia’s Security Council", "rus-security-council", "Russia", "rus"),
+        ("North Korea's Foreign Ministry called the report a fabrication on Sunday.", None,
+         "North Korea's Foreign Ministry", "dprk-mfa", "North Korea", "prk"),
+    ],
+)
+def test_a_place_in_the_possessive_inside_a_name_is_mentioned_too(nlp, table, text, ents, outer, outer_id, place, place_id):
+    entities = entities_of(nlp, text, table, ents)
+    assert owner(entities, text, outer) == outer_id
+    assert owner(entities, text, place) == place_id
+
+
+@pytest.mark.parametrize(
+    "text, possessor",
+    [
+        # a person in the possessive is no place
+        ("Kim Jong Un's sister said on Friday that the drills were a rehearsal for war.", "Kim Jong Un"),
+    ],
+)
+def test_a_possessor_that_is_no_place_adds_no_place(nlp, table, text, possessor):
+    entities = entities_of(nlp, text, table)
+    assert not any(e.type in ("country", "place") for e in entities
+                   for m in e.mentions if (m.start, m.end) == (0, len(possessor)))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..model import Entity, Mention
 from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
 from .datelines import colon_dateline_places, dateline_places
+from .possessors import possessor_places
 from .scan import AliasHit, NerSpan, scan_blocks
 from .table import (
     ALIAS_LABEL, DEMONYM_ENDING, HYPHEN_CLASS, LOCAL_TYPES, PLACE_LABELS, PLACE_TYPES, QUOTE_FOLD, RESOLVED_ONLY_LABELS,
@@ -188,7 +189,17 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     _add_defined_names(groups, parsed.text)
     _merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
+    _add_possessor_places(groups, parsed.text, table)
     return groups.entities()
+
+
+def _add_possessor_places(groups: _Groups, text: str, table: ActorTable) -> None:
+    """An inner mention of the place that opens another actor's name in the possessive."""
+    spans = [(m.start, m.end) for g in groups.by_id.values() if g.type not in PLACE_TYPES for m in g.mentions]
+    for actor, start, end in possessor_places(text, spans, table):
+        group = groups.canonical(actor)
+        if not any(m.start == start and m.end == end for m in group.mentions):
+            group.mentions.append(Mention(start, end, text[start:end], ALIAS_LABEL))
 
 
 # "the Center for Advanced Defense Studies (C4ADS)": the parenthesis names the same actor
