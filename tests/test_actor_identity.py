@@ -194,3 +194,37 @@ def test_a_possessor_that_is_no_place_adds_no_place(nlp, table, text, possessor)
     entities = entities_of(nlp, text, table)
     assert not any(e.type in ("country", "place") for e in entities
                    for m in e.mentions if (m.start, m.end) == (0, len(possessor)))
+
+
+# --------------------------------------------------------------------------- cyber groups, analytics firms and outlets
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Researchers tied the wallet drain to Stardust Chollima, a unit that targets banks.", "Stardust Chollima", "apt38"),
+        ("The phishing wave was the work of BlueNoroff, the firm said.", "BlueNoroff", "apt38"),
+        ("Emails sent by Velvet Chollima posed as journalists from Seoul.", "Velvet Chollima", "kimsuky"),
+        ("A report linked ScarCruft to the spyware found on defectors' phones.", "ScarCruft", "apt37"),
+        ("Investigators at TRM Labs traced the stolen ether to a mixer.", "TRM Labs", "trm-labs"),
+        ("Elliptic said the funds had been swapped for bitcoin on Tuesday.", "Elliptic", "elliptic"),
+        ("Kaspersky Lab researchers found the same loader on both networks.", "Kaspersky Lab", "kaspersky"),
+        ("The shipments were first reported by Bloomberg on Tuesday, citing officials.", "Bloomberg", "bloomberg"),
+        ("Deutsche Welle reported that the envoy had left the talks early.", "Deutsche Welle", "dw"),
+    ],
+)
+def test_known_groups_firms_and_outlets(nlp, table, text, surface, expected):
+    assert owner(entities_of(nlp, text, table), text, surface) == expected
+
+
+@pytest.mark.parametrize(
+    "text, surface, not_expected",
+    [
+        ("The keys were protected by elliptic curve cryptography, the audit found.", "elliptic", "elliptic"),
+        ("Michael Bloomberg donated to the relief fund on Friday.", "Michael Bloomberg", "bloomberg"),
+        ("Defense Secretary Jane Roe said the drills would continue.", "Defense", "local:defense"),
+    ],
+)
+def test_words_that_are_no_such_actor(nlp, table, text, surface, not_expected):
+    entities = entities_of(nlp, text, table)
+    assert not_expected not in ids_over(entities, text, surface)
