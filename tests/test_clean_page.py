@@ -178,6 +178,13 @@ def test_caption_above_a_credit_only_line():
     [
         # a list of designated people, one per line, is the story
         "The ministry named four people on Tuesday.\n\nRi Chol Su\nKim Myong Ok\nPak Il\nHan Song Mi\n\nThey are barred from travel, the statement said.",
+        # five or more of them, announced by a sentence ending in a colon
+        "The ministry on Monday barred six people from travel:\n\nRi Chol Su\nKim Myong Ok\nPak Il\nHan Song Mi\n"
+        "O Yong Nam\nJu Kwang Il\n\nThey worked for a trading firm in Dandong, the statement said.",
+        # or standing between two paragraphs of the story
+        "The finance ministry froze the assets of six firms linked to the network on Monday, the statement said.\n\n"
+        "Haedong Shipping\nSongrim Trading\nPaektu Metals\nChollima Fisheries\nRyongak Logistics\nMunsu Timber\n\n"
+        "The firms had moved coal and iron through ports in three countries, according to the statement.",
         # an AFP-style dateline with a colon starts the story
         "SEOUL: North Korea fired two missiles into the sea on Monday, the military said.",
         "Images released by state media showed the launch from a mobile launcher on Sunday.",
@@ -328,6 +335,13 @@ def test_title_is_never_taken_from_clutter(text, title):
 )
 def test_clutter_glued_or_bulleted(text, title, clutter):
     assert clutter <= {(r.reason, r.text) for r in find_ignored(text, title=title)}
+
+
+def test_a_run_of_labels_between_paragraphs_is_still_clutter_when_one_is_known():
+    text = ("The coast guard boarded the tanker on Monday after a tip from a partner navy, officials said.\n"
+            "Share\nTweet\nEmail\nPrint\nWhatsApp\n"
+            "The tanker had switched off its transponder for nine days before it was stopped, they said.")
+    assert {"Share", "Tweet", "Email", "Print", "WhatsApp"} <= {r.text for r in find_ignored(text)}
 
 
 def test_a_lede_above_a_photo_credit_is_the_story_not_its_caption():

@@ -147,10 +147,24 @@ def _tag_runs(lines: list[Line], head: int | None, marked, mark) -> None:
             run.append(line)
             continue
         clear = line is None or any(marked(item.index) for item in run) or all(item.words == 1 for item in run)
-        if len(run) >= TAG_RUN + 2 or (len(run) >= TAG_RUN and clear):
+        if (len(run) >= TAG_RUN + 2 or (len(run) >= TAG_RUN and clear)) and not _story_list(lines, run, line, marked):
             for item in run:
                 mark(item.index, "tag_list")
         run = []
+
+
+def _story_list(lines: list[Line], run: list[Line], after: Line | None, marked) -> bool:
+    """A run the story itself holds: the names a sentence announces ("designated five people:"), or a list
+    standing between two paragraphs of the story with no known clutter in it.  Dropping a list of designees
+    costs more than keeping a tag list."""
+    if not run or any(marked(item.index) for item in run):
+        return False
+    before = lines[run[0].index - 1] if run[0].index > 0 else None
+    if before is None:
+        return False
+    if before.text.endswith(":") and before.words >= 4 and not marked(before.index):
+        return True
+    return after is not None and before.paragraph and after.paragraph and not marked(before.index)
 
 
 def _footer(lines: list[Line], marked, mark) -> None:
