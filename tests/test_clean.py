@@ -55,6 +55,10 @@ def test_noise_lines(line, reason):
         "Illegal arms sales",
         "Agencies in Seoul and Tokyo said the launch failed.",
         "Experts publish a new report on the tanker network",
+        # a colon dateline in capitals opens the lede: by the city, or by the speech it reports
+        "KARACHI: Two freighters linked to Pyongyang were detained at the port on Sunday.",
+        "WELLINGTON: The navy tracked a tanker off the coast for a week, the defence minister said on Monday.",
+        "HARBOURTOWN: The coast guard detained a freighter on Sunday, according to the port authority.",
     ],
 )
 def test_real_content_is_kept(line):
