@@ -337,6 +337,32 @@ def test_clutter_glued_or_bulleted(text, title, clutter):
     assert clutter <= {(r.reason, r.text) for r in find_ignored(text, title=title)}
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # the scrape stops mid-sentence under a captioned photo: the cut paragraph is the story, not a footer
+        ("Tanker held off Mokpo\n\nCustoms officers said on Tuesday the tanker had taken on fuel at sea.\n\n"
+         "A patrol boat in the harbour of Mokpo, March 3, 2024. (Jane Roe / AFP via Getty Images)\n\n"
+         "The tanker, flagged in Palau, had sailed from Nampo with coal that investigators believe was bound for",
+         "The tanker, flagged in Palau, had sailed from Nampo with coal that investigators believe was bound for"),
+        ("Tanker held off Mokpo\n\nCustoms officers said on Tuesday the tanker had taken on fuel at sea.\n\nShare\n"
+         "The tanker, flagged in Palau, had sailed from Nampo with a cargo of coal and",
+         "The tanker, flagged in Palau, had sailed from Nampo with a cargo of coal and"),
+    ],
+)
+def test_a_cut_off_last_paragraph_is_no_footer(text, kept):
+    assert not any(kept in r.text or r.text in kept for r in find_ignored(text))
+
+
+def test_previous_and_next_links_glued_to_their_titles():
+    text = ("The port reopened on Monday, officials said.\nPrevious articleHarbour fees rise again in the north\n"
+            "Next articleFerry link resumes\nPrevious articles in this series described the tankers.")
+    regions = {(r.reason, r.text) for r in find_ignored(text)}
+    assert ("page_furniture", "Previous articleHarbour fees rise again in the north") in regions
+    assert ("page_furniture", "Next articleFerry link resumes") in regions
+    assert not any("series" in t for _, t in regions)
+
+
 def test_a_run_of_labels_between_paragraphs_is_still_clutter_when_one_is_known():
     text = ("The coast guard boarded the tanker on Monday after a tip from a partner navy, officials said.\n"
             "Share\nTweet\nEmail\nPrint\nWhatsApp\n"

@@ -167,12 +167,22 @@ def _story_list(lines: list[Line], run: list[Line], after: Line | None, marked) 
     return after is not None and before.paragraph and after.paragraph and not marked(before.index)
 
 
+PROSE_WORDS = 10
+
+
+def _prose(line: Line) -> bool:
+    """Running text: ten words or more, most of them in lower case (a label or a name list has few)."""
+    words = line.text.split()
+    return len(words) >= PROSE_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words)
+
+
 def _footer(lines: list[Line], marked, mark) -> None:
     """The short lines that end a page are its footer once one of them is known clutter."""
     run: list[Line] = []
     for line in reversed(lines):
-        # A line with a full stop that no rule marked ends the footer: it is the story's last sentence.
-        if marked(line.index) or not (line.terminal or line.paragraph):
+        # A line with a full stop that no rule marked ends the footer: it is the story's last sentence; so
+        # does a line of prose without one, the story's last paragraph cut off by the scrape.
+        if marked(line.index) or not (line.terminal or line.paragraph or _prose(line)):
             run.append(line)
         else:
             break
