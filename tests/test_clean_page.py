@@ -243,6 +243,11 @@ def test_date_stub(line, expected):
         ("by Ana Silva and the news desk May 2, 2024 3:01 PM", True),
         ("Example Daily logo Example Daily 04-05-2024 By Our Correspondent", True),
         ("By the end of the year, the country had exported coal worth millions.", False),
+        # a time opening a short sentence is no author
+        ("By Monday, the tanker had left.", False),
+        ("By March, exports had doubled.", False),
+        ("By Thursday evening the ship was gone.", False),
+        ("By Marc Lee", True),
         ("The row began when the agency rated a claim made by Senator Roe on June 11:", False),
     ],
 )

@@ -42,8 +42,11 @@ _DATE_STUB_WORDS = re.compile(
     re.I,
 )
 # "By Jane Roe"; after a verb of the byline the name may be a lower-case user name ("Posted by admin")
+# a sentence opening with a time ("By Monday, the ship had left.", "By March ...") is no byline
+_NOT_A_NAME = rf"(?!(?:{_WEEKDAY}|{_MONTH}|Then|Now|Early|Late|Last|Next|Mid|Midnight|Noon|Nightfall|Dawn|Contrast|Comparison)(?![a-z]))"
 _BYLINE = re.compile(
-    r"^[-–—•·*\s]*(?:(?:Written|Reported|Story|Words|Text|Edited|Posted|Submitted|Compiled)\s+[Bb][Yy]:?\s+[A-Za-z\"“]|[Bb][Yy]:?\s+[A-Z\"“])"
+    r"^[-–—•·*\s]*(?:(?:Written|Reported|Story|Words|Text|Edited|Posted|Submitted|Compiled)\s+[Bb][Yy]:?\s+[A-Za-z\"“]|[Bb][Yy]:?\s+"
+    + _NOT_A_NAME + r"[A-Z\"“])"
 )
 _BYLINE_INNER = re.compile(r"\s[Bb]y\s+(?:Our\s+)?[A-Z][\w'’.-]+")
 
