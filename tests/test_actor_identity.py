@@ -19,11 +19,13 @@ def table() -> ActorTable:
 
 
 def set_ents(parsed, spans: list[tuple[str, str]]) -> None:
-    """Replace spaCy's NER output by hand: (surface, label) at its first occurrence."""
+    """Replace spaCy's NER output by hand: (surface, label) at its first occurrence after the previous one."""
     block = parsed.blocks[0]
     ents = []
+    after = 0
     for surface, label in spans:
-        start = block.doc.text.index(surface)
+        start = block.doc.text.index(surface, after)
+        after = start + len(surface)
         span = block.doc.char_span(start, start + len(surface), label=label, alignment_mode="strict")
         assert span is not None, surface
         ents.append(span)
@@ -228,3 +230,50 @@ def test_known_groups_firms_and_outlets(nlp, table, text, surface, expected):
 def test_words_that_are_no_such_actor(nlp, table, text, surface, not_expected):
     entities = entities_of(nlp, text, table)
     assert not_expected not in ids_over(entities, text, surface)
+
+
+# --------------------------------------------------------------------------- a body named after a place; a firm's short name
+
+
+@pytest.mark.parametrize(
+    "text, body, place, place_id",
+    [
+        ("The Bank of China froze the accounts of two trading firms on Monday, the filing showed.",
+         "Bank of China", "China", "chn"),
+        ("The Maritime Safety Bureau of Ukraine said the freighter had left the port at night.",
+         "Maritime Safety Bureau of Ukraine", "Ukraine", "ukr"),
+    ],
+)
+def test_an_organisation_named_after_its_country_is_not_the_country(nlp, table, text, body, place, place_id):
+    entities = entities_of(nlp, text, table, [(body, "ORG")])
+    body_id = owner(entities, text, body)
+    assert body_id is not None and body_id != place_id
+    assert owner(entities, text, place) == place_id
+
+
+@pytest.mark.parametrize(
+    "text, ents",
+    [
+        # no head word before "of": the government is the state, as the project reads it
+        ("The Government of Japan protested on Monday.", [("Government of Japan", "ORG")]),
+    ],
+)
+def test_a_place_under_other_words_stays_the_place(nlp, table, text, ents):
+    entities = entities_of(nlp, text, table, ents)
+    assert ids_over(entities, text, ents[0][0]) == {"jpn"}
+
+
+@pytest.mark.parametrize(
+    "text, ents, full, short",
+    [
+        ("Tonkin Shipping Co. sold fuel to a tanker at sea; Tonkin Shipping denied it on Friday.",
+         [("Tonkin Shipping Co.", "ORG"), ("Tonkin Shipping", "ORG")], "Tonkin Shipping Co.", "Tonkin Shipping"),
+        ("Hackers drained a wallet at Harbourcoin Technology; Harbourcoin said it would repay users.",
+         [("Harbourcoin Technology", "ORG"), ("Harbourcoin", "NORP")], "Harbourcoin Technology", "Harbourcoin"),
+    ],
+)
+def test_a_firm_with_and_without_its_company_suffix_is_one(nlp, table, text, ents, full, short):
+    entities = entities_of(nlp, text, table, ents)
+    pos = text.rindex(short)
+    short_owner = next(e.id for e in entities for m in e.mentions if (m.start, m.end) == (pos, pos + len(short)))
+    assert owner(entities, text, full) == short_owner

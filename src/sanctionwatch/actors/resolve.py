@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import Entity, Mention
 from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
+from .bodies import bodies_of_places, short_names
 from .datelines import colon_dateline_places, dateline_places
 from .possessors import possessor_places
 from .scan import AliasHit, NerSpan, scan_blocks
@@ -184,13 +185,38 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     groups = _Groups()
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
     _add_ner_spans(groups, ner, table, present, taken, datelines)
+    _add_bodies_of_places(groups, ner, parsed.text, table)
     _add_relation_descriptions(groups, parsed.text, table)
     _add_shaped_names(groups, parsed.text, table)
     _add_defined_names(groups, parsed.text)
     _merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
+    _merge_short_names(groups, table)
     _add_possessor_places(groups, parsed.text, table)
     return groups.entities()
+
+
+def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table: ActorTable) -> None:
+    """"Bank of China": the NER's organisation is the body; the place it ends in keeps its own mention."""
+    places, others = [], []
+    for g in groups.by_id.values():
+        (places if g.type in PLACE_TYPES else others).extend((m.start, m.end) for m in g.mentions)
+    for span in bodies_of_places(text, ner, places, table.body_heads):
+        if any(s < span.end and span.start < e for s, e in others):
+            continue  # a table actor or a name of the NER's own holds part of it
+        actor = table.lookup(span.text)
+        group = groups.canonical(actor) if actor is not None else groups.local(span)
+        group.mentions.append(Mention(span.start, span.end, span.text, span.label))
+        others.append((span.start, span.end))
+
+
+def _merge_short_names(groups: _Groups, table: ActorTable) -> None:
+    """"Tonkin Shipping Co." ... "Tonkin Shipping": one local firm."""
+    names = {g.id: m.text for g in groups.by_id.values() if g.id.startswith("local:") and g.type not in ("person", *PLACE_TYPES)
+             for m in g.mentions}
+    for full_id, short_id in short_names(names, table.organisation_heads + table.body_heads):
+        if full_id in groups.by_id and short_id in groups.by_id:
+            _absorb(groups, groups.by_id[full_id], groups.by_id[short_id])
 
 
 def _add_possessor_places(groups: _Groups, text: str, table: ActorTable) -> None:

@@ -1,0 +1,74 @@
+"""Organisations that the alias pass reads as a place, or that a text names twice.
+
+* "Bank of China", "Maritime Safety Bureau of Ukraine": the NER's organisation ends in a place the
+  table knows, after "<head> of".  The alias hit on the place would swallow the body (an alias hit wins
+  wherever it overlaps an NER span), so the bank would pass for China.  The body is an entity of its
+  own; the place keeps its inner mention.
+* "Tonkin Shipping Co." and, later, "Tonkin Shipping": a firm's name with its company suffix and without
+  it are one firm.
+
+Plain spans in, proposals out: resolve.py owns the entities.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .scan import NerSpan
+
+BODY_LABELS = frozenset({"ORG", "FAC"})
+
+
+@lru_cache(maxsize=8)
+def _head_of(heads: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"\b(?:{words})\s+of\s+(?:the\s+)?$")
+
+
+def bodies_of_places(
+    text: str, ner: Iterable[NerSpan], places: Sequence[tuple[int, int]], heads: tuple[str, ...]
+) -> list[NerSpan]:
+    """NER organisations that end in a place mention after "<head> of"."""
+    head_of = _head_of(heads)
+    out = []
+    for span in ner:
+        if span.label not in BODY_LABELS:
+            continue
+        inner = [(s, e) for s, e in places if span.start <= s and e <= span.end and (s, e) != (span.start, span.end)]
+        if not inner:
+            continue
+        last_start, last_end = max(inner)
+        if last_end == span.end and head_of.search(text, span.start, last_start):
+            out.append(span)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _suffix(heads: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"^(?P<base>\w.*?\w)[\s,]+(?:{words})\.?$")
+
+
+def short_names(names: dict[str, str], heads: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(id of the full name, id of the short one) for firms named with and without a company suffix.
+
+    ``names`` maps ids to the names of the candidate entities.  The short name must have a word of three
+    letters or more, so that "Co." does not shrink a name to an initial.
+    """
+    suffix = _suffix(heads)
+    by_name = {_key(n): i for i, n in names.items()}
+    out = []
+    for full_id, name in names.items():
+        m = suffix.match(name)
+        if m is None or not re.search(r"\w{3,}", m.group("base")):
+            continue
+        short_id = by_name.get(_key(m.group("base")))
+        if short_id is not None and short_id != full_id:
+            out.append((full_id, short_id))
+    return out
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").lower().split())
