@@ -11,6 +11,7 @@ from ..model import Entity, Mention
 from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
 from .bodies import bodies_of_places, short_names
 from .datelines import colon_dateline_places, dateline_places
+from .declared import ALIAS_LINK, after_mentions, name_before_alias
 from .possessors import possessor_places
 from .scan import AliasHit, NerSpan, scan_blocks
 from .table import (
@@ -198,7 +199,8 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
 
 def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table: ActorTable) -> None:
     """"Bank of China": the NER's organisation is the body; the place it ends in keeps its own mention."""
-    places, others = [], []
+    places: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
     for g in groups.by_id.values():
         (places if g.type in PLACE_TYPES else others).extend((m.start, m.end) for m in g.mentions)
     for span in bodies_of_places(text, ner, places, table.body_heads):
@@ -339,50 +341,6 @@ def _merge_abbreviations(groups: "_Groups", text: str) -> None:
                 surfaces[key] = keep.id
 
 
-# "APT38, also known as BlueNoroff", "the Ocean Star (formerly the Sea Pearl)": the text itself
-# says that two names are one actor
-_ALIAS_LINK = re.compile(
-    r"\s*(?:,|\()\s*(?i:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+(?:known\s+as|named|called))?|"
-    r"previously\s+(?:known\s+as|named|called)|now\s+(?:known\s+as|named|called))\s+(?:[Tt]he\s+)?"
-    r"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z0-9][\w’'.-]*){0,5})"
-)
-
-
-# "the operation TraderTraitor, also known as Lazarus Group" where only the second name is known: the
-# first name is a run of capitalised words (a capital inside one word, or a digit, when it opens a sentence)
-_ALIAS_BEFORE = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z0-9][\w’'.-]*){0,5})\s*,\s*"
-    r"(?i:also\s+known\s+as|a\.?k\.?a\.?)\s+(?:[Tt]he\s+)?$"
-)
-_WORD_CAPITAL = re.compile(r"(?<![\w’'])[A-Z]")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
-
-
-def _name_before_alias(text: str, start: int) -> tuple[int, int] | None:
-    """The span of a name declared the same as the mention starting at ``start``, if the text says so there."""
-    window = max(0, start - 120)
-    m = _ALIAS_BEFORE.search(text, window, start)
-    if m is None:
-        return None
-    name = m.group("name")
-    if " " not in name and not re.search(r".[A-Z0-9]", name) and _SENTENCE_OPENING.search(text, window, m.start()):
-        return None  # "Hackers, also known as ...": a capitalised word that opens a sentence names nobody for sure
-    return m.span("name")
-
-
-def _after_mentions(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The part of a capitalised run after the mentions it begins with ("North Korea's TraderTraitor" ->
-    "TraderTraitor"); None when a mention reaches into its last word."""
-    start, end = span
-    inside = [e for s, e in spans if s < end and start < e]
-    if not inside:
-        return span
-    if max(inside) >= end:
-        return None
-    nxt = _WORD_CAPITAL.search(text, max(inside), end)
-    return (nxt.start(), end) if nxt else None
-
-
 def _merge_aliases(groups: "_Groups", text: str) -> None:
     """One entity for two names the text declares the same; a table actor absorbs a local one, two table actors stay.
 
@@ -392,13 +350,13 @@ def _merge_aliases(groups: "_Groups", text: str) -> None:
     spans = [(m.start, m.end) for g in groups.by_id.values() for m in g.mentions]
     for g in list(groups.by_id.values()):
         for m in list(g.mentions):
-            before = _name_before_alias(text, m.start)
+            before = name_before_alias(text, m.start)
             if before is not None and g.id in groups.by_id:
-                before = _after_mentions(text, before, spans)
+                before = after_mentions(text, before, spans)
                 if before is not None:
                     g.mentions.append(Mention(before[0], before[1], text[before[0] : before[1]], m.label))
                     spans.append(before)
-            link = _ALIAS_LINK.match(text, m.end)
+            link = ALIAS_LINK.match(text, m.end)
             if g.id not in groups.by_id or link is None:
                 continue
             start, end = link.span("name")
