@@ -277,3 +277,21 @@ def test_a_firm_with_and_without_its_company_suffix_is_one(nlp, table, text, ent
     pos = text.rindex(short)
     short_owner = next(e.id for e in entities for m in e.mentions if (m.start, m.end) == (pos, pos + len(short)))
     assert owner(entities, text, full) == short_owner
+
+
+@pytest.mark.parametrize(
+    "surface, expected",
+    [
+        ("DPR Korea", "prk"),
+        ("D.P.R. Korea", "prk"),
+        ("Democratic Peoples Republic of Korea", "prk"),
+        ("Kim Yo Jung", "kim-yo-jong"),
+        ("Nebenzia", "vassily-nebenzia"),
+        ("Maria Zakharova", "maria-zakharova"),
+        ("Mao Ning", "mao-ning"),
+        ("Thomas-Greenfield", "linda-thomas-greenfield"),
+    ],
+)
+def test_spellings_and_officials_of_the_region(table, surface, expected):
+    actor = table.lookup(surface)
+    assert actor is not None and actor.id == expected
