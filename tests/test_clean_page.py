@@ -270,6 +270,9 @@ def test_byline(line, expected):
         ("The ministry runs a Photo Archive of its own.", None),  # no agency: a sentence
         ("He heads the Photo Department of the Harbour Daily.", None),
         ("The navy said it would inspect the ship. (Yonhap)", None),
+        # a square-bracketed agency ends a caption
+        ("Soldiers march past the stand in the capital on Monday. [YONHAP]", "caption"),
+        ("Envoys leave the chamber after the vote. [Harbour Photo Agency / Pool]", "caption"),
         ('"We will never accept it," the envoy told Reuters.', None),
     ],
 )

@@ -139,7 +139,9 @@ class Features:
         m = self._paren.search(text, tail)
         if m:
             inner = m.group("pc")
-            if self.is_credit(inner) and ("/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0):
+            # "(Yonhap)" after a sentence is the wire's tag, "[YONHAP]" the photo's credit
+            square = m.group("paren") == "["
+            if self.is_credit(inner) and (square or "/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0):
                 return m.start()
         m = self._label.search(text, tail)
         if m and self.is_credit(m.group("lc"), labelled=True):
