@@ -251,6 +251,16 @@ def test_an_organisation_named_after_its_country_is_not_the_country(nlp, table, 
     assert owner(entities, text, place) == place_id
 
 
+def test_an_organisation_the_ner_cut_before_its_country_is_whole(nlp, table):
+    text = "Envoys of the Socialist Party of Chile (SPC) met officials in Hanoi. The SPC backed the talks, Chile said."
+    entities = entities_of(nlp, text, table, [("Socialist Party of", "ORG"), ("SPC", "ORG")])
+    body_id = owner(entities, text, "Socialist Party of Chile")
+    assert body_id is not None and body_id.startswith("local:")
+    assert owner(entities, text, "Chile") == "chl"
+    pos = text.rindex("SPC")
+    assert any(e.id == body_id and m.start == pos for e in entities for m in e.mentions)
+
+
 @pytest.mark.parametrize(
     "text, ents",
     [

@@ -29,20 +29,30 @@ def _head_of(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 def bodies_of_places(
     text: str, ner: Iterable[NerSpan], places: Sequence[tuple[int, int]], heads: tuple[str, ...]
-) -> list[NerSpan]:
-    """NER organisations that end in a place mention after "<head> of"."""
+) -> list[tuple[NerSpan, NerSpan]]:
+    """(NER span, body span) for NER organisations that end in a place mention after "<head> of"; the body
+    span is longer than the NER's where the NER stopped at the "of"."""
     head_of = _head_of(heads)
     out = []
-    for span in ner:
-        if span.label not in BODY_LABELS:
+    for ner_span in ner:
+        if ner_span.label not in BODY_LABELS:
             continue
+        span = ner_span
+        # the NER may stop before the place: "the Communist Party of" + "Vietnam"
+        if _DANGLING_OF.search(text, span.start, span.end):
+            nxt = [(s, e) for s, e in places if span.end < s <= span.end + 5 and not text[span.end : s].strip()]
+            if nxt:
+                span = NerSpan(span.start, nxt[0][1], text[span.start : nxt[0][1]], span.label)
         inner = [(s, e) for s, e in places if span.start <= s and e <= span.end and (s, e) != (span.start, span.end)]
         if not inner:
             continue
         last_start, last_end = max(inner)
         if last_end == span.end and head_of.search(text, span.start, last_start):
-            out.append(span)
+            out.append((ner_span, span))
     return out
+
+
+_DANGLING_OF = re.compile(r"\sof(?:\s+the)?$")
 
 
 @lru_cache(maxsize=8)

@@ -203,13 +203,23 @@ def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table:
     others: list[tuple[int, int]] = []
     for g in groups.by_id.values():
         (places if g.type in PLACE_TYPES else others).extend((m.start, m.end) for m in g.mentions)
-    for span in bodies_of_places(text, ner, places, table.body_heads):
-        if any(s < span.end and span.start < e for s, e in others):
+    for ner_span, span in bodies_of_places(text, ner, places, table.body_heads):
+        cut = (ner_span.start, ner_span.end)  # "Communist Party of": the NER's own cut-off name gives way
+        if any(s < span.end and span.start < e for s, e in others if (s, e) != cut):
             continue  # a table actor or a name of the NER's own holds part of it
+        if cut != (span.start, span.end):
+            _drop_local_mention(groups, cut)
         actor = table.lookup(span.text)
         group = groups.canonical(actor) if actor is not None else groups.local(span)
         group.mentions.append(Mention(span.start, span.end, span.text, span.label))
         others.append((span.start, span.end))
+
+
+def _drop_local_mention(groups: _Groups, span: tuple[int, int]) -> None:
+    for g in [g for g in groups.by_id.values() if g.id.startswith("local:")]:
+        g.mentions = [m for m in g.mentions if (m.start, m.end) != span]
+        if not g.mentions:
+            del groups.by_id[g.id]
 
 
 def _merge_short_names(groups: _Groups, table: ActorTable) -> None:
