@@ -177,6 +177,11 @@ def test_our_republic_in_a_dprk_statement(nlp, table, text, expected):
          "Russia’s Security Council", "rus-security-council", "Russia", "rus"),
         ("North Korea's Foreign Ministry called the report a fabrication on Sunday.", None,
          "North Korea's Foreign Ministry", "dprk-mfa", "North Korea", "prk"),
+        # a leading name, not a possessive
+        ("A spokesman for the DPRK Foreign Ministry said the drills were a rehearsal for war.", None,
+         "DPRK Foreign Ministry", "dprk-mfa", "DPRK", "prk"),
+        ("The U.S. State Department declined to comment on the seizure.", None,
+         "U.S. State Department", "us-state-department", "U.S.", "usa"),
     ],
 )
 def test_a_place_in_the_possessive_inside_a_name_is_mentioned_too(nlp, table, text, ents, outer, outer_id, place, place_id):
@@ -190,6 +195,8 @@ def test_a_place_in_the_possessive_inside_a_name_is_mentioned_too(nlp, table, te
     [
         # a person in the possessive is no place
         ("Kim Jong Un's sister said on Friday that the drills were a rehearsal for war.", "Kim Jong Un"),
+        # the actor's own name in front of a lower-case rest is the actor, not a place inside it
+        ("South Korean spy agency officials briefed lawmakers on Tuesday.", "South Korean"),
     ],
 )
 def test_a_possessor_that_is_no_place_adds_no_place(nlp, table, text, possessor):
@@ -242,6 +249,8 @@ def test_words_that_are_no_such_actor(nlp, table, text, surface, not_expected):
          "Bank of China", "China", "chn"),
         ("The Maritime Safety Bureau of Ukraine said the freighter had left the port at night.",
          "Maritime Safety Bureau of Ukraine", "Ukraine", "ukr"),
+        # a place in front and a head word at the end
+        ("The Chile Coast Guard said the freighter had left the port at night.", "Chile Coast Guard", "Chile", "chl"),
     ],
 )
 def test_an_organisation_named_after_its_country_is_not_the_country(nlp, table, text, body, place, place_id):

@@ -22,7 +22,7 @@ mention of the media outlet that reported the story.
 
 The package: ``table`` loads the actor table, ``scan`` makes the two passes, ``datelines`` finds
 datelines, ``bodies`` finds organisations named after a place ("Bank of China") and firms named with
-and without a company suffix, ``possessors`` finds the place inside a name ("South Korea's spy agency"),
+and without a company suffix, ``inner_places`` finds the place inside a name ("South Korea's spy agency", "DPRK Foreign Ministry"),
 ``resolve`` merges it all into entities.
 """
 

@@ -1,7 +1,7 @@
 """Organisations that the alias pass reads as a place, or that a text names twice.
 
-* "Bank of China", "Maritime Safety Bureau of Ukraine": the NER's organisation ends in a place the
-  table knows, after "<head> of".  The alias hit on the place would swallow the body (an alias hit wins
+* "Bank of China", "Maritime Safety Bureau of Ukraine", "China Coast Guard": the NER's organisation ends in
+  a place the table knows, after "<head> of", or begins with one and ends in a head word.  The alias hit on the place would swallow the body (an alias hit wins
   wherever it overlaps an NER span), so the bank would pass for China.  The body is an entity of its
   own; the place keeps its inner mention.
 * "Tonkin Shipping Co." and, later, "Tonkin Shipping": a firm's name with its company suffix and without
@@ -30,8 +30,8 @@ def _head_of(heads: tuple[str, ...]) -> re.Pattern[str]:
 def bodies_of_places(
     text: str, ner: Iterable[NerSpan], places: Sequence[tuple[int, int]], heads: tuple[str, ...]
 ) -> list[tuple[NerSpan, NerSpan]]:
-    """(NER span, body span) for NER organisations that end in a place mention after "<head> of"; the body
-    span is longer than the NER's where the NER stopped at the "of"."""
+    """(NER span, body span) for NER organisations that end in a place mention after "<head> of", or begin with
+    one and end in a head word; the body span is longer than the NER's where the NER stopped at the "of"."""
     head_of = _head_of(heads)
     out = []
     for ner_span in ner:
@@ -47,9 +47,26 @@ def bodies_of_places(
         if not inner:
             continue
         last_start, last_end = max(inner)
-        if last_end == span.end and head_of.search(text, span.start, last_start):
+        first_start, first_end = min(inner)
+        if (last_end == span.end and head_of.search(text, span.start, last_start)) or (
+            first_start == span.start
+            and _ends_in(text, span.end, heads)
+            and not _DEMONYM.search(text, first_start, first_end)  # "North Korean Central Military Commission"
+        ):
             out.append((ner_span, span))
     return out
+
+
+def _ends_in(text: str, end: int, heads: tuple[str, ...]) -> bool:
+    """Whether the word before ``end`` is a head word ("China Coast Guard")."""
+    m = _LAST_WORD.search(text, 0, end)
+    return m is not None and m.group() in heads
+
+
+_LAST_WORD = re.compile(r"\w+$")
+# A country adjective in front describes the body ("North Korean ... Commission"): the NER's own spans and
+# the organisation shapes of name_shapes.py decide those; only a country's name in front is taken here.
+_DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish)$")
 
 
 _DANGLING_OF = re.compile(r"\sof(?:\s+the)?$")

@@ -12,7 +12,7 @@ from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
 from .bodies import bodies_of_places, short_names
 from .datelines import colon_dateline_places, dateline_places
 from .declared import ALIAS_LINK, after_mentions, name_before_alias
-from .possessors import possessor_places
+from .inner_places import inner_places
 from .scan import AliasHit, NerSpan, scan_blocks
 from .table import (
     ALIAS_LABEL, DEMONYM_ENDING, HYPHEN_CLASS, LOCAL_TYPES, PLACE_LABELS, PLACE_TYPES, QUOTE_FOLD, RESOLVED_ONLY_LABELS,
@@ -193,7 +193,7 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     _merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
     _merge_short_names(groups, table)
-    _add_possessor_places(groups, parsed.text, table)
+    _add_inner_places(groups, parsed.text, table)
     return groups.entities()
 
 
@@ -231,10 +231,10 @@ def _merge_short_names(groups: _Groups, table: ActorTable) -> None:
             _absorb(groups, groups.by_id[full_id], groups.by_id[short_id])
 
 
-def _add_possessor_places(groups: _Groups, text: str, table: ActorTable) -> None:
-    """An inner mention of the place that opens another actor's name in the possessive."""
-    spans = [(m.start, m.end) for g in groups.by_id.values() if g.type not in PLACE_TYPES for m in g.mentions]
-    for actor, start, end in possessor_places(text, spans, table):
+def _add_inner_places(groups: _Groups, text: str, table: ActorTable) -> None:
+    """An inner mention of the place that opens another actor's name ("DPRK Foreign Ministry")."""
+    spans = [(m.start, m.end, g.id) for g in groups.by_id.values() if g.type not in PLACE_TYPES for m in g.mentions]
+    for actor, start, end in inner_places(text, spans, table):
         group = groups.canonical(actor)
         if not any(m.start == start and m.end == end for m in group.mentions):
             group.mentions.append(Mention(start, end, text[start:end], ALIAS_LABEL))
