@@ -78,22 +78,26 @@ def _suffix(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?P<base>\w.*?\w)[\s,]+(?:{words})\.?$")
 
 
-def short_names(names: dict[str, str], heads: tuple[str, ...]) -> list[tuple[str, str]]:
+def short_names(names: Iterable[tuple[str, str]], heads: tuple[str, ...]) -> list[tuple[str, str]]:
     """(id of the full name, id of the short one) for firms named with and without a company suffix.
 
-    ``names`` maps ids to the names of the candidate entities.  The short name must have a word of three
-    letters or more, so that "Co." does not shrink a name to an initial.
+    ``names`` holds (entity id, a name it is written with) for the candidate entities.  The short name must
+    have a word of three letters or more, so that "Co." does not shrink a name to an initial; a short name
+    written for two entities is nobody's for sure.
     """
     suffix = _suffix(heads)
-    by_name = {_key(n): i for i, n in names.items()}
+    pairs = set(names)
+    owners: dict[str, set[str]] = {}
+    for entity_id, name in pairs:
+        owners.setdefault(_key(name), set()).add(entity_id)
     out = []
-    for full_id, name in names.items():
+    for full_id, name in sorted(pairs):
         m = suffix.match(name)
         if m is None or not re.search(r"\w{3,}", m.group("base")):
             continue
-        short_id = by_name.get(_key(m.group("base")))
-        if short_id is not None and short_id != full_id:
-            out.append((full_id, short_id))
+        short = owners.get(_key(m.group("base")), set()) - {full_id}
+        if len(short) == 1:
+            out.append((full_id, short.pop()))
     return out
 
 

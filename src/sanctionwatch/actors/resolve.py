@@ -224,8 +224,8 @@ def _drop_local_mention(groups: _Groups, span: tuple[int, int]) -> None:
 
 def _merge_short_names(groups: _Groups, table: ActorTable) -> None:
     """"Tonkin Shipping Co." ... "Tonkin Shipping": one local firm."""
-    names = {g.id: m.text for g in groups.by_id.values() if g.id.startswith("local:") and g.type not in ("person", *PLACE_TYPES)
-             for m in g.mentions}
+    names = [(g.id, m.text) for g in groups.by_id.values() if g.id.startswith("local:") and g.type not in ("person", *PLACE_TYPES)
+             for m in g.mentions]
     for full_id, short_id in short_names(names, table.organisation_heads + table.body_heads):
         if full_id in groups.by_id and short_id in groups.by_id:
             _absorb(groups, groups.by_id[full_id], groups.by_id[short_id])
