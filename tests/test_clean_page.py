@@ -272,6 +272,7 @@ def test_byline(line, expected):
         ("The navy said it would inspect the ship. (Yonhap)", None),
         # a square-bracketed agency ends a caption
         ("Soldiers march past the stand in the capital on Monday. [YONHAP]", "caption"),
+        ("BORDER TRADE RESUMES The customs office said lorries crossed the bridge again on Monday. [Reuters]", None),
         ("Envoys leave the chamber after the vote. [Harbour Photo Agency / Pool]", "caption"),
         ('"We will never accept it," the envoy told Reuters.', None),
     ],

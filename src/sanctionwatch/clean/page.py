@@ -139,8 +139,9 @@ class Features:
         m = self._paren.search(text, tail)
         if m:
             inner = m.group("pc")
-            # "(Yonhap)" after a sentence is the wire's tag, "[YONHAP]" the photo's credit
-            square = m.group("paren") == "["
+            # "(Yonhap)" after a sentence is the wire's tag, "[YONHAP]" the photo's credit; a "[Reuters]" link
+            # closing an item of a news roundup is neither
+            square = m.group("paren") == "[" and inner.upper() == inner
             if self.is_credit(inner) and (square or "/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0):
                 return m.start()
         m = self._label.search(text, tail)
