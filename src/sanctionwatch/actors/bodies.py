@@ -3,7 +3,8 @@
 * "Bank of China", "Maritime Safety Bureau of Ukraine", "China Coast Guard": the NER's organisation ends in
   a place the table knows, after "<head> of", or begins with one and ends in a head word.  The alias hit on the place would swallow the body (an alias hit wins
   wherever it overlaps an NER span), so the bank would pass for China.  The body is an entity of its
-  own; the place keeps its inner mention.
+  own; a place after "of" keeps its inner mention, a place in front is part of the name ("Washington
+  Restaurant Association").
 * "Tonkin Shipping Co." and, later, "Tonkin Shipping": a firm's name with its company suffix and without
   it are one firm.
 

@@ -19,23 +19,26 @@ _POSSESSIVE = re.compile(r"[’']s$")
 # a country adjective in front describes the actor ("Russian Financial Society"): no mention of the country
 _DEMONYM = re.compile(r"(?:ian|ean|can|ese|ish)$")
 MAX_PLACE_WORDS = 4
+# the bodies of a state, whose leading place name says whose they are ("DPRK Foreign Ministry")
+STATE_BODY_TYPES = frozenset({"government_body", "armed_forces", "intelligence"})
 
 
 def inner_places(text: str, spans: Iterable[tuple[int, int, str]], table: ActorTable) -> list[tuple[Actor, int, int]]:
     """(place actor, start, end) for each (start, end, actor id) span that opens with a place other than that
     actor: the longest run of leading words that names one, in the possessive ("Russia's Security Council")
-    or before a capitalised rest of the name ("DPRK Foreign Ministry"; not "South Korean spy agency", nor the
-    adjective of "Russian Financial Society")."""
+    or, for a body of the state, before a capitalised rest of the name ("DPRK Foreign Ministry"; not "South
+    Korean spy agency", nor the adjective of "Russian Financial Society", nor "The Washington Post")."""
     out = []
     for start, end, actor_id in spans:
         if not text[start : start + 1].isupper():
             continue
+        actor_type = table.get(actor_id).type if actor_id in table else None
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
         for n in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
             lead_end = words[n - 1][1]
             possessive = _POSSESSIVE.search(text, start, lead_end) is not None
-            if not possessive and not text[words[n][0]].isupper():
-                continue
+            if not possessive and (actor_type not in STATE_BODY_TYPES or not text[words[n][0]].isupper()):
+                continue  # a place leading the name of a paper or a firm ("Washington Post") is part of a name
             owner_end = lead_end - 2 if possessive else lead_end
             if not possessive and _DEMONYM.search(text, start, owner_end):
                 continue

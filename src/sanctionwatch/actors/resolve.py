@@ -133,9 +133,11 @@ def _add_ner_spans(
         actor = table.lookup(span.text, context=present)
         if actor is None and span.label in PLACE_LABELS and span.text.isalpha() and span.text.islower():
             # "Russia, china and France": a one-word country is matched with its capital only, so that a
-            # common word is never a country; here the NER itself read the lower-case word as a place
-            place_id = table.places.get(span.text)
-            actor = table.get(place_id) if place_id else None
+            # common word is never a country; here the NER itself read the lower-case word as a place (a
+            # name written in capitals, "US", is an acronym: "us" is a pronoun whatever the NER says)
+            place = table.get(table.places.get(span.text, ""))
+            if place is not None and any(s.lower() == span.text and s.istitle() for s in place.surfaces()):
+                actor = place
         if actor is None and span.label != "PERSON" and " " not in span.text:
             # machine translation misspells capitals and countries ("Pjongjang"): one edit on a long word
             place_id = fuzzy_place(span.text, table.places)
@@ -198,7 +200,8 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
 
 
 def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table: ActorTable) -> None:
-    """"Bank of China": the NER's organisation is the body; the place it ends in keeps its own mention."""
+    """"Bank of China": the NER's organisation is the body; the place it ends in keeps its own mention, the place
+    in front of "China Coast Guard" is part of the name."""
     places: list[tuple[int, int]] = []
     others: list[tuple[int, int]] = []
     for g in groups.by_id.values():
@@ -209,6 +212,9 @@ def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table:
             continue  # a table actor or a name of the NER's own holds part of it
         if cut != (span.start, span.end):
             _drop_local_mention(groups, cut)
+        if any(s == span.start for s, _ in places):
+            # "Washington Restaurant Association", "China Coast Guard": the place is part of a name
+            _drop_place_mentions(groups, span.start, span.end)
         actor = table.lookup(span.text)
         group = groups.canonical(actor) if actor is not None else groups.local(span)
         group.mentions.append(Mention(span.start, span.end, span.text, span.label))
@@ -218,6 +224,13 @@ def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table:
 def _drop_local_mention(groups: _Groups, span: tuple[int, int]) -> None:
     for g in [g for g in groups.by_id.values() if g.id.startswith("local:")]:
         g.mentions = [m for m in g.mentions if (m.start, m.end) != span]
+        if not g.mentions:
+            del groups.by_id[g.id]
+
+
+def _drop_place_mentions(groups: _Groups, start: int, end: int) -> None:
+    for g in [g for g in groups.by_id.values() if g.type in PLACE_TYPES]:
+        g.mentions = [m for m in g.mentions if not (start <= m.start and m.end <= end)]
         if not g.mentions:
             del groups.by_id[g.id]
 
