@@ -32,7 +32,8 @@ def inner_places(text: str, spans: Iterable[tuple[int, int, str]], table: ActorT
     for start, end, actor_id in spans:
         if not text[start : start + 1].isupper():
             continue
-        actor_type = table.get(actor_id).type if actor_id in table else None
+        own = table.get(actor_id)
+        actor_type = own.type if own is not None else None
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
         for n in range(min(MAX_PLACE_WORDS, len(words) - 1), 0, -1):
             lead_end = words[n - 1][1]
