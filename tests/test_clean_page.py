@@ -178,11 +178,22 @@ def test_caption_above_a_credit_only_line():
     [
         # a list of designated people, one per line, is the story
         "The ministry named four people on Tuesday.\n\nRi Chol Su\nKim Myong Ok\nPak Il\nHan Song Mi\n\nThey are barred from travel, the statement said.",
+        # five or more of them, announced by a sentence ending in a colon
+        "The ministry on Monday barred six people from travel:\n\nRi Chol Su\nKim Myong Ok\nPak Il\nHan Song Mi\n"
+        "O Yong Nam\nJu Kwang Il\n\nThey worked for a trading firm in Dandong, the statement said.",
+        # or standing between two paragraphs of the story
+        "The finance ministry froze the assets of six firms linked to the network on Monday, the statement said.\n\n"
+        "Haedong Shipping\nSongrim Trading\nPaektu Metals\nChollima Fisheries\nRyongak Logistics\nMunsu Timber\n\n"
+        "The firms had moved coal and iron through ports in three countries, according to the statement.",
         # an AFP-style dateline with a colon starts the story
         "SEOUL: North Korea fired two missiles into the sea on Monday, the military said.",
         "Images released by state media showed the launch from a mobile launcher on Sunday.",
         "Talks with the U.S., he said, would resume after the holiday, according to the envoy.",
         "Officials said the vessel, later renamed, sailed from Nampo in March and reached Vladivostok in April.",
+        # a handle named in a sentence is no embed signature
+        "The analyst Jane Roe (@janeroe) said on Monday that the tanker had turned off its transponder.",
+        # the word "Photo" inside a caption-like sentence with no agency after it
+        "The ministry released a photo of the launch. Photo analysts doubted it, the newspaper said.",
     ],
 )
 def test_story_text_is_kept(text):
@@ -232,6 +243,11 @@ def test_date_stub(line, expected):
         ("by Ana Silva and the news desk May 2, 2024 3:01 PM", True),
         ("Example Daily logo Example Daily 04-05-2024 By Our Correspondent", True),
         ("By the end of the year, the country had exported coal worth millions.", False),
+        # a time opening a short sentence is no author
+        ("By Monday, the tanker had left.", False),
+        ("By March, exports had doubled.", False),
+        ("By Thursday evening the ship was gone.", False),
+        ("By Marc Lee", True),
         ("The row began when the agency rated a claim made by Senator Roe on June 11:", False),
     ],
 )
@@ -247,7 +263,17 @@ def test_byline(line, expected):
         ("The border bridge at dusk. /Yonhap", "caption"),
         ("A tanker at anchor off Nampo, Jan 3 | HARBOUR PHOTO / VIA AP", "caption"),
         ("EPA-EFE/JANE ROE", "photo_credit"),
+        # a "Photo" word with no colon, glued to the caption's full stop or after it, with a full stop of its own
+        ("Envoys vote on a draft text at the headquarters in Geneva.Photo Xinhua.", "caption"),
+        ("Envoys leave the chamber after the vote. Photo Reuters", "caption"),
+        ("Envoys leave the chamber after the vote. Photos AFP.", "caption"),
+        ("The ministry runs a Photo Archive of its own.", None),  # no agency: a sentence
+        ("He heads the Photo Department of the Harbour Daily.", None),
         ("The navy said it would inspect the ship. (Yonhap)", None),
+        # a square-bracketed agency ends a caption
+        ("Soldiers march past the stand in the capital on Monday. [YONHAP]", "caption"),
+        ("BORDER TRADE RESUMES The customs office said lorries crossed the bridge again on Monday. [Reuters]", None),
+        ("Envoys leave the chamber after the vote. [Harbour Photo Agency / Pool]", "caption"),
         ('"We will never accept it," the envoy told Reuters.', None),
     ],
 )
@@ -290,6 +316,12 @@ def test_title_is_never_taken_from_clutter(text, title):
          "• Read also: Border trade resumes after a pause\n- JANE ROE\n- Copyright © Example Daily", None,
          {("related_links", "• Read also: Border trade resumes after a pause"), ("byline", "- JANE ROE"),
           ("copyright", "- Copyright © Example Daily")}),
+        # an embedded post's signature with its short link; the post's own text stays
+        ("Envoys agreed to keep the cap, the first such vote. https://t.co/Ab3dEfGh — The Harbour Herald "
+         "(@HarbourHerald) June 3, 2023\nThe ferry was held in port, officials said on Monday.", None,
+         {("link", "https://t.co/Ab3dEfGh — The Harbour Herald (@HarbourHerald) June 3, 2023")}),
+        ("The ban is a mistake, the senator wrote. pic.twitter.com/xY12ab -- Jane Roe (@janeroe) March 9, 2024", None,
+         {("social_embed", "pic.twitter.com/xY12ab -- Jane Roe (@janeroe) March 9, 2024")}),
         # a row of sharing labels, some of several words, and the comment form's gate
         ("Print this article\nSend to a friend\nThe ferry was held in port, officials said on Monday.", None,
          {("page_furniture", "Print this article"), ("page_furniture", "Send to a friend")}),
@@ -312,6 +344,39 @@ def test_title_is_never_taken_from_clutter(text, title):
 )
 def test_clutter_glued_or_bulleted(text, title, clutter):
     assert clutter <= {(r.reason, r.text) for r in find_ignored(text, title=title)}
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # the scrape stops mid-sentence under a captioned photo: the cut paragraph is the story, not a footer
+        ("Tanker held off Mokpo\n\nCustoms officers said on Tuesday the tanker had taken on fuel at sea.\n\n"
+         "A patrol boat in the harbour of Mokpo, March 3, 2024. (Jane Roe / AFP via Getty Images)\n\n"
+         "The tanker, flagged in Palau, had sailed from Nampo with coal that investigators believe was bound for",
+         "The tanker, flagged in Palau, had sailed from Nampo with coal that investigators believe was bound for"),
+        ("Tanker held off Mokpo\n\nCustoms officers said on Tuesday the tanker had taken on fuel at sea.\n\nShare\n"
+         "The tanker, flagged in Palau, had sailed from Nampo with a cargo of coal and",
+         "The tanker, flagged in Palau, had sailed from Nampo with a cargo of coal and"),
+    ],
+)
+def test_a_cut_off_last_paragraph_is_no_footer(text, kept):
+    assert not any(kept in r.text or r.text in kept for r in find_ignored(text))
+
+
+def test_previous_and_next_links_glued_to_their_titles():
+    text = ("The port reopened on Monday, officials said.\nPrevious articleHarbour fees rise again in the north\n"
+            "Next articleFerry link resumes\nPrevious articles in this series described the tankers.")
+    regions = {(r.reason, r.text) for r in find_ignored(text)}
+    assert ("page_furniture", "Previous articleHarbour fees rise again in the north") in regions
+    assert ("page_furniture", "Next articleFerry link resumes") in regions
+    assert not any("series" in t for _, t in regions)
+
+
+def test_a_run_of_labels_between_paragraphs_is_still_clutter_when_one_is_known():
+    text = ("The coast guard boarded the tanker on Monday after a tip from a partner navy, officials said.\n"
+            "Share\nTweet\nEmail\nPrint\nWhatsApp\n"
+            "The tanker had switched off its transponder for nine days before it was stopped, they said.")
+    assert {"Share", "Tweet", "Email", "Print", "WhatsApp"} <= {r.text for r in find_ignored(text)}
 
 
 def test_a_lede_above_a_photo_credit_is_the_story_not_its_caption():

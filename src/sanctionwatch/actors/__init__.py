@@ -21,7 +21,9 @@ filed, so a place inside it is not a mention; the agency in it is kept, as a
 mention of the media outlet that reported the story.
 
 The package: ``table`` loads the actor table, ``scan`` makes the two passes, ``datelines`` finds
-datelines, ``resolve`` merges it all into entities.
+datelines, ``bodies`` finds organisations named after a place ("Bank of China") and firms named with
+and without a company suffix, ``inner_places`` finds the place inside a name ("South Korea's spy agency", "DPRK Foreign Ministry"),
+``resolve`` merges it all into entities.
 """
 
 from __future__ import annotations

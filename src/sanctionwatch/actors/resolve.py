@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import Entity, Mention
 from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
+from .bodies import bodies_of_places, short_names
 from .datelines import colon_dateline_places, dateline_places
+from .declared import ALIAS_LINK, after_mentions, name_before_alias
+from .inner_places import inner_places
 from .scan import AliasHit, NerSpan, scan_blocks
 from .table import (
     ALIAS_LABEL, DEMONYM_ENDING, HYPHEN_CLASS, LOCAL_TYPES, PLACE_LABELS, PLACE_TYPES, QUOTE_FOLD, RESOLVED_ONLY_LABELS,
@@ -128,12 +131,22 @@ def _add_ner_spans(
         if taken.find(1, span.start, span.end) != -1:
             continue  # the alias hit wins
         actor = table.lookup(span.text, context=present)
+        if actor is None and span.label in PLACE_LABELS and span.text.isalpha() and span.text.islower():
+            # "Russia, china and France": a one-word country is matched with its capital only, so that a
+            # common word is never a country; here the NER itself read the lower-case word as a place (a
+            # name written in capitals, "US", is an acronym: "us" is a pronoun whatever the NER says)
+            place = table.get(table.places.get(span.text, ""))
+            if place is not None and any(s.lower() == span.text and s.istitle() for s in place.surfaces()):
+                actor = place
         if actor is None and span.label != "PERSON" and " " not in span.text:
             # machine translation misspells capitals and countries ("Pjongjang"): one edit on a long word
             place_id = fuzzy_place(span.text, table.places)
             actor = table.get(place_id) if place_id else None
         kind = actor.type if actor is not None else span.label
-        if _is_place(kind) and _inside(span.start, span.end, datelines):
+        if (_is_place(kind) or actor is None and kind != "PERSON") and _inside(span.start, span.end, datelines):
+            # the place of a dateline, also where the NER read it as an organisation ("BRUSSELS (Reuters) –"
+            # would pass for the agency's name before its abbreviation); a person is kept, since the title-case
+            # colon dateline has the shape of a heading such as "President Yoon: ..."
             continue
         if actor is not None:
             groups.canonical(actor).mentions.append(Mention(span.start, span.end, span.text, span.label))
@@ -175,12 +188,69 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     groups = _Groups()
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
     _add_ner_spans(groups, ner, table, present, taken, datelines)
+    _add_bodies_of_places(groups, ner, parsed.text, table)
     _add_relation_descriptions(groups, parsed.text, table)
     _add_shaped_names(groups, parsed.text, table)
     _add_defined_names(groups, parsed.text)
     _merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
+    _merge_short_names(groups, table)
+    _add_inner_places(groups, parsed.text, table)
     return groups.entities()
+
+
+def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table: ActorTable) -> None:
+    """"Bank of China": the NER's organisation is the body; the place it ends in keeps its own mention, the place
+    in front of "China Coast Guard" is part of the name."""
+    places: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
+    for g in groups.by_id.values():
+        (places if g.type in PLACE_TYPES else others).extend((m.start, m.end) for m in g.mentions)
+    for ner_span, span in bodies_of_places(text, ner, places, table.body_heads):
+        cut = (ner_span.start, ner_span.end)  # "Communist Party of": the NER's own cut-off name gives way
+        if any(s < span.end and span.start < e for s, e in others if (s, e) != cut):
+            continue  # a table actor or a name of the NER's own holds part of it
+        if cut != (span.start, span.end):
+            _drop_local_mention(groups, cut)
+        if any(s == span.start for s, _ in places):
+            # "Washington Restaurant Association", "China Coast Guard": the place is part of a name
+            _drop_place_mentions(groups, span.start, span.end)
+        actor = table.lookup(span.text)
+        group = groups.canonical(actor) if actor is not None else groups.local(span)
+        group.mentions.append(Mention(span.start, span.end, span.text, span.label))
+        others.append((span.start, span.end))
+
+
+def _drop_local_mention(groups: _Groups, span: tuple[int, int]) -> None:
+    for g in [g for g in groups.by_id.values() if g.id.startswith("local:")]:
+        g.mentions = [m for m in g.mentions if (m.start, m.end) != span]
+        if not g.mentions:
+            del groups.by_id[g.id]
+
+
+def _drop_place_mentions(groups: _Groups, start: int, end: int) -> None:
+    for g in [g for g in groups.by_id.values() if g.type in PLACE_TYPES]:
+        g.mentions = [m for m in g.mentions if not (start <= m.start and m.end <= end)]
+        if not g.mentions:
+            del groups.by_id[g.id]
+
+
+def _merge_short_names(groups: _Groups, table: ActorTable) -> None:
+    """"Tonkin Shipping Co." ... "Tonkin Shipping": one local firm."""
+    names = [(g.id, m.text) for g in groups.by_id.values() if g.id.startswith("local:") and g.type not in ("person", *PLACE_TYPES)
+             for m in g.mentions]
+    for full_id, short_id in short_names(names, table.organisation_heads + table.body_heads):
+        if full_id in groups.by_id and short_id in groups.by_id:
+            _absorb(groups, groups.by_id[full_id], groups.by_id[short_id])
+
+
+def _add_inner_places(groups: _Groups, text: str, table: ActorTable) -> None:
+    """An inner mention of the place that opens another actor's name ("DPRK Foreign Ministry")."""
+    spans = [(m.start, m.end, g.id) for g in groups.by_id.values() if g.type not in PLACE_TYPES for m in g.mentions]
+    for actor, start, end in inner_places(text, spans, table):
+        group = groups.canonical(actor)
+        if not any(m.start == start and m.end == end for m in group.mentions):
+            group.mentions.append(Mention(start, end, text[start:end], ALIAS_LABEL))
 
 
 # "the Center for Advanced Defense Studies (C4ADS)": the parenthesis names the same actor
@@ -294,24 +364,22 @@ def _merge_abbreviations(groups: "_Groups", text: str) -> None:
                 surfaces[key] = keep.id
 
 
-# "APT38, also known as BlueNoroff", "the Ocean Star (formerly the Sea Pearl)": the text itself
-# says that two names are one actor
-_ALIAS_LINK = re.compile(
-    r"\s*(?:,|\()\s*(?i:also\s+known\s+as|a\.?k\.?a\.?|formerly(?:\s+(?:known\s+as|named|called))?|"
-    r"previously\s+(?:known\s+as|named|called)|now\s+(?:known\s+as|named|called))\s+(?:[Tt]he\s+)?"
-    r"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z0-9][\w’'.-]*){0,5})"
-)
-
-
 def _merge_aliases(groups: "_Groups", text: str) -> None:
     """One entity for two names the text declares the same; a table actor absorbs a local one, two table actors stay.
 
-    The second name joins the first as a mention where the NER missed it; the NER's type for
-    either name is a guess ("Quiet Finch" read as a person), so a known type wins.
+    The other name joins as a mention where the NER missed it (after the known one, or before it); the
+    NER's type for either name is a guess ("Quiet Finch" read as a person), so a known type wins.
     """
+    spans = [(m.start, m.end) for g in groups.by_id.values() for m in g.mentions]
     for g in list(groups.by_id.values()):
         for m in list(g.mentions):
-            link = _ALIAS_LINK.match(text, m.end)
+            before = name_before_alias(text, m.start)
+            if before is not None and g.id in groups.by_id:
+                before = after_mentions(text, before, spans)
+                if before is not None:
+                    g.mentions.append(Mention(before[0], before[1], text[before[0] : before[1]], m.label))
+                    spans.append(before)
+            link = ALIAS_LINK.match(text, m.end)
             if g.id not in groups.by_id or link is None:
                 continue
             start, end = link.span("name")

@@ -106,6 +106,7 @@ class ActorTable:
         not_entities: Iterable[str] = (),
         vessel_nouns: Iterable[str] = (),
         organisation_heads: Iterable[str] = (),
+        body_heads: Iterable[str] = (),
     ) -> None:
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
         self.titles = frozenset(t.lower() for t in titles)
@@ -114,6 +115,7 @@ class ActorTable:
         self.not_entities = frozenset(surface_key(s, exact=False) for s in not_entities)
         self.vessel_nouns = tuple(vessel_nouns)
         self.organisation_heads = tuple(organisation_heads)
+        self.body_heads = tuple(body_heads)
         self._index: AliasIndex | None = None
         self._places: dict[str, str] | None = None
 
@@ -274,7 +276,8 @@ def _load_cached(env_paths: tuple[Path, ...]) -> ActorTable:
 def _load(paths: Sequence[Path]) -> ActorTable:
     actors: dict[str, dict[str, Any]] = {}
     lists: dict[str, list[str]] = {
-        "titles": [], "not_aliases": [], "not_entities": [], "vessel_nouns": [], "organisation_heads": []
+        "titles": [], "not_aliases": [], "not_entities": [], "vessel_nouns": [], "organisation_heads": [],
+        "body_heads": [],
     }
     for i, entry in enumerate(world_entries()):
         _merge_entry(actors, entry, f"rigour territories[{i}]")
@@ -298,6 +301,7 @@ def _load(paths: Sequence[Path]) -> ActorTable:
         not_entities=lists["not_entities"],
         vessel_nouns=lists["vessel_nouns"],
         organisation_heads=lists["organisation_heads"],
+        body_heads=lists["body_heads"],
     )
 
 

@@ -147,18 +147,42 @@ def _tag_runs(lines: list[Line], head: int | None, marked, mark) -> None:
             run.append(line)
             continue
         clear = line is None or any(marked(item.index) for item in run) or all(item.words == 1 for item in run)
-        if len(run) >= TAG_RUN + 2 or (len(run) >= TAG_RUN and clear):
+        if (len(run) >= TAG_RUN + 2 or (len(run) >= TAG_RUN and clear)) and not _story_list(lines, run, line, marked):
             for item in run:
                 mark(item.index, "tag_list")
         run = []
+
+
+def _story_list(lines: list[Line], run: list[Line], after: Line | None, marked) -> bool:
+    """A run the story itself holds: the names a sentence announces ("designated five people:"), or a list
+    standing between two paragraphs of the story with no known clutter in it.  Dropping a list of designees
+    costs more than keeping a tag list."""
+    if not run or any(marked(item.index) for item in run):
+        return False
+    before = lines[run[0].index - 1] if run[0].index > 0 else None
+    if before is None:
+        return False
+    if before.text.endswith(":") and before.words >= 4 and not marked(before.index):
+        return True
+    return after is not None and before.paragraph and after.paragraph and not marked(before.index)
+
+
+PROSE_WORDS = 10
+
+
+def _prose(line: Line) -> bool:
+    """Running text: ten words or more, most of them in lower case (a label or a name list has few)."""
+    words = line.text.split()
+    return len(words) >= PROSE_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words)
 
 
 def _footer(lines: list[Line], marked, mark) -> None:
     """The short lines that end a page are its footer once one of them is known clutter."""
     run: list[Line] = []
     for line in reversed(lines):
-        # A line with a full stop that no rule marked ends the footer: it is the story's last sentence.
-        if marked(line.index) or not (line.terminal or line.paragraph):
+        # A line with a full stop that no rule marked ends the footer: it is the story's last sentence; so
+        # does a line of prose without one, the story's last paragraph cut off by the scrape.
+        if marked(line.index) or not (line.terminal or line.paragraph or _prose(line)):
             run.append(line)
         else:
             break

@@ -42,8 +42,11 @@ _DATE_STUB_WORDS = re.compile(
     re.I,
 )
 # "By Jane Roe"; after a verb of the byline the name may be a lower-case user name ("Posted by admin")
+# a sentence opening with a time ("By Monday, the ship had left.", "By March ...") is no byline
+_NOT_A_NAME = rf"(?!(?:{_WEEKDAY}|{_MONTH}|Then|Now|Early|Late|Last|Next|Mid|Midnight|Noon|Nightfall|Dawn|Contrast|Comparison)(?![a-z]))"
 _BYLINE = re.compile(
-    r"^[-–—•·*\s]*(?:(?:Written|Reported|Story|Words|Text|Edited|Posted|Submitted|Compiled)\s+[Bb][Yy]:?\s+[A-Za-z\"“]|[Bb][Yy]:?\s+[A-Z\"“])"
+    r"^[-–—•·*\s]*(?:(?:Written|Reported|Story|Words|Text|Edited|Posted|Submitted|Compiled)\s+[Bb][Yy]:?\s+[A-Za-z\"“]|[Bb][Yy]:?\s+"
+    + _NOT_A_NAME + r"[A-Z\"“])"
 )
 _BYLINE_INNER = re.compile(r"\s[Bb]y\s+(?:Our\s+)?[A-Z][\w'’.-]+")
 
@@ -110,6 +113,11 @@ class Features:
         # "(X / AFP)", "…StatesImage: X", "… - Copyright AFP/File X", "… | YONHAP", "… /Yonhap", "…2018. EPA-EFE/NAME"
         self._paren = re.compile(r"(?P<paren>[(\[])(?P<pc>[^()\[\]]{2,90})[)\]]\s*$")
         self._label = re.compile(r"(?:(?<=[a-z.)\]])|\s|^)(?P<label>(?:Image|Photo|Photograph|Picture|Foto|Credit|Source)s?\s*(?:credit)?\s*:)\s*(?P<lc>[^:]{2,90})$")
+        # "…in New York.Photo Xinhua.": a "Photo" word without a colon, glued to the caption's full stop or
+        # after it, and the credit's own full stop
+        self._word = re.compile(
+            r"(?:(?<=[.!?”\"’])\s*|\s|^)(?P<word>(?:Photo|Photograph|Picture|Image|Foto)s?\s+(?P<wc>[A-Z][^.:|!?()\[\]]{1,80}?))\.?\s*$"
+        )
         self._dash = re.compile(r"\s[-–—]\s+(?P<dc>[^|!?()\[\]]{2,90}?)\s*$")
         tail = r"(?P<sc>[^.|!?()\[\]]{2,90}?)\s*$"
         self._plain = [re.compile(lead + tail) for lead in (r"\|\s*", r"(?:^|\s)/\s*", r"(?<=[.!?”\"’])\s+", r"^")]
@@ -131,11 +139,17 @@ class Features:
         m = self._paren.search(text, tail)
         if m:
             inner = m.group("pc")
-            if self.is_credit(inner) and ("/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0):
+            # "(Yonhap)" after a sentence is the wire's tag, "[YONHAP]" the photo's credit; a "[Reuters]" link
+            # closing an item of a news roundup is neither
+            square = m.group("paren") == "[" and inner.upper() == inner
+            if self.is_credit(inner) and (square or "/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0):
                 return m.start()
         m = self._label.search(text, tail)
         if m and self.is_credit(m.group("lc"), labelled=True):
             return m.start("label")
+        m = self._word.search(text, tail)
+        if m and self.is_credit(m.group("wc")):
+            return m.start("word")
         m = self._dash.search(text, tail)
         # "… on a street in Seoul - Copyright AFP/File Jane ROE": after a dash only a credit that says so
         if m and ("/" in m.group("dc") or re.search(r"\b(Copyright|Photo|Image|via|Courtesy|File)\b", m.group("dc"))):
