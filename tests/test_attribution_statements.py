@@ -56,6 +56,53 @@ def test_a_body_after_said_ends_with_its_paragraph(attributions_of):
     assert not any(joined(a.source) == "It" for a in hits)
 
 
+RUNNING_OWN = (
+    "Pavel Orlov, director of the Valdorian Institute of Maritime Law, was interviewed by the agency on Friday.\n\n"
+    "He said:\n\n"
+    "The sea lanes of the strait belong to every nation that sails them.\n\n"
+    "No fleet can close them by decree, however large its guns.\n\n"
+    "We lawyers of the coastal states stand with the fishermen of the south."
+)
+RUNNING_ADDING = (
+    "The envoy of Lemuria spoke at the harbour conference on Monday. \"Our ports stay open to all traders,\" "
+    "the envoy said, adding:\n\n"
+    "The inspections demanded by the northern alliance have no basis in the law of the sea.\n\n"
+    "It is the alliance that sends its warships into waters that are not its own.\n\n"
+    "The envoy warned that Lemuria would answer any boarding of its ships.\n\n"
+    "Shipping insurers in the capital raised their premiums for the strait on Tuesday."
+)
+
+
+@pytest.mark.parametrize("text,body,source", [
+    (RUNNING_OWN, "No fleet can close them by decree", "He"),
+    (RUNNING_OWN, "We lawyers of the coastal states stand with the fishermen", "He"),
+    (RUNNING_ADDING, "have no basis in the law of the sea", "envoy"),
+    (RUNNING_ADDING, "sends its warships into waters that are not its own", "envoy"),
+])
+def test_a_transcribed_body_runs_on_past_its_first_paragraph(attributions_of, text, body, source):
+    hits = holding(attributions_of(text), body)
+    assert any(source in joined(a.source) for a in hits), [(joined(a.source), joined(a.cue)) for a in hits]
+
+
+@pytest.mark.parametrize("text,after", [
+    (RUNNING_ADDING, "Shipping insurers in the capital raised their premiums"),
+    (SAID, "declined to say when the crew"),
+])
+def test_a_running_body_ends_where_the_narrator_reports_again(attributions_of, text, after):
+    assert not any(joined(a.cue) in ("adding", "said") for a in holding(attributions_of(text), after))
+
+
+@pytest.mark.parametrize("text,lead,source", [
+    (CONTINUED, "The blockade serves only the ambitions of the northern alliance", "statement"),
+    ("The new port fees may drive the coastal traders into ruin, the weekly noted, and went on:\n\n"
+     "The council has ignored every petition from the fishing villages.",
+     "The new port fees may drive the coastal traders into ruin", "weekly"),
+])
+def test_the_words_before_an_inserted_said_and_went_on_are_the_speakers(attributions_of, text, lead, source):
+    hits = holding(attributions_of(text), lead)
+    assert any(source in joined(a.source) for a in hits), [(joined(a.source), joined(a.cue)) for a in hits]
+
+
 def test_the_denial_in_a_body_takes_the_denial_stance(attributions_of):
     hits = holding(attributions_of(FOLLOWING), "sheer fabrication")
     assert any(a.stance == "deny" for a in hits)

@@ -43,6 +43,7 @@ class Lexicon:
     object_cues: frozenset[str] = frozenset()  # "X disclosed the breach": the object is what X reports
     body_intro_nouns: frozenset[str] = frozenset()  # "issued the following statement:": a body follows
     body_intro_particles: frozenset[str] = frozenset()  # "went on:": verb + particle that hands on to a body
+    body_running_verbs: frozenset[str] = frozenset()  # "adding:", "continuing:": the words run on past a paragraph
     light_verbs: frozenset[str] = frozenset()  # "sent the regime a warning": the subject owns the noun cue
     addressee_verbs: frozenset[str] = frozenset()  # "told reporters:": the object hears, a body follows
     commercial_descriptions: frozenset[str] = frozenset()  # "the firm": never a public body
@@ -109,6 +110,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         object_cues=_lower(d.get("object_cues")),
         body_intro_nouns=_lower((d.get("statement_body") or {}).get("following_nouns")),
         body_intro_particles=_lower((d.get("statement_body") or {}).get("continuing_phrases")),
+        body_running_verbs=_lower((d.get("statement_body") or {}).get("running_verbs")),
         light_verbs=_lower(d.get("light_verbs")),
         addressee_verbs=_lower((d.get("statement_body") or {}).get("addressee_verbs")),
         commercial_descriptions=_lower(sp.get("commercial_descriptions")),

@@ -29,6 +29,9 @@ SHORT_BLOCK_CHARS = 80
 SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ")")
 # a speech verb with one of these before the colon has said its content already
 _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
+QUOTE_OPENERS = ("\"", "“", "‘", "'", "«")
+# a source that is one of these in a later paragraph of a running body is the intro's speaker again
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
 
 
 @dataclass(slots=True)
@@ -123,7 +126,55 @@ def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: 
     return Intro(bi, colon, list(nearest.source_tokens), cue, following is not None)
 
 
-def _units(parsed: Parsed, intro: Intro, stop: tuple[int, int]) -> list[tuple[int, int, int]]:
+def _runs_on(text: str, blocks: list[Block], intro: Intro, at_block_end: bool, lex: Lexicon) -> bool:
+    """ "He said:" as a paragraph of its own, or "..., he said, adding:" closing one, before an unquoted
+    paragraph: a transcribed statement (state media, a release) that runs on over the paragraphs after
+    it, where a news story would quote the words."""
+    if intro.to_end or not at_block_end or intro.block + 1 >= len(blocks):
+        return False
+    nxt = blocks[intro.block + 1]
+    if text[nxt.start : nxt.end].lstrip(" ,\n\t").startswith(QUOTE_OPENERS):
+        return False
+    verb = intro.cue[0]
+    going_on = verb.lemma_.lower() in lex.body_running_verbs or len(intro.cue) > 1 and (
+        f"{verb.lemma_.lower()} {intro.cue[-1].lower_}" in lex.body_intro_particles
+    )
+    home = blocks[intro.block]
+    own_paragraph = not text[home.start : home.start + intro.colon.sent.start_char].strip(" ,\n\t")
+    return going_on or own_paragraph
+
+
+def _head(tokens: list[Token]) -> Token | None:
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), None)
+
+
+def _narrator_returns(text: str, block: Block, bi: int, intro: Intro, drafts: list[Draft], speech: frozenset[str]) -> bool:
+    """A paragraph where the narrator speaks again ends a running body: one that opens a quotation, reports
+    the speaker anew ("The spokesman warned that ...", "He also said ..."), quotes someone ("Mook told CBS,
+    '...'") or gives a named party's words ("Shelby said ...").  A body's own nested reports ("the
+    military authorities disclosed that ...") and the tagger's stray cues ("the people are pushing
+    forward") do not."""
+    if text[block.start : block.end].lstrip(" ,\n\t").startswith(QUOTE_OPENERS):
+        return True
+    own = _head(intro.source)
+    for d in drafts:
+        if d.block != bi or not d.source_tokens or not d.cue_tokens or d.source_tokens[0].i > d.cue_tokens[0].i:
+            continue
+        head, verb = _head(d.source_tokens), cue_head(d.cue_tokens)
+        if head is None or own is None or verb is None:
+            continue
+        if head.lower_ in SPEAKER_PRONOUNS or head.lemma_.lower() == own.lemma_.lower():
+            return True
+        quoted = any(q in text[cs:ce] for cs, ce in d.content for q in QUOTE_OPENERS)
+        if verb.lemma_.lower() in speech and (quoted or head.pos_ == "PROPN"):
+            return True
+    return False
+
+
+def _units(
+    parsed: Parsed, intro: Intro, stop: tuple[int, int], drafts: list[Draft], lex: Lexicon, speech: frozenset[str]
+) -> list[tuple[int, int, int]]:
     """(block, start, end) of each body paragraph, from the colon to the end the intro allows or to `stop`
     (the next intro's sentence).  A paragraph is one unit, as a dash paragraph is: PolNeAR and the
     gold sets annotate a block quotation whole."""
@@ -132,12 +183,16 @@ def _units(parsed: Parsed, intro: Intro, stop: tuple[int, int]) -> list[tuple[in
     home = blocks[intro.block]
     colon_end = home.start + intro.colon.idx + len(intro.colon.text)
     at_block_end = not text[colon_end : home.end].strip(" ,\n\t")
-    last_block = len(blocks) - 1 if intro.to_end else min(intro.block + (1 if at_block_end else 0), len(blocks) - 1)
+    runs_on = _runs_on(text, blocks, intro, at_block_end, lex)
+    whole = intro.to_end or runs_on
+    last_block = len(blocks) - 1 if whole else min(intro.block + (1 if at_block_end else 0), len(blocks) - 1)
     out: list[tuple[int, int, int]] = []
     for bi in range(intro.block, last_block + 1):
         block = blocks[bi]
         raw = text[block.start : block.end].strip()
         if bi > intro.block and len(raw) < SHORT_BLOCK_CHARS and not raw.endswith(SENTENCE_END):
+            break
+        if runs_on and bi > intro.block + 1 and _narrator_returns(text, block, bi, intro, drafts, speech):
             break
         lo, hi = (colon_end if bi == intro.block else block.start), block.end
         if bi == stop[0]:
@@ -150,6 +205,26 @@ def _units(parsed: Parsed, intro: Intro, stop: tuple[int, int]) -> list[tuple[in
         if bi == stop[0]:
             break
     return out
+
+
+def _leading_report(text: str, parsed: Parsed, intro: Intro, speech: frozenset[str], drafts: list[Draft]) -> Draft | None:
+    """ "Such moves may become a new threat, the article noted, and went on:": the words before the inserted
+    "the article noted" are the article's too, though the parse hangs the speech verb on them."""
+    verb = intro.cue[0]
+    said = verb.head
+    if verb.dep_ != "conj" or said.dep_ != "parataxis" or said.lemma_.lower() not in speech:
+        return None
+    subj = subject_of(said)
+    sent = said.sent
+    if subj is None or subj.left_edge.i <= sent.start or said.head.i >= subj.left_edge.i:
+        return None
+    home = parsed.blocks[intro.block]
+    s, e = strip_span(text, home.start + sent.start_char, home.start + subj.left_edge.idx, " ,\n\t")
+    if e - s < MIN_BODY_CHARS or any(cs < e and s < ce for d in drafts for cs, ce in d.content):
+        return None
+    src = span_chars(text, home.start, home.doc, intro.source[0].i, intro.source[-1].i + 1)
+    cue = span_chars(text, home.start, home.doc, said.i, said.i + 1)
+    return Draft(intro.block, [src], [cue], [(s, e)], [said], list(intro.source), confidence=0.5)
 
 
 def _covered(span: tuple[int, int], drafts: list[Draft]) -> bool:
@@ -177,13 +252,17 @@ def body_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) ->
                     intros.append(intro)
     out: list[Draft] = []
     starts = {id(b.doc): b.start for b in parsed.blocks}
+    for intro in intros:
+        lead = _leading_report(text, parsed, intro, speech, drafts)
+        if lead is not None:
+            out.append(lead)
     for k, intro in enumerate(intros):
         nxt = intros[k + 1] if k + 1 < len(intros) else None
         stop = (nxt.block, nxt.colon.sent.start) if nxt is not None else (len(parsed.blocks), 0)
         home: Block = parsed.blocks[intro.block]
         src = [span_chars(text, home.start, home.doc, intro.source[0].i, intro.source[-1].i + 1)]
         cue = [span_chars(text, home.start, home.doc, intro.cue[0].i, intro.cue[-1].i + 1)]
-        for bi, s, e in _units(parsed, intro, stop):
+        for bi, s, e in _units(parsed, intro, stop, drafts, lex, speech):
             _own_subjects(text, (s, e), home.start + intro.colon.idx, drafts, starts)
             if _covered((s, e), drafts):
                 continue
