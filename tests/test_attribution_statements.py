@@ -103,6 +103,28 @@ def test_the_words_before_an_inserted_said_and_went_on_are_the_speakers(attribut
     assert any(source in joined(a.source) for a in hits), [(joined(a.source), joined(a.cue)) for a in hits]
 
 
+# KCNA's scraped stories join paragraphs with ", ," on one line, so a block is a 1,000-character cut
+JOINED = (
+    "Of late, the harbour police of Lemuria keep saying they had no part in the raid on the union office. "
+    "And the officers who led the raid are talking about \"threats\" and crying \"they would not be cowed\", "
+    "even shedding tears.,  "
+    "The Morning Courier Tuesday observes in a signed commentary in this regard:, ,  "
+    "This is a clumsy excuse to escape the blame for the raid, made by men who fear the anger of the dockers., ,  "
+    + "The dockers have kept a record of every visit the officers paid to the union office in the spring. " * 6
+    + ", ,  The whole town saw the officers carry the files away in their own vans., ,  "
+    + "Not one of the seized files has been returned to the union, and no court has ever seen them. " * 6
+    + ", ,  The police chief will have to answer for the raid before the courts."
+)
+@pytest.mark.parametrize("body", [
+    "This is a clumsy excuse to escape the blame",
+    "The whole town saw the officers carry the files away",
+    "The police chief will have to answer for the raid",
+])
+def test_a_commentary_observes_in_this_regard_hands_on_to_its_joined_paragraphs(attributions_of, body):
+    hits = holding(attributions_of(JOINED), body)
+    assert any("Morning Courier" in joined(a.source) for a in hits), [(joined(a.source), joined(a.cue)) for a in hits]
+
+
 def test_the_denial_in_a_body_takes_the_denial_stance(attributions_of):
     hits = holding(attributions_of(FOLLOWING), "sheer fabrication")
     assert any(a.stance == "deny" for a in hits)

@@ -9,6 +9,7 @@ becomes an attribution to the speaker of the intro; an attribution found inside 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -26,9 +27,14 @@ MIN_BODY_CHARS = 20
 COVERED_SHARE = 0.5
 # a paragraph this short that does not end a sentence (a caption, a credit, a headline) ends the body
 SHORT_BLOCK_CHARS = 80
+# how many heads up from the word before the colon the speech verb may be
+INTRO_CLIMB = 6
 SENTENCE_END = (".", "!", "?", "\"", "”", "’", "'", ")")
 # a speech verb with one of these before the colon has said its content already
 _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
+# what precedes the first word of a paragraph inside a block: nothing, a line break, or KCNA's joint
+# of a sentence end and a comma run ("... tears.,  Rodong Sinmun observes:")
+PARAGRAPH_START = re.compile(r"(?:\A|\n|[.!?:\"”’]\s*,[\s,]*)\s*\Z")
 QUOTE_OPENERS = ("\"", "“", "‘", "'", "«")
 # a source that is one of these in a later paragraph of a running body is the intro's speaker again
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
@@ -80,14 +86,18 @@ def _speech_intro(colon: Token, lex: Lexicon, speech: frozenset[str]) -> tuple[T
     # "It said:", "a commentary observes in this regard:": the speech verb's phrase ends at the colon and
     # has no object or clause of its own, so what it says is what follows
     node = last
-    for _ in range(4):
+    # up from the word before the colon through its phrases ("observes in a bylined commentary in this regard:")
+    for _ in range(INTRO_CLIMB):
         lemma = node.lemma_.lower()
         if node.pos_ in ("VERB", "AUX") and (lemma in speech or lemma in lex.addressee_verbs):
             # "told reporters:", "addressed the community:": the object is who hears, not what is said
             # (and only what follows it counts: a clause the parse hung on it from before the subject is not its own)
             hears = lemma in lex.addressee_verbs
             own = _OWN_CONTENT - {"dobj"} if hears else _OWN_CONTENT
-            first = node.i if hears else -1
+            # a clause before the subject is the previous sentence the parse ran into this one
+            # ("... shedding tears. The paper observes in this regard:"), not what the verb says
+            subj = subject_of(node)
+            first = node.i if hears else (subj.left_edge.i if subj is not None and subj.i < node.i else -1)
             if node.right_edge.i < colon.i - 1 or any(c.dep_ in own and first < c.i < colon.i for c in node.children):
                 return None
             return node, [node]
@@ -126,22 +136,23 @@ def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: 
     return Intro(bi, colon, list(nearest.source_tokens), cue, following is not None)
 
 
-def _runs_on(text: str, blocks: list[Block], intro: Intro, at_block_end: bool, lex: Lexicon) -> bool:
+def _runs_on(text: str, blocks: list[Block], intro: Intro, colon_end: int, lex: Lexicon) -> bool:
     """ "He said:" as a paragraph of its own, or "..., he said, adding:" closing one, before an unquoted
     paragraph: a transcribed statement (state media, a release) that runs on over the paragraphs after
     it, where a news story would quote the words."""
-    if intro.to_end or not at_block_end or intro.block + 1 >= len(blocks):
-        return False
-    nxt = blocks[intro.block + 1]
-    if text[nxt.start : nxt.end].lstrip(" ,\n\t").startswith(QUOTE_OPENERS):
+    home = blocks[intro.block]
+    rest = text[colon_end : home.end]
+    if intro.to_end or rest.strip(" ,\n\t") and not rest.lstrip(" \t").startswith(","):
+        return False  # the colon does not end its paragraph (KCNA joins paragraphs with ", ,")
+    nxt = rest if rest.strip(" ,\n\t") else (text[blocks[intro.block + 1].start :] if intro.block + 1 < len(blocks) else "")
+    if not nxt.strip(" ,\n\t") or nxt.lstrip(" ,\n\t").startswith(QUOTE_OPENERS):
         return False
     verb = intro.cue[0]
     going_on = verb.lemma_.lower() in lex.body_running_verbs or len(intro.cue) > 1 and (
         f"{verb.lemma_.lower()} {intro.cue[-1].lower_}" in lex.body_intro_particles
     )
-    home = blocks[intro.block]
-    own_paragraph = not text[home.start : home.start + intro.colon.sent.start_char].strip(" ,\n\t")
-    return going_on or own_paragraph
+    first = min(intro.source[0].idx, intro.cue[0].idx)
+    return going_on or PARAGRAPH_START.search(text[home.start : home.start + first]) is not None
 
 
 def _head(tokens: list[Token]) -> Token | None:
@@ -183,7 +194,7 @@ def _units(
     home = blocks[intro.block]
     colon_end = home.start + intro.colon.idx + len(intro.colon.text)
     at_block_end = not text[colon_end : home.end].strip(" ,\n\t")
-    runs_on = _runs_on(text, blocks, intro, at_block_end, lex)
+    runs_on = _runs_on(text, blocks, intro, colon_end, lex)
     whole = intro.to_end or runs_on
     last_block = len(blocks) - 1 if whole else min(intro.block + (1 if at_block_end else 0), len(blocks) - 1)
     out: list[tuple[int, int, int]] = []
