@@ -1,0 +1,38 @@
+"""Stances a plain cue word gets wrong: a feeling or view a light verb gives out, and a claim of innocence.
+
+"expressed concern that ..." warns, "voiced regret over the launch" condemns, "expressed his view on ..."
+states a view (the cognition noun alone would read none), and "keep claiming they had nothing to do with
+the raid" denies rather than alleges.  Sentences are the team's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pycrfsuite")
+
+
+def joined(frags) -> str:
+    return " ".join(f.text for f in frags)
+
+
+@pytest.mark.parametrize("text,content,stance", [
+    ("Officials in Lemuria expressed concern that the new tariffs may hurt their farmers.", "tariffs may hurt", "warn"),
+    ("Atlantis expressed regret over the launch.", "launch", "condemn"),
+    ("The harbour ministry expressed hope that the ferry talks would resume in spring.", "ferry talks would resume", "support"),
+    ("Orlov, chairman of the shipping board of Valdoria, expressed his view on revising the 1990 treaty.",
+     "revising the 1990 treaty", "assert"),
+])
+def test_a_light_verb_takes_the_stance_of_the_feeling_or_view_it_gives_out(attributions_of, text, content, stance):
+    hits = [a for a in attributions_of(text) if content in joined(a.content)]
+    assert hits and {a.stance for a in hits} == {stance}, [(joined(a.cue), a.stance) for a in hits]
+
+
+@pytest.mark.parametrize("text,content,stance", [
+    ("The harbour police of Lemuria keep claiming they had nothing to do with the raid.", "nothing to do with", "deny"),
+    ("The shipping firm claimed the report about its tankers was a fabrication.", "was a fabrication", "deny"),
+    ("The prosecutors claimed the captain had sold the fuel at sea.", "sold the fuel at sea", "allege"),
+])
+def test_a_claim_of_innocence_is_a_denial(attributions_of, text, content, stance):
+    hits = [a for a in attributions_of(text) if content in joined(a.content)]
+    assert hits and hits[0].stance == stance, [(joined(a.cue), a.stance) for a in hits]
