@@ -28,6 +28,11 @@ from .lexicon import Lexicon
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
+# a capitalised word right after a mention, in the same phrase
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # dependency labels of the modifiers that carry an affiliation rather than the speaker
@@ -65,6 +70,8 @@ class Discourse:
     names: dict[str, Entity] = field(default_factory=dict)  # a name written again where the NER missed it
     described: dict[str, tuple[Entity | None, Entity | None]] = field(default_factory=dict)  # "a spokesman" -> "the spokesman"
     sides: dict[str, str] = field(default_factory=dict)  # person id -> the affiliation the text gave them
+    # the last pronoun source: (pronoun, position, its referent, how many speakers had taken the floor after it)
+    last_pronoun: tuple[str, int, Entity | None, int] | None = None
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "Discourse":
@@ -89,6 +96,15 @@ class Discourse:
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
+
+    def inside_name(self, m: _Mention) -> bool:
+        """A person's name that is part of a longer name ("the International Kim Il Sung Prize Council", "Kim
+        Il Sung Square") names no one who could speak: the capitalised word right after it continues the name
+        (a weekday or month after a name is a date: "Kim Jong Un Thursday")."""
+        if m.entity.type.lower() != "person":
+            return False
+        nxt = _NEXT_WORD.match(self.text, m.end)
+        return nxt is not None and nxt.group(1).lower() not in _DATE_WORDS
 
     def mention_at(self, start: int, end: int) -> _Mention | None:
         best = None
@@ -120,7 +136,7 @@ class Discourse:
                 return ent
             break
         for m in reversed(self.mentions):
-            if m.end > before or self.in_quote(m.start, m.end):
+            if m.end > before or self.in_quote(m.start, m.end) or self.inside_name(m):
                 continue
             if _fits(m.entity, types, person, not_heads):
                 return m.entity
@@ -383,7 +399,13 @@ def decide(
             # actor the text named (often the one the statement attacks)
             return Speaker(None, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         want = lex.pronouns.get(low, "any")
-        entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
+        last = dis.last_pronoun
+        if last is not None and last[0] == low and at - last[1] <= CONTINUITY_WINDOW and last[3] == len(dis.speakers):
+            # "He expressed respect for the leader. He said: ...": the same pronoun as subject again, with no
+            # one else speaking between, is the same person, not someone the last sentence talked about
+            entity = last[2]
+        else:
+            entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
         if want == "group" and entity is not None and entity.type.lower() == "person":
             entity = None  # "they said" after a named official speaks for a group the text did not name
     else:
@@ -422,6 +444,8 @@ def decide(
         # a body known only by its description still is the current speaker ("... mission said. It added")
         dis.speakers.append((at, Entity(derived, derived, "government_body")))
         dis.tenses.append(_tense(cue))
+    if not quoted and (head.pos_ == "PRON" or low in lex.pronouns):
+        dis.last_pronoun = (low, at, entity, len(dis.speakers))
     return Speaker(
         entity.id if entity is not None else derived,
         affiliation.id if affiliation is not None and affiliation is not entity else None,
