@@ -125,6 +125,17 @@ def test_a_commentary_observes_in_this_regard_hands_on_to_its_joined_paragraphs(
     assert any("Morning Courier" in joined(a.source) for a in hits), [(joined(a.source), joined(a.cue)) for a in hits]
 
 
+@pytest.mark.parametrize("text,source", [
+    ("The Secretariat of the Committee for Fair Fisheries of Atlantis in its information bulletin No. 412 on "
+     "Friday said:, ,  This was a shameless distortion of the facts about the harbour.", "Secretariat"),
+    ("The Press Office of the Lemurian Navy in its bulletin No. 17 said on Monday that the frigate had left port.",
+     "Press Office"),
+])
+def test_an_issue_number_is_never_the_speaker(attributions_of, text, source):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "said"]
+    assert atts and all(source in joined(a.source) for a in atts), [joined(a.source) for a in atts]
+
+
 def test_the_denial_in_a_body_takes_the_denial_stance(attributions_of):
     hits = holding(attributions_of(FOLLOWING), "sheer fabrication")
     assert any(a.stance == "deny" for a in hits)

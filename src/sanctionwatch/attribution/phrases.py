@@ -9,6 +9,8 @@ from .draft import Draft, span_chars, strip_span
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
+# "bulletin No. 1003", "Resolution Number 5": a number's label, never a speaker
+NUMBER_LABELS = frozenset({"no", "no.", "number", "nr", "nr."})
 _CLAUSAL = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "punct", "cc", "conj", "appos"})
 
 
@@ -172,6 +174,31 @@ def _addressee_ids(verb: Token) -> set[int]:
         if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to"):
             ids |= {t.i for t in c.subtree}
     return ids
+
+
+def past_number_label(subj: Token | None) -> Token | None:
+    """ "The Secretariat ... in its information bulletin No. 1003 on Friday said": the parse makes the issue
+    number the subject and leaves the body that speaks as a fragment before it (or cuts the sentence there);
+    the fragment's head is the speaker."""
+    if subj is None or not (subj.lower_ in NUMBER_LABELS and any(t.like_num for t in subj.subtree) or subj.like_num):
+        return subj
+    sent = subj.sent
+    scope = list(sent)
+    if subj.left_edge.i == sent.start and sent.start > 0 and not subj.doc[sent.start - 1].is_punct:
+        scope = list(subj.doc[sent.start - 1].sent) + scope
+    before = [t for t in scope if t.i < subj.i and t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]
+    return before[0] if before else subj
+
+
+def number_label_source(text: str, block: Block, d: Draft) -> Draft:
+    """A source that is only an issue number ("No. 1003") gives way to the body the number belongs to."""
+    if not d.source_tokens or d.source_tokens[0].doc is not block.doc:
+        return d
+    head = next((t for t in d.source_tokens if t.head.i not in {x.i for x in d.source_tokens} or t.head.i == t.i), None)
+    found = past_number_label(head)
+    if found is None or found is head:
+        return d
+    return _take_source(text, block, d, found)
 
 
 def light_verb_subject(text: str, block: Block, d: Draft, light_verbs: frozenset[str]) -> Draft:

@@ -18,7 +18,7 @@ from ..read import Block, Parsed
 from .draft import Draft, span_chars, strip_span
 from .lexicon import Lexicon
 from .meaning import cue_head
-from .phrases import noun_phrase
+from .phrases import noun_phrase, past_number_label
 from .rules import subject_of
 
 # a body paragraph shorter than this (a stray comma run, a dateline) says nothing
@@ -124,7 +124,7 @@ def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: 
     if found is None:
         return None
     verb, cue = found
-    subj = subject_of(verb)  # "the statement said, and went on:", "says the article, adding:"
+    subj = past_number_label(subject_of(verb))  # "the statement said, and went on:", "says the article, adding:"
     if subj is not None and subj.dep_ != "expl":
         return Intro(bi, colon, noun_phrase(subj), cue, following is not None)
     # the tagger may have read the speaker where the parse lost it
