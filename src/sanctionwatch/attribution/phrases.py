@@ -234,11 +234,19 @@ def passive_agent(text: str, block: Block, d: Draft) -> Draft:
     toks = [t for t in noun_phrase(obj) if t.i not in charge]
     toks = toks[: next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))]
     span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    # "It was confirmed by the coast guard that ...": what was confirmed is the clause the "it" stands for
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > obj.i), None) if subj is not None and subj.lower_ == "it" else None
+    if clause is not None and subj is not None:
+        it = span_chars(text, block.start, block.doc, subj.i, subj.i + 1)
+        d.content = [(s, e) for s, e in d.content if not (it[0] <= s and e <= it[1])] or [
+            span_chars(text, block.start, block.doc, clause.left_edge.i, clause.right_edge.i + 1)
+        ]
     if d.source:
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and d.source_tokens and {t.i for t in d.source_tokens} <= {t.i for t in subj.subtree}:
             # "The accusations were denied by the embassy": the tagger took what was denied for who denied it
-            what = span_chars(text, block.start, block.doc, subj.left_edge.i, subj.right_edge.i + 1)
+            what_of = clause if clause is not None else subj
+            what = span_chars(text, block.start, block.doc, what_of.left_edge.i, what_of.right_edge.i + 1)
             d.source, d.source_tokens, d.content = [span], toks, [what]
             return d
         return _trim_agent_source(text, d, span, toks)
