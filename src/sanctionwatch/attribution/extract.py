@@ -16,7 +16,7 @@ from .phrases import borrow_subject, inverted_conditional, light_verb_subject, n
 from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, denial_by_participle
+from .meaning import cue_head, denial_by_participle, hyphen_adjective
 from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .quotes import reclaim_quote_openings
@@ -314,6 +314,14 @@ def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) 
     return out
 
 
+def _without_intro_readings(text: str, drafts: list[Draft], bodies: list[Draft]) -> list[Draft]:
+    """ "A spokesman gave the following answer to a question put by KCNA ...:" announces a body; a reading that
+    takes the announcement itself for what was said is dropped once the body is there."""
+    following = [c for b in bodies for c in b.cue if "following" in text[c[0] : c[1]].lower()]
+    kept = [d for d in drafts if not any(s < ce and cs < e for s, e in d.content for cs, ce in following)]
+    return kept + bodies
+
+
 def _without_self_quotes(out: list[Attribution]) -> list[Attribution]:
     """Drop an attribution whose content is nothing but its own source ("Yonhap reported the launch, citing
     the JCS" read as the JCS saying "the JCS"): a misparse, not an attribution.  Parents are renumbered."""
@@ -452,9 +460,11 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         number_label_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
     reclaim_quote_openings(text, drafts + extra)
+    drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex)]
+    extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
     bodies = body_drafts(text, parsed, drafts + extra, lex)
-    ordered = _nest(drafts + extra + bodies)
+    ordered = _nest(_without_intro_readings(text, drafts + extra, bodies))
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])

@@ -44,6 +44,15 @@ def cue_head(cue_tokens: Sequence[Token]) -> Token | None:
     return (content_words or roots or list(cue_tokens))[0]
 
 
+def hyphen_adjective(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """ "the above-said crimes", "the so-called report": the cue word is the tail of a hyphenated adjective."""
+    head = cue_head(cue_tokens)
+    if head is None or head.i < 2:
+        return False
+    dash, prefix = head.doc[head.i - 1], head.doc[head.i - 2]
+    return dash.text == "-" and not dash.whitespace_ and not prefix.whitespace_ and prefix.lower_ in lex.hyphen_prefixes
+
+
 def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     head = cue_head(cue_tokens)
     toks = list(cue_tokens)
