@@ -36,3 +36,16 @@ def test_the_announcement_of_a_statement_is_not_what_was_said(attributions_of):
     assert not any("the question put by the news agency" in joined(a.content) for a in atts), \
         [(joined(a.source), joined(a.content)[:60]) for a in atts]
     assert any("spokesman" in joined(a.source) and "imprudently talking" in joined(a.content) for a in atts)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The Morning Courier Monday in a bylined article urges the council to lift the port fees.", "The Morning Courier"),
+    ("The Morning Courier Tuesday observes in this regard:, ,  This is a clumsy excuse to escape the blame for the raid.",
+     "The Morning Courier"),
+    ("A spokesman for the Fisheries Ministry of Atlantis Sunday gave the following answer to a question:, ,  "
+     "The seizure of the trawler is an act of piracy.", "A spokesman for the Fisheries Ministry of Atlantis"),
+    ("The Sunday Times reported that the ferry had sunk near the reef.", "The Sunday Times"),
+])
+def test_the_day_after_a_speaker_is_not_part_of_the_speaker(attributions_of, text, source):
+    atts = attributions_of(text)
+    assert atts and all(joined(a.source) == source for a in atts if a.source), [joined(a.source) for a in atts]

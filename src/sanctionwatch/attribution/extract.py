@@ -12,7 +12,16 @@ from ..model import Attribution, Entity
 from ..read import Block, Parsed
 from .assemble import block_starts, content_text, finish, source_tokens
 from .draft import Draft, draft_from_group, span_chars, strip_span
-from .phrases import borrow_subject, inverted_conditional, light_verb_subject, noun_phrase, number_label_source, passive_agent, source_across_insertion
+from .phrases import (
+    borrow_subject,
+    inverted_conditional,
+    light_verb_subject,
+    noun_phrase,
+    number_label_source,
+    passive_agent,
+    source_across_insertion,
+    weekday_source,
+)
 from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
@@ -458,6 +467,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         passive_agent(text, parsed.blocks[d.block], d)
         light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
         number_label_source(text, parsed.blocks[d.block], d)
+        weekday_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
     reclaim_quote_openings(text, drafts + extra)
     drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex)]

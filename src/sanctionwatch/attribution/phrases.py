@@ -9,6 +9,7 @@ from .draft import Draft, span_chars, strip_span
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # "bulletin No. 1003", "Resolution Number 5": a number's label, never a speaker
 NUMBER_LABELS = frozenset({"no", "no.", "number", "nr", "nr."})
 _CLAUSAL = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "punct", "cc", "conj", "appos"})
@@ -28,7 +29,31 @@ def noun_phrase(head: Token) -> list[Token]:
     # spaCy cuts "Kuk-song" into three tokens and may hang "song" elsewhere: keep the word whole
     while hi < len(doc) and not doc[hi - 1].whitespace_ and (doc[hi].text == "-" or doc[hi - 1].text == "-"):
         hi += 1
-    return list(doc[lo:hi])
+    return before_weekday(list(doc[lo:hi]))
+
+
+def before_weekday(tokens: list[Token]) -> list[Token]:
+    """ "A spokesman for the Foreign Ministry Sunday", "Rodong Sinmun Monday in a bylined article": state media
+    put the day right after the speaker, where the parse keeps it in the phrase; the speaker ends before it
+    ("the Sunday Times", "the Mail on Sunday" keep theirs: no name before the day, or a name after it)."""
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if t.lower_ not in WEEKDAYS or tokens[k - 1].pos_ not in ("PROPN", "NOUN"):
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].pos_ == "PROPN" and tokens[k + 1].text[:1].isupper():
+            continue
+        return tokens[:k]
+    return tokens
+
+
+def weekday_source(text: str, block: Block, d: Draft) -> Draft:
+    """A tagged source that runs on into the day ("... Foreign Ministry Sunday") ends before it."""
+    if not d.source_tokens or d.source_tokens[0].doc is not block.doc or len(d.source) != 1:
+        return d
+    toks = before_weekday(d.source_tokens)
+    if len(toks) < len(d.source_tokens):
+        d.source, d.source_tokens = [span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)], toks
+    return d
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
