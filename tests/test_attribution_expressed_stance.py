@@ -1,4 +1,5 @@
-"""Stances a plain cue word gets wrong: a feeling or view a light verb gives out, and a claim of innocence.
+"""Stances a plain cue word gets wrong: a feeling or view a light verb gives out, a claim of innocence, and a
+favourable label ("termed the talks productive" supports; "term" alone reads as a condemnation).
 
 "expressed concern that ..." warns, "voiced regret over the launch" condemns, "expressed his view on ..."
 states a view (the cognition noun alone would read none), and "keep claiming they had nothing to do with
@@ -34,5 +35,16 @@ def test_a_light_verb_takes_the_stance_of_the_feeling_or_view_it_gives_out(attri
     ("The prosecutors claimed the captain had sold the fuel at sea.", "sold the fuel at sea", "allege"),
 ])
 def test_a_claim_of_innocence_is_a_denial(attributions_of, text, content, stance):
+    hits = [a for a in attributions_of(text) if content in joined(a.content)]
+    assert hits and hits[0].stance == stance, [(joined(a.cue), a.stance) for a in hits]
+
+
+@pytest.mark.parametrize("text,content,stance", [
+    ("The envoy termed the talks with Lemuria productive.", "the talks with Lemuria", "support"),
+    ("The delegation described the visit to the harbour as fruitful and constructive.", "the visit to the harbour", "support"),
+    ("The paper termed the blockade an act of piracy.", "the blockade", "condemn"),
+    ("The envoy termed the talks with Lemuria far from productive.", "the talks with Lemuria", "condemn"),
+])
+def test_a_label_cue_with_a_favourable_judgement_supports(attributions_of, text, content, stance):
     hits = [a for a in attributions_of(text) if content in joined(a.content)]
     assert hits and hits[0].stance == stance, [(joined(a.cue), a.stance) for a in hits]

@@ -47,6 +47,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()  # "sent the regime a warning": the subject owns the noun cue
     expressed_nouns: dict[str, str] = field(default_factory=dict)  # "expressed concern": the stance the noun gives
     hyphen_prefixes: frozenset[str] = frozenset()  # "above-said", "so-called": an adjective, not a cue
+    positive_labels: frozenset[str] = frozenset()  # "termed the talks productive": a label cue that supports
     addressee_verbs: frozenset[str] = frozenset()  # "told reporters:": the object hears, a body follows
     commercial_descriptions: frozenset[str] = frozenset()  # "the firm": never a public body
     public_body_heads: frozenset[str] = frozenset()  # last words of public bodies' names ("Council")
@@ -116,6 +117,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         light_verbs=_lower(d.get("light_verbs")),
         expressed_nouns=_expressed_nouns(d.get("expressed_nouns") or {}),
         hyphen_prefixes=_lower(d.get("hyphen_adjective_prefixes")),
+        positive_labels=_lower(d.get("positive_labels")),
         addressee_verbs=_lower((d.get("statement_body") or {}).get("addressee_verbs")),
         commercial_descriptions=_lower(sp.get("commercial_descriptions")),
         public_body_heads=_lower(sp.get("public_body_heads")),

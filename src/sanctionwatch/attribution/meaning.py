@@ -159,6 +159,8 @@ def _labels(head: Token, lex: Lexicon) -> bool:
 
 # a condemnation is the speaker's own when it opens the content ("we condemn ...", "it strongly denounced")
 CONDEMN_WINDOW = 12
+# "called the talks far from productive": a favourable word under one of these is no praise
+LABEL_NEGATORS = frozenset({"not", "never", "hardly", "far", "less", "anything", "neither", "nor", "no"})
 
 
 def _content_stance(content_text: str, label_cue: bool, lex: Lexicon) -> str | None:
@@ -172,6 +174,8 @@ def _content_stance(content_text: str, label_cue: bool, lex: Lexicon) -> str | N
         return "condemn"
     if label_cue and (set(words) & lex.negative_labels or any(f" {p} " in joined for p in lex.negative_labels if " " in p)):
         return "deny" if set(words) & lex.accusation_nouns else "condemn"
+    if label_cue and set(words) & lex.positive_labels and not set(words) & LABEL_NEGATORS:
+        return "support"
     return None
 
 
