@@ -34,6 +34,7 @@ _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                          "february", "march", "april", "may", "june", "july", "august", "september", "october",
                          "november", "december"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # dependency labels of the modifiers that carry an affiliation rather than the speaker
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "prep", "pobj", "det"})
@@ -141,6 +142,15 @@ class Discourse:
             if _fits(m.entity, types, person, not_heads):
                 return m.entity
         return None
+
+
+def _is_person(dis: Discourse, entity_id: str) -> bool:
+    """Whether the id is a person's: an actor of the document typed person, or one the speaker rules made
+    for a person ("local:jane-roe" from a name the NER missed) that the document's actors do not type."""
+    found = next((e for e in dis.entities if e.id == entity_id), None)
+    if found is not None:
+        return found.type.lower() == "person"
+    return any(ent.id == entity_id and ent.type.lower() == "person" for _, ent in dis.speakers)
 
 
 def _fits(ent: Entity, types: frozenset[str] | None, person: bool | None, not_heads: frozenset[str] = frozenset()) -> bool:
@@ -392,8 +402,15 @@ def decide(
     low = head.lower_
     if head.pos_ == "PRON" or low in lex.pronouns:
         if low in FIRST_PERSON and parent is not None:
-            # "We condemn ..." inside an official's quotation: the official's side
-            return Speaker(parent.affiliation or parent.entity, None, channel.id if channel else None, _chars(base, head.doc, new_range))
+            # "We condemn ..." inside an official's quotation: the official's side, never the official alone
+            # (a side the text gave them earlier, or none); "I" is the official
+            if low in FIRST_PERSON_SINGULAR:
+                who = parent.entity or parent.affiliation
+            elif parent.entity is not None and _is_person(dis, parent.entity):
+                who = parent.affiliation or dis.sides.get(parent.entity)
+            else:
+                who = parent.affiliation or parent.entity
+            return Speaker(who, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         if low in FIRST_PERSON and not dis.in_quote(at, at + len(head)):
             # "We reject the resolution" in the narration of a statement: the author speaks, not the last
             # actor the text named (often the one the statement attacks)
