@@ -92,6 +92,22 @@ def test_a_running_body_ends_where_the_narrator_reports_again(attributions_of, t
     assert not any(joined(a.cue) in ("adding", "said") for a in holding(attributions_of(text), after))
 
 
+QUOTING_NEWS = (
+    "The mayor of Port Lemur attacked the harbour board on Wednesday in a radio interview.\n\n"
+    "\u201cThe board has failed every fisherman in this town, and it knows it very well,\u201d she said.\n\n"
+    "\u201cNobody on that board has ever spent a single night on a trawler in winter,\u201d she told the host.\n\n"
+    "The mayor added:\n\n"
+    "They sit in their offices and they decide our quotas without asking anyone who works at sea.\n\n"
+    "The board's new quota rules take effect in March after two years of consultation with the ports."
+)
+
+
+def test_a_said_body_in_a_story_that_quotes_its_speakers_is_one_paragraph(attributions_of):
+    atts = attributions_of(QUOTING_NEWS)
+    assert any("mayor" in joined(a.source) for a in holding(atts, "decide our quotas without asking"))
+    assert not any("mayor" in joined(a.source) for a in holding(atts, "new quota rules take effect in March"))
+
+
 @pytest.mark.parametrize("text,lead,source", [
     (CONTINUED, "The blockade serves only the ambitions of the northern alliance", "statement"),
     ("The new port fees may drive the coastal traders into ruin, the weekly noted, and went on:\n\n"
