@@ -48,3 +48,15 @@ def test_a_claim_of_innocence_is_a_denial(attributions_of, text, content, stance
 def test_a_label_cue_with_a_favourable_judgement_supports(attributions_of, text, content, stance):
     hits = [a for a in attributions_of(text) if content in joined(a.content)]
     assert hits and hits[0].stance == stance, [(joined(a.cue), a.stance) for a in hits]
+
+
+@pytest.mark.parametrize("text,source,content,stance", [
+    ("The foreign minister of Atlantis voiced concern over the missile launch on Sunday.",
+     "The foreign minister of Atlantis", "the missile launch", "warn"),
+    ("Lemuria expressed regret that the council had renewed the port ban.", "Lemuria", "the council had renewed the port ban", "condemn"),
+    ("Fishermen in the bay expressed outrage at the new quota rules.", "Fishermen in the bay", "the new quota rules", "condemn"),
+])
+def test_a_voiced_feeling_the_tagger_misses_is_a_statement_of_its_subject(attributions_of, text, source, content, stance):
+    hits = [a for a in attributions_of(text) if content in joined(a.content)]
+    assert hits and joined(hits[0].source) == source and hits[0].stance == stance, \
+        [(joined(a.source), joined(a.cue), a.stance) for a in hits]

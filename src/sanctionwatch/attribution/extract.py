@@ -26,7 +26,7 @@ from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle, hyphen_adjective
-from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
+from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, expressed_rule, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .quotes import reclaim_quote_openings
 from .self_denial import own_denials
@@ -202,7 +202,8 @@ def _rule_candidates(doc: Doc, lo: int, hi: int, lex: Lexicon) -> list[int]:
     according = strings["according"]
     # each distinct lemma is looked up once, not once per token
     hits = {h for h in {r[0] for r in rows} if strings[h].lower() in words}
-    return [i for i, (lemma, lower) in enumerate(rows, start=lo) if lower == according or lemma in hits]
+    voiced = {h for h in {r[1] for r in rows} if strings[h] in lex.expressed_nouns}
+    return [i for i, (lemma, lower) in enumerate(rows, start=lo) if lower == according or lemma in hits or lower in voiced]
 
 
 def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon, inside: tuple[int, int] | None = None, sources: set[int] | None = None) -> list[Draft]:
@@ -231,6 +232,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 out.append(_rule_draft(text, bi, block, src, cue, pieces, "according_to", 0.5))
             continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and inside is None and tok.i not in taken and tok.lower_ in lex.expressed_nouns:
+            voiced = expressed_rule(doc, tok, lex.light_verbs, taken)
+            if voiced is not None:
+                out.append(_rule_draft(text, bi, block, voiced[0], voiced[1], [voiced[2]], None, 0.5))
+                continue
         if tok.pos_ == "NOUN" and (inside is not None or tok.i not in taken) and (lemma in lex.noun_cues or lex.stance_of.get(lemma) in STRONG_STANCES):
             # inside a content only a noun of strong stance opens a nested attribution
             # ("doubts about [the ministry's dismissal of the claims]"); "the report that ..." there is the content's own words
