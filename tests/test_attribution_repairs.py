@@ -159,3 +159,21 @@ def test_a_noun_cue_content_is_clipped_to_the_noun_clause_for_the_crf_only(nlp, 
     parsed, labels = labelled(nlp, text, [("Her", "source"), ("claim", "cue"), ("that the freighter was sold abroad last spring surprised nobody", "content")])
     a = with_cue(extract_attributions(parsed, labels=labels, profile=profile), "claim")
     assert joined(a.content) == content
+
+
+@pytest.mark.parametrize(
+    "text, spans, cue, source, content",
+    [
+        # the tagger read the expletive "it" as the content
+        ("It was confirmed by the coast guard that the ferry had sunk near the reef.",
+         [("It", "content"), ("was confirmed", "cue")], "confirmed", "the coast guard", "that the ferry had sunk near the reef"),
+        # ... or as the source
+        ("It was denied by the embassy that any fuel had been sold to the junta.",
+         [("It", "source"), ("was denied", "cue"), ("that any fuel had been sold to the junta", "content")],
+         "denied", "the embassy", "that any fuel had been sold to the junta"),
+    ],
+)
+def test_an_extraposed_passive_with_an_agent_reports_the_clause_it_stands_for(nlp, text, spans, cue, source, content):
+    a = with_cue(attributions(nlp, text, spans), cue)
+    assert joined(a.source) == source
+    assert joined(a.content) == content

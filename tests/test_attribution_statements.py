@@ -56,6 +56,102 @@ def test_a_body_after_said_ends_with_its_paragraph(attributions_of):
     assert not any(joined(a.source) == "It" for a in hits)
 
 
+RUNNING_OWN = (
+    "Pavel Orlov, director of the Valdorian Institute of Maritime Law, was interviewed by the agency on Friday.\n\n"
+    "He said:\n\n"
+    "The sea lanes of the strait belong to every nation that sails them.\n\n"
+    "No fleet can close them by decree, however large its guns.\n\n"
+    "We lawyers of the coastal states stand with the fishermen of the south."
+)
+RUNNING_ADDING = (
+    "The envoy of Lemuria spoke at the harbour conference on Monday. \"Our ports stay open to all traders,\" "
+    "the envoy said, adding:\n\n"
+    "The inspections demanded by the northern alliance have no basis in the law of the sea.\n\n"
+    "It is the alliance that sends its warships into waters that are not its own.\n\n"
+    "The envoy warned that Lemuria would answer any boarding of its ships.\n\n"
+    "Shipping insurers in the capital raised their premiums for the strait on Tuesday."
+)
+
+
+@pytest.mark.parametrize("text,body,source", [
+    (RUNNING_OWN, "No fleet can close them by decree", "He"),
+    (RUNNING_OWN, "We lawyers of the coastal states stand with the fishermen", "He"),
+    (RUNNING_ADDING, "have no basis in the law of the sea", "envoy"),
+    (RUNNING_ADDING, "sends its warships into waters that are not its own", "envoy"),
+])
+def test_a_transcribed_body_runs_on_past_its_first_paragraph(attributions_of, text, body, source):
+    hits = holding(attributions_of(text), body)
+    assert any(source in joined(a.source) for a in hits), [(joined(a.source), joined(a.cue)) for a in hits]
+
+
+@pytest.mark.parametrize("text,after", [
+    (RUNNING_ADDING, "Shipping insurers in the capital raised their premiums"),
+    (SAID, "declined to say when the crew"),
+])
+def test_a_running_body_ends_where_the_narrator_reports_again(attributions_of, text, after):
+    assert not any(joined(a.cue) in ("adding", "said") for a in holding(attributions_of(text), after))
+
+
+QUOTING_NEWS = (
+    "The mayor of Port Lemur attacked the harbour board on Wednesday in a radio interview.\n\n"
+    "\u201cThe board has failed every fisherman in this town, and it knows it very well,\u201d she said.\n\n"
+    "\u201cNobody on that board has ever spent a single night on a trawler in winter,\u201d she told the host.\n\n"
+    "The mayor added:\n\n"
+    "They sit in their offices and they decide our quotas without asking anyone who works at sea.\n\n"
+    "The board's new quota rules take effect in March after two years of consultation with the ports."
+)
+
+
+def test_a_said_body_in_a_story_that_quotes_its_speakers_is_one_paragraph(attributions_of):
+    atts = attributions_of(QUOTING_NEWS)
+    assert any("mayor" in joined(a.source) for a in holding(atts, "decide our quotas without asking"))
+    assert not any("mayor" in joined(a.source) for a in holding(atts, "new quota rules take effect in March"))
+
+
+@pytest.mark.parametrize("text,lead,source", [
+    (CONTINUED, "The blockade serves only the ambitions of the northern alliance", "statement"),
+    ("The new port fees may drive the coastal traders into ruin, the weekly noted, and went on:\n\n"
+     "The council has ignored every petition from the fishing villages.",
+     "The new port fees may drive the coastal traders into ruin", "weekly"),
+])
+def test_the_words_before_an_inserted_said_and_went_on_are_the_speakers(attributions_of, text, lead, source):
+    hits = holding(attributions_of(text), lead)
+    assert any(source in joined(a.source) for a in hits), [(joined(a.source), joined(a.cue)) for a in hits]
+
+
+# KCNA's scraped stories join paragraphs with ", ," on one line, so a block is a 1,000-character cut
+JOINED = (
+    "Of late, the harbour police of Lemuria keep saying they had no part in the raid on the union office. "
+    "And the officers who led the raid are talking about \"threats\" and crying \"they would not be cowed\", "
+    "even shedding tears.,  "
+    "The Morning Courier Tuesday observes in a signed commentary in this regard:, ,  "
+    "This is a clumsy excuse to escape the blame for the raid, made by men who fear the anger of the dockers., ,  "
+    + "The dockers have kept a record of every visit the officers paid to the union office in the spring. " * 6
+    + ", ,  The whole town saw the officers carry the files away in their own vans., ,  "
+    + "Not one of the seized files has been returned to the union, and no court has ever seen them. " * 6
+    + ", ,  The police chief will have to answer for the raid before the courts."
+)
+@pytest.mark.parametrize("body", [
+    "This is a clumsy excuse to escape the blame",
+    "The whole town saw the officers carry the files away",
+    "The police chief will have to answer for the raid",
+])
+def test_a_commentary_observes_in_this_regard_hands_on_to_its_joined_paragraphs(attributions_of, body):
+    hits = holding(attributions_of(JOINED), body)
+    assert any("Morning Courier" in joined(a.source) for a in hits), [(joined(a.source), joined(a.cue)) for a in hits]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The Secretariat of the Committee for Fair Fisheries of Atlantis in its information bulletin No. 412 on "
+     "Friday said:, ,  This was a shameless distortion of the facts about the harbour.", "Secretariat"),
+    ("The Press Office of the Lemurian Navy in its bulletin No. 17 said on Monday that the frigate had left port.",
+     "Press Office"),
+])
+def test_an_issue_number_is_never_the_speaker(attributions_of, text, source):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "said"]
+    assert atts and all(source in joined(a.source) for a in atts), [joined(a.source) for a in atts]
+
+
 def test_the_denial_in_a_body_takes_the_denial_stance(attributions_of):
     hits = holding(attributions_of(FOLLOWING), "sheer fabrication")
     assert any(a.stance == "deny" for a in hits)

@@ -12,12 +12,21 @@ from ..model import Attribution, Entity
 from ..read import Block, Parsed
 from .assemble import block_starts, content_text, finish, source_tokens
 from .draft import Draft, draft_from_group, span_chars, strip_span
-from .phrases import borrow_subject, inverted_conditional, light_verb_subject, noun_phrase, passive_agent, source_across_insertion
+from .phrases import (
+    borrow_subject,
+    inverted_conditional,
+    light_verb_subject,
+    noun_phrase,
+    number_label_source,
+    passive_agent,
+    source_across_insertion,
+    weekday_source,
+)
 from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, denial_by_participle
-from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
+from .meaning import cue_head, denial_by_participle, hyphen_adjective
+from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, expressed_rule, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
 from .quotes import reclaim_quote_openings
 from .self_denial import own_denials
@@ -193,7 +202,8 @@ def _rule_candidates(doc: Doc, lo: int, hi: int, lex: Lexicon) -> list[int]:
     according = strings["according"]
     # each distinct lemma is looked up once, not once per token
     hits = {h for h in {r[0] for r in rows} if strings[h].lower() in words}
-    return [i for i, (lemma, lower) in enumerate(rows, start=lo) if lower == according or lemma in hits]
+    voiced = {h for h in {r[1] for r in rows} if strings[h] in lex.expressed_nouns}
+    return [i for i, (lemma, lower) in enumerate(rows, start=lo) if lower == according or lemma in hits or lower in voiced]
 
 
 def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon, inside: tuple[int, int] | None = None, sources: set[int] | None = None) -> list[Draft]:
@@ -222,6 +232,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 out.append(_rule_draft(text, bi, block, src, cue, pieces, "according_to", 0.5))
             continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and inside is None and tok.i not in taken and tok.lower_ in lex.expressed_nouns:
+            voiced = expressed_rule(doc, tok, lex.light_verbs, taken)
+            if voiced is not None:
+                out.append(_rule_draft(text, bi, block, voiced[0], voiced[1], [voiced[2]], None, 0.5))
+                continue
         if tok.pos_ == "NOUN" and (inside is not None or tok.i not in taken) and (lemma in lex.noun_cues or lex.stance_of.get(lemma) in STRONG_STANCES):
             # inside a content only a noun of strong stance opens a nested attribution
             # ("doubts about [the ministry's dismissal of the claims]"); "the report that ..." there is the content's own words
@@ -312,6 +327,14 @@ def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) 
             if window is not None and len(window) > 2:
                 out += _rule_drafts(text, d.block, block, set(), lex, (window.start, window.end))
     return out
+
+
+def _without_intro_readings(text: str, drafts: list[Draft], bodies: list[Draft]) -> list[Draft]:
+    """ "A spokesman gave the following answer to a question put by KCNA ...:" announces a body; a reading that
+    takes the announcement itself for what was said is dropped once the body is there."""
+    following = [c for b in bodies for c in b.cue if "following" in text[c[0] : c[1]].lower()]
+    kept = [d for d in drafts if not any(s < ce and cs < e for s, e in d.content for cs, ce in following)]
+    return kept + bodies
 
 
 def _without_self_quotes(out: list[Attribution]) -> list[Attribution]:
@@ -449,11 +472,15 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         source_across_insertion(text, parsed.blocks[d.block], d)
         passive_agent(text, parsed.blocks[d.block], d)
         light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
+        number_label_source(text, parsed.blocks[d.block], d)
+        weekday_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
     reclaim_quote_openings(text, drafts + extra)
+    drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex)]
+    extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
     bodies = body_drafts(text, parsed, drafts + extra, lex)
-    ordered = _nest(drafts + extra + bodies)
+    ordered = _nest(_without_intro_readings(text, drafts + extra, bodies))
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +43,11 @@ class Lexicon:
     object_cues: frozenset[str] = frozenset()  # "X disclosed the breach": the object is what X reports
     body_intro_nouns: frozenset[str] = frozenset()  # "issued the following statement:": a body follows
     body_intro_particles: frozenset[str] = frozenset()  # "went on:": verb + particle that hands on to a body
+    body_running_verbs: frozenset[str] = frozenset()  # "adding:", "continuing:": the words run on past a paragraph
     light_verbs: frozenset[str] = frozenset()  # "sent the regime a warning": the subject owns the noun cue
+    expressed_nouns: dict[str, str] = field(default_factory=dict)  # "expressed concern": the stance the noun gives
+    hyphen_prefixes: frozenset[str] = frozenset()  # "above-said", "so-called": an adjective, not a cue
+    positive_labels: frozenset[str] = frozenset()  # "termed the talks productive": a label cue that supports
     addressee_verbs: frozenset[str] = frozenset()  # "told reporters:": the object hears, a body follows
     commercial_descriptions: frozenset[str] = frozenset()  # "the firm": never a public body
     public_body_heads: frozenset[str] = frozenset()  # last words of public bodies' names ("Council")
@@ -109,13 +113,25 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         object_cues=_lower(d.get("object_cues")),
         body_intro_nouns=_lower((d.get("statement_body") or {}).get("following_nouns")),
         body_intro_particles=_lower((d.get("statement_body") or {}).get("continuing_phrases")),
+        body_running_verbs=_lower((d.get("statement_body") or {}).get("running_verbs")),
         light_verbs=_lower(d.get("light_verbs")),
+        expressed_nouns=_expressed_nouns(d.get("expressed_nouns") or {}),
+        hyphen_prefixes=_lower(d.get("hyphen_adjective_prefixes")),
+        positive_labels=_lower(d.get("positive_labels")),
         addressee_verbs=_lower((d.get("statement_body") or {}).get("addressee_verbs")),
         commercial_descriptions=_lower(sp.get("commercial_descriptions")),
         public_body_heads=_lower(sp.get("public_body_heads")),
         assessment_cues=_lower((d.get("institutional_assessment") or {}).get("cues")),
         assessment_source_types=_lower((d.get("institutional_assessment") or {}).get("source_types")),
     )
+
+
+def _expressed_nouns(table: dict[str, str]) -> dict[str, str]:
+    out = {str(k).lower(): str(v).lower() for k, v in table.items()}
+    bad = sorted(set(out.values()) - set(STANCES))
+    if bad:
+        raise ValueError(f"unknown stance {bad[0]!r} in attribution lexicon expressed_nouns; allowed: {STANCES}")
+    return out
 
 
 @lru_cache(maxsize=4)

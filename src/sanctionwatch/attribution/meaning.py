@@ -44,6 +44,15 @@ def cue_head(cue_tokens: Sequence[Token]) -> Token | None:
     return (content_words or roots or list(cue_tokens))[0]
 
 
+def hyphen_adjective(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """ "the above-said crimes", "the so-called report": the cue word is the tail of a hyphenated adjective."""
+    head = cue_head(cue_tokens)
+    if head is None or head.i < 2:
+        return False
+    dash, prefix = head.doc[head.i - 1], head.doc[head.i - 2]
+    return dash.text == "-" and not dash.whitespace_ and not prefix.whitespace_ and prefix.lower_ in lex.hyphen_prefixes
+
+
 def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     head = cue_head(cue_tokens)
     toks = list(cue_tokens)
@@ -104,6 +113,8 @@ def base_stance(cue_tokens: Sequence[Token], lex: Lexicon) -> str:
 def _content_noun_stance(content_text: str, lex: Lexicon) -> str | None:
     """ "issued a warning that ...": a light verb takes the stance of the noun that opens its content."""
     for w in _words(content_text)[:3]:
+        if w in lex.expressed_nouns:
+            return lex.expressed_nouns[w]
         if w in lex.noun_cues and lex.stance_of.get(w) not in (None, "assert"):
             return lex.stance_of[w]
         singular = w[:-1] if w.endswith("s") else w
@@ -117,7 +128,9 @@ def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> t
     stance = base_stance(cue_tokens, lex)
     head = cue_head(cue_tokens)
     if head is not None and head.lemma_.lower() not in lex.stance_of:
-        stance = _content_noun_stance(content_text, lex) or stance
+        # "expressed concern over", "voiced hope that": the noun the light verb gives out, in the cue or after it
+        shown = next((lex.expressed_nouns[t.lower_] for t in cue_tokens if t is not head and t.lower_ in lex.expressed_nouns), None)
+        stance = shown or _content_noun_stance(content_text, lex) or stance
     # the tagger sometimes keeps the object in the cue ("rejected the allegations of")
     words = set(_words(content_text)) | {t.lower_ for t in cue_tokens}
     head = cue_head(cue_tokens)
@@ -128,6 +141,9 @@ def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> t
         stance = "deny"
     if stance == "assert" or head_lemma in lex.label_cues:
         stance = _content_stance(content_text, head is not None and _labels(head, lex), lex) or stance
+    elif stance == "allege" and _content_stance(content_text, False, lex) == "deny":
+        # "kept claiming they had nothing to do with the raid": a claim of innocence is a denial
+        stance = "deny"
     negated = is_negated(cue_tokens, lex)
     if negated:
         stance = "none"
@@ -143,6 +159,8 @@ def _labels(head: Token, lex: Lexicon) -> bool:
 
 # a condemnation is the speaker's own when it opens the content ("we condemn ...", "it strongly denounced")
 CONDEMN_WINDOW = 12
+# "called the talks far from productive": a favourable word under one of these is no praise
+LABEL_NEGATORS = frozenset({"not", "never", "hardly", "far", "less", "anything", "neither", "nor", "no"})
 
 
 def _content_stance(content_text: str, label_cue: bool, lex: Lexicon) -> str | None:
@@ -156,6 +174,8 @@ def _content_stance(content_text: str, label_cue: bool, lex: Lexicon) -> str | N
         return "condemn"
     if label_cue and (set(words) & lex.negative_labels or any(f" {p} " in joined for p in lex.negative_labels if " " in p)):
         return "deny" if set(words) & lex.accusation_nouns else "condemn"
+    if label_cue and set(words) & lex.positive_labels and not set(words) & LABEL_NEGATORS:
+        return "support"
     return None
 
 

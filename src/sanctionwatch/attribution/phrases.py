@@ -9,6 +9,9 @@ from .draft import Draft, span_chars, strip_span
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# "bulletin No. 1003", "Resolution Number 5": a number's label, never a speaker
+NUMBER_LABELS = frozenset({"no", "no.", "number", "nr", "nr."})
 _CLAUSAL = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "punct", "cc", "conj", "appos"})
 
 
@@ -26,7 +29,31 @@ def noun_phrase(head: Token) -> list[Token]:
     # spaCy cuts "Kuk-song" into three tokens and may hang "song" elsewhere: keep the word whole
     while hi < len(doc) and not doc[hi - 1].whitespace_ and (doc[hi].text == "-" or doc[hi - 1].text == "-"):
         hi += 1
-    return list(doc[lo:hi])
+    return before_weekday(list(doc[lo:hi]))
+
+
+def before_weekday(tokens: list[Token]) -> list[Token]:
+    """ "A spokesman for the Foreign Ministry Sunday", "Rodong Sinmun Monday in a bylined article": state media
+    put the day right after the speaker, where the parse keeps it in the phrase; the speaker ends before it
+    ("the Sunday Times", "the Mail on Sunday" keep theirs: no name before the day, or a name after it)."""
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if t.lower_ not in WEEKDAYS or tokens[k - 1].pos_ not in ("PROPN", "NOUN"):
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].pos_ == "PROPN" and tokens[k + 1].text[:1].isupper():
+            continue
+        return tokens[:k]
+    return tokens
+
+
+def weekday_source(text: str, block: Block, d: Draft) -> Draft:
+    """A tagged source that runs on into the day ("... Foreign Ministry Sunday") ends before it."""
+    if not d.source_tokens or d.source_tokens[0].doc is not block.doc or len(d.source) != 1:
+        return d
+    toks = before_weekday(d.source_tokens)
+    if len(toks) < len(d.source_tokens):
+        d.source, d.source_tokens = [span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)], toks
+    return d
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
@@ -174,6 +201,31 @@ def _addressee_ids(verb: Token) -> set[int]:
     return ids
 
 
+def past_number_label(subj: Token | None) -> Token | None:
+    """ "The Secretariat ... in its information bulletin No. 1003 on Friday said": the parse makes the issue
+    number the subject and leaves the body that speaks as a fragment before it (or cuts the sentence there);
+    the fragment's head is the speaker."""
+    if subj is None or not (subj.lower_ in NUMBER_LABELS and any(t.like_num for t in subj.subtree) or subj.like_num):
+        return subj
+    sent = subj.sent
+    scope = list(sent)
+    if subj.left_edge.i == sent.start and sent.start > 0 and not subj.doc[sent.start - 1].is_punct:
+        scope = list(subj.doc[sent.start - 1].sent) + scope
+    before = [t for t in scope if t.i < subj.i and t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]
+    return before[0] if before else subj
+
+
+def number_label_source(text: str, block: Block, d: Draft) -> Draft:
+    """A source that is only an issue number ("No. 1003") gives way to the body the number belongs to."""
+    if not d.source_tokens or d.source_tokens[0].doc is not block.doc:
+        return d
+    head = next((t for t in d.source_tokens if t.head.i not in {x.i for x in d.source_tokens} or t.head.i == t.i), None)
+    found = past_number_label(head)
+    if found is None or found is head:
+        return d
+    return _take_source(text, block, d, found)
+
+
 def light_verb_subject(text: str, block: Block, d: Draft, light_verbs: frozenset[str]) -> Draft:
     """A noun cue a light verb hands over ("it also sends to the regime a stern warning that ...") is
     the subject's: the source is the verb's subject, never the addressee the tagger may have taken."""
@@ -207,11 +259,19 @@ def passive_agent(text: str, block: Block, d: Draft) -> Draft:
     toks = [t for t in noun_phrase(obj) if t.i not in charge]
     toks = toks[: next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))]
     span = span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    # "It was confirmed by the coast guard that ...": what was confirmed is the clause the "it" stands for
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > obj.i), None) if subj is not None and subj.lower_ == "it" else None
+    if clause is not None and subj is not None:
+        it = span_chars(text, block.start, block.doc, subj.i, subj.i + 1)
+        d.content = [(s, e) for s, e in d.content if not (it[0] <= s and e <= it[1])] or [
+            span_chars(text, block.start, block.doc, clause.left_edge.i, clause.right_edge.i + 1)
+        ]
     if d.source:
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and d.source_tokens and {t.i for t in d.source_tokens} <= {t.i for t in subj.subtree}:
             # "The accusations were denied by the embassy": the tagger took what was denied for who denied it
-            what = span_chars(text, block.start, block.doc, subj.left_edge.i, subj.right_edge.i + 1)
+            what_of = clause if clause is not None else subj
+            what = span_chars(text, block.start, block.doc, what_of.left_edge.i, what_of.right_edge.i + 1)
             d.source, d.source_tokens, d.content = [span], toks, [what]
             return d
         return _trim_agent_source(text, d, span, toks)

@@ -255,6 +255,38 @@ def noun_rule(
     return src, (noun.i, noun.i + 1), content
 
 
+# what a voiced feeling is about: "concern over the launch", "regret at the decision"
+_ABOUT_PREPS = frozenset({"over", "about", "at", "on", "regarding", "for", "with"})
+
+
+def expressed_rule(
+    doc: Doc, noun: Token, light_verbs: frozenset[str], taken: set[int] | frozenset[int] = frozenset()
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "The minister voiced concern over the launch", "Seoul expressed regret that ...": a feeling a light verb
+    gives out is a statement; (source, cue, content) with the verb's subject as the source."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in light_verbs:
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ in ("it", "there"):
+        return None
+    clause = next((c for c in list(noun.children) + list(verb.children)
+                   if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)), None)
+    if clause is not None:
+        content, cue_end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1), noun.i + 1
+    else:
+        prep = next((c for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _ABOUT_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if prep is None or obj is None:
+            return None
+        content, cue_end = _trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1), prep.i + 1
+    src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+    cue = (verb.i, cue_end)
+    if content[1] <= content[0] or any(i in taken for r in (src, cue, content) for i in range(*r)):
+        return None
+    return src, cue, content
+
+
 def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
     """ "in response to a statement from X that Y ...": the parser hangs the that-clause of a noun inside
     a prepositional phrase on the verb above; the clause right after the noun's phrase is the noun's."""

@@ -28,7 +28,13 @@ from .lexicon import Lexicon
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
+# a capitalised word right after a mention, in the same phrase
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # dependency labels of the modifiers that carry an affiliation rather than the speaker
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "prep", "pobj", "det"})
@@ -65,6 +71,8 @@ class Discourse:
     names: dict[str, Entity] = field(default_factory=dict)  # a name written again where the NER missed it
     described: dict[str, tuple[Entity | None, Entity | None]] = field(default_factory=dict)  # "a spokesman" -> "the spokesman"
     sides: dict[str, str] = field(default_factory=dict)  # person id -> the affiliation the text gave them
+    # the last pronoun source: (pronoun, position, its referent, how many speakers had taken the floor after it)
+    last_pronoun: tuple[str, int, Entity | None, int] | None = None
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "Discourse":
@@ -89,6 +97,15 @@ class Discourse:
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
+
+    def inside_name(self, m: _Mention) -> bool:
+        """A person's name that is part of a longer name ("the International Kim Il Sung Prize Council", "Kim
+        Il Sung Square") names no one who could speak: the capitalised word right after it continues the name
+        (a weekday or month after a name is a date: "Kim Jong Un Thursday")."""
+        if m.entity.type.lower() != "person":
+            return False
+        nxt = _NEXT_WORD.match(self.text, m.end)
+        return nxt is not None and nxt.group(1).lower() not in _DATE_WORDS
 
     def mention_at(self, start: int, end: int) -> _Mention | None:
         best = None
@@ -120,11 +137,20 @@ class Discourse:
                 return ent
             break
         for m in reversed(self.mentions):
-            if m.end > before or self.in_quote(m.start, m.end):
+            if m.end > before or self.in_quote(m.start, m.end) or self.inside_name(m):
                 continue
             if _fits(m.entity, types, person, not_heads):
                 return m.entity
         return None
+
+
+def _is_person(dis: Discourse, entity_id: str) -> bool:
+    """Whether the id is a person's: an actor of the document typed person, or one the speaker rules made
+    for a person ("local:jane-roe" from a name the NER missed) that the document's actors do not type."""
+    found = next((e for e in dis.entities if e.id == entity_id), None)
+    if found is not None:
+        return found.type.lower() == "person"
+    return any(ent.id == entity_id and ent.type.lower() == "person" for _, ent in dis.speakers)
 
 
 def _fits(ent: Entity, types: frozenset[str] | None, person: bool | None, not_heads: frozenset[str] = frozenset()) -> bool:
@@ -376,14 +402,27 @@ def decide(
     low = head.lower_
     if head.pos_ == "PRON" or low in lex.pronouns:
         if low in FIRST_PERSON and parent is not None:
-            # "We condemn ..." inside an official's quotation: the official's side
-            return Speaker(parent.affiliation or parent.entity, None, channel.id if channel else None, _chars(base, head.doc, new_range))
+            # "We condemn ..." inside an official's quotation: the official's side, never the official alone
+            # (a side the text gave them earlier, or none); "I" is the official
+            if low in FIRST_PERSON_SINGULAR:
+                who = parent.entity or parent.affiliation
+            elif parent.entity is not None and _is_person(dis, parent.entity):
+                who = parent.affiliation or dis.sides.get(parent.entity)
+            else:
+                who = parent.affiliation or parent.entity
+            return Speaker(who, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         if low in FIRST_PERSON and not dis.in_quote(at, at + len(head)):
             # "We reject the resolution" in the narration of a statement: the author speaks, not the last
             # actor the text named (often the one the statement attacks)
             return Speaker(None, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         want = lex.pronouns.get(low, "any")
-        entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
+        last = dis.last_pronoun
+        if last is not None and last[0] == low and at - last[1] <= CONTINUITY_WINDOW and last[3] == len(dis.speakers):
+            # "He expressed respect for the leader. He said: ...": the same pronoun as subject again, with no
+            # one else speaking between, is the same person, not someone the last sentence talked about
+            entity = last[2]
+        else:
+            entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
         if want == "group" and entity is not None and entity.type.lower() == "person":
             entity = None  # "they said" after a named official speaks for a group the text did not name
     else:
@@ -422,6 +461,8 @@ def decide(
         # a body known only by its description still is the current speaker ("... mission said. It added")
         dis.speakers.append((at, Entity(derived, derived, "government_body")))
         dis.tenses.append(_tense(cue))
+    if not quoted and (head.pos_ == "PRON" or low in lex.pronouns):
+        dis.last_pronoun = (low, at, entity, len(dis.speakers))
     return Speaker(
         entity.id if entity is not None else derived,
         affiliation.id if affiliation is not None and affiliation is not entity else None,
