@@ -244,9 +244,10 @@ def _fold(ids: set[str]) -> set[str]:
 
 def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
                 context_b: frozenset[str] = frozenset()) -> float:
-    """0 on a conflict of canonical agents or recipients; 0.6..1 by shared parties; 0.5 when no party is
-    shared but one side's parties are named in the other's sentence, else 0.2; when either names none, 0.55 or 0.3 as the actors named in its sentence (``context_*``) meet
-    the other's or not, else 0.4."""
+    """0 on a conflict of canonical agents or recipients, or of named victims (:func:`victims_conflict`);
+    0.6..1 by shared parties; 0.5 when no party is shared but one side's parties are named in the other's
+    sentence, else 0.2; when either names none, 0.55 or 0.3 as the actors named in its sentence
+    (``context_*``) meet the other's or not, else 0.4."""
     pa, pb = parties(a), parties(b)
     all_a = set().union(*pa.values()) if pa else set()
     all_b = set().union(*pb.values()) if pb else set()
