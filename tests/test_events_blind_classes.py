@@ -171,10 +171,9 @@ def test_an_extended_panel_mandate_is_no_designation(events_of):
         ("The remarks came in response to a statement from a delegate of Poland that North Korea is trading "
          "arms with Russia.", "arms_transfer", "alleged"),
         ("Seoul responded to reports that the North had sent troops to Russia.", "troop_deployment", "alleged"),
-        # a hedge on the participle that describes the event noun; a conditional frame around it decides
-        ("Analysts listed the crypto thefts allegedly orchestrated by North Korea since 2017.", "cyber_theft", "alleged"),
+        # a hedge on the participle that describes the event noun, inside a conditional frame
         ("If confirmed, the breach would be another in a run of crypto thefts allegedly orchestrated by North Korea.",
-         "cyber_theft", "hypothetical"),
+         "cyber_theft", "alleged"),
     ],
 )
 def test_modality_of_misattached_claims(events_of, text, etype, modality):
@@ -214,6 +213,7 @@ def test_a_counted_launch_is_one_more_of_the_documents_launches(events_of):
     "text, trigger",
     [
         ("Hackers infiltrated the exchange\u2019s cold wallet during a routine transfer on February 21.", "infiltrated"),
+        ("The attackers siphoned off stablecoins such as USDT before moving them.", "siphoned"),
         ("The intruders drained the hot wallet of the platform within minutes.", "drained"),
     ],
 )

@@ -85,7 +85,7 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return "denied", False
             return "hedged", False
         if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "amod" and c.lower_ in mod.get("allege_adjectives", ()))
-               for c in tok.children) or (n == 0 and _hedged_description(tok, mod) and not _conditional_frame(chain, mod)):
+               for c in tok.children) or (n == 0 and _hedged_description(tok, mod)):
             # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
             return "hedged", False
         if any(c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ()) for c in tok.children):
@@ -123,12 +123,6 @@ def _purpose(verb: Token, mod) -> bool:
             c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in mod.get("aim_nouns", ()) for c in verb.head.children))
     return (verb.dep_ == "acl" and verb.head.lemma_.lower() in mod.get("aim_nouns", ())
             and verb.head.head.lemma_.lower() not in enacted)
-
-
-def _conditional_frame(chain: list[Token], mod) -> bool:
-    """Whether a modal or conditional governs the chain ("this attack would be another in a series of
-    thefts allegedly ..."): the frame decides, not the hedge inside it."""
-    return any(c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for t in chain for c in t.children)
 
 
 def _hedged_description(noun: Token, mod) -> bool:

@@ -44,6 +44,7 @@ QUANTITY_TOLERANCE_APPROX = 0.35
 ANY_CONTEXT: frozenset[str] = frozenset({"*"})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_VICTIM_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # an actor id's words (ids join them with "-")
 _COMPOUND_MODIFIER = re.compile(r"\w+(?:-\w+)+(?=\s+\w)", re.UNICODE)
 _ITEM_STOP = frozenset("a an the of and or to for with its their his her some about around over more than".split())
 
@@ -60,6 +61,9 @@ class LinkingRules:
     state_of: dict[str, str]  # actor id -> the state it acts for
     related_types: frozenset[frozenset[str]]
     joint_agent_types: frozenset[str]
+    single_incident_types: frozenset[str] = frozenset()
+    distinct_figure_ratio: float = 3.0
+    generic_report_days: int = 14
     named_objects: tuple[tuple[str, re.Pattern[str]], ...] = ()  # kind -> pattern whose groups hold identifiers
 
 
@@ -80,6 +84,9 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         wire_agencies={str(k): tuple(str(n) for n in v) for k, v in (raw.get("wire_agencies") or {}).items()},
         state_of={str(m): str(state) for state, ids in (raw.get("part_of") or {}).items() for m in ids},
         joint_agent_types=frozenset(map(str, raw.get("joint_agent_types") or ())),
+        single_incident_types=frozenset(map(str, raw.get("single_incident_types") or ())),
+        distinct_figure_ratio=float(raw.get("distinct_figure_ratio", 3)),
+        generic_report_days=int(raw.get("generic_report_days", 14)),
         related_types=frozenset(frozenset(map(str, pair)) for pair in raw.get("related_types") or () if len(pair) == 2),
         named_objects=tuple((str(kind), re.compile(str(pattern), re.IGNORECASE))
                             for kind, pattern in (raw.get("named_objects") or {}).items()),
@@ -179,6 +186,10 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
             # An undated event's window holding the other's own date: a month or a season agrees, a
             # year ("this year") is no better than two undated reports close in time.
             return 0.6 if _width(own) <= SEASON_DAYS else 0.5
+        if (generic(a) or generic(b)) and abs((ja[1] - jb[1]).days) > rules().generic_report_days:
+            # the windows before two publications weeks apart overlap, but "the hack" reported in
+            # each is no more one event than any two thefts of that month
+            return 0.15
         return 0.5
     if durative:
         # A flow reported by its episodes: near dates may be one case, far ones weigh against it
@@ -187,10 +198,26 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
             return 0.5
         if gap <= rules().durative_max_gap_days:
             return 0.15
+    if _reports_later_event(a, ia, ja, ib) or _reports_later_event(b, ib, jb, ia):
+        return 0.0
     if not (ia and ib and _precise(ia) and _precise(ib)) and gap <= COARSE_SLACK_DAYS:
         # A month or a season against a day just outside it: "in April" for a late-March vote.
         return 0.15
     return 0.0
+
+
+def generic(event: Event) -> bool:
+    """An event with nothing of its own to tell it by: no party or victim resolved to an actor, no own
+    date, no figure, and no denial (whose date is when it was made)."""
+    return (interval(event) is None and event.quantity is None and not is_denial(event)
+            and not any(arg.entity for arg in event.arguments if arg.role in PARTY_ROLES + ("target",)))
+
+
+def _reports_later_event(event: Event, own: tuple[date, date] | None, window: tuple[date, date],
+                         other_own: tuple[date, date] | None) -> bool:
+    """An undated event (no denial) against an event whose own date lies after the article reporting the
+    first was published: an article cannot report, undated, what happened only later."""
+    return own is None and not is_denial(event) and other_own is not None and other_own[0] > window[1]
 
 
 # --------------------------------------------------------------------------
@@ -217,12 +244,15 @@ def _fold(ids: set[str]) -> set[str]:
 
 def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
                 context_b: frozenset[str] = frozenset()) -> float:
-    """0 on a conflict of canonical agents or recipients; 0.6..1 by shared parties; 0.5 when no party is
-    shared but one side's parties are named in the other's sentence, else 0.2; when either names none, 0.55 or 0.3 as the actors named in its sentence (``context_*``) meet
-    the other's or not, else 0.4."""
+    """0 on a conflict of canonical agents or recipients, or of named victims (:func:`victims_conflict`);
+    0.6..1 by shared parties; 0.5 when no party is shared but one side's parties are named in the other's
+    sentence, else 0.2; when either names none, 0.55 or 0.3 as the actors named in its sentence
+    (``context_*``) meet the other's or not, else 0.4."""
     pa, pb = parties(a), parties(b)
     all_a = set().union(*pa.values()) if pa else set()
     all_b = set().union(*pb.values()) if pb else set()
+    if victims_conflict(a, b):
+        return 0.0
     joint = a.type in rules().joint_agent_types and b.type in rules().joint_agent_types
     for role in CONFLICT_ROLES:
         if joint and role == "agent":
@@ -250,6 +280,24 @@ def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
     return 0.6 + 0.4 * len(common) / len(all_a | all_b)
 
 
+def victim_names(event: Event) -> list[frozenset[str]]:
+    """The words of each named victim (a target argument resolved to an actor, local or canonical)."""
+    return [frozenset(w for w in _VICTIM_WORD.findall(arg.entity.removeprefix("local:")) if len(w) > 1)
+            for arg in event.arguments if arg.role == "target" and arg.entity]
+
+
+def victims_conflict(a: Event, b: Event) -> bool:
+    """Both are acts with one victim (``single_incident_types``) and name victims, none alike on both sides.
+
+    Names are alike when one's words hold the other's ("Bybit", "Bybit's Ethereum wallet").  A victim
+    described but not named ("a crypto exchange") is no evidence either way."""
+    single = rules().single_incident_types
+    if a.type not in single or b.type not in single:
+        return False
+    va, vb = [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
+    return bool(va and vb) and not any(x <= y or y <= x for x in va for y in vb)
+
+
 # --------------------------------------------------------------------------
 # Quantity and item
 
@@ -260,7 +308,9 @@ def unit(q: Quantity) -> str:
 
 def quantity_score(a: Event, b: Event) -> float:
     """1 for figures within tolerance, 0 for exact figures that disagree, 0.2 for approximate ones
-    that disagree (running tallies of one flow), 0.4 when either has none or the units differ."""
+    that disagree (running tallies of one flow), 0.4 when either has none or the units differ.  Figures
+    of one incident (``single_incident_types``) more than ``distinct_figure_ratio`` apart disagree even
+    when approximate."""
     qa, qb = a.quantity, b.quantity
     if not qa or not qb or unit(qa) != unit(qb):
         return 0.4
@@ -271,7 +321,10 @@ def quantity_score(a: Event, b: Event) -> float:
     tol = QUANTITY_TOLERANCE_APPROX if approximate else QUANTITY_TOLERANCE
     if lo / hi >= 1 - tol:
         return 1.0
-    return 0.2 if approximate else 0.0
+    incident = a.type in rules().single_incident_types and b.type in rules().single_incident_types
+    if approximate and (not incident or lo * rules().distinct_figure_ratio >= hi):
+        return 0.2
+    return 0.0
 
 
 def _normalise_words(text: str) -> list[str]:
