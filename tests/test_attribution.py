@@ -15,6 +15,7 @@ from sanctionwatch.attribution.lexicon import lexicon_from_dict  # noqa: E402
 from sanctionwatch.attribution.tagger import TokenSpan, decode, model_path, token_labels  # noqa: E402
 from sanctionwatch.model import STANCES, Entity, Mention  # noqa: E402
 from sanctionwatch.read import load_model, parse  # noqa: E402
+from fragments import joined  # noqa: E402
 
 if not model_path().is_file():  # pragma: no cover
     pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
@@ -35,10 +36,6 @@ def run(nlp, text, entities=None):
             assert text[f.start : f.end] == f.text
         assert a.stance in STANCES
     return atts
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
 
 
 def find(atts, cue_word):

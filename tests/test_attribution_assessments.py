@@ -12,10 +12,7 @@ pytest.importorskip("pycrfsuite")
 from sanctionwatch.attribution.draft import Draft, span_chars  # noqa: E402
 from sanctionwatch.attribution.phrases import borrow_subject  # noqa: E402
 from sanctionwatch.read import Block  # noqa: E402
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
+from fragments import joined
 
 
 def holding(atts, piece):

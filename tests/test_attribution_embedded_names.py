@@ -8,12 +8,9 @@ is a date and leaves the person a referent.  Sentences are the team's own.
 from __future__ import annotations
 
 import pytest
+from fragments import joined
 
 pytest.importorskip("pycrfsuite")
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
 
 
 @pytest.mark.parametrize("text,content,not_entity", [

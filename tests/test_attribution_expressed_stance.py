@@ -9,12 +9,9 @@ the raid" denies rather than alleges.  Sentences are the team's own.
 from __future__ import annotations
 
 import pytest
+from fragments import joined
 
 pytest.importorskip("pycrfsuite")
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
 
 
 @pytest.mark.parametrize("text,content,stance", [
@@ -33,19 +30,13 @@ def test_a_light_verb_takes_the_stance_of_the_feeling_or_view_it_gives_out(attri
     ("The harbour police of Lemuria keep claiming they had nothing to do with the raid.", "nothing to do with", "deny"),
     ("The shipping firm claimed the report about its tankers was a fabrication.", "was a fabrication", "deny"),
     ("The prosecutors claimed the captain had sold the fuel at sea.", "sold the fuel at sea", "allege"),
-])
-def test_a_claim_of_innocence_is_a_denial(attributions_of, text, content, stance):
-    hits = [a for a in attributions_of(text) if content in joined(a.content)]
-    assert hits and hits[0].stance == stance, [(joined(a.cue), a.stance) for a in hits]
-
-
-@pytest.mark.parametrize("text,content,stance", [
+    # a label cue with a favourable judgement supports
     ("The envoy termed the talks with Lemuria productive.", "the talks with Lemuria", "support"),
     ("The delegation described the visit to the harbour as fruitful and constructive.", "the visit to the harbour", "support"),
     ("The paper termed the blockade an act of piracy.", "the blockade", "condemn"),
     ("The envoy termed the talks with Lemuria far from productive.", "the talks with Lemuria", "condemn"),
 ])
-def test_a_label_cue_with_a_favourable_judgement_supports(attributions_of, text, content, stance):
+def test_a_claim_of_innocence_denies_and_a_favourable_label_supports(attributions_of, text, content, stance):
     hits = [a for a in attributions_of(text) if content in joined(a.content)]
     assert hits and hits[0].stance == stance, [(joined(a.cue), a.stance) for a in hits]
 

@@ -8,12 +8,9 @@ Sentences are the team's own.
 from __future__ import annotations
 
 import pytest
+from fragments import joined
 
 pytest.importorskip("pycrfsuite")
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
 
 
 @pytest.mark.parametrize("text,pronoun,entity", [

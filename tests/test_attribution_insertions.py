@@ -7,10 +7,7 @@ tagger then ends the source too early or not at all.  Sentences are the team's o
 from __future__ import annotations
 
 import pytest
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
+from fragments import joined
 
 
 # (sentence, cue word, source, a content piece, what the content must not hold)

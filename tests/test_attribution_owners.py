@@ -12,10 +12,7 @@ pytest.importorskip("pycrfsuite")
 
 from sanctionwatch.attribution.draft import Draft  # noqa: E402
 from sanctionwatch.attribution.quotes import reclaim_quote_openings  # noqa: E402
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
+from fragments import joined
 
 
 def with_content(atts, piece):

@@ -12,6 +12,7 @@ import pytest
 from sanctionwatch.attribution import extract_attributions
 from sanctionwatch.model import STANCES
 from sanctionwatch.read import Parsed, load_model, parse
+from fragments import joined
 
 TAGS = {"source": "SRC", "cue": "CUE", "content": "CON"}
 
@@ -43,10 +44,6 @@ def attributions(nlp, text: str, spans: list[tuple[str, str]]):
             assert text[f.start : f.end] == f.text
         assert a.stance in STANCES
     return atts
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
 
 
 def with_cue(atts, word: str):

@@ -11,10 +11,7 @@ import pytest
 pytest.importorskip("pycrfsuite")
 
 from sanctionwatch.attribution.meaning import cue_head  # noqa: E402
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
+from fragments import joined
 
 
 def holding(atts, piece):

@@ -17,6 +17,7 @@ from sanctionwatch.attribution import extract_attributions  # noqa: E402
 from sanctionwatch.attribution.tagger import model_path  # noqa: E402
 from sanctionwatch.model import Attribution  # noqa: E402
 from sanctionwatch.read import load_model, parse  # noqa: E402
+from fragments import joined
 
 if not model_path().is_file():  # pragma: no cover
     pytest.skip("attribution model not built (training/train_attribution.py)", allow_module_level=True)
@@ -34,10 +35,6 @@ def run(nlp, text: str) -> list[Attribution]:
         for f in a.source + a.cue + a.content:
             assert text[f.start : f.end] == f.text
     return atts
-
-
-def joined(frags) -> str:
-    return " ".join(f.text for f in frags)
 
 
 def by_content(atts: list[Attribution], words: str) -> Attribution:
