@@ -73,9 +73,12 @@ def test_named_victim_of_a_noun_trigger(events_of, text, target):
     [
         ("Analysts tied a string of crypto thefts orchestrated by North Korea to the group.", "cyber_theft", "prk"),
         ("The report lists crypto heists perpetrated by North Korea since 2017.", "cyber_theft", "prk"),
+        # what someone is asked to do is done by the one asked
+        ("American diplomats asked the Security Council to impose stronger sanctions on North Korea.", "designation", "unsc"),
+        ("Tokyo urged Beijing to stop shipping oil to North Korea.", "petroleum_import", "chn"),
     ],
 )
-def test_perpetrated_by_names_the_agent(events_of, text, etype, agent):
+def test_perpetrated_by_or_asked_names_the_agent(events_of, text, etype, agent):
     found = _of_type(events_of(text), etype)
     assert found and _entities(found[0], "agent") == {agent}
 
@@ -113,18 +116,6 @@ def test_a_claim_noun_without_a_content_clause_claims_nothing(events_of):
     found = _of_type(events_of("In April they issued a statement critical of the launch of the satellite Pyolbit-2."),
                      "satellite_launch")
     assert found and found[0].modality == "asserted"
-
-
-@pytest.mark.parametrize(
-    "text, etype, agent",
-    [
-        ("American diplomats asked the Security Council to impose stronger sanctions on North Korea.", "designation", "unsc"),
-        ("Tokyo urged Beijing to stop shipping oil to North Korea.", "petroleum_import", "chn"),
-    ],
-)
-def test_the_one_asked_is_the_agent(events_of, text, etype, agent):
-    found = _of_type(events_of(text), etype)
-    assert found and _entities(found[0], "agent") == {agent}
 
 
 # --- names of treaties are no events ------------------------------------------------------------------------
