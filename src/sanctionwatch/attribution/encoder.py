@@ -3,9 +3,11 @@
 The encoder (all-MiniLM-L6-v2 fine-tuned on PolNeAR train by
 ``training/train_encoder.py``) labels word pieces with the same BIO scheme as
 the CRF (``B/I-SRC``, ``B/I-CUE``, ``B/I-CON``, ``O``).  A document is tagged
-as a whole, in overlapping windows of word pieces: each piece takes its
-prediction from the window where it sits furthest from an edge, so every piece
-sees context on both sides.  A constrained Viterbi pass keeps the sequence well
+as a whole, in overlapping windows of word pieces (the model's ``tagger.json``
+gives their size and stride): each piece takes its prediction from the window
+where it sits furthest from an edge, or an average over the windows holding it
+weighted by its distance from their cuts, so every piece sees context on both
+sides.  A constrained Viterbi pass keeps the sequence well
 formed (an ``I-X`` only after ``B-X`` or ``I-X``), adding the label
 transition scores of the model's CRF layer where it was trained with one.  Each spaCy token then takes
 the label of the piece holding its first character, so the rest of the
