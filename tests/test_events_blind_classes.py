@@ -76,6 +76,15 @@ def test_named_victim_of_a_noun_trigger(events_of, text, target):
         # what someone is asked to do is done by the one asked
         ("American diplomats asked the Security Council to impose stronger sanctions on North Korea.", "designation", "unsc"),
         ("Tokyo urged Beijing to stop shipping oil to North Korea.", "petroleum_import", "chn"),
+        # "that" left out: the clause's subject read as the warning's object
+        ("Security analysts had warned the North Koreans could carry out a nuclear test during the summit.", "nuclear_test", "prk"),
+        ("Officials warned Pyongyang could launch another ballistic missile within days.", "missile_launch", "prk"),
+        # a participle after coordinated verbs shares the first verb's subject
+        ("Iran has studied and developed its space programme, launching satellites built with its own technology.",
+         "satellite_launch", "irn"),
+        # "its" names the owner; the subject of a verb far above does not
+        ("Tehran and Minsk are under sanctions, Belarus because of its role in the war and Iran because of its "
+         "nuclear tests.", "nuclear_test", "irn"),
     ],
 )
 def test_perpetrated_by_or_asked_names_the_agent(events_of, text, etype, agent):
@@ -105,6 +114,20 @@ def test_perpetrated_by_or_asked_names_the_agent(events_of, text, etype, agent):
         ("The exchange called on its peers to freeze stolen crypto worth $2 million.", "cyber_theft", "asserted"),
         # a negated occurrence is still negated
         ("North Korea did not conduct a nuclear test in May.", "nuclear_test", "negated"),
+        # the parser hangs the claim's "that" clause on the verb above the noun
+        ("The remarks came in response to a statement from a delegate of Poland that North Korea is trading "
+         "arms with Russia.", "arms_transfer", "alleged"),
+        ("Seoul responded to reports that the North had sent troops to Russia.", "troop_deployment", "alleged"),
+        # a hedge on the participle that describes the event noun, inside a conditional frame
+        ("If confirmed, the breach would be another in a run of crypto thefts allegedly orchestrated by North Korea.",
+         "cyber_theft", "alleged"),
+        # purposes and expectations
+        ("To adopt a resolution, all five permanent members must vote yes or abstain.", "un_resolution", "hypothetical"),
+        ("Washington circulated a draft to impose sanctions on two shipping firms.", "designation", "hypothetical"),
+        # a purpose after its verb is often achieved, and the aim of a vetoed text stays blocked
+        ("The group carried out large hacks to steal crypto worth $3 billion.", "cyber_theft", "asserted"),
+        ("Moscow vetoed a resolution to tighten sanctions on Pyongyang.", "designation", "negated"),
+        ("The agency anticipates further laundering of the stolen crypto.", "cyber_theft", "hypothetical"),
     ],
 )
 def test_modality_classes(events_of, text, etype, modality):
@@ -152,45 +175,6 @@ def test_an_extended_panel_mandate_is_no_designation(events_of):
     assert not _of_type(events_of(text), "designation")
 
 
-# --- second round: content clauses hung on the wrong verb, hedged descriptions, misread subjects -----------
-
-
-@pytest.mark.parametrize(
-    "text, etype, modality",
-    [
-        # the parser hangs the claim's "that" clause on the verb above the noun
-        ("The remarks came in response to a statement from a delegate of Poland that North Korea is trading "
-         "arms with Russia.", "arms_transfer", "alleged"),
-        ("Seoul responded to reports that the North had sent troops to Russia.", "troop_deployment", "alleged"),
-        # a hedge on the participle that describes the event noun, inside a conditional frame
-        ("If confirmed, the breach would be another in a run of crypto thefts allegedly orchestrated by North Korea.",
-         "cyber_theft", "alleged"),
-    ],
-)
-def test_modality_of_misattached_claims(events_of, text, etype, modality):
-    found = _of_type(events_of(text), etype)
-    assert found and found[0].modality == modality
-
-
-@pytest.mark.parametrize(
-    "text, etype, agent",
-    [
-        # "that" left out: the clause's subject read as the warning's object
-        ("Security analysts had warned the North Koreans could carry out a nuclear test during the summit.", "nuclear_test", "prk"),
-        ("Officials warned Pyongyang could launch another ballistic missile within days.", "missile_launch", "prk"),
-        # a participle after coordinated verbs shares the first verb's subject
-        ("Iran has studied and developed its space programme, launching satellites built with its own technology.",
-         "satellite_launch", "irn"),
-        # "its" names the owner; the subject of a verb far above does not
-        ("Tehran and Minsk are under sanctions, Belarus because of its role in the war and Iran because of its "
-         "nuclear tests.", "nuclear_test", "irn"),
-    ],
-)
-def test_agent_classes_second_round(events_of, text, etype, agent):
-    found = _of_type(events_of(text), etype)
-    assert found and _entities(found[0], "agent") == {agent}
-
-
 # --- third round: events counted in a series, more cyber verbs, goods lists, purposes -------------------------
 
 
@@ -217,22 +201,6 @@ def test_goods_added_to_a_list_are_no_designation(events_of):
     assert not _of_type(events_of(text), "designation")
     found = _of_type(events_of("The Treasury added three firms to its sanctions list."), "designation")
     assert found
-
-
-@pytest.mark.parametrize(
-    "text, etype, modality",
-    [
-        ("To adopt a resolution, all five permanent members must vote yes or abstain.", "un_resolution", "hypothetical"),
-        ("Washington circulated a draft to impose sanctions on two shipping firms.", "designation", "hypothetical"),
-        # a purpose after its verb is often achieved, and the aim of a vetoed text stays blocked
-        ("The group carried out large hacks to steal crypto worth $3 billion.", "cyber_theft", "asserted"),
-        ("Moscow vetoed a resolution to tighten sanctions on Pyongyang.", "designation", "negated"),
-        ("The agency anticipates further laundering of the stolen crypto.", "cyber_theft", "hypothetical"),
-    ],
-)
-def test_purpose_and_expectation(events_of, text, etype, modality):
-    found = _of_type(events_of(text), etype)
-    assert found and found[0].modality == modality
 
 
 def test_an_adopted_text_does_what_it_aims_at(events_of):
