@@ -30,7 +30,7 @@ from transformers import BertConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from encoder_crf import decode  # noqa: E402
-from train_encoder import Tagger, batches, load_data, span_scores  # noqa: E402
+from train_encoder import Tagger, batches, collect_owned, load_data, span_scores  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "sanctionwatch" / "models" / "attribution" / "encoder"
@@ -58,11 +58,7 @@ def dev_f1(onnx_path: Path, dev: dict[str, np.ndarray], names: list[str], transi
         (logits,) = session.run(None, {"input_ids": ids, "token_type_ids": types, "attention_mask": mask})
         logits = logits - logits.max(-1, keepdims=True)
         logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
-        for r, row in enumerate(rows):
-            n = int(dev["lengths"][row])
-            keep = dev["owned"][row, :n]
-            gold += [names[x] for x in dev["labels"][row, :n][keep]]
-            owned.append(logp[r, 1 : n + 1][keep])
+        collect_owned(dev, rows, logp, names, gold, owned)
     return span_scores(gold, [names[j] for j in decode(np.concatenate(owned), transitions)])
 
 

@@ -106,14 +106,15 @@ def spans(labels: list[str]) -> set[tuple[str, int, int]]:
     return out
 
 
-def collect_owned(dev: dict[str, np.ndarray], rows: list[int], best: np.ndarray, names: list[str],
-                  gold: list[str], pred: list[str]) -> None:
-    """Append the gold and predicted labels of each window's owned pieces (special tokens cut off)."""
+def collect_owned(dev: dict[str, np.ndarray], rows: list[int], logp: np.ndarray, names: list[str],
+                  gold: list[str], owned: list[np.ndarray]) -> None:
+    """Append the gold labels and the label log-probabilities of each window's owned pieces (special tokens
+    cut off), so the pieces of the dev documents line up in order."""
     for r, row in enumerate(rows):
         n = int(dev["lengths"][row])
         keep = dev["owned"][row, :n]
         gold += [names[x] for x in dev["labels"][row, :n][keep]]
-        pred += [names[x] for x in best[r, 1 : n + 1][keep]]
+        owned.append(logp[r, 1 : n + 1][keep])
 
 
 def span_scores(gold: list[str], pred: list[str]) -> dict[str, float]:
@@ -138,11 +139,7 @@ def evaluate(model: Tagger, dev: dict[str, np.ndarray], names: list[str], device
         for rows, ids, types, mask, _ in batches(dev, 64, False, random.Random(0)):
             t = lambda a: torch.from_numpy(a).to(device)  # noqa: E731
             logp = torch.log_softmax(model(t(ids), t(types), t(mask)).float(), -1).cpu().numpy()
-            for r, row in enumerate(rows):
-                n = int(dev["lengths"][row])
-                keep = dev["owned"][row, :n]
-                gold += [names[x] for x in dev["labels"][row, :n][keep]]
-                owned.append(logp[r, 1 : n + 1][keep])
+            collect_owned(dev, rows, logp, names, gold, owned)
     scores = np.concatenate(owned)
     transitions = model.crf.settings() if model.crf is not None else None
     out = span_scores(gold, [names[j] for j in decode(scores, transitions)])
