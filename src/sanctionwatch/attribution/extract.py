@@ -22,7 +22,7 @@ from .phrases import (
     source_across_insertion,
     weekday_source,
 )
-from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
+from .features import DASHES, OPEN_QUOTES, QUOTE_CHARS, STRAIGHT_QUOTES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle, hyphen_adjective
@@ -292,10 +292,16 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         src, cue, content = found
         if inside is not None:
             content = (max(content[0], inside[0]), min(content[1], inside[1]))
-            if content[1] <= content[0] or src is None:
+            if content[1] <= content[0] or src is None or (lemma in lex.clause_cues and not _reports_clause(doc, tok, content)):
                 continue
         out.append(_rule_draft(text, bi, block, src, cue, [content], None, 0.5))
     return out
+
+
+def _reports_clause(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
+    """The verb takes a clause or its content is quoted: "added that talks had stalled", 'added: "..."'."""
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i for c in verb.children) or any(
+        doc[i].text in QUOTE_CHARS for i in range(*content))
 
 
 def _quote_opens_at(verb: Token) -> bool:

@@ -41,6 +41,7 @@ class Lexicon:
     negative_labels: frozenset[str]  # "called the plan dangerous": a label cue that condemns
     negating_verbs: frozenset[str]  # "refrained from denying": the governing verb negates the cue
     object_cues: frozenset[str] = frozenset()  # "X disclosed the breach": the object is what X reports
+    clause_cues: frozenset[str] = frozenset()  # "added two boats to the fleet": no report without a clause
     body_intro_nouns: frozenset[str] = frozenset()  # "issued the following statement:": a body follows
     body_intro_particles: frozenset[str] = frozenset()  # "went on:": verb + particle that hands on to a body
     body_running_verbs: frozenset[str] = frozenset()  # "adding:", "continuing:": the words run on past a paragraph
@@ -111,6 +112,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         negative_labels=_lower(d.get("negative_labels")),
         negating_verbs=_lower(d.get("negating_verbs")),
         object_cues=_lower(d.get("object_cues")),
+        clause_cues=_lower(d.get("clause_cues")),
         body_intro_nouns=_lower((d.get("statement_body") or {}).get("following_nouns")),
         body_intro_particles=_lower((d.get("statement_body") or {}).get("continuing_phrases")),
         body_running_verbs=_lower((d.get("statement_body") or {}).get("running_verbs")),

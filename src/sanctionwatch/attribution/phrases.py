@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..read import Block
 from .draft import Draft, span_chars, strip_span
+from .rules import inserted_speaker
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
@@ -69,6 +70,8 @@ def _shared_subject(cue: list[Token]) -> Token | None:
     if not roots or roots[0].pos_ not in ("VERB", "AUX"):
         return None
     t = roots[0]
+    if inserted_speaker(t) is not None:
+        return inserted_speaker(t)
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in t.children):
             return None if t is roots[0] else next(c for c in t.children if c.dep_ in _SUBJECT_DEPS)

@@ -25,8 +25,20 @@ def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def inserted_speaker(verb: Token) -> Token | None:
+    """ "..., the source said, further speculating that ...": the parser hung the inserted speech verb
+    under the participle that follows it; that verb's subject speaks for both."""
+    if verb.tag_ != "VBG":
+        return None
+    said = next((c for c in verb.children if c.dep_ == "parataxis" and c.i < verb.i), None)
+    return next((c for c in said.children if c.dep_ == "nsubj"), None) if said is not None else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle/infinitive clause ("..., calling X absurd") its governor's."""
+    inserted = inserted_speaker(verb)
+    if inserted is not None:
+        return inserted
     node = verb
     for _ in range(3):
         for child in node.children:
@@ -449,6 +461,9 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
     stop = sent.end if end is None else min(end, sent.end)
     # "..., an envoy said Monday, dismissing the claims": a participle sharing the subject is a cue of its own
     going_on = {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i for t in c.subtree}
+    if verb.dep_ == "parataxis" and verb.head.tag_ == "VBG" and verb.head.i > verb.i:
+        # "..., the source said, further speculating that ...": the parser hung the verb under the participle
+        going_on |= {t.i for t in verb.head.subtree if t.i > verb.i}
     rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space and t.i not in going_on]
     if len(rest) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest):
         # or the verb's own prepositional phrases, the occasion of the statement
