@@ -1,4 +1,4 @@
-"""A cue verb that reports only with a clause, and a speech verb inserted before a participle.
+"""A cue verb that reports only with a clause, a speech verb inserted before a participle, a closing "it".
 
 "add" with a plain noun object is an act ("the navy added two patrol boats"), not a report, even inside
 another attribution's content.  In "..., the source said, further speculating that ..." the parser may hang
@@ -44,3 +44,14 @@ def test_an_inserted_speaker_owns_the_clause_and_the_participle(attributions_of,
     assert any(s == source and first in c for s, c in pairs), pairs
     assert any(s == source and second in c for s, c in pairs), pairs
     assert not any(s.startswith("The guards") for s, _ in pairs), pairs
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The sailors hide their names and use forged permits to apply for berths, it further said.", "The sailors hide their names"),
+    ("The ministry said the vessels had left port. The crews had switched off their transponders, it added.",
+     "The crews had switched off their transponders"),
+])
+def test_a_closing_it_is_the_speaker_spoken_of_before(attributions_of, text, content):
+    atts = attributions_of(text)
+    assert any(joined(a.source) == "it" and content in joined(a.content) for a in atts), \
+        [(joined(a.source), joined(a.cue), joined(a.content)) for a in atts]

@@ -403,7 +403,8 @@ def postposed_rule(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < (subj.i if subj is not None else verb.i)), None)
-    if subj is None or comp is None or subj.lower_ in ("it", "there"):
+    # a closing "it" is the organisation spoken of before ("..., it further said"), never an expletive
+    if subj is None or comp is None or subj.lower_ == "there":
         return None
     stop = verb.sent.end if end is None else min(end, verb.sent.end)
     rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space]
