@@ -14,7 +14,7 @@ from ..model import Document
 from ..cases import Case, CaseMember
 from .blocking import TimeIndex, time_key
 from .consequences import attach_consequences
-from .evidence import actor_score, parties
+from .evidence import actor_score, generic, parties
 from .evidence import canonical as _canonical
 from .items import Item, evidence_items, is_copy_pair, pair_score
 from .scoring import FAR_SCORE_BOUND, LINK_THRESHOLD, type_score
@@ -42,12 +42,20 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
 class Greedy:
     """The greedy pass: each item, in key order, joins the existing cluster it scores best with (at least
     the threshold) or starts one.  Clusters are numbered in the order they start; :meth:`drop` lets a
-    caller that knows no later item can reach a cluster (:mod:`.sweep`) take it out."""
+    caller that knows no later item can reach a cluster (:mod:`.sweep`) take it out.
+
+    A cluster of generic mentions alone (:func:`~.evidence.generic`: no party, victim, date or figure of
+    their own, like an aside on "reported shipments of shells") is only a last resort: an item joins it
+    only when no cluster holding an event with something of its own reaches the threshold.  Such a
+    mention scores on its sentence's actors and its article's date, which many events share, so the
+    first one met would otherwise catch the next specific event by a single pair and keep it from the
+    case its other reports make (and which case that is would depend on the order of the articles)."""
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self.clusters: dict[int, list[Item]] = {}
         self.types: dict[int, set[str]] = {}  # the event types in each cluster
+        self.anchored: set[int] = set()  # the clusters holding an event that is not generic
         self.by_type: dict[str, set[int]] = defaultdict(set)  # blocking: clusters holding each type
         self.started = 0
         # blocking by time: exact while a pair far apart in time cannot reach the threshold (see .blocking)
@@ -55,7 +63,7 @@ class Greedy:
 
     def place(self, item: Item) -> int:
         """Put ``item`` in its cluster; returns the cluster's number."""
-        best, best_score = None, self.threshold
+        best, best_rank = None, (False, self.threshold)
         key = time_key(item)
         near = self.index.reachable([key]) if self.index is not None else None
         if near is None:
@@ -75,9 +83,9 @@ class Greedy:
             if any(actor_score(item.event, m.event) == 0 for m in cl):
                 continue
             scores = [pair_score(item, m) for m in cl]
-            avg = _cluster_score(item, cl, scores)
-            if avg >= best_score:
-                best, best_score = i, avg
+            rank = (i in self.anchored, _cluster_score(item, cl, scores))
+            if rank[1] >= self.threshold and rank >= best_rank:
+                best, best_rank = i, rank
         if best is None:
             best = self.started
             self.started += 1
@@ -87,6 +95,8 @@ class Greedy:
             self.clusters[best].append(item)
             self.types[best].add(item.event.type)
         self.by_type[item.event.type].add(best)
+        if not generic(item.event):
+            self.anchored.add(best)
         if self.index is not None:
             self.index.add(best, key)
         return best
@@ -95,6 +105,7 @@ class Greedy:
         """Take cluster ``n`` out (no later item may join it); returns its items."""
         for t in self.types.pop(n):
             self.by_type[t].discard(n)
+        self.anchored.discard(n)
         if self.index is not None:
             self.index.remove(n)
         return self.clusters.pop(n)
