@@ -16,7 +16,7 @@ from .blocking import TimeIndex, time_key
 from .consequences import attach_consequences
 from .evidence import actor_score, generic, parties
 from .evidence import canonical as _canonical
-from .items import Item, evidence_items, is_copy_pair, pair_score
+from .items import Item, evidence_items, is_copy_pair, kept_apart, pair_score
 from .scoring import FAR_SCORE_BOUND, LINK_THRESHOLD, type_score
 from .summaries import make_case
 from .syndication import DisjointSets, source_keys, syndication_groups
@@ -82,8 +82,11 @@ class Greedy:
                 continue
             if any(actor_score(item.event, m.event) == 0 for m in cl):
                 continue
-            scores = [pair_score(item, m) for m in cl]
-            rank = (i in self.anchored, _cluster_score(item, cl, scores))
+            peers = [m for m in cl if not kept_apart(item, m)]
+            if not peers:
+                continue
+            scores = [pair_score(item, m) for m in peers]
+            rank = (i in self.anchored, _cluster_score(item, peers, scores))
             if rank[1] >= self.threshold and rank >= best_rank:
                 best, best_rank = i, rank
         if best is None:
@@ -128,16 +131,19 @@ def merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[It
     def link_score(i: int, j: int) -> float:
         if any(type_score(t, u) == 0 for t in types[i] for u in types[j]):
             return 0.0
-        total, best_copy = 0.0, 0.0
+        total, best_copy, pairs = 0.0, 0.0, 0
         for x in clusters[i]:
             for y in clusters[j]:
                 if actor_score(x.event, y.event) == 0:
                     return 0.0
+                if kept_apart(x, y):
+                    continue
                 score = pair_score(x, y)
                 total += score
+                pairs += 1
                 if is_copy_pair(x, y):
                     best_copy = max(best_copy, score)
-        return max(total / (len(clusters[i]) * len(clusters[j])), best_copy)
+        return max(total / pairs, best_copy) if pairs else 0.0
 
     # Blocking: only clusters holding related types can score above 0, so each cluster is compared
     # with those alone (not all pairs).
