@@ -14,9 +14,9 @@ from ..model import Document
 from ..cases import Case, CaseMember
 from .blocking import TimeIndex, time_key
 from .consequences import attach_consequences
-from .evidence import actor_score, parties
+from .evidence import actor_score, generic, parties
 from .evidence import canonical as _canonical
-from .items import Item, evidence_items, is_copy_pair, pair_score
+from .items import Item, evidence_items, is_copy_pair, kept_apart, pair_score
 from .scoring import FAR_SCORE_BOUND, LINK_THRESHOLD, type_score
 from .summaries import make_case
 from .syndication import DisjointSets, source_keys, syndication_groups
@@ -42,12 +42,20 @@ def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
 class Greedy:
     """The greedy pass: each item, in key order, joins the existing cluster it scores best with (at least
     the threshold) or starts one.  Clusters are numbered in the order they start; :meth:`drop` lets a
-    caller that knows no later item can reach a cluster (:mod:`.sweep`) take it out."""
+    caller that knows no later item can reach a cluster (:mod:`.sweep`) take it out.
+
+    A cluster of generic mentions alone (:func:`~.evidence.generic`: no party, victim, date or figure of
+    their own, like an aside on "reported shipments of shells") is only a last resort: an item joins it
+    only when no cluster holding an event with something of its own reaches the threshold.  Such a
+    mention scores on its sentence's actors and its article's date, which many events share, so the
+    first one met would otherwise catch the next specific event by a single pair and keep it from the
+    case its other reports make (and which case that is would depend on the order of the articles)."""
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self.clusters: dict[int, list[Item]] = {}
         self.types: dict[int, set[str]] = {}  # the event types in each cluster
+        self.anchored: set[int] = set()  # the clusters holding an event that is not generic
         self.by_type: dict[str, set[int]] = defaultdict(set)  # blocking: clusters holding each type
         self.started = 0
         # blocking by time: exact while a pair far apart in time cannot reach the threshold (see .blocking)
@@ -55,7 +63,7 @@ class Greedy:
 
     def place(self, item: Item) -> int:
         """Put ``item`` in its cluster; returns the cluster's number."""
-        best, best_score = None, self.threshold
+        best, best_rank = None, (False, self.threshold)
         key = time_key(item)
         near = self.index.reachable([key]) if self.index is not None else None
         if near is None:
@@ -74,10 +82,13 @@ class Greedy:
                 continue
             if any(actor_score(item.event, m.event) == 0 for m in cl):
                 continue
-            scores = [pair_score(item, m) for m in cl]
-            avg = _cluster_score(item, cl, scores)
-            if avg >= best_score:
-                best, best_score = i, avg
+            peers = [m for m in cl if not kept_apart(item, m)]
+            if not peers:
+                continue
+            scores = [pair_score(item, m) for m in peers]
+            rank = (i in self.anchored, _cluster_score(item, peers, scores))
+            if rank[1] >= self.threshold and rank >= best_rank:
+                best, best_rank = i, rank
         if best is None:
             best = self.started
             self.started += 1
@@ -87,6 +98,8 @@ class Greedy:
             self.clusters[best].append(item)
             self.types[best].add(item.event.type)
         self.by_type[item.event.type].add(best)
+        if not generic(item.event):
+            self.anchored.add(best)
         if self.index is not None:
             self.index.add(best, key)
         return best
@@ -95,6 +108,7 @@ class Greedy:
         """Take cluster ``n`` out (no later item may join it); returns its items."""
         for t in self.types.pop(n):
             self.by_type[t].discard(n)
+        self.anchored.discard(n)
         if self.index is not None:
             self.index.remove(n)
         return self.clusters.pop(n)
@@ -117,16 +131,19 @@ def merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[It
     def link_score(i: int, j: int) -> float:
         if any(type_score(t, u) == 0 for t in types[i] for u in types[j]):
             return 0.0
-        total, best_copy = 0.0, 0.0
+        total, best_copy, pairs = 0.0, 0.0, 0
         for x in clusters[i]:
             for y in clusters[j]:
                 if actor_score(x.event, y.event) == 0:
                     return 0.0
+                if kept_apart(x, y):
+                    continue
                 score = pair_score(x, y)
                 total += score
+                pairs += 1
                 if is_copy_pair(x, y):
                     best_copy = max(best_copy, score)
-        return max(total / (len(clusters[i]) * len(clusters[j])), best_copy)
+        return max(total / pairs, best_copy) if pairs else 0.0
 
     # Blocking: only clusters holding related types can score above 0, so each cluster is compared
     # with those alone (not all pairs).

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..event_coref import merged_events
+from ..event_coref import conflict, merged_events
 from ..model import Document, Event
 from ..reviews import REJECTED
-from .evidence import interval, member_role
+from .evidence import interval, member_role, rules
 from .implied import linking_view
 from .scoring import evidence
 
@@ -48,6 +48,18 @@ def pair_score(x: Item, y: Item) -> float:
 def is_copy_pair(x: Item, y: Item) -> bool:
     return x.story is not None and x.story == y.story and x.doc.doc_id != y.doc.doc_id
 
+
+def kept_apart(x: Item, y: Item) -> bool:
+    """Two items of one article, of one type that happens on one day (not ``durative_types``) and of one
+    side (both denials or neither), that its event coreference kept apart for their dates: the article
+    dates them apart, or gives one a period (a tally, "earlier this year") and the other a day ("the
+    previous attempt, on May 31", beside this week's launch).  Told apart by the article itself, their
+    pair is no evidence of one event; the clustering leaves it out and lets the other articles decide.
+    (Coreference keeps mentions apart for other reasons too, stricter than the linker's: a group and
+    the state it acts for as agents, which the linker folds; those pairs stay evidence.)"""
+    if x.doc.doc_id != y.doc.doc_id or x.event.type != y.event.type or (x.role == "denial") != (y.role == "denial"):
+        return False
+    return x.event.type not in rules().durative_types and conflict(x.event, y.event) in ("time", "aggregate")
 
 
 def evidence_items(docs: Iterable[Document]) -> list[Item]:
