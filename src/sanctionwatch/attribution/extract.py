@@ -253,7 +253,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
-        as_clause = as_clause_rule(doc, tok) if inside is None and tok.i not in taken else None
+        as_clause = as_clause_rule(doc, tok, lex.document_nouns) if inside is None and tok.i not in taken else None
         if as_clause is not None and not any(i in taken for p in as_clause[2] for i in range(*p)):
             out.append(_rule_draft(text, bi, block, as_clause[0], as_clause[1], as_clause[2], None, 0.5))
             continue

@@ -137,7 +137,7 @@ def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> t
     head_lemma = head.lemma_.lower() if head is not None else ""
     if stance == "condemn" and words & lex.accusation_nouns:
         stance = "deny"
-    elif head_lemma in lex.label_cues and (words & lex.denial_words or any(p in content_text.lower() for p in lex.denial_words if " " in p)):
+    elif head is not None and _labels(head, lex) and (words & lex.denial_words or any(p in content_text.lower() for p in lex.denial_words if " " in p)):
         stance = "deny"
     if stance == "assert" or head_lemma in lex.label_cues:
         stance = _content_stance(content_text, head is not None and _labels(head, lex), lex) or stance
@@ -150,11 +150,17 @@ def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> t
     return stance, negated
 
 
+_LABEL_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "nsubjpass"})
+
+
 def _labels(head: Token, lex: Lexicon) -> bool:
-    """ "called the plan dangerous" labels its object; "called on states to act" does not."""
+    """ "called the plan dangerous", "was described as a hoax" label something; "called on states to act"
+    and "as described in the panel's report" do not: a label needs what it is pinned on."""
     if head.lemma_.lower() not in lex.label_cues:
         return False
-    return not any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon", "off") for c in head.children)
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for", "upon", "off") for c in head.children):
+        return False
+    return any(c.dep_ in _LABEL_DEPS or (c.dep_ == "prep" and c.lower_ == "as") for c in head.children)
 
 
 # a condemnation is the speaker's own when it opens the content ("we condemn ...", "it strongly denounced")

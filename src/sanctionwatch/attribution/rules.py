@@ -119,20 +119,28 @@ def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozense
     return src, cue, (lo, hi)
 
 
-def as_clause_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], list[tuple[int, int]]] | None:
-    """ "As the envoy noted, sanctions have not stopped the transfers", "As reported by Yonhap, ...":
-    (source, cue, content pieces) for a speech verb in an "as" clause; the rest of the sentence is what
-    the source said."""
+def _document_in(verb: Token, documents: frozenset[str]) -> Token | None:
+    """ "as noted in the panel's report": the document the verb's "in" phrase names."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return obj if obj is not None and obj.lemma_.lower() in documents else None
+
+
+def as_clause_rule(doc: Doc, verb: Token, documents: frozenset[str] = frozenset()) -> tuple[tuple[int, int], tuple[int, int], list[tuple[int, int]]] | None:
+    """ "As the envoy noted, sanctions have not stopped the transfers", "As reported by Yonhap, ...", "As
+    stated in the council's report, ..." (a noun of ``documents``): (source, cue, content pieces) for a
+    speech verb in an "as" clause; the rest of the sentence is what the source said."""
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     if mark is None or verb.dep_ not in ("advcl", "parataxis") or mark.i > verb.i:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     owner = subj if subj is not None else next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    owner = owner if owner is not None else _document_in(verb, documents)
     if owner is None or owner.pos_ == "PRON" and owner.lower_ == "it":
         return None
     sent = verb.sent
-    comma = next((t.i for t in doc[verb.i : sent.end] if t.text == ","), None)
+    comma = next((t.i for t in doc[max(verb.i, owner.right_edge.i) : sent.end] if t.text == ","), None)
     if comma is None:
         return None
     src = _trimmed(doc, owner.left_edge.i, owner.right_edge.i + 1)
