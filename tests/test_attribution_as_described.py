@@ -1,4 +1,4 @@
-"""An "as" clause that cites a document, and a label verb with nothing to pin the label on.
+"""An "as" clause that cites a document, a label verb with nothing to pin the label on, "those who".
 
 "As noted in the panel's report, X" reports X with the report as source.  "Described" labels something only
 with an object or an "as" complement ("described the claims as lies"); "as described in the report of the
@@ -42,3 +42,13 @@ def test_a_label_verb_without_an_object_neither_denies_nor_condemns(attributions
 ])
 def test_a_label_pinned_on_a_claim_still_denies(attributions_of, text):
     assert any(a.stance == "deny" for a in attributions_of(text))
+
+
+@pytest.mark.parametrize("text,pronoun", [
+    ("The Republic of Atlantis condemns the firms. Today's action holds accountable those who target our citizens "
+     "and support the illegal weapons programme.", "who"),
+    ("The Republic of Atlantis condemns the firms. Anyone who supports the smuggling ring will be fined.", "Anyone who"),
+])
+def test_those_who_name_no_one(attributions_of, text, pronoun):
+    hits = [a for a in attributions_of(text, resolve=True) if joined(a.source) in (pronoun, pronoun.split()[-1])]
+    assert hits and all(a.source_entity is None for a in hits), [(joined(a.source), a.source_entity) for a in hits]

@@ -54,6 +54,7 @@ class Lexicon:
     public_body_heads: frozenset[str] = frozenset()  # last words of public bodies' names ("Council")
     assessment_cues: frozenset[str] = frozenset()  # "the agency believes": an institution's assessment
     assessment_source_types: frozenset[str] = frozenset()  # entity types whose beliefs are assessments
+    indefinite_pronouns: frozenset[str] = frozenset()  # "those who ...": names no one
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -123,6 +124,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         addressee_verbs=_lower((d.get("statement_body") or {}).get("addressee_verbs")),
         commercial_descriptions=_lower(sp.get("commercial_descriptions")),
         public_body_heads=_lower(sp.get("public_body_heads")),
+        indefinite_pronouns=_lower(sp.get("indefinite_pronouns")),
         assessment_cues=_lower((d.get("institutional_assessment") or {}).get("cues")),
         assessment_source_types=_lower((d.get("institutional_assessment") or {}).get("source_types")),
     )

@@ -400,6 +400,9 @@ def decide(
     affiliation: Entity | None = None
     derived: str | None = None
     low = head.lower_
+    if low in lex.indefinite_pronouns:
+        # "those who support the programme": the words name no one, least of all the last speaker
+        return Speaker(None, None, channel.id if channel else None, _chars(base, head.doc, new_range))
     if head.pos_ == "PRON" or low in lex.pronouns:
         if low in FIRST_PERSON and parent is not None:
             # "We condemn ..." inside an official's quotation: the official's side, never the official alone
@@ -452,14 +455,11 @@ def decide(
             channel = None
     if entity is not None and affiliation is not None and entity.type == "person" and affiliation.type == "country":
         dis.sides.setdefault(entity.id, affiliation.id)
-    if quoted:
-        pass  # a speaker named inside someone's quotation does not take the floor
-    elif entity is not None:
-        dis.speakers.append((at, entity))
-        dis.tenses.append(_tense(cue))
-    elif derived is not None:
-        # a body known only by its description still is the current speaker ("... mission said. It added")
-        dis.speakers.append((at, Entity(derived, derived, "government_body")))
+    # a speaker named inside someone's quotation does not take the floor; a body known only by its
+    # description still is the current speaker ("... mission said. It added")
+    floor = None if quoted else entity if entity is not None else Entity(derived, derived, "government_body") if derived is not None else None
+    if floor is not None:
+        dis.speakers.append((at, floor))
         dis.tenses.append(_tense(cue))
     if not quoted and (head.pos_ == "PRON" or low in lex.pronouns):
         dis.last_pronoun = (low, at, entity, len(dis.speakers))
@@ -476,9 +476,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 def _relative_antecedent(head: Token) -> Token:
     """ "President Roe, who said earlier that ...": a relative pronoun speaks for the noun its clause hangs
-    on, not for the last speaker of the discourse."""
+    on ("those" in "those who ...", which names no one), not for the last speaker of the discourse."""
     clause = head.head
-    if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+    if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
         return clause.head
     return head
 
