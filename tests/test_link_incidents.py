@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from sanctionwatch.linking.clustering import link_events
-from sanctionwatch.linking.evidence import (actor_score, generic, quantity_score, time_score, victim_names,
-                                            victims_conflict)
+from sanctionwatch.linking.evidence import (SHARED_VICTIM_SCORE, actor_score, generic, quantity_score, time_score,
+                                            victim_names, victims_agree, victims_conflict)
 from sanctionwatch.linking.scoring import evidence
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
 
@@ -190,3 +190,64 @@ def test_an_earlier_theft_from_another_exchange_stays_out_of_the_story():
     story = next(d for d in docs_of if "p-story-a" in d)
     assert story == {"p-story-a", "p-story-b"}
     assert not any("p-earlier" in d and len(d) > 1 for d in docs_of)
+
+
+# --------------------------------------------------------------------------
+# one victim named alike on both sides is who the act was done to: evidence of one incident
+
+
+@pytest.mark.parametrize("a, b, at_least", [
+    # the thieves named on one page only ("a hacking collective" resolves to nothing)
+    (_ev(agent="prk", victims=("local:harbourcoin",)), _ev(victims=("local:harbourcoin",)), SHARED_VICTIM_SCORE),
+    # no thieves named on either page
+    (_ev(victims=("local:harbourcoin",)), _ev(victims=("local:harbourcoin-s-hot-wallet",)), SHARED_VICTIM_SCORE),
+    # one page lists two victims, the other one of them
+    (_ev(victims=("local:harbourcoin", "local:velvet-swap")), _ev(victims=("local:velvet-swap",)),
+     SHARED_VICTIM_SCORE),
+])
+def test_one_victim_named_alike_is_evidence_of_one_theft(a, b, at_least):
+    assert victims_agree(a, b)
+    assert actor_score(a, b) >= at_least
+    assert actor_score(b, a) >= at_least
+
+
+@pytest.mark.parametrize("a, b", [
+    (_ev(victims=("local:harbourcoin",)), _ev()),  # no victim named on one side
+    (_ev(described_victim="an exchange"), _ev(described_victim="an exchange")),  # only described
+    (_ev("designation", victims=("local:lumen-trading",)),  # acts with many targets
+     _ev("designation", victims=("local:lumen-trading",))),
+])
+def test_no_victim_evidence_without_one_named_victim_of_a_one_victim_act(a, b):
+    assert not victims_agree(a, b)
+    assert actor_score(a, b) < SHARED_VICTIM_SCORE
+
+
+def test_a_shared_victim_never_outweighs_conflicting_agents():
+    a = _ev(agent="prk", victims=("local:harbourcoin",))
+    b = _ev(agent="rus", victims=("local:harbourcoin",))
+    assert actor_score(a, b) == 0.0
+
+
+_VICTIM_A = "Hackers of the Bluefin Collective drained $45 million from Harbourcoin on May 14, the agency said."
+_VICTIM_B = "The collective also raided Harbourcoin in May, investigators believe."
+_VICTIM_OTHER = "A separate raid in May cost Velvet Swap $45 million, its owners said."
+
+
+def test_pages_naming_one_victim_link_though_only_one_names_the_thieves():
+    a = Document(doc_id="v-a", text=_VICTIM_A, published="2025-06-02", events=[
+        _theft(_VICTIM_A, "drained", agent="Bluefin Collective", victim=("Harbourcoin", "local:harbourcoin"),
+               figure=("$45 million", 45e6, False), day=("May 14", "2025-05-14"))])
+    b = Document(doc_id="v-b", text=_VICTIM_B, published="2025-06-05", events=[
+        _theft(_VICTIM_B, "raided", victim=("Harbourcoin", "local:harbourcoin"))])  # no thieves, no figure
+    b.events[0].time = TimeValue("in May", "2025-05-01", "2025-05-31", "month")
+    other = Document(doc_id="v-other", text=_VICTIM_OTHER, published="2025-06-03", events=[
+        _theft(_VICTIM_OTHER, "raid", victim=("Velvet Swap", "local:velvet-swap"),
+               figure=("$45 million", 45e6, False))])
+    other.events[0].time = TimeValue("in May", "2025-05-01", "2025-05-31", "month")
+    for doc in (a, b, other):
+        for e in doc.events:
+            for arg in e.arguments:
+                assert doc.text[arg.start:arg.end] == arg.text
+    docs_of = [{m.doc_id for m in c.members} for c in link_events([a, b, other])]
+    assert {"v-a", "v-b"} in docs_of
+    assert not any("v-other" in d and len(d) > 1 for d in docs_of)

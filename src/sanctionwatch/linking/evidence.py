@@ -32,6 +32,8 @@ CONFLICT_ROLES = ("agent", "recipient")
 TIME_SLACK_DAYS = 3
 # A coarse date (a month) this many days from the other date only weighs against a link.
 COARSE_SLACK_DAYS = 31
+# The actor score of two one-victim acts that name one victim alike (see actor_score): a shared agent's.
+SHARED_VICTIM_SCORE = 0.8
 SEASON_DAYS = 92  # overlap with a period up to a quarter is still a specific date; a year is not
 # A period longer than this (several years) is a tally of many events, not the date of one.
 TALLY_DAYS = 366
@@ -247,12 +249,20 @@ def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
     """0 on a conflict of canonical agents or recipients, or of named victims (:func:`victims_conflict`);
     0.6..1 by shared parties; 0.5 when no party is shared but one side's parties are named in the other's
     sentence, else 0.2; when either names none, 0.55 or 0.3 as the actors named in its sentence
-    (``context_*``) meet the other's or not, else 0.4."""
+    (``context_*``) meet the other's or not, else 0.4; at least SHARED_VICTIM_SCORE, short of a conflict,
+    for one-victim acts that name their victim alike (:func:`victims_agree`)."""
+    if victims_conflict(a, b):
+        return 0.0
+    score = _party_score(a, b, context_a, context_b)
+    # One named victim on both sides of a one-victim act ("the theft from Harbourcoin") is who the act
+    # was done to: as telling as a shared agent, however the pages name (or leave out) the thieves.
+    return max(score, SHARED_VICTIM_SCORE) if score > 0 and victims_agree(a, b) else score
+
+
+def _party_score(a: Event, b: Event, context_a: frozenset[str], context_b: frozenset[str]) -> float:
     pa, pb = parties(a), parties(b)
     all_a = set().union(*pa.values()) if pa else set()
     all_b = set().union(*pb.values()) if pb else set()
-    if victims_conflict(a, b):
-        return 0.0
     joint = a.type in rules().joint_agent_types and b.type in rules().joint_agent_types
     for role in CONFLICT_ROLES:
         if joint and role == "agent":
@@ -286,16 +296,34 @@ def victim_names(event: Event) -> list[frozenset[str]]:
             for arg in event.arguments if arg.role == "target" and arg.entity]
 
 
+def _named_victims(a: Event, b: Event) -> tuple[list[frozenset[str]], list[frozenset[str]]] | None:
+    """The named victims of both, when both are acts with one victim (``single_incident_types``)."""
+    single = rules().single_incident_types
+    if a.type not in single or b.type not in single:
+        return None
+    return [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
+
+
+def _alike(x: frozenset[str], y: frozenset[str]) -> bool:
+    return x <= y or y <= x
+
+
+def victims_agree(a: Event, b: Event) -> bool:
+    """Both are acts with one victim and name it alike ("Harbourcoin", "Harbourcoin's hot wallet")."""
+    named = _named_victims(a, b)
+    return named is not None and any(_alike(x, y) for x in named[0] for y in named[1])
+
+
 def victims_conflict(a: Event, b: Event) -> bool:
     """Both are acts with one victim (``single_incident_types``) and name victims, none alike on both sides.
 
     Names are alike when one's words hold the other's ("Bybit", "Bybit's Ethereum wallet").  A victim
     described but not named ("a crypto exchange") is no evidence either way."""
-    single = rules().single_incident_types
-    if a.type not in single or b.type not in single:
+    named = _named_victims(a, b)
+    if named is None:
         return False
-    va, vb = [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
-    return bool(va and vb) and not any(x <= y or y <= x for x in va for y in vb)
+    va, vb = named
+    return bool(va and vb) and not any(_alike(x, y) for x in va for y in vb)
 
 
 # --------------------------------------------------------------------------
