@@ -178,7 +178,11 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
         # of many events; it never corroborates one of them.  (A flow's period is its duration.)
         return 0.0
     gap = _gap(ja, jb)
-    if gap <= TIME_SLACK_DAYS:
+    # The slack is for a day resolved a little differently ("on Tuesday" against the page's own date);
+    # two periods of their own that merely touch ("last year" and "this year", March and April) are
+    # neighbouring periods, not one.
+    slack = 0 if ia and ib and not _precise(ia) and not _precise(ib) else TIME_SLACK_DAYS
+    if gap <= slack:
         if ia and ib:
             if _precise(ia) and _precise(ib):
                 return 1.0
