@@ -214,6 +214,7 @@ def test_one_victim_named_alike_is_evidence_of_one_theft(a, b, at_least):
 @pytest.mark.parametrize("a, b", [
     (_ev(victims=("local:harbourcoin",)), _ev()),  # no victim named on one side
     (_ev(described_victim="an exchange"), _ev(described_victim="an exchange")),  # only described
+    (_ev(victims=("kor",)), _ev(victims=("kor",))),  # a state as the victim: too broad
     (_ev("designation", victims=("local:lumen-trading",)),  # acts with many targets
      _ev("designation", victims=("local:lumen-trading",))),
 ])

@@ -313,9 +313,20 @@ def _alike(x: frozenset[str], y: frozenset[str]) -> bool:
 
 
 def victims_agree(a: Event, b: Event) -> bool:
-    """Both are acts with one victim and name it alike ("Harbourcoin", "Harbourcoin's hot wallet")."""
-    named = _named_victims(a, b)
-    return named is not None and any(_alike(x, y) for x in named[0] for y in named[1])
+    """Both are acts with one victim and name it alike ("Harbourcoin", "Harbourcoin's hot wallet").  A
+    state named as the victim ("stole from South Korea") is too broad to tell one incident by."""
+    single = rules().single_incident_types
+    if a.type not in single or b.type not in single:
+        return False
+    va, vb = _specific_victims(a), _specific_victims(b)
+    return any(_alike(x, y) for x in va for y in vb)
+
+
+def _specific_victims(event: Event) -> list[frozenset[str]]:
+    states = set(rules().state_of.values())
+    names = [frozenset(w for w in _VICTIM_WORD.findall(arg.entity.removeprefix("local:")) if len(w) > 1)
+             for arg in event.arguments if arg.role == "target" and arg.entity and arg.entity not in states]
+    return [n for n in names if n]
 
 
 def victims_conflict(a: Event, b: Event) -> bool:
