@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sanctionwatch.linking.clustering import link_events
-from sanctionwatch.linking.evidence import (SHARED_VICTIM_SCORE, actor_score, generic, quantity_score, time_score,
+from sanctionwatch.linking.evidence import (ANONYMOUS_SCORE, SHARED_VICTIM_SCORE, actor_score, generic, quantity_score, time_score,
                                             victim_names, victims_agree, victims_conflict)
 from sanctionwatch.linking.scoring import evidence
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
@@ -252,3 +252,45 @@ def test_pages_naming_one_victim_link_though_only_one_names_the_thieves():
     docs_of = [{m.doc_id for m in c.members} for c in link_events([a, b, other])]
     assert {"v-a", "v-b"} in docs_of
     assert not any("v-other" in d and len(d) > 1 for d in docs_of)
+
+
+# --------------------------------------------------------------------------
+# a one-victim act that names no one at all is no match for one that names its victim on a figure alone
+
+
+@pytest.mark.parametrize("anonymous, context, named, capped", [
+    (_ev(quantity=Quantity(30e6, "USD")), frozenset(), _ev(agent="prk", victims=("local:harbourcoin",)), True),
+    # its sentence names an actor: no longer anonymous
+    (_ev(quantity=Quantity(30e6, "USD")), frozenset({"prk"}), _ev(agent="prk", victims=("local:harbourcoin",)),
+     False),
+    # a victim described, not named, is still no one named
+    (_ev(described_victim="an exchange"), frozenset(), _ev(victims=("local:harbourcoin",)), True),
+    # the other side names no victim either: nothing to set against
+    (_ev(quantity=Quantity(30e6, "USD")), frozenset(), _ev(agent="prk"), False),
+    # acts with many targets are not held to one victim
+    (_ev("designation"), frozenset(), _ev("designation", victims=("local:lumen-trading",)), False),
+])
+def test_an_anonymous_mention_against_a_named_victim_scores_below_nothing_known(anonymous, context, named, capped):
+    assert (actor_score(anonymous, named, context, frozenset()) <= ANONYMOUS_SCORE) == capped
+    assert (actor_score(named, anonymous, frozenset(), context) <= ANONYMOUS_SCORE) == capped
+
+
+_NAMED = "Earlier this year the Bluefin crew stole $30 million from Harbourcoin, the bureau said."
+_ANONYMOUS = "Some $30 million was moved through mixers on February 9, months after that raid."
+
+
+def test_a_dated_anonymous_mention_does_not_join_a_named_theft_on_its_figure_alone():
+    named = Document(doc_id="n-named", text=_NAMED, published="2025-08-20", events=[
+        _theft(_NAMED, "stole", agent="Bluefin crew", victim=("Harbourcoin", "local:harbourcoin"),
+               figure=("$30 million", 30e6, False))])
+    named.events[0].time = TimeValue("Earlier this year", "2025-01-01", "2025-08-20", "year")
+    anonymous = Document(doc_id="n-anonymous", text=_ANONYMOUS, published="2025-02-12", events=[
+        _theft(_ANONYMOUS, "moved", figure=("$30 million", 30e6, False), day=("February 9", "2025-02-09"))])
+    for doc in (named, anonymous):
+        for e in doc.events:
+            for arg in e.arguments:
+                assert doc.text[arg.start:arg.end] == arg.text
+    pair = evidence(anonymous.events[0], named.events[0], published_a=anonymous.published,
+                    published_b=named.published)
+    assert pair.quantity == 1.0 and pair.score < 0.5
+    assert not any(len({m.doc_id for m in c.members}) > 1 for c in link_events([named, anonymous]))

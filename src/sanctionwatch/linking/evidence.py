@@ -34,6 +34,9 @@ TIME_SLACK_DAYS = 3
 COARSE_SLACK_DAYS = 31
 # The actor score of two one-victim acts that name one victim alike (see actor_score): a shared agent's.
 SHARED_VICTIM_SCORE = 0.8
+# ... and of a one-victim act that names no one at all against one that names its victim: below the
+# "nothing can be told" 0.4, so a figure and a loose date alone do not make them one incident.
+ANONYMOUS_SCORE = 0.3
 SEASON_DAYS = 92  # overlap with a period up to a quarter is still a specific date; a year is not
 # A period longer than this (several years) is a tally of many events, not the date of one.
 TALLY_DAYS = 366
@@ -260,7 +263,21 @@ def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
     score = _party_score(a, b, context_a, context_b)
     # One named victim on both sides of a one-victim act ("the theft from Harbourcoin") is who the act
     # was done to: as telling as a shared agent, however the pages name (or leave out) the thieves.
-    return max(score, SHARED_VICTIM_SCORE) if score > 0 and victims_agree(a, b) else score
+    if score > 0 and victims_agree(a, b):
+        return max(score, SHARED_VICTIM_SCORE)
+    if _anonymous_against_named_victim(a, b, context_a) or _anonymous_against_named_victim(b, a, context_b):
+        # a mention that names no one at all (no party, victim or actor in its sentence) against one
+        # that names its victim: nothing ties it to that victim rather than to any other of the season
+        return min(score, ANONYMOUS_SCORE)
+    return score
+
+
+def _anonymous_against_named_victim(a: Event, b: Event, context_a: frozenset[str]) -> bool:
+    single = rules().single_incident_types
+    if a.type not in single or b.type not in single or ANY_CONTEXT in context_a:
+        return False
+    named_a = any(arg.entity for arg in a.arguments if arg.role in PARTY_ROLES + ("target",))
+    return not named_a and not context_a and bool(_specific_victims(b))
 
 
 def _party_score(a: Event, b: Event, context_a: frozenset[str], context_b: frozenset[str]) -> float:
