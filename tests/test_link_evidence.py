@@ -37,6 +37,18 @@ def test_time_uses_own_interval_or_the_window_before_publication(a_time, pub_a, 
     assert time_score(_ev(time=a_time), _ev(time=b_time), pub_a, pub_b) == expected
 
 
+@pytest.mark.parametrize("a_time, b_time, expected", [
+    (("2024-03-01", "2024-03-31"), ("2024-04-01", "2024-04-30"), 0.15),  # March against April: neighbours
+    (("2022-01-01", "2022-12-31"), ("2023-01-01", "2023-08-20"), 0.15),  # "last year" against "this year"
+    (("2024-03-31", "2024-03-31"), ("2024-04-01", "2024-04-30"), 0.6),  # a day resolved just outside a month
+    (("2024-03-29", "2024-03-29"), ("2024-04-01", "2024-04-01"), 1.0),  # two days a few days apart
+    (("2024-03-01", "2024-03-31"), ("2024-03-20", "2024-04-10"), 0.6),  # periods that overlap
+])
+def test_periods_that_only_touch_are_neighbours_not_one_period(a_time, b_time, expected):
+    assert time_score(_ev(time=a_time), _ev(time=b_time)) == expected
+    assert time_score(_ev(time=b_time), _ev(time=a_time)) == expected
+
+
 def test_episodes_of_a_flow_months_apart_are_discounted_not_excluded():
     a = _ev("arms_transfer", time=("2023-10-13", "2023-10-13"))
     b = _ev("arms_transfer", time=("2024-02-01", "2024-02-29"))

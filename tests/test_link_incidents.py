@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from sanctionwatch.linking.clustering import link_events
-from sanctionwatch.linking.evidence import (actor_score, generic, quantity_score, time_score, victim_names,
-                                            victims_conflict)
+from sanctionwatch.linking.evidence import (ANONYMOUS_SCORE, SHARED_VICTIM_SCORE, actor_score, generic, quantity_score, time_score,
+                                            victim_names, victims_agree, victims_conflict)
 from sanctionwatch.linking.scoring import evidence
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
 
@@ -190,3 +190,107 @@ def test_an_earlier_theft_from_another_exchange_stays_out_of_the_story():
     story = next(d for d in docs_of if "p-story-a" in d)
     assert story == {"p-story-a", "p-story-b"}
     assert not any("p-earlier" in d and len(d) > 1 for d in docs_of)
+
+
+# --------------------------------------------------------------------------
+# one victim named alike on both sides is who the act was done to: evidence of one incident
+
+
+@pytest.mark.parametrize("a, b, at_least", [
+    # the thieves named on one page only ("a hacking collective" resolves to nothing)
+    (_ev(agent="prk", victims=("local:harbourcoin",)), _ev(victims=("local:harbourcoin",)), SHARED_VICTIM_SCORE),
+    # no thieves named on either page
+    (_ev(victims=("local:harbourcoin",)), _ev(victims=("local:harbourcoin-s-hot-wallet",)), SHARED_VICTIM_SCORE),
+    # one page lists two victims, the other one of them
+    (_ev(victims=("local:harbourcoin", "local:velvet-swap")), _ev(victims=("local:velvet-swap",)),
+     SHARED_VICTIM_SCORE),
+])
+def test_one_victim_named_alike_is_evidence_of_one_theft(a, b, at_least):
+    assert victims_agree(a, b)
+    assert actor_score(a, b) >= at_least
+    assert actor_score(b, a) >= at_least
+
+
+@pytest.mark.parametrize("a, b", [
+    (_ev(victims=("local:harbourcoin",)), _ev()),  # no victim named on one side
+    (_ev(described_victim="an exchange"), _ev(described_victim="an exchange")),  # only described
+    (_ev(victims=("kor",)), _ev(victims=("kor",))),  # a state as the victim: too broad
+    (_ev("designation", victims=("local:lumen-trading",)),  # acts with many targets
+     _ev("designation", victims=("local:lumen-trading",))),
+])
+def test_no_victim_evidence_without_one_named_victim_of_a_one_victim_act(a, b):
+    assert not victims_agree(a, b)
+    assert actor_score(a, b) < SHARED_VICTIM_SCORE
+
+
+def test_a_shared_victim_never_outweighs_conflicting_agents():
+    a = _ev(agent="prk", victims=("local:harbourcoin",))
+    b = _ev(agent="rus", victims=("local:harbourcoin",))
+    assert actor_score(a, b) == 0.0
+
+
+_VICTIM_A = "Hackers of the Bluefin Collective drained $45 million from Harbourcoin on May 14, the agency said."
+_VICTIM_B = "The collective also raided Harbourcoin in May, investigators believe."
+_VICTIM_OTHER = "A separate raid in May cost Velvet Swap $45 million, its owners said."
+
+
+def test_pages_naming_one_victim_link_though_only_one_names_the_thieves():
+    a = Document(doc_id="v-a", text=_VICTIM_A, published="2025-06-02", events=[
+        _theft(_VICTIM_A, "drained", agent="Bluefin Collective", victim=("Harbourcoin", "local:harbourcoin"),
+               figure=("$45 million", 45e6, False), day=("May 14", "2025-05-14"))])
+    b = Document(doc_id="v-b", text=_VICTIM_B, published="2025-06-05", events=[
+        _theft(_VICTIM_B, "raided", victim=("Harbourcoin", "local:harbourcoin"))])  # no thieves, no figure
+    b.events[0].time = TimeValue("in May", "2025-05-01", "2025-05-31", "month")
+    other = Document(doc_id="v-other", text=_VICTIM_OTHER, published="2025-06-03", events=[
+        _theft(_VICTIM_OTHER, "raid", victim=("Velvet Swap", "local:velvet-swap"),
+               figure=("$45 million", 45e6, False))])
+    other.events[0].time = TimeValue("in May", "2025-05-01", "2025-05-31", "month")
+    for doc in (a, b, other):
+        for e in doc.events:
+            for arg in e.arguments:
+                assert doc.text[arg.start:arg.end] == arg.text
+    docs_of = [{m.doc_id for m in c.members} for c in link_events([a, b, other])]
+    assert {"v-a", "v-b"} in docs_of
+    assert not any("v-other" in d and len(d) > 1 for d in docs_of)
+
+
+# --------------------------------------------------------------------------
+# a one-victim act that names no one at all is no match for one that names its victim on a figure alone
+
+
+@pytest.mark.parametrize("anonymous, context, named, capped", [
+    (_ev(quantity=Quantity(30e6, "USD")), frozenset(), _ev(agent="prk", victims=("local:harbourcoin",)), True),
+    # its sentence names an actor: no longer anonymous
+    (_ev(quantity=Quantity(30e6, "USD")), frozenset({"prk"}), _ev(agent="prk", victims=("local:harbourcoin",)),
+     False),
+    # a victim described, not named, is still no one named
+    (_ev(described_victim="an exchange"), frozenset(), _ev(victims=("local:harbourcoin",)), True),
+    # the other side names no victim either: nothing to set against
+    (_ev(quantity=Quantity(30e6, "USD")), frozenset(), _ev(agent="prk"), False),
+    # acts with many targets are not held to one victim
+    (_ev("designation"), frozenset(), _ev("designation", victims=("local:lumen-trading",)), False),
+])
+def test_an_anonymous_mention_against_a_named_victim_scores_below_nothing_known(anonymous, context, named, capped):
+    assert (actor_score(anonymous, named, context, frozenset()) <= ANONYMOUS_SCORE) == capped
+    assert (actor_score(named, anonymous, frozenset(), context) <= ANONYMOUS_SCORE) == capped
+
+
+_NAMED = "Earlier this year the Bluefin crew stole $30 million from Harbourcoin, the bureau said."
+_ANONYMOUS = "Some $30 million was moved through mixers on February 9, months after that raid."
+
+
+def test_a_dated_anonymous_mention_does_not_join_a_named_theft_on_its_figure_alone():
+    named = Document(doc_id="n-named", text=_NAMED, published="2025-08-20", events=[
+        _theft(_NAMED, "stole", agent="Bluefin crew", victim=("Harbourcoin", "local:harbourcoin"),
+               figure=("$30 million", 30e6, False))])
+    named.events[0].time = TimeValue("Earlier this year", "2025-01-01", "2025-08-20", "year")
+    anonymous = Document(doc_id="n-anonymous", text=_ANONYMOUS, published="2025-02-12", events=[
+        _theft(_ANONYMOUS, "moved", figure=("$30 million", 30e6, False), day=("February 9", "2025-02-09"))])
+    for doc in (named, anonymous):
+        for e in doc.events:
+            for arg in e.arguments:
+                assert doc.text[arg.start:arg.end] == arg.text
+    pair = evidence(anonymous.events[0], named.events[0], published_a=anonymous.published,
+                    published_b=named.published)
+    assert pair.quantity == 1.0 and pair.score < 0.5
+    assert not any(len({m.doc_id for m in c.members}) > 1 for c in link_events([named, anonymous]))

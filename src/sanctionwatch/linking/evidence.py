@@ -32,6 +32,11 @@ CONFLICT_ROLES = ("agent", "recipient")
 TIME_SLACK_DAYS = 3
 # A coarse date (a month) this many days from the other date only weighs against a link.
 COARSE_SLACK_DAYS = 31
+# The actor score of two one-victim acts that name one victim alike (see actor_score): a shared agent's.
+SHARED_VICTIM_SCORE = 0.8
+# ... and of a one-victim act that names no one at all against one that names its victim: below the
+# "nothing can be told" 0.4, so a figure and a loose date alone do not make them one incident.
+ANONYMOUS_SCORE = 0.3
 SEASON_DAYS = 92  # overlap with a period up to a quarter is still a specific date; a year is not
 # A period longer than this (several years) is a tally of many events, not the date of one.
 TALLY_DAYS = 366
@@ -176,7 +181,11 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
         # of many events; it never corroborates one of them.  (A flow's period is its duration.)
         return 0.0
     gap = _gap(ja, jb)
-    if gap <= TIME_SLACK_DAYS:
+    # The slack is for a day resolved a little differently ("on Tuesday" against the page's own date);
+    # two periods of their own that merely touch ("last year" and "this year", March and April) are
+    # neighbouring periods, not one.
+    slack = 0 if ia and ib and not _precise(ia) and not _precise(ib) else TIME_SLACK_DAYS
+    if gap <= slack:
         if ia and ib:
             if _precise(ia) and _precise(ib):
                 return 1.0
@@ -247,12 +256,34 @@ def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
     """0 on a conflict of canonical agents or recipients, or of named victims (:func:`victims_conflict`);
     0.6..1 by shared parties; 0.5 when no party is shared but one side's parties are named in the other's
     sentence, else 0.2; when either names none, 0.55 or 0.3 as the actors named in its sentence
-    (``context_*``) meet the other's or not, else 0.4."""
+    (``context_*``) meet the other's or not, else 0.4; at least SHARED_VICTIM_SCORE, short of a conflict,
+    for one-victim acts that name their victim alike (:func:`victims_agree`)."""
+    if victims_conflict(a, b):
+        return 0.0
+    score = _party_score(a, b, context_a, context_b)
+    # One named victim on both sides of a one-victim act ("the theft from Harbourcoin") is who the act
+    # was done to: as telling as a shared agent, however the pages name (or leave out) the thieves.
+    if score > 0 and victims_agree(a, b):
+        return max(score, SHARED_VICTIM_SCORE)
+    if _anonymous_against_named_victim(a, b, context_a) or _anonymous_against_named_victim(b, a, context_b):
+        # a mention that names no one at all (no party, victim or actor in its sentence) against one
+        # that names its victim: nothing ties it to that victim rather than to any other of the season
+        return min(score, ANONYMOUS_SCORE)
+    return score
+
+
+def _anonymous_against_named_victim(a: Event, b: Event, context_a: frozenset[str]) -> bool:
+    single = rules().single_incident_types
+    if a.type not in single or b.type not in single or ANY_CONTEXT in context_a:
+        return False
+    named_a = any(arg.entity for arg in a.arguments if arg.role in PARTY_ROLES + ("target",))
+    return not named_a and not context_a and bool(_specific_victims(b))
+
+
+def _party_score(a: Event, b: Event, context_a: frozenset[str], context_b: frozenset[str]) -> float:
     pa, pb = parties(a), parties(b)
     all_a = set().union(*pa.values()) if pa else set()
     all_b = set().union(*pb.values()) if pb else set()
-    if victims_conflict(a, b):
-        return 0.0
     joint = a.type in rules().joint_agent_types and b.type in rules().joint_agent_types
     for role in CONFLICT_ROLES:
         if joint and role == "agent":
@@ -286,16 +317,45 @@ def victim_names(event: Event) -> list[frozenset[str]]:
             for arg in event.arguments if arg.role == "target" and arg.entity]
 
 
+def _named_victims(a: Event, b: Event) -> tuple[list[frozenset[str]], list[frozenset[str]]] | None:
+    """The named victims of both, when both are acts with one victim (``single_incident_types``)."""
+    single = rules().single_incident_types
+    if a.type not in single or b.type not in single:
+        return None
+    return [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
+
+
+def _alike(x: frozenset[str], y: frozenset[str]) -> bool:
+    return x <= y or y <= x
+
+
+def victims_agree(a: Event, b: Event) -> bool:
+    """Both are acts with one victim and name it alike ("Harbourcoin", "Harbourcoin's hot wallet").  A
+    state named as the victim ("stole from South Korea") is too broad to tell one incident by."""
+    single = rules().single_incident_types
+    if a.type not in single or b.type not in single:
+        return False
+    va, vb = _specific_victims(a), _specific_victims(b)
+    return any(_alike(x, y) for x in va for y in vb)
+
+
+def _specific_victims(event: Event) -> list[frozenset[str]]:
+    states = set(rules().state_of.values())
+    names = [frozenset(w for w in _VICTIM_WORD.findall(arg.entity.removeprefix("local:")) if len(w) > 1)
+             for arg in event.arguments if arg.role == "target" and arg.entity and arg.entity not in states]
+    return [n for n in names if n]
+
+
 def victims_conflict(a: Event, b: Event) -> bool:
     """Both are acts with one victim (``single_incident_types``) and name victims, none alike on both sides.
 
     Names are alike when one's words hold the other's ("Bybit", "Bybit's Ethereum wallet").  A victim
     described but not named ("a crypto exchange") is no evidence either way."""
-    single = rules().single_incident_types
-    if a.type not in single or b.type not in single:
+    named = _named_victims(a, b)
+    if named is None:
         return False
-    va, vb = [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
-    return bool(va and vb) and not any(x <= y or y <= x for x in va for y in vb)
+    va, vb = named
+    return bool(va and vb) and not any(_alike(x, y) for x in va for y in vb)
 
 
 # --------------------------------------------------------------------------
