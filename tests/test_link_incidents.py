@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from sanctionwatch.linking.clustering import link_events
-from sanctionwatch.linking.evidence import (ANONYMOUS_SCORE, SHARED_VICTIM_SCORE, actor_score, generic, quantity_score, time_score,
-                                            victim_names, victims_agree, victims_conflict)
+from sanctionwatch.linking.evidence import ANONYMOUS_SCORE, SHARED_VICTIM_SCORE, actor_score, generic, quantity_score, time_score
+from sanctionwatch.linking.victims import victim_names, victims_agree, victims_conflict
 from sanctionwatch.linking.scoring import evidence
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
 

@@ -20,10 +20,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
 
-from ..resources import package_yaml
 from ..model import Document, Event, Quantity
+from .settings import rules
+from .victims import specific_victims, victims_agree, victims_conflict
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
 CONFLICT_ROLES = ("agent", "recipient")
@@ -49,53 +49,8 @@ QUANTITY_TOLERANCE_APPROX = 0.35
 ANY_CONTEXT: frozenset[str] = frozenset({"*"})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_VICTIM_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # an actor id's words (ids join them with "-")
 _COMPOUND_MODIFIER = re.compile(r"\w+(?:-\w+)+(?=\s+\w)", re.UNICODE)
 _ITEM_STOP = frozenset("a an the of and or to for with its their his her some about around over more than".split())
-
-
-@dataclass(frozen=True, slots=True)
-class LinkingRules:
-    durative_types: frozenset[str]
-    durative_slack_days: int
-    durative_max_gap_days: int
-    undated_window_days: int
-    item_class: dict[str, str]  # word -> class
-    item_covers: dict[str, frozenset[str]]  # general class -> the classes it covers
-    wire_agencies: dict[str, tuple[str, ...]]  # key -> names as written
-    state_of: dict[str, str]  # actor id -> the state it acts for
-    related_types: frozenset[frozenset[str]]
-    joint_agent_types: frozenset[str]
-    single_incident_types: frozenset[str] = frozenset()
-    distinct_figure_ratio: float = 3.0
-    generic_report_days: int = 14
-    named_objects: tuple[tuple[str, re.Pattern[str]], ...] = ()  # kind -> pattern whose groups hold identifiers
-
-
-@lru_cache(maxsize=1)
-def rules() -> LinkingRules:
-    return parse_rules(package_yaml("linking.yaml"))
-
-
-def parse_rules(raw: dict[str, Any]) -> LinkingRules:
-    item_class = {str(w).casefold(): str(cls) for cls, words in (raw.get("item_classes") or {}).items() for w in words}
-    return LinkingRules(
-        durative_types=frozenset(raw.get("durative_types") or ()),
-        durative_slack_days=int(raw.get("durative_slack_days", 30)),
-        durative_max_gap_days=int(raw.get("durative_max_gap_days", 180)),
-        undated_window_days=int(raw.get("undated_window_days", 30)),
-        item_class=item_class,
-        item_covers={str(k): frozenset(map(str, v or ())) for k, v in (raw.get("item_class_covers") or {}).items()},
-        wire_agencies={str(k): tuple(str(n) for n in v) for k, v in (raw.get("wire_agencies") or {}).items()},
-        state_of={str(m): str(state) for state, ids in (raw.get("part_of") or {}).items() for m in ids},
-        joint_agent_types=frozenset(map(str, raw.get("joint_agent_types") or ())),
-        single_incident_types=frozenset(map(str, raw.get("single_incident_types") or ())),
-        distinct_figure_ratio=float(raw.get("distinct_figure_ratio", 3)),
-        generic_report_days=int(raw.get("generic_report_days", 14)),
-        related_types=frozenset(frozenset(map(str, pair)) for pair in raw.get("related_types") or () if len(pair) == 2),
-        named_objects=tuple((str(kind), re.compile(str(pattern), re.IGNORECASE))
-                            for kind, pattern in (raw.get("named_objects") or {}).items()),
-    )
 
 
 # --------------------------------------------------------------------------
@@ -277,7 +232,7 @@ def _anonymous_against_named_victim(a: Event, b: Event, context_a: frozenset[str
     if a.type not in single or b.type not in single or ANY_CONTEXT in context_a:
         return False
     named_a = any(arg.entity for arg in a.arguments if arg.role in PARTY_ROLES + ("target",))
-    return not named_a and not context_a and bool(_specific_victims(b))
+    return not named_a and not context_a and bool(specific_victims(b))
 
 
 def _party_score(a: Event, b: Event, context_a: frozenset[str], context_b: frozenset[str]) -> float:
@@ -309,53 +264,6 @@ def _party_score(a: Event, b: Event, context_a: frozenset[str], context_b: froze
             return 0.5
         return 0.2
     return 0.6 + 0.4 * len(common) / len(all_a | all_b)
-
-
-def victim_names(event: Event) -> list[frozenset[str]]:
-    """The words of each named victim (a target argument resolved to an actor, local or canonical)."""
-    return [frozenset(w for w in _VICTIM_WORD.findall(arg.entity.removeprefix("local:")) if len(w) > 1)
-            for arg in event.arguments if arg.role == "target" and arg.entity]
-
-
-def _named_victims(a: Event, b: Event) -> tuple[list[frozenset[str]], list[frozenset[str]]] | None:
-    """The named victims of both, when both are acts with one victim (``single_incident_types``)."""
-    single = rules().single_incident_types
-    if a.type not in single or b.type not in single:
-        return None
-    return [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
-
-
-def _alike(x: frozenset[str], y: frozenset[str]) -> bool:
-    return x <= y or y <= x
-
-
-def victims_agree(a: Event, b: Event) -> bool:
-    """Both are acts with one victim and name it alike ("Harbourcoin", "Harbourcoin's hot wallet").  A
-    state named as the victim ("stole from South Korea") is too broad to tell one incident by."""
-    single = rules().single_incident_types
-    if a.type not in single or b.type not in single:
-        return False
-    va, vb = _specific_victims(a), _specific_victims(b)
-    return any(_alike(x, y) for x in va for y in vb)
-
-
-def _specific_victims(event: Event) -> list[frozenset[str]]:
-    states = set(rules().state_of.values())
-    names = [frozenset(w for w in _VICTIM_WORD.findall(arg.entity.removeprefix("local:")) if len(w) > 1)
-             for arg in event.arguments if arg.role == "target" and arg.entity and arg.entity not in states]
-    return [n for n in names if n]
-
-
-def victims_conflict(a: Event, b: Event) -> bool:
-    """Both are acts with one victim (``single_incident_types``) and name victims, none alike on both sides.
-
-    Names are alike when one's words hold the other's ("Bybit", "Bybit's Ethereum wallet").  A victim
-    described but not named ("a crypto exchange") is no evidence either way."""
-    named = _named_victims(a, b)
-    if named is None:
-        return False
-    va, vb = named
-    return bool(va and vb) and not any(_alike(x, y) for x in va for y in vb)
 
 
 # --------------------------------------------------------------------------

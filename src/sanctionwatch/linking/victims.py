@@ -1,0 +1,54 @@
+"""Named victims of one-victim acts (``single_incident_types``: a theft from one exchange): whether two
+reports name the same victim, a different one, or leave it open."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event
+from .settings import rules
+
+_VICTIM_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # an actor id's words (ids join them with "-")
+
+
+def _victim_words(event: Event, leave_out: frozenset[str] | set[str] = frozenset()) -> list[frozenset[str]]:
+    return [frozenset(w for w in _VICTIM_WORD.findall(arg.entity.removeprefix("local:")) if len(w) > 1)
+            for arg in event.arguments if arg.role == "target" and arg.entity and arg.entity not in leave_out]
+
+
+def victim_names(event: Event) -> list[frozenset[str]]:
+    """The words of each named victim (a target argument resolved to an actor, local or canonical)."""
+    return _victim_words(event)
+
+
+def specific_victims(event: Event) -> list[frozenset[str]]:
+    """The named victims that are not whole states ("stole from South Korea" names no one incident)."""
+    return [n for n in _victim_words(event, set(rules().state_of.values())) if n]
+
+
+def _one_victim_acts(a: Event, b: Event) -> bool:
+    single = rules().single_incident_types
+    return a.type in single and b.type in single
+
+
+def _alike(x: frozenset[str], y: frozenset[str]) -> bool:
+    return x <= y or y <= x
+
+
+def victims_agree(a: Event, b: Event) -> bool:
+    """Both are acts with one victim and name it alike ("Harbourcoin", "Harbourcoin's hot wallet").  A
+    state named as the victim ("stole from South Korea") is too broad to tell one incident by."""
+    if not _one_victim_acts(a, b):
+        return False
+    return any(_alike(x, y) for x in specific_victims(a) for y in specific_victims(b))
+
+
+def victims_conflict(a: Event, b: Event) -> bool:
+    """Both are acts with one victim (``single_incident_types``) and name victims, none alike on both sides.
+
+    Names are alike when one's words hold the other's ("Bybit", "Bybit's Ethereum wallet").  A victim
+    described but not named ("a crypto exchange") is no evidence either way."""
+    if not _one_victim_acts(a, b):
+        return False
+    va, vb = [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
+    return bool(va and vb) and not any(_alike(x, y) for x in va for y in vb)
