@@ -1,0 +1,94 @@
+"""Clutter of other outlets than the dev set's: wire photo captions, metadata rows, share-button lists, feed and blog
+widgets.  Each case is written for these tests (invented names and places); the story lines around it must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionwatch.clean import find_ignored
+
+STORY = "The coast guard held the tanker in port for a week, officials said on Monday."
+
+
+def _covered(text: str, part: str) -> bool:
+    """Whether every non-blank character of ``part`` (its first occurrence) lies in an ignored region."""
+    start = text.index(part)
+    spans = [(r.start, r.end) for r in find_ignored(text)]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(part)) if not text[i].isspace())
+
+
+def _kept(text: str, part: str) -> bool:
+    start = text.index(part)
+    return not any(r.start < start + len(part) and start < r.end for r in find_ignored(text))
+
+
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        # a wire file-photo caption: long, with a quoted watermark, its credit in parentheses at the end
+        "FILE - This image provided on May 2, 2021, by the harbour authority shows what it says is a tanker off "
+        "Nampo. Independent journalists were not given access. The watermark reads: \"Harbour\" which is the "
+        "authority's short name. (Harbour Authority/Example Service via AP, File)",
+        # a caption closed by the wire photographer's credit
+        "Dockworkers unload sacks beside a sign that reads \"Port of Nampo\" on a grey morning, with cranes "
+        "behind them and a ferry at the quay. (AP Photo/Jane Roe)",
+        # a caption glued to its newspaper-style credit
+        "A photograph released by the ministry showed the tanker at anchor off Nampo.Credit…Harbour Authority, via "
+        "Associated Press",
+        # a caption that says what a released photo shows, with a second sentence naming people in it
+        "A photo released by the harbour authority on May 2 shows the governor inspecting a tanker. Analysts "
+        "have identified the man at his left as John Roe, and the man behind him as Jan Doe.",
+        # an updated/published stamp of many words
+        "Updated May 3, 2024 at 6:15 a.m. EDT|Published May 3, 2024 at 5:40 a.m. EDT",
+        # the metadata row of a mirror site
+        "Date: 03/05/2024 | Source: Example Wire (En) | Read original version at source",
+        # a share bar as a bulleted list of buttons
+        "• Facebook share button\n• Twitter share button\n• Mail share button",
+        # a subscription footer that is no sentence
+        "Subscribe to Harbour Weekly __________ Support the Harbour Trust",
+        # a source credit under the headline
+        "-Source-The Harbour Gazette-",
+        "Source: The Harbour Gazette",
+    ],
+    ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
+         "subscribe", "dash-source", "colon-source"],
+)
+def test_clutter_is_ignored_and_the_story_kept(clutter):
+    text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
+    assert _covered(text, clutter)
+    assert _kept(text, STORY) and _kept(text, "The ship's owner could not be reached")
+
+
+def test_a_wire_credit_opening_the_lede_is_ignored_but_not_the_lede():
+    text = "(AP) — The Treasury froze the assets of two shipping firms on Tuesday.\n\n" + STORY
+    regions = find_ignored(text)
+    assert [r.text for r in regions] == ["(AP) —"]
+
+
+def test_a_read_more_link_glued_to_the_last_sentence_is_ignored_alone():
+    text = f"{STORY} Read more\n\nThe ship's owner could not be reached for comment."
+    assert [r.text for r in find_ignored(text)] == ["Read more"]
+
+
+def test_the_teaser_under_a_featured_post_label_is_ignored():
+    teaser = "“We will never accept the ban\" : Senator, Jane Roe"
+    text = (f"{STORY}\n\nFeatured Post\n\n{teaser}\n\nSenator Jane Roe visited the port last week and met the mayor "
+            "and the harbour master. She also toured the recently ope...\n\nBlog Widget by LinkWithin")
+    assert _covered(text, teaser)
+    assert _kept(text, STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A photo released by the harbour authority on May 2 shows the tanker at anchor, officials said on Tuesday.",
+        "The photos show the tanker at anchor off Nampo on May 2, and a second ship alongside it.",
+        "Subscribe to the view that sanctions work, and the numbers still look poor.",
+        "He urged the lawmakers to read more.",
+        "Source: officials at the port said the tanker left on Monday.",
+        "SEOUL (AP) — The coast guard held the tanker in port for a week.",
+    ],
+)
+def test_sentences_that_look_like_this_furniture_are_kept(line):
+    text = f"First paragraph of the story.\n\n{line}\n\nLast paragraph of the story."
+    assert _kept(text, line)
