@@ -92,3 +92,28 @@ def test_a_surname_after_the_full_name_is_still_that_person(nlp, table):
     ents = [("Park Chol-min", "PERSON"), ("Park", "PERSON")]
     entities = entities_of(nlp, text, table, ents)
     assert ids_at(entities, text, "Park", 1) == ids_at(entities, text, "Park Chol-min")
+
+
+@pytest.mark.parametrize(
+    "full, short",
+    [
+        ("Korea Haeyang Shipping Company", "Haeyang"),
+        ("Sinbong Trading Corporation", "Sinbong"),
+        ("DPRK Kumsong Trading Co.", "Kumsong"),
+    ],
+)
+def test_a_firm_called_by_its_distinctive_word_is_the_same_firm(nlp, table, full, short):
+    text = f"The ministry designated {full} on Thursday. The head of {short} in Dalian was listed too."
+    entities = entities_of(nlp, text, table, [(full, "ORG"), (short, "ORG")])
+    assert ids_at(entities, text, short, 1) == ids_at(entities, text, full) != set()
+
+
+def test_a_country_word_alone_is_no_short_name_of_a_firm(nlp, table):
+    text = "The ministry designated Korea Trading Company on Thursday. Trading in Dalian was slow."
+    entities = entities_of(nlp, text, table, [("Korea Trading Company", "ORG"), ("Trading", "ORG")])
+    assert not ids_at(entities, text, "Trading", 1) & ids_at(entities, text, "Korea Trading Company")
+
+
+def test_the_treasury_on_a_page_about_us_measures(nlp, table):
+    text = "The United States froze the assets on Friday. The Treasury said the firm had moved oil."
+    assert "us-treasury" in ids_at(entities_of(nlp, text, table), text, "Treasury")
