@@ -57,6 +57,7 @@ def ids_at(entities: list[Entity], text: str, surface: str, nth: int = 0) -> set
         ("NBC News reported on Friday that the envoy had left the talks early.", "NBC News", "nbc-news"),
         ("The tanker was first spotted by the South China Morning Post in a Hong Kong harbour.",
          "South China Morning Post", "scmp"),
+        ("Exiles of Free Joseon said they had taken the files from the mission in a raid.", "Free Joseon", "free-joseon"),
         # the metal's name is the group's only where the page names the group otherwise too
         ("Analysts said the phishing wave was the work of Kimsuky, a group that Microsoft calls Thallium.",
          "Thallium", "kimsuky"),

@@ -49,9 +49,16 @@ def _kept(text: str, part: str) -> bool:
         # a source credit under the headline
         "-Source-The Harbour Gazette-",
         "Source: The Harbour Gazette",
+        # a wire caption whose photo credit is followed by the wire's own name
+        "A defector arrives for a hearing in Seoul on Friday, Dec. 2, 2016. He told lawmakers he had fled "
+        "\"a reign of fear\". (Jane Roe/Harbour Photos via AP) (The Associated Press)",
+        # a newsletter pitch that does not say "newsletter"
+        "Morning Briefing Emails Get the top stories and special reports, delivered every weekday morning.",
+        # a document-type label over a release
+        "Press release",
     ],
     ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
-         "subscribe", "dash-source", "colon-source"],
+         "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label"],
 )
 def test_clutter_is_ignored_and_the_story_kept(clutter):
     text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
@@ -68,6 +75,12 @@ def test_a_wire_credit_opening_the_lede_is_ignored_but_not_the_lede():
 def test_a_read_more_link_glued_to_the_last_sentence_is_ignored_alone():
     text = f"{STORY} Read more\n\nThe ship's owner could not be reached for comment."
     assert [r.text for r in find_ignored(text)] == ["Read more"]
+
+
+def test_a_reporter_and_email_glued_to_the_last_sentence_are_ignored_alone():
+    text = (f"{STORY}\n\nThe firm paid $9,000 in fees to a broker in Dalian, who moved the money through two "
+            "accounts in Hong Kong before it reached the buyers.홍길동기자 gildong@example.co.kr")
+    assert [r.text for r in find_ignored(text)] == ["홍길동기자 gildong@example.co.kr"]
 
 
 def test_the_teaser_under_a_featured_post_label_is_ignored():
