@@ -57,6 +57,7 @@ def ids_at(entities: list[Entity], text: str, surface: str, nth: int = 0) -> set
         ("NBC News reported on Friday that the envoy had left the talks early.", "NBC News", "nbc-news"),
         ("The tanker was first spotted by the South China Morning Post in a Hong Kong harbour.",
          "South China Morning Post", "scmp"),
+        ("Zelenskyy spoke on Saturday, News Today reports citing The Independent.", "The Independent", "the-independent"),
         ("Exiles of Free Joseon said they had taken the files from the mission in a raid.", "Free Joseon", "free-joseon"),
         # the metal's name is the group's only where the page names the group otherwise too
         ("Analysts said the phishing wave was the work of Kimsuky, a group that Microsoft calls Thallium.",
@@ -118,3 +119,11 @@ def test_a_country_word_alone_is_no_short_name_of_a_firm(nlp, table):
 def test_the_treasury_on_a_page_about_us_measures(nlp, table):
     text = "The United States froze the assets on Friday. The Treasury said the firm had moved oil."
     assert "us-treasury" in ids_at(entities_of(nlp, text, table), text, "Treasury")
+
+
+@pytest.mark.parametrize("based", ["Hong Kong-based", "Dalian-based", "Vietnam-based"])
+def test_the_place_a_firm_is_based_in_is_no_part_of_its_name(nlp, table, based):
+    text = f"The ministry designated the {based} Silver Harbour Shipping on Thursday."
+    entities = entities_of(nlp, text, table, [(f"{based} Silver Harbour Shipping", "ORG")])
+    firm = ids_at(entities, text, "Silver Harbour Shipping")
+    assert firm and not firm & ids_at(entities, text, based.split("-")[0])

@@ -56,9 +56,15 @@ def _kept(text: str, part: str) -> bool:
         "Morning Briefing Emails Get the top stories and special reports, delivered every weekday morning.",
         # a document-type label over a release
         "Press release",
+        # an author line and the author's bio with a social handle
+        "Author: Jane Roe",
+        "Jane Roe covers shipping for the site; follow her on Twitter @janeroe.",
+        # a media player's notice
+        "Your browser doesn't support HTML5 video",
     ],
     ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
-         "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label"],
+         "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label", "author",
+         "author-bio", "player"],
 )
 def test_clutter_is_ignored_and_the_story_kept(clutter):
     text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
@@ -81,6 +87,20 @@ def test_a_reporter_and_email_glued_to_the_last_sentence_are_ignored_alone():
     text = (f"{STORY}\n\nThe firm paid $9,000 in fees to a broker in Dalian, who moved the money through two "
             "accounts in Hong Kong before it reached the buyers.홍길동기자 gildong@example.co.kr")
     assert [r.text for r in find_ignored(text)] == ["홍길동기자 gildong@example.co.kr"]
+
+
+def test_a_byline_with_its_date_glued_to_the_lede_is_ignored_alone():
+    text = "By Jane Roe (May 3, 2024, 6:15 PM EDT) -- The Treasury froze the assets of two shipping firms on Tuesday."
+    assert [r.text for r in find_ignored(text)] == ["By Jane Roe (May 3, 2024, 6:15 PM EDT) --"]
+
+
+@pytest.mark.parametrize("header", ["Читайте также", "Lesen Sie auch", "Read more"])
+def test_a_teaser_cut_short_under_a_rail_header_is_ignored_however_long(header):
+    teaser = ("Harbour Lines has signed a deal with a shipyard in Turku for the construction of its third ferry of "
+              "the class. Under the agreement, the new…")
+    text = f"{STORY}\n\n{header}\n\nHarbour Lines signs a new deal\n\n{teaser}\n\nComments"
+    assert _covered(text, teaser) and _covered(text, "Harbour Lines signs a new deal")
+    assert _kept(text, STORY)
 
 
 def test_the_teaser_under_a_featured_post_label_is_ignored():

@@ -458,6 +458,9 @@ def _add_mention(groups: "_Groups", actor: Actor, text: str, start: int, end: in
         group.mentions.append(Mention(start, end, text[start:end], "RELATION"))
 
 
+_BASED_IN = re.compile(r"\S-based\s+(?=[A-Z])")
+
+
 def _add_shaped_names(groups: "_Groups", text: str, table: ActorTable) -> None:
     """Vessel names after a vessel noun, and organisations named with a country adjective in front.
 
@@ -466,6 +469,9 @@ def _add_shaped_names(groups: "_Groups", text: str, table: ActorTable) -> None:
     """
     proposals = organisation_names(text, table.organisation_heads) + vessel_names(text, table.vessel_nouns)
     for shaped in proposals:
+        based = _BASED_IN.search(text, shaped.start, shaped.end)
+        if based is not None:
+            shaped = Shaped(based.end(), shaped.end, shaped.type)  # "Hong Kong-based X Shipping" is X Shipping
         overlapping = [
             (g, m) for g in groups.by_id.values() for m in g.mentions if m.start < shaped.end and shaped.start < m.end
         ]
