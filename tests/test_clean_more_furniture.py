@@ -61,10 +61,23 @@ def _kept(text: str, part: str) -> bool:
         "Jane Roe covers shipping for the site; follow her on Twitter @janeroe.",
         # a media player's notice
         "Your browser doesn't support HTML5 video",
+        # a wire editor's note to subscribers
+        "(ATTN: ADDS the ministry's comment in paras 4-5; UPDATES headline)",
+        # written/updated stamps run together
+        "Write: 2021-03-04 09:10:11Update: 2021-03-04 10:12:13",
+        # the reprint header of a translated post, with its date-and-source stamp
+        "Original Source: Harbour Analytics\nOriginal Translation: Jan Doe, Harbour Finance",
+        "Reprinted from harbournews",
+        "03/04/2021·3MSource: Harbour Analytics",
+        # a reading-time badge in words, a summary toggle, a machine-translation toggle
+        "Read this article in 12 Minutes",
+        "AI summary\nView the summary",
+        "This article is machine translated\nShow original",
     ],
     ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
          "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label", "author",
-         "author-bio", "player"],
+         "author-bio", "player", "attn", "write-update", "original-source", "reprinted", "date-source",
+         "read-in-minutes", "summary-toggle", "show-original"],
 )
 def test_clutter_is_ignored_and_the_story_kept(clutter):
     text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
@@ -119,6 +132,7 @@ def test_the_teaser_under_a_featured_post_label_is_ignored():
         "Subscribe to the view that sanctions work, and the numbers still look poor.",
         "He urged the lawmakers to read more.",
         "Source: officials at the port said the tanker left on Monday.",
+        "Original Title: Harbour Lines slows its shipments after July",
         "SEOUL (AP) — The coast guard held the tanker in port for a week.",
     ],
 )

@@ -38,7 +38,7 @@ _DATE = re.compile(
     r"|\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\b",
 )
 _DATE_STUB_WORDS = re.compile(
-    r"\b(?:updated|published|posted|added|last updated|first published|modified|date|dated|on|at|by|written|and|local time)\b|[|•·,:\-–—/()]",
+    r"\b(?:updated|update|published|posted|added|last updated|first published|modified|created|date|dated|on|at|by|write|written|and|local time)\b|[|•·,:\-–—/()]",
     re.I,
 )
 # "By Jane Roe"; after a verb of the byline the name may be a lower-case user name ("Posted by admin")
