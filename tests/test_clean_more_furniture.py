@@ -73,11 +73,21 @@ def _kept(text: str, part: str) -> bool:
         "Read this article in 12 Minutes",
         "AI summary\nView the summary",
         "This article is machine translated\nShow original",
+        # a membership paywall
+        "Become a member for less\nthan $4.50 per week.",
+        "Get unlimited access to all Harbour News content, including reporting by our team of experts.",
+        "Subscribe now",
+        "All major cards accepted. No commitments – you can cancel any time.",
+        # a hosted blog's comment form
+        "Fill in your details below or click an icon to log in: Logo",
+        # a stamp glued to its date
+        "PUBLISHED ONMay 3, 2024 6:15 AM",
     ],
     ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
          "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label", "author",
          "author-bio", "player", "attn", "write-update", "original-source", "reprinted", "date-source",
-         "read-in-minutes", "summary-toggle", "show-original"],
+         "read-in-minutes", "summary-toggle", "show-original", "member-pitch", "unlimited-access", "subscribe-now",
+         "cards-accepted", "blog-comment-form", "published-on"],
 )
 def test_clutter_is_ignored_and_the_story_kept(clutter):
     text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
@@ -116,6 +126,12 @@ def test_a_teaser_cut_short_under_a_rail_header_is_ignored_however_long(header):
     assert _kept(text, STORY)
 
 
+def test_a_caption_above_a_credit_labelled_in_capitals():
+    caption = "Two officials arrive at a port before a meeting of the envoys in the far east of the region, Sept 3, 2023."
+    text = f"Ferry held in Nampo\n\n{caption}\nPHOTO: Harbour Photos/Jane Roe via Reuters file\n\n{STORY}"
+    assert _covered(text, caption) and _kept(text, STORY)
+
+
 def test_the_teaser_under_a_featured_post_label_is_ignored():
     teaser = "“We will never accept the ban\" : Senator, Jane Roe"
     text = (f"{STORY}\n\nFeatured Post\n\n{teaser}\n\nSenator Jane Roe visited the port last week and met the mayor "
@@ -133,6 +149,8 @@ def test_the_teaser_under_a_featured_post_label_is_ignored():
         "He urged the lawmakers to read more.",
         "Source: officials at the port said the tanker left on Monday.",
         "Original Title: Harbour Lines slows its shipments after July",
+        "The envoy made no commitments, and officials said the talks would resume in May.",
+        "Pyongyang has become a member of the new forum, the ministry said.",
         "SEOUL (AP) — The coast guard held the tanker in port for a week.",
     ],
 )
