@@ -93,12 +93,33 @@ def short_names(names: Iterable[tuple[str, str]], heads: tuple[str, ...]) -> lis
         owners.setdefault(_key(name), set()).add(entity_id)
     out = []
     for full_id, name in sorted(pairs):
-        m = suffix.match(name)
-        if m is None or not re.search(r"\w{3,}", m.group("base")):
-            continue
-        short = owners.get(_key(m.group("base")), set()) - {full_id}
-        if len(short) == 1:
-            out.append((full_id, short.pop()))
+        for base in _bases(name, suffix, heads):
+            short = owners.get(_key(base), set()) - {full_id}
+            if len(short) == 1:
+                out.append((full_id, short.pop()))
+                break
+    return out
+
+
+# A country word that opens a firm's name ("Korea Osong Shipping", "DPRK Chonsurim Trading"): the release then
+# calls the firm by the word after it ("Osong")
+_COUNTRY_LEAD = re.compile(r"^(?:Korea|Korean|DPRK|North Korea|North Korean|Chosun|China|Chinese|Russia|Russian|Hong Kong)\s+(?P<rest>\S.*)$")
+
+
+def _bases(name: str, suffix: re.Pattern[str], heads: tuple[str, ...]) -> list[str]:
+    """The shorter names of a firm, longest first: without its suffixes ("Chonsurim Trading Corporation" ->
+    "Chonsurim Trading" -> "Chonsurim"), and without a country word before a distinctive name ("Korea Osong
+    Shipping" -> "Osong")."""
+    out: list[str] = []
+    m = suffix.match(name)
+    while m is not None and re.search(r"\w{3,}", m.group("base")):
+        out.append(m.group("base"))
+        m = suffix.match(m.group("base"))
+    for base in list(out):
+        lead = _COUNTRY_LEAD.match(base)
+        rest = lead.group("rest") if lead else ""
+        if rest[:1].isupper() and re.search(r"\w{4,}", rest) and rest not in heads:
+            out.append(rest)
     return out
 
 

@@ -125,6 +125,7 @@ def _add_ner_spans(
     present: set[str],
     taken: bytearray,
     datelines: list[tuple[int, int]],
+    text: str,
 ) -> None:
     leftovers: list[NerSpan] = []
     for span in ner:
@@ -159,6 +160,10 @@ def _add_ner_spans(
         if span.label == "PERSON":
             tokens = _name_tokens(span.text)
             owners = groups.person_owners(tokens)
+            own = _introduced_alone(groups, span, tokens, owners, text)
+            if own is not None:
+                own.mentions.append(mention)
+                continue
             if len(owners) > 1:
                 continue  # an ambiguous partial name ("Kim" among several Kims) names nobody for sure
             if owners:
@@ -178,6 +183,30 @@ def _add_ner_spans(
         group.mentions.append(mention)
 
 
+# "Mr. Kim", "Ms. Lee": the writer's own name for someone
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def _introduced_alone(groups: _Groups, span: NerSpan, tokens: tuple[str, ...], owners: set[str], text: str) -> _Group | None:
+    """The person a partial name stands for on its own, or None where it may be part of a longer name.
+
+    A surname that the page introduces with an honorific before any longer name holding it ("a worker called Mr.
+    Kim" paragraphs before "the diplomat Kim Yong-ho") is a person of its own (an interviewee known only so), and
+    so is every later use of it; without the honorific the surname may be a headline's short form, left as it is.
+    """
+    for g in groups.by_id.values():
+        if g.id.startswith("local:") and g.type == "person" and tokens in g.names and g.names[0] == tokens:
+            return g
+    if len(owners) != 1 or not _HONORIFIC.search(text[max(0, span.start - 8) : span.start]):
+        return None
+    owner = groups.by_id[next(iter(owners))]
+    if any(m.start < span.start for m in owner.mentions):
+        return None
+    group = groups.local(span)
+    group.names = [tokens]
+    return group
+
+
 def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[Entity]:
     """One Entity per canonical actor or per unknown entity, mentions in document order."""
     table = table or load_actor_table()
@@ -187,7 +216,7 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     ]
     groups = _Groups()
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
-    _add_ner_spans(groups, ner, table, present, taken, datelines)
+    _add_ner_spans(groups, ner, table, present, taken, datelines, parsed.text)
     _add_bodies_of_places(groups, ner, parsed.text, table)
     _add_relation_descriptions(groups, parsed.text, table)
     _add_shaped_names(groups, parsed.text, table)
@@ -429,6 +458,9 @@ def _add_mention(groups: "_Groups", actor: Actor, text: str, start: int, end: in
         group.mentions.append(Mention(start, end, text[start:end], "RELATION"))
 
 
+_BASED_IN = re.compile(r"\S-based\s+(?=[A-Z])")
+
+
 def _add_shaped_names(groups: "_Groups", text: str, table: ActorTable) -> None:
     """Vessel names after a vessel noun, and organisations named with a country adjective in front.
 
@@ -437,6 +469,9 @@ def _add_shaped_names(groups: "_Groups", text: str, table: ActorTable) -> None:
     """
     proposals = organisation_names(text, table.organisation_heads) + vessel_names(text, table.vessel_nouns)
     for shaped in proposals:
+        based = _BASED_IN.search(text, shaped.start, shaped.end)
+        if based is not None:
+            shaped = Shaped(based.end(), shaped.end, shaped.type)  # "Hong Kong-based X Shipping" is X Shipping
         overlapping = [
             (g, m) for g in groups.by_id.values() for m in g.mentions if m.start < shaped.end and shaped.start < m.end
         ]

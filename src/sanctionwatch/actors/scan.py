@@ -185,6 +185,13 @@ def _trim_ner(text: str, toks: list[tuple[int, int]], label: str, table: ActorTa
             lo += 1
         else:
             break
+    if label != "PERSON":
+        # "Hong Kong-based Silver Star Shipping": the place the firm is based in is no part of its name
+        for k in range(lo, hi - 1):
+            word = text[toks[k][0] : toks[k][1]].lower()
+            if word.endswith("-based") or word == "based" and text[toks[k][0] - 1 : toks[k][0]] in ("-", "‐", "–"):
+                lo = k + 1
+                break
     while hi > lo:
         word = text[toks[hi - 1][0] : toks[hi - 1][1]].translate(QUOTE_FOLD).lower()
         if word in _TRAILING or not word.strip():

@@ -127,7 +127,8 @@ def _rails(lines: list[Line], feats: Features, head: int | None, mark) -> None:
         if line.index != head and feats.rail_header(line):
             mark(line.index, "related_links")
             in_rail = True
-        elif in_rail and not line.paragraph:
+        elif in_rail and (not line.paragraph or line.text.endswith(("…", "..."))):
+            # a teaser is cut short with an ellipsis, however long: the story's own paragraphs are not
             mark(line.index, "related_links")
         else:
             in_rail = False

@@ -38,7 +38,7 @@ _DATE = re.compile(
     r"|\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\b",
 )
 _DATE_STUB_WORDS = re.compile(
-    r"\b(?:updated|published|posted|added|last updated|first published|modified|date|dated|on|at|by|written|and|local time)\b|[|•·,:\-–—/()]",
+    r"\b(?:updated|update|published|posted|added|last updated|first published|modified|created|date|dated|on|at|by|write|written|and|local time)\b|[|•·,:\-–—/()]",
     re.I,
 )
 # "By Jane Roe"; after a verb of the byline the name may be a lower-case user name ("Posted by admin")
@@ -112,7 +112,9 @@ class Features:
         # Where a trailing credit may start; each form tried on its own (a leftmost match of one would hide another):
         # "(X / AFP)", "…StatesImage: X", "… - Copyright AFP/File X", "… | YONHAP", "… /Yonhap", "…2018. EPA-EFE/NAME"
         self._paren = re.compile(r"(?P<paren>[(\[])(?P<pc>[^()\[\]]{2,90})[)\]]\s*$")
-        self._label = re.compile(r"(?:(?<=[a-z.)\]])|\s|^)(?P<label>(?:Image|Photo|Photograph|Picture|Foto|Credit|Source)s?\s*(?:credit)?\s*:)\s*(?P<lc>[^:]{2,90})$")
+        self._label = re.compile(r"(?:(?<=[a-z.)\]])|\s|^)(?P<label>(?i:(?:Image|Photo|Photograph|Picture|Foto|Credit|Source)s?\s*(?:credit)?\s*:)|Credit\s*(?:…|\.\.\.))\s*(?P<lc>[^:]{2,90})$")
+        # ("Credit…X, via Associated Press": a newspaper's credit label ends in an ellipsis, not a colon; "PHOTO: X"
+        # is the same label in capitals)
         # "…in New York.Photo Xinhua.": a "Photo" word without a colon, glued to the caption's full stop or
         # after it, and the credit's own full stop
         self._word = re.compile(
@@ -269,6 +271,10 @@ def _latin(c: str) -> bool:
     return c < "\u0250" or "\u1e00" <= c <= "\u1eff"
 
 
+# "Updated May 3, 2024 at 6:15 a.m. EDT|Published May 3, 2024 at 5:40 a.m. EDT": only dates and stub words, however many
+DATE_STUB_WORDS = 24
+
+
 def shape_reason(line: Line, latin: bool) -> str | None:
     """Verdicts from the line's shape alone."""
     text = line.text
@@ -276,7 +282,7 @@ def shape_reason(line: Line, latin: bool) -> str | None:
         return "separator_line"
     if _DIGITS.match(text) or _WEATHER.match(text) or (_CODE_TOKEN.match(text) and line.words == 1):
         return "page_furniture"
-    if line.words <= 10 and date_stub(text):
+    if line.words <= DATE_STUB_WORDS and date_stub(text):
         return "dateline"
     if byline(line):
         return "byline"
