@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 from ..model import Entity, Mention
 from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
+from .abbreviations import add_defined_names, merge_abbreviations
 from .bodies import bodies_of_places, short_names
 from .datelines import colon_dateline_places, dateline_places
 from .declared import ALIAS_LINK, after_mentions, name_before_alias
+from .groups import Group, Groups, absorb, name_tokens
 from .inner_places import inner_places
 from .scan import AliasHit, NerSpan, scan_blocks
-from .table import (
-    ALIAS_LABEL, DEMONYM_ENDING, HYPHEN_CLASS, LOCAL_TYPES, PLACE_LABELS, PLACE_TYPES, QUOTE_FOLD, RESOLVED_ONLY_LABELS,
-    SLUG_RE, WORD_RE, Actor, ActorTable, load_actor_table,
-)
+from .table import ALIAS_LABEL, DEMONYM_ENDING, PLACE_LABELS, PLACE_TYPES, RESOLVED_ONLY_LABELS, Actor, ActorTable, load_actor_table
 
 if TYPE_CHECKING:
     from ..read import Parsed
@@ -30,66 +27,6 @@ def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 # --------------------------------------------------------------------------- resolution
 
 
-@lru_cache(maxsize=4096)
-def _name_tokens(text: str) -> tuple[str, ...]:
-    return tuple(t for t in re.split(rf"[\s{HYPHEN_CLASS}.]+", text.translate(QUOTE_FOLD).lower()) if t)
-
-
-def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    n = len(part)
-    return 0 < n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
-
-
-def _slug(text: str) -> str:
-    return SLUG_RE.sub("-", text.translate(QUOTE_FOLD).lower()).strip("-") or "entity"
-
-
-@dataclass
-class _Group:
-    id: str
-    name: str
-    type: str
-    wikidata: str | None
-    mentions: list[Mention] = field(default_factory=list)
-    names: list[tuple[str, ...]] = field(default_factory=list)  # token forms, for partial person names
-
-
-class _Groups:
-    """The entities of one document under construction, keyed by id."""
-
-    def __init__(self) -> None:
-        self.by_id: dict[str, _Group] = {}
-
-    def canonical(self, actor: Actor) -> _Group:
-        group = self.by_id.get(actor.id)
-        if group is None:
-            group = self.by_id[actor.id] = _Group(actor.id, actor.name, actor.type, actor.wikidata)
-            if actor.type == "person":
-                group.names = [_name_tokens(s) for s in actor.surfaces()]
-        return group
-
-    def local(self, span: NerSpan) -> _Group:
-        local_id = f"local:{_slug(span.text)}"
-        group = self.by_id.get(local_id)
-        if group is None:
-            group = self.by_id[local_id] = _Group(local_id, span.text, LOCAL_TYPES[span.label], None)
-        return group
-
-    def person_owners(self, tokens: tuple[str, ...]) -> set[str]:
-        """Ids of the persons whose name has these tokens as a proper part ("Kuk-song" in "Kim Kuk-song")."""
-        return {g.id for g in self.by_id.values() if any(_contains(n, tokens) for n in g.names)}
-
-    def entities(self) -> list[Entity]:
-        out = []
-        for group in self.by_id.values():
-            group.mentions.sort(key=lambda m: (m.start, m.end))
-            if group.id.startswith("local:"):
-                group.name = max((m.text for m in group.mentions), key=len)
-            out.append(Entity(group.id, group.name, group.type, group.mentions, group.wikidata))
-        out.sort(key=lambda e: e.mentions[0].start)
-        return out
-
-
 def _names_country(table: ActorTable, surface: str) -> bool:
     actor = table.lookup(surface)
     return actor is not None and actor.type == "country"
@@ -100,7 +37,7 @@ def _is_place(type_or_label: str) -> bool:
 
 
 def _add_alias_hits(
-    groups: _Groups, hits: list[AliasHit], text: str, table: ActorTable, datelines: list[tuple[int, int]]
+    groups: Groups, hits: list[AliasHit], text: str, table: ActorTable, datelines: list[tuple[int, int]]
 ) -> tuple[set[str], bytearray]:
     """Record alias hits; return the ids mentioned by plain aliases and a mask of the characters taken."""
     resolved: list[tuple[AliasHit, Actor]] = []
@@ -119,7 +56,7 @@ def _add_alias_hits(
 
 
 def _add_ner_spans(
-    groups: _Groups,
+    groups: Groups,
     ner: list[NerSpan],
     table: ActorTable,
     present: set[str],
@@ -154,11 +91,11 @@ def _add_ner_spans(
         elif span.label not in RESOLVED_ONLY_LABELS and not (span.label == "NORP" and DEMONYM_ENDING.search(span.text)):
             leftovers.append(span)
     # Longest names first, so "Kim Kuk-song" exists before "Kuk-song" looks for it.
-    leftovers.sort(key=lambda s: (s.label != "PERSON", -len(_name_tokens(s.text)), s.start))
+    leftovers.sort(key=lambda s: (s.label != "PERSON", -len(name_tokens(s.text)), s.start))
     for span in leftovers:
         mention = Mention(span.start, span.end, span.text, span.label)
         if span.label == "PERSON":
-            tokens = _name_tokens(span.text)
+            tokens = name_tokens(span.text)
             owners = groups.person_owners(tokens)
             own = _introduced_alone(groups, span, tokens, owners, text)
             if own is not None:
@@ -173,7 +110,7 @@ def _add_ner_spans(
             if tokens not in group.names:
                 group.names.append(tokens)
         else:
-            owners = groups.person_owners(_name_tokens(span.text)) if span.label == "ORG" else set()
+            owners = groups.person_owners(name_tokens(span.text)) if span.label == "ORG" else set()
             if len(owners) == 1:
                 # the NER often reads a bare surname as an organisation ("Singh said" after "spokeswoman
                 # Sabrina Singh"): a proper part of one person's name in this document is that person
@@ -187,7 +124,7 @@ def _add_ner_spans(
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
 
 
-def _introduced_alone(groups: _Groups, span: NerSpan, tokens: tuple[str, ...], owners: set[str], text: str) -> _Group | None:
+def _introduced_alone(groups: Groups, span: NerSpan, tokens: tuple[str, ...], owners: set[str], text: str) -> Group | None:
     """The person a partial name stands for on its own, or None where it may be part of a longer name.
 
     A surname that the page introduces with an honorific before any longer name holding it ("a worker called Mr.
@@ -214,21 +151,21 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     datelines = dateline_places(parsed.text) + [
         (s, e) for s, e in colon_dateline_places(parsed.text) if not _names_country(table, parsed.text[s:e])
     ]
-    groups = _Groups()
+    groups = Groups()
     present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
     _add_ner_spans(groups, ner, table, present, taken, datelines, parsed.text)
     _add_bodies_of_places(groups, ner, parsed.text, table)
     _add_relation_descriptions(groups, parsed.text, table)
     _add_shaped_names(groups, parsed.text, table)
-    _add_defined_names(groups, parsed.text)
-    _merge_abbreviations(groups, parsed.text)
+    add_defined_names(groups, parsed.text)
+    merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
     _merge_short_names(groups, table)
     _add_inner_places(groups, parsed.text, table)
     return groups.entities()
 
 
-def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table: ActorTable) -> None:
+def _add_bodies_of_places(groups: Groups, ner: list[NerSpan], text: str, table: ActorTable) -> None:
     """"Bank of China": the NER's organisation is the body; the place it ends in keeps its own mention, the place
     in front of "China Coast Guard" is part of the name."""
     places: list[tuple[int, int]] = []
@@ -250,30 +187,30 @@ def _add_bodies_of_places(groups: _Groups, ner: list[NerSpan], text: str, table:
         others.append((span.start, span.end))
 
 
-def _drop_local_mention(groups: _Groups, span: tuple[int, int]) -> None:
+def _drop_local_mention(groups: Groups, span: tuple[int, int]) -> None:
     for g in [g for g in groups.by_id.values() if g.id.startswith("local:")]:
         g.mentions = [m for m in g.mentions if (m.start, m.end) != span]
         if not g.mentions:
             del groups.by_id[g.id]
 
 
-def _drop_place_mentions(groups: _Groups, start: int, end: int) -> None:
+def _drop_place_mentions(groups: Groups, start: int, end: int) -> None:
     for g in [g for g in groups.by_id.values() if g.type in PLACE_TYPES]:
         g.mentions = [m for m in g.mentions if not (start <= m.start and m.end <= end)]
         if not g.mentions:
             del groups.by_id[g.id]
 
 
-def _merge_short_names(groups: _Groups, table: ActorTable) -> None:
+def _merge_short_names(groups: Groups, table: ActorTable) -> None:
     """"Tonkin Shipping Co." ... "Tonkin Shipping": one local firm."""
     names = [(g.id, m.text) for g in groups.by_id.values() if g.id.startswith("local:") and g.type not in ("person", *PLACE_TYPES)
              for m in g.mentions]
     for full_id, short_id in short_names(names, table.organisation_heads + table.body_heads):
         if full_id in groups.by_id and short_id in groups.by_id:
-            _absorb(groups, groups.by_id[full_id], groups.by_id[short_id])
+            absorb(groups, groups.by_id[full_id], groups.by_id[short_id])
 
 
-def _add_inner_places(groups: _Groups, text: str, table: ActorTable) -> None:
+def _add_inner_places(groups: Groups, text: str, table: ActorTable) -> None:
     """An inner mention of the place that opens another actor's name ("DPRK Foreign Ministry")."""
     spans = [(m.start, m.end, g.id) for g in groups.by_id.values() if g.type not in PLACE_TYPES for m in g.mentions]
     for actor, start, end in inner_places(text, spans, table):
@@ -283,117 +220,7 @@ def _add_inner_places(groups: _Groups, text: str, table: ActorTable) -> None:
 
 
 # "the Center for Advanced Defense Studies (C4ADS)": the parenthesis names the same actor
-_PAREN_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
-_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "&"})
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in WORD_RE.findall(name) if w.lower() not in _FUNCTION_WORDS).upper()
-
-
-def _add_abbreviation_mentions(groups: "_Groups", group: "_Group", text: str, abbr: str, label: str) -> None:
-    """Every whole-word use of an abbreviation the NER missed is a mention of the actor it abbreviates."""
-    spans = [(m.start, m.end) for g in groups.by_id.values() for m in g.mentions]
-    for hit in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
-        if not any(s < hit.end() and hit.start() < e for s, e in spans):
-            group.mentions.append(Mention(hit.start(), hit.end(), abbr, label))
-
-
-_PAREN_DEFINITION = re.compile(r"\(\s*(?P<abbr>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
-_NAME_WORDS_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'&.\-]*|of|for|the|and|on|in|to|&)[ \t]+){1,9}$")
-
-
-def _defined_name(text: str, paren_start: int, abbr: str) -> tuple[int, int] | None:
-    """The capitalised words just before "(ABBR)" whose initials spell ABBR, as (start, end), else None."""
-    letters = "".join(c for c in abbr if c.isalpha()).upper()
-    run = _NAME_WORDS_BEFORE.search(text, max(0, paren_start - 160), paren_start)
-    if len(letters) < 2 or run is None:
-        return None
-    words = list(re.finditer(r"\S+", text[run.start() : paren_start]))
-    initials = ""
-    for i in range(len(words) - 1, -1, -1):
-        word = words[i].group()
-        if word.lower() in _FUNCTION_WORDS:
-            continue
-        initials = word[0].upper() + initials
-        if initials == letters:
-            return run.start() + words[i].start(), run.start() + words[-1].end()
-        if not letters.endswith(initials):
-            return None
-    return None
-
-
-def _add_defined_names(groups: "_Groups", text: str) -> None:
-    """Extend an abbreviation's entity to the name it abbreviates where the NER missed that name.
-
-    "The Maritime Transparency Initiative (MTI)": the definition pattern is a strong
-    signal on its own, but it fires only for an abbreviation that already is an entity,
-    so a title-cased technical term ("Automatic Identification System (AIS)") creates nothing.
-    """
-    mentions = [(g, m) for g in groups.by_id.values() for m in g.mentions]
-    for paren in _PAREN_DEFINITION.finditer(text):
-        owner = next((g for g, m in mentions if (m.start, m.end) == (paren.start("abbr"), paren.end("abbr"))), None)
-        span = _defined_name(text, paren.start(), paren.group("abbr")) if owner is not None else None
-        if span is None or owner.type == "person":
-            continue
-        start, end = span
-        if any(m.start < end and start < m.end for _, m in mentions):
-            continue  # the NER or the table named it (or part of it) already
-        mention = Mention(start, end, text[start:end], "ORG")
-        owner.mentions.append(mention)
-        mentions.append((owner, mention))
-
-
-def _absorb(groups: "_Groups", a: "_Group", b: "_Group") -> tuple["_Group", "_Group"]:
-    """Merge two groups of one actor, at least one of them local: a table actor absorbs a local one, else
-    the first keeps its id.  Returns (kept, absorbed)."""
-    keep, gone = (b, a) if a.id.startswith("local:") and not b.id.startswith("local:") else (a, b)
-    keep.mentions.extend(gone.mentions)
-    del groups.by_id[gone.id]
-    return keep, gone
-
-
-def _merge_abbreviations(groups: "_Groups", text: str) -> None:
-    """One entity for a name and its abbreviation within a document.
-
-    Merged when the abbreviation follows the name in parentheses, or when a local
-    organisation's initials spell an abbreviation used elsewhere in the document
-    ("International Atomic Energy Agency" ... "IAEA").  A table actor absorbs a local one;
-    two table actors are never merged.
-    """
-    surfaces: dict[str, str] = {}
-    for g in groups.by_id.values():
-        for m in g.mentions:
-            surfaces.setdefault(m.text.replace(".", ""), g.id)
-    for g in list(groups.by_id.values()):
-        if g.id not in groups.by_id or not g.id.startswith("local:") or g.type == "person":
-            continue
-        partner = None
-        for m in list(g.mentions):
-            paren = _PAREN_ABBREVIATION.match(text, m.end)
-            if not paren:
-                continue
-            abbr = paren.group("abbr")
-            partner = surfaces.get(abbr.replace(".", ""))
-            if partner is None:
-                surfaces[abbr.replace(".", "")] = g.id
-            _add_abbreviation_mentions(groups, g, text, abbr, m.label)
-            break
-        if partner is None:
-            # "C4ADS" abbreviates "Center for Advanced Defense Studies": digits are not initials
-            initials = _initials(g.name)
-            short = {re.sub(r"\d", "", k): gid for k, gid in surfaces.items() if k.isupper() or any(c.isdigit() for c in k)}
-            if len(initials) >= 3 and initials in short:
-                partner = short[initials]
-        if partner is None or partner == g.id or partner not in groups.by_id:
-            continue
-        keep, gone = _absorb(groups, g, groups.by_id[partner])
-        for key, gid in surfaces.items():
-            if gid == gone.id:
-                surfaces[key] = keep.id
-
-
-def _merge_aliases(groups: "_Groups", text: str) -> None:
+def _merge_aliases(groups: Groups, text: str) -> None:
     """One entity for two names the text declares the same; a table actor absorbs a local one, two table actors stay.
 
     The other name joins as a mention where the NER missed it (after the known one, or before it); the
@@ -420,7 +247,7 @@ def _merge_aliases(groups: "_Groups", text: str) -> None:
             other = others[0][0]
             if other.id == g.id or not (g.id.startswith("local:") or other.id.startswith("local:")):
                 continue
-            keep, gone = _absorb(groups, g, other)
+            keep, gone = absorb(groups, g, other)
             if keep.id.startswith("local:") and keep.type == "person" and gone.type != "person":
                 keep.type = gone.type
 
@@ -432,7 +259,7 @@ _BEFORE_NAME = r"(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+)?(?:[\w-]+\s+){{0,2}}?(?P<noun
 _AFTER_NAME = r"^[’']s\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b"
 
 
-def _add_relation_descriptions(groups: "_Groups", text: str, table: ActorTable) -> None:
+def _add_relation_descriptions(groups: Groups, text: str, table: ActorTable) -> None:
     """Add a mention of actor A over each description "<noun> of B" / "B's <noun>" that A's relations list."""
     for actor in table:
         for rel in actor.relations:
@@ -452,7 +279,7 @@ def _add_relation_descriptions(groups: "_Groups", text: str, table: ActorTable) 
                     _add_mention(groups, actor, text, m.start, m.end + a.end())
 
 
-def _add_mention(groups: "_Groups", actor: Actor, text: str, start: int, end: int) -> None:
+def _add_mention(groups: Groups, actor: Actor, text: str, start: int, end: int) -> None:
     group = groups.canonical(actor)
     if not any(x.start == start and x.end == end for x in group.mentions):
         group.mentions.append(Mention(start, end, text[start:end], "RELATION"))
@@ -461,7 +288,7 @@ def _add_mention(groups: "_Groups", actor: Actor, text: str, start: int, end: in
 _BASED_IN = re.compile(r"\S-based\s+(?=[A-Z])")
 
 
-def _add_shaped_names(groups: "_Groups", text: str, table: ActorTable) -> None:
+def _add_shaped_names(groups: Groups, text: str, table: ActorTable) -> None:
     """Vessel names after a vessel noun, and organisations named with a country adjective in front.
 
     A proposal takes over country mentions inside it ("Russian" in "Russian Financial Society") and
@@ -495,7 +322,7 @@ def _add_shaped_names(groups: "_Groups", text: str, table: ActorTable) -> None:
         _add_shaped(groups, table, text, shaped)
 
 
-def _add_shaped(groups: "_Groups", table: ActorTable, text: str, shaped: Shaped) -> None:
+def _add_shaped(groups: Groups, table: ActorTable, text: str, shaped: Shaped) -> None:
     surface = text[shaped.start : shaped.end]
     label = "VESSEL" if shaped.type == "vessel" else "ORG"
     actor = table.lookup(surface)
