@@ -7,6 +7,7 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from .taxonomy import Taxonomy
+from .timing import purpose_clause
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -158,6 +159,10 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             misread = _subordinate_subject(g, t)
             if misread is not None:
                 return misread
+        if t.dep_ == "advcl" and purpose_clause(t):
+            # "North Korea evaded sanctions to import fuel": the subject of the clause acts in its purpose
+            subj = _subjects(g)
+            return subj[0] if subj else None
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):

@@ -29,6 +29,15 @@ def _np_span(tok: Token) -> tuple[int, int]:
                 left, right = min(left, c.i), max(right, c.i)
                 stack.append(c)
     doc = tok.doc
+    if tok.pos_ == "PROPN":
+        # the rest of the name: its number ("Bureau 121", "the tanker Sam Ma 2") and an "of" phrase inside the
+        # same named entity ("the Sea of Japan", "the Bank of Bangladesh"); "Kim of North Korea" is two names
+        for c in tok.children:
+            if c.dep_ == "nummod" and c.i == right + 1 and c.like_num:
+                right = c.i
+            elif (c.dep_ == "prep" and c.lower_ == "of" and c.i == right + 1 and tok.ent_iob_ != "O"
+                  and all(doc[k].ent_iob_ == "I" for k in range(c.i, c.right_edge.i + 1))):
+                right = c.right_edge.i
     # keep the span contiguous and never start on a hyphen
     while left < tok.i and doc[left].is_punct:
         left += 1
@@ -58,6 +67,8 @@ def argument_at(ctx: ArgumentContext, role: str, tok: Token, whole_np: bool = Tr
         # an actor argument is the actor mention itself when it lies inside the phrase
         for m in ent.mentions:
             if m.start >= s and m.end <= e and m.start <= ctx.base + tok.idx < m.end:
+                if ctx.text[m.end:e].strip().isdigit():
+                    break  # the tagger left the number out of the name ("Department 53"): the name is the phrase
                 s, e = m.start, m.end
                 break
     return Argument(role, s, e, ctx.text[s:e], ent.id if ent else None)
@@ -217,8 +228,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     head = hit.head
     args: list[Argument] = []
     agent = tree_agent(head, tax)
-    if agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ()):
-        agent = None  # "limousines reached the country": the goods move, they do not act
+    if (agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ())
+            and "item" in t.roles):
+        # "limousines reached the country": the goods move, they do not act (in a type that moves no goods,
+        # the one who arrives acts: "the defector arrived in Seoul")
+        agent = None
     if agent is not None and agent.i == head.i:
         agent = None  # "condemned the launch": the accused object is the event itself
     if agent is None and head.dep_ == "oprd" and t.object_role == "item":
@@ -279,7 +293,13 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     if own_role and own_role != t.object_role and objects and item_tok is not None and objects[0].i != item_tok.i:
         args.append(argument_at(ctx, own_role, objects[0]))
         objects = objects[1:]
-    if item_tok is not None and t.object_role == "item":
+    if (own_role and own_role != t.object_role and item_tok is not None and item_tok.head.i == head.i
+            and item_tok.dep_ in ("dobj", "obj")):
+        # the context word is the object of a verb whose object has its own role: "breached the exchange"
+        # (what typed the breach is its victim)
+        args.append(argument_at(ctx, own_role, item_tok))
+        item_tok = None
+    elif item_tok is not None and t.object_role == "item":
         args.append(argument_at(ctx, "item", item_tok))
     elif (item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj")
           and item_tok.lemma_.lower() not in tax.modality.get("instrument_words", ())):
@@ -320,14 +340,19 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             continue
         args.append(argument_at(ctx, role, tok))
     nat_role = t.item_nationality
-    if nat_role and item_tok is not None and not any(a.role == nat_role for a in args):
+    # (a detector that read the roles itself has read this one too: "Osong keeps North Korean workers in Laos")
+    if nat_role and item_tok is not None and not any(a.role == nat_role for a in [*args, *hit.found]):
         nat = nationality(ctx, item_tok)
         if nat is not None:
             args.append(Argument(nat_role, *nat))
     # a detector that read the roles itself (workers abroad): its findings fill the roles still empty, and
     # replace what the tree gave that names no actor ("I worked for a North Korean firm": the state, not "I")
     if hit.found:
-        kept = [a for a in args if a.entity is not None or a.role not in {f.role for f in hit.found}]
+        roles = {f.role for f in hit.found}
+        # a participant the tree read off another one's modifier ("North Korean" of "North Korean IT workers")
+        # gives way to the one the detector found ("Osong keeps North Korean IT workers in Laos")
+        kept = [a for a in args if (a.entity is not None or a.role not in roles) and not (
+            a.role in roles and any(f.role != a.role and f.start <= a.start and a.end <= f.end for f in hit.found))]
         have = {a.role for a in kept}
         args = kept + [a for a in hit.found if a.role not in have]
     if quantity is not None:

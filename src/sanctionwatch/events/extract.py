@@ -44,6 +44,9 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
             ctx = ArgumentContext(doc.text, block.start, doc.entities, tax)
             for sent in block.doc.sents:
                 extra = document_typed_hits(ctx, sent, doc_types, taken)
+                # rules that fire only in a story reporting their type ("Kang arrived in South Korea")
+                extra += [h for h in lemma_matches(sent, tax, None, doc_types)
+                          if ctx.base + h.head.idx not in taken and all(h.head.i != e.head.i for e in extra)]
                 if extra:
                     found = _sentence_events(ctx, sent, doc, anchor, extra)
                     events.extend(_with_antecedent_actors(e, events) for e in found)
@@ -66,6 +69,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
     quantities = [q for q in find_quantities(ctx.text, s0, s1) if not _number_in_a_name(ctx.text, q, doc.entities)]
     heads = {h.head.i for h in hits}
     out: list[Event] = []
+    made: list[tuple[Token, Event]] = []
     for hit in hits:
         local, generic = local_modality(hit.head, tax)
         if generic:
@@ -112,7 +116,29 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             confidence=0.9 if hit.context is not None or hit.end_tok - hit.start_tok > 1 else 0.7,
             historical=historical,
         ))
+        made.append((hit.head, out[-1]))
+    _share_coordinated(made)
     return out
+
+
+# what two coordinated verbs of one act share ("breached the exchange and stole $7 million in March")
+_COORDINATED_ROLES = ("agent", "target", "time")
+
+
+def _share_coordinated(made: Sequence[tuple[Token, Event]]) -> None:
+    """Two verbs of one type joined by "and" under one subject ("hackers breached the exchange and stole
+    $7 million in March 2019") tell one act: the victim one names and the time the other gives are both's."""
+    for first, a in made:
+        for second, b in made:
+            if (a is b or a.type != b.type or second.dep_ != "conj" or second.head.i != first.i
+                    or second.pos_ not in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in second.children)):
+                continue
+            for x, y in ((a, b), (b, a)):
+                have = {r.role for r in x.arguments}
+                shared = [r for r in y.arguments if r.role in _COORDINATED_ROLES and r.role not in have]
+                x.arguments = list(x.arguments) + shared
+                if x.time is None and any(r.role == "time" for r in shared):
+                    x.time = y.time
 
 
 def _history(ctx: ArgumentContext, sent: Span, clause: tuple[int, int], head: Token, trigger_at: int,

@@ -1,0 +1,154 @@
+"""Event error classes found on a fresh blind set of real pages, each restated in sentences written for
+these tests (other names, places and dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_of(parse_events):
+    return lambda text, published="2022-05-10": parse_events(text, published)[1]
+
+
+def _of_type(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+def _texts(ev, role: str) -> set[str]:
+    return {a.text for a in ev.arguments if a.role == role}
+
+
+@pytest.mark.parametrize(
+    "text, etype, trigger",
+    [
+        # fired or launched, a rocket is a projectile
+        ("North Korea fired a rocket from its west coast on Tuesday.", "missile_launch", "fired"),
+        ("Iran launched a rocket from the Imam Khomeini Space Launch Center on Monday.", "missile_launch", "launched"),
+        # tested, it is a weapons system; carrying a satellite, a space launch
+        ("The army tested a new multiple rocket launcher on Monday.", "weapons_test", "tested"),
+    ],
+)
+def test_rockets_fired_are_launches(events_of, text, etype, trigger):
+    assert [(e.type, e.trigger.text) for e in events_of(text)] == [(etype, trigger)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trigger word inside the name of a facility names the place, not an event
+        "Officials toured the Sohae Satellite Launching Station last week.",
+        "Inspectors were denied access to the Tonghae Satellite Launch Center.",
+    ],
+)
+def test_facility_names_are_no_events(events_of, text):
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, role, expected",
+    [
+        # an "of" phrase inside one named place, and a number that ends a name, belong to the argument
+        ("Iran fired a cruise missile toward the Gulf of Oman on Sunday.", "missile_launch", "destination", "Gulf of Oman"),
+        ("The Treasury sanctioned Bureau 121, a hacking unit.", "designation", "target", "Bureau 121"),
+        ("Hackers stole $81 million from the Bank of Bangladesh in 2016.", "cyber_theft", "target", "Bank of Bangladesh"),
+    ],
+)
+def test_argument_spans(events_of, text, etype, role, expected):
+    found = _of_type(events_of(text), etype)
+    assert found and expected in _texts(found[0], role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object of a verb whose object has its own role is that role, even when it is what typed the event
+        "A criminal syndicate breached the Singapore-based Zenbit exchange in May.",
+        "The gang breached the Zenbit exchange and the Orbit wallet.",
+    ],
+)
+def test_a_breached_exchange_is_the_target(events_of, text):
+    found = _of_type(events_of(text), "cyber_theft")
+    assert found and any("Zenbit" in t for t in _texts(found[0], "target"))
+    assert not any("Zenbit" in t for t in _texts(found[0], "item"))
+
+
+def test_coordinated_verbs_share_victim_and_time(events_of):
+    text = "Hackers breached the Hong Kong-based Zenbit exchange and stole $9 million in April 2019."
+    stole = [e for e in _of_type(events_of(text), "cyber_theft") if e.trigger.text == "stole"]
+    assert stole and any("Zenbit" in t for t in _texts(stole[0], "target"))
+    assert stole[0].time is not None and stole[0].time.start == "2019-04-01"
+
+
+@pytest.mark.parametrize(
+    "text, etype, start",
+    [
+        # a verb with no time of its own takes the time of the verb coordinated after it
+        ("The freighter Blue Dawn conducted a ship-to-ship transfer of fuel and forged its papers in June 2020.",
+         "ship_to_ship_transfer", "2020-06-01"),
+        # an infinitive of purpose is done at its clause's time
+        ("Pyongyang evaded the controls last year to import refined petroleum from abroad.", "petroleum_import", "2021-01-01"),
+    ],
+)
+def test_times_of_coordinated_and_purpose_clauses(events_of, text, etype, start):
+    found = _of_type(events_of(text), etype)
+    assert found and found[0].time is not None and found[0].time.start == start
+
+
+@pytest.mark.parametrize(
+    "text, etype, agent",
+    [
+        # the subject of a clause acts in its infinitive of purpose
+        ("Pyongyang evaded sanctions to import fuel from Russia last year.", "petroleum_import", "Pyongyang"),
+        ("Damascus dodged the embargo to buy rockets from Minsk.", "arms_transfer", "Damascus"),
+    ],
+)
+def test_purpose_clause_agent(events_of, text, etype, agent):
+    found = _of_type(events_of(text), etype)
+    assert found and agent in _texts(found[0], "agent")
+
+
+def test_firms_keeping_workers_abroad_are_the_agents(events_of):
+    text = ("Acme Trading has kept teams of North Korean IT workers in Cambodia since 2021, while Orbis Ltd "
+            "has managed another team of North Korean IT workers in Vietnam.")
+    found = _of_type(events_of(text), "overseas_workers")
+    assert [(_texts(e, "agent"), _texts(e, "location")) for e in found] == [
+        ({"Acme Trading"}, {"Cambodia"}), ({"Orbis Ltd"}, {"Vietnam"})]
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        ("Pyongyang has sent pilots to Russia.", "Russia"),  # pilots are military personnel
+    ],
+)
+def test_pilots_sent_are_a_deployment(events_of, text, destination):
+    found = _of_type(events_of(text), "troop_deployment")
+    assert found and destination in _texts(found[0], "destination")
+
+
+@pytest.mark.parametrize(
+    "text, trigger, destination",
+    [
+        # an arrival in the South, in a story that reports a defection, is a defection
+        ("A North Korean soldier defected to the South in 2019. The defector arrived in Seoul in May 2019.", "arrived", "Seoul"),
+        ("A North Korean trade official has defected, lawmakers said. Park arrived in South Korea in March.",
+         "arrived", "South Korea"),
+        # escaping through a diplomatic mission is defecting
+        ("The officer escaped through a South Korean diplomatic mission in Bangkok.", "escaped", None),
+    ],
+)
+def test_defection_arrivals_and_escapes(events_of, text, trigger, destination):
+    found = [e for e in _of_type(events_of(text), "defection") if e.trigger.text == trigger]
+    assert found and (destination is None or destination in _texts(found[0], "destination"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese diplomat arrived in Seoul on Monday.",  # no defection in the story: a visit
+        "A North Korean soldier defected in 2019. The envoy arrived in North Korea in May.",  # not the South
+    ],
+)
+def test_other_arrivals_are_no_defections(events_of, text):
+    assert [e.trigger.text for e in _of_type(events_of(text), "defection") if e.trigger.text == "arrived"] == []
