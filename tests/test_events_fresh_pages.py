@@ -152,3 +152,78 @@ def test_defection_arrivals_and_escapes(events_of, text, trigger, destination):
 )
 def test_other_arrivals_are_no_defections(events_of, text):
     assert [e.trigger.text for e in _of_type(events_of(text), "defection") if e.trigger.text == "arrived"] == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a passive participle describing a noun: the noun (and the name it describes) is the object, the
+        # clause around it neither acts in it nor makes it hypothetical
+        ("Officials said they will keep holding the Sea Pearl, a tanker detained since 2019 over oil smuggling.",
+         "seizure", "Sea Pearl"),
+        ("Manila will continue to hold the Blue Heron, a freighter seized in March.", "seizure", "Blue Heron"),
+    ],
+)
+def test_described_participles(events_of, text, etype, target):
+    found = _of_type(events_of(text), etype)
+    assert found and target in _texts(found[0], "target")
+    assert found[0].modality != "hypothetical" and not _texts(found[0], "agent")
+
+
+@pytest.mark.parametrize(
+    "text, etype, agent",
+    [
+        # a measure against someone is taken for what they did
+        ("Prosecutors filed charges against two Chinese traders for smuggling coal from North Korea.",
+         "banned_export", "Chinese traders"),
+        ("The ministry announced charges Tuesday against four Syrian brokers for allegedly selling rockets to militias.",
+         "arms_transfer", "Syrian brokers"),
+        # a plural possessive with a curly apostrophe
+        ("Red Dragons’ hacks into the Zenbit exchange were traced by analysts.", "cyber_theft", "Red Dragons"),
+    ],
+)
+def test_agents_of_charges_and_curly_possessives(events_of, text, etype, agent):
+    found = _of_type(events_of(text), etype)
+    assert found and any(agent in t for t in _texts(found[0], "agent"))
+
+
+def test_hacks_into_name_the_victim(events_of):
+    found = _of_type(events_of("Their hacks into the Zenbit exchange worried regulators."), "cyber_theft")
+    assert found and any("Zenbit" in t for t in _texts(found[0], "target"))
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        # the events a ban answers did happen
+        ("Tokyo set curbs, including a ban on imports of fish and clams in retaliation for nuclear tests by the North.",
+         "nuclear_test"),
+        ("Seoul adopted measures, among them bans on sales of copper and zinc in response to nuclear tests by Pyongyang.",
+         "nuclear_test"),
+    ],
+)
+def test_events_a_ban_answers_are_real(events_of, text, etype):
+    assert _of_type(events_of(text), etype)
+
+
+@pytest.mark.parametrize(
+    "text, quantity",
+    [
+        ("Pyongyang has promised to provide about 6,000 troops to Moscow.", 6000),
+        ("Minsk contributed 300 soldiers to the operation.", 300),
+    ],
+)
+def test_troops_provided_are_a_deployment(events_of, text, quantity):
+    found = _of_type(events_of(text), "troop_deployment")
+    assert found and found[0].quantity is not None and found[0].quantity.value == quantity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow provided training for North Korean troops.",  # what is provided for troops is something else
+        "Beijing supplied food and fuel to the soldiers.",
+    ],
+)
+def test_what_troops_are_provided_with_is_no_deployment(events_of, text):
+    assert not _of_type(events_of(text), "troop_deployment")

@@ -59,6 +59,10 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
         # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
         return None
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        # "a tanker detained since 2019": a passive participle describing a noun is done by its "by"
+        # phrase alone ("the test conducted by X"), never by the clause around the noun
+        return next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
     for c in trigger.children:
         if subjects and c.i == subjects[0].i:
@@ -93,6 +97,10 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         for c in trigger.children:
             # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _TIME_LABELS:
+                return c
+            # "Lazarus’ hacks": a plural possessive with a curly apostrophe the parser reads as a modifier
+            if (c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i + 1 < trigger.i and c.ent_type_ not in _TIME_LABELS
+                    and c.nbor(1).text in ("’", "'") and c.text.endswith("s")):
                 return c
             if c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
@@ -141,11 +149,20 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
             return None
+        if (t.dep_ == "prep" and t.lower_ == "for" and g.pos_ in ("NOUN", "PROPN") and g.dep_ == "pobj"
+                and g.head.lower_ == "against"):
+            return g  # "charges against two traders for smuggling coal"
         if t.dep_ == "prep" and t.lower_ in ("of", "for") and g.pos_ == "VERB":
-            # object control: "thanked X for using", "blamed X for sending"
-            for c in g.children:
-                if c.dep_ == "dobj":
-                    return c
+            # object control: "thanked X for using", "blamed X for sending"; a measure against someone is
+            # taken for what they did: "announced charges against X for conducting ..." (the parser may hang
+            # the "against" phrase on the verb or on its object)
+            objects = [c for c in g.children if c.dep_ == "dobj"]
+            against = next((o for h in [g, *objects] for p in h.children if p.dep_ == "prep" and p.lower_ == "against"
+                            for o in p.children if o.dep_ == "pobj"), None)
+            if against is not None:
+                return against
+            if objects:
+                return objects[0]
         if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
             # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
             # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle

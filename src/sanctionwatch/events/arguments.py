@@ -314,6 +314,13 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             for a in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
                 args.extend(argument_at(ctx, role, x) for x in [a, *a.conjuncts])
             item_tok = item_tok or obj
+    if (head.dep_ == "acl" and head.tag_ == "VBN" and t.object_role != "item" and head.head.pos_ in ("NOUN", "PROPN")
+            and not any(a.role == t.object_role for a in args)):
+        # "the Sea Pearl, a tanker detained since 2019": a passive participle's noun is its object, and so is
+        # the name that noun describes
+        noun = head.head
+        named = [noun.head] if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else []
+        args.extend(argument_at(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), o) for o in [*named, noun])
     if noun_role is not None and not any(a.role == noun_role for a in args):
         args.extend(argument_at(ctx, noun_role, o) for o in _noun_objects(head) if agent is None or o.i != agent.i)
     if noun_role is not None and not any(a.role == noun_role for a in args):
