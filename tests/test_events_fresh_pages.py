@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from sanctionwatch.model import Document
+
 
 @pytest.fixture(scope="module")
 def events_of(parse_events):
@@ -227,3 +229,20 @@ def test_troops_provided_are_a_deployment(events_of, text, quantity):
 )
 def test_what_troops_are_provided_with_is_no_deployment(events_of, text):
     assert not _of_type(events_of(text), "troop_deployment")
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        # a release's narration speaks for the government most of its statements come from
+        ("New Zealand condemns North Korea’s launch of a ballistic missile on Wednesday. New Zealand calls on "
+         "Pyongyang to stop. New Zealand said it stands with its partners. Today we announce financial sanctions "
+         "on four more North Korean officials.", "nzl"),
+        # no such voice: the pronoun stays unresolved
+        ("Officials said the talks failed. We sanctioned three firms last year.", None),
+    ],
+)
+def test_a_release_speaks_for_its_government(pipeline, text, agent):
+    doc = next(iter(pipeline.process([Document(doc_id="r", text=text, published="2023-06-01")])))
+    found = _of_type(doc.events, "designation")
+    assert found and {a.entity for a in found[0].arguments if a.role == "agent"} == {agent}
