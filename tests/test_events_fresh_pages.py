@@ -246,3 +246,19 @@ def test_a_release_speaks_for_its_government(pipeline, text, agent):
     doc = next(iter(pipeline.process([Document(doc_id="r", text=text, published="2023-06-01")])))
     found = _of_type(doc.events, "designation")
     assert found and {a.entity for a in found[0].arguments if a.role == "agent"} == {agent}
+
+
+@pytest.mark.parametrize(
+    "text, etype, role, expected",
+    [
+        # the place phrase the parser hangs on a verb of enabling is the enabled act's
+        ("He admitted running 40 laptops that were used to facilitate the remote employment of North Korean IT "
+         "workers in Canada.", "overseas_workers", "location", "Canada"),
+        # a relative pronoun raised from a hedge stands for the noun its clause describes
+        ("Seoul named a Chinese firm that is believed to have shipped rockets to Pyongyang.", "arms_transfer", "agent",
+         "Chinese firm"),
+    ],
+)
+def test_enabling_verbs_and_raised_relatives(events_of, text, etype, role, expected):
+    found = _of_type(events_of(text), etype)
+    assert found and expected in _texts(found[0], role)

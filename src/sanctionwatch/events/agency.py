@@ -126,6 +126,9 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
             if raised:
+                # "a firm that is believed to have shipped arms": the relative pronoun stands for the firm
+                if raised[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
+                    return g.head
                 return raised[0]
         if t.dep_ == "xcomp" and lemma in mod.get("request_heads", ()) and g.pos_ == "VERB":
             # object control: "urged Beijing to stop shipping", "called on Moscow to halt": the one asked acts

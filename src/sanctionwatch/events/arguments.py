@@ -332,9 +332,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     if head.pos_ == "NOUN":
         # "the theft of $600 million worth of tokens from the bridge": the "of" phrases' phrases too
         prep_heads.extend(_of_chain(head))
-    # "carried out tests in ...", "being behind arms sales to ...": the light verb's phrases too
+    # "carried out tests in ...", "being behind arms sales to ...": the light verb's phrases too, and those of a
+    # verb of enabling ("facilitated the employment of IT workers in the United States")
     gov = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
-    if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in tax.modality.get("light_verbs", ()):
+    carriers = tax.modality.get("light_verbs", frozenset()) | tax.modality.get("enabling_verbs", frozenset())
+    if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in carriers:
         prep_heads.append(gov)
     found = _prep_args(ctx, prep_heads, times, t.prepositions)
     if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _speech_heads(tax):
