@@ -262,3 +262,19 @@ def test_a_release_speaks_for_its_government(pipeline, text, agent):
 def test_enabling_verbs_and_raised_relatives(events_of, text, etype, role, expected):
     found = _of_type(events_of(text), etype)
     assert found and expected in _texts(found[0], role)
+
+
+@pytest.mark.parametrize(
+    "text, etype, agent, partner",
+    [
+        # a ship's name read as an adjective and its verb read as a modifier of the cargo
+        ("In that period, the Valorous transferred fuel cargo worth $2m to the vessel Haebit.", "ship_to_ship_transfer",
+         "Valorous", "Haebit"),
+        ("The Oriental Dragon shipped coal cargo to Vietnam.", "banned_export", "Oriental Dragon", "Vietnam"),
+    ],
+)
+def test_ship_names_read_as_adjectives(events_of, text, etype, agent, partner):
+    found = _of_type(events_of(text), etype)
+    assert found and agent in _texts(found[0], "agent")
+    assert partner in _texts(found[0], "destination") | _texts(found[0], "partner") | _texts(found[0], "recipient")
+    assert not any(agent in t for t in _texts(found[0], "item"))

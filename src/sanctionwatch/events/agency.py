@@ -13,6 +13,19 @@ _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
+def misread_finite(trigger: Token) -> bool:
+    """A past-tense verb the parser hung on the noun after it as a modifier, right after a capitalised word it
+    hung there too ("the Courageous transferred oil cargo ...": a ship's name read as an adjective): the name is
+    the subject, the noun the object."""
+    if trigger.dep_ != "amod" or trigger.tag_ not in ("VBD", "VBN") or trigger.i < 2:
+        return False
+    name = trigger.doc[trigger.i - 1]
+    # (a nationality is a real modifier: "the Chinese seized cargo"; a participle tag needs "the" before the name)
+    return (name.head.i == trigger.head.i and name.dep_ in ("nmod", "amod", "compound") and name.text[:1].isupper()
+            and name.i > name.sent.start and name.ent_type_ not in ("NORP", "GPE", "LANGUAGE")
+            and (trigger.tag_ == "VBD" or trigger.doc[name.i - 1].lower_ == "the"))
+
+
 def governing_tokens(tok: Token) -> Iterable[Token]:
     """The trigger's ancestors up to the sentence root."""
     t = tok
@@ -57,6 +70,9 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     """The token that acts in the trigger's event, as the dependency tree tells it (None when it does not)."""
     mod = tax.modality
     if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
+        if misread_finite(trigger):
+            # "the Courageous transferred oil cargo": a finite verb read as a modifier, after the name read as one
+            return trigger.doc[trigger.i - 1]
         # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
         return None
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":

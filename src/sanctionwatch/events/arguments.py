@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import entity_at
 from ..model import Argument, Entity, TimeValue
-from .agency import governing_tokens, possessive_anaphor, tree_agent
+from .agency import governing_tokens, misread_finite, possessive_anaphor, tree_agent
 from .taxonomy import Taxonomy
 from .triggers import TriggerHit
 
@@ -329,6 +329,9 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
             args.append(argument_at(ctx, "recipient", c))
     prep_heads = [head] + ([item_tok] if item_tok is not None else [])
+    if item_tok is not None:
+        # "oil cargo worth $1.5m to the vessel Saebyol": the parser may hang the goods' phrases on their value
+        prep_heads.extend(w for w in item_tok.children if w.lower_ == "worth")
     if head.pos_ == "NOUN":
         # "the theft of $600 million worth of tokens from the bridge": the "of" phrases' phrases too
         prep_heads.extend(_of_chain(head))
@@ -364,6 +367,14 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             a.role in roles and any(f.role != a.role and f.start <= a.start and a.end <= f.end for f in hit.found))]
         have = {a.role for a in kept}
         args = kept + [a for a in hit.found if a.role not in have]
+    if misread_finite(head):
+        # the object the misread verb modifies begins after the verb ("the Courageous transferred oil cargo")
+        after = ctx.base + head.idx + len(head)
+        for k, a in enumerate(args):
+            if a.start < after < a.end:
+                s = after + len(ctx.text[after:a.end]) - len(ctx.text[after:a.end].lstrip())
+                ent = entity_at(ctx.entities, s, a.end)
+                args[k] = Argument(a.role, s, a.end, ctx.text[s:a.end], ent.id if ent else None)
     if quantity is not None:
         s, e, q = quantity
         args.append(Argument("quantity", s, e, ctx.text[s:e]))
