@@ -278,3 +278,20 @@ def test_ship_names_read_as_adjectives(events_of, text, etype, agent, partner):
     assert found and agent in _texts(found[0], "agent")
     assert partner in _texts(found[0], "destination") | _texts(found[0], "partner") | _texts(found[0], "recipient")
     assert not any(agent in t for t in _texts(found[0], "item"))
+
+
+@pytest.mark.parametrize(
+    "text, etype, not_agent",
+    [
+        # the aim of what is blocked or proposed is not the blocker's act
+        ("Moscow and Beijing vetoed a draft resolution to tighten sanctions on Pyongyang.", "designation", "Moscow"),
+        ("Moscow and Beijing blocked a push to impose new sanctions on Pyongyang.", "designation", "Moscow"),
+    ],
+)
+def test_aims_of_blocked_texts_are_not_purposes(events_of, text, etype, not_agent):
+    assert all(not_agent not in _texts(e, "agent") for e in _of_type(events_of(text), etype))
+
+
+def test_sanctions_imposed_are_no_target(events_of):
+    found = _of_type(events_of("The sanctions imposed on the firm in May froze its assets."), "designation")
+    assert all("sanctions" not in t for e in found for t in _texts(e, "target"))

@@ -195,7 +195,7 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             misread = _subordinate_subject(g, t)
             if misread is not None:
                 return misread
-        if t.dep_ == "advcl" and purpose_clause(t):
+        if t.dep_ == "advcl" and purpose_clause(t, tax):
             # "North Korea evaded sanctions to import fuel": the subject of the clause acts in its purpose
             subj = _subjects(g)
             return subj[0] if subj else None

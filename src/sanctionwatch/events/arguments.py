@@ -315,7 +315,8 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
                 args.extend(argument_at(ctx, role, x) for x in [a, *a.conjuncts])
             item_tok = item_tok or obj
     if (head.dep_ == "acl" and head.tag_ == "VBN" and t.object_role != "item" and head.head.pos_ in ("NOUN", "PROPN")
-            and not any(a.role == t.object_role for a in args)):
+            and not any(a.role == t.object_role for a in args)
+            and head.head.lemma_.lower() not in tax.modality.get("instrument_words", ())):  # "sanctions imposed on X"
         # "the Sea Pearl, a tanker detained since 2019": a passive participle's noun is its object, and so is
         # the name that noun describes
         noun = head.head

@@ -101,7 +101,7 @@ def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = Fa
         return own
     while t.head.i != t.i:
         g = t.head
-        if t.dep_ in _CLAUSAL and not (_simultaneous(t) or purpose_clause(t) or g.lemma_.lower() in enacting):
+        if t.dep_ in _CLAUSAL and not (_simultaneous(t) or purpose_clause(t, tax) or g.lemma_.lower() in enacting):
             break
         if g.i in heads or (g.lemma_.lower() in stop and g.lemma_.lower() not in enacting):
             break
@@ -110,12 +110,19 @@ def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = Fa
     return own
 
 
-def purpose_clause(verb: Token) -> bool:
-    """"evaded sanctions to import fuel last year": an infinitive of purpose without a subject of its own is
-    done by the clause's subject, at the clause's time."""
-    return (verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.pos_ in _VERBISH
+def purpose_clause(verb: Token, tax: Taxonomy) -> bool:
+    """"evaded sanctions to import fuel last year": an infinitive of purpose after its verb, without a subject of
+    its own, is done by the clause's subject, at the clause's time. One opening the sentence ("To pass a
+    resolution, ...") is an aim; so is one after an aim noun ("adopted a draft to tighten sanctions") or under a
+    verb of blocking or rejecting ("vetoed a push to impose sanctions"): the parser hung the object's aim on
+    the verb, and the one who blocks it does not do it."""
+    mod = tax.modality
+    return (verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.pos_ in _VERBISH and verb.i > verb.head.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in verb.children))
+            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in verb.children)
+            and verb.head.lemma_.lower() not in mod.get("negating_heads", frozenset()) | mod.get("deny_heads", frozenset())
+            and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in mod.get("aim_nouns", frozenset())
+                        for c in verb.head.children))
 
 
 def _simultaneous(clause_head: Token) -> bool:
