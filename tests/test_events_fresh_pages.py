@@ -295,3 +295,9 @@ def test_aims_of_blocked_texts_are_not_purposes(events_of, text, etype, not_agen
 def test_sanctions_imposed_are_no_target(events_of):
     found = _of_type(events_of("The sanctions imposed on the firm in May froze its assets."), "designation")
     assert all("sanctions" not in t for e in found for t in _texts(e, "target"))
+
+
+def test_a_demonstrative_subject_of_be_is_no_agent(events_of):
+    text = "The minister said this was the fifth round of missile launches since early March."
+    found = _of_type(events_of(text), "missile_launch")
+    assert found and not _texts(found[0], "agent")

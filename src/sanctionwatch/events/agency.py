@@ -218,6 +218,8 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                     # "the north's launch was a missile launch": the subject is the event itself, and
                     # whoever it belongs to is the agent
                     return next((c for c in subj[0].children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+                if lemma == "be" and subj[0].lower_ in ("this", "that", "these", "those"):
+                    return None  # "this was the eighth round of launches": the pronoun is the event, no actor
                 return subj[0]
         prev, t = t, g
     return None
