@@ -44,6 +44,7 @@ class _Lexicon:
     weekdays: dict[str, int]
     decade_parts: dict[str, tuple[int, int]]
     year_parts: dict[str, tuple[int, int]]
+    month_parts: tuple[str, ...]  # "mid-October": words that narrow a month without changing its date
     quarters: dict[str, int]
     numbers: dict[str, int]
     prepositions: tuple[str, ...]
@@ -60,6 +61,7 @@ def _lexicon() -> _Lexicon:
         weekdays={k.lower(): int(v) for k, v in raw["weekdays"].items()},
         decade_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["decade_parts"].items()},
         year_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["year_parts"].items()},
+        month_parts=tuple(str(w).lower() for w in raw.get("month_parts") or ()),
         quarters={str(k).lower(): int(v) for k, v in raw["quarters"].items()},
         numbers={str(k).lower(): int(v) for k, v in raw["numbers"].items()},
         prepositions=tuple(str(p).lower() for p in raw["prepositions"]),
@@ -125,6 +127,7 @@ class _Grammar:
         ypart = _alt(lex.year_parts)
         quarter = _alt(lex.quarters)
         number = _alt(lex.numbers)
+        mpart = _alt(lex.month_parts) or r"(?!)"
         year = r"(?:19|20)\d\d(?![\d,.]\d)"
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
         # Each alternative is tried in order and the longest match wins.
@@ -144,7 +147,8 @@ class _Grammar:
             (re.compile(r"\b(?P<word>yesterday|today)\b", re.I), self._yesterday),
             (re.compile(rf"(?:(?P<rel>last|this|past)\s+)?(?P<w>{wday})\b", re.I), self._weekday),
             # the full stop belongs to an abbreviation ("Sept."), never to a full name ("in May.")
-            (re.compile(rf"(?:(?P<rel>last)\s+)?(?P<m>{month})\b(?:(?<![Mm]ay)(?<=\b\w{{3}})\.|(?<=\bsept)\.)?", re.I), self._month),
+            # "mid-October", "early March": a part of the month still dates the month
+            (re.compile(rf"(?:(?P<rel>last)\s+|(?P<part>{mpart})[- ])?(?P<m>{month})\b(?:(?<![Mm]ay)(?<=\b\w{{3}})\.|(?<=\bsept)\.)?", re.I), self._month),
             (re.compile(rf"(?P<y>{year})\b", re.I), self._year),
         ]
         point_src = "|".join(f"(?:{p.pattern})" for p, _ in self.point_patterns)
@@ -191,8 +195,8 @@ class _Grammar:
 
     def _month_year(self, m: re.Match[str], anchor: date | None) -> _Point | None:
         month, year = self.lex.months[m["m"].lower()], int(m["y"])
-        if m["part"]:
-            return None  # "early March 2023" is rare; read it as the month
+        # "mid-October 2017", "early March 2019": the part narrows the month, which still dates it (rejecting
+        # the match left "October" to be read as the most recent October and "2017" as a year of its own)
         return _Point(_month_interval(year, month), "month", True)
 
     def _decade(self, m: re.Match[str], anchor: date | None) -> _Point:

@@ -29,12 +29,15 @@ _PLACE_TYPES = frozenset({"country", "place", "city", "region"})
 
 
 def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit], keys: SentenceKeys) -> list[TriggerHit]:
-    """At most one overseas-workers event per sentence, and none where a trigger already found one."""
+    """At most one overseas-workers event per clause ("X keeps workers in Laos, while Y runs a team in
+    Vietnam": two), and none where a trigger already found one."""
     if WORKERS not in ctx.tax.types or any(h.type == WORKERS for h in hits):
         return []
     mod = ctx.tax.modality
     nouns, verbs = mod.get("worker_nouns", frozenset()), mod.get("working_verbs", frozenset())
     taken = {i for h in hits for i in range(h.start_tok, h.end_tok)}
+    out: list[TriggerHit] = []
+    clauses: set[int] = set()
     # the lemma arrays pick the few candidates; a Token is built only for them
     candidates = [k for k, (lemma, pos) in enumerate(zip(keys.lemma, keys.pos))
                   if k not in taken and ((pos == "NOUN" and lemma in nouns) or (pos == "VERB" and lemma in verbs))]
@@ -51,11 +54,38 @@ def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit]
         place = _abroad_place(ctx, tok, employer)
         if place is None:
             continue
-        found = [nation, argument_at(ctx, "location", place)]
+        clause = _clause_verb(tok)
+        if clause in clauses:
+            continue
+        clauses.add(clause)
+        keeper = _keeper(ctx, people) if people is not None else None
+        found = [keeper or nation, argument_at(ctx, "location", place)]
         if people is not None:
             found.append(argument_at(ctx, "item", people))
-        return [TriggerHit(WORKERS, k, k + 1, tok, None, tuple(found))]
-    return []
+        out.append(TriggerHit(WORKERS, k, k + 1, tok, None, tuple(found)))
+    return out
+
+
+def _clause_verb(tok: Token) -> int:
+    """The index of the nearest verb above the token (the token's own where there is none)."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t.i
+
+
+def _keeper(ctx: ArgumentContext, people: Token) -> Argument | None:
+    """The firm or state that keeps the workers abroad, as the subject of the verb whose object they are (or
+    the group they are counted in): "Osong has maintained delegations of North Korean IT workers in Laos"."""
+    obj = people
+    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.pos_ in ("NOUN", "NUM"):
+        obj = obj.head.head  # "delegations of ... workers", "a group of ... workers"
+    if obj.dep_ not in ("dobj", "obj") or obj.head.pos_ != "VERB":
+        return None
+    subj = next((c for c in obj.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    if subj is None:
+        return None
+    return argument_at(ctx, "agent", subj)
 
 
 def _objects(tok: Token, preps: tuple[str, ...]) -> Iterator[Token]:
@@ -81,10 +111,14 @@ def _abroad_place(ctx: ArgumentContext, tok: Token, employer: Token) -> Token | 
         # "labourers stitching uniforms in a workshop in X": the people's participle
         holders += [c for c in tok.children if c.dep_ == "acl"]
         # "dozens of North Korean workers at a plant in X": the measure the people are counted by
+        group = tok
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM"):
-            holders.append(tok.head.head)
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
-            holders.append(tok.head)
+            group = tok.head.head
+            holders.append(group)
+        # the clause whose subject or object the people (or their group) are: "Orbis has managed a team of
+        # North Korean IT workers in Vietnam"
+        if group.dep_ in ("nsubj", "nsubjpass", "dobj") and group.head.pos_ in ("VERB", "AUX"):
+            holders.append(group.head)
     home = ctx.tax.modality.get("home_places", frozenset())
     for holder in holders:
         for obj in _objects(holder, _SITE_PREPS):

@@ -7,9 +7,23 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from .taxonomy import Taxonomy
+from .timing import purpose_clause
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def misread_finite(trigger: Token) -> bool:
+    """A past-tense verb the parser hung on the noun after it as a modifier, right after a capitalised word it
+    hung there too ("the Courageous transferred oil cargo ...": a ship's name read as an adjective): the name is
+    the subject, the noun the object."""
+    if trigger.dep_ != "amod" or trigger.tag_ not in ("VBD", "VBN") or trigger.i < 2:
+        return False
+    name = trigger.doc[trigger.i - 1]
+    # (a nationality is a real modifier: "the Chinese seized cargo"; a participle tag needs "the" before the name)
+    return (name.head.i == trigger.head.i and name.dep_ in ("nmod", "amod", "compound") and name.text[:1].isupper()
+            and name.i > name.sent.start and name.ent_type_ not in ("NORP", "GPE", "LANGUAGE")
+            and (trigger.tag_ == "VBD" or trigger.doc[name.i - 1].lower_ == "the"))
 
 
 def governing_tokens(tok: Token) -> Iterable[Token]:
@@ -56,8 +70,15 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     """The token that acts in the trigger's event, as the dependency tree tells it (None when it does not)."""
     mod = tax.modality
     if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
+        if misread_finite(trigger):
+            # "the Courageous transferred oil cargo": a finite verb read as a modifier, after the name read as one
+            return trigger.doc[trigger.i - 1]
         # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
         return None
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        # "a tanker detained since 2019": a passive participle describing a noun is done by its "by"
+        # phrase alone ("the test conducted by X"), never by the clause around the noun
+        return next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
     for c in trigger.children:
         if subjects and c.i == subjects[0].i:
@@ -93,6 +114,10 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _TIME_LABELS:
                 return c
+            # "Lazarus’ hacks": a plural possessive with a curly apostrophe the parser reads as a modifier
+            if (c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i + 1 < trigger.i and c.ent_type_ not in _TIME_LABELS
+                    and c.nbor(1).text in ("’", "'") and c.text.endswith("s")):
+                return c
             if c.dep_ == "prep" and c.lower_ == "by":
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -117,6 +142,9 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
             if raised:
+                # "a firm that is believed to have shipped arms": the relative pronoun stands for the firm
+                if raised[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
+                    return g.head
                 return raised[0]
         if t.dep_ == "xcomp" and lemma in mod.get("request_heads", ()) and g.pos_ == "VERB":
             # object control: "urged Beijing to stop shipping", "called on Moscow to halt": the one asked acts
@@ -140,11 +168,20 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
             return None
+        if (t.dep_ == "prep" and t.lower_ == "for" and g.pos_ in ("NOUN", "PROPN") and g.dep_ == "pobj"
+                and g.head.lower_ == "against"):
+            return g  # "charges against two traders for smuggling coal"
         if t.dep_ == "prep" and t.lower_ in ("of", "for") and g.pos_ == "VERB":
-            # object control: "thanked X for using", "blamed X for sending"
-            for c in g.children:
-                if c.dep_ == "dobj":
-                    return c
+            # object control: "thanked X for using", "blamed X for sending"; a measure against someone is
+            # taken for what they did: "announced charges against X for conducting ..." (the parser may hang
+            # the "against" phrase on the verb or on its object)
+            objects = [c for c in g.children if c.dep_ == "dobj"]
+            against = next((o for h in [g, *objects] for p in h.children if p.dep_ == "prep" and p.lower_ == "against"
+                            for o in p.children if o.dep_ == "pobj"), None)
+            if against is not None:
+                return against
+            if objects:
+                return objects[0]
         if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
             # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
             # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle
@@ -158,6 +195,10 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             misread = _subordinate_subject(g, t)
             if misread is not None:
                 return misread
+        if t.dep_ == "advcl" and purpose_clause(t, tax):
+            # "North Korea evaded sanctions to import fuel": the subject of the clause acts in its purpose
+            subj = _subjects(g)
+            return subj[0] if subj else None
         if t.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
             return None
         if t.dep_ == "prep" and t.lower_ in ("by", "through", "while", "after", "before") and prev.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX"):
@@ -177,6 +218,8 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                     # "the north's launch was a missile launch": the subject is the event itself, and
                     # whoever it belongs to is the agent
                     return next((c for c in subj[0].children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+                if lemma == "be" and subj[0].lower_ in ("this", "that", "these", "those"):
+                    return None  # "this was the eighth round of launches": the pronoun is the event, no actor
                 return subj[0]
         prev, t = t, g
     return None

@@ -3,9 +3,11 @@ class noun ("the vessel Valiant") or an anaphor ("the country's") standing for a
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Span, Token
 
-from ..model import Argument, Attribution
+from ..model import Argument, Attribution, Document
 from .arguments import ArgumentContext, argument_at
 from .triggers import TriggerHit
 
@@ -30,8 +32,27 @@ def _after_dateline_subject(sent: Span, base: int, dateline_end: int, trigger: T
     return tok if tok.pos_ in ("PROPN", "NOUN") else None
 
 
+# actor types a document can speak for in its own voice (a government's media release)
+_VOICE_TYPES = frozenset({"country", "government_body"})
+
+
+def document_voice(doc: Document) -> str | None:
+    """The actor a release speaks for: the source that most of the document's attributions name, when it is a
+    state or a government body and names at least half of them ("Australia condemns ... Australia calls on ...
+    Today we announce sanctions")."""
+    counts = Counter(a.source_entity for a in doc.attributions if a.source_entity)
+    if not counts:
+        return None
+    best, n = counts.most_common(1)[0]
+    kind = next((e.type for e in doc.entities if e.id == best), None)
+    if kind not in _VOICE_TYPES or n < 2 or 2 * n < sum(counts.values()):
+        return None
+    return best
+
+
 def resolve_agent(
-    ctx: ArgumentContext, sent: Span, hit: TriggerHit, args: list[Argument], dateline: int, attribution: Attribution | None
+    ctx: ArgumentContext, sent: Span, hit: TriggerHit, args: list[Argument], dateline: int, attribution: Attribution | None,
+    voice: str | None = None,
 ) -> list[Argument]:
     """Repair the agent argument where the parse or the wording hides the actor.
 
@@ -55,6 +76,10 @@ def resolve_agent(
             and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
         ):
             a = Argument(a.role, a.start, a.end, a.text, _speaker_voice(ctx, a, attribution))
+        if (a.role == "agent" and a.entity is None and voice is not None and attribution is None
+                and a.text.lower() in ctx.tax.modality.get("narrator_pronouns", frozenset())):
+            # "Today we announce sanctions" in the narration of a release: the government that issues it
+            a = Argument(a.role, a.start, a.end, a.text, voice)
         if a.role == "agent" and a.entity is None:
             a = _named_or_antecedent(ctx, sent, a)
             if a.entity is None and a.text.lower() in ctx.tax.modality.get("possessive_anaphors", ()):

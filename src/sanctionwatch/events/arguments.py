@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import entity_at
 from ..model import Argument, Entity, TimeValue
-from .agency import governing_tokens, possessive_anaphor, tree_agent
+from .agency import governing_tokens, misread_finite, possessive_anaphor, tree_agent
 from .taxonomy import Taxonomy
 from .triggers import TriggerHit
 
@@ -29,6 +29,15 @@ def _np_span(tok: Token) -> tuple[int, int]:
                 left, right = min(left, c.i), max(right, c.i)
                 stack.append(c)
     doc = tok.doc
+    if tok.pos_ == "PROPN":
+        # the rest of the name: its number ("Bureau 121", "the tanker Sam Ma 2") and an "of" phrase inside the
+        # same named entity ("the Sea of Japan", "the Bank of Bangladesh"); "Kim of North Korea" is two names
+        for c in tok.children:
+            if c.dep_ == "nummod" and c.i == right + 1 and c.like_num:
+                right = c.i
+            elif (c.dep_ == "prep" and c.lower_ == "of" and c.i == right + 1 and tok.ent_iob_ != "O"
+                  and all(doc[k].ent_iob_ == "I" for k in range(c.i, c.right_edge.i + 1))):
+                right = c.right_edge.i
     # keep the span contiguous and never start on a hyphen
     while left < tok.i and doc[left].is_punct:
         left += 1
@@ -58,6 +67,8 @@ def argument_at(ctx: ArgumentContext, role: str, tok: Token, whole_np: bool = Tr
         # an actor argument is the actor mention itself when it lies inside the phrase
         for m in ent.mentions:
             if m.start >= s and m.end <= e and m.start <= ctx.base + tok.idx < m.end:
+                if ctx.text[m.end:e].strip().isdigit():
+                    break  # the tagger left the number out of the name ("Department 53"): the name is the phrase
                 s, e = m.start, m.end
                 break
     return Argument(role, s, e, ctx.text[s:e], ent.id if ent else None)
@@ -217,8 +228,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     head = hit.head
     args: list[Argument] = []
     agent = tree_agent(head, tax)
-    if agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ()):
-        agent = None  # "limousines reached the country": the goods move, they do not act
+    if (agent is not None and agent.head.i == head.i and head.lemma_.lower() in tax.modality.get("theme_subject_verbs", ())
+            and "item" in t.roles):
+        # "limousines reached the country": the goods move, they do not act (in a type that moves no goods,
+        # the one who arrives acts: "the defector arrived in Seoul")
+        agent = None
     if agent is not None and agent.i == head.i:
         agent = None  # "condemned the launch": the accused object is the event itself
     if agent is None and head.dep_ == "oprd" and t.object_role == "item":
@@ -279,7 +293,13 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     if own_role and own_role != t.object_role and objects and item_tok is not None and objects[0].i != item_tok.i:
         args.append(argument_at(ctx, own_role, objects[0]))
         objects = objects[1:]
-    if item_tok is not None and t.object_role == "item":
+    if (own_role and own_role != t.object_role and item_tok is not None and item_tok.head.i == head.i
+            and item_tok.dep_ in ("dobj", "obj")):
+        # the context word is the object of a verb whose object has its own role: "breached the exchange"
+        # (what typed the breach is its victim)
+        args.append(argument_at(ctx, own_role, item_tok))
+        item_tok = None
+    elif item_tok is not None and t.object_role == "item":
         args.append(argument_at(ctx, "item", item_tok))
     elif (item_tok is not None and item_tok.head.i == head.i and item_tok.dep_ in ("dobj", "nsubjpass", "obj")
           and item_tok.lemma_.lower() not in tax.modality.get("instrument_words", ())):
@@ -294,6 +314,14 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             for a in (a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"):
                 args.extend(argument_at(ctx, role, x) for x in [a, *a.conjuncts])
             item_tok = item_tok or obj
+    if (head.dep_ == "acl" and head.tag_ == "VBN" and t.object_role != "item" and head.head.pos_ in ("NOUN", "PROPN")
+            and not any(a.role == t.object_role for a in args)
+            and head.head.lemma_.lower() not in tax.modality.get("instrument_words", ())):  # "sanctions imposed on X"
+        # "the Sea Pearl, a tanker detained since 2019": a passive participle's noun is its object, and so is
+        # the name that noun describes
+        noun = head.head
+        named = [noun.head] if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else []
+        args.extend(argument_at(ctx, t.object_roles.get(head.lemma_.lower(), t.object_role), o) for o in [*named, noun])
     if noun_role is not None and not any(a.role == noun_role for a in args):
         args.extend(argument_at(ctx, noun_role, o) for o in _noun_objects(head) if agent is None or o.i != agent.i)
     if noun_role is not None and not any(a.role == noun_role for a in args):
@@ -302,12 +330,17 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
             args.append(argument_at(ctx, "recipient", c))
     prep_heads = [head] + ([item_tok] if item_tok is not None else [])
+    if item_tok is not None:
+        # "oil cargo worth $1.5m to the vessel Saebyol": the parser may hang the goods' phrases on their value
+        prep_heads.extend(w for w in item_tok.children if w.lower_ == "worth")
     if head.pos_ == "NOUN":
         # "the theft of $600 million worth of tokens from the bridge": the "of" phrases' phrases too
         prep_heads.extend(_of_chain(head))
-    # "carried out tests in ...", "being behind arms sales to ...": the light verb's phrases too
+    # "carried out tests in ...", "being behind arms sales to ...": the light verb's phrases too, and those of a
+    # verb of enabling ("facilitated the employment of IT workers in the United States")
     gov = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else head.head
-    if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in tax.modality.get("light_verbs", ()):
+    carriers = tax.modality.get("light_verbs", frozenset()) | tax.modality.get("enabling_verbs", frozenset())
+    if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in carriers:
         prep_heads.append(gov)
     found = _prep_args(ctx, prep_heads, times, t.prepositions)
     if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _speech_heads(tax):
@@ -320,16 +353,29 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             continue
         args.append(argument_at(ctx, role, tok))
     nat_role = t.item_nationality
-    if nat_role and item_tok is not None and not any(a.role == nat_role for a in args):
+    # (a detector that read the roles itself has read this one too: "Osong keeps North Korean workers in Laos")
+    if nat_role and item_tok is not None and not any(a.role == nat_role for a in [*args, *hit.found]):
         nat = nationality(ctx, item_tok)
         if nat is not None:
             args.append(Argument(nat_role, *nat))
     # a detector that read the roles itself (workers abroad): its findings fill the roles still empty, and
     # replace what the tree gave that names no actor ("I worked for a North Korean firm": the state, not "I")
     if hit.found:
-        kept = [a for a in args if a.entity is not None or a.role not in {f.role for f in hit.found}]
+        roles = {f.role for f in hit.found}
+        # a participant the tree read off another one's modifier ("North Korean" of "North Korean IT workers")
+        # gives way to the one the detector found ("Osong keeps North Korean IT workers in Laos")
+        kept = [a for a in args if (a.entity is not None or a.role not in roles) and not (
+            a.role in roles and any(f.role != a.role and f.start <= a.start and a.end <= f.end for f in hit.found))]
         have = {a.role for a in kept}
         args = kept + [a for a in hit.found if a.role not in have]
+    if misread_finite(head):
+        # the object the misread verb modifies begins after the verb ("the Courageous transferred oil cargo")
+        after = ctx.base + head.idx + len(head)
+        for k, a in enumerate(args):
+            if a.start < after < a.end:
+                s = after + len(ctx.text[after:a.end]) - len(ctx.text[after:a.end].lstrip())
+                ent = entity_at(ctx.entities, s, a.end)
+                args[k] = Argument(a.role, s, a.end, ctx.text[s:a.end], ent.id if ent else None)
     if quantity is not None:
         s, e, q = quantity
         args.append(Argument("quantity", s, e, ctx.text[s:e]))

@@ -15,7 +15,7 @@ from ..read import Parsed
 from ..dates import parse_anchor
 from ..timex import find_times
 from .abroad import workers_abroad_hits
-from .agents import resolve_agent
+from .agents import document_voice, resolve_agent
 from .arguments import ArgumentContext, event_arguments
 from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
@@ -31,10 +31,12 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
     """Events of every parsed sentence of ``doc`` (entities and attributions already filled)."""
     tax = taxonomy or load_taxonomy()
     anchor: date | None = parse_anchor(doc.published)
+    voice = document_voice(doc)
     events: list[Event] = []
     for block in parsed.blocks:
         for sent in block.doc.sents:
-            events.extend(_sentence_events(ArgumentContext(doc.text, block.start, doc.entities, tax), sent, doc, anchor))
+            events.extend(_sentence_events(ArgumentContext(doc.text, block.start, doc.entities, tax), sent, doc, anchor,
+                                           voice=voice))
     # second pass: "the country's launch on March 3" has no context word of its own, but the
     # document's other launches say which launch it is
     doc_types = Counter(e.type for e in events)
@@ -44,14 +46,18 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
             ctx = ArgumentContext(doc.text, block.start, doc.entities, tax)
             for sent in block.doc.sents:
                 extra = document_typed_hits(ctx, sent, doc_types, taken)
+                # rules that fire only in a story reporting their type ("Kang arrived in South Korea")
+                extra += [h for h in lemma_matches(sent, tax, None, doc_types)
+                          if ctx.base + h.head.idx not in taken and all(h.head.i != e.head.i for e in extra)]
                 if extra:
-                    found = _sentence_events(ctx, sent, doc, anchor, extra)
+                    found = _sentence_events(ctx, sent, doc, anchor, extra, voice)
                     events.extend(_with_antecedent_actors(e, events) for e in found)
         events.sort(key=lambda e: e.trigger.start)
     return events
 
 
-def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: date | None, hits: list[TriggerHit] | None = None) -> list[Event]:
+def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: date | None, hits: list[TriggerHit] | None = None,
+                     voice: str | None = None) -> list[Event]:
     tax = ctx.tax
     if hits is None:
         keys = sentence_keys(sent)
@@ -66,6 +72,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
     quantities = [q for q in find_quantities(ctx.text, s0, s1) if not _number_in_a_name(ctx.text, q, doc.entities)]
     heads = {h.head.i for h in hits}
     out: list[Event] = []
+    made: list[tuple[Token, Event]] = []
     for hit in hits:
         local, generic = local_modality(hit.head, tax)
         if generic:
@@ -92,7 +99,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         if when is not None and time is None and isinstance(when[0], Argument):
             args.append(when[0])
         att = attribution_of(doc.attributions, trig.start, trig.end)
-        args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None)
+        args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None, voice)
         agent = next((a for a in args if a.role == "agent"), None)
         if hit.agents and agent is not None and agent.entity is not None and not any(
                 a.entity in hit.agents for a in args if a.role == "agent"):
@@ -112,7 +119,29 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             confidence=0.9 if hit.context is not None or hit.end_tok - hit.start_tok > 1 else 0.7,
             historical=historical,
         ))
+        made.append((hit.head, out[-1]))
+    _share_coordinated(made)
     return out
+
+
+# what two coordinated verbs of one act share ("breached the exchange and stole $7 million in March")
+_COORDINATED_ROLES = ("agent", "target", "time")
+
+
+def _share_coordinated(made: Sequence[tuple[Token, Event]]) -> None:
+    """Two verbs of one type joined by "and" under one subject ("hackers breached the exchange and stole
+    $7 million in March 2019") tell one act: the victim one names and the time the other gives are both's."""
+    for first, a in made:
+        for second, b in made:
+            if (a is b or a.type != b.type or second.dep_ != "conj" or second.head.i != first.i
+                    or second.pos_ not in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in second.children)):
+                continue
+            for x, y in ((a, b), (b, a)):
+                have = {r.role for r in x.arguments}
+                shared = [r for r in y.arguments if r.role in _COORDINATED_ROLES and r.role not in have]
+                x.arguments = list(x.arguments) + shared
+                if x.time is None and any(r.role == "time" for r in shared):
+                    x.time = y.time
 
 
 def _history(ctx: ArgumentContext, sent: Span, clause: tuple[int, int], head: Token, trigger_at: int,

@@ -19,10 +19,20 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     """(modality from cues on the trigger and the verbs governing it, whether it is generic)."""
     mod = tax.modality
     chain = [head] + list(governing_tokens(head))
+    # a past participle describing a noun names a past act ("will keep holding the Sea Pearl, a tanker
+    # detained since 2019"): a future or a wish above it is about something else
+    described = head.dep_ == "acl" and head.tag_ == "VBN"
     for n, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
+        if described and n > 0 and (lemma in mod.get("hypothetical_heads", ()) or any(
+                c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children)):
+            continue
         if n > 1 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "NOUN" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against"):
-            return None, True  # "a ban on textile exports", "a cap on imports of oil"
+            # "a ban on textile exports", "a cap on imports of oil"; the launches a ban answers did happen
+            # ("bans on exports ... in response to missile launches")
+            if any(c.lemma_.lower() in mod.get("reason_nouns", ()) for c in chain[:n]):
+                return None, False
+            return None, True
         if (n > 1 and tok.pos_ == "VERB" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against")
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in mod.get("bound_nouns", ()) for c in tok.children)):
             return None, True  # "puts a cap on crude deliveries", the "on" phrase hung on the verb

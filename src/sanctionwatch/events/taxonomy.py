@@ -30,6 +30,9 @@ class TriggerRule:
     # words that, among the trigger's nearest arguments, give it its everyday sense ("the execution of
     # the plan", "a stay of execution")
     not_with: frozenset[str] = frozenset()
+    # fires only in a document that already reports an event of its type ("arrived in South Korea" is a
+    # defection in a defector's story, a visit elsewhere)
+    documented: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +151,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 agents=_lexicon(r.get("agents"), lexicons) or frozenset(),
                 also=_lexicon(r.get("also"), lexicons),
                 not_with=_lexicon(r.get("not_with"), lexicons) or frozenset(),
+                documented=bool(r.get("documented", False)),
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))

@@ -101,13 +101,28 @@ def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = Fa
         return own
     while t.head.i != t.i:
         g = t.head
-        if t.dep_ in _CLAUSAL and not (_simultaneous(t) or g.lemma_.lower() in enacting):
+        if t.dep_ in _CLAUSAL and not (_simultaneous(t) or purpose_clause(t, tax) or g.lemma_.lower() in enacting):
             break
         if g.i in heads or (g.lemma_.lower() in stop and g.lemma_.lower() not in enacting):
             break
         own.add(g.i)
         t = g
     return own
+
+
+def purpose_clause(verb: Token, tax: Taxonomy) -> bool:
+    """"evaded sanctions to import fuel last year": an infinitive of purpose after its verb, without a subject of
+    its own, is done by the clause's subject, at the clause's time. One opening the sentence ("To pass a
+    resolution, ...") is an aim; so is one after an aim noun ("adopted a draft to tighten sanctions") or under a
+    verb of blocking or rejecting ("vetoed a push to impose sanctions"): the parser hung the object's aim on
+    the verb, and the one who blocks it does not do it."""
+    mod = tax.modality
+    return (verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head.pos_ in _VERBISH and verb.i > verb.head.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in verb.children)
+            and verb.head.lemma_.lower() not in mod.get("negating_heads", frozenset()) | mod.get("deny_heads", frozenset())
+            and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in mod.get("aim_nouns", frozenset())
+                        for c in verb.head.children))
 
 
 def _simultaneous(clause_head: Token) -> bool:
@@ -144,9 +159,26 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         elif o.i in own or (o.i not in heads and _below(o, head, heads)):
             mine.append(f)
     if not mine:
+        mine = _coordinated_time(sent, base, times, own, heads)
+    if not mine:
         return None
     at = base + head.idx
     return min(mine, key=lambda f: min(abs(f[0] - at), abs(f[1] - at)))
+
+
+def _coordinated_time(sent: Span, base: int, times: Sequence[Found], own: set[int], heads: set[int]) -> list[Found]:
+    """"conducted a transfer of oil and fabricated documents in mid-October": a verb with no time of its own
+    takes the time of the verb coordinated after it that shares its subject (one that is no event itself)."""
+    out = []
+    for i in own:
+        verb = sent.doc[i]
+        if verb.pos_ not in _VERBISH:
+            continue
+        for cj in verb.children:
+            if cj.dep_ != "conj" or cj.pos_ not in _VERBISH or cj.i in heads or any(c.dep_.startswith("nsubj") for c in cj.children):
+                continue
+            out.extend(f for f in times if (o := owner(sent, base, f, heads)) is not None and o.i == cj.i)
+    return out
 
 
 # what may stand between a possessive date and its noun: "last week's $1.4 billion crypto theft"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER, POS
@@ -216,7 +217,10 @@ def phrase_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) 
     return hits
 
 
-def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -> list[TriggerHit]:
+def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
+                  documented: Mapping[str, int] | None = None) -> list[TriggerHit]:
+    """Single-word triggers. Rules marked ``documented`` are left out, unless ``documented`` (the document's
+    event counts by type) is given: then only those rules are tried, for the types the document reports."""
     keys = keys or sentence_keys(sent)
     hits: list[TriggerHit] = []
     rank = _order(tax)
@@ -235,6 +239,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) -
         best: tuple[tuple[int, int], TriggerHit] | None = None
         for rule in rules:
             if rule.pos and tok.pos_ not in rule.pos:
+                continue
+            if rule.documented != (documented is not None) or (documented is not None and not documented.get(rule.type)):
                 continue
             ctx, depth = None, 0
             if rule.context is not None or rule.not_with:
@@ -291,11 +297,12 @@ _TITLE_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
 
 def _in_a_title(tok: Token, tax: Taxonomy) -> bool:
     """A capitalised word inside the name of a treaty or law ("the Convention on Registration of Objects
-    Launched into Outer Space", "the Nuclear-Test-Ban Treaty") names the text, not an occurrence."""
+    Launched into Outer Space", "the Nuclear-Test-Ban Treaty") names the text, not an occurrence; inside the
+    name of a facility ("the Sohae Satellite Launch Center") it names the place."""
     if not tok.text[:1].isupper() or tok.i == tok.sent.start or tok.ent_type_ not in _TITLE_LABELS:
         return False
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    titles = tax.modality.get("title_nouns", frozenset())
+    titles = tax.modality.get("title_nouns", frozenset()) | tax.modality.get("facility_nouns", frozenset())
     return ent is not None and any(t.lemma_.lower() in titles and t.text[:1].isupper() for t in ent)
 
 
