@@ -1,4 +1,4 @@
-"""Amounts spelled with an article ("a million rounds") and decimal commas of translated text."""
+"""Amounts spelled with an article ("a million rounds") or in words ("thirty-five"), and decimal commas of translated text."""
 
 import pytest
 
@@ -40,3 +40,17 @@ def test_decimal_comma_before_scale(text, value, unit):
 )
 def test_thousands_groups_unchanged(text, value):
     assert [q.value for _, _, q in find_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("the coast guard held thirty-five trawlers in the harbour", 35, "trawler"),
+        ("Twenty one barges left the river port", 21, "barge"),
+        ("some seventy barrels were unloaded", 70, "barrel"),
+        ("nineteen containers were opened", 19, "container"),
+    ],
+)
+def test_spelled_tens_and_units(text, value, unit):
+    found = find_quantities(text)
+    assert [(q.value, q.unit) for _, _, q in found] == [(value, unit)]

@@ -80,7 +80,10 @@ def _patterns() -> _Patterns:
     # "$1,4 billion" (a translation's decimal comma): fewer than three digits after the comma cannot be
     # a thousands group, and only a scale word may follow
     decimal_comma = rf"\d{{1,3}},\d{{1,2}}(?=[\s-]?(?:{_alt(lex.scales)})\b)"
-    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{decimal_comma}|\d+(?:\.\d+)?|(?:{_alt(lex.number_words)}))"
+    tens = [w for w, v in lex.number_words.items() if 20 <= v < 100 and v % 10 == 0]
+    units = [w for w, v in lex.number_words.items() if 1 <= v < 10 and " " not in w]
+    compound = rf"(?:{_alt(tens)})[\s-](?:{_alt(units)})\b"  # "thirty-five", "twenty one"
+    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{decimal_comma}|\d+(?:\.\d+)?|{compound}|(?:{_alt(lex.number_words)}))"
     scale = rf"(?:[\s-]?(?P<scale>{_alt(lex.scales)})\b)?"
     # "$US620 ($861) million": a converted figure in brackets before the scale belongs to the amount
     paren = rf"(?:\s*\([^()\d]{{0,4}}[\d.,]+\)(?=[\s-]?(?:{_alt(lex.scales)})\b))?"
@@ -149,6 +152,9 @@ def _to_number(num: str, lex: _Lexicon) -> float | None:
     low = num.lower()
     if low in lex.number_words:
         return lex.number_words[low]
+    parts = re.split(r"[\s-]+", low)
+    if len(parts) == 2 and all(p in lex.number_words for p in parts):
+        return lex.number_words[parts[0]] + lex.number_words[parts[1]]
     if re.fullmatch(r"\d{1,3},\d{1,2}", num):
         return float(num.replace(",", "."))
     try:
