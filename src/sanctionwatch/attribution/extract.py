@@ -15,10 +15,13 @@ from .draft import Draft, draft_from_group, span_chars, strip_span
 from .phrases import (
     borrow_subject,
     inverted_conditional,
+    leading_weekday_source,
     light_verb_subject,
     noun_phrase,
     number_label_source,
     passive_agent,
+    quote_tail_source,
+    WEEKDAYS,
     source_across_insertion,
     weekday_source,
 )
@@ -26,9 +29,10 @@ from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle, hyphen_adjective
+from .embedded import claims_object, relative_report_rule
 from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, expressed_rule, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
-from .quotes import reclaim_quote_openings
+from .quotes import reclaim_quote_openings, run_on_after_quote
 from .self_denial import own_denials
 from .statements import body_drafts
 from .profiles import block_labels, profile_name
@@ -73,6 +77,13 @@ def _is_quote_block(block: Block) -> bool:
 
 def _quotes_speaker(d: Draft, text: str) -> bool:
     return bool(d.source) and any(c in QUOTE_OPENERS for c in content_text(text, d.content))
+
+
+def _last_speaker_is(own: list[Draft], quoting: Draft) -> bool:
+    """Whether the quoting draft's speaker still holds the floor at the end of its paragraph: no later draft,
+    or only ones whose source lies inside its source (' "...," said Roe, a lecturer, referring to the drills.')."""
+    later = own[own.index(quoting) + 1 :]
+    return all(d.source and all(any(qs <= s and e <= qe for qs, qe in quoting.source) for s, e in d.source) for d in later)
 
 
 def _is_dash_block(block: Block) -> bool:
@@ -164,7 +175,7 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
             out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="direct", confidence=0.5))
         elif own:
             quoting = [d for d in own if _quotes_speaker(d, text)]
-            speaker = _speaker_of(quoting[-1]) if quoting and quoting[-1] is own[-1] else None
+            speaker = _speaker_of(quoting[-1]) if quoting and _last_speaker_is(own, quoting[-1]) else None
         elif _block_end(block) - block.start > INTERRUPTION_CHARS:
             speaker = None
     return out
@@ -241,7 +252,9 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             # inside a content only a noun of strong stance opens a nested attribution
             # ("doubts about [the ministry's dismissal of the claims]"); "the report that ..." there is the content's own words
             strong = lex.stance_of.get(lemma) in STRONG_STANCES
-            if inside is not None and not strong:
+            # a named owner makes it someone's words even there ("following leader Kim's statement that ...")
+            named = any(c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children)
+            if inside is not None and not strong and not named:
                 continue
             found_noun = noun_rule(doc, tok, taken if inside is None else set(), claim_words=lex.accusation_nouns if strong else None)
             if found_noun:
@@ -251,6 +264,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 if content[1] > content[0]:
                     out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
             continue
+        if tok.pos_ == "VERB" and tok.dep_ == "relcl" and (lemma in lex.stance_of or lemma in lex.assessment_cues):
+            relative = relative_report_rule(doc, tok)
+            if relative is not None and (inside is not None or not any(i in taken for k in (0, 1, 2) for i in range(*relative[k]))):
+                out.append(_rule_draft(text, bi, block, relative[0], relative[1], [relative[2]], None, 0.5))
+                continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
         as_clause = as_clause_rule(doc, tok) if inside is None and tok.i not in taken else None
@@ -285,6 +303,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
+        if not found and inside is None and tok.i not in taken:
+            freed = claims_object(tok, taken, lex.noun_cues)
+            found = verb_rule(doc, tok, taken - freed, sources or set(), lex.negating_verbs) if freed else None
+        if found and found[2][1] - found[2][0] > 2 and doc[found[2][0]].lower_ == "on" and doc[found[2][0] + 1].lower_ in WEEKDAYS:
+            found = (found[0], found[1], (found[2][0] + 2, found[2][1]))  # "denied on Sunday X's claims": the day is not denied
         if not found and tok.i not in taken:
             found = passive_rule(doc, tok, taken if inside is None else set())
         if not found:
@@ -474,8 +497,13 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
         number_label_source(text, parsed.blocks[d.block], d)
         weekday_source(text, parsed.blocks[d.block], d)
+        leading_weekday_source(text, parsed.blocks[d.block], d)
+        quote_tail_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
     reclaim_quote_openings(text, drafts + extra)
+    for d in drafts + extra:
+        block = parsed.blocks[d.block]
+        run_on_after_quote(text, block.doc, block.start, d)
     drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex)]
     extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues

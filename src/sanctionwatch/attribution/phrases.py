@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..read import Block
 from .draft import Draft, span_chars, strip_span
+from .rules import STATE_VERBS
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
@@ -56,6 +57,46 @@ def weekday_source(text: str, block: Block, d: Draft) -> Draft:
     return d
 
 
+def leading_weekday_source(text: str, block: Block, d: Draft) -> Draft:
+    """ "denied on Sunday Washington's claims": the day the parse glued to the front of a possessive source is
+    the denial's date, not part of the one who claims."""
+    toks = d.source_tokens
+    if not toks or toks[0].doc is not block.doc or len(d.source) != 1 or len(toks) < 2:
+        return d
+    first = toks[0]
+    if first.lower_ in WEEKDAYS and first.i > 0 and block.doc[first.i - 1].lower_ == "on" and toks[1].pos_ == "PROPN":
+        rest = toks[1:]
+        d.source, d.source_tokens = [span_chars(text, block.start, block.doc, rest[0].i, rest[-1].i + 1)], rest
+    return d
+
+
+_SENTENCE_END = frozenset(",.!?:;")
+_QUOTE_MARKS = frozenset('"”»')
+
+
+def quote_tail_source(text: str, block: Block, d: Draft) -> Draft:
+    """ '"... and siphon the money back to" Pyongyang, the deputy minister said': a quotation that closes on a
+    word, not on punctuation, leaves its sentence unfinished; the words up to the next comma finish it and
+    belong to the content, the speaker starts after the comma."""
+    toks = d.source_tokens
+    if not toks or toks[0].doc is not block.doc or len(d.source) != 1:
+        return d
+    start = d.source[0][0]
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 1 or text[k] not in _QUOTE_MARKS or text[k - 1].isspace() or text[k - 1] in _SENTENCE_END:
+        return d
+    comma = next((j for j, t in enumerate(toks) if t.text == ","), None)
+    if comma is None or comma == 0 or comma + 1 >= len(toks):
+        return d
+    rest = toks[comma + 1 :]
+    tail_end = span_chars(text, block.start, block.doc, toks[0].i, toks[comma].i)[1]
+    d.source, d.source_tokens = [span_chars(text, block.start, block.doc, rest[0].i, rest[-1].i + 1)], rest
+    d.content = [(s, tail_end) if e == k + 1 else (s, e) for s, e in d.content]
+    return d
+
+
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 _SHARING_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
@@ -71,11 +112,23 @@ def _shared_subject(cue: list[Token]) -> Token | None:
     t = roots[0]
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in t.children):
-            return None if t is roots[0] else next(c for c in t.children if c.dep_ in _SUBJECT_DEPS)
+            if t is roots[0]:
+                return None
+            if not reported_clause_of(roots[0], t):
+                return next(c for c in t.children if c.dep_ in _SUBJECT_DEPS)
+            t = t.head
+            continue
         if t.dep_ not in _SHARING_DEPS or t.head is t:
             return None
         t = t.head
     return None
+
+
+def reported_clause_of(participle: Token, governor: Token) -> bool:
+    """ "The envoy said that the position remains unchanged, asserting that ...": a speech participle the
+    parser hung on the reported clause goes on with the reporter's act; its subject is the reporter's."""
+    return participle.tag_ == "VBG" and governor.dep_ == "ccomp" and governor.lemma_.lower() in STATE_VERBS \
+        and governor.head.pos_ == "VERB" and governor.head.i < governor.i
 
 
 def _own_subject(cue: list[Token]) -> Token | None:

@@ -9,8 +9,10 @@ speaker's.
 
 from __future__ import annotations
 
-from .draft import Draft, strip_span
-from .features import CLOSE_QUOTES, OPEN_QUOTES
+from spacy.tokens import Doc
+
+from .draft import Draft, span_chars, strip_span
+from .features import CLOSE_QUOTES, OPEN_QUOTES, STRAIGHT_QUOTES
 
 # a quotation longer than this (characters) is not searched back for its opening mark
 MAX_QUOTE_CHARS = 1200
@@ -59,3 +61,48 @@ def reclaim_quote_openings(text: str, drafts: list[Draft]) -> None:
             gap = strip_span(text, opening, first[0])
             if gap[1] > gap[0]:
                 d.content = sorted(d.content + [gap])
+
+
+_ENDS_SENTENCE = frozenset(",.!?:;")
+
+
+def _token_at(doc: Doc, base: int, pos: int) -> int | None:
+    for t in doc:
+        if base + t.idx <= pos < base + t.idx + len(t.text):
+            return t.i
+    return None
+
+
+def run_on_after_quote(text: str, doc: Doc, base: int, d: Draft) -> None:
+    """ 'assessed that it is "highly likely" the country could mount a warhead': a quoted phrase that closes on
+    a word inside a reported clause does not end the clause; the content runs on to the clause's end."""
+    if not d.content or not d.cue_tokens or d.cue_tokens[0].doc is not doc:
+        return
+    s, e0 = max(d.content)
+    # the tagger may stop just inside the closing mark ('that it is "highly likely')
+    e = e0 + 1 if e0 < len(text) and text[e0] in CLOSE_QUOTES | STRAIGHT_QUOTES and text[e0 - 1].isalnum() else e0
+    if e < 2 or e >= len(text) or text[e - 1] not in CLOSE_QUOTES | STRAIGHT_QUOTES or text[e - 2] in _ENDS_SENTENCE or text[e - 2].isspace():
+        return
+    if text[e] != " " or not text[e + 1 : e + 2].isalnum():
+        return
+    nxt = _token_at(doc, base, e + 1)
+    first = _token_at(doc, base, s)
+    if nxt is None or first is None:
+        return
+    cue = {t.i for t in d.cue_tokens}
+    sent = doc[nxt].sent
+    t = doc[nxt]
+    while t.head.i != t.i and first <= t.head.i < sent.end and t.head.i not in cue:
+        t = t.head
+    if t.i >= nxt:
+        return  # the words after the quotation hang on the cue, not on the reported clause ('called it "a farce" and left')
+    end = min(t.right_edge.i + 1, sent.end)
+    while end > nxt and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= nxt:
+        return
+    new_end = span_chars(text, base, doc, nxt, end)[1]
+    # never into the attribution's own source or cue ('"we will win" the leader said')
+    if any(e < a < new_end for a, _ in d.source + d.cue):
+        return
+    d.content = [(a, new_end) if (a, b) == (s, e0) else (a, b) for a, b in d.content]

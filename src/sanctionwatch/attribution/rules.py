@@ -25,14 +25,29 @@ def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+# a reported clause whose verb only states how things are ("the stance remains unchanged", "no deal exists"):
+# its subject does nothing a participle after it could describe, so a speech participle there is the reporter's
+STATE_VERBS = frozenset({"be", "remain", "stay", "exist", "seem", "appear"})
+
+
+def _reporter_goes_on(participle: Token, governor: Token) -> bool:
+    """A speech participle the parser hung on a reported clause ("said that the stance remains unchanged,
+    asserting that ...") goes on with the reporter's act, not the clause's subject's."""
+    return participle.tag_ == "VBG" and participle.dep_ == "advcl" and governor.dep_ == "ccomp" \
+        and governor.lemma_.lower() in STATE_VERBS and governor.head.pos_ == "VERB" and governor.head.i < governor.i
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle/infinitive clause ("..., calling X absurd") its governor's."""
     node = verb
     for _ in range(3):
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-                return child
-        if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head is not node:
+                if node is verb or not _reporter_goes_on(verb, node):
+                    return child
+        if node is not verb and _reporter_goes_on(verb, node):
+            node = node.head  # "X said that Y remains unchanged, asserting that ...": X asserts
+        elif node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head is not node:
             node = node.head
         else:
             return None
@@ -287,10 +302,39 @@ def expressed_rule(
     return src, cue, content
 
 
+# "a report by a German weekly, Der Spiegel, on Monday that ...": what may stand between a noun cue and its
+# that-clause when the noun's agent comes first
+_GAP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PUNCT", "ADP", "PART"})
+_MAX_GAP = 14
+
+
+def _agent_gap_end(doc: Doc, noun: Token) -> int | None:
+    """Index of the "that" opening the noun's clause after an agent phrase ("by X, Y, on Monday"), or None."""
+    first = noun.i + 1
+    if first >= len(doc) or doc[first].lower_ not in _AGENT_PREPS:
+        return None
+    sent_end = noun.sent.end
+    for k in range(first + 1, min(sent_end, first + _MAX_GAP)):
+        t = doc[k]
+        if t.lower_ == "that":
+            clause = t.head
+            # a mark, not a relative pronoun ("a report by the agency that covered ..."); the parse may give the
+            # clause a noun head ("that the North transported shells": "shells")
+            if t.dep_ == "mark" and clause.i > k:
+                return k
+            return None
+        if t.pos_ not in _GAP_POS or t.is_punct and t.text != ",":
+            return None
+    return None
+
+
 def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
     """ "in response to a statement from X that Y ...": the parser hangs the that-clause of a noun inside
     a prepositional phrase on the verb above; the clause right after the noun's phrase is the noun's."""
     nxt = noun.right_edge.i + 1
+    agent = _agent_gap_end(doc, noun)
+    if agent is not None:
+        return [doc[agent].head]
     if noun.dep_ != "pobj" or nxt >= len(doc) or doc[nxt].lower_ != "that" or doc[nxt].dep_ != "mark":
         return []
     clause = doc[nxt].head
@@ -300,6 +344,8 @@ def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
 
 
 _AGENT_PREPS = frozenset({"by", "from"})
+# "a report by a Japanese daily": the parser's date reading of a newspaper's name for itself
+_PERIODICALS = frozenset({"daily", "weekly", "monthly"})
 
 
 def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tuple[int, int] | None:
@@ -331,7 +377,8 @@ def noun_source(doc: Doc, noun: Token) -> tuple[int, int] | None:
     # "a statement from a delegate of Portugal", "a warning by the coast guard": the agent after the noun
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS and child.i == noun.i + 1:
-            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN", "ADJ")
+                    and (c.ent_type_ not in ("DATE", "TIME") or c.lower_ in _PERIODICALS)]
             if objs:
                 return _trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
     left = [c for c in noun.children if c.i < noun.i and c.dep_ == "compound"]
@@ -349,6 +396,22 @@ def quoted_as_saying(doc: Doc, verb: Token) -> int | None:
         return None
     if doc[i + 1].lower_ == "as" and doc[i + 2].lemma_.lower() in ("say", "tell", "state"):
         return i + 3
+    return None
+
+
+def cited_as_saying(verb: Token) -> tuple[Token, int] | None:
+    """ "The paper quoted an aide as saying ...", "the report cited the firm as stating ...": (the one
+    quoted, end of "saying").  Whoever does the quoting only carries the words, media outlet or not."""
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > obj.i:
+            said = next((c for c in prep.children if c.dep_ == "pcomp" and c.lemma_.lower() in ("say", "tell", "state", "add")), None)
+            if said is not None:
+                return obj, said.i + 1
     return None
 
 
@@ -456,12 +519,18 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
         if len(rest) > MAX_OCCASION or not all(t.i in occasion for t in rest):
             return None
     comma = next((k for k in range(verb.i - 1, max(sent.start, verb.i - 10) - 1, -1) if doc[k].text == ","), None)
+    if comma == verb.i - 1:
+        # "..., another company, Elliptic, said": the comma before the verb closes an apposition; the source
+        # is the verb's subject, and the comma before it ends the content
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.right_edge.i >= verb.i - 2), None)
+        if subj is not None and subj.left_edge.i > sent.start and doc[subj.left_edge.i - 1].text == ",":
+            comma = subj.left_edge.i - 1
     if comma is None or comma - sent.start < 4:
         return None
-    words = [t for t in doc[comma + 1 : verb.i] if t.lower_ not in _PLACE_ADVERBS]
+    words = [t for t in doc[comma + 1 : verb.i] if t.lower_ not in _PLACE_ADVERBS and not (t.text == "," and t.i > comma + 1)]
     if not words or not all(_source_word(t) for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None
-    if words[0].pos_ == "DET" and words[0].lower_ not in ("the", "a", "an"):
+    if words[0].pos_ == "DET" and words[0].lower_ not in ("the", "a", "an", "another"):
         return None  # "..., this said" is no source phrase
     src = _trimmed(doc, words[0].i, words[-1].i + 1)
     content = _trimmed(doc, sent.start, comma)

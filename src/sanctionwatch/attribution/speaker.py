@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity
 from .lexicon import Lexicon
+from .rules import cited_as_saying
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -394,6 +395,13 @@ def decide(
         if cited is not None:
             channel, new_range = own, _np_range(cited)
             head = cited
+    else:
+        # "Reuters news agency quoted the spokesman as saying", "the report quoted the firm as saying":
+        # the one quoted speaks, whether or not the carrier's head word is a known outlet
+        said = next((c for t in cue if (c := cited_as_saying(t)) is not None), None)
+        if said is not None:
+            media = next((e for t in source if (e := _entity_of_token(dis, base, t)) is not None and e.type in lex.media_types), None)
+            channel, new_range, head = media, _np_range(said[0]), said[0]
     head = _relative_antecedent(head)
     at = _char(base, head)[0]
     entity: Entity | None
