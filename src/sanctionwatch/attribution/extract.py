@@ -503,7 +503,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     reclaim_quote_openings(text, drafts + extra)
     for d in drafts + extra:
         block = parsed.blocks[d.block]
-        run_on_after_quote(text, block.doc, block.start, d)
+        run_on_after_quote(text, block.doc, block.start, d, lex.cue_lemmas)
     drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex)]
     extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues

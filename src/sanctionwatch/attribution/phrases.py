@@ -90,6 +90,8 @@ def quote_tail_source(text: str, block: Block, d: Draft) -> Draft:
     comma = next((j for j, t in enumerate(toks) if t.text == ","), None)
     if comma is None or comma == 0 or comma + 1 >= len(toks):
         return d
+    if any(t.ent_type_ == "PERSON" for t in toks[:comma]):
+        return d  # '"... we live in" Jane Roe, the director of the centre, said': the name is the speaker
     rest = toks[comma + 1 :]
     tail_end = span_chars(text, block.start, block.doc, toks[0].i, toks[comma].i)[1]
     d.source, d.source_tokens = [span_chars(text, block.start, block.doc, rest[0].i, rest[-1].i + 1)], rest

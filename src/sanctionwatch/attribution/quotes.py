@@ -73,7 +73,13 @@ def _token_at(doc: Doc, base: int, pos: int) -> int | None:
     return None
 
 
-def run_on_after_quote(text: str, doc: Doc, base: int, d: Draft) -> None:
+# how the words after the quotation may hang on the reported clause: its own subject, object or complement, never
+# a clause of their own ("... was \u201cright\u201d when he said ...", "... \u201cdisgusting\u201d and encouraged ...")
+_RUN_ON_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "compound", "amod", "det", "poss", "nummod",
+                          "ccomp", "xcomp", "aux", "auxpass", "advmod", "npadvmod", "attr", "acomp", "case", "neg", "prt"})
+
+
+def run_on_after_quote(text: str, doc: Doc, base: int, d: Draft, cues: frozenset[str] = frozenset()) -> None:
     """ 'assessed that it is "highly likely" the country could mount a warhead': a quoted phrase that closes on
     a word inside a reported clause does not end the clause; the content runs on to the clause's end."""
     if not d.content or not d.cue_tokens or d.cue_tokens[0].doc is not doc:
@@ -92,7 +98,11 @@ def run_on_after_quote(text: str, doc: Doc, base: int, d: Draft) -> None:
     cue = {t.i for t in d.cue_tokens}
     sent = doc[nxt].sent
     t = doc[nxt]
+    if doc[nxt].pos_ in ("CCONJ", "SCONJ") or doc[nxt].tag_ in ("WRB", "WDT", "WP"):
+        return
     while t.head.i != t.i and first <= t.head.i < sent.end and t.head.i not in cue:
+        if t.dep_ not in _RUN_ON_DEPS:
+            return
         t = t.head
     if t.i >= nxt:
         return  # the words after the quotation hang on the cue, not on the reported clause ('called it "a farce" and left')
@@ -101,6 +111,8 @@ def run_on_after_quote(text: str, doc: Doc, base: int, d: Draft) -> None:
         end -= 1
     if end <= nxt:
         return
+    if any(doc[k].lemma_.lower() in cues and doc[k].pos_ == "VERB" for k in range(nxt, end)):
+        return  # someone else's report inside the run-on is an attribution of its own
     new_end = span_chars(text, base, doc, nxt, end)[1]
     # never into the attribution's own source or cue ('"we will win" the leader said')
     if any(e < a < new_end for a, _ in d.source + d.cue):

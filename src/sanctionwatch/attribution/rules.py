@@ -311,8 +311,8 @@ _MAX_GAP = 14
 def _agent_gap_end(doc: Doc, noun: Token) -> int | None:
     """Index of the "that" opening the noun's clause after an agent phrase ("by X, Y, on Monday"), or None."""
     first = noun.i + 1
-    if first >= len(doc) or doc[first].lower_ not in _AGENT_PREPS:
-        return None
+    if first + 1 >= len(doc) or doc[first].lower_ not in _AGENT_PREPS or doc[first + 1].pos_ == "ADP":
+        return None  # "a report from over the weekend": a time, not who reports
     sent_end = noun.sent.end
     for k in range(first + 1, min(sent_end, first + _MAX_GAP)):
         t = doc[k]
