@@ -142,3 +142,17 @@ def test_the_subject_of_a_speech_participle_after_a_reported_clause(nlp, text, c
 def test_a_report_verb_inside_a_relative_clause(nlp, text, speaker, said):
     hit = _with_content(_extract(nlp, text), said)
     assert any(joined(a.source) == speaker for a in hit)
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    # a quotation left open at the end of its paragraph is the words of whoever closes it in the next one,
+    # not of the speaker before it
+    ("Roe said the talks went well.\n\n“We will meet again. The date is not set.\n\n“We expect progress,” said Lund.",
+     "“We will meet again", "Lund"),
+    ("In his speech, Roe said the new rockets would help Oslo answer “threats” from the north.\n\n“If the minister’s "
+     "boast is true, he is naive.\n\nIf he keeps slandering us, it will backfire on him,” the agency quoted Ivanova "
+     "as saying.", "“If the minister’s boast", "Ivanova"),
+])
+def test_a_quotation_running_over_paragraphs_belongs_to_its_closer(nlp, text, opening, speaker):
+    hits = _with_content(_extract(nlp, text), opening)
+    assert [joined(a.source) for a in hits] == [speaker]

@@ -86,6 +86,24 @@ def _last_speaker_is(own: list[Draft], quoting: Draft) -> bool:
     return all(d.source and all(any(qs <= s and e <= qe for qs, qe in quoting.source) for s, e in d.source) for d in later)
 
 
+def _left_open(text: str, block: Block) -> bool:
+    """A paragraph whose quotation does not close in it ("“If the plan fails, ..." with no closing mark)."""
+    piece = text[block.start : _block_end(block)]
+    curly_open, curly_close, straight = piece.count("“"), piece.count("”"), piece.count('"')
+    return curly_open > curly_close if curly_open else straight % 2 == 1
+
+
+def _closer(text: str, block: Block, following: list[Draft]) -> Draft | None:
+    """The first draft of the next paragraph whose content closes the quotation this paragraph leaves open."""
+    if not _left_open(text, block):
+        return None
+    for d in following:
+        words = content_text(text, d.content).rstrip(" ,.")
+        if d.source and words[-1:] in ("”", '"'):
+            return d
+    return None
+
+
 def _is_dash_block(block: Block) -> bool:
     doc = block.doc
     return len(doc) > 1 and doc[0].text[:1] in DASHES and len(doc[0].text) == 1 and bool(doc[0].whitespace_)
@@ -169,6 +187,10 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
                 out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="dash", confidence=0.6))
         elif _ends_with_colon(block):
             speaker = _intro_speaker(text, block, own, lex)
+        elif _is_quote_block(block) and not own and (closer := _closer(text, block, by_block.get(bi + 1, []))) is not None:
+            # a quotation that runs on into the next paragraph is the words of whoever closes it there
+            s, e = strip_span(text, block.start, _block_end(block))
+            out.append(Draft(bi, list(closer.source), list(closer.cue), [(s, e)], list(closer.cue_tokens), list(closer.source_tokens), kind="direct", confidence=0.5))
         elif _is_quote_block(block) and not own and speaker is not None:
             # a quotation paragraph with no cue continues the speaker quoted or introduced just before
             s, e = strip_span(text, block.start, _block_end(block))
