@@ -125,6 +125,9 @@ def test_a_label_in_quotes_does_not_swallow_what_the_speaker_does_next(nlp):
     # a speech participle hung on a reported clause that only states how things are: the reporter goes on
     ("The spokesperson said that the ministry's stance on the issue remains unchanged, asserting that no oil deals "
      "exist between Tehran and Caracas.", "asserting", "The spokesperson"),
+    # hung on a report's that-clause: the one who denies the report goes on
+    ("The ministry has denied a Japanese media report that Pyongyang has sent shells to Russia by rail, calling the "
+     "claim a fabrication.", "calling", "The ministry"),
     # after an act the clause's own subject is the one who goes on
     ("Officials said the navy seized the ship on Monday, accusing it of smuggling fuel.", "accusing", "the navy"),
 ])

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..read import Block
 from .draft import Draft, span_chars, strip_span
-from .rules import STATE_VERBS
+from .rules import STATE_VERBS, denied_claim_verb
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
@@ -116,6 +116,10 @@ def _shared_subject(cue: list[Token]) -> Token | None:
         if any(c.dep_ in _SUBJECT_DEPS for c in t.children):
             if t is roots[0]:
                 return None
+            outer = denied_claim_verb(roots[0], t)
+            if outer is not None:
+                t = outer  # "denied a report that X sent shells, calling it ...": the denier calls
+                continue
             if not reported_clause_of(roots[0], t):
                 return next(c for c in t.children if c.dep_ in _SUBJECT_DEPS)
             t = t.head

@@ -37,16 +37,30 @@ def _reporter_goes_on(participle: Token, governor: Token) -> bool:
         and governor.lemma_.lower() in STATE_VERBS and governor.head.pos_ == "VERB" and governor.head.i < governor.i
 
 
+def denied_claim_verb(participle: Token, governor: Token) -> Token | None:
+    """ "The ministry denied a report that Pyongyang sent shells, calling the claim a fabrication": a participle
+    the parser hung on a report's that-clause goes on with the act on the report (the denial), whose verb this
+    returns; the clause only says what the report claims."""
+    if participle.tag_ != "VBG" or governor.dep_ not in ("acl", "ccomp", "relcl") or governor.head.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in governor.children):
+        return None
+    noun = governor.head
+    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle/infinitive clause ("..., calling X absurd") its governor's."""
     node = verb
     for _ in range(3):
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-                if node is verb or not _reporter_goes_on(verb, node):
+                if node is verb or not (_reporter_goes_on(verb, node) or denied_claim_verb(verb, node) is not None):
                     return child
         if node is not verb and _reporter_goes_on(verb, node):
             node = node.head  # "X said that Y remains unchanged, asserting that ...": X asserts
+        elif node is not verb and (outer := denied_claim_verb(verb, node)) is not None:
+            node = outer
         elif node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head is not node:
             node = node.head
         else:
