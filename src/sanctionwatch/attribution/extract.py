@@ -15,15 +15,12 @@ from .draft import Draft, draft_from_group, span_chars, strip_span
 from .phrases import (
     borrow_subject,
     inverted_conditional,
-    leading_weekday_source,
     light_verb_subject,
     noun_phrase,
     number_label_source,
     passive_agent,
-    quote_tail_source,
-    WEEKDAYS,
     source_across_insertion,
-    weekday_source,
+    tidy_source,
 )
 from .features import DASHES, OPEN_QUOTES, STRAIGHT_QUOTES
 from .group import Group, group_block
@@ -32,7 +29,7 @@ from .meaning import cue_head, denial_by_participle, hyphen_adjective
 from .embedded import claims_object, relative_report_rule
 from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, expressed_rule, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
 from .speaker import Discourse, Speaker, decide
-from .quotes import reclaim_quote_openings, run_on_after_quote
+from .quotes import closer_of, last_speaker_is, repair_quotations
 from .self_denial import own_denials
 from .statements import body_drafts
 from .profiles import block_labels, profile_name
@@ -77,31 +74,6 @@ def _is_quote_block(block: Block) -> bool:
 
 def _quotes_speaker(d: Draft, text: str) -> bool:
     return bool(d.source) and any(c in QUOTE_OPENERS for c in content_text(text, d.content))
-
-
-def _last_speaker_is(own: list[Draft], quoting: Draft) -> bool:
-    """Whether the quoting draft's speaker still holds the floor at the end of its paragraph: no later draft,
-    or only ones whose source lies inside its source (' "...," said Roe, a lecturer, referring to the drills.')."""
-    later = own[own.index(quoting) + 1 :]
-    return all(d.source and all(any(qs <= s and e <= qe for qs, qe in quoting.source) for s, e in d.source) for d in later)
-
-
-def _left_open(text: str, block: Block) -> bool:
-    """A paragraph whose quotation does not close in it ("“If the plan fails, ..." with no closing mark)."""
-    piece = text[block.start : _block_end(block)]
-    curly_open, curly_close, straight = piece.count("“"), piece.count("”"), piece.count('"')
-    return curly_open > curly_close if curly_open else straight % 2 == 1
-
-
-def _closer(text: str, block: Block, following: list[Draft]) -> Draft | None:
-    """The first draft of the next paragraph whose content closes the quotation this paragraph leaves open."""
-    if not _left_open(text, block):
-        return None
-    for d in following:
-        words = content_text(text, d.content).rstrip(" ,.")
-        if d.source and words[-1:] in ("”", '"'):
-            return d
-    return None
 
 
 def _is_dash_block(block: Block) -> bool:
@@ -175,6 +147,8 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
     speaker: Speaker | None = None
     for bi, block in enumerate(parsed.blocks):
         own = by_block.get(bi, [])
+        # a quotation that runs on into the next paragraph is the words of whoever closes it there
+        speaker = _speaker_of(c) if _is_quote_block(block) and not own and (c := closer_of(text, block.start, _block_end(block), by_block.get(bi + 1, []))) else speaker
         if _is_dash_block(block):
             for d in own:
                 d.kind = "dash"
@@ -187,17 +161,13 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
                 out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="dash", confidence=0.6))
         elif _ends_with_colon(block):
             speaker = _intro_speaker(text, block, own, lex)
-        elif _is_quote_block(block) and not own and (closer := _closer(text, block, by_block.get(bi + 1, []))) is not None:
-            # a quotation that runs on into the next paragraph is the words of whoever closes it there
-            s, e = strip_span(text, block.start, _block_end(block))
-            out.append(Draft(bi, list(closer.source), list(closer.cue), [(s, e)], list(closer.cue_tokens), list(closer.source_tokens), kind="direct", confidence=0.5))
         elif _is_quote_block(block) and not own and speaker is not None:
             # a quotation paragraph with no cue continues the speaker quoted or introduced just before
             s, e = strip_span(text, block.start, _block_end(block))
             out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="direct", confidence=0.5))
         elif own:
             quoting = [d for d in own if _quotes_speaker(d, text)]
-            speaker = _speaker_of(quoting[-1]) if quoting and _last_speaker_is(own, quoting[-1]) else None
+            speaker = _speaker_of(quoting[-1]) if quoting and last_speaker_is(own, quoting[-1]) else None
         elif _block_end(block) - block.start > INTERRUPTION_CHARS:
             speaker = None
     return out
@@ -275,8 +245,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             # ("doubts about [the ministry's dismissal of the claims]"); "the report that ..." there is the content's own words
             strong = lex.stance_of.get(lemma) in STRONG_STANCES
             # a named owner makes it someone's words even there ("following leader Kim's statement that ...")
-            named = any(c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children)
-            if inside is not None and not strong and not named:
+            if inside is not None and not strong and not any(c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children):
                 continue
             found_noun = noun_rule(doc, tok, taken if inside is None else set(), claim_words=lex.accusation_nouns if strong else None)
             if found_noun:
@@ -286,11 +255,9 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 if content[1] > content[0]:
                     out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
             continue
-        if tok.pos_ == "VERB" and tok.dep_ == "relcl" and (lemma in lex.stance_of or lemma in lex.assessment_cues):
-            relative = relative_report_rule(doc, tok)
-            if relative is not None and (inside is not None or not any(i in taken for k in (0, 1, 2) for i in range(*relative[k]))):
-                out.append(_rule_draft(text, bi, block, relative[0], relative[1], [relative[2]], None, 0.5))
-                continue
+        if (relative := relative_report_rule(doc, tok, taken if inside is None else set()) if lemma in lex.stance_of or lemma in lex.assessment_cues else None):
+            out.append(_rule_draft(text, bi, block, relative[0], relative[1], [relative[2]], None, 0.5))
+            continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
         as_clause = as_clause_rule(doc, tok) if inside is None and tok.i not in taken else None
@@ -325,11 +292,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
-        if not found and inside is None and tok.i not in taken:
-            freed = claims_object(tok, taken, lex.noun_cues)
-            found = verb_rule(doc, tok, taken - freed, sources or set(), lex.negating_verbs) if freed else None
-        if found and found[2][1] - found[2][0] > 2 and doc[found[2][0]].lower_ == "on" and doc[found[2][0] + 1].lower_ in WEEKDAYS:
-            found = (found[0], found[1], (found[2][0] + 2, found[2][1]))  # "denied on Sunday X's claims": the day is not denied
+        if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues)):
+            found = verb_rule(doc, tok, taken - freed, sources or set(), lex.negating_verbs)
         if not found and tok.i not in taken:
             found = passive_rule(doc, tok, taken if inside is None else set())
         if not found:
@@ -518,14 +482,9 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         passive_agent(text, parsed.blocks[d.block], d)
         light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
         number_label_source(text, parsed.blocks[d.block], d)
-        weekday_source(text, parsed.blocks[d.block], d)
-        leading_weekday_source(text, parsed.blocks[d.block], d)
-        quote_tail_source(text, parsed.blocks[d.block], d)
+        tidy_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
-    reclaim_quote_openings(text, drafts + extra)
-    for d in drafts + extra:
-        block = parsed.blocks[d.block]
-        run_on_after_quote(text, block.doc, block.start, d, lex.cue_lemmas)
+    repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
     drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex)]
     extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues

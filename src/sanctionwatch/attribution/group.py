@@ -15,7 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .features import QUOTE_CHARS, quote_state, sentence_ids
-from .rules import according_rule, cited_as_saying, noun_source, quoted_as_saying, subject_of
+from .carriers import cited_as_saying
+from .rules import according_rule, noun_source, quoted_as_saying, subject_of
 from .reports import according_source_ends_at_comma, according_whole_clause, reported_object
 from .tagger import Group, TokenSpan
 

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..read import Block
 from .draft import Draft, span_chars, strip_span
-from .rules import STATE_VERBS, denied_claim_verb
+from .participles import denied_claim_verb, reporter_goes_on
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
 
@@ -55,6 +55,11 @@ def weekday_source(text: str, block: Block, d: Draft) -> Draft:
     if len(toks) < len(d.source_tokens):
         d.source, d.source_tokens = [span_chars(text, block.start, block.doc, toks[0].i, toks[-1].i + 1)], toks
     return d
+
+
+def tidy_source(text: str, block: Block, d: Draft) -> Draft:
+    """A tagged source's edges: the day after or before it, the end of a quotation before it."""
+    return quote_tail_source(text, block, leading_weekday_source(text, block, weekday_source(text, block, d)))
 
 
 def leading_weekday_source(text: str, block: Block, d: Draft) -> Draft:
@@ -120,7 +125,7 @@ def _shared_subject(cue: list[Token]) -> Token | None:
             if outer is not None:
                 t = outer  # "denied a report that X sent shells, calling it ...": the denier calls
                 continue
-            if not reported_clause_of(roots[0], t):
+            if not reporter_goes_on(roots[0], t):
                 return next(c for c in t.children if c.dep_ in _SUBJECT_DEPS)
             t = t.head
             continue
@@ -128,13 +133,6 @@ def _shared_subject(cue: list[Token]) -> Token | None:
             return None
         t = t.head
     return None
-
-
-def reported_clause_of(participle: Token, governor: Token) -> bool:
-    """ "The envoy said that the position remains unchanged, asserting that ...": a speech participle the
-    parser hung on the reported clause goes on with the reporter's act; its subject is the reporter's."""
-    return participle.tag_ == "VBG" and governor.dep_ == "ccomp" and governor.lemma_.lower() in STATE_VERBS \
-        and governor.head.pos_ == "VERB" and governor.head.i < governor.i
 
 
 def _own_subject(cue: list[Token]) -> Token | None:

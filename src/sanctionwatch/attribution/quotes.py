@@ -118,3 +118,34 @@ def run_on_after_quote(text: str, doc: Doc, base: int, d: Draft, cues: frozenset
     if any(e < a < new_end for a, _ in d.source + d.cue):
         return
     d.content = [(a, new_end) if (a, b) == (s, e0) else (a, b) for a, b in d.content]
+
+
+def last_speaker_is(own: list[Draft], quoting: Draft) -> bool:
+    """Whether the quoting draft's speaker still holds the floor at the end of its paragraph: no later draft,
+    or only ones whose source lies inside its source (' "...," said Roe, a lecturer, referring to the drills.')."""
+    later = own[own.index(quoting) + 1 :]
+    return all(d.source and all(any(qs <= s and e <= qe for qs, qe in quoting.source) for s, e in d.source) for d in later)
+
+
+def _left_open(piece: str) -> bool:
+    """A paragraph whose quotation does not close in it ("“If the plan fails, ..." with no closing mark)."""
+    curly_open, curly_close, straight = piece.count("“"), piece.count("”"), piece.count('"')
+    return curly_open > curly_close if curly_open else straight % 2 == 1
+
+
+def closer_of(text: str, start: int, end: int, following: list[Draft]) -> Draft | None:
+    """The first draft of the next paragraph whose content closes the quotation this paragraph leaves open."""
+    if not _left_open(text[start:end]):
+        return None
+    for d in following:
+        words = " ".join(text[s:e] for s, e in sorted(d.content)).rstrip(" ,.")
+        if d.source and words[-1:] in ("”", '"'):
+            return d
+    return None
+
+
+def repair_quotations(text: str, blocks: list, drafts: list[Draft], cues: frozenset[str]) -> None:
+    """Split quotations back to their closing speaker, then let reported clauses run on past quoted phrases."""
+    reclaim_quote_openings(text, drafts)
+    for d in drafts:
+        run_on_after_quote(text, blocks[d.block].doc, blocks[d.block].start, d, cues)

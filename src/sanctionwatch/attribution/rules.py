@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .embedded import AGENT_PREPS, PERIODICALS, agent_gap_end
 from .features import QUOTE_CHARS
+from .participles import denied_claim_verb, reporter_goes_on
 
 
 STRONG_STANCES = frozenset({"deny", "allege", "confirm", "condemn", "warn", "support"})
@@ -25,39 +27,15 @@ def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-# a reported clause whose verb only states how things are ("the stance remains unchanged", "no deal exists"):
-# its subject does nothing a participle after it could describe, so a speech participle there is the reporter's
-STATE_VERBS = frozenset({"be", "remain", "stay", "exist", "seem", "appear"})
-
-
-def _reporter_goes_on(participle: Token, governor: Token) -> bool:
-    """A speech participle the parser hung on a reported clause ("said that the stance remains unchanged,
-    asserting that ...") goes on with the reporter's act, not the clause's subject's."""
-    return participle.tag_ == "VBG" and participle.dep_ == "advcl" and governor.dep_ == "ccomp" \
-        and governor.lemma_.lower() in STATE_VERBS and governor.head.pos_ == "VERB" and governor.head.i < governor.i
-
-
-def denied_claim_verb(participle: Token, governor: Token) -> Token | None:
-    """ "The ministry denied a report that Pyongyang sent shells, calling the claim a fabrication": a participle
-    the parser hung on a report's that-clause goes on with the act on the report (the denial), whose verb this
-    returns; the clause only says what the report claims."""
-    if participle.tag_ != "VBG" or governor.dep_ not in ("acl", "ccomp", "relcl") or governor.head.pos_ != "NOUN":
-        return None
-    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in governor.children):
-        return None
-    noun = governor.head
-    return noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
-
-
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle/infinitive clause ("..., calling X absurd") its governor's."""
     node = verb
     for _ in range(3):
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-                if node is verb or not (_reporter_goes_on(verb, node) or denied_claim_verb(verb, node) is not None):
+                if node is verb or not (reporter_goes_on(verb, node) or denied_claim_verb(verb, node) is not None):
                     return child
-        if node is not verb and _reporter_goes_on(verb, node):
+        if node is not verb and reporter_goes_on(verb, node):
             node = node.head  # "X said that Y remains unchanged, asserting that ...": X asserts
         elif node is not verb and (outer := denied_claim_verb(verb, node)) is not None:
             node = outer
@@ -119,6 +97,8 @@ def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozense
     lo = min(c.left_edge.i for c in comps)
     hi = max(c.right_edge.i for c in comps) + 1
     lo, hi = _trimmed(doc, lo, hi)
+    if hi - lo > 2 and doc[lo].lower_ == "on" and doc[lo + 1].ent_type_ == "DATE" and doc[lo + 1].pos_ == "PROPN":
+        lo += 2  # "denied on Sunday Washington's claims": the day is not what is denied
     if hi <= lo:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
@@ -316,37 +296,11 @@ def expressed_rule(
     return src, cue, content
 
 
-# "a report by a German weekly, Der Spiegel, on Monday that ...": what may stand between a noun cue and its
-# that-clause when the noun's agent comes first
-_GAP_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PUNCT", "ADP", "PART"})
-_MAX_GAP = 14
-
-
-def _agent_gap_end(doc: Doc, noun: Token) -> int | None:
-    """Index of the "that" opening the noun's clause after an agent phrase ("by X, Y, on Monday"), or None."""
-    first = noun.i + 1
-    if first + 1 >= len(doc) or doc[first].lower_ not in _AGENT_PREPS or doc[first + 1].pos_ == "ADP":
-        return None  # "a report from over the weekend": a time, not who reports
-    sent_end = noun.sent.end
-    for k in range(first + 1, min(sent_end, first + _MAX_GAP)):
-        t = doc[k]
-        if t.lower_ == "that":
-            clause = t.head
-            # a mark, not a relative pronoun ("a report by the agency that covered ..."); the parse may give the
-            # clause a noun head ("that the North transported shells": "shells")
-            if t.dep_ == "mark" and clause.i > k:
-                return k
-            return None
-        if t.pos_ not in _GAP_POS or t.is_punct and t.text != ",":
-            return None
-    return None
-
-
 def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
     """ "in response to a statement from X that Y ...": the parser hangs the that-clause of a noun inside
     a prepositional phrase on the verb above; the clause right after the noun's phrase is the noun's."""
     nxt = noun.right_edge.i + 1
-    agent = _agent_gap_end(doc, noun)
+    agent = agent_gap_end(doc, noun)
     if agent is not None:
         return [doc[agent].head]
     if noun.dep_ != "pobj" or nxt >= len(doc) or doc[nxt].lower_ != "that" or doc[nxt].dep_ != "mark":
@@ -357,9 +311,6 @@ def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
     return [clause]
 
 
-_AGENT_PREPS = frozenset({"by", "from"})
-# "a report by a Japanese daily": the parser's date reading of a newspaper's name for itself
-_PERIODICALS = frozenset({"daily", "weekly", "monthly"})
 
 
 def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tuple[int, int] | None:
@@ -390,9 +341,9 @@ def noun_source(doc: Doc, noun: Token) -> tuple[int, int] | None:
             return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
     # "a statement from a delegate of Portugal", "a warning by the coast guard": the agent after the noun
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS and child.i == noun.i + 1:
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPS and child.i == noun.i + 1:
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN", "ADJ")
-                    and (c.ent_type_ not in ("DATE", "TIME") or c.lower_ in _PERIODICALS)]
+                    and (c.ent_type_ not in ("DATE", "TIME") or c.lower_ in PERIODICALS)]
             if objs:
                 return _trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
     left = [c for c in noun.children if c.i < noun.i and c.dep_ == "compound"]
@@ -410,22 +361,6 @@ def quoted_as_saying(doc: Doc, verb: Token) -> int | None:
         return None
     if doc[i + 1].lower_ == "as" and doc[i + 2].lemma_.lower() in ("say", "tell", "state"):
         return i + 3
-    return None
-
-
-def cited_as_saying(verb: Token) -> tuple[Token, int] | None:
-    """ "The paper quoted an aide as saying ...", "the report cited the firm as stating ...": (the one
-    quoted, end of "saying").  Whoever does the quoting only carries the words, media outlet or not."""
-    if verb.lemma_.lower() not in ("quote", "cite"):
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None:
-        return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > obj.i:
-            said = next((c for c in prep.children if c.dep_ == "pcomp" and c.lemma_.lower() in ("say", "tell", "state", "add")), None)
-            if said is not None:
-                return obj, said.i + 1
     return None
 
 
