@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from spacy.attrs import LEMMA, LOWER
@@ -20,15 +19,18 @@ from .phrases import (
     number_label_source,
     passive_agent,
     source_across_insertion,
-    weekday_source,
+    tidy_source,
 )
-from .features import DASHES, OPEN_QUOTES, QUOTE_CHARS, STRAIGHT_QUOTES
+from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle, hyphen_adjective
-from .rules import STRONG_STANCES, according_rule, as_clause_rule, comma_clause_rule, cue_through_verb, expressed_rule, noun_rule, passive_rule, postposed_quoted, postposed_rule, postposed_surface, quote_then_speaker, verb_rule
+from .embedded import claims_object, relative_report_rule
+from .closing import comma_clause_rule, postposed_quoted, postposed_rule, postposed_surface
+from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
+                    quote_opens_at, quote_then_speaker, reports_clause, verb_rule)
 from .speaker import Discourse, Speaker, decide
-from .quotes import reclaim_quote_openings
+from .quotes import closer_of, last_speaker_is, repair_quotations
 from .self_denial import own_denials
 from .statements import body_drafts
 from .profiles import block_labels, profile_name
@@ -146,6 +148,8 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
     speaker: Speaker | None = None
     for bi, block in enumerate(parsed.blocks):
         own = by_block.get(bi, [])
+        # a quotation that runs on into the next paragraph is the words of whoever closes it there
+        speaker = _speaker_of(c) if _is_quote_block(block) and not own and (c := closer_of(text, block.start, _block_end(block), by_block.get(bi + 1, []))) else speaker
         if _is_dash_block(block):
             for d in own:
                 d.kind = "dash"
@@ -164,7 +168,7 @@ def _dash_drafts(text: str, parsed: Parsed, drafts: list[Draft], lex: Lexicon) -
             out.append(Draft(bi, list(speaker[0]), list(speaker[1]), [(s, e)], list(speaker[3]), list(speaker[2]), kind="direct", confidence=0.5))
         elif own:
             quoting = [d for d in own if _quotes_speaker(d, text)]
-            speaker = _speaker_of(quoting[-1]) if quoting and quoting[-1] is own[-1] else None
+            speaker = _speaker_of(quoting[-1]) if quoting and last_speaker_is(own, quoting[-1]) else None
         elif _block_end(block) - block.start > INTERRUPTION_CHARS:
             speaker = None
     return out
@@ -241,7 +245,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             # inside a content only a noun of strong stance opens a nested attribution
             # ("doubts about [the ministry's dismissal of the claims]"); "the report that ..." there is the content's own words
             strong = lex.stance_of.get(lemma) in STRONG_STANCES
-            if inside is not None and not strong:
+            # a named owner makes it someone's words even there ("following leader Kim's statement that ...")
+            if inside is not None and not strong and not any(c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children):
                 continue
             found_noun = noun_rule(doc, tok, taken if inside is None else set(), claim_words=lex.accusation_nouns if strong else None)
             if found_noun:
@@ -250,6 +255,9 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     content = (max(content[0], inside[0]), min(content[1], inside[1]))
                 if content[1] > content[0]:
                     out.append(_rule_draft(text, bi, block, src, cue, [content], "noun", 0.5))
+            continue
+        if (relative := relative_report_rule(doc, tok, taken if inside is None else set()) if lemma in lex.stance_of or lemma in lex.assessment_cues else None):
+            out.append(_rule_draft(text, bi, block, relative[0], relative[1], [relative[2]], None, 0.5))
             continue
         if tok.pos_ != "VERB" or lemma not in lex.stance_of or lemma in lex.cognition:
             continue
@@ -278,13 +286,15 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
-            elif closing is None and tok.i not in taken and (_document_speaks(tok, lex) or lemma in lex.object_cues or _quote_opens_at(tok)):
+            elif closing is None and tok.i not in taken and (document_speaks(tok, lex.document_nouns) or lemma in lex.object_cues or quote_opens_at(tok)):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
                 found = verb_rule(doc, tok, taken, sources or set(), lex.negating_verbs)
                 if found and found[0] is not None:
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
+        if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues)):
+            found = verb_rule(doc, tok, taken - freed, sources or set(), lex.negating_verbs)
         if not found and tok.i not in taken:
             found = passive_rule(doc, tok, taken if inside is None else set())
         if not found:
@@ -292,32 +302,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         src, cue, content = found
         if inside is not None:
             content = (max(content[0], inside[0]), min(content[1], inside[1]))
-            if content[1] <= content[0] or src is None or (lemma in lex.clause_cues and not _reports_clause(doc, tok, content)):
+            if content[1] <= content[0] or src is None or (lemma in lex.clause_cues and not reports_clause(doc, tok, content)):
                 continue
         out.append(_rule_draft(text, bi, block, src, cue, [content], None, 0.5))
     return out
-
-
-def _reports_clause(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
-    """The verb takes a clause or its content is quoted: "added that talks had stalled", 'added: "..."'."""
-    return any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i for c in verb.children) or any(
-        doc[i].text in QUOTE_CHARS for i in range(*content))
-
-
-def _quote_opens_at(verb: Token) -> bool:
-    """ 'the envoy “stressed that ...”': a quotation opening on the speech verb itself (the writer quotes
-    the verb too), a shape the tagger was not trained on."""
-    return verb.i > 0 and verb.doc[verb.i - 1].text in OPEN_QUOTES | STRAIGHT_QUOTES and verb.doc[verb.i - 1].whitespace_ == ""
-
-
-def _document_speaks(verb: Token, lex: Lexicon) -> bool:
-    """A speech verb whose subject is a document ("the report", "a recent study") with a clause after it."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    return (
-        subj is not None
-        and subj.lemma_.lower() in lex.document_nouns
-        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
-    )
 
 
 def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) -> list[Draft]:
@@ -479,9 +467,9 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         passive_agent(text, parsed.blocks[d.block], d)
         light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
         number_label_source(text, parsed.blocks[d.block], d)
-        weekday_source(text, parsed.blocks[d.block], d)
+        tidy_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
-    reclaim_quote_openings(text, drafts + extra)
+    repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
     drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex)]
     extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .features import QUOTE_CHARS, quote_state, sentence_ids
+from .carriers import cited_as_saying
 from .rules import according_rule, noun_source, quoted_as_saying, subject_of
 from .reports import according_source_ends_at_comma, according_whole_clause, reported_object
 from .tagger import Group, TokenSpan
@@ -161,6 +162,19 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
                 span = _free_subtree(doc, tail[0], set(), "content")
                 if span:
                     g.content.append(span)
+        return
+    cited = cited_as_saying(verb)
+    if cited is not None:
+        # "X quoted Y as saying that ...": what Y said starts after "saying" (Y is the speaker, see speaker.py)
+        said_end = cited[1]
+        # the one quoted and "as saying" are no content; a quotation before the cue stays
+        pieces = [(c, lo, hi) for c in g.content for lo, hi in ((c.start, min(c.end, verb.i)), (max(c.start, said_end), c.end))]
+        g.content = [TokenSpan("content", lo, hi, c.score) for c, lo, hi in pieces if hi > lo]
+        if not g.content:
+            tail = [c for c in doc[said_end - 1].children if c.i >= said_end]
+            span = _free_subtree(doc, tail[0], set(), "content") if tail else None
+            if span:
+                g.content.append(span)
         return
     if not g.content:
         for child in verb.children:

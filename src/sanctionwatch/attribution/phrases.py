@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..read import Block
 from .draft import Draft, span_chars, strip_span
+from .participles import denied_claim_verb, reporter_goes_on
 from .rules import inserted_speaker
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
@@ -57,6 +58,53 @@ def weekday_source(text: str, block: Block, d: Draft) -> Draft:
     return d
 
 
+def tidy_source(text: str, block: Block, d: Draft) -> Draft:
+    """A tagged source's edges: the day after or before it, the end of a quotation before it."""
+    return quote_tail_source(text, block, leading_weekday_source(text, block, weekday_source(text, block, d)))
+
+
+def leading_weekday_source(text: str, block: Block, d: Draft) -> Draft:
+    """ "denied on Sunday Washington's claims": the day the parse glued to the front of a possessive source is
+    the denial's date, not part of the one who claims."""
+    toks = d.source_tokens
+    if not toks or toks[0].doc is not block.doc or len(d.source) != 1 or len(toks) < 2:
+        return d
+    first = toks[0]
+    if first.lower_ in WEEKDAYS and first.i > 0 and block.doc[first.i - 1].lower_ == "on" and toks[1].pos_ == "PROPN":
+        rest = toks[1:]
+        d.source, d.source_tokens = [span_chars(text, block.start, block.doc, rest[0].i, rest[-1].i + 1)], rest
+    return d
+
+
+_SENTENCE_END = frozenset(",.!?:;")
+_QUOTE_MARKS = frozenset('"”»')
+
+
+def quote_tail_source(text: str, block: Block, d: Draft) -> Draft:
+    """ '"... and siphon the money back to" Pyongyang, the deputy minister said': a quotation that closes on a
+    word, not on punctuation, leaves its sentence unfinished; the words up to the next comma finish it and
+    belong to the content, the speaker starts after the comma."""
+    toks = d.source_tokens
+    if not toks or toks[0].doc is not block.doc or len(d.source) != 1:
+        return d
+    start = d.source[0][0]
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 1 or text[k] not in _QUOTE_MARKS or text[k - 1].isspace() or text[k - 1] in _SENTENCE_END:
+        return d
+    comma = next((j for j, t in enumerate(toks) if t.text == ","), None)
+    if comma is None or comma == 0 or comma + 1 >= len(toks):
+        return d
+    if any(t.ent_type_ == "PERSON" for t in toks[:comma]):
+        return d  # '"... we live in" Jane Roe, the director of the centre, said': the name is the speaker
+    rest = toks[comma + 1 :]
+    tail_end = span_chars(text, block.start, block.doc, toks[0].i, toks[comma].i)[1]
+    d.source, d.source_tokens = [span_chars(text, block.start, block.doc, rest[0].i, rest[-1].i + 1)], rest
+    d.content = [(s, tail_end) if e == k + 1 else (s, e) for s, e in d.content]
+    return d
+
+
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 _SHARING_DEPS = frozenset({"advcl", "xcomp", "conj"})
 
@@ -74,7 +122,16 @@ def _shared_subject(cue: list[Token]) -> Token | None:
         return inserted_speaker(t)
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in t.children):
-            return None if t is roots[0] else next(c for c in t.children if c.dep_ in _SUBJECT_DEPS)
+            if t is roots[0]:
+                return None
+            outer = denied_claim_verb(roots[0], t)
+            if outer is not None:
+                t = outer  # "denied a report that X sent shells, calling it ...": the denier calls
+                continue
+            if not reporter_goes_on(roots[0], t):
+                return next(c for c in t.children if c.dep_ in _SUBJECT_DEPS)
+            t = t.head
+            continue
         if t.dep_ not in _SHARING_DEPS or t.head is t:
             return None
         t = t.head

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .features import QUOTE_CHARS
+from .embedded import AGENT_PREPS, PERIODICALS, agent_gap_end
+from .features import OPEN_QUOTES, QUOTE_CHARS, STRAIGHT_QUOTES
+from .participles import denied_claim_verb, reporter_goes_on
 
 
 STRONG_STANCES = frozenset({"deny", "allege", "confirm", "condemn", "warn", "support"})
 _CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "prep", "oprd", "acomp")
 
 
-def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+def trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     """Drop edge punctuation (commas, full stops) but keep quotation marks."""
     while lo < hi and doc[lo].is_punct and doc[lo].text not in QUOTE_CHARS:
         lo += 1
@@ -43,8 +45,13 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-                return child
-        if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head is not node:
+                if node is verb or not (reporter_goes_on(verb, node) or denied_claim_verb(verb, node) is not None):
+                    return child
+        if node is not verb and reporter_goes_on(verb, node):
+            node = node.head  # "X said that Y remains unchanged, asserting that ...": X asserts
+        elif node is not verb and (outer := denied_claim_verb(verb, node)) is not None:
+            node = outer
+        elif node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head is not node:
             node = node.head
         else:
             return None
@@ -61,8 +68,8 @@ def passive_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = froze
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if agent is None or obj is None or subj is None or subj.lower_ in ("it", "there"):
         return None
-    content = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
-    src = _trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    content = trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+    src = trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1)
     if any(i in taken for i in range(*content)) or any(i in taken for i in range(*src)):
         return None
     aux = [c.i for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
@@ -101,7 +108,9 @@ def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozense
         return None
     lo = min(c.left_edge.i for c in comps)
     hi = max(c.right_edge.i for c in comps) + 1
-    lo, hi = _trimmed(doc, lo, hi)
+    lo, hi = trimmed(doc, lo, hi)
+    if hi - lo > 2 and doc[lo].lower_ == "on" and doc[lo + 1].ent_type_ == "DATE" and doc[lo + 1].pos_ == "PROPN":
+        lo += 2  # "denied on Sunday Washington's claims": the day is not what is denied
     if hi <= lo:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "neg", "auxpass") and c.i < verb.i]
@@ -113,7 +122,7 @@ def verb_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozense
         subj = subj or subject_of(outer)
     src = None
     if subj is not None and subj.lower_ not in ("it", "there"):
-        src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+        src = trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
         if src[0] < cue[1] <= src[1] or src[1] <= src[0] or any(i in taken and i not in shared_sources for i in range(*src)):
             src = None
     return src, cue, (lo, hi)
@@ -143,9 +152,9 @@ def as_clause_rule(doc: Doc, verb: Token, documents: frozenset[str] = frozenset(
     comma = next((t.i for t in doc[max(verb.i, owner.right_edge.i) : sent.end] if t.text == ","), None)
     if comma is None:
         return None
-    src = _trimmed(doc, owner.left_edge.i, owner.right_edge.i + 1)
+    src = trimmed(doc, owner.left_edge.i, owner.right_edge.i + 1)
     lo = min([c.i for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i] or [verb.i])
-    pieces = [p for p in (_trimmed(doc, sent.start, mark.i), _trimmed(doc, comma + 1, sent.end)) if p[1] > p[0]]
+    pieces = [p for p in (trimmed(doc, sent.start, mark.i), trimmed(doc, comma + 1, sent.end)) if p[1] > p[0]]
     if not pieces or not any(doc[i].pos_ in ("VERB", "AUX") for p in pieces for i in range(*p)):
         return None
     return src, (lo, verb.i + 1), pieces
@@ -178,7 +187,7 @@ def according_rule(doc: Doc, tok: Token) -> tuple[tuple[int, int] | None, tuple[
     # the phrase reports the whole sentence, whatever word the parser hung it on
     sent = tok.sent
     lo, hi = sent.start, sent.end
-    pieces = [_trimmed(doc, lo, phrase[0]), _trimmed(doc, phrase[1], hi)]
+    pieces = [trimmed(doc, lo, phrase[0]), trimmed(doc, phrase[1], hi)]
     pieces = [p for p in pieces if p[1] > p[0]]
     if not pieces:
         return None
@@ -204,7 +213,7 @@ def quote_then_speaker(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[in
     close = i
     if close < 2 or doc[close - 1].text != "," or close + 1 >= verb.i or doc[close + 1].pos_ not in _NAME_POS:
         return None
-    src = _trimmed(doc, close + 1, verb.i)
+    src = trimmed(doc, close + 1, verb.i)
     if src[1] <= src[0] or not any(doc[k].pos_ in ("PROPN", "NOUN") for k in range(*src)):
         return None
     opener = next((k for k in range(close - 1, max(-1, close - _QUOTE_SPAN_LIMIT), -1) if doc[k].text in QUOTE_CHARS), None)
@@ -236,11 +245,11 @@ def cue_through_verb(doc: Doc, cue: tuple[int, int], content: tuple[int, int], s
     for i in range(content[0], min(content[1], content[0] + 5)):
         tok = doc[i]
         if tok.pos_ == "VERB" and tok.lemma_.lower() in speech:
-            rest = _trimmed(doc, i + 1, content[1])
+            rest = trimmed(doc, i + 1, content[1])
             if rest[1] <= rest[0]:
                 return None
             subj = next((c for k in range(lo, hi) for c in doc[k].head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < lo), None)
-            src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else None
+            src = trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else None
             return (lo, i + 1), rest, src
         if tok.pos_ not in _LINK_POS:
             return None
@@ -261,7 +270,7 @@ def noun_rule(
     clauses = clauses or _stranded_clause(doc, noun)
     if clauses:
         clause = clauses[0]
-        content = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        content = trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1)
     else:
         found = _owned_of_object(doc, noun, claim_words) if claim_words is not None else None
         if found is None:
@@ -293,14 +302,14 @@ def expressed_rule(
     clause = next((c for c in list(noun.children) + list(verb.children)
                    if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(t.dep_ == "mark" and t.lower_ == "that" for t in c.children)), None)
     if clause is not None:
-        content, cue_end = _trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1), noun.i + 1
+        content, cue_end = trimmed(doc, clause.left_edge.i, clause.right_edge.i + 1), noun.i + 1
     else:
         prep = next((c for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.i > noun.i and c.lower_ in _ABOUT_PREPS), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         if prep is None or obj is None:
             return None
-        content, cue_end = _trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1), prep.i + 1
-    src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+        content, cue_end = trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1), prep.i + 1
+    src = trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
     cue = (verb.i, cue_end)
     if content[1] <= content[0] or any(i in taken for r in (src, cue, content) for i in range(*r)):
         return None
@@ -311,6 +320,9 @@ def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
     """ "in response to a statement from X that Y ...": the parser hangs the that-clause of a noun inside
     a prepositional phrase on the verb above; the clause right after the noun's phrase is the noun's."""
     nxt = noun.right_edge.i + 1
+    agent = agent_gap_end(doc, noun)
+    if agent is not None:
+        return [doc[agent].head]
     if noun.dep_ != "pobj" or nxt >= len(doc) or doc[nxt].lower_ != "that" or doc[nxt].dep_ != "mark":
         return []
     clause = doc[nxt].head
@@ -319,7 +331,6 @@ def _stranded_clause(doc: Doc, noun: Token) -> list[Token]:
     return [clause]
 
 
-_AGENT_PREPS = frozenset({"by", "from"})
 
 
 def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tuple[int, int] | None:
@@ -336,7 +347,7 @@ def _owned_of_object(doc: Doc, noun: Token, claim_words: frozenset[str]) -> tupl
                 hi = objs[0].right_edge.i + 1
                 if label is not None and label.i < hi:
                     hi = label.i  # "of such reports as lies": the label is the owner's word, not the content
-                span = _trimmed(doc, objs[0].left_edge.i, hi)
+                span = trimmed(doc, objs[0].left_edge.i, hi)
                 return span if span[1] > span[0] else None
     return None
 
@@ -347,18 +358,19 @@ def noun_source(doc: Doc, noun: Token) -> tuple[int, int] | None:
     misparsed as one noun phrase)."""
     for child in noun.children:
         if child.dep_ == "poss":
-            return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+            return trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
     # "a statement from a delegate of Portugal", "a warning by the coast guard": the agent after the noun
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in _AGENT_PREPS and child.i == noun.i + 1:
-            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in ("DATE", "TIME")]
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPS and child.i == noun.i + 1:
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN", "ADJ")
+                    and (c.ent_type_ not in ("DATE", "TIME") or c.lower_ in PERIODICALS)]
             if objs:
-                return _trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
+                return trimmed(doc, objs[0].left_edge.i, objs[0].right_edge.i + 1)
     left = [c for c in noun.children if c.i < noun.i and c.dep_ == "compound"]
     if left:
         lo = min(c.left_edge.i for c in left)
         if any(doc[i].pos_ == "PROPN" for i in range(lo, noun.i)):
-            return _trimmed(doc, lo, noun.i)
+            return trimmed(doc, lo, noun.i)
     return None
 
 
@@ -372,123 +384,23 @@ def quoted_as_saying(doc: Doc, verb: Token) -> int | None:
     return None
 
 
-def postposed_quoted(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
-    """ "Talks stalled, the ministry was quoted as saying.": the passive report closing its sentence.
-
-    The parser joins such a tail to the clause before it as a conjunct, so the order of the tokens
-    decides: the clause, a comma, a noun phrase with no verb, "was quoted as saying", the full stop.
-    """
-    said_end = quoted_as_saying(doc, verb)
-    if said_end is None or verb.i < 2 or doc[verb.i - 1].pos_ != "AUX":
-        return None
-    if any(not (t.is_punct or t.is_space) for t in doc[said_end : verb.sent.end]):
-        return None
-    i = verb.i - 2
-    while i > verb.sent.start and doc[i].text != ",":
-        if doc[i].pos_ in ("VERB", "AUX"):
-            return None
-        i -= 1
-    if doc[i].text != ",":
-        return None
-    src = _trimmed(doc, i + 1, verb.i - 1)
-    if src[1] < verb.i - 1 and doc[src[1]].text == ")" and any(doc[k].text == "(" for k in range(*src)):
-        src = (src[0], src[1] + 1)  # keep the abbreviation's closing parenthesis: "the Agency (DIA)"
-    content = _trimmed(doc, verb.sent.start, i)
-    if src[1] <= src[0] or content[1] - content[0] < 3 or not any(doc[k].pos_ in ("PROPN", "NOUN") for k in range(*src)):
-        return None
-    return src, (verb.i - 1, said_end), content
+def reports_clause(doc: Doc, verb: Token, content: tuple[int, int]) -> bool:
+    """The verb takes a clause or its content is quoted: "added that talks had stalled", 'added: "..."'."""
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i for c in verb.children) or any(
+        doc[i].text in QUOTE_CHARS for i in range(*content))
 
 
-def postposed_rule(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
-    """ "Talks stalled, the ministry added.": a speech verb closing its sentence after its subject.
+def quote_opens_at(verb: Token) -> bool:
+    """ 'the envoy “stressed that ...”': a quotation opening on the speech verb itself (the writer quotes
+    the verb too), a shape the tagger was not trained on."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text in OPEN_QUOTES | STRAIGHT_QUOTES and verb.doc[verb.i - 1].whitespace_ == ""
 
-    The clause before the comma is the content, even when the tagger has already read an
-    attribution inside it ("X declined a request, the BBC added": the BBC reports X's refusal).
-    ``end`` bounds the sentence for a nested reading: in "Talks stalled, the ministry said at a
-    news conference, according to an aide" the outer phrase past ``end`` is no part of the tail.
-    """
-    if verb.dep_ != "ROOT" or verb.pos_ != "VERB":
-        return None
+
+def document_speaks(verb: Token, documents: frozenset[str]) -> bool:
+    """A speech verb whose subject is a document ("the report", "a recent study") with a clause after it."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < (subj.i if subj is not None else verb.i)), None)
-    # a closing "it" is the organisation spoken of before ("..., it further said"), never an expletive
-    if subj is None or comp is None or subj.lower_ == "there":
-        return None
-    stop = verb.sent.end if end is None else min(end, verb.sent.end)
-    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space]
-    words = [t for t in rest if t.pos_ not in ("ADP", "DET")]
-    if any(t.pos_ not in ("ADV", "NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest) or len(words) > 3:
-        return None  # only a date, place or occasion may follow the verb ("..., the agency said at a news conference on Friday.")
-    src = _trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
-    content = _trimmed(doc, comp.left_edge.i, comp.right_edge.i + 1)
-    if content[1] <= content[0] or src[1] <= src[0] or content[1] > src[0]:
-        return None
-    return src, (verb.i, verb.i + 1), content
-
-
-def comma_clause_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
-    """ "The ambassador said, it is time to act.": a comma between the speech verb and what it reports
-    (common in translated and non-native copy) makes the parser read the report as the root and the
-    speech verb as its parataxis; the clause after the comma is the content."""
-    if verb.dep_ != "parataxis" or verb.pos_ != "VERB" or verb.head.i <= verb.i:
-        return None
-    if verb.i + 2 >= len(doc) or doc[verb.i + 1].text != ",":
-        return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if not subjects or subjects[0].lower_ in ("it", "there") or any(c.i > verb.i and not c.is_punct for c in verb.children):
-        return None
-    src = _trimmed(doc, min(c.left_edge.i for c in subjects), max(c.right_edge.i for c in subjects) + 1)
-    content = _trimmed(doc, verb.i + 2, verb.sent.end)
-    if content[1] <= content[0] or src[1] <= src[0]:
-        return None
-    return src, (verb.i, verb.i + 1), content
-
-
-# words a closing source phrase is made of ("the National Intelligence Service here", "Seoul's spy agency")
-_SOURCE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
-_PLACE_ADVERBS = frozenset({"here", "there"})
-_SOURCE_PREPOSITIONS = frozenset({"of", "for", "at"})
-
-
-# "..., the agency announced at a closed briefing for lawmakers": an occasion phrase this long may follow the verb
-MAX_OCCASION = 8
-
-
-def _source_word(t: Token) -> bool:
-    """A word of a closing source phrase: "the spy agency", "one of its envoys", "a spokesman for the ministry"."""
-    return t.pos_ in _SOURCE_POS or t.dep_ == "poss" or (t.pos_ == "ADP" and t.lower_ in _SOURCE_PREPOSITIONS)
-
-
-def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
-    """ "X sent shells to Y since August, the spy agency here claimed Wednesday.": the closing source read
-    from the words alone, where the parser has hung the source on the content (an apposition of its last
-    noun) and the verb under the content's verb.  The verb ends its sentence but for a date or place; the
-    words between the last comma and the verb are one noun phrase; the content runs from the sentence
-    start to that comma.
-    """
-    sent = verb.sent
-    stop = sent.end if end is None else min(end, sent.end)
-    # "..., an envoy said Monday, dismissing the claims": a participle sharing the subject is a cue of its own
-    going_on = {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i for t in c.subtree}
-    if verb.dep_ == "parataxis" and verb.head.tag_ == "VBG" and verb.head.i > verb.i:
-        # "..., the source said, further speculating that ...": the parser hung the verb under the participle
-        going_on |= {t.i for t in verb.head.subtree if t.i > verb.i}
-    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space and t.i not in going_on]
-    if len(rest) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest):
-        # or the verb's own prepositional phrases, the occasion of the statement
-        occasion = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
-        if len(rest) > MAX_OCCASION or not all(t.i in occasion for t in rest):
-            return None
-    comma = next((k for k in range(verb.i - 1, max(sent.start, verb.i - 10) - 1, -1) if doc[k].text == ","), None)
-    if comma is None or comma - sent.start < 4:
-        return None
-    words = [t for t in doc[comma + 1 : verb.i] if t.lower_ not in _PLACE_ADVERBS]
-    if not words or not all(_source_word(t) for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
-        return None
-    if words[0].pos_ == "DET" and words[0].lower_ not in ("the", "a", "an"):
-        return None  # "..., this said" is no source phrase
-    src = _trimmed(doc, words[0].i, words[-1].i + 1)
-    content = _trimmed(doc, sent.start, comma)
-    if content[1] - content[0] < 4 or src[1] <= src[0]:
-        return None
-    return src, (verb.i, verb.i + 1), content
+    return (
+        subj is not None
+        and subj.lemma_.lower() in documents
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )

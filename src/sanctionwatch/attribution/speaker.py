@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity
 from .lexicon import Lexicon
+from .carriers import cited_as_saying
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -389,11 +390,10 @@ def decide(
     if head is None:
         return Speaker(channel=(ch.id if (ch := _media_channel(dis, base, cue, None, content, lex)) else None))
     own = _entity_of_token(dis, base, head)
-    if own is not None and own.type in lex.media_types:
-        cited = _channel_speaker(cue, lex)
-        if cited is not None:
-            channel, new_range = own, _np_range(cited)
-            head = cited
+    media = own is not None and own.type in lex.media_types
+    # an outlet carries whoever it cites; anyone carries whoever it quotes "as saying" ("the report quoted the firm as saying")
+    if (cited := _channel_speaker(cue, lex) if media else next((c[0] for t in cue if (c := cited_as_saying(t))), None)) is not None:
+        channel, new_range, head = own if media else next((e for t in source if (e := _entity_of_token(dis, base, t)) and e.type in lex.media_types), None), _np_range(cited), cited
     head = _relative_antecedent(head)
     at = _char(base, head)[0]
     entity: Entity | None
