@@ -127,3 +127,16 @@ def test_the_place_a_firm_is_based_in_is_no_part_of_its_name(nlp, table, based):
     entities = entities_of(nlp, text, table, [(f"{based} Silver Harbour Shipping", "ORG")])
     firm = ids_at(entities, text, "Silver Harbour Shipping")
     assert firm and not firm & ids_at(entities, text, based.split("-")[0])
+
+
+@pytest.mark.parametrize(
+    "text, person, place_id",
+    [
+        ("Deputy prosecutor Anna Monaco said the stolen coins would be returned.", "Anna Monaco", "mco"),
+        ("The envoy Paul Jordan met the ministers in Amman.", "Paul Jordan", "jor"),
+    ],
+)
+def test_a_place_that_ends_a_persons_name_is_the_surname(nlp, table, text, person, place_id):
+    ents = entities_of(nlp, text, table, [(person, "PERSON")])
+    assert place_id not in ids_at(ents, text, person)
+    assert any(e.type == "person" for e in ents if e.id in ids_at(ents, text, person))

@@ -37,13 +37,19 @@ def _is_place(type_or_label: str) -> bool:
 
 
 def _add_alias_hits(
-    groups: Groups, hits: list[AliasHit], text: str, table: ActorTable, datelines: list[tuple[int, int]]
+    groups: Groups, hits: list[AliasHit], text: str, table: ActorTable, datelines: list[tuple[int, int]],
+    surnames: Sequence[tuple[int, int]] = (),
 ) -> tuple[set[str], bytearray]:
-    """Record alias hits; return the ids mentioned by plain aliases and a mask of the characters taken."""
+    """Record alias hits; return the ids mentioned by plain aliases and a mask of the characters taken.
+
+    A place's name that ends a person's name ("Lisa Monaco", "Chad" in "Ben Chad") is the surname: the
+    ``surnames`` ranges are the NER's person names with a word before the place."""
     resolved: list[tuple[AliasHit, Actor]] = []
     for hit in hits:
         actor = table.get(hit.target.actor_id) if hit.target.actor_id else None
-        if actor is not None and not (_is_place(actor.type) and _inside(hit.start, hit.end, datelines)):
+        if actor is None or _is_place(actor.type) and any(s < hit.start and hit.end <= e for s, e in surnames):
+            continue
+        if not (_is_place(actor.type) and _inside(hit.start, hit.end, datelines)):
             resolved.append((hit, actor))
     present = {actor.id for hit, actor in resolved if hit.target.requires is None}
     taken = bytearray(len(text))
@@ -152,7 +158,8 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
         (s, e) for s, e in colon_dateline_places(parsed.text) if not _names_country(table, parsed.text[s:e])
     ]
     groups = Groups()
-    present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines)
+    persons = [(n.start, n.end) for n in ner if n.label == "PERSON"]
+    present, taken = _add_alias_hits(groups, hits, parsed.text, table, datelines, persons)
     _add_ner_spans(groups, ner, table, present, taken, datelines, parsed.text)
     _add_bodies_of_places(groups, ner, parsed.text, table)
     _add_relation_descriptions(groups, parsed.text, table)
