@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from sanctionwatch.attribution import features
+from sanctionwatch.attribution.extract import _rule_candidates
 from sanctionwatch.attribution.features import FeatureSpace, block_features
 from sanctionwatch.attribution.lexicon import load_lexicon
 from sanctionwatch.attribution.meaning import _has_phrase
@@ -81,3 +82,25 @@ def test_snap_to_words_keeps_a_hyphenated_name_whole(nlp):
     # labels that already agree, or an "O" before the hyphen, are left alone
     plain = ["O", "O", "O", "O", "B-CUE", "O", "O"]
     assert snap_to_words(doc, plain) == plain
+
+
+def test_sentence_keys_from_the_block_memo_match_tokens(nlp):
+    # each sentence read twice (the trigger pass, then the document-typed pass), and a second block in between
+    first, second = nlp(" ".join(SENTENCES)), nlp(SENTENCES[1])
+    for doc in (first, second, first):
+        for sent in doc.sents:
+            keys = sentence_keys(sent)
+            assert keys.lemma == [t.lemma_.lower() for t in sent]
+            assert keys.lower == [t.lower_ for t in sent]
+            assert keys.pos == [t.pos_ for t in sent]
+
+
+@pytest.mark.parametrize("text", SENTENCES + ["According to the customs office, the cargo was coal."])
+def test_rule_candidates_match_a_token_scan(nlp, text):
+    lex = load_lexicon()
+    words = lex.stance_of.keys() | lex.noun_cues
+    doc = nlp(text)
+    plain = [t.i for t in doc if t.lower_ == "according" or t.lemma_.lower() in words or t.lower_ in lex.expressed_nouns]
+    for _ in range(2):  # the second time from the per-lexicon verdicts
+        assert _rule_candidates(doc, 0, len(doc), lex) == plain
+        assert _rule_candidates(doc, 1, len(doc), lex) == [i for i in plain if i >= 1]
