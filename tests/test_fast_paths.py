@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from sanctionwatch.attribution import features
-from sanctionwatch.attribution.extract import _rule_candidates
+from sanctionwatch.attribution.candidates import rule_candidates
 from sanctionwatch.attribution.features import FeatureSpace, block_features
 from sanctionwatch.attribution.lexicon import load_lexicon
 from sanctionwatch.attribution.meaning import _has_phrase
@@ -102,5 +102,5 @@ def test_rule_candidates_match_a_token_scan(nlp, text):
     doc = nlp(text)
     plain = [t.i for t in doc if t.lower_ == "according" or t.lemma_.lower() in words or t.lower_ in lex.expressed_nouns]
     for _ in range(2):  # the second time from the per-lexicon verdicts
-        assert _rule_candidates(doc, 0, len(doc), lex) == plain
-        assert _rule_candidates(doc, 1, len(doc), lex) == [i for i in plain if i >= 1]
+        assert rule_candidates(doc, 0, len(doc), lex) == plain
+        assert rule_candidates(doc, 1, len(doc), lex) == [i for i in plain if i >= 1]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Entity
@@ -26,6 +25,7 @@ from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle, hyphen_adjective
 from .embedded import claims_object, relative_report_rule
+from .candidates import rule_candidates
 from .closing import comma_clause_rule, postposed_quoted, postposed_rule, postposed_surface
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
                     quote_opens_at, quote_then_speaker, reports_clause, verb_rule)
@@ -198,37 +198,6 @@ def _rule_draft(text: str, bi: int, block: Block, src, cue, content: list[tuple[
     )
 
 
-def _rule_candidates(doc: Doc, lo: int, hi: int, lex: Lexicon) -> list[int]:
-    """Indices of tokens a rule could start from, found on the lemma array without building Tokens."""
-    strings = doc.vocab.strings
-    _lex, words, starts, voices = _rule_words(lex)
-    rows = doc.to_array([LEMMA, LOWER])[lo:hi].tolist()
-    according = strings["according"]
-    # each distinct lemma is looked up once per lexicon, not once per token (nor once per block)
-    for lemma, lower in rows:
-        if lemma not in starts:
-            starts[lemma] = strings[lemma].lower() in words
-        if lower not in voices:
-            voices[lower] = strings[lower] in lex.expressed_nouns
-    return [i for i, (lemma, lower) in enumerate(rows, start=lo) if lower == according or starts[lemma] or voices[lower]]
-
-
-# Per lexicon: the words a rule may start from, and the verdicts on the lemma and lower-form hashes seen
-# so far (a hash names one string in every spaCy store).  An entry holds its lexicon, so the id key
-# cannot be reused by another lexicon while it is here.
-_RULE_WORDS: dict[int, tuple[Lexicon, frozenset[str], dict[int, bool], dict[int, bool]]] = {}
-_RULE_WORDS_LIMIT = 200_000
-
-
-def _rule_words(lex: Lexicon) -> tuple[Lexicon, frozenset[str], dict[int, bool], dict[int, bool]]:
-    hit = _RULE_WORDS.get(id(lex))
-    if hit is None or hit[0] is not lex or len(hit[2]) + len(hit[3]) > _RULE_WORDS_LIMIT:
-        if len(_RULE_WORDS) >= 8:
-            _RULE_WORDS.clear()
-        hit = _RULE_WORDS[id(lex)] = (lex, frozenset(lex.stance_of.keys() | lex.noun_cues), {}, {})
-    return hit
-
-
 def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon, inside: tuple[int, int] | None = None, sources: set[int] | None = None) -> list[Draft]:
     """Attributions the rules find among tokens the tagger left unlabelled (or inside a content span).
 
@@ -240,7 +209,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
     doc = block.doc
     out = []
     lo, hi = inside if inside is not None else (0, len(doc))
-    for i in _rule_candidates(doc, lo, hi, lex):
+    for i in rule_candidates(doc, lo, hi, lex):
         if inside is None and i in taken:
             continue
         tok = doc[i]
