@@ -8,40 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.actors import ActorTable, load_actor_table, resolve_entities
+from sanctionwatch.actors import ActorTable, load_actor_table
 from sanctionwatch.model import Entity
-from sanctionwatch.read import parse as read_parse
+
+from ner_by_hand import entities_of
 
 
 @pytest.fixture(scope="module")
 def table() -> ActorTable:
     return load_actor_table()
-
-
-def set_ents(parsed, spans: list[tuple[str, str]]) -> None:
-    """Replace spaCy's NER output by hand: (surface, label) at its first occurrence after the previous one."""
-    block = parsed.blocks[0]
-    ents = []
-    after = 0
-    for surface, label in spans:
-        start = block.doc.text.index(surface, after)
-        after = start + len(surface)
-        span = block.doc.char_span(start, start + len(surface), label=label, alignment_mode="strict")
-        assert span is not None, surface
-        ents.append(span)
-    block.doc.ents = ents
-
-
-def entities_of(nlp, text: str, table: ActorTable, ents: list[tuple[str, str]] | None = None) -> list[Entity]:
-    parsed = read_parse(nlp, text)
-    if ents is not None:
-        assert len(parsed.blocks) == 1
-        set_ents(parsed, ents)
-    entities = resolve_entities(parsed, table)
-    for e in entities:
-        for m in e.mentions:
-            assert text[m.start : m.end] == m.text, (e.id, m)
-    return entities
 
 
 def owner(entities: list[Entity], text: str, surface: str) -> str | None:
