@@ -60,3 +60,60 @@ def test_satellite_launch_from_is_origin(events_of, text, origin):
     assert found
     assert any(origin in t for t in _texts(found[0], "origin"))
     assert not any(origin in t for t in _texts(found[0], "item"))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a calibre between the count and the noun is the shells' size, never the count
+        ("Minsk could ship more than 2 million 122 mm artillery shells to Damascus.", 2000000),
+        ("Iran sent 40,000 155-millimetre rounds to Sudan.", 40000),
+    ],
+)
+def test_calibre_is_not_the_quantity(events_of, text, value):
+    found = _of_type(events_of(text), "arms_transfer")
+    assert found and found[0].quantity is not None and found[0].quantity.value == value
+
+
+@pytest.mark.parametrize(
+    "text, agent_entity_text",
+    [
+        # a pronoun in the clause a named subject reports is that subject
+        ("Mr. Ri has said he would launch four more satellites this year.", "Ri"),
+        ("Mr. Pak said he would fire two cruise missiles next week.", "Pak"),
+    ],
+)
+def test_pronoun_in_reported_clause_is_the_reporter(parse_events, text, agent_entity_text):
+    doc, events = parse_events(text, "2024-03-12")
+    found = [e for e in events if e.type in ("satellite_launch", "missile_launch")]
+    assert found
+    agents = [a for a in found[0].arguments if a.role == "agent"]
+    assert agents and agents[0].entity is not None
+    ent = next(e for e in doc.entities if e.id == agents[0].entity)
+    assert any(agent_entity_text in text[m.start:m.end] for m in ent.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, destination",
+    [
+        # workers entering a country are workers sent abroad, and the country entered is where they work
+        ("Hundreds of North Korean workers entered China last month.", "China"),
+        ("Thousands of North Korean laborers enter Mongolia despite the ban", "Mongolia"),
+    ],
+)
+def test_workers_entering_a_country(events_of, text, destination):
+    found = _of_type(events_of(text), "overseas_workers")
+    assert found and destination in _texts(found[0], "destination")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # work permits issued to North Koreans are labour abroad; other permits are not
+        ("At least 900 new work permits were issued to North Koreans in Mongolia this year.", True),
+        ("The ministry issued export permits for the cargo.", False),
+        ("The harbour office granted permits to the ships.", False),
+    ],
+)
+def test_work_permits_issued(events_of, text, expected):
+    assert bool(_of_type(events_of(text), "overseas_workers")) is expected
