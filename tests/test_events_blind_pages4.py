@@ -117,3 +117,31 @@ def test_workers_entering_a_country(events_of, text, destination):
 )
 def test_work_permits_issued(events_of, text, expected):
     assert bool(_of_type(events_of(text), "overseas_workers")) is expected
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        # a possessive makes the trigger a noun even when the tagger read it as a verb
+        ("This was Tehran’s fifth suspected ICBM launch this year, a day after the country fired ten rockets.", "Tehran"),
+        ("This was Moscow’s sixth suspected ICBM launch this year, two days after the army hit a milestone.", "Moscow"),
+    ],
+)
+def test_possessive_owner_of_a_misread_launch(events_of, text, agent):
+    found = _of_type(events_of(text), "missile_launch")
+    assert found and agent in _texts(found[0], "agent")
+
+
+@pytest.mark.parametrize(
+    "text, etype, expected",
+    [
+        # a past relative clause on a measure's target says what the target did: that act happened
+        ("The Treasury sanctioned four tankers that were involved in ship-to-ship transfers of diesel with Syrian-flagged vessels.",
+         "ship_to_ship_transfer", True),
+        ("The Treasury sanctioned three firms that had shipped coal to Vietnam.", "banned_export", True),
+        # a ban on a class of acts still names no act
+        ("The resolution bans ships that carry coal from North Korea.", "banned_export", False),
+    ],
+)
+def test_measure_target_relative_clause(events_of, text, etype, expected):
+    assert bool(_of_type(events_of(text), etype)) is expected

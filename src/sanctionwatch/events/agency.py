@@ -114,7 +114,8 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             described = _described_by(h)
             if described is not None:
                 return described
-    if trigger.pos_ in ("NOUN", "PROPN"):
+    # "Pyongyang’s seventh ICBM launch": a word with a possessive is a noun, whatever tag it was given
+    if trigger.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "poss" for c in trigger.children):
         doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
         for c in trigger.children:
             # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner

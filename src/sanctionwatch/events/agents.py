@@ -76,7 +76,8 @@ def resolve_agent(
             and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
         ):
             a = Argument(a.role, a.start, a.end, a.text, _speaker_voice(ctx, a, attribution))
-        if a.role == "agent" and a.entity is None and a.text.lower() in _CLAUSE_PRONOUNS:
+        if a.role == "agent" and a.entity is None and attribution is None and a.text.lower() in _CLAUSE_PRONOUNS:
+            # a report the attribution layer did not read: the tree's report verb and its named subject
             a = _reporter_subject(ctx, sent, hit.head, a)
         if (a.role == "agent" and a.entity is None and voice is not None and attribution is None
                 and a.text.lower() in ctx.tax.modality.get("narrator_pronouns", frozenset())):
