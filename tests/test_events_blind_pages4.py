@@ -145,3 +145,18 @@ def test_possessive_owner_of_a_misread_launch(events_of, text, agent):
 )
 def test_measure_target_relative_clause(events_of, text, etype, expected):
     assert bool(_of_type(events_of(text), etype)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, recipient, item",
+    [
+        # a double object read as one noun phrase: the country first named receives the goods
+        ("Belarus has sent Syria technology to help Damascus build drones.", "Syria", "technology"),
+        ("Iran has sold Russia technology to help Moscow build drones.", "Russia", "technology"),
+    ],
+)
+def test_double_object_country_receives(events_of, text, recipient, item):
+    found = _of_type(events_of(text), "arms_transfer")
+    assert found
+    assert recipient in _texts(found[0], "recipient")
+    assert item in _texts(found[0], "item")
