@@ -160,3 +160,16 @@ def test_double_object_country_receives(events_of, text, recipient, item):
     assert found
     assert recipient in _texts(found[0], "recipient")
     assert item in _texts(found[0], "item")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a bare number as the object is the count, not a figure named later in the clause
+        ("The latest launches came a day after Iran fired 14 – the most missiles in one day – including one projectile that landed near the coast.", 14),
+        ("Two days earlier the army fired 9 – a record number of rockets – including two that fell short.", 9),
+    ],
+)
+def test_bare_number_object_is_the_count(events_of, text, value):
+    fired = [e for e in events_of(text) if e.trigger.text == "fired"]
+    assert fired and fired[0].quantity is not None and fired[0].quantity.value == value
