@@ -173,3 +173,19 @@ def test_double_object_country_receives(events_of, text, recipient, item):
 def test_bare_number_object_is_the_count(events_of, text, value):
     fired = [e for e in events_of(text) if e.trigger.text == "fired"]
     assert fired and fired[0].quantity is not None and fired[0].quantity.value == value
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # containers moved in a story that already reports arms shipments are that cargo
+        ("Belarus sent artillery shells to Syria last year. Almost half of the containers have been shipped since May.", True),
+        ("Seoul says Minsk delivered rockets to Damascus. At least 900 shipping containers were sent from Belarus to Syria.", True),
+        # elsewhere a container is only a box
+        ("The port handled more cargo this year. Almost half of the containers have been shipped since May.", False),
+    ],
+)
+def test_containers_in_an_arms_story(events_of, text, expected):
+    second = text.split(". ", 1)[1]
+    found = [e for e in _of_type(events_of(text), "arms_transfer") if e.trigger.start >= text.index(second)]
+    assert bool(found) is expected
