@@ -189,3 +189,17 @@ def test_containers_in_an_arms_story(events_of, text, expected):
     second = text.split(". ", 1)[1]
     found = [e for e in _of_type(events_of(text), "arms_transfer") if e.trigger.start >= text.index(second)]
     assert bool(found) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected_types",
+    [
+        # the Security Council bans by a resolution; what it bars is a class of acts, not an act
+        ("The U.N. Security Council in March barred states from buying textiles from the country.", {"un_resolution"}),
+        ("The Security Council banned all seafood exports from North Korea in 2017.", {"un_resolution"}),
+        # another council's ban is no UN resolution
+        ("The EU Council banned imports of Russian coal.", set()),
+    ],
+)
+def test_security_council_bans(events_of, text, expected_types):
+    assert {e.type for e in events_of(text)} == expected_types
