@@ -40,6 +40,7 @@ class _Lexicon:
     not_after: frozenset[str]
     not_units: frozenset[str]
     skip_words: frozenset[str]
+    calibre_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def _lexicon() -> _Lexicon:
         not_after=low(raw["not_after"]),
         not_units=low(raw["not_units"]),
         skip_words=low(raw["skip_words"]),
+        calibre_units=low(raw.get("calibre_units", ())),
     )
 
 
@@ -120,6 +122,11 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
         m = _SPACE.match(text, pos, end)
         if not m:
             return skipped or last_name
+        cal = _calibre_at(text, m.end(), end, lex)
+        if cal is not None:
+            # "6 million 152 mm shells": a calibre between the count and the noun says which shells
+            pos = cal
+            continue
         w = p.word.match(text, m.end(), end)
         if not w:
             return skipped or last_name
@@ -146,6 +153,14 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
             continue
         return _singular(word, lex), w.end()
     return skipped or last_name
+
+
+def _calibre_at(text: str, pos: int, end: int, lex: _Lexicon) -> int | None:
+    """The end of a calibre ("152 mm", "122-millimetre") that starts at ``pos``, or None."""
+    if not lex.calibre_units:
+        return None
+    m = re.match(rf"\d+(?:\.\d+)?\s?-?\s?(?:{_alt(lex.calibre_units)})\b", text[pos:end], re.I)
+    return pos + m.end() if m else None
 
 
 def _to_number(num: str, lex: _Lexicon) -> float | None:
@@ -195,8 +210,8 @@ def _exact(m: re.Match[str], text: str, end: int, lex: _Lexicon) -> tuple[int, i
         unit, stop = after
     elif after is not None and after[0] in lex.currency_words.values() and after[0] == unit:
         stop = after[1]  # "$5 million dollars"
-    if unit in lex.duration_units:
-        return None
+    if unit in lex.duration_units or unit in lex.calibre_units:
+        return None  # "152 mm shells": the calibre is the shells' size, not how many
     if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2099 and not m["cur"] and not m["scale"]:
         return None
     start = m.start()

@@ -79,6 +79,12 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         # "a tanker detained since 2019": a passive participle describing a noun is done by its "by"
         # phrase alone ("the test conducted by X"), never by the clause around the noun
         return next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    by_phrase = next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    if (by_phrase is not None and trigger.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)):
+        # "said the missile fired by North Korea landed": a reduced relative the parser read as a clause
+        # (its noun as the subject) is still passive: the "by" phrase acts, the noun is what was fired
+        return by_phrase
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
     for c in trigger.children:
         if subjects and c.i == subjects[0].i:
@@ -108,7 +114,8 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             described = _described_by(h)
             if described is not None:
                 return described
-    if trigger.pos_ in ("NOUN", "PROPN"):
+    # "Pyongyang’s seventh ICBM launch": a word with a possessive is a noun, whatever tag it was given
+    if trigger.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "poss" for c in trigger.children):
         doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
         for c in trigger.children:
             # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner

@@ -76,6 +76,9 @@ def resolve_agent(
             and any(f.start <= a.start and a.end <= f.end for f in attribution.content)
         ):
             a = Argument(a.role, a.start, a.end, a.text, _speaker_voice(ctx, a, attribution))
+        if a.role == "agent" and a.entity is None and attribution is None and a.text.lower() in _CLAUSE_PRONOUNS:
+            # a report the attribution layer did not read: the tree's report verb and its named subject
+            a = _reporter_subject(ctx, sent, hit.head, a)
         if (a.role == "agent" and a.entity is None and voice is not None and attribution is None
                 and a.text.lower() in ctx.tax.modality.get("narrator_pronouns", frozenset())):
             # "Today we announce sanctions" in the narration of a release: the government that issues it
@@ -90,6 +93,32 @@ def resolve_agent(
             continue  # two dateline words ("UNITED NATIONS, United States") repaired to the same subject
         out.append(a)
     return out
+
+
+# subject pronouns that, in a clause reported by a named subject, refer to that subject ("Mr. Ri has said he
+# would launch", "Iran said it had fired")
+_CLAUSE_PRONOUNS = frozenset({"he", "she", "it", "they"})
+
+
+def _reporter_subject(ctx: ArgumentContext, sent: Span, trigger: Token, a: Argument) -> Argument:
+    """The named subject of the report verb whose complement holds the trigger, for a pronoun agent the
+    attribution layer left unresolved; the pronoun itself when there is no such subject."""
+    mod = ctx.tax.modality
+    speech = mod.get("allege_heads", frozenset()) | mod.get("deny_heads", frozenset())
+    t = trigger
+    for _ in range(3):
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech:
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ != "PROPN":
+                return a
+            named = argument_at(ctx, "agent", subj)
+            if named.entity is not None:
+                return Argument(a.role, a.start, a.end, a.text, named.entity)
+            return named
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return a
+        t = t.head
+    return a
 
 
 # bodies a person speaks for: their "we" is the body, not the person ("we sanctioned", said the spokesman)

@@ -212,6 +212,20 @@ def _of_chain(head: Token) -> list[Token]:
     return out
 
 
+def _dative_compound(head: Token, obj: Token | None, roles, tax: Taxonomy) -> Token | None:
+    """The receiving country of a double object read as one noun phrase ("has sent North Korea technology",
+    "sold Iran drones"): a country name heading the object of a verb of giving, with no "to" phrase."""
+    if (obj is None or "recipient" not in roles or head.pos_ != "VERB" or obj.head.i != head.i
+            or obj.dep_ not in ("dobj", "obj") or obj.pos_ != "NOUN"
+            or head.lemma_.lower() not in tax.modality.get("giving_verbs", ())
+            or any(c.dep_ == "dative" for c in head.children) or any(c.dep_ in ("det", "poss") for c in obj.children)):
+        return None
+    mods = [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i and c.ent_type_ == "GPE"]
+    if not mods or mods[0].left_edge.i != obj.left_edge.i:
+        return None
+    return mods[0]
+
+
 def _speech_heads(tax: Taxonomy) -> frozenset[str]:
     mod = tax.modality
     return mod.get("deny_heads", frozenset()) | mod.get("allege_heads", frozenset()) | mod.get("accuse_heads", frozenset())
@@ -273,6 +287,9 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")
                and not (hit.context is not None and c.i == hit.context.i)
                and not (money and money[0] <= ctx.base + c.idx < money[1])]
+    given_to = _dative_compound(head, objects[0] if objects else item_tok, t.roles, tax)
+    if given_to is not None:
+        args.append(argument_at(ctx, "recipient", given_to))
     # "supplying Syria with rockets": the object receives, the "with" phrase is the item
     withs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
     supplied_with = item_tok is not None and any(w.left_edge.i <= item_tok.i <= w.right_edge.i for w in withs)
@@ -354,7 +371,14 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         args.append(argument_at(ctx, role, tok))
     nat_role = t.item_nationality
     # (a detector that read the roles itself has read this one too: "Osong keeps North Korean workers in Laos")
-    if nat_role and item_tok is not None and not any(a.role == nat_role for a in [*args, *hit.found]):
+    if given_to is not None:
+        # the goods' phrase begins after the receiving country the parser put into it
+        cut = ctx.base + given_to.idx + len(given_to)
+        for k, a in enumerate(args):
+            if a.role != "recipient" and a.start < cut < a.end:
+                s = cut + len(ctx.text[cut:a.end]) - len(ctx.text[cut:a.end].lstrip())
+                args[k] = Argument(a.role, s, a.end, ctx.text[s:a.end], None)
+    if nat_role and item_tok is not None and given_to is None and not any(a.role == nat_role for a in [*args, *hit.found]):
         nat = nationality(ctx, item_tok)
         if nat is not None:
             args.append(Argument(nat_role, *nat))

@@ -82,7 +82,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         clause = clause_of(ctx.base, hit.head)
         time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
-        qty = pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
+        qty = _bare_count(ctx, hit) or pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
         args = event_arguments(ctx, hit, hit.type, times, qty)
         if qty is None:
             # a count inside a participant shared from another clause is the event's too
@@ -189,6 +189,22 @@ def _with_antecedent_actors(ev: Event, events: Sequence[Event]) -> Event:
     if extra:
         ev.arguments = list(ev.arguments) + extra
     return ev
+
+
+def _bare_count(ctx: ArgumentContext, hit: TriggerHit) -> tuple[int, int, Quantity] | None:
+    """A number that is the trigger's object on its own ("North Korea fired 23 - the most in a day"): the
+    count of what typed the event, which an amount named later in the clause must not replace."""
+    if hit.context is None or hit.context.pos_ != "NOUN" or hit.head.pos_ != "VERB":
+        return None
+    for c in hit.head.children:
+        if c.dep_ in ("dobj", "obj") and c.tag_ == "CD" and c.i > hit.head.i:
+            try:
+                value = float(c.text.replace(",", ""))
+            except ValueError:
+                return None
+            s = ctx.base + c.idx
+            return s, s + len(c), Quantity(int(value) if value.is_integer() else value, hit.context.lemma_.lower(), False, c.text)
+    return None
 
 
 def _participant_count(quantities, times, args: list[Argument]):

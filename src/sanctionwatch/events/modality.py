@@ -41,6 +41,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # "sanctioned firms over the transfer of arms": the reason for a measure did happen
             if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]):
                 return None, False
+            # "sanctioned six vessels that were involved in ship-to-ship transfers": a past relative clause
+            # on the measure's object tells what its targets did, not a class of acts the measure forbids
+            if any(c.dep_ == "relcl" and _past(c) for c in chain[:n]):
+                return None, False
             return None, True
         if n > 0 and lemma in mod.get("deny_heads", ()):
             # "rejected the renewal": the object of a rejection did not happen; a rejected claim is denied,
@@ -118,6 +122,13 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)):
             return "alleged", False
     return None, False
+
+
+def _past(verb: Token) -> bool:
+    """Whether a verb reports something done: a past form, or a perfect ("that have shipped")."""
+    if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _purpose(verb: Token, mod) -> bool:

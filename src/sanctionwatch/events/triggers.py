@@ -21,6 +21,8 @@ _ARG_DEPS = frozenset({
     "advmod",  # "working overseas", "falsely identified"
 })
 _MAX_DEPTH = 3
+# verbs by which a relative clause tells what a measure holds ("containers that could contain weapons")
+_CONTENT_VERBS = frozenset({"contain", "hold", "carry", "include"})
 # a participle of use names the act's means, which types it as an argument would ("the launch, using
 # ballistic missile technology"; "stole the funds using malware"); other clausal modifiers are other events
 _INSTRUMENT_PARTICIPLES = frozenset({"use", "employ"})
@@ -149,6 +151,13 @@ def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: 
         if p.dep_ == "prep" and p.lower_ == "of":
             for o in p.children:
                 if o.dep_ == "pobj" and o.i not in seen:
+                    seen.add(o.i)
+                    out.append((o, depth))
+                    nxt.append(o)
+        elif p.dep_ == "relcl" and p.lemma_.lower() in _CONTENT_VERBS:
+            # "containers that could hold shells": the load a relative clause gives the measure is its goods
+            for o in p.children:
+                if o.dep_ in ("dobj", "obj") and o.i not in seen:
                     seen.add(o.i)
                     out.append((o, depth))
                     nxt.append(o)
