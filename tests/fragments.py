@@ -1,4 +1,4 @@
-"""Helpers the attribution tests share (imported as a plain module: pytest puts tests/ on the path)."""
+"""Helpers the attribution and events tests share (imported as a plain module: pytest puts tests/ on the path)."""
 
 from __future__ import annotations
 
@@ -6,3 +6,18 @@ from __future__ import annotations
 def joined(frags) -> str:
     """The text of an attribution part's fragments, joined by spaces (a discontinuous content reads as one)."""
     return " ".join(f.text for f in frags)
+
+
+def of_type(events, etype: str) -> list:
+    """The events of one type."""
+    return [e for e in events if e.type == etype]
+
+
+def role_texts(ev, role: str) -> set[str]:
+    """The texts of an event's arguments in one role."""
+    return {a.text for a in ev.arguments if a.role == role}
+
+
+def role_entities(ev, role: str) -> set[str | None]:
+    """The entity ids of an event's arguments in one role (None where an argument resolved to no actor)."""
+    return {a.entity for a in ev.arguments if a.role == role}

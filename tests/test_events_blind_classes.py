@@ -4,6 +4,7 @@ each restated in sentences written for these tests (other names, places and date
 from __future__ import annotations
 
 import pytest
+from fragments import of_type, role_entities, role_texts
 
 PUBLISHED = "2025-03-12"  # a Wednesday
 
@@ -11,18 +12,6 @@ PUBLISHED = "2025-03-12"  # a Wednesday
 @pytest.fixture(scope="module")
 def events_of(parse_events):
     return lambda text: parse_events(text, PUBLISHED)[1]
-
-
-def _of_type(events, etype):
-    return [e for e in events if e.type == etype]
-
-
-def _texts(ev, role: str) -> set[str]:
-    return {a.text for a in ev.arguments if a.role == role}
-
-
-def _entities(ev, role: str) -> set[str | None]:
-    return {a.entity for a in ev.arguments if a.role == role}
 
 
 # --- a date in the possessive dates the noun it owns, and owns nothing ------------------------------------
@@ -39,14 +28,14 @@ def _entities(ev, role: str) -> set[str | None]:
     ],
 )
 def test_possessive_date_is_the_event_time(events_of, text, etype, start):
-    found = _of_type(events_of(text), etype)
+    found = of_type(events_of(text), etype)
     assert found and found[0].time is not None and found[0].time.start == start
     assert not any(a.role == "agent" and a.text.lower() in ("last week", "monday", "sunday") for a in found[0].arguments)
 
 
 def test_possessive_date_leaves_the_by_phrase_the_agent(events_of):
-    found = _of_type(events_of("Monday's missile launch by North Korea drew condemnation."), "missile_launch")
-    assert found and _entities(found[0], "agent") == {"prk"}
+    found = of_type(events_of("Monday's missile launch by North Korea drew condemnation."), "missile_launch")
+    assert found and role_entities(found[0], "agent") == {"prk"}
 
 
 # --- a name modifying an event noun is its victim, a kind of platform or a known actor is not ------------
@@ -61,8 +50,8 @@ def test_possessive_date_leaves_the_by_phrase_the_agent(events_of):
     ],
 )
 def test_named_victim_of_a_noun_trigger(events_of, text, target):
-    found = _of_type(events_of(text), "cyber_theft")
-    assert found and _texts(found[0], "target") == target
+    found = of_type(events_of(text), "cyber_theft")
+    assert found and role_texts(found[0], "target") == target
 
 
 # --- "thefts orchestrated by X": a verb of perpetrating names the agent ------------------------------------
@@ -88,8 +77,8 @@ def test_named_victim_of_a_noun_trigger(events_of, text, target):
     ],
 )
 def test_perpetrated_by_or_asked_names_the_agent(events_of, text, etype, agent):
-    found = _of_type(events_of(text), etype)
-    assert found and _entities(found[0], "agent") == {agent}
+    found = of_type(events_of(text), etype)
+    assert found and role_entities(found[0], "agent") == {agent}
 
 
 # --- modality -----------------------------------------------------------------------------------------------
@@ -131,12 +120,12 @@ def test_perpetrated_by_or_asked_names_the_agent(events_of, text, etype, agent):
     ],
 )
 def test_modality_classes(events_of, text, etype, modality):
-    found = _of_type(events_of(text), etype)
+    found = of_type(events_of(text), etype)
     assert found and found[0].modality == modality
 
 
 def test_a_claim_noun_without_a_content_clause_claims_nothing(events_of):
-    found = _of_type(events_of("In April they issued a statement critical of the launch of the satellite Pyolbit-2."),
+    found = of_type(events_of("In April they issued a statement critical of the launch of the satellite Pyolbit-2."),
                      "satellite_launch")
     assert found and found[0].modality == "asserted"
 
@@ -166,13 +155,13 @@ def test_a_word_in_a_treaty_name_is_no_event(events_of, text):
     ],
 )
 def test_extended_sanctions_are_a_designation(events_of, text, agent):
-    found = _of_type(events_of(text), "designation")
-    assert found and _entities(found[0], "agent") == {agent} and found[0].time is not None
+    found = of_type(events_of(text), "designation")
+    assert found and role_entities(found[0], "agent") == {agent} and found[0].time is not None
 
 
 def test_an_extended_panel_mandate_is_no_designation(events_of):
     text = "The Security Council extended the mandate of the sanctions committee's panel until April."
-    assert not _of_type(events_of(text), "designation")
+    assert not of_type(events_of(text), "designation")
 
 
 # --- third round: events counted in a series, more cyber verbs, goods lists, purposes -------------------------
@@ -180,7 +169,7 @@ def test_an_extended_panel_mandate_is_no_designation(events_of):
 
 def test_a_counted_launch_is_one_more_of_the_documents_launches(events_of):
     text = "The North twice failed to put a spy satellite into orbit. It then announced a third launch in October."
-    found = [e for e in _of_type(events_of(text), "satellite_launch") if e.trigger.text == "launch"]
+    found = [e for e in of_type(events_of(text), "satellite_launch") if e.trigger.text == "launch"]
     assert found and found[0].time is not None and found[0].time.start == "2024-10-01"
 
 
@@ -193,18 +182,18 @@ def test_a_counted_launch_is_one_more_of_the_documents_launches(events_of):
     ],
 )
 def test_more_verbs_of_cyber_theft(events_of, text, trigger):
-    assert trigger in {e.trigger.text for e in _of_type(events_of(text), "cyber_theft")}
+    assert trigger in {e.trigger.text for e in of_type(events_of(text), "cyber_theft")}
 
 
 def test_goods_added_to_a_list_are_no_designation(events_of):
     text = "The resolution adds new items to the list of goods banned for export to North Korea."
-    assert not _of_type(events_of(text), "designation")
-    found = _of_type(events_of("The Treasury added three firms to its sanctions list."), "designation")
+    assert not of_type(events_of(text), "designation")
+    found = of_type(events_of("The Treasury added three firms to its sanctions list."), "designation")
     assert found
 
 
 def test_an_adopted_text_does_what_it_aims_at(events_of):
-    found = _of_type(events_of("The Security Council adopted a resolution to tighten sanctions against Pyongyang."), "designation")
+    found = of_type(events_of("The Security Council adopted a resolution to tighten sanctions against Pyongyang."), "designation")
     assert found and found[0].modality == "asserted"
 
 
@@ -213,12 +202,12 @@ def test_an_adopted_text_does_what_it_aims_at(events_of):
 
 def test_the_reason_inside_a_request_is_real(events_of):
     text = "American diplomats asked the Security Council to impose stronger sanctions on North Korea for its missile launches."
-    found = _of_type(events_of(text), "missile_launch")
+    found = of_type(events_of(text), "missile_launch")
     assert found and found[0].modality != "hypothetical"
 
 
 def test_an_avoided_act_did_not_happen(events_of):
-    found = _of_type(events_of("The ministry wants to avoid sending troops to Russia."), "troop_deployment")
+    found = of_type(events_of("The ministry wants to avoid sending troops to Russia."), "troop_deployment")
     assert found and found[0].modality == "negated"
 
 
@@ -235,12 +224,12 @@ def test_a_bare_it_names_no_agent(events_of):
     ],
 )
 def test_a_draft_put_forward_is_a_hypothetical_resolution(events_of, text, agents):
-    found = _of_type(events_of(text), "un_resolution")
-    assert found and found[0].modality == "hypothetical" and _entities(found[0], "agent") == agents
+    found = of_type(events_of(text), "un_resolution")
+    assert found and found[0].modality == "hypothetical" and role_entities(found[0], "agent") == agents
 
 
 def test_proposing_talks_is_no_resolution(events_of):
-    assert not _of_type(events_of("Officials proposed new talks with Pyongyang."), "un_resolution")
+    assert not of_type(events_of("Officials proposed new talks with Pyongyang."), "un_resolution")
 
 
 @pytest.mark.parametrize(
@@ -254,7 +243,7 @@ def test_proposing_talks_is_no_resolution(events_of):
     ],
 )
 def test_supporting_with_military_goods_is_an_arms_transfer(events_of, text, found):
-    assert bool(_of_type(events_of(text), "arms_transfer")) is found
+    assert bool(of_type(events_of(text), "arms_transfer")) is found
 
 
 @pytest.mark.parametrize(
@@ -275,4 +264,4 @@ def test_a_counted_attempt_is_one_more_launch(events_of, text, found):
 
 def test_furnishing_civilian_equipment_is_no_arms_transfer(events_of):
     text = "The ministry will furnish the new clinic with the latest equipment."
-    assert not _of_type(events_of(text), "arms_transfer")
+    assert not of_type(events_of(text), "arms_transfer")

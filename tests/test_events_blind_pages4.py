@@ -4,19 +4,12 @@ for these tests (other names, places, figures and dates)."""
 from __future__ import annotations
 
 import pytest
+from fragments import of_type, role_texts
 
 
 @pytest.fixture(scope="module")
 def events_of(parse_events):
     return lambda text, published="2024-03-12": parse_events(text, published)[1]
-
-
-def _of_type(events, etype):
-    return [e for e in events if e.type == etype]
-
-
-def _texts(ev, role: str) -> set[str]:
-    return {a.text for a in ev.arguments if a.role == role}
 
 
 @pytest.mark.parametrize(
@@ -31,7 +24,7 @@ def _texts(ev, role: str) -> set[str]:
 def test_reduced_relative_by_phrase_is_the_agent(events_of, text, agent, not_agent):
     found = [e for e in events_of(text) if e.type == "missile_launch"]
     assert found
-    agents = _texts(found[0], "agent")
+    agents = role_texts(found[0], "agent")
     assert agent in agents and not_agent not in agents
 
 
@@ -44,7 +37,7 @@ def test_reduced_relative_by_phrase_is_the_agent(events_of, text, agent, not_age
     ],
 )
 def test_container_relative_clause_types_arms(events_of, text):
-    assert _of_type(events_of(text), "arms_transfer")
+    assert of_type(events_of(text), "arms_transfer")
 
 
 @pytest.mark.parametrize(
@@ -56,10 +49,10 @@ def test_container_relative_clause_types_arms(events_of, text):
     ],
 )
 def test_satellite_launch_from_is_origin(events_of, text, origin):
-    found = _of_type(events_of(text), "satellite_launch")
+    found = of_type(events_of(text), "satellite_launch")
     assert found
-    assert any(origin in t for t in _texts(found[0], "origin"))
-    assert not any(origin in t for t in _texts(found[0], "item"))
+    assert any(origin in t for t in role_texts(found[0], "origin"))
+    assert not any(origin in t for t in role_texts(found[0], "item"))
 
 
 @pytest.mark.parametrize(
@@ -71,7 +64,7 @@ def test_satellite_launch_from_is_origin(events_of, text, origin):
     ],
 )
 def test_calibre_is_not_the_quantity(events_of, text, value):
-    found = _of_type(events_of(text), "arms_transfer")
+    found = of_type(events_of(text), "arms_transfer")
     assert found and found[0].quantity is not None and found[0].quantity.value == value
 
 
@@ -102,8 +95,8 @@ def test_pronoun_in_reported_clause_is_the_reporter(parse_events, text, agent_en
     ],
 )
 def test_workers_entering_a_country(events_of, text, destination):
-    found = _of_type(events_of(text), "overseas_workers")
-    assert found and destination in _texts(found[0], "destination")
+    found = of_type(events_of(text), "overseas_workers")
+    assert found and destination in role_texts(found[0], "destination")
 
 
 @pytest.mark.parametrize(
@@ -116,7 +109,7 @@ def test_workers_entering_a_country(events_of, text, destination):
     ],
 )
 def test_work_permits_issued(events_of, text, expected):
-    assert bool(_of_type(events_of(text), "overseas_workers")) is expected
+    assert bool(of_type(events_of(text), "overseas_workers")) is expected
 
 
 @pytest.mark.parametrize(
@@ -128,8 +121,8 @@ def test_work_permits_issued(events_of, text, expected):
     ],
 )
 def test_possessive_owner_of_a_misread_launch(events_of, text, agent):
-    found = _of_type(events_of(text), "missile_launch")
-    assert found and agent in _texts(found[0], "agent")
+    found = of_type(events_of(text), "missile_launch")
+    assert found and agent in role_texts(found[0], "agent")
 
 
 @pytest.mark.parametrize(
@@ -144,7 +137,7 @@ def test_possessive_owner_of_a_misread_launch(events_of, text, agent):
     ],
 )
 def test_measure_target_relative_clause(events_of, text, etype, expected):
-    assert bool(_of_type(events_of(text), etype)) is expected
+    assert bool(of_type(events_of(text), etype)) is expected
 
 
 @pytest.mark.parametrize(
@@ -156,10 +149,10 @@ def test_measure_target_relative_clause(events_of, text, etype, expected):
     ],
 )
 def test_double_object_country_receives(events_of, text, recipient, item):
-    found = _of_type(events_of(text), "arms_transfer")
+    found = of_type(events_of(text), "arms_transfer")
     assert found
-    assert recipient in _texts(found[0], "recipient")
-    assert item in _texts(found[0], "item")
+    assert recipient in role_texts(found[0], "recipient")
+    assert item in role_texts(found[0], "item")
 
 
 @pytest.mark.parametrize(
@@ -187,7 +180,7 @@ def test_bare_number_object_is_the_count(events_of, text, value):
 )
 def test_containers_in_an_arms_story(events_of, text, expected):
     second = text.split(". ", 1)[1]
-    found = [e for e in _of_type(events_of(text), "arms_transfer") if e.trigger.start >= text.index(second)]
+    found = [e for e in of_type(events_of(text), "arms_transfer") if e.trigger.start >= text.index(second)]
     assert bool(found) is expected
 
 

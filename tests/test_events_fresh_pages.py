@@ -4,6 +4,7 @@ these tests (other names, places and dates)."""
 from __future__ import annotations
 
 import pytest
+from fragments import of_type, role_texts
 
 from sanctionwatch.model import Document
 
@@ -11,14 +12,6 @@ from sanctionwatch.model import Document
 @pytest.fixture(scope="module")
 def events_of(parse_events):
     return lambda text, published="2022-05-10": parse_events(text, published)[1]
-
-
-def _of_type(events, etype):
-    return [e for e in events if e.type == etype]
-
-
-def _texts(ev, role: str) -> set[str]:
-    return {a.text for a in ev.arguments if a.role == role}
 
 
 @pytest.mark.parametrize(
@@ -57,8 +50,8 @@ def test_facility_names_are_no_events(events_of, text):
     ],
 )
 def test_argument_spans(events_of, text, etype, role, expected):
-    found = _of_type(events_of(text), etype)
-    assert found and expected in _texts(found[0], role)
+    found = of_type(events_of(text), etype)
+    assert found and expected in role_texts(found[0], role)
 
 
 @pytest.mark.parametrize(
@@ -70,15 +63,15 @@ def test_argument_spans(events_of, text, etype, role, expected):
     ],
 )
 def test_a_breached_exchange_is_the_target(events_of, text):
-    found = _of_type(events_of(text), "cyber_theft")
-    assert found and any("Zenbit" in t for t in _texts(found[0], "target"))
-    assert not any("Zenbit" in t for t in _texts(found[0], "item"))
+    found = of_type(events_of(text), "cyber_theft")
+    assert found and any("Zenbit" in t for t in role_texts(found[0], "target"))
+    assert not any("Zenbit" in t for t in role_texts(found[0], "item"))
 
 
 def test_coordinated_verbs_share_victim_and_time(events_of):
     text = "Hackers breached the Hong Kong-based Zenbit exchange and stole $9 million in April 2019."
-    stole = [e for e in _of_type(events_of(text), "cyber_theft") if e.trigger.text == "stole"]
-    assert stole and any("Zenbit" in t for t in _texts(stole[0], "target"))
+    stole = [e for e in of_type(events_of(text), "cyber_theft") if e.trigger.text == "stole"]
+    assert stole and any("Zenbit" in t for t in role_texts(stole[0], "target"))
     assert stole[0].time is not None and stole[0].time.start == "2019-04-01"
 
 
@@ -93,7 +86,7 @@ def test_coordinated_verbs_share_victim_and_time(events_of):
     ],
 )
 def test_times_of_coordinated_and_purpose_clauses(events_of, text, etype, start):
-    found = _of_type(events_of(text), etype)
+    found = of_type(events_of(text), etype)
     assert found and found[0].time is not None and found[0].time.start == start
 
 
@@ -106,15 +99,15 @@ def test_times_of_coordinated_and_purpose_clauses(events_of, text, etype, start)
     ],
 )
 def test_purpose_clause_agent(events_of, text, etype, agent):
-    found = _of_type(events_of(text), etype)
-    assert found and agent in _texts(found[0], "agent")
+    found = of_type(events_of(text), etype)
+    assert found and agent in role_texts(found[0], "agent")
 
 
 def test_firms_keeping_workers_abroad_are_the_agents(events_of):
     text = ("Acme Trading has kept teams of North Korean IT workers in Cambodia since 2021, while Orbis Ltd "
             "has managed another team of North Korean IT workers in Vietnam.")
-    found = _of_type(events_of(text), "overseas_workers")
-    assert [(_texts(e, "agent"), _texts(e, "location")) for e in found] == [
+    found = of_type(events_of(text), "overseas_workers")
+    assert [(role_texts(e, "agent"), role_texts(e, "location")) for e in found] == [
         ({"Acme Trading"}, {"Cambodia"}), ({"Orbis Ltd"}, {"Vietnam"})]
 
 
@@ -125,8 +118,8 @@ def test_firms_keeping_workers_abroad_are_the_agents(events_of):
     ],
 )
 def test_pilots_sent_are_a_deployment(events_of, text, destination):
-    found = _of_type(events_of(text), "troop_deployment")
-    assert found and destination in _texts(found[0], "destination")
+    found = of_type(events_of(text), "troop_deployment")
+    assert found and destination in role_texts(found[0], "destination")
 
 
 @pytest.mark.parametrize(
@@ -141,8 +134,8 @@ def test_pilots_sent_are_a_deployment(events_of, text, destination):
     ],
 )
 def test_defection_arrivals_and_escapes(events_of, text, trigger, destination):
-    found = [e for e in _of_type(events_of(text), "defection") if e.trigger.text == trigger]
-    assert found and (destination is None or destination in _texts(found[0], "destination"))
+    found = [e for e in of_type(events_of(text), "defection") if e.trigger.text == trigger]
+    assert found and (destination is None or destination in role_texts(found[0], "destination"))
 
 
 @pytest.mark.parametrize(
@@ -153,7 +146,7 @@ def test_defection_arrivals_and_escapes(events_of, text, trigger, destination):
     ],
 )
 def test_other_arrivals_are_no_defections(events_of, text):
-    assert [e.trigger.text for e in _of_type(events_of(text), "defection") if e.trigger.text == "arrived"] == []
+    assert [e.trigger.text for e in of_type(events_of(text), "defection") if e.trigger.text == "arrived"] == []
 
 
 @pytest.mark.parametrize(
@@ -167,9 +160,9 @@ def test_other_arrivals_are_no_defections(events_of, text):
     ],
 )
 def test_described_participles(events_of, text, etype, target):
-    found = _of_type(events_of(text), etype)
-    assert found and target in _texts(found[0], "target")
-    assert found[0].modality != "hypothetical" and not _texts(found[0], "agent")
+    found = of_type(events_of(text), etype)
+    assert found and target in role_texts(found[0], "target")
+    assert found[0].modality != "hypothetical" and not role_texts(found[0], "agent")
 
 
 @pytest.mark.parametrize(
@@ -185,13 +178,13 @@ def test_described_participles(events_of, text, etype, target):
     ],
 )
 def test_agents_of_charges_and_curly_possessives(events_of, text, etype, agent):
-    found = _of_type(events_of(text), etype)
-    assert found and any(agent in t for t in _texts(found[0], "agent"))
+    found = of_type(events_of(text), etype)
+    assert found and any(agent in t for t in role_texts(found[0], "agent"))
 
 
 def test_hacks_into_name_the_victim(events_of):
-    found = _of_type(events_of("Their hacks into the Zenbit exchange worried regulators."), "cyber_theft")
-    assert found and any("Zenbit" in t for t in _texts(found[0], "target"))
+    found = of_type(events_of("Their hacks into the Zenbit exchange worried regulators."), "cyber_theft")
+    assert found and any("Zenbit" in t for t in role_texts(found[0], "target"))
 
 
 @pytest.mark.parametrize(
@@ -205,7 +198,7 @@ def test_hacks_into_name_the_victim(events_of):
     ],
 )
 def test_events_a_ban_answers_are_real(events_of, text, etype):
-    assert _of_type(events_of(text), etype)
+    assert of_type(events_of(text), etype)
 
 
 @pytest.mark.parametrize(
@@ -216,7 +209,7 @@ def test_events_a_ban_answers_are_real(events_of, text, etype):
     ],
 )
 def test_troops_provided_are_a_deployment(events_of, text, quantity):
-    found = _of_type(events_of(text), "troop_deployment")
+    found = of_type(events_of(text), "troop_deployment")
     assert found and found[0].quantity is not None and found[0].quantity.value == quantity
 
 
@@ -228,7 +221,7 @@ def test_troops_provided_are_a_deployment(events_of, text, quantity):
     ],
 )
 def test_what_troops_are_provided_with_is_no_deployment(events_of, text):
-    assert not _of_type(events_of(text), "troop_deployment")
+    assert not of_type(events_of(text), "troop_deployment")
 
 
 @pytest.mark.parametrize(
@@ -244,7 +237,7 @@ def test_what_troops_are_provided_with_is_no_deployment(events_of, text):
 )
 def test_a_release_speaks_for_its_government(pipeline, text, agent):
     doc = next(iter(pipeline.process([Document(doc_id="r", text=text, published="2023-06-01")])))
-    found = _of_type(doc.events, "designation")
+    found = of_type(doc.events, "designation")
     assert found and {a.entity for a in found[0].arguments if a.role == "agent"} == {agent}
 
 
@@ -260,8 +253,8 @@ def test_a_release_speaks_for_its_government(pipeline, text, agent):
     ],
 )
 def test_enabling_verbs_and_raised_relatives(events_of, text, etype, role, expected):
-    found = _of_type(events_of(text), etype)
-    assert found and expected in _texts(found[0], role)
+    found = of_type(events_of(text), etype)
+    assert found and expected in role_texts(found[0], role)
 
 
 @pytest.mark.parametrize(
@@ -274,10 +267,10 @@ def test_enabling_verbs_and_raised_relatives(events_of, text, etype, role, expec
     ],
 )
 def test_ship_names_read_as_adjectives(events_of, text, etype, agent, partner):
-    found = _of_type(events_of(text), etype)
-    assert found and agent in _texts(found[0], "agent")
-    assert partner in _texts(found[0], "destination") | _texts(found[0], "partner") | _texts(found[0], "recipient")
-    assert not any(agent in t for t in _texts(found[0], "item"))
+    found = of_type(events_of(text), etype)
+    assert found and agent in role_texts(found[0], "agent")
+    assert partner in role_texts(found[0], "destination") | role_texts(found[0], "partner") | role_texts(found[0], "recipient")
+    assert not any(agent in t for t in role_texts(found[0], "item"))
 
 
 @pytest.mark.parametrize(
@@ -289,15 +282,15 @@ def test_ship_names_read_as_adjectives(events_of, text, etype, agent, partner):
     ],
 )
 def test_aims_of_blocked_texts_are_not_purposes(events_of, text, etype, not_agent):
-    assert all(not_agent not in _texts(e, "agent") for e in _of_type(events_of(text), etype))
+    assert all(not_agent not in role_texts(e, "agent") for e in of_type(events_of(text), etype))
 
 
 def test_sanctions_imposed_are_no_target(events_of):
-    found = _of_type(events_of("The sanctions imposed on the firm in May froze its assets."), "designation")
-    assert all("sanctions" not in t for e in found for t in _texts(e, "target"))
+    found = of_type(events_of("The sanctions imposed on the firm in May froze its assets."), "designation")
+    assert all("sanctions" not in t for e in found for t in role_texts(e, "target"))
 
 
 def test_a_demonstrative_subject_of_be_is_no_agent(events_of):
     text = "The minister said this was the fifth round of missile launches since early March."
-    found = _of_type(events_of(text), "missile_launch")
-    assert found and not _texts(found[0], "agent")
+    found = of_type(events_of(text), "missile_launch")
+    assert found and not role_texts(found[0], "agent")

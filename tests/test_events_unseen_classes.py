@@ -4,19 +4,12 @@ these tests (other names, places and dates)."""
 from __future__ import annotations
 
 import pytest
+from fragments import of_type, role_entities
 
 
 @pytest.fixture(scope="module")
 def events_of(parse_events):
     return lambda text, published="2025-03-12": parse_events(text, published)[1]
-
-
-def _role_entities(ev, role: str) -> set[str | None]:
-    return {a.entity for a in ev.arguments if a.role == role}
-
-
-def _of_type(events, etype):
-    return [e for e in events if e.type == etype]
 
 
 @pytest.mark.parametrize(
@@ -31,19 +24,19 @@ def _of_type(events, etype):
     ],
 )
 def test_agent_classes(events_of, text, etype, agent):
-    found = _of_type(events_of(text), etype)
-    assert found and _role_entities(found[0], "agent") == {agent}
+    found = of_type(events_of(text), etype)
+    assert found and role_entities(found[0], "agent") == {agent}
 
 
 def test_its_without_a_country_names_no_agent(events_of):
-    found = _of_type(events_of("The committee reviewed its report on the missile launch."), "missile_launch")
+    found = of_type(events_of("The committee reviewed its report on the missile launch."), "missile_launch")
     assert found and all(a.text.lower() != "its" for a in found[0].arguments)
 
 
 def test_its_skips_the_giver_named_in_a_from_phrase(events_of):
     text = "Officials say Syria got technological support from China for its satellite launch."
-    found = _of_type(events_of(text), "satellite_launch")
-    assert found and _role_entities(found[0], "agent") == {"syr"}
+    found = of_type(events_of(text), "satellite_launch")
+    assert found and role_entities(found[0], "agent") == {"syr"}
 
 
 @pytest.mark.parametrize(
@@ -56,8 +49,8 @@ def test_its_skips_the_giver_named_in_a_from_phrase(events_of):
     ],
 )
 def test_military_help_received_is_an_arms_transfer(events_of, text, agent, origin):
-    found = _of_type(events_of(text), "arms_transfer")
-    assert found and _role_entities(found[0], "agent") == {agent} and _role_entities(found[0], "origin") == {origin}
+    found = of_type(events_of(text), "arms_transfer")
+    assert found and role_entities(found[0], "agent") == {agent} and role_entities(found[0], "origin") == {origin}
 
 
 @pytest.mark.parametrize(
@@ -69,7 +62,7 @@ def test_military_help_received_is_an_arms_transfer(events_of, text, agent, orig
     ],
 )
 def test_other_help_is_no_arms_transfer(events_of, text):
-    assert not _of_type(events_of(text), "arms_transfer")
+    assert not of_type(events_of(text), "arms_transfer")
 
 
 @pytest.mark.parametrize(
@@ -82,16 +75,16 @@ def test_other_help_is_no_arms_transfer(events_of, text):
 )
 def test_weapons_experts_sent_abroad(events_of, text, destination):
     found = [e for e in events_of(text) if e.type in ("troop_deployment", "military_training", "arms_transfer")]
-    assert found and _role_entities(found[0], "destination") == {destination}
+    assert found and role_entities(found[0], "destination") == {destination}
     assert found[0].time is not None
 
 
 def test_medical_experts_are_no_deployment(events_of):
-    assert not _of_type(events_of("Seoul sent medical experts to Laos."), "troop_deployment")
+    assert not of_type(events_of("Seoul sent medical experts to Laos."), "troop_deployment")
 
 
 def test_a_launch_from_a_country_names_the_country(events_of):
-    found = _of_type(events_of("Ten members condemned the latest missile launch from North Korea."), "missile_launch")
+    found = of_type(events_of("Ten members condemned the latest missile launch from North Korea."), "missile_launch")
     assert found and "prk" in {a.entity for a in found[0].arguments if a.role in ("agent", "origin")}
 
 
@@ -119,30 +112,30 @@ def test_evidence_nouns_hedge(events_of, text, modality):
     ],
 )
 def test_denied_event_noun(events_of, text, origin):
-    found = _of_type(events_of(text), "arms_transfer")
-    assert found and found[0].modality == "denied" and _role_entities(found[0], "origin") == {origin}
+    found = of_type(events_of(text), "arms_transfer")
+    assert found and found[0].modality == "denied" and role_entities(found[0], "origin") == {origin}
 
 
 def test_rejected_renewal_stays_negated(events_of):
-    found = _of_type(events_of("Russia rejected the renewal of the panel in March."), "monitoring_body")
+    found = of_type(events_of("Russia rejected the renewal of the panel in March."), "monitoring_body")
     assert found and found[0].modality == "negated"
 
 
 def test_attributed_theft_names_agent_and_victim(events_of):
     text = ("The police on Monday attributed the theft of roughly $90 million in digital assets from crypto "
             "exchange Zenbit to North Korean hackers.")
-    found = _of_type(events_of(text), "cyber_theft")
-    assert found and _role_entities(found[0], "agent") == {"prk"}
+    found = of_type(events_of(text), "cyber_theft")
+    assert found and role_entities(found[0], "agent") == {"prk"}
     assert "Zenbit" in {a.text for a in found[0].arguments if a.role == "target"}
 
 
 def test_linked_heist_names_the_group(events_of):
-    found = _of_type(events_of("Investigators linked the heist to the Lazarus Group."), "cyber_theft")
-    assert found and _role_entities(found[0], "agent") == {"lazarus-group"}
+    found = of_type(events_of("Investigators linked the heist to the Lazarus Group."), "cyber_theft")
+    assert found and role_entities(found[0], "agent") == {"lazarus-group"}
 
 
 def test_the_of_phrase_of_a_hack_is_its_victim(events_of):
-    found = _of_type(events_of("Police confirmed that the hack of the crypto exchange Zenbit was the work of a gang."), "cyber_theft")
+    found = of_type(events_of("Police confirmed that the hack of the crypto exchange Zenbit was the work of a gang."), "cyber_theft")
     assert found and "Zenbit" in {a.text for a in found[0].arguments if a.role == "target"}
     assert not any(a.role == "agent" and a.text == "Zenbit" for a in found[0].arguments)
 
@@ -157,12 +150,12 @@ def test_the_of_phrase_of_a_hack_is_its_victim(events_of):
     ],
 )
 def test_described_group_behind_a_hack(events_of, text, agent):
-    found = _of_type(events_of(text), "cyber_theft")
+    found = of_type(events_of(text), "cyber_theft")
     assert found and agent in {a.text for a in found[0].arguments if a.role == "agent"}
 
 
 def test_unnamed_hackers_stay_unnamed(events_of):
-    found = _of_type(events_of("Investigators linked the crypto heist to hackers working for a foreign state."), "cyber_theft")
+    found = of_type(events_of("Investigators linked the crypto heist to hackers working for a foreign state."), "cyber_theft")
     assert found and not any(a.role == "agent" for a in found[0].arguments)
 
 
@@ -177,14 +170,14 @@ def test_unnamed_hackers_stay_unnamed(events_of):
     ],
 )
 def test_designation_verbs(events_of, text, agent, target):
-    found = _of_type(events_of(text), "designation")
-    assert found and _role_entities(found[0], "agent") == {agent}
+    found = of_type(events_of(text), "designation")
+    assert found and role_entities(found[0], "agent") == {agent}
     assert target in {a.text for a in found[0].arguments if a.role == "target"}
 
 
 @pytest.mark.parametrize("text", ["Officials named him a sponsor of the event.", "The new law will put pressure on the council."])
 def test_no_designation(events_of, text):
-    assert not _of_type(events_of(text), "designation")
+    assert not of_type(events_of(text), "designation")
 
 
 @pytest.mark.parametrize(
@@ -197,8 +190,8 @@ def test_no_designation(events_of, text):
     ],
 )
 def test_accused_in_the_passive(events_of, text, etype, agent):
-    found = _of_type(events_of(text), etype)
-    assert found and _role_entities(found[0], "agent") == {agent}
+    found = of_type(events_of(text), etype)
+    assert found and role_entities(found[0], "agent") == {agent}
 
 
 def test_coordinated_order_is_not_under_the_ban(events_of):
@@ -208,23 +201,23 @@ def test_coordinated_order_is_not_under_the_ban(events_of):
 
 
 def test_participle_trigger_counts_the_noun_phrase(events_of):
-    found = _of_type(events_of("The exchange froze stolen coins worth $12 million on Friday."), "cyber_theft")
+    found = of_type(events_of("The exchange froze stolen coins worth $12 million on Friday."), "cyber_theft")
     assert found and found[0].quantity is not None and found[0].quantity.value == 12_000_000
 
 
 def test_the_reason_for_sanctions_is_no_generic_act(events_of):
     text = "Canada will impose new sanctions against four firms over their role in the sale of rockets from Iran to Syria."
-    assert _of_type(events_of(text), "arms_transfer")
+    assert of_type(events_of(text), "arms_transfer")
 
 
 def test_a_designation_verb_as_a_noun_is_no_designation(events_of):
     text = ("Tokyo imposed new sanctions on two firms on Monday. "
             "It condemned North Korea's return to missile testing, including its launch on 3 March.")
-    assert [e.trigger.text for e in _of_type(events_of(text), "designation")] == ["imposed"]
+    assert [e.trigger.text for e in of_type(events_of(text), "designation")] == ["imposed"]
 
 
 def test_denied_allegations_stay_denied(events_of):
-    found = _of_type(events_of("Iran has previously denied allegations of hacking or other cyberattacks."), "cyber_theft")
+    found = of_type(events_of("Iran has previously denied allegations of hacking or other cyberattacks."), "cyber_theft")
     assert found and {e.modality for e in found} == {"denied"}
 
 
@@ -236,24 +229,24 @@ def test_denied_allegations_stay_denied(events_of):
     ],
 )
 def test_cooked_up_resolution(events_of, text):
-    assert _of_type(events_of(text), "un_resolution")
+    assert of_type(events_of(text), "un_resolution")
 
 
 def test_cooking_is_no_resolution(events_of):
-    assert not _of_type(events_of("The soldiers cooked rice for the villagers."), "un_resolution")
+    assert not of_type(events_of("The soldiers cooked rice for the villagers."), "un_resolution")
 
 
 def test_participle_after_a_claim_verb_shares_its_subject(events_of):
-    found = _of_type(events_of("The Treasury tied the wallet to the gang on Friday, adding it to its sanctions list."), "designation")
+    found = of_type(events_of("The Treasury tied the wallet to the gang on Friday, adding it to its sanctions list."), "designation")
     assert found and {a.text for a in found[0].arguments if a.role == "agent"} == {"Treasury"}
 
 
 def test_participle_trigger_takes_its_clause_time(events_of):
-    found = _of_type(events_of("The Treasury tied the wallet to the gang on Friday, adding it to its sanctions list."), "designation")
+    found = of_type(events_of("The Treasury tied the wallet to the gang on Friday, adding it to its sanctions list."), "designation")
     assert found and found[0].time is not None and found[0].time.start == "2025-03-07"
 
 
 def test_stolen_coins_worth(events_of):
-    found = _of_type(events_of("Rewards went to people who help return stolen coins worth $2.6 billion."), "cyber_theft")
+    found = of_type(events_of("Rewards went to people who help return stolen coins worth $2.6 billion."), "cyber_theft")
     assert found and found[0].quantity is not None and found[0].quantity.value == 2_600_000_000
     assert not any(a.role == "agent" for a in found[0].arguments)  # the helpers stole nothing
