@@ -473,6 +473,24 @@ def test_nominal_trigger_typed_by_the_document(run):
     _offsets_hold(doc, events)
 
 
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        # a nationality before the noun names the actor as a possessor does
+        ("Iran fired two cruise missiles toward the gulf, officials said. "
+         "The Iranian launch on Thursday is its first since a failed satellite launch in May.", "missile_launch"),
+        # on a tie between the document's types, its first event (the lead's news) types the noun
+        ("North Korea fired two missiles toward the sea, Seoul said. It had failed to put a satellite into orbit "
+         "in May. The North Korean launch on Thursday drew protests.", "missile_launch"),
+    ],
+)
+def test_nominal_trigger_after_a_nationality_typed_by_the_document(run, text, etype):
+    _, events = run(text, "2024-06-14")
+    later = [e for e in events if e.trigger.start == text.index("launch on Thursday")]
+    assert [(e.type, e.time.start if e.time else None) for e in later] == [(etype, "2024-06-13")], \
+        [(e.type, e.trigger.text, e.time) for e in events]
+
+
 def test_no_document_typing_without_an_actor_possessor(run):
     _, events = run("Iran launched a satellite on Monday. The launch of the report was delayed.")
     assert [e.trigger.text for e in events] == ["launched"]

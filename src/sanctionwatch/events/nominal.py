@@ -36,7 +36,8 @@ def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str
             # second attempt" only restates its subject)
             lemma = "launch"
         rules = ctx.tax.by_lemma.get(lemma, ())
-        types = [r.type for r in rules if r.context is not None and doc_types[r.type] > 0]
+        # in the document's order: on a tie, the type of its first event (the lead's news) wins
+        types = [t for t in doc_types if doc_types[t] > 0 and any(r.type == t and r.context is not None for r in rules)]
         if not types:
             continue
         if not (_actor_possessor(ctx, tok) or _back_reference(tok) or _counted_again(tok, sequence)):
@@ -50,6 +51,8 @@ def _actor_possessor(ctx: ArgumentContext, tok: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "the DPRK's launch of a campaign": it says what it launched, and the rules judged that
     poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    # "the North Korean launch on Thursday": a nationality before the noun names the actor as a possessor does
+    poss = poss or [c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
     at = ctx.base + poss[0].idx if poss else -1
     return bool(poss) and entity_at(ctx.entities, at, at + len(poss[0])) is not None
 
