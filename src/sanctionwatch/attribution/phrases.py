@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..read import Block
 from .draft import Draft, span_chars, strip_span
 from .participles import denied_claim_verb, reporter_goes_on
+from .quotes import closes_on_a_word
 from .rules import inserted_speaker
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
@@ -76,10 +77,6 @@ def leading_weekday_source(text: str, block: Block, d: Draft) -> Draft:
     return d
 
 
-_SENTENCE_END = frozenset(",.!?:;")
-_QUOTE_MARKS = frozenset('"”»')
-
-
 def quote_tail_source(text: str, block: Block, d: Draft) -> Draft:
     """ '"... and siphon the money back to" Pyongyang, the deputy minister said': a quotation that closes on a
     word, not on punctuation, leaves its sentence unfinished; the words up to the next comma finish it and
@@ -91,7 +88,7 @@ def quote_tail_source(text: str, block: Block, d: Draft) -> Draft:
     k = start - 1
     while k >= 0 and text[k] in " \t":
         k -= 1
-    if k < 1 or text[k] not in _QUOTE_MARKS or text[k - 1].isspace() or text[k - 1] in _SENTENCE_END:
+    if not closes_on_a_word(text, k):
         return d
     comma = next((j for j, t in enumerate(toks) if t.text == ","), None)
     if comma is None or comma == 0 or comma + 1 >= len(toks):
@@ -118,8 +115,8 @@ def _shared_subject(cue: list[Token]) -> Token | None:
     if not roots or roots[0].pos_ not in ("VERB", "AUX"):
         return None
     t = roots[0]
-    if inserted_speaker(t) is not None:
-        return inserted_speaker(t)
+    if (inserted := inserted_speaker(t)) is not None:
+        return inserted
     for _ in range(4):
         if any(c.dep_ in _SUBJECT_DEPS for c in t.children):
             if t is roots[0]:

@@ -66,11 +66,20 @@ def reclaim_quote_openings(text: str, drafts: list[Draft]) -> None:
 _ENDS_SENTENCE = frozenset(",.!?:;")
 
 
+def closes_on_a_word(text: str, k: int) -> bool:
+    """The character at ``k`` is a closing quotation mark right after a word, not after punctuation or a
+    space: the quoted words stop in the middle of their sentence ('... back to" Pyongyang, ...')."""
+    return 1 <= k < len(text) and text[k] in CLOSE_QUOTES | STRAIGHT_QUOTES and not text[k - 1].isspace() \
+        and text[k - 1] not in _ENDS_SENTENCE
+
+
 def _token_at(doc: Doc, base: int, pos: int) -> int | None:
-    for t in doc:
-        if base + t.idx <= pos < base + t.idx + len(t.text):
-            return t.i
-    return None
+    """The index of the token holding the character at ``pos`` (text offsets; the doc starts at ``base``)."""
+    span = doc.char_span(pos - base, pos - base + 1, alignment_mode="expand") if 0 <= pos - base < len(doc.text) else None
+    if not span:
+        return None
+    t = span[0]
+    return t.i if base + t.idx <= pos < base + t.idx + len(t.text) else None
 
 
 # how the words after the quotation may hang on the reported clause: its own subject, object or complement, never
@@ -87,7 +96,7 @@ def run_on_after_quote(text: str, doc: Doc, base: int, d: Draft, cues: frozenset
     s, e0 = max(d.content)
     # the tagger may stop just inside the closing mark ('that it is "highly likely')
     e = e0 + 1 if e0 < len(text) and text[e0] in CLOSE_QUOTES | STRAIGHT_QUOTES and text[e0 - 1].isalnum() else e0
-    if e < 2 or e >= len(text) or text[e - 1] not in CLOSE_QUOTES | STRAIGHT_QUOTES or text[e - 2] in _ENDS_SENTENCE or text[e - 2].isspace():
+    if e >= len(text) or not closes_on_a_word(text, e - 1):
         return
     if text[e] != " " or not text[e + 1 : e + 2].isalnum():
         return
