@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..model import Document, Event, Quantity
 from .settings import rules
-from .victims import specific_victims, victims_agree, victims_conflict
+from .victims import one_victim_acts, specific_victims, victims_agree, victims_conflict
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
 CONFLICT_ROLES = ("agent", "recipient")
@@ -228,8 +228,7 @@ def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
 
 
 def _anonymous_against_named_victim(a: Event, b: Event, context_a: frozenset[str]) -> bool:
-    single = rules().single_incident_types
-    if a.type not in single or b.type not in single or ANY_CONTEXT in context_a:
+    if not one_victim_acts(a, b) or ANY_CONTEXT in context_a:
         return False
     named_a = any(arg.entity for arg in a.arguments if arg.role in PARTY_ROLES + ("target",))
     return not named_a and not context_a and bool(specific_victims(b))

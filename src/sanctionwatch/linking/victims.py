@@ -26,7 +26,8 @@ def specific_victims(event: Event) -> list[frozenset[str]]:
     return [n for n in _victim_words(event, set(rules().state_of.values())) if n]
 
 
-def _one_victim_acts(a: Event, b: Event) -> bool:
+def one_victim_acts(a: Event, b: Event) -> bool:
+    """Both are acts done to one victim (``single_incident_types``: a theft from one exchange)."""
     single = rules().single_incident_types
     return a.type in single and b.type in single
 
@@ -38,7 +39,7 @@ def _alike(x: frozenset[str], y: frozenset[str]) -> bool:
 def victims_agree(a: Event, b: Event) -> bool:
     """Both are acts with one victim and name it alike ("Harbourcoin", "Harbourcoin's hot wallet").  A
     state named as the victim ("stole from South Korea") is too broad to tell one incident by."""
-    if not _one_victim_acts(a, b):
+    if not one_victim_acts(a, b):
         return False
     return any(_alike(x, y) for x in specific_victims(a) for y in specific_victims(b))
 
@@ -48,7 +49,7 @@ def victims_conflict(a: Event, b: Event) -> bool:
 
     Names are alike when one's words hold the other's ("Bybit", "Bybit's Ethereum wallet").  A victim
     described but not named ("a crypto exchange") is no evidence either way."""
-    if not _one_victim_acts(a, b):
+    if not one_victim_acts(a, b):
         return False
     va, vb = [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
     return bool(va and vb) and not any(_alike(x, y) for x in va for y in vb)
