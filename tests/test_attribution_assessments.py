@@ -26,7 +26,11 @@ def holding(atts, piece):
     ("The FBI also believes the stolen tokens were swapped for stablecoins within a day.",
      "swapped for stablecoins", "assert"),
     ("China expects that the new talks will open in the autumn in Geneva.", "open in the autumn", "assert"),
-    # a person's thought stays a cognition cue, a negated belief stays none
+    # a group named by a plural noun speaks as one
+    ("Customs officials believe that the trawler unloaded its catch at a second port.", "unloaded its catch", "assert"),
+    ("The plaintiffs think the agency ignored their earlier letters.", "ignored their earlier letters", "assert"),
+    # a person's thought stays a cognition cue, a negated belief stays none; so does an unnamed "they"
+    ("They believe that the harbour will reopen next month.", "the harbour will reopen", "none"),
     ("Maria Fernandes believes that the harbour will reopen next month.", "the harbour will reopen", "none"),
     ("The FBI does not believe the stolen tokens were swapped for stablecoins.", "swapped for stablecoins", "none"),
 ])

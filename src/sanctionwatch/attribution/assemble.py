@@ -47,7 +47,7 @@ def finish(text: str, d: Draft, speaker: Speaker | None, entities: Sequence[Enti
     d.content = _without_dateline(text, sorted(d.content)) or d.content
     said = content_text(text, d.content)
     stance, negated = stance_of(d.cue_tokens, said, lex)
-    if stance == "none" and not negated and speaker is not None and _institution_assesses(d, speaker, entities, lex):
+    if stance == "none" and not negated and _assessment(d, speaker, entities, lex):
         stance = "assert"
     pieces = d.content + d.cue
     extent = text[min(s for s, _ in pieces) : max(e for _, e in pieces)] if pieces else said
@@ -73,13 +73,24 @@ def finish(text: str, d: Draft, speaker: Speaker | None, entities: Sequence[Enti
     )
 
 
-def _institution_assesses(d: Draft, speaker: Speaker, entities: Sequence[Entity] | None, lex: Lexicon) -> bool:
-    """ "The spy agency believes X": a body's belief is the assessment it made public, not a private thought."""
+def _assessment(d: Draft, speaker: Speaker | None, entities: Sequence[Entity] | None, lex: Lexicon) -> bool:
+    """ "The spy agency believes X", "UN officials believe X": the belief of a body, or of a group speaking as one,
+    is the assessment it made public; one person's "I think" stays a private thought."""
     head = cue_head(d.cue_tokens)
-    if head is None or head.lemma_.lower() not in lex.assessment_cues or speaker.entity is None:
+    if head is None or head.lemma_.lower() not in lex.assessment_cues:
+        return False
+    if _plural_source(d.source_tokens):
+        return True
+    if speaker is None or speaker.entity is None:
         return False
     kinds = {e.type for e in entities or () if e.id == speaker.entity}
     return bool(kinds & lex.assessment_source_types)
+
+
+def _plural_source(tokens: Sequence[Token]) -> bool:
+    """The source phrase is headed by a plural noun ("officials", "the complainants"), not a pronoun."""
+    inside = {t.i for t in tokens}
+    return any(t.tag_ in ("NNS", "NNPS") for t in tokens if t.head.i not in inside or t.head.i == t.i)
 
 
 def block_starts(parsed: Parsed) -> dict[int, int]:
