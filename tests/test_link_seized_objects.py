@@ -1,4 +1,4 @@
-"""A seizure is told by the thing seized: reports of a vessel detained compare their targets like goods.
+"""A seizure is told by the thing seized, and a ship is no kind of cargo: vessels compared as goods.
 
 Events and pages written for these tests (no third-party text)."""
 
@@ -62,3 +62,13 @@ def test_undated_reports_of_one_vessel_held_make_one_case_and_an_older_seizure_s
     cases = link_events([one, two, old])
     by_docs = sorted(sorted(m.doc_id for m in c.members) for c in cases)
     assert by_docs == [["s1", "s2"], ["s3"]]
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("a Togo-flagged freighter", "refined diesel", 0.4),  # the ship on one side, its cargo on the other
+    ("the vessel", "a tanker", 1.0),  # two ships agree
+    ("diesel", "anthracite", 0.0),  # two cargoes of different kinds still disagree
+])
+def test_a_ship_and_its_cargo_neither_agree_nor_conflict(a, b, expected):
+    assert item_score(_ev("ship_to_ship_transfer", item=a), _ev("ship_to_ship_transfer", item=b)) == expected
+    assert item_score(_ev("ship_to_ship_transfer", item=b), _ev("ship_to_ship_transfer", item=a)) == expected

@@ -379,7 +379,8 @@ def _covered(kinds: frozenset[str] | set[str]) -> set[str]:
 def item_score(a: Event, b: Event) -> float:
     """1 when the items share a word or a class of goods, 0 when their classes of goods are disjoint
     (cars and armoured vehicles, shells and oil) or their sentences name different objects of one kind
-    (resolution 2375 and resolution 2397), 0.35 for unrelated words, 0.4 when either has none."""
+    (resolution 2375 and resolution 2397), 0.35 for unrelated words, 0.4 when either has none or one
+    side's goods are only a carrier of the other's (``carrier_classes``: a ship and oil)."""
     if objects_conflict(a, b):
         return 0.0
     wa, wb = item_words(a), item_words(b)
@@ -389,7 +390,13 @@ def item_score(a: Event, b: Event) -> float:
         return 0.4
     ca, cb = item_kinds(a), item_kinds(b)
     if ca and cb:
-        return 1.0 if _covered(ca) & cb or ca & _covered(cb) else 0.0
+        if _covered(ca) & cb or ca & _covered(cb):
+            return 1.0
+        carriers = rules().carrier_classes
+        if ca <= carriers or cb <= carriers:
+            # the ship on one side, its cargo on the other: no disagreement, and no match of words either
+            return 0.4
+        return 0.0
     return 1.0 if wa & wb else 0.35
 
 
