@@ -306,6 +306,10 @@ def _item_texts(event: Event) -> tuple[str, ...]:
     return tuple(arg.text for arg in event.arguments if arg.role == "item")
 
 
+def _target_texts(event: Event) -> tuple[str, ...]:
+    return tuple(arg.text for arg in event.arguments if arg.role == "target")
+
+
 def item_words(event: Event) -> set[str]:
     return set(_words_of(_item_texts(event)))
 
@@ -375,16 +379,34 @@ def _covered(kinds: frozenset[str] | set[str]) -> set[str]:
 def item_score(a: Event, b: Event) -> float:
     """1 when the items share a word or a class of goods, 0 when their classes of goods are disjoint
     (cars and armoured vehicles, shells and oil) or their sentences name different objects of one kind
-    (resolution 2375 and resolution 2397), 0.35 for unrelated words, 0.4 when either has none."""
+    (resolution 2375 and resolution 2397), 0.35 for unrelated words, 0.4 when either has none or one
+    side's goods are only a carrier of the other's (``carrier_classes``: a ship and oil)."""
     if objects_conflict(a, b):
         return 0.0
     wa, wb = item_words(a), item_words(b)
+    if not wa and not wb and _objects_agree(a, b):
+        return 1.0
     if not wa or not wb:
         return 0.4
     ca, cb = item_kinds(a), item_kinds(b)
     if ca and cb:
-        return 1.0 if _covered(ca) & cb or ca & _covered(cb) else 0.0
+        if _covered(ca) & cb or ca & _covered(cb):
+            return 1.0
+        carriers = rules().carrier_classes
+        if ca <= carriers or cb <= carriers:
+            # the ship on one side, its cargo on the other: no disagreement, and no match of words either
+            return 0.4
+        return 0.0
     return 1.0 if wa & wb else 0.35
+
+
+def _objects_agree(a: Event, b: Event) -> bool:
+    """Two acts on a thing (``object_item_types``: a vessel seized) whose targets fall in one class of goods:
+    the thing acted on tells one seizure from another as the goods tell one shipment from another."""
+    kinds = rules().object_item_types
+    if a.type not in kinds or b.type not in kinds:
+        return False
+    return bool(_covered(_kinds_of(_target_texts(a))) & _covered(_kinds_of(_target_texts(b))))
 
 
 @dataclass(frozen=True, slots=True)

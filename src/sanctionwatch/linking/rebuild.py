@@ -21,7 +21,8 @@ from .evidence import names_objects, unit
 from .items import Item, evidence_items
 from .sources import SAMPLE_MOD
 from .sweep import Sweep
-from .syndication import DisjointSets, groups_from_pairs, is_copy, shingle_sets, source_keys_of_publishers
+from .syndication import (DisjointSets, days_between, groups_from_pairs, is_copy, shingle_sets,
+                          source_keys_of_publishers)
 
 
 def flag_designated(store: Store, cases: list[Case]) -> None:
@@ -72,7 +73,8 @@ def rebuild_cases(store: Store, min_sources: int = 2) -> list[Case]:
         read.add_all(reviewed.apply(d) for d in store.iter_documents())  # one document alive at a time
         publisher_keys, counts = read.publisher_keys, read.counts
         # copy pairs stay on disk too: a syndicated corpus has many (each pair of copies of one text)
-        spill.keep_pairs((a, b) for a, b, n in spill.shared_counts() if is_copy(n, counts[a], counts[b]))
+        spill.keep_pairs((a, b) for a, b, n in spill.shared_counts()
+                         if is_copy(n, counts[a], counts[b], days_apart=days_between(read.published[a], read.published[b])))
         groups = groups_from_pairs(sorted(counts), spill.pairs())
         source_of = source_keys_of_publishers(publisher_keys, groups)
         sweep = Sweep(spill.evidence, spill.items_per_document(), _stories(_pairs_within(groups, read.kept)),
@@ -105,6 +107,7 @@ class _Read:
     sources: dict[str, _Source] = field(default_factory=dict)  # documents with items
     publisher_keys: dict[str, str | None] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # shingles per document
+    published: dict[str, str | None] = field(default_factory=dict)  # when partial copies must be close
 
     def add_all(self, docs: Iterable[Document]) -> None:
         for doc in docs:
@@ -114,6 +117,7 @@ class _Read:
         found = shingle_sets([doc])[doc.doc_id]
         self.spill.add(doc.doc_id, found)
         self.counts[doc.doc_id] = len(found)
+        self.published[doc.doc_id] = doc.published
         self.publisher_keys[doc.doc_id] = source_publisher_key(doc)
         evidence = evidence_items([doc])
         if evidence or any(a.stance == "deny" for a in doc.attributions):  # event-less denials join cases

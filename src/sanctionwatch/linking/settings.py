@@ -27,6 +27,8 @@ class LinkingRules:
     distinct_figure_ratio: float = 3.0
     generic_report_days: int = 14
     named_objects: tuple[tuple[str, re.Pattern[str]], ...] = ()  # kind -> pattern whose groups hold identifiers
+    object_item_types: frozenset[str] = frozenset()  # types whose target is the goods acted on (a vessel seized)
+    carrier_classes: frozenset[str] = frozenset()  # classes of goods that carry the others (vessels)
 
 
 @lru_cache(maxsize=1)
@@ -52,4 +54,6 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         related_types=frozenset(frozenset(map(str, pair)) for pair in raw.get("related_types") or () if len(pair) == 2),
         named_objects=tuple((str(kind), re.compile(str(pattern), re.IGNORECASE))
                             for kind, pattern in (raw.get("named_objects") or {}).items()),
+        object_item_types=frozenset(map(str, raw.get("object_item_types") or ())),
+        carrier_classes=frozenset(map(str, raw.get("carrier_classes") or ())),
     )

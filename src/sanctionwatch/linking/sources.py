@@ -18,7 +18,8 @@ from ..store import Store
 from ..store import linking as stored
 from ..store.linking import LinkedDocument, Marker
 from .credit import source_publisher_key
-from .syndication import DisjointSets, is_copy, shingle_sets, syndication_pairs
+from .syndication import (FULL_COPY_CONTAINMENT, DisjointSets, days_between, is_copy, shingle_sets,
+                          syndication_pairs)
 
 SAMPLE_MOD = 4  # one shingle in SAMPLE_MOD goes into the syndication index
 
@@ -53,7 +54,9 @@ def update_sources(store: Store, fresh: Sequence[Document], fresh_sets: dict[str
     part), so adding the n-th article of a publisher re-keys nothing and only
     documents whose group really changed send their cases to re-linking.
     """
-    new_pairs = set(syndication_pairs(fresh_sets)) | _copies_among_linked(store, fresh_sets, dirty)
+    published = {d.doc_id: d.published for d in fresh}
+    new_pairs = (set(syndication_pairs(fresh_sets, published=published))
+                 | _copies_among_linked(store, fresh_sets, dirty, published))
     split_keys = {key for _, key in stored.source_keys(store, sorted(dirty))}
     old_key: dict[str, str] = {}  # remaining members of the components that may split
     publisher: dict[str, str | None] = {d.doc_id: source_publisher_key(d) for d in fresh}
@@ -141,8 +144,10 @@ def _label_in_use(store: Store, label: str, handled: set[str]) -> bool:
     return stored.source_key_in_use(store, label)
 
 
-def _copies_among_linked(store: Store, fresh_sets: dict[str, set[int]], dirty: set[str]) -> set[tuple[str, str]]:
-    """Pairs (fresh, linked) of syndicated copies: candidates from the sampled index, confirmed exactly."""
+def _copies_among_linked(store: Store, fresh_sets: dict[str, set[int]], dirty: set[str],
+                         published: dict[str, str | None]) -> set[tuple[str, str]]:
+    """Pairs (fresh, linked) of syndicated copies: candidates from the sampled index, confirmed exactly
+    (a partial copy's publication date read only when its share of text leaves it to the dates)."""
     candidates: dict[str, set[str]] = {}
     for doc_id, sh in fresh_sets.items():
         found = stored.documents_sharing_shingles(store, [h for h in sh if h % SAMPLE_MOD == 0])
@@ -153,9 +158,20 @@ def _copies_among_linked(store: Store, fresh_sets: dict[str, set[int]], dirty: s
     for doc_id, found in candidates.items():
         for other in found:
             sh, osh = fresh_sets[doc_id], other_sets.get(other, set())
-            if is_copy(len(sh & osh), len(sh), len(osh)):
-                pairs.add((min(doc_id, other), max(doc_id, other)))
+            shared = len(sh & osh)
+            if not is_copy(shared, len(sh), len(osh)):
+                continue
+            partial = shared < FULL_COPY_CONTAINMENT * min(len(sh), len(osh))
+            if partial and not is_copy(shared, len(sh), len(osh),
+                                       days_apart=_days_to(store, published.get(doc_id), other)):
+                continue
+            pairs.add((min(doc_id, other), max(doc_id, other)))
     return pairs
+
+
+def _days_to(store: Store, published: str | None, other: str) -> int | None:
+    stored_doc = store.get_document(other) if published else None
+    return days_between(published, stored_doc.published if stored_doc else None)
 
 
 def source_keys_of(store: Store, doc_ids: Sequence[str], recomputed: dict[str, str]) -> dict[str, str]:

@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from ..model import Document
@@ -17,6 +18,12 @@ SHINGLE_WORDS = 5
 # rewrite or relay of the other; independent reports of one event share well under 10%.
 SYNDICATION_CONTAINMENT = 0.12
 SYNDICATION_MIN_SHARED = 8
+# A page holding most of another's prose is its copy whatever the dates (a mirror re-dates what it copies);
+# one sharing less of it (a rewrite, a relay, a brief) is one only when published within RELAY_DAYS of the
+# other: an agency reuses its template and background sentences across the stories of a series for months
+# ("a surveillance aircraft has spotted ... transferring fuel to a North Korean tanker" in January and May).
+FULL_COPY_CONTAINMENT = 0.5
+RELAY_DAYS = 7
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -67,10 +74,21 @@ def shingle_sets(docs: Iterable[Document]) -> dict[str, set[int]]:
 
 
 def is_copy(shared: int, size_a: int, size_b: int, *, containment: float = SYNDICATION_CONTAINMENT,
-            min_shared: int = SYNDICATION_MIN_SHARED) -> bool:
-    """Whether two documents sharing ``shared`` shingles are syndicated copies of one story."""
+            min_shared: int = SYNDICATION_MIN_SHARED, days_apart: int | None = None) -> bool:
+    """Whether two documents sharing ``shared`` shingles are syndicated copies of one story; ``days_apart``:
+    how far apart they were published (None: unknown), which a partial copy must be close in."""
     smaller = min(size_a, size_b)
-    return smaller > 0 and shared >= min(min_shared, smaller) and shared / smaller >= containment
+    if not (smaller > 0 and shared >= min(min_shared, smaller) and shared / smaller >= containment):
+        return False
+    return shared / smaller >= FULL_COPY_CONTAINMENT or days_apart is None or days_apart <= RELAY_DAYS
+
+
+def days_between(a: str | None, b: str | None) -> int | None:
+    """Days between two publication dates (ISO, a time may follow), None when either is missing or unreadable."""
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b else None
+    except ValueError:
+        return None
 
 
 def syndication_pairs(
@@ -78,8 +96,11 @@ def syndication_pairs(
     *,
     containment: float = SYNDICATION_CONTAINMENT,
     min_shared: int = SYNDICATION_MIN_SHARED,
+    published: Mapping[str, str | None] | None = None,
 ) -> list[tuple[str, str]]:
-    """Sorted (a, b) doc id pairs, a < b, that are syndicated copies (see :func:`syndication_groups`)."""
+    """Sorted (a, b) doc id pairs, a < b, that are syndicated copies (see :func:`syndication_groups`);
+    ``published``: doc_id -> publication date, for the partial copies (see :func:`is_copy`)."""
+    dates = published or {}
     index: dict[int, list[str]] = defaultdict(list)
     for doc_id in sorted(sets):
         for s in sets[doc_id]:
@@ -92,7 +113,8 @@ def syndication_pairs(
                     shared[(a, b)] += 1
     return sorted(
         (a, b) for (a, b), n in shared.items()
-        if is_copy(n, len(sets[a]), len(sets[b]), containment=containment, min_shared=min_shared)
+        if is_copy(n, len(sets[a]), len(sets[b]), containment=containment, min_shared=min_shared,
+                   days_apart=days_between(dates.get(a), dates.get(b)))
     )
 
 
@@ -149,8 +171,10 @@ def syndication_groups(
     own prose.  Candidates come from an inverted index over shingles, so only
     documents sharing text are ever compared.
     """
+    docs = list(docs)
     sets = shingle_sets(docs)
-    return groups_from_pairs(sets, syndication_pairs(sets, containment=containment, min_shared=min_shared))
+    return groups_from_pairs(sets, syndication_pairs(sets, containment=containment, min_shared=min_shared,
+                                                     published={d.doc_id: d.published for d in docs}))
 
 
 
