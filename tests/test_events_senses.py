@@ -79,6 +79,9 @@ def test_everyday_sense_is_no_event(types_of, text):
         ("The regime ordered the execution of the defence minister.", "purge_execution", "execution"),
         ("Nine days after the talks, Tokyo designated four firms as targets of sanctions.", "designation", "designated"),
         ("Hackers carried out hacks to steal $90 million from an exchange.", "cyber_theft", "hacks"),
+        # a cyber agent, or an amount in dollars spelt out, makes a theft a cyber theft as "$" does
+        ("Cyber actors of the state stole the savings of thousands of customers.", "cyber_theft", "stole"),
+        ("The operatives stole 35 million U.S. dollars between 2019 and 2020.", "cyber_theft", "stole"),
         ("Thousands of labourers were working abroad for state firms.", "overseas_workers", "working"),
         ("The company shipped rifles to the rebels.", "arms_transfer", "shipped"),
         # a measure in front of the goods is see-through, as a modifier too
