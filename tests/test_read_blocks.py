@@ -73,6 +73,17 @@ def test_a_single_line_text_is_cut_at_sentence_ends_into_bounded_blocks():
     assert " ".join(rebuilt) == text
 
 
+def test_a_paragraph_of_glued_sentences_is_cut_where_a_sentence_ends():
+    sentence = "The inspectors counted many crates at the northern pier in the spring of that year."
+    text = sentence * 30  # scraped text: no space after the full stops
+    spans = split_blocks(text)
+    assert len(spans) > 1 and all(e - s <= MAX_BLOCK_CHARS for s, e in spans)
+    assert all(text[s:e].startswith("The inspectors") and text[s:e].endswith("year.") for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans) == text
+    # an initial before a capital ("U.S.Treasury") is no sentence end
+    assert all(not text[s:e].startswith("Treasury") for s, e in split_blocks("U.S.Treasury officials met. " * 60))
+
+
 def test_a_text_without_stops_is_cut_at_spaces_and_one_without_spaces_anywhere():
     words = "word " * 3_000
     spans = split_blocks(words)

@@ -35,7 +35,9 @@ MODEL_ENV = "SANCTIONWATCH_MODEL"
 MAX_BLOCK_CHARS = 1_000
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[–—-]\s)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|\n")
+# A stop glued to the next sentence ("of revenue.Reuters said", common in scraped pages) ends a sentence too:
+# without it a long paragraph of such sentences is cut at a space, mid-sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|\n|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _SPACE = re.compile(r"\s+")
 
 
