@@ -413,3 +413,18 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         seen.add((a.start, a.end))
         out.append(a)
     return out
+
+
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+def relative_antecedents(ctx: ArgumentContext, hit: TriggerHit, args: list[Argument]) -> list[Argument]:
+    """A relative pronoun argument is the noun its clause modifies ("the Foreign Trade Bank, which was
+    designated in 2013": the bank was designated; "a firm that shipped arms": the firm shipped)."""
+    head = hit.head
+    if head.dep_ != "relcl" or head.head.pos_ not in ("NOUN", "PROPN"):
+        return args
+    pronouns = {ctx.base + c.idx for c in head.children if c.lower_ in _RELATIVE_PRONOUNS}
+    return [argument_at(ctx, a.role, head.head) if a.start in pronouns and a.text.lower() in _RELATIVE_PRONOUNS else a
+            for a in args]
+

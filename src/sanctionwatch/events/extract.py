@@ -16,7 +16,7 @@ from ..dates import parse_anchor
 from ..timex import find_times
 from .abroad import workers_abroad_hits
 from .agents import document_voice, resolve_agent
-from .arguments import ArgumentContext, event_arguments
+from .arguments import ArgumentContext, event_arguments, relative_antecedents
 from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
@@ -83,7 +83,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         qty = _bare_count(ctx, hit) or pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
-        args = event_arguments(ctx, hit, hit.type, times, qty)
+        args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
         if qty is None:
             # a count inside a participant shared from another clause is the event's too
             # ("More than 100,000 North Korean workers remain abroad, earning cash")

@@ -115,6 +115,13 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             out.append((subj, 1))
             seen.add(subj.i)
             frontier.append(subj)
+    # a verb coordinated with another and without its own subject shares it ("the ship had left Haeju and
+    # was interdicted off Egypt": the ship was interdicted)
+    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        for subj in (c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in seen):
+            out.append((subj, 1))
+            seen.add(subj.i)
+            frontier.append(subj)
     for depth in range(1, _MAX_DEPTH + 1):
         nxt = []
         for tok in frontier:
@@ -201,6 +208,19 @@ def _in_place_phrase(tok: Token, trigger: Token, place_preps: frozenset[str]) ->
             return False
         if t.dep_ == "pobj" and t.head.lower_ in place_preps:
             return True
+        t = t.head
+    return False
+
+
+def _acted_on(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` lies in the trigger's object or passive subject (a verb coordinated with the
+    trigger and sharing its subject counts as the trigger: "had left port and was stopped")."""
+    t = tok
+    for _ in range(2 * _MAX_DEPTH + 2):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == trigger.i or (trigger.dep_ == "conj" and t.head.i == trigger.head.i):
+            return t.dep_ in ("dobj", "obj", "nsubjpass")
         t = t.head
     return False
 
@@ -292,7 +312,13 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                 places = tax.location_preps.get(rule.type, frozenset()) | tax.modality.get("adversary_preps", frozenset())
                 if tax.types[rule.type].object_role == "item" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
                     places = places | tax.receiver_preps.get(rule.type, frozenset())
-                found = _context_hit(rule.context, hood, tax.measures, tok, places)
+                if rule.via:
+                    found = _context_hit(rule.context, [h for h in hood if _in_place_phrase(h[0], tok, rule.via)],
+                                         tax.measures, tok)
+                else:
+                    found = _context_hit(rule.context, hood, tax.measures, tok, places)
+                if found is not None and rule.object_only and not _acted_on(found[0], tok):
+                    found = None
                 if found is None or (rule.unless and any(
                         c.dep_ in ("compound", "amod") and (c.lower_ in rule.unless or c.lemma_.lower() in rule.unless)
                         for c in found[0].children)):
