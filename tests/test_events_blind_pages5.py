@@ -156,3 +156,83 @@ def test_attack_on_is_the_target(events_of, text, target):
 
 def test_sanctioning_noun_is_a_designation(events_of):
     assert of_type(events_of("The mixer was used again after the sanctioning of the service in 2021."), "designation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition is supposed, even under a negated main clause
+        "If Iran did carry out a nuclear test, we could not accept it.",
+        "Unless Belarus ships more shells, the front will not hold.",
+    ],
+)
+def test_a_condition_is_hypothetical(events_of, text):
+    found = [e for e in events_of(text) if e.type in ("nuclear_test", "arms_transfer")]
+    assert found
+    assert found[0].modality == "hypothetical"
+
+
+def test_relative_clause_gap_object_types_the_trigger(events_of):
+    # the noun a relative clause modifies is what its verb acts on
+    found = events_of("It would be the largest weapon that Iran has ever tested.")
+    assert of_type(found, "weapons_test")
+
+
+def test_non_restrictive_which_is_the_nearest_noun(events_of):
+    text = ("The accused include directors and clerks of the Korea Kwangson Bank ('KKBC'), which was "
+            "designated by the Treasury in 2016.")
+    found = of_type(events_of(text), "designation")
+    assert found
+    assert any("Kwangson" in t for t in role_texts(found[0], "target"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bankers are accused of operating covert branches in Thailand and Kuwait.",
+        "Prosecutors said the bank had established a network of branches across Asia.",
+    ],
+)
+def test_covert_branches_are_a_banking_channel(events_of, text):
+    assert of_type(events_of(text), "banking_channel")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # a place named through its class noun: the name is the argument
+        ("Iran shipped drones to the port of Astrakhan.", "Astrakhan"),
+        ("Pyongyang has sent 400 workers to the city of Vladivostok.", "Vladivostok"),
+    ],
+)
+def test_class_noun_of_a_name_is_the_name(events_of, text, place):
+    found = [e for e in events_of(text) if e.type in ("arms_transfer", "overseas_workers")]
+    assert found
+    assert place in role_texts(found[0], "destination")
+
+
+def test_a_means_gerund_shares_its_time(events_of):
+    found = of_type(events_of("A fisherman defected to the South by crossing the sea border on Tuesday.",
+                              "2024-06-20"), "defection")
+    main = [e for e in found if e.trigger.text == "defected"]
+    assert main and main[0].time is not None and main[0].time.start == "2024-06-18"
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # "it" as the subject of a weapons act: the country named before it as subject or possessor
+        ("The tremor came from Iran's test site at Fordow, where it detonated a nuclear device in May.", "irn"),
+        ("Russia said it had launched a spy satellite on Friday.", "rus"),
+    ],
+)
+def test_it_of_a_weapons_act_is_the_country(events_of, text, country):
+    found = [e for e in events_of(text) if e.type in ("nuclear_test", "satellite_launch")]
+    assert found
+    assert country in role_entities(found[0], "agent")
+
+
+def test_it_without_a_country_subject_names_no_agent(events_of):
+    found = of_type(events_of("Tokyo protested to Japan's partners. It fired a missile on Friday."), "missile_launch")
+    assert found
+    assert not role_texts(found[0], "agent")

@@ -130,11 +130,11 @@ _COORDINATED_ROLES = ("agent", "target", "time")
 
 def _share_coordinated(made: Sequence[tuple[Token, Event]]) -> None:
     """Two verbs of one type joined by "and" under one subject ("hackers breached the exchange and stole
-    $7 million in March 2019") tell one act: the victim one names and the time the other gives are both's."""
+    $7 million in March 2019") tell one act: the victim one names and the time the other gives are both's.
+    So does a gerund of the same type that tells how ("defected by crossing the border on Sunday")."""
     for first, a in made:
         for second, b in made:
-            if (a is b or a.type != b.type or second.dep_ != "conj" or second.head.i != first.i
-                    or second.pos_ not in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in second.children)):
+            if a is b or a.type != b.type or not (_coordinated(first, second) or _means_of(first, second)):
                 continue
             for x, y in ((a, b), (b, a)):
                 have = {r.role for r in x.arguments}
@@ -142,6 +142,17 @@ def _share_coordinated(made: Sequence[tuple[Token, Event]]) -> None:
                 x.arguments = list(x.arguments) + shared
                 if x.time is None and any(r.role == "time" for r in shared):
                     x.time = y.time
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    return (second.dep_ == "conj" and second.head.i == first.i and second.pos_ in ("VERB", "AUX")
+            and not any(c.dep_.startswith("nsubj") for c in second.children))
+
+
+def _means_of(first: Token, second: Token) -> bool:
+    """"defected by crossing": the gerund under the verb's "by" phrase."""
+    return (second.dep_ == "pcomp" and second.tag_ == "VBG" and second.head.lower_ == "by"
+            and second.head.head.i == first.i)
 
 
 def _history(ctx: ArgumentContext, sent: Span, clause: tuple[int, int], head: Token, trigger_at: int,

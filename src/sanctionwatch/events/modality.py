@@ -27,6 +27,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if described and n > 0 and (lemma in mod.get("hypothetical_heads", ()) or any(
                 c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children)):
             continue
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in mod.get("conditional_marks", ()) for c in tok.children):
+            # "if North Korea did conduct a test, we cannot tolerate it": a condition is supposed, whatever
+            # the main clause does with it
+            return "hypothetical", False
         if n > 1 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "NOUN" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against"):
             # "a ban on textile exports", "a cap on imports of oil"; the launches a ban answers did happen
             # ("bans on exports ... in response to missile launches")

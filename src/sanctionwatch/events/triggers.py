@@ -26,6 +26,7 @@ _CONTENT_VERBS = frozenset({"contain", "hold", "carry", "include"})
 # a participle of use names the act's means, which types it as an argument would ("the launch, using
 # ballistic missile technology"; "stole the funds using malware"); other clausal modifiers are other events
 _INSTRUMENT_PARTICIPLES = frozenset({"use", "employ"})
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
 # adverbial links say when or how much, never what the trigger is about ("nine days after X designated")
 _ADVERBIAL = frozenset({"npadvmod", "advmod", "nummod", "quantmod"})
 
@@ -115,6 +116,14 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             out.append((subj, 1))
             seen.add(subj.i)
             frontier.append(subj)
+    # a relative clause whose object is the gap names its object by the noun it modifies ("the most powerful
+    # weapon that North Korea has tested", "funds they stole from the exchange")
+    if (trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i not in seen
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in trigger.children)
+            and all(c.lower_ in _RELATIVE for c in trigger.children if c.dep_ in ("dobj", "obj"))):
+        out.append((trigger.head, 1))
+        seen.add(trigger.head.i)
+        frontier.append(trigger.head)
     # a verb coordinated with another and without its own subject shares it ("the ship had left Haeju and
     # was interdicted off Egypt": the ship was interdicted)
     if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
