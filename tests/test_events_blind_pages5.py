@@ -236,3 +236,32 @@ def test_it_without_a_country_subject_names_no_agent(events_of):
     found = of_type(events_of("Tokyo protested to Japan's partners. It fired a missile on Friday."), "missile_launch")
     assert found
     assert not role_texts(found[0], "agent")
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        # a time the parser hangs on the series noun dates what the series counts
+        ("Iran's May rocket test and a series of missile tests this year were in breach of the resolutions.",
+         "2024-01-01"),
+        ("The embargo was breached by a spate of arms shipments in March, the panel found.", "2024-03-01"),
+    ],
+)
+def test_a_series_noun_passes_its_time_on(events_of, text, start):
+    found = [e for e in events_of(text) if e.trigger.text.endswith(("tests", "shipments"))]
+    assert found
+    assert found[0].time is not None and found[0].time.start == start
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        # the owner of a noun that takes an infinitive acts in it
+        ("Iran said its attempt to launch a spy satellite had failed.", "irn"),
+        ("Russia's plan to ship rifles to Niger was reported by the agency.", "rus"),
+    ],
+)
+def test_the_owner_of_an_attempt_acts(events_of, text, agent):
+    found = [e for e in events_of(text) if e.type in ("satellite_launch", "arms_transfer")]
+    assert found
+    assert agent in role_entities(found[0], "agent")

@@ -89,6 +89,12 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     if not subjects and trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and any(
             c.lower_ in ("which", "that", "who") for c in _subjects(trigger)):
         return trigger.head  # "a firm that shipped rifles": the relative pronoun stands for the firm
+    if (trigger.dep_ == "acl" and not subjects and trigger.head.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)):
+        # "its attempt to launch a satellite", "Iran's decision to send troops": the noun's owner acts
+        owner = next((c for c in trigger.head.children if c.dep_ == "poss" and c.ent_type_ not in _TIME_LABELS), None)
+        if owner is not None:
+            return owner
     for c in trigger.children:
         if subjects and c.i == subjects[0].i:
             return c
