@@ -54,6 +54,8 @@ def test_a_passive_verb_coordinated_with_an_active_one_has_no_subject_agent(even
         ("Prosecutors said the company had exported tobacco leaf to North Korea.", "tobacco"),
         ("The case concerned the sale of printing machinery to Pyongyang.", "machinery"),
         ("A Thai trader shipped rubber to the DPRK in 2019.", "rubber"),
+        # sent: only goods (delegations and letters are sent too)
+        ("The broker is accused of sending $80,000 worth of goods to North Korea.", "goods"),
     ],
 )
 def test_goods_sent_to_north_korea_are_a_banned_trade(events_of, text, item):
@@ -68,6 +70,7 @@ def test_goods_sent_to_north_korea_are_a_banned_trade(events_of, text, item):
         # a North Korean seller or another destination is not a sale TO the DPRK
         "A North Korean diplomat sold watches to collectors in Vienna.",
         "The firm exported printing machinery to Vietnam.",
+        "Seoul sent a delegation to North Korea last week.",
     ],
 )
 def test_only_the_destination_types_the_trade(events_of, text):
