@@ -17,7 +17,7 @@ def events_of(parse_events):
     [
         # a vessel stopped (or searched) by a coast guard or navy is an interdiction
         ("The Japanese Coast Guard on Monday stopped a bulk carrier off Tsushima.", "bulk carrier"),
-        ("Philippine authorities inspected the freighter at Subic Bay last week.", "freighter"),
+        ("Philippine authorities halted the freighter at Subic Bay last week.", "freighter"),
         ("The 4,100-ton tanker was stopped and escorted to Incheon for questioning.", "tanker"),
     ],
 )
@@ -33,6 +33,8 @@ def test_stopping_a_vessel_is_a_seizure(events_of, text, target):
         # the vessel as the subject of "stopped" made a stop; it was not stopped
         "The freighter stopped in Nampho for two days before sailing to Dalian.",
         "The tanker stopped transmitting its position near Taiwan.",
+        # an inspection alone (a resolution's duty) is no seizure
+        "The resolution provides that all states inspect cargo bound for the country.",
     ],
 )
 def test_a_vessel_that_stops_is_no_seizure(events_of, text):
@@ -71,6 +73,8 @@ def test_goods_sent_to_north_korea_are_a_banned_trade(events_of, text, item):
         "A North Korean diplomat sold watches to collectors in Vienna.",
         "The firm exported printing machinery to Vietnam.",
         "Seoul sent a delegation to North Korea last week.",
+        # goods the trigger does not name (another sentence's oil)
+        "Members must report every month on the amount they supply to North Korea.",
     ],
 )
 def test_only_the_destination_types_the_trade(events_of, text):
@@ -268,3 +272,35 @@ def test_the_owner_of_an_attempt_acts(events_of, text, agent):
     found = [e for e in events_of(text) if e.type in ("satellite_launch", "arms_transfer")]
     assert found
     assert agent in role_entities(found[0], "agent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an "if" that asks is no condition
+        "It is unclear if the missile test was a success.",
+        "Reporters asked if Iran had fired a missile.",
+    ],
+)
+def test_an_if_that_asks_is_not_hypothetical(events_of, text):
+    found = of_type(events_of(text), "missile_launch")
+    assert found
+    assert found[0].modality != "hypothetical"
+
+
+def test_a_coordinated_active_verb_shares_no_context(events_of):
+    # the shared subject ("the sanctions") acts; it does not type the second verb
+    assert not of_type(events_of("The sanctions would raise tensions and could put more pressure on farmers."),
+                       "designation")
+
+
+def test_a_raised_subject_still_acts_after_a_passive_conjunct(events_of):
+    found = of_type(events_of("Kyiv said Iran is selling drones to Russia and is expected to send troops to Russia."),
+                    "troop_deployment")
+    assert found
+    assert "irn" in role_entities(found[0], "agent")
+
+
+def test_a_participle_under_a_passive_is_passive(events_of):
+    found = of_type(events_of("The tanker was held by Thai officials and later seized by the U.S. Navy."), "seizure")
+    assert any(e.trigger.text == "seized" for e in found)

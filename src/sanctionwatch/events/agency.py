@@ -222,7 +222,7 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             subj = _subjects(g)
             if subj:
                 return subj[0]
-        if t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.children):
+        if t.i == trigger.i and t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.children):
             return None  # "the ship had left port and was interdicted": what the passive verb acts on, no actor
         if g.pos_ in ("VERB", "AUX"):
             subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)

@@ -39,6 +39,8 @@ class TriggerRule:
     # prepositions the context word must sit under ("exported filters to North Korea": typed by the
     # destination, not by a North Korean seller)
     via: frozenset[str] = frozenset()
+    # the trigger must name its goods: an object, a passive subject or an "of" phrase that is no measure
+    needs_item: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 documented=bool(r.get("documented", False)),
                 object_only=bool(r.get("object_only", False)),
                 via=frozenset(str(x).lower() for x in r.get("via", ())),
+                needs_item=bool(r.get("needs_item", False)),
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))

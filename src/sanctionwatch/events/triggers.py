@@ -124,9 +124,11 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
         out.append((trigger.head, 1))
         seen.add(trigger.head.i)
         frontier.append(trigger.head)
-    # a verb coordinated with another and without its own subject shares it ("the ship had left Haeju and
-    # was interdicted off Egypt": the ship was interdicted)
-    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+    # a passive verb coordinated with another and without its own subject shares it as what it acts on ("the
+    # ship had left Haeju and was interdicted off Egypt": the ship was interdicted); an active one's shared
+    # subject is its actor, which types nothing ("the sanctions would increase tests and put pressure on")
+    if (trigger.dep_ == "conj" and trigger.pos_ == "VERB" and _passive(trigger)
+            and not any(c.dep_.startswith("nsubj") for c in trigger.children)):
         for subj in (c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in seen):
             out.append((subj, 1))
             seen.add(subj.i)
@@ -156,6 +158,12 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                         nxt.append(cj)
         frontier = nxt
     return out
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb, or a participle coordinated under one ("was held by X and later seized by Y")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
 def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: list[tuple[Token, int]],
@@ -232,6 +240,22 @@ def _acted_on(tok: Token, trigger: Token) -> bool:
             return t.dep_ in ("dobj", "obj", "nsubjpass")
         t = t.head
     return False
+
+
+def _goods_of(trigger: Token, measures: frozenset[str]) -> Token | None:
+    """What the trigger moves: its object or passive subject, or a noun trigger's "of" phrase, seen through a
+    measure ("$80,000 worth of goods"); None where it names none ("the amount they supply")."""
+    cands = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    cands += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for c in cands:
+        if c.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        if c.lemma_.lower() not in measures:
+            return c
+        inner = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if inner:
+            return inner[0]
+    return None
 
 
 def _also_hit(words: frozenset[str], hood: list[tuple[Token, int]], trigger: Token, context: Token,
@@ -327,6 +351,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                 else:
                     found = _context_hit(rule.context, hood, tax.measures, tok, places)
                 if found is not None and rule.object_only and not _acted_on(found[0], tok):
+                    found = None
+                if found is not None and rule.needs_item and _goods_of(tok, tax.measures) is None:
                     found = None
                 if found is None or (rule.unless and any(
                         c.dep_ in ("compound", "amod") and (c.lower_ in rule.unless or c.lemma_.lower() in rule.unless)
