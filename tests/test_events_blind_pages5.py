@@ -304,3 +304,18 @@ def test_a_raised_subject_still_acts_after_a_passive_conjunct(events_of):
 def test_a_participle_under_a_passive_is_passive(events_of):
     found = of_type(events_of("The tanker was held by Thai officials and later seized by the U.S. Navy."), "seizure")
     assert any(e.trigger.text == "seized" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text, etype, modality",
+    [
+        # what one "is permitted to" do is a right; letting others act is an act of theirs
+        ("Under the resolution, Japan is permitted to stop vessels suspected of smuggling.", "seizure", "hypothetical"),
+        ("Member states are authorized to seize vessels carrying banned cargo.", "seizure", "hypothetical"),
+        ("Mongolia allowed North Korean workers to enter the country.", "overseas_workers", "asserted"),
+    ],
+)
+def test_a_permission_is_not_an_act(events_of, text, etype, modality):
+    found = of_type(events_of(text), etype)
+    assert found
+    assert found[0].modality == modality

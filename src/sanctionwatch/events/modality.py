@@ -92,6 +92,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             return "hypothetical", False
         if n > 0 and lemma in mod.get("hypothetical_heads", ()):
             return "hypothetical", False
+        if (n > 0 and lemma in mod.get("permission_heads", ()) and chain[n - 1].dep_ == "xcomp"
+                and any(c.dep_ == "auxpass" for c in tok.children)):
+            # "South Korea is permitted to stop vessels", "states are authorized to seize": a right, not an act
+            return "hypothetical", False
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "negated", False
         if n > 0 and lemma in mod.get("allege_heads", frozenset()) | mod.get("accuse_heads", frozenset()):
