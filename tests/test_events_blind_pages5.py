@@ -319,3 +319,10 @@ def test_a_permission_is_not_an_act(events_of, text, etype, modality):
     found = of_type(events_of(text), etype)
     assert found
     assert found[0].modality == modality
+
+
+def test_territorial_waters_are_a_place(events_of):
+    # "waters" lemmatises to "water": the place phrase still counts
+    found = of_type(events_of("The freighter was interdicted in Greek territorial waters."), "seizure")
+    assert found
+    assert any("waters" in t for t in role_texts(found[0], "location"))
