@@ -86,6 +86,15 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         # (its noun as the subject) is still passive: the "by" phrase acts, the noun is what was fired
         return by_phrase
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
+    if not subjects and trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and any(
+            c.lower_ in ("which", "that", "who") for c in _subjects(trigger)):
+        return trigger.head  # "a firm that shipped rifles": the relative pronoun stands for the firm
+    if (trigger.dep_ == "acl" and not subjects and trigger.head.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)):
+        # "its attempt to launch a satellite", "Iran's decision to send troops": the noun's owner acts
+        owner = next((c for c in trigger.head.children if c.dep_ == "poss" and c.ent_type_ not in _TIME_LABELS), None)
+        if owner is not None:
+            return owner
     for c in trigger.children:
         if subjects and c.i == subjects[0].i:
             return c
@@ -213,6 +222,8 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             subj = _subjects(g)
             if subj:
                 return subj[0]
+        if t.i == trigger.i and t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.children):
+            return None  # "the ship had left port and was interdicted": what the passive verb acts on, no actor
         if g.pos_ in ("VERB", "AUX"):
             subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)
             subj = _subjects(g, subj_deps)

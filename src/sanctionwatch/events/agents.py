@@ -87,6 +87,10 @@ def resolve_agent(
             a = _named_or_antecedent(ctx, sent, a)
             if a.entity is None and a.text.lower() in ctx.tax.modality.get("possessive_anaphors", ()):
                 continue  # "its launch" with no country before it names no actor
+            if (a.entity is None and attribution is None and a.text.lower() in ctx.tax.modality.get("empty_pronouns", ())
+                    and hit.type in ctx.tax.modality.get("state_acts", ())):
+                # (inside reported speech the speaker is what "it" stands for, resolved above or not at all)
+                a = Argument(a.role, a.start, a.end, a.text, _country_before(ctx, sent, a.start))
             if a.entity is None and attribution is None and a.text.lower() in ctx.tax.modality.get("empty_pronouns", ()):
                 continue  # nor does a bare "it" outside reported speech ("making it the largest hack")
         if any((o.role, o.start, o.end) == (a.role, a.start, a.end) for o in out):
@@ -197,6 +201,22 @@ def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argum
         if best is not None:
             return Argument(a.role, a.start, a.end, a.text, best[1])
     return a
+
+
+def _country_before(ctx: ArgumentContext, sent: Span, at: int) -> str | None:
+    """The country last named before ``at`` in the sentence as a subject or a possessor ("North Korea's test
+    site, where it ..."; "Iran said it ..."): a country in any other role is rarely what "it" stands for."""
+    best: tuple[int, str] | None = None
+    for tok in sent:
+        if ctx.base + tok.idx >= at:
+            break
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        ent = next((e for e in ctx.entities if e.type == "country" and any(
+            m.start <= ctx.base + tok.idx < m.end for m in e.mentions)), None)
+        if ent is not None:
+            best = (tok.i, ent.id)
+    return best[1] if best else None
 
 
 def _source_phrases(sent: Span, base: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from ..dates import parse_anchor
 from ..timex import find_times
 from .abroad import workers_abroad_hits
 from .agents import document_voice, resolve_agent
-from .arguments import ArgumentContext, event_arguments
+from .arguments import ArgumentContext, event_arguments, relative_antecedents
 from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
@@ -83,7 +83,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         qty = _bare_count(ctx, hit) or pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
-        args = event_arguments(ctx, hit, hit.type, times, qty)
+        args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
         if qty is None:
             # a count inside a participant shared from another clause is the event's too
             # ("More than 100,000 North Korean workers remain abroad, earning cash")
@@ -130,11 +130,11 @@ _COORDINATED_ROLES = ("agent", "target", "time")
 
 def _share_coordinated(made: Sequence[tuple[Token, Event]]) -> None:
     """Two verbs of one type joined by "and" under one subject ("hackers breached the exchange and stole
-    $7 million in March 2019") tell one act: the victim one names and the time the other gives are both's."""
+    $7 million in March 2019") tell one act: the victim one names and the time the other gives are both's.
+    So does a gerund of the same type that tells how ("defected by crossing the border on Sunday")."""
     for first, a in made:
         for second, b in made:
-            if (a is b or a.type != b.type or second.dep_ != "conj" or second.head.i != first.i
-                    or second.pos_ not in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in second.children)):
+            if a is b or a.type != b.type or not (_coordinated(first, second) or _means_of(first, second)):
                 continue
             for x, y in ((a, b), (b, a)):
                 have = {r.role for r in x.arguments}
@@ -142,6 +142,17 @@ def _share_coordinated(made: Sequence[tuple[Token, Event]]) -> None:
                 x.arguments = list(x.arguments) + shared
                 if x.time is None and any(r.role == "time" for r in shared):
                     x.time = y.time
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    return (second.dep_ == "conj" and second.head.i == first.i and second.pos_ in ("VERB", "AUX")
+            and not any(c.dep_.startswith("nsubj") for c in second.children))
+
+
+def _means_of(first: Token, second: Token) -> bool:
+    """"defected by crossing": the gerund under the verb's "by" phrase."""
+    return (second.dep_ == "pcomp" and second.tag_ == "VBG" and second.head.lower_ == "by"
+            and second.head.head.i == first.i)
 
 
 def _history(ctx: ArgumentContext, sent: Span, clause: tuple[int, int], head: Token, trigger_at: int,

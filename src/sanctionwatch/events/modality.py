@@ -15,6 +15,12 @@ from .taxonomy import Taxonomy
 _STANCE_MODALITY = {"deny": "denied", "allege": "alleged"}
 
 
+def _asks_whether(gov: Token, mod) -> bool:
+    """"it is unclear if the test was a success", "asked if it had fired": an "if" that asks, not a condition."""
+    heads = mod.get("question_heads", frozenset())
+    return gov.lemma_.lower() in heads or any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in gov.children)
+
+
 def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     """(modality from cues on the trigger and the verbs governing it, whether it is generic)."""
     mod = tax.modality
@@ -27,6 +33,13 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if described and n > 0 and (lemma in mod.get("hypothetical_heads", ()) or any(
                 c.dep_ == "aux" and c.lower_ in mod.get("hypothetical_aux", ()) for c in tok.children)):
             continue
+        if (tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in mod.get("conditional_marks", ()) for c in tok.children)
+                and not _asks_whether(tok.head, mod)
+                and not any(g.lemma_.lower() in mod.get("generic_heads", ()) for g in chain[n + 1:])):
+            # "if North Korea did conduct a test, we cannot tolerate it": a condition is supposed, whatever
+            # the main clause does with it (a measure's trigger condition stays the measure's business:
+            # "restricting exports if it executed ...")
+            return "hypothetical", False
         if n > 1 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "NOUN" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against"):
             # "a ban on textile exports", "a cap on imports of oil"; the launches a ban answers did happen
             # ("bans on exports ... in response to missile launches")
@@ -78,6 +91,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 return "negated", False
             return "hypothetical", False
         if n > 0 and lemma in mod.get("hypothetical_heads", ()):
+            return "hypothetical", False
+        if (n > 0 and lemma in mod.get("permission_heads", ()) and chain[n - 1].dep_ == "xcomp"
+                and any(c.dep_ == "auxpass" for c in tok.children)):
+            # "South Korea is permitted to stop vessels", "states are authorized to seize": a right, not an act
             return "hypothetical", False
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return "negated", False

@@ -33,6 +33,14 @@ class TriggerRule:
     # fires only in a document that already reports an event of its type ("arrived in South Korea" is a
     # defection in a defector's story, a visit elsewhere)
     documented: bool = False
+    # the context word must be what the trigger acts on, its object or passive subject ("stopped a cargo
+    # ship", "the vessel was stopped"), never its subject ("the ship stopped in Nampho")
+    object_only: bool = False
+    # prepositions the context word must sit under ("exported filters to North Korea": typed by the
+    # destination, not by a North Korean seller)
+    via: frozenset[str] = frozenset()
+    # the trigger must name its goods: an object, a passive subject or an "of" phrase that is no measure
+    needs_item: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +160,9 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 also=_lexicon(r.get("also"), lexicons),
                 not_with=_lexicon(r.get("not_with"), lexicons) or frozenset(),
                 documented=bool(r.get("documented", False)),
+                object_only=bool(r.get("object_only", False)),
+                via=frozenset(str(x).lower() for x in r.get("via", ())),
+                needs_item=bool(r.get("needs_item", False)),
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))

@@ -144,9 +144,12 @@ def _below(o: Token, head: Token, heads: set[int]) -> bool:
 
 def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: set[int], tax: Taxonomy, etype: str) -> Found | None:
     """The time expression that dates the event itself, nearest the trigger; None when it has none."""
-    possessed = _possessive_time(sent, base, times, head)
+    possessed = _possessive_time(sent, base, times, head) or _premodifier_time(sent, base, times, head)
     if possessed is not None:
         return possessed
+    counted = _series_time(sent, base, times, head, heads, tax)
+    if counted is not None:
+        return counted
     own = own_tokens(head, heads, tax, tax.types[etype].dated_by_announcement)
     clause = clause_of(base, head)
     mine = []
@@ -179,6 +182,33 @@ def _coordinated_time(sent: Span, base: int, times: Sequence[Found], own: set[in
                 continue
             out.extend(f for f in times if (o := owner(sent, base, f, heads)) is not None and o.i == cj.i)
     return out
+
+
+def _premodifier_time(sent: Span, base: int, times: Sequence[Found], head: Token) -> Found | None:
+    """"the January nuclear test", "its 2017 launch": a date modifying the trigger noun dates it."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for f in times:
+        r = _root_at(sent, base, f[0], f[1])
+        if r is not None and r.i < head.i and r.head.i == head.i and r.dep_ in ("nmod", "compound", "npadvmod", "amod"):
+            return f
+    return None
+
+
+def _series_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: set[int], tax: Taxonomy) -> Found | None:
+    """"a series of missile tests this year": a time on the series noun is the time of what it counts (the
+    parser hangs it on the series, and the series on whatever came before)."""
+    prep = head.head
+    if not (head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in tax.modality.get("series_nouns", ())):
+        return None
+    series = prep.head
+    for f in times:
+        t = _root_at(sent, base, f[0], f[1])
+        while t is not None and t.head.i != t.i and t.i not in heads and t.dep_ not in _CLAUSAL:
+            t = t.head
+            if t.i == series.i:
+                return f
+    return None
 
 
 # what may stand between a possessive date and its noun: "last week's $1.4 billion crypto theft"

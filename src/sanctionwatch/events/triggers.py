@@ -26,6 +26,7 @@ _CONTENT_VERBS = frozenset({"contain", "hold", "carry", "include"})
 # a participle of use names the act's means, which types it as an argument would ("the launch, using
 # ballistic missile technology"; "stole the funds using malware"); other clausal modifiers are other events
 _INSTRUMENT_PARTICIPLES = frozenset({"use", "employ"})
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
 # adverbial links say when or how much, never what the trigger is about ("nine days after X designated")
 _ADVERBIAL = frozenset({"npadvmod", "advmod", "nummod", "quantmod"})
 
@@ -115,6 +116,23 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             out.append((subj, 1))
             seen.add(subj.i)
             frontier.append(subj)
+    # a relative clause whose object is the gap names its object by the noun it modifies ("the most powerful
+    # weapon that North Korea has tested", "funds they stole from the exchange")
+    if (trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i not in seen
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in trigger.children)
+            and all(c.lower_ in _RELATIVE for c in trigger.children if c.dep_ in ("dobj", "obj"))):
+        out.append((trigger.head, 1))
+        seen.add(trigger.head.i)
+        frontier.append(trigger.head)
+    # a passive verb coordinated with another and without its own subject shares it as what it acts on ("the
+    # ship had left Haeju and was interdicted off Egypt": the ship was interdicted); an active one's shared
+    # subject is its actor, which types nothing ("the sanctions would increase tests and put pressure on")
+    if (trigger.dep_ == "conj" and trigger.pos_ == "VERB" and _passive(trigger)
+            and not any(c.dep_.startswith("nsubj") for c in trigger.children)):
+        for subj in (c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in seen):
+            out.append((subj, 1))
+            seen.add(subj.i)
+            frontier.append(subj)
     for depth in range(1, _MAX_DEPTH + 1):
         nxt = []
         for tok in frontier:
@@ -140,6 +158,12 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                         nxt.append(cj)
         frontier = nxt
     return out
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb, or a participle coordinated under one ("was held by X and later seized by Y")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
 def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: list[tuple[Token, int]],
@@ -203,6 +227,35 @@ def _in_place_phrase(tok: Token, trigger: Token, place_preps: frozenset[str]) ->
             return True
         t = t.head
     return False
+
+
+def _acted_on(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` lies in the trigger's object or passive subject (a verb coordinated with the
+    trigger and sharing its subject counts as the trigger: "had left port and was stopped")."""
+    t = tok
+    for _ in range(2 * _MAX_DEPTH + 2):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == trigger.i or (trigger.dep_ == "conj" and t.head.i == trigger.head.i):
+            return t.dep_ in ("dobj", "obj", "nsubjpass")
+        t = t.head
+    return False
+
+
+def _goods_of(trigger: Token, measures: frozenset[str]) -> Token | None:
+    """What the trigger moves: its object or passive subject, or a noun trigger's "of" phrase, seen through a
+    measure ("$80,000 worth of goods"); None where it names none ("the amount they supply")."""
+    cands = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    cands += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for c in cands:
+        if c.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        if c.lemma_.lower() not in measures:
+            return c
+        inner = [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if inner:
+            return inner[0]
+    return None
 
 
 def _also_hit(words: frozenset[str], hood: list[tuple[Token, int]], trigger: Token, context: Token,
@@ -292,7 +345,15 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                 places = tax.location_preps.get(rule.type, frozenset()) | tax.modality.get("adversary_preps", frozenset())
                 if tax.types[rule.type].object_role == "item" and any(c.dep_ in ("dobj", "obj") for c in tok.children):
                     places = places | tax.receiver_preps.get(rule.type, frozenset())
-                found = _context_hit(rule.context, hood, tax.measures, tok, places)
+                if rule.via:
+                    found = _context_hit(rule.context, [h for h in hood if _in_place_phrase(h[0], tok, rule.via)],
+                                         tax.measures, tok)
+                else:
+                    found = _context_hit(rule.context, hood, tax.measures, tok, places)
+                if found is not None and rule.object_only and not _acted_on(found[0], tok):
+                    found = None
+                if found is not None and rule.needs_item and _goods_of(tok, tax.measures) is None:
+                    found = None
                 if found is None or (rule.unless and any(
                         c.dep_ in ("compound", "amod") and (c.lower_ in rule.unless or c.lemma_.lower() in rule.unless)
                         for c in found[0].children)):
