@@ -72,6 +72,9 @@ def test_historical_events(events_of, text, trigger, expected):
         ("In 1998 the alliance was founded.\n\nThe minister shipped rifles to the rebels.", "shipped"),
         # a year-less date is the report's year, no story
         ("On June 28 the minister shipped rifles to the rebels.", "shipped"),
+        # a year in a relative clause dates what it tells of its noun, not the story that follows
+        ("The accused run the Harbour Bank, which in 1999 was put on a blacklist. Prosecutors say its managers "
+         "shipped rifles to the rebels through shell firms.", "shipped"),
     ],
 )
 def test_current_events_stay_undated_or_current(events_of, text, trigger):

@@ -172,7 +172,7 @@ def _history(ctx: ArgumentContext, sent: Span, clause: tuple[int, int], head: To
     if period is not None and is_past(period[1], anchor, rules):
         return period, True
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
-    story = narrative_time(ctx.text, ctx.base, (s0, s1), trigger_at, anchor, rules)
+    story = narrative_time(ctx.text, ctx.base, (s0, s1), trigger_at, anchor, rules, sent.doc)
     if story is not None and is_past(story, anchor, rules):
         return (None, story), True
     return None, False

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..model import Argument, TimeValue
 from ..timex import find_times
@@ -152,14 +152,29 @@ def anniversary_time(trigger: Token, published: date | None) -> TimeValue | None
 
 
 def narrative_time(text: str, block_start: int, sentence: tuple[int, int], trigger_at: int,
-                   published: date | None, rules: HistoryRules) -> TimeValue | None:
+                   published: date | None, rules: HistoryRules, doc: Doc) -> TimeValue | None:
     """The time of the story the sentence is part of: the nearest earlier expression that states its year,
-    back to the paragraph's start; None when the sentence speaks of the present."""
+    back to the paragraph's start; None when the sentence speaks of the present.  ``doc`` is the block's
+    parse: a year inside a relative clause is passed over: it dates what the clause tells of its noun
+    ("the bank, which in 2013 was added to a list"), not the story."""
     words = set(re.findall(r"[a-z]+", text[sentence[0]:sentence[1]].lower()))
     if words & rules.present_words:
         return None
     lo = max(block_start, sentence[0] - _LOOKBACK_CHARS)
     breaks = [m.end() for m in _PARAGRAPH.finditer(text, lo, trigger_at)]
     lo = breaks[-1] if breaks else lo
-    stated = [f for f in find_times(text, lo, trigger_at, published) if _STATED_YEAR.search(f[2].text)]
+    stated = [f for f in find_times(text, lo, trigger_at, published)
+              if _STATED_YEAR.search(f[2].text) and not _in_relative_clause(doc, f[0] - block_start, f[1] - block_start)]
     return stated[-1][2] if stated else None
+
+
+def _in_relative_clause(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
