@@ -25,7 +25,9 @@ def _np_span(tok: Token) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("compound", "amod", "nmod", "flat") or (c.dep_ == "punct" and c.text == "-" and left <= c.i <= right + 1) or (c.dep_ == "poss" and c.tag_ == "NNP"):
+            # ("a North Korean-registered tanker": the flag state before the hyphen is part of the phrase)
+            if c.dep_ in ("compound", "amod", "nmod", "flat") or (c.dep_ == "punct" and c.text == "-" and left <= c.i <= right + 1) or (c.dep_ == "poss" and c.tag_ == "NNP") or (
+                    c.dep_ == "npadvmod" and t.dep_ == "amod" and c.i + 2 == t.i and c.nbor(1).text == "-"):
                 left, right = min(left, c.i), max(right, c.i)
                 stack.append(c)
     doc = tok.doc
@@ -104,20 +106,20 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
     out: list[tuple[str, Token]] = []
     for h in heads:
         for c in h.children:
-            if c.dep_ not in ("prep", "dative"):
+            if c.dep_ not in ("prep", "dative") and not _preposition_participle(c, h):
                 continue
             role = table.get(c.lower_)
             if role is None:
                 continue
-            for obj in c.children:
+            for obj in _prep_objects(c):
                 # a target need not be a place or an actor ("stole ... from two exchanges")
-                if obj.dep_ == "pobj" and not place_like(ctx, obj) and role in ("recipient", "destination"):
+                if not place_like(ctx, obj) and role in ("recipient", "destination"):
                     # "weapons for Russia's war": the possessor is the recipient
                     owner = next((p for p in obj.children if p.dep_ == "poss" and place_like(ctx, p)), None)
                     if owner is not None:
                         out.append((role, owner))
                     continue
-                if obj.dep_ != "pobj" or not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or place_like(ctx, obj)):
+                if not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or place_like(ctx, obj)):
                     continue
                 at = ctx.base + obj.idx
                 if any(s <= at < e for s, e, _ in times):
@@ -131,6 +133,23 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                 for o in [obj] + named:
                     out.append((role, o))
                     out.extend((role, cj) for cj in o.conjuncts if cj.i > o.i)
+    return out
+
+
+def _preposition_participle(c: Token, head: Token) -> bool:
+    """"transfers involving a North Korean tanker": a participle of a noun trigger that does a preposition's work
+    (its role comes from the same table)."""
+    return c.dep_ == "acl" and c.tag_ == "VBG" and head.pos_ == "NOUN" and c.i > head.i
+
+
+def _prep_objects(c: Token) -> list[Token]:
+    """The objects of a role phrase, read as prepositional objects: a participle's object ("involving X"), and
+    the object of a preposition stacked on the first ("from around the Chagang region", "from near X")."""
+    if c.dep_ == "acl":
+        return [o for o in c.children if o.dep_ in ("dobj", "obj")]
+    out = [o for o in c.children if o.dep_ == "pobj"]
+    if not out:
+        out = [o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     return out
 
 

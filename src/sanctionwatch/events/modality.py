@@ -192,8 +192,15 @@ def _self_reference(attribution: Attribution, agent: Argument, nouns: frozenset[
             and words[0].lower() in nouns and (agent.entity is None or agent.entity.startswith("local:")))
 
 
+def _own_media(attribution: Attribution, agent: Argument, state_media: frozenset[str]) -> bool:
+    """KCNA reporting a launch of the DPRK: the state's own outlet states the state's act."""
+    if attribution.source_entity is None or agent.entity is None:
+        return False
+    return f"{attribution.source_entity}={agent.entity}" in state_media
+
+
 def combine_modality(local: str | None, attribution: Attribution | None, agent: Argument | None,
-                     self_nouns: frozenset[str] = frozenset()) -> str:
+                     self_nouns: frozenset[str] = frozenset(), state_media: frozenset[str] = frozenset()) -> str:
     if local == "negated" and attribution is not None and attribution.stance == "deny":
         return "denied"  # "'We have never exported weapons,' she said": the negation is the speaker's denial
     if local in ("negated", "hypothetical", "denied"):
@@ -207,7 +214,7 @@ def combine_modality(local: str | None, attribution: Attribution | None, agent: 
             return "asserted"
         self_report = agent is not None and (
             (attribution.source_entity is not None and attribution.source_entity == agent.entity)
-            or _self_reference(attribution, agent, self_nouns))
+            or _self_reference(attribution, agent, self_nouns) or _own_media(attribution, agent, state_media))
         return "asserted" if self_report else "alleged"
     return local or "asserted"
 

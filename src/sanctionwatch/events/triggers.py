@@ -125,6 +125,8 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                 out.append((child, depth))
                 nxt.append(child)
                 _through_measure(child, measures, seen, out, nxt, depth)
+                if depth == 1:
+                    _through_payload(child, seen, out, nxt)
                 # a noun's modifiers are as close as the noun ("tests of nuclear weapons"); a measure
                 # among them is transparent too ("3 million yuan worth of seafood")
                 for mod in child.children:
@@ -160,6 +162,18 @@ def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: 
                 if o.dep_ in ("dobj", "obj") and o.i not in seen:
                     seen.add(o.i)
                     out.append((o, depth))
+                    nxt.append(o)
+
+
+def _through_payload(tok: Token, seen: set[int], out: list[tuple[Token, int]], nxt: list[Token]) -> None:
+    """"launched a rocket carrying a spy satellite": what the act's own object carries says what the act is
+    (a space launch, not a missile firing), as near as the object itself."""
+    for p in tok.children:
+        if p.dep_ == "acl" and p.tag_ == "VBG" and p.lemma_.lower() in _CONTENT_VERBS:
+            for o in p.children:
+                if o.dep_ in ("dobj", "obj") and o.i not in seen:
+                    seen.add(o.i)
+                    out.append((o, 1))
                     nxt.append(o)
 
 
