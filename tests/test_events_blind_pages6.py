@@ -87,3 +87,81 @@ def test_flag_state_before_hyphen_is_in_the_phrase(events_of):
                     "ship_to_ship_transfer")
     assert found and any(t.startswith("Sierra Leone") for t in role_texts(found[0], "partner"))
     assert "sle" in role_entities(found[0], "partner")
+
+
+@pytest.mark.parametrize(
+    "text, etype, role, value",
+    [
+        # "the transfer took place ... between X and Y", "the launch failed": the subject of a verb telling how
+        # it happened refers back to the document's event, and that verb's phrases are the event's
+        ("A patrol plane saw a suspected oil transfer between two tankers near Zhoushan. The transfer took place on Friday in the "
+         "Yellow Sea between the Comoros-flagged tanker Ocean Star and the North Korean tanker An San 1.",
+         "ship_to_ship_transfer", "partner", "Ocean Star"),
+        ("Iran launched a research satellite on Sunday. The launch failed after the second stage lost power.",
+         "satellite_launch", None, None),
+    ],
+)
+def test_event_noun_subject_of_happening(events_of, text, etype, role, value):
+    second = text.index(". ") + 2
+    found = [e for e in of_type(events_of(text), etype) if e.trigger.start >= second]
+    assert found
+    if role is not None:
+        assert any(value in t for t in role_texts(found[0], role))
+
+
+@pytest.mark.parametrize(
+    "text, agent, item",
+    [
+        # "what was fired by X could be a missile": the copula's complement is what was fired, and the modal
+        # doubts what it was, not that it was fired
+        ("The coast guard said what was launched by Iran might be a cruise missile.", "Iran", "cruise missile"),
+        # a participle set off by commas describes the object before it
+        ("Radar tracked a missile, believed to be short-range, fired from the Sukchon area toward the sea.", None,
+         "missile"),
+    ],
+)
+def test_passive_trigger_about_a_thing_hung_elsewhere(events_of, text, agent, item):
+    found = of_type(events_of(text), "missile_launch")
+    assert found
+    ev = found[0]
+    assert ev.modality != "hypothetical"
+    assert item in role_texts(ev, "item")
+    if agent is not None:
+        assert agent in role_texts(ev, "agent")
+    else:
+        assert not role_texts(ev, "agent")
+
+
+@pytest.mark.parametrize(
+    "text, agent, value",
+    [
+        # the relative pronoun subject stands for the noun, and that noun's count is the event's
+        ("Officials questioned the five North Koreans who crossed the western sea border by boat last week.",
+         "North Koreans", 5),
+        ("Police arrested the three traders who smuggled 40 tons of coal from North Korea.", "traders", None),
+    ],
+)
+def test_relative_clause_subject_is_its_noun(events_of, text, agent, value):
+    events = [e for e in events_of(text) if e.type in ("defection", "banned_export")]
+    assert events
+    ev = events[0]
+    assert any(agent in t for t in role_texts(ev, "agent"))
+    if value is not None:
+        assert ev.quantity is not None and ev.quantity.value == value
+
+
+@pytest.mark.parametrize(
+    "text, agent, not_agent",
+    [
+        # an active participle describing a noun is done by the noun
+        ("Satellites spotted Malaysian tankers selling diesel to North Korean ships off Nampo.", "Malaysian tankers",
+         "Satellites"),
+        # a clause with its own subject keeps it ("the claim that X was supplying ...")
+        ("Moscow rejected the claim that Pyongyang was supplying Russia with rockets.", "Pyongyang", "claim"),
+    ],
+)
+def test_active_participle_on_a_noun(events_of, text, agent, not_agent):
+    events = [e for e in events_of(text) if e.type in ("petroleum_import", "arms_transfer", "ship_to_ship_transfer")]
+    assert events
+    agents = role_texts(events[0], "agent")
+    assert any(agent in t for t in agents) and not any(not_agent in t for t in agents)

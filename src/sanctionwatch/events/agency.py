@@ -79,6 +79,11 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         # "a tanker detained since 2019": a passive participle describing a noun is done by its "by"
         # phrase alone ("the test conducted by X"), never by the clause around the noun
         return next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    if (trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ in _NOUNISH and trigger.head.i < trigger.i
+            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in trigger.children)):
+        # "detected Chinese ships selling crude oil to North Korean vessels": an active participle describing a
+        # noun is done by that noun
+        return trigger.head
     by_phrase = next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
     if (by_phrase is not None and trigger.tag_ == "VBN"
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)):
@@ -86,6 +91,10 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         # (its noun as the subject) is still passive: the "by" phrase acts, the noun is what was fired
         return by_phrase
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
+    if (trigger.dep_ == "relcl" and trigger.head.pos_ in _NOUNISH and not subjects
+            and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in trigger.children)):
+        # "the four North Koreans who crossed the border": the relative pronoun stands for the noun
+        return trigger.head
     for c in trigger.children:
         if subjects and c.i == subjects[0].i:
             return c

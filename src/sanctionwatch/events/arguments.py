@@ -378,6 +378,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     carriers = tax.modality.get("light_verbs", frozenset()) | tax.modality.get("enabling_verbs", frozenset())
     if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in carriers:
         prep_heads.append(gov)
+    # "the transfer took place in the East China Sea between X and Y": the phrases of the verb telling that it
+    # happened are the event's
+    happening = tax.modality.get("occurrence_heads", frozenset()) | tax.modality.get("outcome_heads", frozenset())
+    if head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in happening:
+        prep_heads.append(head.head)
     found = _prep_args(ctx, prep_heads, times, t.prepositions)
     if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _speech_heads(tax):
         # "denied any arms deliveries to Moscow from Pyongyang": a denial or claim takes no source, so a

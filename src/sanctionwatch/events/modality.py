@@ -22,6 +22,9 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     # a past participle describing a noun names a past act ("will keep holding the Sea Pearl, a tanker
     # detained since 2019"): a future or a wish above it is about something else
     described = head.dep_ == "acl" and head.tag_ == "VBN"
+    # so does a passive clause that is a copula's subject: "what was fired could be a missile" doubts what it
+    # was, not that it was fired
+    described = described or (head.dep_ == "csubj" and head.tag_ == "VBN")
     for n, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if described and n > 0 and (lemma in mod.get("hypothetical_heads", ()) or any(

@@ -115,6 +115,11 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             out.append((subj, 1))
             seen.add(subj.i)
             frontier.append(subj)
+    for near in _described_thing(trigger):
+        if near.i not in seen:
+            out.append((near, 1))
+            seen.add(near.i)
+            frontier.append(near)
     for depth in range(1, _MAX_DEPTH + 1):
         nxt = []
         for tok in frontier:
@@ -142,6 +147,19 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                         nxt.append(cj)
         frontier = nxt
     return out
+
+
+def _described_thing(trigger: Token) -> list[Token]:
+    """The thing a passive trigger is about where the parser hung it elsewhere: "what was fired by X could be a
+    missile" (the clause is the subject of a copula whose complement names it), "detected a missile, presumed
+    to be ..., fired from the X area" (a participle set off by commas describes the object before it)."""
+    if trigger.tag_ != "VBN":
+        return []
+    if trigger.dep_ == "csubj" and any(c.dep_ == "nsubjpass" and c.lower_ == "what" for c in trigger.children):
+        return [c for c in trigger.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    if trigger.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        return [c for c in trigger.head.children if c.dep_ in ("dobj", "obj") and c.i < trigger.i and c.pos_ == "NOUN"]
+    return []
 
 
 def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: list[tuple[Token, int]],
