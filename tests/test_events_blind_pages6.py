@@ -165,3 +165,35 @@ def test_active_participle_on_a_noun(events_of, text, agent, not_agent):
     assert events
     agents = role_texts(events[0], "agent")
     assert any(agent in t for t in agents) and not any(not_agent in t for t in agents)
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        # a leader supervising a weapons drill or test is a weapons test under his guidance
+        ("Kim Jong Un supervised a firing drill of new rocket launchers near Hamhung.", "Kim Jong Un"),
+        ("The general supervised a test of the new anti-aircraft missile system.", "general"),
+    ],
+)
+def test_supervising_a_weapons_drill(events_of, text, agent):
+    found = of_type(events_of(text), "weapons_test")
+    assert found and any(agent in t for t in role_texts(found[0], "agent"))
+
+
+@pytest.mark.parametrize(
+    "text, agent, year",
+    [
+        # "identified X as being behind the theft ... in 2019": X is the agent, and the time hung on "being"
+        # dates the theft, not the time of the identifying
+        ("The FBI last year identified the Lazarus Group as being behind a $60 million cyber heist at a "
+         "Taiwanese bank in 2017.", "Lazarus Group", 2017),
+        ("Investigators in March named North Korea as being behind the theft of $41 million from a gaming "
+         "site in 2022.", "North Korea", 2022),
+    ],
+)
+def test_named_as_being_behind(events_of, text, agent, year):
+    found = of_type(events_of(text, "2024-06-01"), "cyber_theft")
+    assert found
+    ev = found[0]
+    assert any(agent in t for t in role_texts(ev, "agent"))
+    assert ev.time is not None and ev.time.start.startswith(str(year))

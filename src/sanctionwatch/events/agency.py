@@ -119,6 +119,11 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return objs[0]
         elif h.pos_ in ("NOUN", "PROPN"):
             return h
+        elif h.lemma_.lower() == "be" and h.dep_ == "pcomp" and h.head.lower_ == "as":
+            # "pinpointed X as being behind the heist": the one named before "as"
+            objs = [c for c in h.head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
         elif h.lemma_.lower() == "be" and not any(c.dep_.startswith("nsubj") for c in h.children):
             described = _described_by(h)
             if described is not None:
