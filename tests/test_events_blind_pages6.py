@@ -197,3 +197,37 @@ def test_named_as_being_behind(events_of, text, agent, year):
     ev = found[0]
     assert any(agent in t for t in role_texts(ev, "agent"))
     assert ev.time is not None and ev.time.start.startswith(str(year))
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # the owner of what was breached is the victim, not the loot
+        ("Hackers breached the Ecuadorian bank's payment systems in January.", "Ecuadorian bank"),
+        ("The group compromised the exchange's servers last spring.", "exchange"),
+    ],
+)
+def test_owner_of_breached_systems_is_the_target(events_of, text, target):
+    found = of_type(events_of(text), "cyber_theft")
+    assert found
+    assert any(target in t for t in role_texts(found[0], "target"))
+    assert not any(target in t for t in role_texts(found[0], "item"))
+
+
+def test_means_participle_is_not_done_by_the_noun(events_of):
+    events = events_of("North Korean hackers breached the bank's systems using the Swift network.")
+    assert all("systems" not in role_texts(e, "agent") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, partner",
+    [
+        # "in the X Sea between A and B": the parties the parser hung on the place are the transfer's
+        ("A frigate saw an oil transfer between two tankers. The transfer allegedly took place on Sunday in the East China Sea "
+         "between Belizean vessel Hai Xing 3 and the North Korean Kum Un San 8.", "Hai Xing"),
+    ],
+)
+def test_parties_hung_on_the_place(events_of, text, partner):
+    second = text.index(". ") + 2
+    found = [e for e in of_type(events_of(text), "ship_to_ship_transfer") if e.trigger.start >= second]
+    assert found and any(partner in t for t in role_texts(found[0], "partner"))

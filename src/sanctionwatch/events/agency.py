@@ -11,6 +11,9 @@ from .timing import purpose_clause
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# participles that name the means of the clause's act wherever the parser hangs them ("breached the bank's
+# systems using the Swift network": the hackers use it, not the systems)
+_MEANS_PARTICIPLES = frozenset({"use", "employ"})
 
 
 def misread_finite(trigger: Token) -> bool:
@@ -80,6 +83,7 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         # phrase alone ("the test conducted by X"), never by the clause around the noun
         return next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
     if (trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ in _NOUNISH and trigger.head.i < trigger.i
+            and trigger.lemma_.lower() not in _MEANS_PARTICIPLES
             and not any(c.dep_ in ("nsubj", "aux", "mark") for c in trigger.children)):
         # "detected Chinese ships selling crude oil to North Korean vessels": an active participle describing a
         # noun is done by that noun

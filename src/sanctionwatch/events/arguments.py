@@ -133,6 +133,9 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                 for o in [obj] + named:
                     out.append((role, o))
                     out.extend((role, cj) for cj in o.conjuncts if cj.i > o.i)
+                if role == "location":
+                    # "took place in the East China Sea between X and Y": the parser hangs the parties on the place
+                    out.extend(_prep_args(ctx, [obj], times, {p: r for p, r in table.items() if r == "partner"}))
     return out
 
 
@@ -300,6 +303,14 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             item_tok = _climb_compound(item_tok)
         if item_tok.i == head.i or (agent is not None and item_tok.i == agent.i):
             item_tok = None
+    if t.object_roles.get(head.lemma_.lower(), t.object_role) == "target":
+        # "breached the Bangladesh bank's systems": the owner of what was breached is the victim too (and not
+        # the loot, though it may have typed the event)
+        for obj in (c for c in head.children if c.dep_ in ("dobj", "obj")):
+            for owner in (p for p in obj.children if p.dep_ == "poss" and p.pos_ in ("NOUN", "PROPN")):
+                args.append(argument_at(ctx, "target", owner))
+                if item_tok is not None and item_tok.i == owner.i:
+                    item_tok = None
     # an object that is the context word ("imposed sanctions") or a sum of money
     # ("stole $1.5 billion", reported as the quantity) is not a participant
     money = quantity if quantity is not None and quantity[2].unit.isupper() else None
