@@ -231,3 +231,20 @@ def test_parties_hung_on_the_place(events_of, text, partner):
     second = text.index(". ") + 2
     found = [e for e in of_type(events_of(text), "ship_to_ship_transfer") if e.trigger.start >= second]
     assert found and any(partner in t for t in role_texts(found[0], "partner"))
+
+
+@pytest.mark.parametrize(
+    "text, agent, item",
+    [
+        # a headline's present-tense verb the parser hung on its object as a modifier is still the launch, and
+        # the verb is no part of the object's phrase
+        ("“North Korea fires ballistic missile towards the East Sea,” the agency reported.", "North Korea",
+         "ballistic missile"),
+        ("North Korea fires ballistic missile towards the East Sea", "North Korea", "ballistic missile"),
+    ],
+)
+def test_headline_verb_hung_on_its_object(events_of, text, agent, item):
+    found = of_type(events_of(text), "missile_launch")
+    assert found
+    assert agent in role_texts(found[0], "agent")
+    assert role_texts(found[0], "item") == {item}

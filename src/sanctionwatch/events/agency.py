@@ -78,6 +78,10 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             return trigger.doc[trigger.i - 1]
         # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
         return None
+    if trigger.dep_ == "nmod" and trigger.tag_ == "VBZ":
+        # a headline's finite verb hung on its object ("North Korea fires ballistic missile"): the name before it
+        return next((c for c in trigger.children if c.i < trigger.i and c.dep_ in ("nsubj", "nmod", "compound")
+                     and c.pos_ == "PROPN"), None)
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         # "a tanker detained since 2019": a passive participle describing a noun is done by its "by"
         # phrase alone ("the test conducted by X"), never by the clause around the noun

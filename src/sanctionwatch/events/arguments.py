@@ -25,6 +25,8 @@ def _np_span(tok: Token) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
+            if c.tag_ == "VBZ":
+                continue  # a finite verb is no part of a noun phrase ("North Korea fires ballistic missile")
             # ("a North Korean-registered tanker": the flag state before the hyphen is part of the phrase)
             if c.dep_ in ("compound", "amod", "nmod", "flat") or (c.dep_ == "punct" and c.text == "-" and left <= c.i <= right + 1) or (c.dep_ == "poss" and c.tag_ == "NNP") or (
                     c.dep_ == "npadvmod" and t.dep_ == "amod" and c.i + 2 == t.i and c.nbor(1).text == "-"):

@@ -96,7 +96,8 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
     frontier = [trigger]
     # a reduced relative or compound trigger ("weapons sent to Russia",
     # "missile launch" seen from "missile") also looks at its head
-    if trigger.dep_ in ("acl", "compound", "amod") and trigger.head.i != trigger.i:
+    # (and a headline's finite verb the parser hung on its object: "North Korea fires ballistic missile")
+    if (trigger.dep_ in ("acl", "compound", "amod") or (trigger.dep_ == "nmod" and trigger.tag_ == "VBZ")) and trigger.head.i != trigger.i:
         out.append((trigger.head, 1))
         seen.add(trigger.head.i)
         frontier.append(trigger.head)
