@@ -248,3 +248,16 @@ def test_headline_verb_hung_on_its_object(events_of, text, agent, item):
     assert found
     assert agent in role_texts(found[0], "agent")
     assert role_texts(found[0], "item") == {item}
+
+
+@pytest.mark.parametrize(
+    "text, is_theft",
+    [
+        # "made off with" is a theft when coins or money are taken; a getaway with other things is not
+        ("Hackers linked to Pyongyang made off with $95 million in tokens from a bridge in May.", True),
+        ("The gang made off with 2,000 bitcoin last week.", True),
+        ("The burglars made off with two paintings and a clock.", False),
+    ],
+)
+def test_made_off_with(events_of, text, is_theft):
+    assert bool(of_type(events_of(text), "cyber_theft")) == is_theft

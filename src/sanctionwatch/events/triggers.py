@@ -286,7 +286,14 @@ def phrase_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) 
                     continue
                 if all(w in (lemma[i + k], lower[i + k]) for k, w in enumerate(phrase)):
                     span = sent[i:i + len(phrase)]
-                    hits.append(TriggerHit(rule.type, i, i + len(phrase), span.root, None))
+                    ctx = None
+                    if rule.context is not None:
+                        # a phrase of everyday sense ("made off with") needs its context word as a lemma does
+                        found = _context_hit(rule.context, _neighbourhood(span.root, tax.measures), tax.measures)
+                        if found is None:
+                            continue
+                        ctx = found[0]
+                    hits.append(TriggerHit(rule.type, i, i + len(phrase), span.root, ctx))
     return hits
 
 
