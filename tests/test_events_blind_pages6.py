@@ -261,3 +261,18 @@ def test_headline_verb_hung_on_its_object(events_of, text, agent, item):
 )
 def test_made_off_with(events_of, text, is_theft):
     assert bool(of_type(events_of(text), "cyber_theft")) == is_theft
+
+
+@pytest.mark.parametrize(
+    "text, origin, destination",
+    [
+        # where the noun an event is "of" goes is where the event goes
+        ("They ended a long voyage of defection from the North to Japan.", "North", "Japan"),
+        ("It was a desperate journey of defection from Hyesan to Seoul.", "Hyesan", "Seoul"),
+    ],
+)
+def test_route_of_the_noun_an_event_is_of(events_of, text, origin, destination):
+    found = of_type(events_of(text), "defection")
+    assert found
+    assert any(origin in t for t in role_texts(found[0], "origin"))
+    assert any(destination in t for t in role_texts(found[0], "destination"))

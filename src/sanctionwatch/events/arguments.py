@@ -107,7 +107,9 @@ def place_like(ctx: ArgumentContext, tok: Token) -> bool:
 def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for h in heads:
-        for c in h.children:
+        # "from Hyesan to Seoul": the parser may hang the second phrase of a route on the first
+        phrases = [x for c in h.children for x in [c, *(p for p in c.children if c.lower_ == "from" and p.dep_ == "prep")]]
+        for c in phrases:
             if c.dep_ not in ("prep", "dative") and not _preposition_participle(c, h):
                 continue
             role = table.get(c.lower_)
@@ -397,6 +399,10 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     if head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in happening:
         prep_heads.append(head.head)
     found = _prep_args(ctx, prep_heads, times, t.prepositions)
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and head.head.head.i < head.i:
+        # "a six-day journey of defection from the North to Japan": where the noun it is "of" goes is the event's
+        way = {p: r for p, r in t.prepositions.items() if r in ("origin", "destination")}
+        found += [(r, tok) for r, tok in _prep_args(ctx, [head.head.head], times, way) if tok.i > head.i]
     if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _speech_heads(tax):
         # "denied any arms deliveries to Moscow from Pyongyang": a denial or claim takes no source, so a
         # "from" phrase the parser hung on its verb is the event's
