@@ -276,3 +276,17 @@ def test_route_of_the_noun_an_event_is_of(events_of, text, origin, destination):
     assert found
     assert any(origin in t for t in role_texts(found[0], "origin"))
     assert any(destination in t for t in role_texts(found[0], "destination"))
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # the owner of what was taken is the victim ("the theft of X's funds", "stole X's coins")
+        ("Investigators blamed Lazarus for a $40 million heist of the Peruvian bank's reserve account in 2018.",
+         "Peruvian bank"),
+        ("Hackers stole the exchange's stablecoins on Friday.", "exchange"),
+    ],
+)
+def test_owner_of_the_loot_is_the_target(events_of, text, target):
+    found = of_type(events_of(text), "cyber_theft")
+    assert found and any(target in t for t in role_texts(found[0], "target"))

@@ -307,10 +307,15 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             item_tok = _climb_compound(item_tok)
         if item_tok.i == head.i or (agent is not None and item_tok.i == agent.i):
             item_tok = None
-    if t.object_roles.get(head.lemma_.lower(), t.object_role) == "target":
+    taken_from = "target" in t.roles and t.prepositions.get("from") == "target"
+    if t.object_roles.get(head.lemma_.lower(), t.object_role) == "target" or taken_from:
         # "breached the Bangladesh bank's systems": the owner of what was breached is the victim too (and not
-        # the loot, though it may have typed the event)
-        for obj in (c for c in head.children if c.dep_ in ("dobj", "obj")):
+        # the loot, though it may have typed the event); so is the owner of what was taken, in a type whose
+        # victim things are taken from ("stole the exchange's tokens", "a heist of the bank's account")
+        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        if head.pos_ == "NOUN" and taken_from:
+            objs += _noun_objects(head)[:1]
+        for obj in objs:
             for owner in (p for p in obj.children if p.dep_ == "poss" and p.pos_ in ("NOUN", "PROPN")):
                 args.append(argument_at(ctx, "target", owner))
                 if item_tok is not None and item_tok.i == owner.i:
