@@ -11,6 +11,9 @@ from .timing import purpose_clause
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# participles that name the means of the clause's act wherever the parser hangs them ("breached the bank's
+# systems using the Swift network": the hackers use it, not the systems)
+_MEANS_PARTICIPLES = frozenset({"use", "employ"})
 
 
 def misread_finite(trigger: Token) -> bool:
@@ -75,10 +78,20 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             return trigger.doc[trigger.i - 1]
         # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
         return None
+    if trigger.dep_ == "nmod" and trigger.tag_ == "VBZ":
+        # a headline's finite verb hung on its object ("North Korea fires ballistic missile"): the name before it
+        return next((c for c in trigger.children if c.i < trigger.i and c.dep_ in ("nsubj", "nmod", "compound")
+                     and c.pos_ == "PROPN"), None)
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         # "a tanker detained since 2019": a passive participle describing a noun is done by its "by"
         # phrase alone ("the test conducted by X"), never by the clause around the noun
         return next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    if (trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ in _NOUNISH and trigger.head.i < trigger.i
+            and trigger.lemma_.lower() not in _MEANS_PARTICIPLES
+            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in trigger.children)):
+        # "detected Chinese ships selling crude oil to North Korean vessels": an active participle describing a
+        # noun is done by that noun
+        return trigger.head
     by_phrase = next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
     if (by_phrase is not None and trigger.tag_ == "VBN"
             and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)):
@@ -86,9 +99,10 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         # (its noun as the subject) is still passive: the "by" phrase acts, the noun is what was fired
         return by_phrase
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
-    if not subjects and trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and any(
+    if not subjects and trigger.dep_ == "relcl" and trigger.head.pos_ in _NOUNISH and any(
             c.lower_ in ("which", "that", "who") for c in _subjects(trigger)):
-        return trigger.head  # "a firm that shipped rifles": the relative pronoun stands for the firm
+        # "a firm that shipped rifles", "the four North Koreans who crossed": the relative pronoun stands for the noun
+        return trigger.head
     if (trigger.dep_ == "acl" and not subjects and trigger.head.pos_ == "NOUN"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)):
         # "its attempt to launch a satellite", "Iran's decision to send troops": the noun's owner acts
@@ -119,6 +133,11 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return objs[0]
         elif h.pos_ in ("NOUN", "PROPN"):
             return h
+        elif h.lemma_.lower() == "be" and h.dep_ == "pcomp" and h.head.lower_ == "as":
+            # "pinpointed X as being behind the heist": the one named before "as"
+            objs = [c for c in h.head.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
         elif h.lemma_.lower() == "be" and not any(c.dep_.startswith("nsubj") for c in h.children):
             described = _described_by(h)
             if described is not None:

@@ -25,7 +25,11 @@ def _np_span(tok: Token) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("compound", "amod", "nmod", "flat") or (c.dep_ == "punct" and c.text == "-" and left <= c.i <= right + 1) or (c.dep_ == "poss" and c.tag_ == "NNP"):
+            if c.tag_ == "VBZ":
+                continue  # a finite verb is no part of a noun phrase ("North Korea fires ballistic missile")
+            # ("a North Korean-registered tanker": the flag state before the hyphen is part of the phrase)
+            if c.dep_ in ("compound", "amod", "nmod", "flat") or (c.dep_ == "punct" and c.text == "-" and left <= c.i <= right + 1) or (c.dep_ == "poss" and c.tag_ == "NNP") or (
+                    c.dep_ == "npadvmod" and t.dep_ == "amod" and c.i + 2 == t.i and c.nbor(1).text == "-"):
                 left, right = min(left, c.i), max(right, c.i)
                 stack.append(c)
     doc = tok.doc
@@ -110,21 +114,23 @@ def place_like(ctx: ArgumentContext, tok: Token) -> bool:
 def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for h in heads:
-        for c in h.children:
-            if c.dep_ not in ("prep", "dative"):
+        # "from Hyesan to Seoul": the parser may hang the second phrase of a route on the first
+        phrases = [x for c in h.children for x in [c, *(p for p in c.children if c.lower_ == "from" and p.dep_ == "prep")]]
+        for c in phrases:
+            if c.dep_ not in ("prep", "dative") and not _preposition_participle(c, h):
                 continue
             role = table.get(c.lower_)
             if role is None:
                 continue
-            for obj in c.children:
+            for obj in _prep_objects(c):
                 # a target need not be a place or an actor ("stole ... from two exchanges")
-                if obj.dep_ == "pobj" and not place_like(ctx, obj) and role in ("recipient", "destination"):
+                if not place_like(ctx, obj) and role in ("recipient", "destination"):
                     # "weapons for Russia's war": the possessor is the recipient
                     owner = next((p for p in obj.children if p.dep_ == "poss" and place_like(ctx, p)), None)
                     if owner is not None:
                         out.append((role, owner))
                     continue
-                if obj.dep_ != "pobj" or not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or place_like(ctx, obj)):
+                if not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or place_like(ctx, obj)):
                     continue
                 at = ctx.base + obj.idx
                 if any(s <= at < e for s, e, _ in times):
@@ -138,6 +144,26 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                 for o in [obj] + named:
                     out.append((role, o))
                     out.extend((role, cj) for cj in o.conjuncts if cj.i > o.i)
+                if role == "location":
+                    # "took place in the East China Sea between X and Y": the parser hangs the parties on the place
+                    out.extend(_prep_args(ctx, [obj], times, {p: r for p, r in table.items() if r == "partner"}))
+    return out
+
+
+def _preposition_participle(c: Token, head: Token) -> bool:
+    """"transfers involving a North Korean tanker": a participle of a noun trigger that does a preposition's work
+    (its role comes from the same table)."""
+    return c.dep_ == "acl" and c.tag_ == "VBG" and head.pos_ == "NOUN" and c.i > head.i
+
+
+def _prep_objects(c: Token) -> list[Token]:
+    """The objects of a role phrase, read as prepositional objects: a participle's object ("involving X"), and
+    the object of a preposition stacked on the first ("from around the Chagang region", "from near X")."""
+    if c.dep_ == "acl":
+        return [o for o in c.children if o.dep_ in ("dobj", "obj")]
+    out = [o for o in c.children if o.dep_ == "pobj"]
+    if not out:
+        out = [o for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     return out
 
 
@@ -288,6 +314,19 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
             item_tok = _climb_compound(item_tok)
         if item_tok.i == head.i or (agent is not None and item_tok.i == agent.i):
             item_tok = None
+    taken_from = "target" in t.roles and t.prepositions.get("from") == "target"
+    if t.object_roles.get(head.lemma_.lower(), t.object_role) == "target" or taken_from:
+        # "breached the Bangladesh bank's systems": the owner of what was breached is the victim too (and not
+        # the loot, though it may have typed the event); so is the owner of what was taken, in a type whose
+        # victim things are taken from ("stole the exchange's tokens", "a heist of the bank's account")
+        objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        if head.pos_ == "NOUN" and taken_from:
+            objs += _noun_objects(head)[:1]
+        for obj in objs:
+            for owner in (p for p in obj.children if p.dep_ == "poss" and p.pos_ in ("NOUN", "PROPN")):
+                args.append(argument_at(ctx, "target", owner))
+                if item_tok is not None and item_tok.i == owner.i:
+                    item_tok = None
     # an object that is the context word ("imposed sanctions") or a sum of money
     # ("stole $1.5 billion", reported as the quantity) is not a participant
     money = quantity if quantity is not None and quantity[2].unit.isupper() else None
@@ -366,7 +405,16 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     carriers = tax.modality.get("light_verbs", frozenset()) | tax.modality.get("enabling_verbs", frozenset())
     if head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" and gov.lemma_.lower() in carriers:
         prep_heads.append(gov)
+    # "the transfer took place in the East China Sea between X and Y": the phrases of the verb telling that it
+    # happened are the event's
+    happening = tax.modality.get("occurrence_heads", frozenset()) | tax.modality.get("outcome_heads", frozenset())
+    if head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in happening:
+        prep_heads.append(head.head)
     found = _prep_args(ctx, prep_heads, times, t.prepositions)
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and head.head.head.i < head.i:
+        # "a six-day journey of defection from the North to Japan": where the noun it is "of" goes is the event's
+        way = {p: r for p, r in t.prepositions.items() if r in ("origin", "destination")}
+        found += [(r, tok) for r, tok in _prep_args(ctx, [head.head.head], times, way) if tok.i > head.i]
     if head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _speech_heads(tax):
         # "denied any arms deliveries to Moscow from Pyongyang": a denial or claim takes no source, so a
         # "from" phrase the parser hung on its verb is the event's

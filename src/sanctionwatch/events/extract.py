@@ -105,7 +105,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
                 a.entity in hit.agents for a in args if a.role == "agent"):
             continue  # an act that is this type only in other hands ("the DPRK rejected the resolution")
         modality = combine_modality(local, doc.attributions[att] if att is not None else None, agent,
-                                    tax.modality.get("self_reference_nouns", frozenset()))
+                                    tax.modality.get("self_reference_nouns", frozenset()),
+                                    tax.modality.get("state_media", frozenset()))
         out.append(Event(
             type=hit.type,
             trigger=trig,

@@ -28,6 +28,9 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     # a past participle describing a noun names a past act ("will keep holding the Sea Pearl, a tanker
     # detained since 2019"): a future or a wish above it is about something else
     described = head.dep_ == "acl" and head.tag_ == "VBN"
+    # so does a passive clause that is a copula's subject: "what was fired could be a missile" doubts what it
+    # was, not that it was fired
+    described = described or (head.dep_ == "csubj" and head.tag_ == "VBN")
     for n, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         if described and n > 0 and (lemma in mod.get("hypothetical_heads", ()) or any(
@@ -209,8 +212,15 @@ def _self_reference(attribution: Attribution, agent: Argument, nouns: frozenset[
             and words[0].lower() in nouns and (agent.entity is None or agent.entity.startswith("local:")))
 
 
+def _own_media(attribution: Attribution, agent: Argument, state_media: frozenset[str]) -> bool:
+    """KCNA reporting a launch of the DPRK: the state's own outlet states the state's act."""
+    if attribution.source_entity is None or agent.entity is None:
+        return False
+    return f"{attribution.source_entity}={agent.entity}" in state_media
+
+
 def combine_modality(local: str | None, attribution: Attribution | None, agent: Argument | None,
-                     self_nouns: frozenset[str] = frozenset()) -> str:
+                     self_nouns: frozenset[str] = frozenset(), state_media: frozenset[str] = frozenset()) -> str:
     if local == "negated" and attribution is not None and attribution.stance == "deny":
         return "denied"  # "'We have never exported weapons,' she said": the negation is the speaker's denial
     if local in ("negated", "hypothetical", "denied"):
@@ -224,7 +234,7 @@ def combine_modality(local: str | None, attribution: Attribution | None, agent: 
             return "asserted"
         self_report = agent is not None and (
             (attribution.source_entity is not None and attribution.source_entity == agent.entity)
-            or _self_reference(attribution, agent, self_nouns))
+            or _self_reference(attribution, agent, self_nouns) or _own_media(attribution, agent, state_media))
         return "asserted" if self_report else "alleged"
     return local or "asserted"
 

@@ -40,7 +40,7 @@ def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str
         types = [t for t in doc_types if doc_types[t] > 0 and any(r.type == t and r.context is not None for r in rules)]
         if not types:
             continue
-        if not (_actor_possessor(ctx, tok) or _back_reference(tok) or _counted_again(tok, sequence)):
+        if not (_actor_possessor(ctx, tok) or _back_reference(tok, _happening_heads(ctx)) or _counted_again(tok, sequence)):
             continue
         best = max(types, key=lambda t: doc_types[t])
         out.append(TriggerHit(best, tok.i - sent.start, tok.i - sent.start + 1, tok, None))
@@ -57,11 +57,18 @@ def _actor_possessor(ctx: ArgumentContext, tok: Token) -> bool:
     return bool(poss) and entity_at(ctx.entities, at, at + len(poss[0])) is not None
 
 
-def _back_reference(tok: Token) -> bool:
+def _happening_heads(ctx: ArgumentContext) -> frozenset[str]:
+    mod = ctx.tax.modality
+    return mod.get("occurrence_heads", frozenset()) | mod.get("outcome_heads", frozenset())
+
+
+def _back_reference(tok: Token, happening: frozenset[str] = frozenset()) -> bool:
     """"the breach", "the heist" as a verb's object with nothing of its own that could type it
-    (an "of" phrase or a modifier says what it is, and the rules have already judged that)."""
+    (an "of" phrase or a modifier says what it is, and the rules have already judged that); so is the subject
+    of a verb that tells how it happened ("the transfer took place on Tuesday", "the launch failed")."""
     kids = list(tok.children)
-    return (tok.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+    told = tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in happening)
+    return (told and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
             and not any(c.dep_ in ("prep", "amod", "compound", "nmod", "poss", "acl", "relcl") for c in kids))
 
 

@@ -166,7 +166,19 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
     if not mine:
         return None
     at = base + head.idx
-    return min(mine, key=lambda f: min(abs(f[0] - at), abs(f[1] - at)))
+    # the time hung on the nearest word above the trigger dates it before one hung higher up: "pinpointed X
+    # last year as being behind a heist ... in 2016" (the heist is 2016's, the pinpointing last year's)
+    height = {head.i: 0}
+    t = head
+    while t.head.i != t.i:
+        t = t.head
+        height[t.i] = len(height)
+
+    def rank(f: Found) -> tuple[int, int]:
+        o = owner(sent, base, f, heads)
+        return (height.get(o.i, 0) if o is not None else 0, min(abs(f[0] - at), abs(f[1] - at)))
+
+    return min(mine, key=rank)
 
 
 def _coordinated_time(sent: Span, base: int, times: Sequence[Found], own: set[int], heads: set[int]) -> list[Found]:

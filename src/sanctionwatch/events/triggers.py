@@ -97,7 +97,8 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
     frontier = [trigger]
     # a reduced relative or compound trigger ("weapons sent to Russia",
     # "missile launch" seen from "missile") also looks at its head
-    if trigger.dep_ in ("acl", "compound", "amod") and trigger.head.i != trigger.i:
+    # (and a headline's finite verb the parser hung on its object: "North Korea fires ballistic missile")
+    if (trigger.dep_ in ("acl", "compound", "amod") or (trigger.dep_ == "nmod" and trigger.tag_ == "VBZ")) and trigger.head.i != trigger.i:
         out.append((trigger.head, 1))
         seen.add(trigger.head.i)
         frontier.append(trigger.head)
@@ -133,6 +134,11 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             out.append((subj, 1))
             seen.add(subj.i)
             frontier.append(subj)
+    for near in _described_thing(trigger):
+        if near.i not in seen:
+            out.append((near, 1))
+            seen.add(near.i)
+            frontier.append(near)
     for depth in range(1, _MAX_DEPTH + 1):
         nxt = []
         for tok in frontier:
@@ -143,6 +149,8 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                 out.append((child, depth))
                 nxt.append(child)
                 _through_measure(child, measures, seen, out, nxt, depth)
+                if depth == 1:
+                    _through_payload(child, seen, out, nxt)
                 # a noun's modifiers are as close as the noun ("tests of nuclear weapons"); a measure
                 # among them is transparent too ("3 million yuan worth of seafood")
                 for mod in child.children:
@@ -166,6 +174,19 @@ def _passive(verb: Token) -> bool:
         verb.tag_ == "VBN" and verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
+def _described_thing(trigger: Token) -> list[Token]:
+    """The thing a passive trigger is about where the parser hung it elsewhere: "what was fired by X could be a
+    missile" (the clause is the subject of a copula whose complement names it), "detected a missile, presumed
+    to be ..., fired from the X area" (a participle set off by commas describes the object before it)."""
+    if trigger.tag_ != "VBN":
+        return []
+    if trigger.dep_ == "csubj" and any(c.dep_ == "nsubjpass" and c.lower_ == "what" for c in trigger.children):
+        return [c for c in trigger.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    if trigger.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        return [c for c in trigger.head.children if c.dep_ in ("dobj", "obj") and c.i < trigger.i and c.pos_ == "NOUN"]
+    return []
+
+
 def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: list[tuple[Token, int]],
                      nxt: list[Token], depth: int) -> None:
     """A measure is transparent: "a number of shells", "containers of munitions" reach the goods."""
@@ -184,6 +205,18 @@ def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: 
                 if o.dep_ in ("dobj", "obj") and o.i not in seen:
                     seen.add(o.i)
                     out.append((o, depth))
+                    nxt.append(o)
+
+
+def _through_payload(tok: Token, seen: set[int], out: list[tuple[Token, int]], nxt: list[Token]) -> None:
+    """"launched a rocket carrying a spy satellite": what the act's own object carries says what the act is
+    (a space launch, not a missile firing), as near as the object itself."""
+    for p in tok.children:
+        if p.dep_ == "acl" and p.tag_ == "VBG" and p.lemma_.lower() in _CONTENT_VERBS:
+            for o in p.children:
+                if o.dep_ in ("dobj", "obj") and o.i not in seen:
+                    seen.add(o.i)
+                    out.append((o, 1))
                     nxt.append(o)
 
 
@@ -306,7 +339,14 @@ def phrase_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None) 
                     continue
                 if all(w in (lemma[i + k], lower[i + k]) for k, w in enumerate(phrase)):
                     span = sent[i:i + len(phrase)]
-                    hits.append(TriggerHit(rule.type, i, i + len(phrase), span.root, None))
+                    ctx = None
+                    if rule.context is not None:
+                        # a phrase of everyday sense ("made off with") needs its context word as a lemma does
+                        found = _context_hit(rule.context, _neighbourhood(span.root, tax.measures), tax.measures)
+                        if found is None:
+                            continue
+                        ctx = found[0]
+                    hits.append(TriggerHit(rule.type, i, i + len(phrase), span.root, ctx))
     return hits
 
 
