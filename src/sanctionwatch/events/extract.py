@@ -16,10 +16,11 @@ from ..dates import parse_anchor
 from ..timex import find_times
 from .abroad import workers_abroad_hits
 from .agents import document_voice, resolve_agent
-from .arguments import ArgumentContext, event_arguments, relative_antecedents
+from .arguments import ArgumentContext, event_arguments
 from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
+from .relatives import relative_antecedents
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
 from .triggers import TriggerHit, lemma_matches, phrase_matches, select_hits, sentence_keys
