@@ -31,6 +31,9 @@ def holding(atts, piece):
     ("The plaintiffs think the agency ignored their earlier letters.", "ignored their earlier letters", "assert"),
     # a person's thought stays a cognition cue, a negated belief stays none; so does an unnamed "they"
     ("They believe that the harbour will reopen next month.", "the harbour will reopen", "none"),
+    # commentators are no party to the story: their belief is an opinion, however many hold it
+    ("Several economists believe the fishing ban cost the port towns a fifth of their income.", "cost the port towns", "none"),
+    ("Shipping experts think the trawler unloaded its catch at a second port.", "unloaded its catch", "none"),
     ("Maria Fernandes believes that the harbour will reopen next month.", "the harbour will reopen", "none"),
     ("The FBI does not believe the stolen tokens were swapped for stablecoins.", "swapped for stablecoins", "none"),
 ])

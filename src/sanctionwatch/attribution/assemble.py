@@ -79,18 +79,18 @@ def _assessment(d: Draft, speaker: Speaker | None, entities: Sequence[Entity] | 
     head = cue_head(d.cue_tokens)
     if head is None or head.lemma_.lower() not in lex.assessment_cues:
         return False
-    if _plural_source(d.source_tokens):
-        return True
+    if (plural := _plural_head(d.source_tokens)) is not None:
+        return plural.lemma_.lower() not in lex.commentators
     if speaker is None or speaker.entity is None:
         return False
     kinds = {e.type for e in entities or () if e.id == speaker.entity}
     return bool(kinds & lex.assessment_source_types)
 
 
-def _plural_source(tokens: Sequence[Token]) -> bool:
-    """The source phrase is headed by a plural noun ("officials", "the complainants"), not a pronoun."""
+def _plural_head(tokens: Sequence[Token]) -> Token | None:
+    """The plural noun heading the source phrase ("officials", "the complainants"); None for a pronoun or a singular."""
     inside = {t.i for t in tokens}
-    return any(t.tag_ in ("NNS", "NNPS") for t in tokens if t.head.i not in inside or t.head.i == t.i)
+    return next((t for t in tokens if t.tag_ in ("NNS", "NNPS") and (t.head.i not in inside or t.head.i == t.i)), None)
 
 
 def block_starts(parsed: Parsed) -> dict[int, int]:

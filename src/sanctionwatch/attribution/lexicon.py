@@ -54,6 +54,7 @@ class Lexicon:
     public_body_heads: frozenset[str] = frozenset()  # last words of public bodies' names ("Council")
     assessment_cues: frozenset[str] = frozenset()  # "the agency believes": an institution's assessment
     assessment_source_types: frozenset[str] = frozenset()  # entity types whose beliefs are assessments
+    commentators: frozenset[str] = frozenset()  # "analysts believe": an opinion, never an assessment
     indefinite_pronouns: frozenset[str] = frozenset()  # "those who ...": names no one
 
 
@@ -127,6 +128,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         indefinite_pronouns=_lower(sp.get("indefinite_pronouns")),
         assessment_cues=_lower((d.get("institutional_assessment") or {}).get("cues")),
         assessment_source_types=_lower((d.get("institutional_assessment") or {}).get("source_types")),
+        commentators=_lower((d.get("institutional_assessment") or {}).get("commentators")),
     )
 
 
