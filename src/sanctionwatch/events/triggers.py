@@ -310,6 +310,11 @@ def _everyday_sense(words: frozenset[str], trigger: Token, hood: list[tuple[Toke
     near = [tok for tok, depth in hood if depth <= 2 and tok.dep_ not in _ADVERBIAL]
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.lower_ == "of":
         near.append(trigger.head.head)
+    # the understood subject of a verb in a chain ("hackers kept trying to seize coins"): the chain's subject
+    v = trigger
+    while v.dep_ == "xcomp" and v.head.i != v.i:
+        v = v.head
+        near.extend(c for c in v.children if c.dep_ in ("nsubj", "nsubjpass"))
     return any(_keys(tok)[0] in words or tok.lower_ in words for tok in near)
 
 
@@ -401,7 +406,10 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                 if rule.also is not None and not _also_hit(rule.also, hood, tok, found[0], places):
                     continue
                 ctx, depth = found
-            key = (depth, rank.get(rule.type, 99))
+            # a type read off the destination ("sold ... to North Korea") is a fallback: any goods lexicon of
+            # the trigger's ("delivery of refined petroleum products into North Korea") names the closer type
+            fallback = 2 if rule.via and rule.context is not None and rule.needs_item else 0
+            key = (depth + fallback, rank.get(rule.type, 99))
             if best is None or key < best[0]:
                 best = (key, TriggerHit(rule.type, i, i + 1, tok, ctx, agents=rule.agents))
         if best is not None:
