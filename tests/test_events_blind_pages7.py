@@ -118,3 +118,26 @@ def test_capital_scale_abbreviation(text, value):
 def test_bare_b_is_no_scale():
     q = parse_quantity("2 B")
     assert q is None or q.value == 2
+
+
+# --- who designates: "the government of X", and one who announces a designation makes it -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("On Monday, the government of Japan designated 4 ships and 2 firms for smuggling North Korean coal.", "jpn"),
+        ("The government of Australia sanctioned three North Korean trading companies on Friday.", "aus"),
+        ("The State Department today announced the designations of 12 North Korean officials.", None),
+    ],
+)
+def test_designating_state_is_the_agent(events_of, text, agent):
+    found = of_type(events_of(text), "designation")
+    assert found
+    agents = role_entities(found[0], "agent")
+    assert (agent in agents) if agent else (agents - {None})
+
+
+def test_announcing_a_launch_only_reports_it(events_of):
+    found = of_type(events_of("Seoul's military announced the launch of a North Korean missile on Tuesday."), "missile_launch")
+    assert found and "kor" not in role_entities(found[0], "agent")

@@ -248,7 +248,8 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             subj = _subjects(g, subj_deps)
             # the subject is shared with a controlled or coordinated verb ("chose to flee",
             # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
-            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
+            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())
+                         or (lemma in mod.get("performative_verbs", ()) and _performed(trigger, tax))):
                 if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
                 if lemma == "be" and subj[0].pos_ == "NOUN" and subj[0].lemma_.lower() in tax.by_lemma:
@@ -260,6 +261,13 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return subj[0]
         prev, t = t, g
     return None
+
+
+def _performed(trigger: Token, tax: Taxonomy) -> bool:
+    """Whether the noun trigger names an act done by announcing it ("OFAC announced the designations of ..."):
+    one who announces a launch reports it, one who announces a designation makes it."""
+    types = tax.modality.get("performative_types", frozenset())
+    return trigger.pos_ == "NOUN" and any(r.type in types for r in tax.by_lemma.get(trigger.lemma_.lower(), ()))
 
 
 # conjunctions the parser may read as prepositions: "introduced after Russia in 2024 rejected the renewal"

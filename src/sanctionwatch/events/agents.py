@@ -181,6 +181,13 @@ def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argum
                              if ctx.text[m.start:m.end].lower() == named.text.lower()), None)
                 named = Argument(named.role, named.start, named.end, named.text, same)
             return named
+    if lemma in mod.get("government_nouns", ()):
+        # "the government of the Republic of Korea designated ...": the state it governs
+        states = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if states:
+            named = argument_at(ctx, a.role, states[0])
+            if named.entity is not None:
+                return named
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no") for c in head.children):
         return a
     for key, types, scope in _ANAPHORS:
