@@ -141,3 +141,18 @@ def test_designating_state_is_the_agent(events_of, text, agent):
 def test_announcing_a_launch_only_reports_it(events_of):
     found = of_type(events_of("Seoul's military announced the launch of a North Korean missile on Tuesday."), "missile_launch")
     assert found and "kor" not in role_entities(found[0], "agent")
+
+
+# --- a weapons word that only names a programme is no arms transfer ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, arms",
+    [
+        ("A ring raised $3 million to be funneled to North Korea and its weapons of mass destruction program.", False),
+        ("Their wages were transferred to Pyongyang's missile programme.", False),
+        ("The firm shipped missile parts to North Korea for its missile program.", True),
+    ],
+)
+def test_programme_is_no_goods(events_of, text, arms):
+    assert bool(of_type(events_of(text), "arms_transfer")) == arms

@@ -262,6 +262,15 @@ def _in_place_phrase(tok: Token, trigger: Token, place_preps: frozenset[str]) ->
     return False
 
 
+def _names_a_programme(tok: Token, programmes: frozenset[str]) -> bool:
+    """Whether the context word only names a programme ("funds funneled to its weapons of mass destruction
+    program", "revenue for the missile programme"): the programme is a purpose, not the goods moved."""
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in programmes:
+        return True
+    return any(o.lemma_.lower() in programmes for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj")
+
+
 def _acted_on(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` lies in the trigger's object or passive subject (a verb coordinated with the
     trigger and sharing its subject counts as the trigger: "had left port and was stopped")."""
@@ -396,6 +405,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                 else:
                     found = _context_hit(rule.context, hood, tax.measures, tok, places)
                 if found is not None and rule.object_only and not _acted_on(found[0], tok):
+                    found = None
+                if found is not None and _names_a_programme(found[0], tax.modality.get("programme_nouns", frozenset())):
                     found = None
                 if found is not None and rule.needs_item and _goods_of(tok, tax.measures) is None:
                     found = None
