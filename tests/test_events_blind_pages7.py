@@ -156,3 +156,18 @@ def test_announcing_a_launch_only_reports_it(events_of):
 )
 def test_programme_is_no_goods(events_of, text, arms):
     assert bool(of_type(events_of(text), "arms_transfer")) == arms
+
+
+# --- a contact clause of a light verb on the event noun: its subject acts ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("The missile test North Korea conducted last week drew condemnation.", "missile_launch"),
+        ("Analysts compared the nuclear test North Korea carried out in 2017 with earlier ones.", "nuclear_test"),
+    ],
+)
+def test_contact_clause_subject_is_the_agent(events_of, text, etype):
+    found = of_type(events_of(text), etype)
+    assert found and "prk" in role_entities(found[0], "agent")

@@ -78,6 +78,17 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             return trigger.doc[trigger.i - 1]
         # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
         return None
+    if trigger.pos_ == "NOUN":
+        # "the hack the group carried out", "the test North Korea conducted": a contact clause (no relative
+        # pronoun) of a light verb or a verb of perpetrating on the event noun; its subject acts
+        doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
+        for rc in trigger.children:
+            if rc.dep_ != "relcl" or rc.i < trigger.i or rc.lemma_.lower() not in doers:
+                continue
+            subj = [c for c in rc.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH
+                    and c.lower_ not in ("which", "that", "who", "whom")]
+            if subj and not any(c.dep_ == "dobj" for c in rc.children):
+                return subj[0]
     if trigger.dep_ == "nmod" and trigger.tag_ == "VBZ":
         # a headline's finite verb hung on its object ("North Korea fires ballistic missile"): the name before it
         return next((c for c in trigger.children if c.i < trigger.i and c.dep_ in ("nsubj", "nmod", "compound")
