@@ -171,3 +171,12 @@ def test_programme_is_no_goods(events_of, text, arms):
 def test_contact_clause_subject_is_the_agent(events_of, text, etype):
     found = of_type(events_of(text), etype)
     assert found and "prk" in role_entities(found[0], "agent")
+
+
+# --- "stolen from X by Y": the "by" phrase the parser hangs on X still acts ---------------------------------------
+
+
+def test_by_phrase_after_from_phrase_is_the_agent(events_of):
+    text = "Investigators traced $12 million worth of cryptocurrency stolen from an exchange by North Korean hackers."
+    found = [e for e in of_type(events_of(text), "cyber_theft") if e.trigger.text == "stolen"]
+    assert found and "prk" in role_entities(found[0], "agent")

@@ -96,7 +96,13 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         # "a tanker detained since 2019": a passive participle describing a noun is done by its "by"
         # phrase alone ("the test conducted by X"), never by the clause around the noun
-        return next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        by = next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        # "coins stolen from an exchange by North Korean hackers": the parser may hang the "by" phrase on the
+        # noun of the participle's own "from" phrase
+        return by or next((g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "from"
+                           for o in p.children if o.dep_ == "pobj"
+                           for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                           for g in b.children if g.dep_ == "pobj" and g.pos_ in _NOUNISH), None)
     if (trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ in _NOUNISH and trigger.head.i < trigger.i
             and trigger.lemma_.lower() not in _MEANS_PARTICIPLES
             and not any(c.dep_ in ("nsubj", "aux", "mark") for c in trigger.children)):
