@@ -180,3 +180,9 @@ def test_by_phrase_after_from_phrase_is_the_agent(events_of):
     text = "Investigators traced $12 million worth of cryptocurrency stolen from an exchange by North Korean hackers."
     found = [e for e in of_type(events_of(text), "cyber_theft") if e.trigger.text == "stolen"]
     assert found and "prk" in role_entities(found[0], "agent")
+
+
+def test_participle_counts_the_amount_of_its_noun(events_of):
+    text = "Investigators traced $12 million worth of cryptocurrency stolen from an exchange by North Korean hackers."
+    found = [e for e in of_type(events_of(text), "cyber_theft") if e.trigger.text == "stolen"]
+    assert found and found[0].quantity is not None and found[0].quantity.value == 12_000_000
