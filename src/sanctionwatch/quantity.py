@@ -194,7 +194,7 @@ def _exact(m: re.Match[str], text: str, end: int, lex: _Lexicon) -> tuple[int, i
         return None
     scale = lex.scales.get((m["scale"] or "").lower(), 1.0)
     # "m"/"bn" abbreviations only count as scales when glued to a currency amount
-    if m["scale"] and m["scale"].lower() in ("m", "bn", "mln") and not m["cur"]:
+    if m["scale"] and m["scale"].lower() in ("m", "b", "bn", "mln") and not m["cur"]:
         return None
     stop = m.end()
     unit: str | None = lex.currency_symbols[m["cur"].lower()] if m["cur"] else None

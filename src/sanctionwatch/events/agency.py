@@ -78,6 +78,17 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             return trigger.doc[trigger.i - 1]
         # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
         return None
+    if trigger.pos_ == "NOUN":
+        # "the hack the group carried out", "the test North Korea conducted": a contact clause (no relative
+        # pronoun) of a light verb or a verb of perpetrating on the event noun; its subject acts
+        doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
+        for rc in trigger.children:
+            if rc.dep_ != "relcl" or rc.i < trigger.i or rc.lemma_.lower() not in doers:
+                continue
+            subj = [c for c in rc.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH
+                    and c.lower_ not in ("which", "that", "who", "whom")]
+            if subj and not any(c.dep_ == "dobj" for c in rc.children):
+                return subj[0]
     if trigger.dep_ == "nmod" and trigger.tag_ == "VBZ":
         # a headline's finite verb hung on its object ("North Korea fires ballistic missile"): the name before it
         return next((c for c in trigger.children if c.i < trigger.i and c.dep_ in ("nsubj", "nmod", "compound")
@@ -85,7 +96,13 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         # "a tanker detained since 2019": a passive participle describing a noun is done by its "by"
         # phrase alone ("the test conducted by X"), never by the clause around the noun
-        return next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        by = next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        # "coins stolen from an exchange by North Korean hackers": the parser may hang the "by" phrase on the
+        # noun of the participle's own "from" phrase
+        return by or next((g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "from"
+                           for o in p.children if o.dep_ == "pobj"
+                           for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                           for g in b.children if g.dep_ == "pobj" and g.pos_ in _NOUNISH), None)
     if (trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.pos_ in _NOUNISH and trigger.head.i < trigger.i
             and trigger.lemma_.lower() not in _MEANS_PARTICIPLES
             and not any(c.dep_ in ("nsubj", "aux", "mark") for c in trigger.children)):
@@ -248,7 +265,8 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             subj = _subjects(g, subj_deps)
             # the subject is shared with a controlled or coordinated verb ("chose to flee",
             # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
-            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())):
+            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())
+                         or (lemma in mod.get("performative_verbs", ()) and _performed(trigger, tax))):
                 if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
                 if lemma == "be" and subj[0].pos_ == "NOUN" and subj[0].lemma_.lower() in tax.by_lemma:
@@ -260,6 +278,13 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return subj[0]
         prev, t = t, g
     return None
+
+
+def _performed(trigger: Token, tax: Taxonomy) -> bool:
+    """Whether the noun trigger names an act done by announcing it ("OFAC announced the designations of ..."):
+    one who announces a launch reports it, one who announces a designation makes it."""
+    types = tax.modality.get("performative_types", frozenset())
+    return trigger.pos_ == "NOUN" and any(r.type in types for r in tax.by_lemma.get(trigger.lemma_.lower(), ()))
 
 
 # conjunctions the parser may read as prepositions: "introduced after Russia in 2024 rejected the renewal"

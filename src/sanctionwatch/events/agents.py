@@ -93,6 +93,11 @@ def resolve_agent(
                 a = Argument(a.role, a.start, a.end, a.text, _country_before(ctx, sent, a.start))
             if a.entity is None and attribution is None and a.text.lower() in ctx.tax.modality.get("empty_pronouns", ()):
                 continue  # nor does a bare "it" outside reported speech ("making it the largest hack")
+            if (a.entity is None and a.text.lower() in ctx.tax.modality.get("group_pronouns", ())
+                    and hit.type in ctx.tax.modality.get("group_acts", ())):
+                # "After the Lazarus Group gained access ..., they laundered the funds": the group last named
+                # as a subject (this or the previous sentence); the victim named as an object is not "they"
+                a = Argument(a.role, a.start, a.end, a.text, _group_subject_before(ctx, sent, a.start))
         if any((o.role, o.start, o.end) == (a.role, a.start, a.end) for o in out):
             continue  # two dateline words ("UNITED NATIONS, United States") repaired to the same subject
         out.append(a)
@@ -176,6 +181,13 @@ def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argum
                              if ctx.text[m.start:m.end].lower() == named.text.lower()), None)
                 named = Argument(named.role, named.start, named.end, named.text, same)
             return named
+    if lemma in mod.get("government_nouns", ()):
+        # "the government of the Republic of Korea designated ...": the state it governs
+        states = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if states:
+            named = argument_at(ctx, a.role, states[0])
+            if named.entity is not None:
+                return named
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no") for c in head.children):
         return a
     for key, types, scope in _ANAPHORS:
@@ -217,6 +229,23 @@ def _country_before(ctx: ArgumentContext, sent: Span, at: int) -> str | None:
         if ent is not None:
             best = (tok.i, ent.id)
     return best[1] if best else None
+
+
+def _group_subject_before(ctx: ArgumentContext, sent: Span, at: int) -> str | None:
+    """The organisation last named before ``at`` as a subject or possessor, in this sentence or the previous
+    one: what a plural pronoun ("they", "their") of a group's act stands for."""
+    start = sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    best: str | None = None
+    for tok in sent.doc[start:sent.end]:
+        if ctx.base + tok.idx >= at:
+            break
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        ent = next((e for e in ctx.entities if e.type in ("organisation", "organization", "group") and any(
+            m.start <= ctx.base + tok.idx < m.end for m in e.mentions)), None)
+        if ent is not None:
+            best = ent.id
+    return best
 
 
 def _source_phrases(sent: Span, base: int) -> list[tuple[int, int]]:

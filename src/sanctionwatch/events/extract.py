@@ -86,6 +86,10 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         qty = _bare_count(ctx, hit) or pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
         args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
         if qty is None:
+            qty = _described_amount(ctx.base, hit.head, [q for q in quantities if not _overlaps(q, times)])
+            if qty is not None:
+                args.append(Argument("quantity", qty[0], qty[1], ctx.text[qty[0]:qty[1]]))
+        if qty is None:
             # a count inside a participant shared from another clause is the event's too
             # ("More than 100,000 North Korean workers remain abroad, earning cash")
             qty = _participant_count(quantities, times, args)
@@ -218,6 +222,18 @@ def _bare_count(ctx: ArgumentContext, hit: TriggerHit) -> tuple[int, int, Quanti
             s = ctx.base + c.idx
             return s, s + len(c), Quantity(int(value) if value.is_integer() else value, hit.context.lemma_.lower(), False, c.text)
     return None
+
+
+def _described_amount(base: int, trigger: Token, quantities):
+    """"$28.7 million worth of cryptocurrency stolen from an exchange": a passive participle describing a
+    noun counts the amount that noun phrase states before it (through an "of" to its measure)."""
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
+        return None
+    noun = trigger.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "NUM"):
+        noun = noun.head.head
+    lo, hi = base + noun.left_edge.idx, base + trigger.idx
+    return next((q for q in quantities if lo <= q[0] and q[1] <= hi), None)
 
 
 def _participant_count(quantities, times, args: list[Argument]):

@@ -262,6 +262,15 @@ def _in_place_phrase(tok: Token, trigger: Token, place_preps: frozenset[str]) ->
     return False
 
 
+def _names_a_programme(tok: Token, programmes: frozenset[str]) -> bool:
+    """Whether the context word only names a programme ("funds funneled to its weapons of mass destruction
+    program", "revenue for the missile programme"): the programme is a purpose, not the goods moved."""
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in programmes:
+        return True
+    return any(o.lemma_.lower() in programmes for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj")
+
+
 def _acted_on(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` lies in the trigger's object or passive subject (a verb coordinated with the
     trigger and sharing its subject counts as the trigger: "had left port and was stopped")."""
@@ -310,6 +319,11 @@ def _everyday_sense(words: frozenset[str], trigger: Token, hood: list[tuple[Toke
     near = [tok for tok, depth in hood if depth <= 2 and tok.dep_ not in _ADVERBIAL]
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.lower_ == "of":
         near.append(trigger.head.head)
+    # the understood subject of a verb in a chain ("hackers kept trying to seize coins"): the chain's subject
+    v = trigger
+    while v.dep_ == "xcomp" and v.head.i != v.i:
+        v = v.head
+        near.extend(c for c in v.children if c.dep_ in ("nsubj", "nsubjpass"))
     return any(_keys(tok)[0] in words or tok.lower_ in words for tok in near)
 
 
@@ -392,6 +406,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                     found = _context_hit(rule.context, hood, tax.measures, tok, places)
                 if found is not None and rule.object_only and not _acted_on(found[0], tok):
                     found = None
+                if found is not None and _names_a_programme(found[0], tax.modality.get("programme_nouns", frozenset())):
+                    found = None
                 if found is not None and rule.needs_item and _goods_of(tok, tax.measures) is None:
                     found = None
                 if found is None or (rule.unless and any(
@@ -401,7 +417,10 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                 if rule.also is not None and not _also_hit(rule.also, hood, tok, found[0], places):
                     continue
                 ctx, depth = found
-            key = (depth, rank.get(rule.type, 99))
+            # a type read off the destination ("sold ... to North Korea") is a fallback: any goods lexicon of
+            # the trigger's ("delivery of refined petroleum products into North Korea") names the closer type
+            fallback = 2 if rule.via and rule.context is not None and rule.needs_item else 0
+            key = (depth + fallback, rank.get(rule.type, 99))
             if best is None or key < best[0]:
                 best = (key, TriggerHit(rule.type, i, i + 1, tok, ctx, agents=rule.agents))
         if best is not None:
