@@ -11,7 +11,7 @@ from sanctionwatch.attribution.features import FeatureSpace, block_features
 from sanctionwatch.attribution.lexicon import load_lexicon
 from sanctionwatch.attribution.meaning import _has_phrase
 from sanctionwatch.attribution.tagger import snap_to_words
-from sanctionwatch.events.triggers import sentence_keys
+from sanctionwatch.events.sentence_keys import sentence_keys
 from sanctionwatch.name_shapes import fuzzy_place
 
 SENTENCES = [

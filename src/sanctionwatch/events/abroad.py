@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from ..actors import entity_at
 from ..model import Argument
 from .arguments import ArgumentContext, argument_at, nationality, place_like
-from .triggers import SentenceKeys, TriggerHit
+from .sentence_keys import SentenceKeys
+from .triggers import TriggerHit
 
 WORKERS = "overseas_workers"
 _NATION = "prk"

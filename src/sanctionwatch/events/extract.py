@@ -23,7 +23,8 @@ from .nominal import document_typed_hits
 from .relatives import relative_antecedents
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
-from .triggers import TriggerHit, lemma_matches, phrase_matches, select_hits, sentence_keys
+from .sentence_keys import sentence_keys
+from .triggers import TriggerHit, lemma_matches, phrase_matches, select_hits
 
 # --- entry point -------------------------------------------------------------
 

@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 
 from ..actors import entity_at
 from .arguments import ArgumentContext
-from .triggers import TriggerHit, sentence_keys
+from .sentence_keys import sentence_keys
+from .triggers import TriggerHit
 
 
 def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str], taken: set[int]) -> list[TriggerHit]:
