@@ -13,7 +13,9 @@ from .datelines import colon_dateline_places, dateline_places
 from .declared import ALIAS_LINK, after_mentions, name_before_alias
 from .groups import Group, Groups, absorb, name_tokens
 from .inner_places import inner_places
+from .roles import add_role_mentions
 from .scan import AliasHit, NerSpan, scan_blocks
+from .surnames import add_surname_mentions, merge_romanisations
 from .table import ALIAS_LABEL, DEMONYM_ENDING, PLACE_LABELS, PLACE_TYPES, RESOLVED_ONLY_LABELS, Actor, ActorTable, load_actor_table
 
 if TYPE_CHECKING:
@@ -168,6 +170,9 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
     _merge_short_names(groups, table)
+    merge_romanisations(groups)
+    add_surname_mentions(groups, parsed.text, table.title_words)
+    add_role_mentions(groups, parsed.text, table.role_nouns)
     _add_inner_places(groups, parsed.text, table)
     return groups.entities()
 
@@ -212,7 +217,7 @@ def _merge_short_names(groups: Groups, table: ActorTable) -> None:
     """"Tonkin Shipping Co." ... "Tonkin Shipping": one local firm."""
     names = [(g.id, m.text) for g in groups.by_id.values() if g.id.startswith("local:") and g.type not in ("person", *PLACE_TYPES)
              for m in g.mentions]
-    for full_id, short_id in short_names(names, table.organisation_heads + table.body_heads):
+    for full_id, short_id in short_names(names, table.organisation_heads + table.body_heads, table.country_leads):
         if full_id in groups.by_id and short_id in groups.by_id:
             absorb(groups, groups.by_id[full_id], groups.by_id[short_id])
 
