@@ -133,6 +133,9 @@ def test_two_romanisations_of_one_name_are_one_person(nlp, table, text, ents, fi
         # a description before the introduction refers to nobody yet
         ("The envoy was late. Envoy Sara Holm arrived at noon.",
          [("Sara Holm", "PERSON")], "The envoy", None),
+        # a preposition before the title: the deputy is not the ambassador
+        ("Tom Reyes, deputy to the US Ambassador to the UN, wrote on Monday. The ambassador stayed silent.",
+         [("Tom Reyes", "PERSON"), ("US", "GPE"), ("UN", "ORG")], "The ambassador", None),
         # "the secretary-general" is another title than "secretary"
         ("Secretary Ruth Ames met the press. The secretary-general was absent.",
          [("Ruth Ames", "PERSON")], "The secretary", None),
@@ -176,3 +179,22 @@ def test_cyber_actor_names_of_the_table(table, surface, expected):
 def test_country_leads_come_from_the_table(table, names, expected):
     heads = table.organisation_heads + table.body_heads
     assert short_names(names, heads, table.country_leads) == expected
+
+
+# --------------------------------------------------------------------------- a name defined by its abbreviation
+
+
+@pytest.mark.parametrize(
+    "text, ents, surface, expected",
+    [
+        # the abbreviation spells the "of" too; a misspelt demonym inside the name does not make it the country
+        ("Reporting by the Voice of American (VOA) said the crew had left. VOA gave no source.",
+         [("VOA", "ORG"), ("VOA", "ORG")], "Voice of American", "voa"),
+        ("A fund run by the Bank of Nowhere (BON) was frozen; BON denied wrongdoing.",
+         [("BON", "ORG"), ("BON", "ORG")], "Bank of Nowhere", "local:bon"),
+        # initials that do not spell it: no definition
+        ("The Voice of Freedom (VOA) radio was quoted.", [("VOA", "ORG")], "Voice of Freedom", None),
+    ],
+)
+def test_name_before_its_abbreviation_is_the_abbreviated_actor(nlp, table, text, ents, surface, expected):
+    assert owner_at(entities_of(nlp, text, table, ents), text, surface) == expected

@@ -36,7 +36,8 @@ def _patterns(roles: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str],
     words = "(?i:" + ("|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True)) or r"(?!x)x") + ")"
     before = re.compile(rf"\b(?P<role>{words})[ \t]+$")
     # ", North Korea's ambassador to", ", a spokesman for": up to five words of description, no clause break
-    after = re.compile(rf"^,[ \t]+(?:[\w’'.-]+[ \t]+){{0,5}}?(?P<role>{words})(?![\w-])")
+    # and no preposition before the title (", deputy to the US ambassador" is not the ambassador)
+    after = re.compile(rf"^,[ \t]+(?:(?!(?i:to|of|for|at|in|with|from|by|on|under)[ \t])[\w’'.-]+[ \t]+){{0,5}}?(?P<role>{words})(?![\w-])")
     # "the North Korean ambassador", "the minister": not followed by a name ("the ambassador Kim Song")
     back = re.compile(
         rf"\b[Tt]he[ \t]+(?:[\w’'.-]+[ \t]+){{0,3}}?(?P<role>{words})(?![\w-])(?![ \t]+[A-Z])(?![’']s[ \t]+[A-Z])"
