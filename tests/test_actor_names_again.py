@@ -198,3 +198,26 @@ def test_country_leads_come_from_the_table(table, names, expected):
 )
 def test_name_before_its_abbreviation_is_the_abbreviated_actor(nlp, table, text, ents, surface, expected):
     assert owner_at(entities_of(nlp, text, table, ents), text, surface) == expected
+
+
+# --------------------------------------------------------------------------- ship names of several words
+
+
+@pytest.mark.parametrize(
+    "text, ents, surface, expected",
+    [
+        # three syllables and a number; the NER read the first two as a person
+        ("The tanker Pong Hwa San 5, owned by a Nampo firm, was listed.", [("Pong Hwa", "PERSON")],
+         "Pong Hwa San 5", "local:pong-hwa-san-5"),
+        # the build year before a ship's name introduces it like a vessel noun
+        ("The 3,100 dwt, 1991-built Silver Lark is managed from Keelung. Silver Lark was deflagged.", [],
+         "Silver Lark", "local:silver-lark"),
+        # the name ends at the first word without a capital
+        ("The registry listed the tanker Moon Ridge as Fishing Vessel Nine in May.", [],
+         "Moon Ridge", "local:moon-ridge"),
+    ],
+)
+def test_ship_names_of_several_words(nlp, table, text, ents, surface, expected):
+    entities = entities_of(nlp, text, table, ents)
+    assert owner_at(entities, text, surface) == expected
+    assert next(e.type for e in entities if e.id == expected) == "vessel"

@@ -323,7 +323,7 @@ def _add_shaped_names(groups: Groups, text: str, table: ActorTable) -> None:
         if any(
             m.start < shaped.start
             or m.end > shaped.end
-            or not (g.type in PLACE_TYPES or (g.id.startswith("local:") and g.type != "person"))
+            or not (g.type in PLACE_TYPES or (g.id.startswith("local:") and (g.type != "person" or _cut_ship_name(shaped, m))))
             for g, m in overlapping
         ):
             continue
@@ -332,6 +332,11 @@ def _add_shaped_names(groups: Groups, text: str, table: ActorTable) -> None:
             if not g.mentions:
                 del groups.by_id[g.id]
         _add_shaped(groups, table, text, shaped)
+
+
+def _cut_ship_name(shaped: Shaped, m: Mention) -> bool:
+    """The NER read the first words of a longer ship name as a person ("Kum Un" of "Kum Un San 3")."""
+    return shaped.type == "vessel" and m.start == shaped.start and m.end < shaped.end
 
 
 def _add_shaped(groups: Groups, table: ActorTable, text: str, shaped: Shaped) -> None:
