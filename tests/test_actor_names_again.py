@@ -221,3 +221,30 @@ def test_ship_names_of_several_words(nlp, table, text, ents, surface, expected):
     entities = entities_of(nlp, text, table, ents)
     assert owner_at(entities, text, surface) == expected
     assert next(e.type for e in entities if e.id == expected) == "vessel"
+
+
+# --------------------------------------------------------------------------- a name at the end of a long title
+
+
+@pytest.mark.parametrize(
+    "text, ents, surface, expected",
+    [
+        # the NER took a word of the title for an organisation and missed the name
+        ("Deputy Secretary of the Interior for Land and Water Affairs Nora Quill said the ban would stay.",
+         [("Land", "ORG")], "Nora Quill", "local:nora-quill"),
+        # a Korean name of three words after a long title
+        ("First Vice Minister of Trade and Industry Pak Hae Song told reporters the talks were over.",
+         [], "Pak Hae Song", "local:pak-hae-song"),
+        # no title word: a body's name before the verb is no person
+        ("The Korea Foreign Trade Association said exports fell.", [], "Trade Association", None),
+        # a name the NER found already is left to it
+        ("Chief Secretary of the Harbour Board Ivo Lind said the port was shut.",
+         [("Ivo Lind", "PERSON")], "Ivo Lind", "local:ivo-lind"),
+    ],
+)
+def test_name_closing_a_long_title_is_a_person(nlp, table, text, ents, surface, expected):
+    entities = entities_of(nlp, text, table, ents)
+    got = owner_at(entities, text, surface)
+    assert got == expected
+    if expected is not None:
+        assert next(e.type for e in entities if e.id == expected) == "person"
