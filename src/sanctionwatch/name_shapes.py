@@ -46,14 +46,18 @@ def vessel_names(text: str, nouns: Sequence[str]) -> list[Shaped]:
     if not nouns:
         return []
     noun_re = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    intro = re.compile(rf"\b(?:{noun_re})[ \t]+(?P<name>{_SHIP_WORD}(?:[ \t]+(?:{_SHIP_WORD}|\d+))?)", re.IGNORECASE)
+    # up to four words: Korean ship names run to three syllables and a number ("Kum Un San 3")
+    intro = re.compile(rf"\b(?:{noun_re})[ \t]+(?P<name>{_SHIP_WORD}(?:[ \t]+(?:{_SHIP_WORD}|\d+)){{0,3}})", re.IGNORECASE)
     names: set[str] = set()
     for m in intro.finditer(text):
-        words = m.group("name").split()
-        # The vessel noun is matched without case, the name is not: re-check the name's capital.
-        while words and (words[-1] in _NOT_SHIP_NAMES or not words[-1][0].isupper() and not words[-1].isdigit()):
-            words.pop()
-        if words and words[0] not in _NOT_SHIP_NAMES and words[0][0].isupper():
+        # The vessel noun is matched without case, the name is not: the name ends before the first word without
+        # a capital (or one that never names a ship), so "Ocean Star as Fishing Vessel" stays "Ocean Star".
+        words: list[str] = []
+        for word in m.group("name").split():
+            if word in _NOT_SHIP_NAMES or not word[0].isupper() and not word.isdigit():
+                break
+            words.append(word)
+        if words and words[0][0].isupper():
             names.add(" ".join(words))
     out = []
     for name in names:

@@ -7,7 +7,7 @@ import re
 
 from ..model import Mention
 from .groups import Group, Groups, absorb
-from .table import WORD_RE
+from .table import PLACE_TYPES, WORD_RE
 
 
 _PAREN_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
@@ -37,17 +37,37 @@ def _defined_name(text: str, paren_start: int, abbr: str) -> tuple[int, int] | N
     if len(letters) < 2 or run is None:
         return None
     words = list(re.finditer(r"\S+", text[run.start() : paren_start]))
-    initials = ""
+    first = _first_word_spelling(letters, [w.group() for w in words])
+    if first is None:
+        return None
+    return run.start() + words[first].start(), run.start() + words[-1].end()
+
+
+def _first_word_spelling(letters: str, words: list[str]) -> int | None:
+    """The index of the first word of the shortest tail of ``words`` whose initials spell ``letters``.
+
+    A function word may give its initial or not: "Voice of America (VOA)" and "Bank of Japan (BOJ)" count
+    the "of", "Center for Strategic and International Studies (CSIS)" skips "for" and "and"."""
+    readings = {""}  # the initials the tail read so far may spell
     for i in range(len(words) - 1, -1, -1):
-        word = words[i].group()
-        if word.lower() in _FUNCTION_WORDS:
-            continue
-        initials = word[0].upper() + initials
-        if initials == letters:
-            return run.start() + words[i].start(), run.start() + words[-1].end()
-        if not letters.endswith(initials):
+        word = words[i]
+        longer = set()
+        for initials in readings:
+            spelt = word[0].upper() + initials
+            if spelt == letters:
+                return i
+            if letters.endswith(spelt):
+                longer.add(spelt)
+            if word.lower() in _FUNCTION_WORDS:
+                longer.add(initials)
+        if not longer:
             return None
+        readings = longer
     return None
+
+
+def _place_inside(group: Group, mention: Mention, start: int, end: int) -> bool:
+    return group.type in PLACE_TYPES and start <= mention.start and mention.end <= end
 
 
 def add_defined_names(groups: Groups, text: str) -> None:
@@ -64,8 +84,9 @@ def add_defined_names(groups: Groups, text: str) -> None:
         if span is None or owner.type == "person":
             continue
         start, end = span
-        if any(m.start < end and start < m.end for _, m in mentions):
+        if any(m.start < end and start < m.end and (g is owner or not _place_inside(g, m, start, end)) for g, m in mentions):
             continue  # the NER or the table named it (or part of it) already
+        # a place inside the name ("American" in a misspelt "Voice of American") keeps its inner mention
         mention = Mention(start, end, text[start:end], "ORG")
         owner.mentions.append(mention)
         mentions.append((owner, mention))

@@ -79,7 +79,9 @@ def _suffix(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?P<base>\w.*?\w)[\s,]+(?:{words})\.?$")
 
 
-def short_names(names: Iterable[tuple[str, str]], heads: tuple[str, ...]) -> list[tuple[str, str]]:
+def short_names(
+    names: Iterable[tuple[str, str]], heads: tuple[str, ...], leads: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
     """(id of the full name, id of the short one) for firms named with and without a company suffix.
 
     ``names`` holds (entity id, a name it is written with) for the candidate entities.  The short name must
@@ -93,7 +95,7 @@ def short_names(names: Iterable[tuple[str, str]], heads: tuple[str, ...]) -> lis
         owners.setdefault(_key(name), set()).add(entity_id)
     out = []
     for full_id, name in sorted(pairs):
-        for base in _bases(name, suffix, heads):
+        for base in _bases(name, suffix, heads, _country_lead(leads)):
             short = owners.get(_key(base), set()) - {full_id}
             if len(short) == 1:
                 out.append((full_id, short.pop()))
@@ -101,12 +103,15 @@ def short_names(names: Iterable[tuple[str, str]], heads: tuple[str, ...]) -> lis
     return out
 
 
-# A country word that opens a firm's name ("Korea Osong Shipping", "DPRK Chonsurim Trading"): the release then
-# calls the firm by the word after it ("Osong")
-_COUNTRY_LEAD = re.compile(r"^(?:Korea|Korean|DPRK|North Korea|North Korean|Chosun|China|Chinese|Russia|Russian|Hong Kong)\s+(?P<rest>\S.*)$")
+@lru_cache(maxsize=8)
+def _country_lead(leads: tuple[str, ...]) -> re.Pattern[str]:
+    """A country word that opens a firm's name ("Korea Osong Shipping", "DPRK Chonsurim Trading"): the release
+    then calls the firm by the word after it ("Osong")."""
+    words = "|".join(re.escape(w) for w in sorted(leads, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"^(?:{words})\s+(?P<rest>\S.*)$")
 
 
-def _bases(name: str, suffix: re.Pattern[str], heads: tuple[str, ...]) -> list[str]:
+def _bases(name: str, suffix: re.Pattern[str], heads: tuple[str, ...], country_lead: re.Pattern[str]) -> list[str]:
     """The shorter names of a firm, longest first: without its suffixes ("Chonsurim Trading Corporation" ->
     "Chonsurim Trading" -> "Chonsurim"), and without a country word before a distinctive name ("Korea Osong
     Shipping" -> "Osong")."""
@@ -116,7 +121,7 @@ def _bases(name: str, suffix: re.Pattern[str], heads: tuple[str, ...]) -> list[s
         out.append(m.group("base"))
         m = suffix.match(m.group("base"))
     for base in list(out):
-        lead = _COUNTRY_LEAD.match(base)
+        lead = country_lead.match(base)
         rest = lead.group("rest") if lead else ""
         if rest[:1].isupper() and re.search(r"\w{4,}", rest) and rest not in heads:
             out.append(rest)

@@ -11,6 +11,10 @@ from .scan import NerSpan
 from .table import HYPHEN_CLASS, LOCAL_TYPES, QUOTE_FOLD, SLUG_RE, Actor
 
 
+# the label of a mention that names a person by a title the text gave them (roles.py)
+ROLE_LABEL = "ROLE"
+
+
 @lru_cache(maxsize=4096)
 def name_tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in re.split(rf"[\s{HYPHEN_CLASS}.]+", text.translate(QUOTE_FOLD).lower()) if t)
@@ -65,7 +69,9 @@ class Groups:
         for group in self.by_id.values():
             group.mentions.sort(key=lambda m: (m.start, m.end))
             if group.id.startswith("local:"):
-                group.name = max((m.text for m in group.mentions), key=len)
+                # a description by title ("the North Korean ambassador") is no name, however long
+                named = [m.text for m in group.mentions if m.label != ROLE_LABEL] or [m.text for m in group.mentions]
+                group.name = max(named, key=len)
             out.append(Entity(group.id, group.name, group.type, group.mentions, group.wikidata))
         out.sort(key=lambda e: e.mentions[0].start)
         return out

@@ -13,7 +13,10 @@ from .datelines import colon_dateline_places, dateline_places
 from .declared import ALIAS_LINK, after_mentions, name_before_alias
 from .groups import Group, Groups, absorb, name_tokens
 from .inner_places import inner_places
+from .roles import add_role_mentions
 from .scan import AliasHit, NerSpan, scan_blocks
+from .surnames import add_surname_mentions, merge_romanisations
+from .titled_names import add_titled_names
 from .table import ALIAS_LABEL, DEMONYM_ENDING, PLACE_LABELS, PLACE_TYPES, RESOLVED_ONLY_LABELS, Actor, ActorTable, load_actor_table
 
 if TYPE_CHECKING:
@@ -168,6 +171,10 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
     _merge_short_names(groups, table)
+    add_titled_names(groups, parsed.text, table.role_nouns, table.organisation_heads + table.body_heads)
+    merge_romanisations(groups)
+    add_surname_mentions(groups, parsed.text, table.title_words)
+    add_role_mentions(groups, parsed.text, table.role_nouns)
     _add_inner_places(groups, parsed.text, table)
     return groups.entities()
 
@@ -212,7 +219,7 @@ def _merge_short_names(groups: Groups, table: ActorTable) -> None:
     """"Tonkin Shipping Co." ... "Tonkin Shipping": one local firm."""
     names = [(g.id, m.text) for g in groups.by_id.values() if g.id.startswith("local:") and g.type not in ("person", *PLACE_TYPES)
              for m in g.mentions]
-    for full_id, short_id in short_names(names, table.organisation_heads + table.body_heads):
+    for full_id, short_id in short_names(names, table.organisation_heads + table.body_heads, table.country_leads):
         if full_id in groups.by_id and short_id in groups.by_id:
             absorb(groups, groups.by_id[full_id], groups.by_id[short_id])
 
@@ -318,7 +325,7 @@ def _add_shaped_names(groups: Groups, text: str, table: ActorTable) -> None:
         if any(
             m.start < shaped.start
             or m.end > shaped.end
-            or not (g.type in PLACE_TYPES or (g.id.startswith("local:") and g.type != "person"))
+            or not (g.type in PLACE_TYPES or (g.id.startswith("local:") and (g.type != "person" or _cut_ship_name(shaped, m))))
             for g, m in overlapping
         ):
             continue
@@ -327,6 +334,11 @@ def _add_shaped_names(groups: Groups, text: str, table: ActorTable) -> None:
             if not g.mentions:
                 del groups.by_id[g.id]
         _add_shaped(groups, table, text, shaped)
+
+
+def _cut_ship_name(shaped: Shaped, m: Mention) -> bool:
+    """The NER read the first words of a longer ship name as a person ("Kum Un" of "Kum Un San 3")."""
+    return shaped.type == "vessel" and m.start == shaped.start and m.end < shaped.end
 
 
 def _add_shaped(groups: Groups, table: ActorTable, text: str, shaped: Shaped) -> None:

@@ -107,6 +107,8 @@ class ActorTable:
         vessel_nouns: Iterable[str] = (),
         organisation_heads: Iterable[str] = (),
         body_heads: Iterable[str] = (),
+        role_nouns: Iterable[str] = (),
+        country_leads: Iterable[str] = (),
     ) -> None:
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
         self.titles = frozenset(t.lower() for t in titles)
@@ -116,6 +118,8 @@ class ActorTable:
         self.vessel_nouns = tuple(vessel_nouns)
         self.organisation_heads = tuple(organisation_heads)
         self.body_heads = tuple(body_heads)
+        self.role_nouns = tuple(r.lower() for r in role_nouns)
+        self.country_leads = tuple(country_leads)
         self._index: AliasIndex | None = None
         self._places: dict[str, str] | None = None
 
@@ -277,7 +281,7 @@ def _load(paths: Sequence[Path]) -> ActorTable:
     actors: dict[str, dict[str, Any]] = {}
     lists: dict[str, list[str]] = {
         "titles": [], "not_aliases": [], "not_entities": [], "vessel_nouns": [], "organisation_heads": [],
-        "body_heads": [],
+        "body_heads": [], "role_nouns": [], "country_leads": [],
     }
     for i, entry in enumerate(world_entries()):
         _merge_entry(actors, entry, f"rigour territories[{i}]")
@@ -302,6 +306,8 @@ def _load(paths: Sequence[Path]) -> ActorTable:
         vessel_nouns=lists["vessel_nouns"],
         organisation_heads=lists["organisation_heads"],
         body_heads=lists["body_heads"],
+        role_nouns=lists["role_nouns"],
+        country_leads=lists["country_leads"],
     )
 
 

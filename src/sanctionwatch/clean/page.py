@@ -80,6 +80,11 @@ class Line:
         return (self.terminal and self.words >= 12) or self.words >= 30
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "March 14, 2018" or "14 March 2018" right before a trailing parenthesis
+_CAPTION_DATE = re.compile(rf"(?:\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*$")
+
+
 def page_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos, blank = 0, True
@@ -144,7 +149,12 @@ class Features:
             # "(Yonhap)" after a sentence is the wire's tag, "[YONHAP]" the photo's credit; a "[Reuters]" link
             # closing an item of a news roundup is neither
             square = m.group("paren") == "[" and inner.upper() == inner
-            if self.is_credit(inner) and (square or "/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0):
+            # "… at Nampo, March 14, 2018 (DOJ)": a date closing a line without a full stop dates a photo, and the
+            # parenthesis after it credits the photo, whoever it names
+            dated = _CAPTION_DATE.search(text, 0, m.start()) is not None
+            if self.is_credit(inner, labelled=dated) and (
+                square or dated or "/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0
+            ):
                 return m.start()
         m = self._label.search(text, tail)
         if m and self.is_credit(m.group("lc"), labelled=True):
@@ -209,6 +219,9 @@ class Features:
         if not norm:
             return False
         if norm in self.lex.rail_headers or any(norm.startswith(h + " ") and line.text.rstrip().endswith(":") for h in self.lex.rail_headers):
+            return True
+        # a header that names the site it draws from ("More from KCNA.kp", "Latest from The Example Times")
+        if line.words <= 6 and any(h.endswith(" from") and norm.startswith(h + " ") for h in self.lex.rail_headers):
             return True
         letters = [c for c in line.text if c.isalpha()]
         shouting = letters and all(c.isupper() for c in letters)
