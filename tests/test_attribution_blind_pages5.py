@@ -49,8 +49,40 @@ def test_a_denial_word_in_a_describing_clause_labels_nothing(attributions_of, te
     ("Seven nurses from the clinic in Dandong spoke to Reuters on Monday in a hotel lobby. In white coats, they claimed, "
      "\u201cThe director deceived our colleagues.\u201d", "reuters"),
     ("The ministers of Ruritania met the IAEA inspectors on Monday. They said the talks had gone well.", "iaea"),
+    ("Four porters of the guest house in Sinuiju, North Korea gave an interview to Reuters on Friday. Smiling, they said, "
+     "\u201cThe guards treated our friends kindly.\u201d", "reuters"),
 ])
 def test_they_after_a_plural_subject_is_that_group(attributions_of, text, wrong):
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.source).lower() == "they"]
+    assert atts, show(attributions_of(text, resolve=True))
+    assert all(a.source_entity != wrong for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("This shameful move is the last gasp of the hirelings, the paper notes.", "the paper", "This shameful move is the last gasp"),
+    ("Their boasting about the blockade is sheer nonsense, the daily notes.", "the daily", "Their boasting about the blockade"),
+    ("The new rules changed nothing for the farmers, the bulletin notes.", "the bulletin", "The new rules changed nothing"),
+])
+def test_a_closing_report_the_parser_read_as_a_noun_compound(attributions_of, text, source, content):
+    atts = attributions_of(text)
+    assert any(joined(a.source) == source and content in joined(a.content) for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text,source,body", [
+    ("This shameful move is the last gasp of the hirelings, the paper notes, and goes on:\n"
+     "The hirelings will pay dearly for their folly.\nThey had better stop at once.", "the paper", "will pay dearly"),
+    ("Such talk is a mockery of the nation, the commentary says, and goes on:\n"
+     "The puppets have sold out the whole country.", "the commentary", "have sold out the whole country"),
+])
+def test_and_goes_on_hands_the_lines_below_to_the_closing_speaker(attributions_of, text, source, body):
+    atts = attributions_of(text)
+    assert any(joined(a.source) == source and body in joined(a.content) for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Lagos, May 3 (NAN) \u2014 The ministers of Ruritania met the IAEA inspectors on Monday. They said the talks had gone well.", "iaea"),
+])
+def test_they_after_a_dateline_sentence_is_its_plural_subject(attributions_of, text, wrong):
     atts = [a for a in attributions_of(text, resolve=True) if joined(a.source).lower() == "they"]
     assert atts, show(attributions_of(text, resolve=True))
     assert all(a.source_entity != wrong for a in atts), show(atts)

@@ -485,10 +485,10 @@ def _plural_subject_before(pronoun: Token) -> Token | None:
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
         return None
     before = pronoun.doc[sent.start - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.tag_ not in _PLURAL_NOUNS or subj.pos_ != "NOUN":
-        return None
-    return subj
+    # the parser may give the root a second subject: a dateline's place ("SEOUL (AP) - The officials said"), a
+    # place at the end of a long subject ("Nurses from a clinic in Dandong, China met ...")
+    groups = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before.root.i and c.tag_ in _PLURAL_NOUNS and c.pos_ == "NOUN"]
+    return groups[-1] if groups else None
 
 
 def _relative_antecedent(head: Token) -> Token:
