@@ -86,3 +86,24 @@ def test_they_after_a_dateline_sentence_is_its_plural_subject(attributions_of, t
     atts = [a for a in attributions_of(text, resolve=True) if joined(a.source).lower() == "they"]
     assert atts, show(attributions_of(text, resolve=True))
     assert all(a.source_entity != wrong for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text,source,charge", [
+    ("Three Dutch citizens have been charged by German prosecutors with smuggling machine tools worth 5 million euros.",
+     "German prosecutors", "with smuggling machine tools"),
+    ("Two traders were charged by prosecutors in Oslo with breaking export rules, the paper said.", "prosecutors in Oslo",
+     "with breaking export rules"),
+])
+def test_a_passive_charge_keeps_what_the_charged_are_charged_with(attributions_of, text, source, charge):
+    atts = [a for a in attributions_of(text) if joined(a.source) == source]
+    assert atts and any(charge in joined(a.content) for a in atts), show(attributions_of(text))
+
+
+@pytest.mark.parametrize("text,source,about", [
+    ("The attack on the bank, which Washington blamed on Tehran, caused big losses.", "Washington", "The attack on the bank"),
+    ("Officials cited the theft of the coins, which the FBI blamed on Lazarus.", "the FBI", "the theft of the coins"),
+])
+def test_a_cue_in_a_relative_clause_is_about_the_noun_it_hangs_on(attributions_of, text, source, about):
+    atts = [a for a in attributions_of(text) if joined(a.source) == source]
+    assert atts and any(about in joined(a.content) for a in atts), show(attributions_of(text))
+    assert not any(f.text.lower() in ("which", "that") for a in atts for f in a.content), show(atts)

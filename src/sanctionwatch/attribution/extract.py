@@ -17,6 +17,7 @@ from .phrases import (
     noun_phrase,
     number_label_source,
     passive_agent,
+    relative_object,
     source_across_insertion,
     tidy_source,
 )
@@ -457,6 +458,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     for d in drafts + extra:
         source_across_insertion(text, parsed.blocks[d.block], d)
         passive_agent(text, parsed.blocks[d.block], d)
+        relative_object(text, parsed.blocks[d.block], d)
         light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
         number_label_source(text, parsed.blocks[d.block], d)
         tidy_source(text, parsed.blocks[d.block], d)
