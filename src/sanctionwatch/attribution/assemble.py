@@ -107,9 +107,40 @@ def source_tokens(text: str, parsed: Parsed, d: Draft) -> list[Token]:
     base = block_starts(parsed).get(id(d.source_tokens[0].doc), parsed.blocks[d.block].start)
     keep = [after_lead(text, s, e) for s, e in d.source]
     toks = [t for t in d.source_tokens if any(s <= base + t.idx < e for s, e in keep)]
+    subject = _subject_after_dateline(text, base, toks, d.cue_tokens)
+    if subject:
+        d.source = [span_chars(text, base, subject[0].doc, subject[0].i, subject[-1].i + 1)]
+        return subject
     # a scraped date glued in front of the first sentence ("date 2024-01-02 The ministry said") is not the source
     lead = [i for i, t in enumerate(toks[:6]) if _DATE_TOKEN.search(t.text)]
     if lead and lead[-1] + 1 < len(toks):
         toks = toks[lead[-1] + 1 :]
         d.source = [span_chars(text, base, toks[0].doc, toks[0].i, toks[-1].i + 1)]
     return toks
+
+
+# a participle or a coordinated verb speaks with the subject of the verb it hangs on ("slammed X, calling it ...")
+_SHARES_SUBJECT = frozenset({"advcl", "xcomp", "conj"})
+
+
+def _subject_after_dateline(text: str, base: int, toks: list[Token], cue_tokens: list[Token]) -> list[Token]:
+    """ "SEOUL, Jan 4 (Reuters) - Iran on Sunday slammed ...": the parser may make the dateline's place the
+    subject; the story's own subject after the dateline speaks. Empty when the source is no dateline."""
+    head = cue_head(cue_tokens)
+    if not toks or head is None or toks[0].doc is not head.doc:
+        return []
+    doc = head.doc
+    cut = dateline_end(text, base + doc[0].idx, base + len(doc.text))
+    if cut <= base + doc[0].idx or base + toks[-1].idx >= cut:
+        return []
+    verb = head
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and base + c.idx >= cut and c.i < verb.i), None)
+        if subj is not None or verb.dep_ not in _SHARES_SUBJECT or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subj is None:
+        return []
+    # "Iran on Sunday": the time of the act is no part of who acted
+    drop = {t.i for c in subj.children if c.dep_ == "prep" for t in c.subtree if any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)}
+    return [t for t in subj.subtree if t.i not in drop and base + t.idx >= cut]

@@ -137,3 +137,27 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
     if content[1] - content[0] < 4 or src[1] <= src[0]:
         return None
     return src, (verb.i, verb.i + 1), content
+
+
+# the words of a closing source the parser read as a noun compound: "the paper", "the Foreign Ministry's answer"
+_COMPOUND_SOURCE_POS = frozenset({"NOUN", "PROPN", "ADJ", "PART"})
+
+
+def misread_closing_verb(doc: Doc, tok: Token, cue_lemmas) -> list[tuple[tuple[int, int], tuple[int, int], tuple[int, int]]]:
+    """ "X is a despicable act, the paper notes, and goes on: ...": the parser reads "paper notes" as a
+    noun compound, so no verb closes the sentence. A plural noun whose lemma is a speech verb, after a
+    comma and a short definite noun phrase, ending the clause, is that verb; the clause before the comma is
+    what was said (a colon after "and goes on" then hands the paragraphs below to the same speaker: statements)."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or tok.lemma_.lower() not in cue_lemmas:
+        return []
+    sent = tok.sent
+    comma = next((k for k in range(tok.i - 1, max(sent.start, tok.i - 5) - 1, -1) if doc[k].text == ","), None)
+    if comma is None or comma - sent.start < 4:
+        return []
+    words = list(doc[comma + 1 : tok.i])
+    if not 2 <= len(words) <= 4 or words[0].lower_ not in ("the", "this") or not all(t.pos_ in _COMPOUND_SOURCE_POS or t.dep_ == "poss" for t in words[1:]):
+        return []
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and after.text not in (",", ".", ":") and not after.is_space:
+        return []
+    return [(trimmed(doc, comma + 1, tok.i), (tok.i, tok.i + 1), trimmed(doc, sent.start, comma))]

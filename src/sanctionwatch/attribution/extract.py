@@ -17,6 +17,7 @@ from .phrases import (
     noun_phrase,
     number_label_source,
     passive_agent,
+    relative_object,
     source_across_insertion,
     tidy_source,
 )
@@ -26,7 +27,7 @@ from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle, hyphen_adjective
 from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
-from .closing import comma_clause_rule, postposed_quoted, postposed_rule, postposed_surface
+from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
                     quote_opens_at, quote_then_speaker, reports_clause, verb_rule)
 from .speaker import Discourse, Speaker, decide
@@ -224,6 +225,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 out.append(_rule_draft(text, bi, block, src, cue, pieces, "according_to", 0.5))
             continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and inside is None and tok.i not in taken and (misread := misread_closing_verb(doc, tok, lex.stance_of)) \
+                and not any(i in taken for src, _, content in misread for i in range(src[0], content[1] if content[0] > src[0] else src[1])):
+            out.extend(_rule_draft(text, bi, block, src, cue, [content], "indirect", 0.5) for src, cue, content in misread)
+            continue
         if tok.pos_ == "NOUN" and inside is None and tok.i not in taken and tok.lower_ in lex.expressed_nouns:
             voiced = expressed_rule(doc, tok, lex.light_verbs, taken)
             if voiced is not None:
@@ -453,6 +458,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     for d in drafts + extra:
         source_across_insertion(text, parsed.blocks[d.block], d)
         passive_agent(text, parsed.blocks[d.block], d)
+        relative_object(text, parsed.blocks[d.block], d)
         light_verb_subject(text, parsed.blocks[d.block], d, lex.light_verbs)
         number_label_source(text, parsed.blocks[d.block], d)
         tidy_source(text, parsed.blocks[d.block], d)

@@ -137,7 +137,7 @@ def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> t
     head_lemma = head.lemma_.lower() if head is not None else ""
     if stance == "condemn" and words & lex.accusation_nouns:
         stance = "deny"
-    elif head is not None and _labels(head, lex) and (words & lex.denial_words or any(p in content_text.lower() for p in lex.denial_words if " " in p)):
+    elif head is not None and _labels(head, lex) and ((words & lex.denial_words) - _described_in_clause(head, lex) or any(p in content_text.lower() for p in lex.denial_words if " " in p)):
         stance = "deny"
     if stance == "assert" or head_lemma in lex.label_cues:
         stance = _content_stance(content_text, head is not None and _labels(head, lex), lex) or stance
@@ -148,6 +148,25 @@ def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> t
     if negated:
         stance = "none"
     return stance, negated
+
+
+# a clause that describes the labelled thing: "describes a plot by traders who used fake names" labels the plot
+_DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
+
+
+def _described_in_clause(head: Token, lex: Lexicon) -> set[str]:
+    """Denial words that stand only inside a clause describing the label cue's object: they label nothing."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for t in head.subtree:
+        if t.lower_ not in lex.denial_words or t.i == head.i:
+            continue
+        a, in_clause = t, False
+        while a.i != head.i and a.head.i != a.i:
+            in_clause = in_clause or (a.dep_ in _DESCRIBING_CLAUSES and a.head.i != head.i)
+            a = a.head
+        (inside if in_clause else outside).add(t.lower_)
+    return inside - outside
 
 
 _LABEL_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "nsubjpass"})

@@ -301,9 +301,32 @@ def light_verb_subject(text: str, block: Block, d: Draft, light_verbs: frozenset
     return _take_source(text, block, d, subj)
 
 
+# "charged by prosecutors with laundering ...", "accused by the panel of shipping ...": the charge a passive report
+# names after its agent
+_CHARGE_PREPS = frozenset({"with", "of", "for"})
+
+
+def _add_charge(text: str, block: Block, d: Draft, verb: Token) -> None:
+    """The charge belongs with the charged: "Two brokers were charged by prosecutors [with laundering $5 million]"."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in _CHARGE_PREPS or c.i < verb.i or not any(g.dep_ in ("pcomp", "pobj") for g in c.children):
+            continue
+        span = span_chars(text, block.start, block.doc, c.left_edge.i, c.right_edge.i + 1)
+        if d.content and not any(s < span[1] and span[0] < e for s, e in d.content) and not any(s < span[1] and span[0] < e for s, e in d.source):
+            d.content = sorted(d.content + [span])
+
+
 def passive_agent(text: str, block: Block, d: Draft) -> Draft:
     """A passive cue takes its "by" phrase as the source: "the claim was denied by Pyongyang", "X was
     accused by prosecutors of fraud" (where the tagger runs the source on into the "of" phrase)."""
+    d = _passive_agent(text, block, d)
+    verb = next((t for t in d.cue_tokens if t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children)), None)
+    if verb is not None and d.cue_tokens[0].doc is block.doc and any(c.dep_ == "agent" for c in verb.children):
+        _add_charge(text, block, d, verb)
+    return d
+
+
+def _passive_agent(text: str, block: Block, d: Draft) -> Draft:
     if not d.cue_tokens or d.cue_tokens[0].doc is not block.doc:
         return d
     verb = next((t for t in d.cue_tokens if t.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in t.children)), None)
@@ -386,4 +409,34 @@ def inverted_conditional(text: str, block: Block, d: Draft) -> Draft:
         return d
     d.content = [(s, e) for s, e in d.content if (s, e) != (start, end)] + [(start, stop)]
     d.content.sort()
+    return d
+
+
+_RELATIVE_OBJECTS = frozenset({"which", "that", "whom", "who"})
+_NOUN_LINKS = frozenset({"of", "on", "against", "from"})
+
+
+def relative_object(text: str, block: Block, d: Draft) -> Draft:
+    """ "the hacking of the studio, which Washington blamed on Pyongyang": what a cue inside a relative clause
+    is about is the noun the clause hangs on, not the relative pronoun standing for it."""
+    if not d.cue_tokens or d.cue_tokens[0].doc is not block.doc or not d.content:
+        return d
+    verb = next((t for t in d.cue_tokens if t.dep_ == "relcl" and t.pos_ == "VERB"), None)
+    pronoun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _RELATIVE_OBJECTS and c.i < verb.i), None) if verb is not None else None
+    if verb is None or pronoun is None:
+        return d
+    doc = block.doc
+    noun = verb.head
+    # the parser hangs the clause on the nearest noun: "the attack on the bank, which ..." is about the attack
+    for _ in range(3):
+        if noun.dep_ == "pobj" and noun.head.lower_ in _NOUN_LINKS and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+    end = verb.left_edge.i
+    while end > noun.left_edge.i and doc[end - 1].is_punct:
+        end -= 1
+    if end <= noun.left_edge.i:
+        return d
+    what = span_chars(text, block.start, doc, noun.left_edge.i, end)
+    said = span_chars(text, block.start, doc, pronoun.i, pronoun.i + 1)
+    d.content = sorted({p for p in d.content if p != said} | {what})
     return d

@@ -424,6 +424,10 @@ def decide(
             # "He expressed respect for the leader. He said: ...": the same pronoun as subject again, with no
             # one else speaking between, is the same person, not someone the last sentence talked about
             entity = last[2]
+        elif want == "group" and (group := _plural_subject_before(head)) is not None:
+            # "Seven nurses met reporters ... They claimed ...": the group the last sentence was about, not
+            # the last body it named
+            entity, affiliation, derived = analyse(dis, base, group, lex)
         else:
             entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
         if want == "group" and entity is not None and entity.type.lower() == "person":
@@ -472,6 +476,19 @@ def decide(
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
+
+
+def _plural_subject_before(pronoun: Token) -> Token | None:
+    """The plural common-noun subject of the sentence before a subject "they" in the same paragraph."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    # the parser may give the root a second subject: a dateline's place ("SEOUL (AP) - The officials said"), a
+    # place at the end of a long subject ("Nurses from a clinic in Dandong, China met ...")
+    groups = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before.root.i and c.tag_ in _PLURAL_NOUNS and c.pos_ == "NOUN"]
+    return groups[-1] if groups else None
 
 
 def _relative_antecedent(head: Token) -> Token:

@@ -84,7 +84,9 @@ def _speech_intro(colon: Token, lex: Lexicon, speech: frozenset[str]) -> tuple[T
         return None
     last = doc[colon.i - 1]
     verb = last.head
-    if last.dep_ == "prt" and f"{verb.lemma_.lower()} {last.lower_}" in lex.body_intro_particles:
+    # "and goes on:" with the particle read as a bare preposition is the same phrase
+    bare = last.dep_ == "prep" and not any(True for _ in last.children)
+    if (last.dep_ == "prt" or bare) and f"{verb.lemma_.lower()} {last.lower_}" in lex.body_intro_particles:
         return verb, [verb, last]
     # "It said:", "a commentary observes in this regard:": the speech verb's phrase ends at the colon and
     # has no object or clause of its own, so what it says is what follows
@@ -128,11 +130,14 @@ def _intro_at(bi: int, colon: Token, drafts: list[Draft], lex: Lexicon, speech: 
         return None
     verb, cue = found
     subj = past_number_label(subject_of(verb))  # "the statement said, and went on:", "says the article, adding:"
+    lo = before[0].i if before else colon.i
+    own = [d for d in drafts if d.block == bi and d.source_tokens and d.cue_tokens and lo <= d.cue_tokens[0].i < colon.i]
+    if subj is not None and verb.dep_ == "conj" and any(subj.i < d.source_tokens[0].i and d.cue_tokens[0].i < verb.i for d in own):
+        # "This is a crime, the paper notes, and goes on:": the closing speaker goes on, not the clause's subject
+        subj = None
     if subj is not None and subj.dep_ != "expl":
         return Intro(bi, colon, noun_phrase(subj), cue, following is not None)
     # the tagger may have read the speaker where the parse lost it
-    lo = before[0].i if before else colon.i
-    own = [d for d in drafts if d.block == bi and d.source_tokens and d.cue_tokens and lo <= d.cue_tokens[0].i < colon.i]
     if not own:
         return None
     nearest = max(own, key=lambda d: d.cue_tokens[0].i)
