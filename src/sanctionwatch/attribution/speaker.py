@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity
 from .lexicon import Lexicon
 from .carriers import cited_as_saying
+from .cued_speakers import channel_speaker, inverted_subject, np_range
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -295,48 +296,6 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
     return None, aff, None
 
 
-def _channel_speaker(cue: Sequence[Token], lex: Lexicon) -> Token | None:
-    """ "KCNA cited X as saying" / "KCNA quoted X as saying": X."""
-    for tok in cue:
-        if tok.lemma_.lower() in lex.channel_cues:
-            for c in tok.children:
-                if c.dep_ in ("dobj", "nsubjpass") and c.i > tok.i:
-                    return c
-    return None
-
-
-def _np_range(tok: Token) -> tuple[int, int]:
-    """The token range of the noun phrase headed by ``tok`` without a trailing "as saying" clause."""
-    keep = [tok] + [t for c in tok.children if c.dep_ not in ("acl", "relcl", "advcl", "punct") for t in c.subtree]
-    lo = min(t.i for t in keep)
-    hi = max(t.i for t in keep) + 1
-    while hi - 1 > lo and tok.doc[hi - 1].is_punct:
-        hi -= 1
-    return lo, hi
-
-
-_NAME_POS = frozenset({"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ", "CCONJ"})
-
-
-def _inverted_subject(cue: Sequence[Token]) -> tuple[tuple[int, int], Token] | None:
-    """ ' "...," said Under Secretary Jane Roe.': (token range, head) of the speaker after the cue verb."""
-    for tok in cue:
-        if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
-            continue
-        for c in tok.children:
-            if c.dep_ == "nsubj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN"):
-                return _np_range(c), c
-        # the parser often hangs a title-led name on the verb as a prepositional phrase
-        hi = tok.i + 1
-        sent_end = tok.sent.end
-        while hi < sent_end and tok.doc[hi].pos_ in _NAME_POS and tok.doc[hi].text not in ".;:!?\"“”":
-            hi += 1
-        names = [t for t in tok.doc[tok.i + 1 : hi] if t.pos_ == "PROPN"]
-        if names and tok.doc[tok.i + 1].is_title and hi - tok.i <= 25 and (hi >= sent_end or tok.doc[hi].text in ".;"):
-            return (tok.i + 1, hi), names[-1]
-    return None
-
-
 _CARRIER_WORDS = ("by", "to", "via", "through")
 
 
@@ -382,7 +341,7 @@ def decide(
     channel: Entity | None = None
     head: Token | None = None
     if not source:
-        inv = _inverted_subject(cue)
+        inv = inverted_subject(cue)
         if inv is not None:
             new_range, head = inv
             source = list(head.doc[new_range[0] : new_range[1]])
@@ -392,8 +351,8 @@ def decide(
     own = _entity_of_token(dis, base, head)
     media = own is not None and own.type in lex.media_types
     # an outlet carries whoever it cites; anyone carries whoever it quotes "as saying" ("the report quoted the firm as saying")
-    if (cited := _channel_speaker(cue, lex) if media else next((c[0] for t in cue if (c := cited_as_saying(t))), None)) is not None:
-        channel, new_range, head = own if media else next((e for t in source if (e := _entity_of_token(dis, base, t)) and e.type in lex.media_types), None), _np_range(cited), cited
+    if (cited := channel_speaker(cue, lex) if media else next((c[0] for t in cue if (c := cited_as_saying(t))), None)) is not None:
+        channel, new_range, head = own if media else next((e for t in source if (e := _entity_of_token(dis, base, t)) and e.type in lex.media_types), None), np_range(cited), cited
     head = _relative_antecedent(head)
     at = _char(base, head)[0]
     entity: Entity | None
