@@ -136,3 +136,53 @@ def test_launches_a_ban_answers_did_happen(events_of):
     text = "In July, the UNSC banned coal exports in the wake of North Korea's launches of ballistic missiles."
     found = of_type(events_of(text), "missile_launch")
     assert found and "prk" in role_entities(found[0], "agent")
+
+
+# --- a vessel "involved in" or "engaged in" transfers is their agent ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The tanker Silver Gull was involved in three ship-to-ship transfers of diesel to North Korean vessels.", "Silver Gull"),
+        ("The freighter Jade Coast was engaged in ship-to-ship transfers of coal off Nampo.", "Jade Coast"),
+    ],
+)
+def test_vessel_involved_in_transfers_is_their_agent(events_of, text, agent):
+    found = of_type(events_of(text), "ship_to_ship_transfer")
+    assert found and any(agent in t for t in role_texts(found[0], "agent"))
+
+
+def test_a_passive_event_subject_is_no_agent(events_of):
+    found = of_type(events_of("A missile test was conducted in the Yellow Sea."), "missile_launch")
+    assert found and not role_texts(found[0], "agent")
+
+
+# --- a state's own ministry announcing the state's act asserts it -----------------------------------------------
+
+
+def test_ministry_announcing_its_states_designation_asserts_it(events_of):
+    text = "The US has imposed sanctions on three Chinese trading firms, the US Treasury announced on Tuesday."
+    found = of_type(events_of(text), "designation")
+    assert found and found[0].modality == "asserted"
+
+
+def test_another_states_ministry_reporting_it_alleges_it(events_of):
+    text = "North Korea has shipped artillery shells to Russia, the US State Department said on Tuesday."
+    found = of_type(events_of(text), "arms_transfer")
+    assert found and found[0].modality == "alleged"
+
+
+# --- fuel transferred at sea with no vessel word in reach is still fuel reaching someone --------------------------
+
+
+def test_transferring_fuel_is_an_oil_event(events_of):
+    text = "A patrol plane spotted a North Korean tanker and a small boat with a Chinese name apparently transferring fuel at night."
+    assert of_type(events_of(text), "petroleum_import") or of_type(events_of(text), "ship_to_ship_transfer")
+
+
+def test_a_verb_only_rule_never_types_the_noun(events_of):
+    text = ("North Korea imported diesel from a Chinese supplier last month, officials said. A small boat was seen "
+            "transferring fuel at night. The transfer allegedly took place on Sunday in the Yellow Sea, officials said.")
+    types = {e.type for e in events_of(text) if e.trigger.text.lower() == "transfer"}
+    assert "petroleum_import" not in types
