@@ -186,3 +186,23 @@ def test_a_verb_only_rule_never_types_the_noun(events_of):
             "transferring fuel at night. The transfer allegedly took place on Sunday in the Yellow Sea, officials said.")
     types = {e.type for e in events_of(text) if e.trigger.text.lower() == "transfer"}
     assert "petroleum_import" not in types
+
+
+# --- a passive relative clause is about the noun it modifies; transhipping goods is exporting them ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "item"),
+    [
+        ("A trader in Hunchun sold squid that had been smuggled from North Korea a week earlier.", "banned_export", "squid"),
+        ("Analysts identified artillery shells that were shipped to Russia in October.", "arms_transfer", "shells"),
+    ],
+)
+def test_passive_relative_clause_names_its_goods(events_of, text, etype, item):
+    found = [e for e in of_type(events_of(text), etype) if e.trigger.text in ("smuggled", "shipped")]
+    assert found and any(item in t for t in role_texts(found[0], "item"))
+
+
+def test_transhipping_coal_is_a_banned_export(events_of):
+    found = of_type(events_of("North Korea transhipped 4,000 tons of coal through a port in Sakhalin."), "banned_export")
+    assert found and found[0].quantity is not None and found[0].quantity.value == 4000

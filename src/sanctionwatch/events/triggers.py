@@ -74,9 +74,11 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             frontier.append(subj)
     # a relative clause whose object is the gap names its object by the noun it modifies ("the most powerful
     # weapon that North Korea has tested", "funds they stole from the exchange")
+    # (and so does a passive one whose subject is the pronoun: "crabs that had been shipped from the North")
     if (trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i not in seen
-            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in trigger.children)
-            and all(c.lower_ in _RELATIVE for c in trigger.children if c.dep_ in ("dobj", "obj"))):
+            and (any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in trigger.children)
+                 or any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in trigger.children)
+                 and all(c.lower_ in _RELATIVE for c in trigger.children if c.dep_ in ("dobj", "obj")))):
         out.append((trigger.head, 1))
         seen.add(trigger.head.i)
         frontier.append(trigger.head)
