@@ -206,3 +206,15 @@ def test_passive_relative_clause_names_its_goods(events_of, text, etype, item):
 def test_transhipping_coal_is_a_banned_export(events_of):
     found = of_type(events_of("North Korea transhipped 4,000 tons of coal through a port in Sakhalin."), "banned_export")
     assert found and found[0].quantity is not None and found[0].quantity.value == 4000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experts say North Korea has been utilizing covert arms shipments to earn hard currency.",
+        "Pyongyang has utilised ship-to-ship transfers of coal to reach buyers in Asia.",
+    ],
+)
+def test_who_utilizes_an_event_does_it(events_of, text):
+    found = [e for e in events_of(text) if e.type in ("arms_transfer", "ship_to_ship_transfer")]
+    assert found and "prk" in role_entities(found[0], "agent")
