@@ -7,6 +7,7 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from .taxonomy import Taxonomy
+from .participles import reduced_relative_of
 from .timing import purpose_clause
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -258,10 +259,13 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             subj = _subjects(g)
             if subj:
                 return subj[0]
-        if t.i == trigger.i and t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.children):
+        if t.i == trigger.i and t.dep_ == "conj" and (any(c.dep_ == "auxpass" for c in t.children) or reduced_relative_of(t) is not None):
             return None  # "the ship had left port and was interdicted": what the passive verb acts on, no actor
         if g.pos_ in ("VERB", "AUX"):
-            subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" else ("nsubj",)
+            # (a light verb's passive subject takes part in the event of its "in" phrase: "the tanker was
+            # involved in two ship-to-ship transfers")
+            light_in = t.dep_ == "prep" and t.lower_ == "in" and lemma in mod.get("light_verbs", ())
+            subj_deps = ("nsubj", "nsubjpass") if t.dep_ == "conj" or light_in else ("nsubj",)
             subj = _subjects(g, subj_deps)
             # the subject is shared with a controlled or coordinated verb ("chose to flee",
             # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")

@@ -48,6 +48,9 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # ("bans on exports ... in response to missile launches")
             if any(c.lemma_.lower() in mod.get("reason_nouns", ()) for c in chain[:n]):
                 return None, False
+            # "a ban on oil supplies, imposed by the Council in 2017": the imposing is the measure's own act
+            if chain[0].lemma_.lower() in mod.get("imposing_verbs", ()) and chain[0].tag_ == "VBN":
+                return None, False
             return None, True
         if (n > 1 and tok.pos_ == "VERB" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against")
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in mod.get("bound_nouns", ()) for c in tok.children)):
@@ -55,8 +58,9 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB" and chain[n - 1].dep_ != "conj":
             # (a coordinated predicate is no object of the ban: "bans X and orders workers sent home")
             # "sanctioned firms over the transfer of arms": the reason for a measure did happen
-            if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]):
-                return None, False
+            if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]) or any(
+                    c.lemma_.lower() in mod.get("reason_nouns", ()) for c in chain[1:n]):
+                return None, False  # (or "in the wake of its launches")
             # "sanctioned six vessels that were involved in ship-to-ship transfers": a past relative clause
             # on the measure's object tells what its targets did, not a class of acts the measure forbids
             if any(c.dep_ == "relcl" and _past(c) for c in chain[:n]):

@@ -38,7 +38,10 @@ def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str
             lemma = "launch"
         rules = ctx.tax.by_lemma.get(lemma, ())
         # in the document's order: on a tie, the type of its first event (the lead's news) wins
-        types = [t for t in doc_types if doc_types[t] > 0 and any(r.type == t and r.context is not None for r in rules)]
+        # (a rule for the verb only never types its noun: "transferring fuel" is no reason to read "the
+        # transfer" as an oil import)
+        types = [t for t in doc_types if doc_types[t] > 0 and any(
+            r.type == t and r.context is not None and (not r.pos or "NOUN" in r.pos) for r in rules)]
         if not types:
             continue
         if not (_actor_possessor(ctx, tok) or _back_reference(tok, _happening_heads(ctx)) or _counted_again(tok, sequence)):

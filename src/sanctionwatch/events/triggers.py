@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..model import Argument
+from .participles import reduced_relative_of
 from .sentence_keys import SentenceKeys, sentence_keys
 from .taxonomy import Taxonomy
 
@@ -50,6 +51,12 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
         out.append((trigger.head, 1))
         seen.add(trigger.head.i)
         frontier.append(trigger.head)
+    # ... and so does one coordinated after it ("clothing made in North Korea and smuggled into China")
+    described = reduced_relative_of(trigger)
+    if described is not None:
+        out.append((described, 1))
+        seen.add(described.i)
+        frontier.append(described)
     # "condemned X's launch, using missile technology": the parser hangs the means on the reaction verb,
     # but the one reacting used nothing
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in reactions:
@@ -67,9 +74,11 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             frontier.append(subj)
     # a relative clause whose object is the gap names its object by the noun it modifies ("the most powerful
     # weapon that North Korea has tested", "funds they stole from the exchange")
+    # (and so does a passive one whose subject is the pronoun: "crabs that had been shipped from the North")
     if (trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i not in seen
-            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in trigger.children)
-            and all(c.lower_ in _RELATIVE for c in trigger.children if c.dep_ in ("dobj", "obj"))):
+            and (any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in trigger.children)
+                 or any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in trigger.children)
+                 and all(c.lower_ in _RELATIVE for c in trigger.children if c.dep_ in ("dobj", "obj")))):
         out.append((trigger.head, 1))
         seen.add(trigger.head.i)
         frontier.append(trigger.head)
@@ -131,8 +140,22 @@ def _described_thing(trigger: Token) -> list[Token]:
     if trigger.dep_ == "csubj" and any(c.dep_ == "nsubjpass" and c.lower_ == "what" for c in trigger.children):
         return [c for c in trigger.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     if trigger.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
-        return [c for c in trigger.head.children if c.dep_ in ("dobj", "obj") and c.i < trigger.i and c.pos_ == "NOUN"]
+        found = [c for c in trigger.head.children if c.dep_ in ("dobj", "obj") and c.i < trigger.i and c.pos_ == "NOUN"]
+        return found + _noun_before_comma(trigger)
     return []
+
+
+def _noun_before_comma(trigger: Token) -> list[Token]:
+    """"imposed a ban in Resolution 2371, unanimously adopted on Aug. 5": the participle after the comma
+    describes the noun phrase that ends right before it, an object of the same verb's phrase."""
+    t = trigger.left_edge.nbor(-1) if trigger.left_edge.i > trigger.sent.start else None
+    if t is None or t.text != ",":
+        return []
+    t = t.nbor(-1)
+    while t.dep_ in ("nummod", "compound", "flat") and t.head.i != t.i:
+        t = t.head
+    ok = t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "dobj") and trigger.head in t.ancestors
+    return [t] if ok else []
 
 
 def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: list[tuple[Token, int]],
@@ -200,6 +223,8 @@ def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measure
 
 def _in_place_phrase(tok: Token, trigger: Token, place_preps: frozenset[str]) -> bool:
     """Whether ``tok`` sits in a place phrase ("in ...", "at ...") between itself and the trigger."""
+    if trigger not in tok.ancestors:
+        return False  # a noun the trigger describes from outside ("in Resolution 2371, adopted on ...")
     t = tok
     for _ in range(2 * _MAX_DEPTH + 2):
         if t.i == trigger.i or t.head.i == t.i:
