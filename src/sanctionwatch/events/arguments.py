@@ -111,11 +111,16 @@ def place_like(ctx: ArgumentContext, tok: Token) -> bool:
     return entity_at(ctx.entities, at, at + len(tok)) is not None
 
 
+# prepositions that another role phrase may hang on
+_STACKING = frozenset({"from", "including"})
+
+
 def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for h in heads:
-        # "from Hyesan to Seoul": the parser may hang the second phrase of a route on the first
-        phrases = [x for c in h.children for x in [c, *(p for p in c.children if c.lower_ == "from" and p.dep_ == "prep")]]
+        # "from Hyesan to Seoul": the parser may hang the second phrase of a route on the first; "sent workers
+        # overseas, including to Vietnam": the phrase the "including" picks out is the verb's own
+        phrases = [x for c in h.children for x in [c, *(p for p in c.children if c.lower_ in _STACKING and p.dep_ == "prep")]]
         for c in phrases:
             if c.dep_ not in ("prep", "dative") and not _preposition_participle(c, h):
                 continue

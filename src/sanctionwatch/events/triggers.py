@@ -204,10 +204,16 @@ def _in_place_phrase(tok: Token, trigger: Token, place_preps: frozenset[str]) ->
     for _ in range(2 * _MAX_DEPTH + 2):
         if t.i == trigger.i or t.head.i == t.i:
             return False
-        if t.dep_ == "pobj" and t.head.lower_ in place_preps:
+        if t.dep_ == "pobj" and t.head.lower_ in place_preps and not _denomination(t.head):
             return True
         t = t.head
     return False
+
+
+def _denomination(prep: Token) -> bool:
+    """"$7 million in crypto", "$15 million in USDT": "in" after an amount names what it is counted in, not
+    where it is."""
+    return prep.lower_ == "in" and prep.head.dep_ != "ROOT" and (prep.head.tag_ == "CD" or prep.head.like_num)
 
 
 def _names_a_programme(tok: Token, programmes: frozenset[str]) -> bool:
