@@ -105,3 +105,44 @@ def test_an_everyday_job_is_no_overseas_work(events_of, text):
 def test_including_to_a_place_is_the_destination(events_of, text, place):
     events = events_of(text)
     assert any(place in role_entities(e, "destination") for e in events)
+
+
+# --- "According to X on Sunday, Y did Z in 2024": the source phrase's date is the report's ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("According to the spy agency on Tuesday, North Korea sent about 2,000 workers to Russia in 2023.", "2023"),
+        ("According to officials on Friday, Pyongyang shipped artillery shells to Russia last year.", "2023"),
+    ],
+)
+def test_a_source_phrase_date_is_not_the_events(events_of, text, start):
+    found = [e for e in events_of(text) if e.type in ("overseas_workers", "arms_transfer")]
+    assert found and found[0].time is not None and found[0].time.start.startswith(start)
+
+
+def test_a_source_phrase_date_alone_leaves_the_event_undated(events_of):
+    found = of_type(events_of("According to the ministry on Monday, the North fired two ballistic missiles."), "missile_launch")
+    assert found and found[0].time is None
+
+
+# --- a bare month takes the past year the sentence before set the story in ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start"),
+    [
+        ("The report listed several big 2022 thefts. Among them was a $40 million hack of the Vega exchange in October.",
+         "2024-11-20", "2022-10"),
+        ("The tanker Sun Ray left Nakhodka in January 2021. The vessel was seized by Indonesian police in March.", "2022-06-01",
+         "2021-03"),
+        # "since 2017" opens a period: the month is the recent one
+        ("Pyongyang has sent workers abroad since 2017. In March, it fired a missile.", "2024-06-01", "2024-03"),
+        # a year not in the past is no other story year
+        ("The 2024 plan was adopted. In March, it fired a missile.", "2024-06-01", "2024-03"),
+    ],
+)
+def test_a_bare_month_takes_the_story_year(events_of, text, published, start):
+    events = [e for e in events_of(text, published) if e.time is not None and e.type in ("cyber_theft", "seizure", "missile_launch")]
+    assert any(e.time.start.startswith(start) for e in events)

@@ -152,6 +152,8 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         return counted
     own = own_tokens(head, heads, tax, tax.types[etype].dated_by_announcement)
     clause = clause_of(base, head)
+    # "According to the NIS on Sunday, X dispatched ... in 2024": a source phrase under the event keeps its time
+    sourcing = _barriers(tax) | tax.modality.get("source_phrases", frozenset())
     mine = []
     for f in times:
         o = owner(sent, base, f, heads)
@@ -159,7 +161,7 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
             # no verb above it (a headline, a fragment): the trigger's clause or phrase decides
             if (clause[0] <= f[0] and f[1] <= clause[1]) or (o is not None and _below(head, o, heads)):
                 mine.append(f)
-        elif o.i in own or (o.i not in heads and _below(o, head, heads)):
+        elif o.i in own or (o.i not in heads and o.lemma_.lower() not in sourcing and _below(o, head, heads)):
             mine.append(f)
     if not mine:
         mine = _coordinated_time(sent, base, times, own, heads)
