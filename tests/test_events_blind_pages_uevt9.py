@@ -146,3 +146,67 @@ def test_a_source_phrase_date_alone_leaves_the_event_undated(events_of):
 def test_a_bare_month_takes_the_story_year(events_of, text, published, start):
     events = [e for e in events_of(text, published) if e.time is not None and e.type in ("cyber_theft", "seizure", "missile_launch")]
     assert any(e.time.start.startswith(start) for e in events)
+
+
+# --- a site's named place is the destination too ("to building sites across Russia") --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "place"),
+    [
+        ("North Korea sent 3,000 labourers to a factory in Russia in 2023.", "destination", "rus"),
+        ("North Korea sent 3,000 labourers to construction sites across Russia last year.", "location|destination", "rus"),
+        ("The firm shipped the coal from a port in China to Vietnam.", "origin", "chn"),
+    ],
+)
+def test_a_site_in_a_named_place(events_of, text, role, place):
+    assert any(place in role_entities(e, r) for e in events_of(text) for r in role.split("|"))
+
+
+# --- "containers containing shells": the load a participle gives the measure types the transfer ---------------------
+
+
+def test_containers_containing_munitions_are_an_arms_transfer(events_of):
+    found = of_type(events_of("Pyongyang supplied Moscow with some 4,000 containers containing artillery rounds."),
+                    "arms_transfer")
+    assert found and found[0].quantity is not None and found[0].quantity.value == 4000
+
+
+# --- "X is suspected of A and is believed to have done B": X does B --------------------------------------------------
+
+
+def test_a_raised_subject_is_shared_across_conjuncts(events_of):
+    found = of_type(events_of("Andariel is accused of spying on shipyards and is believed to have hacked the Orion "
+                              "exchange for $40 million."), "cyber_theft")
+    assert found and "Orion" not in role_texts(found[0], "agent")
+    assert any("Andariel" in t for t in role_texts(found[0], "agent"))
+
+
+# --- "the group known as X": the name is the agent; cyber intrusions and named malware are cyber events ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The hacking group known as Kimsuky carried out the 2019 ransomware attack on the hospital.", "Kimsuky"),
+        ("A trading firm called Haesong shipped rifles to Eritrea.", "Haesong"),
+    ],
+)
+def test_a_class_noun_named_by_a_participle(events_of, text, name):
+    events = [e for e in events_of(text) if e.type in ("cyber_theft", "arms_transfer")]
+    assert events and name in role_texts(events[0], "agent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators traced a series of cyber intrusions into the bank's systems to North Korean actors.",
+        "The 2017 WannaCry attack was blamed on North Korean hackers.",
+    ],
+)
+def test_cyber_intrusions_and_named_malware(events_of, text):
+    assert of_type(events_of(text), "cyber_theft")
+
+
+def test_an_intruder_is_no_cyber_event(events_of):
+    assert not of_type(events_of("Soldiers shot an intruder at the border fence."), "cyber_theft")

@@ -193,6 +193,9 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
+            if not raised and g.dep_ == "conj" and not _subjects(g, ("nsubj", "nsubjpass")):
+                # "X is suspected of ... and is believed to have hacked": the first conjunct's subject
+                raised = [c for c in _subjects(g.head, ("nsubj", "nsubjpass")) if c.pos_ in _NOUNISH]
             if raised:
                 # "a firm that is believed to have shipped arms": the relative pronoun stands for the firm
                 if raised[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":

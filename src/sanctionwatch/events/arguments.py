@@ -111,6 +111,8 @@ def place_like(ctx: ArgumentContext, tok: Token) -> bool:
     return entity_at(ctx.entities, at, at + len(tok)) is not None
 
 
+# prepositions that place a site inside a named place
+_WITHIN = frozenset({"in", "across", "throughout", "near"})
 # prepositions that another role phrase may hang on
 _STACKING = frozenset({"from", "including"})
 
@@ -143,6 +145,10 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                 # "to countries such as Syria, Myanmar and Sudan", "on two firms, Acme and Orbis": the named ones too
                 named = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("as", "including", "like") for g in p.children if g.dep_ == "pobj"]
                 named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                if obj.lemma_.lower() in ctx.tax.places and role in ("destination", "location", "origin"):
+                    # "to construction sites across Russia", "from a port in China": the named place of the site
+                    named += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in _WITHIN for g in p.children
+                              if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN")]
                 if role == "item" and obj.lemma_.lower() in ctx.tax.measures:
                     # "with 3,000 tonnes of diesel": the item is what is measured
                     obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), obj)

@@ -147,8 +147,9 @@ def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: 
                     seen.add(o.i)
                     out.append((o, depth))
                     nxt.append(o)
-        elif p.dep_ == "relcl" and p.lemma_.lower() in _CONTENT_VERBS:
-            # "containers that could hold shells": the load a relative clause gives the measure is its goods
+        elif p.dep_ in ("relcl", "acl") and p.lemma_.lower() in _CONTENT_VERBS:
+            # "containers that could hold shells", "containers containing ammunition": the load a clause gives
+            # the measure is its goods
             for o in p.children:
                 if o.dep_ in ("dobj", "obj") and o.i not in seen:
                     seen.add(o.i)
