@@ -210,3 +210,61 @@ def test_cyber_intrusions_and_named_malware(events_of, text):
 
 def test_an_intruder_is_no_cyber_event(events_of):
     assert not of_type(events_of("Soldiers shot an intruder at the border fence."), "cyber_theft")
+
+
+# --- visas for the workers are the labour ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oman stopped renewing visas for North Korean workers in April.",
+        "Moscow quietly extended work visas for 600 North Korean labourers.",
+    ],
+)
+def test_visas_for_workers_are_overseas_work(events_of, text):
+    assert of_type(events_of(text), "overseas_workers")
+
+
+def test_visas_for_students_are_no_overseas_work(events_of):
+    assert not of_type(events_of("The embassy renewed visas for exchange students from Laos."), "overseas_workers")
+
+
+# --- what a filing seeks, its filer does ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Justice Department filed a complaint seeking to seize $2.3 million in stablecoins tied to Pyongyang.",
+        "Prosecutors filed a motion seeking to confiscate 40 crypto wallets used by North Korean hackers.",
+    ],
+)
+def test_a_filing_seeking_a_seizure_names_its_filer(events_of, text):
+    found = of_type(events_of(text), "seizure")
+    assert found and role_texts(found[0], "agent")
+
+
+# --- in a story of a theft, moving the coins on and laundering the proceeds are the theft's ----------------------------
+
+
+def test_laundering_the_proceeds_after_a_theft(events_of):
+    events = of_type(events_of("Hackers stole $9 million from the Nova exchange. The group then moved 3,000 ether "
+                               "through a mixer in an attempt to launder the proceeds."), "cyber_theft")
+    triggers = {e.trigger.text for e in events}
+    assert {"moved", "launder"} <= triggers
+    assert any(e.quantity is not None and e.quantity.value == 3000 for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no theft in the story: coins moved and proceeds laundered are no cyber theft
+        "The exchange moved 3,000 ether to cold storage on Monday.",
+        "The gang sold heroin in Manila. It hired lawyers to launder the proceeds.",
+        # a theft in the story, and money (not coins) moved by a state
+        "Hackers stole $9 million from the Nova exchange. Russia transferred $2 billion to North Korea.",
+    ],
+)
+def test_no_laundering_without_a_theft_or_coins(events_of, text):
+    assert not [e for e in of_type(events_of(text), "cyber_theft") if e.trigger.text in ("moved", "launder", "transferred")]

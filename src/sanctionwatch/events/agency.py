@@ -268,7 +268,9 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             subj = _subjects(g, subj_deps)
             # the subject is shared with a controlled or coordinated verb ("chose to flee",
             # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
-            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())
+            # "filed a complaint seeking to seize ...": what a filing seeks, its filer does
+            filed = t.dep_ == "dobj" and prev.dep_ == "acl" and t.lemma_.lower() in mod.get("petition_nouns", ())
+            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ()) or filed
                          or (lemma in mod.get("performative_verbs", ()) and _performed(trigger, tax))):
                 if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
