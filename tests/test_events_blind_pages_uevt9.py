@@ -268,3 +268,23 @@ def test_laundering_the_proceeds_after_a_theft(events_of):
 )
 def test_no_laundering_without_a_theft_or_coins(events_of, text):
     assert not [e for e in of_type(events_of(text), "cyber_theft") if e.trigger.text in ("moved", "launder", "transferred")]
+
+
+# --- "another theft removed $138 million from an exchange": what the taking verb takes types its subject event ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A second theft removed roughly $21 million from a Seychelles-based exchange in 2022.", 21_000_000),
+        ("The heist drained $54 million from the Orion bridge.", 54_000_000),
+    ],
+)
+def test_a_theft_noun_takes_its_verbs_loot(events_of, text, value):
+    found = of_type(events_of(text), "cyber_theft")
+    assert any(e.quantity is not None and e.quantity.value == value for e in found)
+
+
+def test_a_subject_event_of_another_verb_takes_nothing(events_of):
+    # "caused" takes nothing: the losses are no loot of the attack's
+    assert not of_type(events_of("The flood caused $21 million in losses at the port."), "cyber_theft")

@@ -38,7 +38,8 @@ def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
-def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
+def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset(),
+                   takings: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
     """Tokens reachable from the trigger through argument links (with their depth), trigger excluded."""
     out: list[tuple[Token, int]] = []
     seen = {trigger.i}
@@ -82,6 +83,14 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             out.append((subj, 1))
             seen.add(subj.i)
             frontier.append(subj)
+    # "another theft removed $138 million from an exchange": what a taking verb takes is the noun trigger's loot
+    if (trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB"
+            and trigger.head.lemma_.lower() in takings):
+        for c in trigger.head.children:
+            if c.dep_ in ("dobj", "obj", "prep") and c.i not in seen:
+                out.append((c, 1))
+                seen.add(c.i)
+                frontier.append(c)
     for near in _described_thing(trigger):
         if near.i not in seen:
             out.append((near, 1))
@@ -346,7 +355,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                 continue
             ctx, depth = None, 0
             if rule.context is not None or rule.not_with:
-                hood = hood if hood is not None else _neighbourhood(tok, tax.measures, tax.modality.get("reaction_heads", frozenset()))
+                hood = hood if hood is not None else _neighbourhood(
+                    tok, tax.measures, tax.modality.get("reaction_heads", frozenset()), tax.modality.get("taking_verbs", frozenset()))
             if rule.not_with and _everyday_sense(rule.not_with, tok, hood or []):
                 continue
             if rule.context is not None:
