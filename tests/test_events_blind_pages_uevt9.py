@@ -288,3 +288,32 @@ def test_a_theft_noun_takes_its_verbs_loot(events_of, text, value):
 def test_a_subject_event_of_another_verb_takes_nothing(events_of):
     # "caused" takes nothing: the losses are no loot of the attack's
     assert not of_type(events_of("The flood caused $21 million in losses at the port."), "cyber_theft")
+
+
+# --- North Koreans at a work site abroad are labour; North Koreans merely abroad may be escapees ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Of 900 North Koreans on farms in Kuwait, a third have left.", "kwt"),
+        ("Roughly 120 North Koreans at a garment factory in Dandong stopped work.", None),
+    ],
+)
+def test_north_koreans_at_a_work_site_abroad(events_of, text, place):
+    found = of_type(events_of(text), "overseas_workers")
+    assert found and "prk" in role_entities(found[0], "agent")
+    if place:
+        assert place in role_entities(found[0], "location")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 300 North Koreans in China were arrested by police.",
+        "South Koreans on farms in Kuwait earn more.",
+        "Forty North Koreans on a boat near Sokcho asked to stay in the South.",
+    ],
+)
+def test_no_labour_without_a_work_site_abroad(events_of, text):
+    assert not of_type(events_of(text), "overseas_workers")
