@@ -317,3 +317,24 @@ def test_north_koreans_at_a_work_site_abroad(events_of, text, place):
 )
 def test_no_labour_without_a_work_site_abroad(events_of, text):
     assert not of_type(events_of(text), "overseas_workers")
+
+
+# --- "condemned the launch of X by Y on DATE": the date after the reaction's object dates the event ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The council strongly condemned the launch of a ballistic missile by Pyongyang on March 9.", "2024-03-09"),
+        ("Tokyo denounced the firing of two cruise missiles on February 28.", "2024-02-28"),
+    ],
+)
+def test_a_date_after_the_reactions_object_is_the_events(events_of, text, start):
+    found = of_type(events_of(text), "missile_launch")
+    assert found and found[0].time is not None and found[0].time.start == start
+
+
+def test_a_date_before_the_reactions_object_is_the_reactions(events_of):
+    found = of_type(events_of("The council on Friday condemned the launch of a ballistic missile by Pyongyang."),
+                    "missile_launch")
+    assert found and found[0].time is None

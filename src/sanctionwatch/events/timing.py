@@ -163,6 +163,8 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
                 mine.append(f)
         elif o.i in own or (o.i not in heads and o.lemma_.lower() not in sourcing and _below(o, head, heads)):
             mine.append(f)
+        elif _reacted_to_on(o, head, base, f, tax):
+            mine.append(f)
     if not mine:
         mine = _coordinated_time(sent, base, times, own, heads)
     if not mine:
@@ -181,6 +183,14 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         return (height.get(o.i, 0) if o is not None else 0, min(abs(f[0] - at), abs(f[1] - at)))
 
     return min(mine, key=rank)
+
+
+def _reacted_to_on(verb: Token, head: Token, base: int, f: Found, tax: Taxonomy) -> bool:
+    """"condemned the firing of a missile by the DPRK on April 15": a date after the reaction's event object
+    (and its complements) dates that event, as one before it ("on Friday condemned ...") dates the reaction."""
+    return (head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") and head.head.i == verb.i
+            and verb.lemma_.lower() in tax.modality.get("reaction_heads", frozenset())
+            and f[0] >= base + head.right_edge.idx + len(head.right_edge))
 
 
 def _coordinated_time(sent: Span, base: int, times: Sequence[Found], own: set[int], heads: set[int]) -> list[Found]:
