@@ -338,3 +338,32 @@ def test_a_date_before_the_reactions_object_is_the_reactions(events_of):
     found = of_type(events_of("The council on Friday condemned the launch of a ballistic missile by Pyongyang."),
                     "missile_launch")
     assert found and found[0].time is None
+
+
+# --- "X is Russia's main arms supplier": the supplier supplies, the possessor is supplied ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "recipient"),
+    [
+        ("Belarus has emerged as Moscow's most reliable ammunition supplier.", "blr", "rus"),
+        ("Iran is Russia's main drone supplier, officials say.", "irn", "rus"),
+    ],
+)
+def test_a_supplier_noun_names_the_supplier_and_the_supplied(events_of, text, agent, recipient):
+    found = of_type(events_of(text), "arms_transfer")
+    assert found
+    assert agent in role_entities(found[0], "agent")
+    assert recipient in role_entities(found[0], "recipient")
+    assert recipient not in role_entities(found[0], "agent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The supplier of the oil was a Chinese firm.",
+        "China is North Korea's largest rice supplier.",
+    ],
+)
+def test_a_supplier_of_other_goods_is_no_arms_transfer(events_of, text):
+    assert not of_type(events_of(text), "arms_transfer")

@@ -72,6 +72,8 @@ def _described_by(verb: Token) -> Token | None:
 def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     """The token that acts in the trigger's event, as the dependency tree tells it (None when it does not)."""
     mod = tax.modality
+    if trigger.lemma_.lower() in mod.get("agent_nouns", frozenset()):
+        return _named_as(trigger)
     if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
         if misread_finite(trigger):
             # "the Courageous transferred oil cargo": a finite verb read as a modifier, after the name read as one
@@ -282,6 +284,18 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                     return None  # "this was the eighth round of launches": the pronoun is the event, no actor
                 return subj[0]
         prev, t = t, g
+    return None
+
+
+def _named_as(noun: Token) -> Token | None:
+    """Who a noun of the doer is said to be ("X is Russia's main arms supplier", "X emerged as a supplier", "X,
+    a supplier of ..."); its possessor is the one supplied, never the doer."""
+    if noun.dep_ == "attr":
+        return next(iter(_subjects(noun.head)), None)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return next(iter(_subjects(noun.head.head, ("nsubj", "nsubjpass"))), None)
+    if noun.dep_ == "appos" and noun.head.pos_ in _NOUNISH:
+        return noun.head
     return None
 
 

@@ -308,7 +308,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         agent = _of_actor(ctx, head, hit.context) or agent
     if agent is not None and agent.pos_ == "NOUN" and _never_acts(agent, tax):
         agent = None
-    anaphor = possessive_anaphor(head, tax)
+    doer_noun = head.lemma_.lower() in tax.modality.get("agent_nouns", frozenset())
+    anaphor = None if doer_noun else possessive_anaphor(head, tax)
+    if doer_noun:
+        # "Russia's main arms supplier": the possessor is the one supplied
+        args.extend(argument_at(ctx, "recipient", c) for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
     if anaphor is not None and (agent is None or _across_a_noun(head, agent)):
         # "its" names the event's owner; a subject borrowed from a verb above another noun ("Pyongyang and
         # Moscow are under sanctions, ... North Korea because of its nuclear tests") is someone else's
