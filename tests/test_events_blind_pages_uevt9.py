@@ -367,3 +367,18 @@ def test_a_supplier_noun_names_the_supplier_and_the_supplied(events_of, text, ag
 )
 def test_a_supplier_of_other_goods_is_no_arms_transfer(events_of, text):
     assert not of_type(events_of(text), "arms_transfer")
+
+
+# --- a document reports; it never does the event ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A study by Elliptic highlights Pyongyang's use of Cambodian brokers to launder stolen crypto.",
+        "The assessment sought to trace stolen ether through mixers.",
+    ],
+)
+def test_a_document_is_no_agent(events_of, text):
+    for e in events_of(text):
+        assert not ({"study", "assessment", "A study by Elliptic", "The assessment"} & role_texts(e, "agent"))
