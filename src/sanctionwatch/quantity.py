@@ -154,7 +154,7 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
             pos = w.end()
             continue
         if last_name is not None and plural_name and low.endswith("ing"):
-            return last_name  # "6,000 North Koreans working in Kuwait": the people, not what they do
+            return last_name  # "4,000 North Koreans working in Tomsk": the people, not what they do
         nxt = re.match(r"\s+([a-z][a-z-]*)", text[w.end():end])
         if low.endswith("ing") and nxt and nxt.group(1) not in lex.not_units:
             # "three fishing boats", "12 training aircraft": a gerund before a noun says which kind

@@ -1,8 +1,8 @@
 """The year a bare month belongs to ("in November") when the story around it is set in an earlier year.
 
 News resolves a month without a year against the publication date, unless the sentence just before set the
-story in a named past year: "the timeline matched several 2023 breaches; they included a hack in November"
-is November 2023, "the ship left Taiwan in February 2020 and was seized in March" is March 2020.  Only a year
+story in a named past year: "the report listed big 2022 thefts; among them was a hack in October" is
+October 2022, "the tanker left Nakhodka in January 2021 and was seized in March" is March 2021.  Only a year
 written in digits, close before the month in the same paragraph, counts; "since 2006" opens a period and names
 no year the story is set in.
 """

@@ -52,10 +52,10 @@ def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit]
         nation = _dprk_nationality(ctx, employer) if employer is not None else None
         nationals = nation is None and people is None
         if nationals and keys.lemma[k] in demonyms:
-            # "2,000 North Koreans on construction sites in Qatar": nationals at a work site
+            # "900 North Koreans on farms in Oman": nationals at a work site
             employer, nation = _nationals(ctx, tok) if _at_work_site(ctx, tok) else (None, None)
         elif nationals:
-            # "6,000 North Koreans working in Kuwait": the ones who work are themselves the nationals
+            # "3,500 North Koreans working in Oman": the ones who work are themselves the nationals
             employer, nation = _working_nationals(ctx, tok)
         if nation is None:
             continue
@@ -113,7 +113,7 @@ def _dprk_nationality(ctx: ArgumentContext, noun: Token) -> Argument | None:
 def _working_nationals(ctx: ArgumentContext, verb: Token) -> tuple[Token | None, Argument | None]:
     """The DPRK nationals a working verb is said of, as its subject or the noun its participle describes
     ("North Koreans work in ...", "North Koreans working in ..."), with the demonym as the state's agent."""
-    # "6,000 North Koreans work, ...": the parser may read the verb as a noun with the people as its compound
+    # "800 North Koreans work, ...": the parser may read the verb as a noun with the people as its compound
     deps = ("compound",) if verb.pos_ == "NOUN" else ("nsubj",)
     who = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in deps and c.i < verb.i), None)
     return _nationals(ctx, who) if who is not None else (None, None)

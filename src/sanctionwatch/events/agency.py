@@ -196,7 +196,7 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
             if not raised and g.dep_ == "conj" and not _subjects(g, ("nsubj", "nsubjpass")):
-                # "X is suspected of ... and is believed to have hacked": the first conjunct's subject
+                # "X is accused of spying and is believed to have hacked": the first conjunct's subject
                 raised = [c for c in _subjects(g.head, ("nsubj", "nsubjpass")) if c.pos_ in _NOUNISH]
             if raised:
                 # "a firm that is believed to have shipped arms": the relative pronoun stands for the firm
@@ -270,7 +270,7 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             subj = _subjects(g, subj_deps)
             # the subject is shared with a controlled or coordinated verb ("chose to flee",
             # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
-            # "filed a complaint seeking to seize ...": what a filing seeks, its filer does
+            # "filed a motion seeking to confiscate ...": what a filing seeks, its filer does
             filed = t.dep_ == "dobj" and prev.dep_ == "acl" and t.lemma_.lower() in mod.get("petition_nouns", ())
             if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ()) or filed
                          or (lemma in mod.get("performative_verbs", ()) and _performed(trigger, tax))):

@@ -177,7 +177,7 @@ def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argum
     if lemma in mod.get("class_nouns", ()):
         names = [c for c in head.children if c.dep_ in ("appos", "amod", "compound", "flat") and c.left_edge.i == head.i + 1
                  and c.text[:1].isupper()]
-        # "the hacker group known as Lazarus", "a firm called Orbis": the name the participle gives
+        # "the hacking group known as Kimsuky", "a firm called Orbis": the name the participle gives
         names += [o for v in head.children if v.dep_ == "acl" and v.lemma_.lower() in _NAMING for p in v.children
                   if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         names += [o for v in head.children if v.dep_ == "acl" and v.lemma_.lower() in _NAMING for o in v.children

@@ -121,7 +121,7 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
     out: list[tuple[str, Token]] = []
     for h in heads:
         # "from Hyesan to Seoul": the parser may hang the second phrase of a route on the first; "sent workers
-        # overseas, including to Vietnam": the phrase the "including" picks out is the verb's own
+        # abroad, including to Laos": the phrase the "including" picks out is the verb's own
         phrases = [x for c in h.children for x in [c, *(p for p in c.children if c.lower_ in _STACKING and p.dep_ == "prep")]]
         for c in phrases:
             if c.dep_ not in ("prep", "dative") and not _preposition_participle(c, h):
@@ -146,7 +146,7 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                 named = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("as", "including", "like") for g in p.children if g.dep_ == "pobj"]
                 named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
                 if obj.lemma_.lower() in ctx.tax.places and role in ("destination", "location", "origin"):
-                    # "to construction sites across Russia", "from a port in China": the named place of the site
+                    # "to logging sites across Siberia", "from a port in China": the named place of the site
                     named += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in _WITHIN for g in p.children
                               if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN")]
                 if role == "item" and obj.lemma_.lower() in ctx.tax.measures:

@@ -152,7 +152,7 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         return counted
     own = own_tokens(head, heads, tax, tax.types[etype].dated_by_announcement)
     clause = clause_of(base, head)
-    # "According to the NIS on Sunday, X dispatched ... in 2024": a source phrase under the event keeps its time
+    # "According to the ministry on Tuesday, X sent ... in 2023": a source phrase under the event keeps its time
     sourcing = _barriers(tax) | tax.modality.get("source_phrases", frozenset())
     mine = []
     for f in times:
@@ -186,7 +186,7 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
 
 
 def _reacted_to_on(verb: Token, head: Token, base: int, f: Found, tax: Taxonomy) -> bool:
-    """"condemned the firing of a missile by the DPRK on April 15": a date after the reaction's event object
+    """"denounced the launch of a rocket by X on March 9": a date after the reaction's event object
     (and its complements) dates that event, as one before it ("on Friday condemned ...") dates the reaction."""
     return (head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") and head.head.i == verb.i
             and verb.lemma_.lower() in tax.modality.get("reaction_heads", frozenset())

@@ -83,7 +83,7 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             out.append((subj, 1))
             seen.add(subj.i)
             frontier.append(subj)
-    # "another theft removed $138 million from an exchange": what a taking verb takes is the noun trigger's loot
+    # "a second theft removed $21 million from a bridge": what a taking verb takes is the noun trigger's loot
     if (trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB"
             and trigger.head.lemma_.lower() in takings):
         for c in trigger.head.children:
