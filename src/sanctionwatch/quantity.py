@@ -118,6 +118,7 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
     p = _patterns()
     skipped: tuple[str, int] | None = None  # "7,000 artillery" when no noun follows
     last_name: tuple[str, int] | None = None
+    plural_name = False
     for _ in range(5):
         m = _SPACE.match(text, pos, end)
         if not m:
@@ -149,6 +150,15 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
                 skipped = (_singular(word, lex), w.end())
             elif word[-1] != ".":
                 last_name = (_singular(word, lex), w.end())
+                plural_name = low.endswith("s")
+            pos = w.end()
+            continue
+        if last_name is not None and plural_name and low.endswith("ing"):
+            return last_name  # "4,000 North Koreans working in Tomsk": the people, not what they do
+        nxt = re.match(r"\s+([a-z][a-z-]*)", text[w.end():end])
+        if low.endswith("ing") and nxt and nxt.group(1) not in lex.not_units:
+            # "three fishing boats", "12 training aircraft": a gerund before a noun says which kind
+            skipped = (_singular(word, lex), w.end())
             pos = w.end()
             continue
         return _singular(word, lex), w.end()

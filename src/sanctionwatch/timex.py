@@ -34,6 +34,7 @@ from typing import Callable
 
 from .resources import package_yaml
 from .model import TimeValue
+from .timex_context import bare_month_year
 
 Interval = tuple[date, date, str]  # start, end, granularity
 
@@ -86,10 +87,6 @@ def _month_interval(year: int, month: int) -> Interval:
 
 def _year_interval(year: int) -> Interval:
     return date(year, 1, 1), date(year, 12, 31), "year"
-
-
-def _recent_month_year(month: int, anchor: date) -> int:
-    return anchor.year if month <= anchor.month else anchor.year - 1
 
 
 def _recent_weekday(weekday: int, anchor: date, strictly_before: bool = False) -> date:
@@ -296,7 +293,7 @@ class _Grammar:
             return _Point(_month_interval(year, month), "month", True)
         # "last August" names the August of the year before publication (news style);
         # a bare month is the most recent one
-        year = anchor.year - 1 if m["rel"] else _recent_month_year(month, anchor)
+        year = anchor.year - 1 if m["rel"] else bare_month_year(month, m.string, m.start(), anchor)
         return _Point(_month_interval(year, month), "month", True)
 
     def _inside_name(self, m: re.Match[str]) -> bool:

@@ -25,7 +25,7 @@ from .triggers import TriggerHit
 WORKERS = "overseas_workers"
 _NATION = "prk"
 # where a labour site is named: "at a plant in Dandong", "in factories in Hunchun"
-_SITE_PREPS = ("in", "at", "near")
+_SITE_PREPS = ("in", "at", "on", "near", "across", "throughout")
 _PLACE_TYPES = frozenset({"country", "place", "city", "region"})
 
 
@@ -40,20 +40,27 @@ def workers_abroad_hits(ctx: ArgumentContext, sent: Span, hits: list[TriggerHit]
     out: list[TriggerHit] = []
     clauses: set[int] = set()
     # the lemma arrays pick the few candidates; a Token is built only for them
+    demonyms = mod.get("national_nouns", frozenset())
     candidates = [k for k, (lemma, pos) in enumerate(zip(keys.lemma, keys.pos))
-                  if k not in taken and ((pos == "NOUN" and lemma in nouns) or (pos == "VERB" and lemma in verbs))]
+                  if k not in taken and (lemma in nouns and pos == "NOUN" or lemma in verbs and pos in ("VERB", "NOUN")
+                                         or lemma in demonyms and pos in ("PROPN", "NOUN"))]
     for k in candidates:
         tok = sent[k]
         # the people themselves ("labourers"), or a working verb's employer ("worked for a North Korean firm")
-        people: Token | None = tok if keys.pos[k] == "NOUN" else None
+        people: Token | None = tok if keys.pos[k] == "NOUN" and keys.lemma[k] in nouns else None
         employer = tok if people is not None else next(_objects(tok, ("for",)), None)
-        if employer is None:
-            continue
-        nation = _dprk_nationality(ctx, employer)
+        nation = _dprk_nationality(ctx, employer) if employer is not None else None
+        nationals = nation is None and people is None
+        if nationals and keys.lemma[k] in demonyms:
+            # "900 North Koreans on farms in Oman": nationals at a work site
+            employer, nation = _nationals(ctx, tok) if _at_work_site(ctx, tok) else (None, None)
+        elif nationals:
+            # "3,500 North Koreans working in Oman": the ones who work are themselves the nationals
+            employer, nation = _working_nationals(ctx, tok)
         if nation is None:
             continue
         place = _abroad_place(ctx, tok, employer)
-        if place is None:
+        if place is None or (nationals and _resettled(ctx, place)):
             continue
         clause = _clause_verb(tok)
         if clause in clauses:
@@ -101,6 +108,42 @@ def _dprk_nationality(ctx: ArgumentContext, noun: Token) -> Argument | None:
     if found is None or found[3] != _NATION:
         return None
     return Argument("agent", *found)
+
+
+def _working_nationals(ctx: ArgumentContext, verb: Token) -> tuple[Token | None, Argument | None]:
+    """The DPRK nationals a working verb is said of, as its subject or the noun its participle describes
+    ("North Koreans work in ...", "North Koreans working in ..."), with the demonym as the state's agent."""
+    # "800 North Koreans work, ...": the parser may read the verb as a noun with the people as its compound
+    deps = ("compound",) if verb.pos_ == "NOUN" else ("nsubj",)
+    who = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in deps and c.i < verb.i), None)
+    return _nationals(ctx, who) if who is not None else (None, None)
+
+
+def _at_work_site(ctx: ArgumentContext, who: Token) -> bool:
+    """"North Koreans on construction sites", "at a seafood plant": nationals where people work (elsewhere
+    "North Koreans in China" are as often escapees as workers)."""
+    sites = ctx.tax.modality.get("work_sites", frozenset())
+    return any(o.lemma_.lower() in sites for o in _objects(who, ("on", "at")))
+
+
+def _nationals(ctx: ArgumentContext, who: Token) -> tuple[Token | None, Argument | None]:
+    """A plural DPRK demonym ("North Koreans") and the state it names as the agent."""
+    if who.ent_type_ != "NORP" or not who.lower_.endswith("s"):
+        return None, None
+    left = min((c for c in who.children if c.dep_ == "compound" and c.i < who.i), key=lambda c: c.i, default=who)
+    s, e = ctx.base + left.idx, ctx.base + who.idx + len(who)
+    ent = entity_at(ctx.entities, s, e)
+    if ent is None or ent.id != _NATION:
+        return None, None
+    return who, Argument("agent", s, e, ctx.text[s:e], ent.id)
+
+
+def _resettled(ctx: ArgumentContext, place: Token) -> bool:
+    """North Koreans working in the South are resettled defectors, not labour sent abroad."""
+    at = ctx.base + place.idx
+    ent = entity_at(ctx.entities, at, at + len(place))
+    settled = ctx.tax.modality.get("resettled_places", frozenset())
+    return (ent is not None and ent.id in settled) or _phrase(place).lower() in settled
 
 
 def _abroad_place(ctx: ArgumentContext, tok: Token, employer: Token) -> Token | None:

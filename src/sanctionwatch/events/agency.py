@@ -73,6 +73,8 @@ def _described_by(verb: Token) -> Token | None:
 def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     """The token that acts in the trigger's event, as the dependency tree tells it (None when it does not)."""
     mod = tax.modality
+    if trigger.lemma_.lower() in mod.get("agent_nouns", frozenset()):
+        return _named_as(trigger)
     if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
         if misread_finite(trigger):
             # "the Courageous transferred oil cargo": a finite verb read as a modifier, after the name read as one
@@ -194,6 +196,9 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         if t.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX"):
             # raising: "X is believed / estimated / said to have shipped": the passive subject acts
             raised = [c for c in g.children if c.dep_ == "nsubjpass" and c.pos_ in _NOUNISH]
+            if not raised and g.dep_ == "conj" and not _subjects(g, ("nsubj", "nsubjpass")):
+                # "X is accused of spying and is believed to have hacked": the first conjunct's subject
+                raised = [c for c in _subjects(g.head, ("nsubj", "nsubjpass")) if c.pos_ in _NOUNISH]
             if raised:
                 # "a firm that is believed to have shipped arms": the relative pronoun stands for the firm
                 if raised[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
@@ -269,7 +274,9 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             subj = _subjects(g, subj_deps)
             # the subject is shared with a controlled or coordinated verb ("chose to flee",
             # "was renamed and changed"), or is the agent of a light verb's noun ("conducted a test")
-            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ())
+            # "filed a motion seeking to confiscate ...": what a filing seeks, its filer does
+            filed = t.dep_ == "dobj" and prev.dep_ == "acl" and t.lemma_.lower() in mod.get("petition_nouns", ())
+            if subj and (t.dep_ in ("xcomp", "conj", "advcl") or lemma in mod.get("light_verbs", ()) or filed
                          or (lemma in mod.get("performative_verbs", ()) and _performed(trigger, tax))):
                 if subj[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
@@ -281,6 +288,18 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                     return None  # "this was the eighth round of launches": the pronoun is the event, no actor
                 return subj[0]
         prev, t = t, g
+    return None
+
+
+def _named_as(noun: Token) -> Token | None:
+    """Who a noun of the doer is said to be ("X is Russia's main arms supplier", "X emerged as a supplier", "X,
+    a supplier of ..."); its possessor is the one supplied, never the doer."""
+    if noun.dep_ == "attr":
+        return next(iter(_subjects(noun.head)), None)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return next(iter(_subjects(noun.head.head, ("nsubj", "nsubjpass"))), None)
+    if noun.dep_ == "appos" and noun.head.pos_ in _NOUNISH:
+        return noun.head
     return None
 
 

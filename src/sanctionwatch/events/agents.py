@@ -158,6 +158,10 @@ def _arg_head(sent: Span, base: int, a: Argument) -> Token | None:
     return heads[0] if heads else None
 
 
+# participles that give a class noun its name ("known as", "called", "dubbed", "named")
+_NAMING = frozenset({"know", "call", "dub", "name"})
+
+
 def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argument:
     """An agent that only names a class ("the vessel", "the country's", "cyber actors") is the actor it stands for.
 
@@ -173,6 +177,11 @@ def _named_or_antecedent(ctx: ArgumentContext, sent: Span, a: Argument) -> Argum
     if lemma in mod.get("class_nouns", ()):
         names = [c for c in head.children if c.dep_ in ("appos", "amod", "compound", "flat") and c.left_edge.i == head.i + 1
                  and c.text[:1].isupper()]
+        # "the hacking group known as Kimsuky", "a firm called Orbis": the name the participle gives
+        names += [o for v in head.children if v.dep_ == "acl" and v.lemma_.lower() in _NAMING for p in v.children
+                  if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        names += [o for v in head.children if v.dep_ == "acl" and v.lemma_.lower() in _NAMING for o in v.children
+                  if o.dep_ == "oprd" and o.pos_ == "PROPN"]
         if names:
             named = argument_at(ctx, a.role, names[0])
             if named.entity is None:

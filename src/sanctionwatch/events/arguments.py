@@ -111,11 +111,18 @@ def place_like(ctx: ArgumentContext, tok: Token) -> bool:
     return entity_at(ctx.entities, at, at + len(tok)) is not None
 
 
+# prepositions that place a site inside a named place
+_WITHIN = frozenset({"in", "across", "throughout", "near"})
+# prepositions that another role phrase may hang on
+_STACKING = frozenset({"from", "including"})
+
+
 def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for h in heads:
-        # "from Hyesan to Seoul": the parser may hang the second phrase of a route on the first
-        phrases = [x for c in h.children for x in [c, *(p for p in c.children if c.lower_ == "from" and p.dep_ == "prep")]]
+        # "from Hyesan to Seoul": the parser may hang the second phrase of a route on the first; "sent workers
+        # abroad, including to Laos": the phrase the "including" picks out is the verb's own
+        phrases = [x for c in h.children for x in [c, *(p for p in c.children if c.lower_ in _STACKING and p.dep_ == "prep")]]
         for c in phrases:
             if c.dep_ not in ("prep", "dative") and not _preposition_participle(c, h):
                 continue
@@ -138,6 +145,10 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                 # "to countries such as Syria, Myanmar and Sudan", "on two firms, Acme and Orbis": the named ones too
                 named = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("as", "including", "like") for g in p.children if g.dep_ == "pobj"]
                 named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                if obj.lemma_.lower() in ctx.tax.places and role in ("destination", "location", "origin"):
+                    # "to logging sites across Siberia", "from a port in China": the named place of the site
+                    named += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in _WITHIN for g in p.children
+                              if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN")]
                 if role == "item" and obj.lemma_.lower() in ctx.tax.measures:
                     # "with 3,000 tonnes of diesel": the item is what is measured
                     obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), obj)
@@ -297,7 +308,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         agent = _of_actor(ctx, head, hit.context) or agent
     if agent is not None and agent.pos_ == "NOUN" and _never_acts(agent, tax):
         agent = None
-    anaphor = possessive_anaphor(head, tax)
+    doer_noun = head.lemma_.lower() in tax.modality.get("agent_nouns", frozenset())
+    anaphor = None if doer_noun else possessive_anaphor(head, tax)
+    if doer_noun:
+        # "Russia's main arms supplier": the possessor is the one supplied
+        args.extend(argument_at(ctx, "recipient", c) for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"))
     if anaphor is not None and (agent is None or _across_a_noun(head, agent)):
         # "its" names the event's owner; a subject borrowed from a verb above another noun ("Pyongyang and
         # Moscow are under sanctions, ... North Korea because of its nuclear tests") is someone else's

@@ -152,6 +152,8 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         return counted
     own = own_tokens(head, heads, tax, tax.types[etype].dated_by_announcement)
     clause = clause_of(base, head)
+    # "According to the ministry on Tuesday, X sent ... in 2023": a source phrase under the event keeps its time
+    sourcing = _barriers(tax) | tax.modality.get("source_phrases", frozenset())
     mine = []
     for f in times:
         o = owner(sent, base, f, heads)
@@ -159,7 +161,9 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
             # no verb above it (a headline, a fragment): the trigger's clause or phrase decides
             if (clause[0] <= f[0] and f[1] <= clause[1]) or (o is not None and _below(head, o, heads)):
                 mine.append(f)
-        elif o.i in own or (o.i not in heads and _below(o, head, heads)):
+        elif o.i in own or (o.i not in heads and o.lemma_.lower() not in sourcing and _below(o, head, heads)):
+            mine.append(f)
+        elif _reacted_to_on(o, head, base, f, tax):
             mine.append(f)
     if not mine:
         mine = _coordinated_time(sent, base, times, own, heads)
@@ -179,6 +183,14 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         return (height.get(o.i, 0) if o is not None else 0, min(abs(f[0] - at), abs(f[1] - at)))
 
     return min(mine, key=rank)
+
+
+def _reacted_to_on(verb: Token, head: Token, base: int, f: Found, tax: Taxonomy) -> bool:
+    """"denounced the launch of a rocket by X on March 9": a date after the reaction's event object
+    (and its complements) dates that event, as one before it ("on Friday condemned ...") dates the reaction."""
+    return (head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") and head.head.i == verb.i
+            and verb.lemma_.lower() in tax.modality.get("reaction_heads", frozenset())
+            and f[0] >= base + head.right_edge.idx + len(head.right_edge))
 
 
 def _coordinated_time(sent: Span, base: int, times: Sequence[Found], own: set[int], heads: set[int]) -> list[Found]:

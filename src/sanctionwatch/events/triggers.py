@@ -39,7 +39,8 @@ def _keys(tok: Token) -> tuple[str, str]:
     return tok.lemma_.lower(), tok.lower_
 
 
-def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
+def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset(),
+                   takings: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
     """Tokens reachable from the trigger through argument links (with their depth), trigger excluded."""
     out: list[tuple[Token, int]] = []
     seen = {trigger.i}
@@ -91,6 +92,14 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
             out.append((subj, 1))
             seen.add(subj.i)
             frontier.append(subj)
+    # "a second theft removed $21 million from a bridge": what a taking verb takes is the noun trigger's loot
+    if (trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB"
+            and trigger.head.lemma_.lower() in takings):
+        for c in trigger.head.children:
+            if c.dep_ in ("dobj", "obj", "prep") and c.i not in seen:
+                out.append((c, 1))
+                seen.add(c.i)
+                frontier.append(c)
     for near in _described_thing(trigger):
         if near.i not in seen:
             out.append((near, 1))
@@ -170,8 +179,9 @@ def _through_measure(tok: Token, measures: frozenset[str], seen: set[int], out: 
                     seen.add(o.i)
                     out.append((o, depth))
                     nxt.append(o)
-        elif p.dep_ == "relcl" and p.lemma_.lower() in _CONTENT_VERBS:
-            # "containers that could hold shells": the load a relative clause gives the measure is its goods
+        elif p.dep_ in ("relcl", "acl") and p.lemma_.lower() in _CONTENT_VERBS:
+            # "containers that could hold shells", "containers containing ammunition": the load a clause gives
+            # the measure is its goods
             for o in p.children:
                 if o.dep_ in ("dobj", "obj") and o.i not in seen:
                     seen.add(o.i)
@@ -229,10 +239,16 @@ def _in_place_phrase(tok: Token, trigger: Token, place_preps: frozenset[str]) ->
     for _ in range(2 * _MAX_DEPTH + 2):
         if t.i == trigger.i or t.head.i == t.i:
             return False
-        if t.dep_ == "pobj" and t.head.lower_ in place_preps:
+        if t.dep_ == "pobj" and t.head.lower_ in place_preps and not _denomination(t.head):
             return True
         t = t.head
     return False
+
+
+def _denomination(prep: Token) -> bool:
+    """"$7 million in crypto", "$15 million in USDT": "in" after an amount names what it is counted in, not
+    where it is."""
+    return prep.lower_ == "in" and prep.head.dep_ != "ROOT" and (prep.head.tag_ == "CD" or prep.head.like_num)
 
 
 def _names_a_programme(tok: Token, programmes: frozenset[str]) -> bool:
@@ -364,7 +380,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
                 continue
             ctx, depth = None, 0
             if rule.context is not None or rule.not_with:
-                hood = hood if hood is not None else _neighbourhood(tok, tax.measures, tax.modality.get("reaction_heads", frozenset()))
+                hood = hood if hood is not None else _neighbourhood(
+                    tok, tax.measures, tax.modality.get("reaction_heads", frozenset()), tax.modality.get("taking_verbs", frozenset()))
             if rule.not_with and _everyday_sense(rule.not_with, tok, hood or []):
                 continue
             if rule.context is not None:
