@@ -27,7 +27,8 @@ from .lexicon import Lexicon, load_lexicon
 from .meaning import cue_head, denial_by_participle, hyphen_adjective
 from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
-from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface
+from .occasions import occasion_clause_rule
+from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
                     quote_opens_at, quote_then_speaker, reports_clause, verb_rule)
 from .speaker import Discourse, Speaker, decide
@@ -241,6 +242,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             # a named owner makes it someone's words even there ("following leader Kim's statement that ...")
             if inside is not None and not strong and not any(c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children):
                 continue
+            if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.stance_of and occasion_clause_rule(doc, tok.head.head):
+                continue  # "told Kyodo in an interview that ...": the clause is the verb's, the interview its occasion
             found_noun = noun_rule(doc, tok, taken if inside is None else set(), claim_words=lex.accusation_nouns if strong else None)
             if found_noun:
                 src, cue, content = found_noun
@@ -258,7 +261,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if as_clause is not None and not any(i in taken for p in as_clause[2] for i in range(*p)):
             out.append(_rule_draft(text, bi, block, as_clause[0], as_clause[1], as_clause[2], None, 0.5))
             continue
-        if inside is None and tok.i not in taken and tok.dep_ != "ROOT":
+        if inside is None and tok.i not in taken and (tok.dep_ != "ROOT" or split_start(tok) < tok.sent.start):
             # a closing "..., the agency here claimed Wednesday." the parser hung under the content
             surface = postposed_surface(doc, tok)
             # the source may be one the tagger gave a participle of the same verb ("said Monday, dismissing ...")
@@ -274,7 +277,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:
-                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok)
+                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok) or occasion_clause_rule(doc, tok)
                 if closing is not None and any(i in taken for i in range(*closing[2])):
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
@@ -286,7 +289,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
-        if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues)):
+        if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues, lex.document_nouns)):
             found = verb_rule(doc, tok, taken - freed, sources or set(), lex.negating_verbs)
         if not found and tok.i not in taken:
             found = passive_rule(doc, tok, taken if inside is None else set())
