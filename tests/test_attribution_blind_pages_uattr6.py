@@ -3,13 +3,15 @@ envoys), each restated in the team's own words.
 
 - A closing "..., Roe said." the parser split off as a sentence of its own (it opens with the comma) still
   reports the clause before it.
-- A wire dateline with a single hyphen ("GENEVA - Iran on Tuesday rejected ...") is no part of the source.
+- A wire dateline with a single hyphen ("GENEVA - Iran on Tuesday rejected ...") is no part of the source, nor
+  is one after an indented scrape date (" date 2021-03-02 UNITED NATIONS, March 1 (Xinhua) - ...").
 - A country's demonym counted as one person ("a North Korean who fled") is that person, not the state.
 - "Hua" after "Hua Chunying": Chinese and Korean names put the family name first.
 - "told reporters at a briefing that ...": the parser hangs the that-clause on the occasion noun; it is the
   verb's content (and "in an interview" is the occasion, not a noun cue without a source).
 - A name the entity linker missed, with a person noun in apposition ("Ri Chol Min, the mission's
   counsellor, told ..."), is that person, and a "he" after it resolves to them.
+- "deny" in its sense of withholding ("ships denied port access", "denied visas to ...") reports nothing.
 - A denunciation of a report keeps its whole object when an attribution nests in it ("denounced a study by
   analysts concluding that ...").
 """
@@ -147,3 +149,25 @@ def test_a_denounced_report_keeps_its_nested_finding(attributions_of, text, cue,
     assert outer and any(word in joined(outer[0].content) for word in ("report", "study")), show(atts)
     assert outer[0].stance in ("condemn", "deny"), show(atts)
     assert any(joined(a.cue) == inner for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text,source", [
+    (" date 2021-03-02 UNITED NATIONS, March 1 (Xinhua) \u2014 A spokesperson of Iran's Permanent Mission to the United "
+     "Nations on Monday expressed anger over the leak of a report on the embargo.",
+     "A spokesperson of Iran's Permanent Mission to the United Nations"),
+])
+def test_an_indented_scrape_date_before_a_dateline_is_no_source(attributions_of, text, source):
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.cue).startswith("expressed")]
+    assert atts and all(joined(a.source).startswith(source) and a.source_entity != "un" for a in atts), show(attributions_of(text, resolve=True))
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("The freighter is one of the ships denied port access by the sanctions committee.", False),
+    ("Norway denied the trawler entry to its harbours.", False),
+    ("The consulate denied visas to the trade delegation.", False),
+    ("The consulate denied that the trade delegation had asked for visas.", True),
+    ("The consulate denied the report.", True),
+])
+def test_deny_as_withholding_reports_nothing(attributions_of, text, reported):
+    denials = [a for a in attributions_of(text) if joined(a.cue) == "denied"]
+    assert bool(denials) == reported, show(attributions_of(text))
