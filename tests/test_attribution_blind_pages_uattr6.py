@@ -11,6 +11,7 @@ envoys), each restated in the team's own words.
   verb's content (and "in an interview" is the occasion, not a noun cue without a source).
 - A name the entity linker missed, with a person noun in apposition ("Ri Chol Min, the mission's
   counsellor, told ..."), is that person, and a "he" after it resolves to them.
+- "China rejects report, says ...": a headline's second verb joined by a comma shares the first one's subject.
 - "deny" in its sense of withholding ("ships denied port access", "denied visas to ...") reports nothing.
 - A denunciation of a report keeps its whole object when an attribution nests in it ("denounced a study by
   analysts concluding that ...").
@@ -171,3 +172,13 @@ def test_an_indented_scrape_date_before_a_dateline_is_no_source(attributions_of,
 def test_deny_as_withholding_reports_nothing(attributions_of, text, reported):
     denials = [a for a in attributions_of(text) if joined(a.cue) == "denied"]
     assert bool(denials) == reported, show(attributions_of(text))
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Chile rejects the report, says it fully enforces the embargo", "Chile", "it fully enforces the embargo"),
+    ("Beijing rejects UN report, says it strictly enforces sanctions", "Beijing", "it strictly enforces sanctions"),
+    ("Japan protests launch, says missile fell in its zone", "Japan", "missile fell in its zone"),
+])
+def test_a_second_verb_joined_by_a_comma_shares_the_subject(attributions_of, text, source, content):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "says"]
+    assert atts and all(joined(a.source) == source and content in joined(a.content) for a in atts), show(attributions_of(text))
