@@ -14,7 +14,8 @@ envoys), each restated in the team's own words.
 - "China rejects report, says ...": a headline's second verb joined by a comma shares the first one's subject.
 - "deny" in its sense of withholding ("ships denied port access", "denied visas to ...") reports nothing.
 - A denunciation of a report keeps its whole object when an attribution nests in it ("denounced a study by
-  analysts concluding that ...").
+  analysts concluding that ..."), and a rejection the rules found holds the accusation it rejects ("rejected
+  accusations by UN experts that ..., describing ...").
 """
 
 from __future__ import annotations
@@ -182,3 +183,17 @@ def test_deny_as_withholding_reports_nothing(attributions_of, text, reported):
 def test_a_second_verb_joined_by_a_comma_shares_the_subject(attributions_of, text, source, content):
     atts = [a for a in attributions_of(text) if joined(a.cue) == "says"]
     assert atts and all(joined(a.source) == source and content in joined(a.content) for a in atts), show(attributions_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar on Monday rejected accusations by United Nations experts that Naypyitaw is evading international sanctions "
+    "with a sophisticated network of shell companies, describing a report to the U.N. Security Council as a \"fraudulent document.\"",
+    "Iran on Tuesday rejected accusations by United Nations experts that Tehran is evading international sanctions with a "
+    "large network of front companies, describing a report to the Security Council as a \"fabricated paper.\"",
+])
+def test_a_rejection_keeps_the_accusation_it_rejects(attributions_of, text):
+    atts = attributions_of(text)
+    rejected = [a for a in atts if joined(a.cue) == "rejected"]
+    accused = [a for a in atts if joined(a.cue) == "accusations"]
+    assert rejected and rejected[0].stance == "deny" and "evading" in joined(rejected[0].content), show(atts)
+    assert accused and "experts" in joined(accused[0].source), show(atts)

@@ -304,6 +304,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
     return out
 
 
+def _denies(d: Draft, lex: Lexicon) -> bool:
+    head = cue_head(d.cue_tokens)
+    return head is not None and lex.stance_of.get(head.lemma_.lower()) in ("deny", "condemn")
+
+
 def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) -> list[Draft]:
     """Attributions inside an outer content ("the BBC reports that the defector said ...")."""
     out: list[Draft] = []
@@ -451,7 +456,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         for d in _dash_drafts(text, parsed, drafts, lex)
         if d.kind != "direct" or not any(s < d.content[0][1] and d.content[0][0] < e for s, e in claimed)
     ]
-    nested = _nested_drafts(text, parsed, drafts, lex)
+    # a denial or rejection the rules found holds the claim it denies ("rejected accusations by UN experts that ...")
+    nested = _nested_drafts(text, parsed, drafts + [d for d in rules if _denies(d, lex)], lex)
     known = {(d.cue[0] if d.cue else None) for d in drafts}
     extra = []
     for d in rules + nested:
