@@ -12,6 +12,7 @@ envoys), each restated in the team's own words.
 - A name the entity linker missed, with a person noun in apposition ("Ri Chol Min, the mission's
   counsellor, told ..."), is that person, and a "he" after it resolves to them.
 - "China rejects report, says ...": a headline's second verb joined by a comma shares the first one's subject.
+- A participle cue hung on a noun that can speak ("a report by experts concluding X was ...") speaks for it.
 - "deny" in its sense of withholding ("ships denied port access", "denied visas to ...") reports nothing.
 - A denunciation of a report keeps its whole object when an attribution nests in it ("denounced a study by
   analysts concluding that ..."), and a rejection the rules found holds the accusation it rejects ("rejected
@@ -197,3 +198,14 @@ def test_a_rejection_keeps_the_accusation_it_rejects(attributions_of, text):
     accused = [a for a in atts if joined(a.cue) == "accusations"]
     assert rejected and rejected[0].stance == "deny" and "evading" in joined(rejected[0].content), show(atts)
     assert accused and "experts" in joined(accused[0].source), show(atts)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("North Korea on Monday denounced a recent report by a U.N. panel of experts concluding Pyongyang was stepping up "
+     "its efforts to evade international sanctions.", "experts"),
+    ("Iran on Friday condemned a study by Western analysts concluding Tehran was stepping up its efforts to hide uranium.",
+     "Western analysts"),
+])
+def test_a_participle_on_a_speaking_noun_speaks_for_it(attributions_of, text, source):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "concluding"]
+    assert atts and all(joined(a.source) == source for a in atts), show(attributions_of(text))

@@ -436,6 +436,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     drafts: list[Draft] = []
     rules: list[Draft] = []
     speech = frozenset(lex.stance_of.keys() - lex.cognition)
+    speaking = lex.document_nouns | lex.person_nouns | lex.commentators  # nouns a participle cue may speak for
     name = profile_name(profile)
     tagged = labels if labels is not None else block_labels(parsed, tagger, name)
     for bi, (block, (tags, scores)) in enumerate(zip(parsed.blocks, tagged)):
@@ -443,7 +444,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         groups = group_block(block.doc, spans, tagger.space.cue_words, speech, clip_nouns=name == "fast")
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
-        drafts += [borrow_subject(text, block, draft_from_group(text, bi, block, g)) for g in groups]
+        drafts += [borrow_subject(text, block, draft_from_group(text, bi, block, g), speaking) for g in groups]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]
         taken = {i for sp in used for i in range(sp.start, sp.end)}

@@ -150,6 +150,16 @@ def _joined_subject(cue: list[Token]) -> Token | None:
     return next((c for c in first.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
+def _described_by(cue: list[Token], speaking: frozenset[str]) -> Token | None:
+    """ "a report by a panel of experts concluding Pyongyang was ...": a participle cue hung on a noun that can
+    speak (a document, an official, experts: ``speaking``) says what that noun says."""
+    inside = {t.i for t in cue}
+    verb = next((t for t in cue if t.head.i not in inside or t.head.i == t.i), None)
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.lemma_.lower() not in speaking:
+        return None
+    return verb.head
+
+
 def _own_subject(cue: list[Token]) -> Token | None:
     """ "Elliptic and Chainalysis, two analysis firms, have verified that ...": an active cue verb whose
     subject the tagger left unlabelled still has that subject as its source."""
@@ -170,7 +180,7 @@ def _take_source(text: str, block: Block, d: Draft, head: Token) -> Draft:
     return d
 
 
-def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
+def borrow_subject(text: str, block: Block, d: Draft, speaking: frozenset[str] = frozenset()) -> Draft:
     """A draft with a cue but no source takes the subject its cue verb shares (see :func:`_shared_subject`).
 
     So does a participle cue whose tagged source lies in the object of the clause it hangs on ("The FBI
@@ -183,7 +193,7 @@ def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
         subject = _own_subject(d.cue_tokens)
     if subject is None and not d.source:
         # (a content that runs over the first clause keeps it: the subject would overlap it, see _take_source)
-        subject = _joined_subject(d.cue_tokens)
+        subject = _joined_subject(d.cue_tokens) or _described_by(d.cue_tokens, speaking)
     if subject is None or subject.dep_ == "expl":
         return d
     if d.source:
