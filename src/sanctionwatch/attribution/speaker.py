@@ -365,12 +365,7 @@ def decide(
     # an outlet carries whoever it cites; anyone carries whoever it quotes "as saying" ("the report quoted the firm as saying")
     if (cited := channel_speaker(cue, lex) if media else next((c[0] for t in cue if (c := cited_as_saying(t))), None)) is not None:
         channel, new_range, head = own if media else next((e for t in source if (e := _entity_of_token(dis, base, t)) and e.type in lex.media_types), None), np_range(cited), cited
-    if (antecedent := _relative_antecedent(head)).i != head.i and antecedent.lower_ not in lex.indefinite_pronouns:
-        # "A North Korean who said ...": the noun the clause hangs on is the source, "who" names no one
-        # (unless the parser hung the clause on a noun of what is said)
-        s, e = _chars(base, head.doc, np_range(antecedent)) or (0, 0)
-        new_range = new_range or (None if any(a < e and s < b for a, b in content) else np_range(antecedent))
-    head = antecedent
+    head = _relative_antecedent(head)
     at = _char(base, head)[0]
     entity: Entity | None
     affiliation: Entity | None = None
