@@ -51,7 +51,8 @@ def dateline_places(text: str, window: int = DATELINE_WINDOW) -> list[tuple[int,
     return out
 
 
-_SCRAPE_DATE = re.compile(_SCRAPE_DATE_TEXT + r"\s*")
+# a scrape may indent its date line (" date 2020-02-13 SEOUL, ...")
+_SCRAPE_DATE = re.compile(r"[ \t]*" + _SCRAPE_DATE_TEXT + r"\s*")
 
 
 def dateline_end(text: str, start: int, end: int) -> int:

@@ -32,6 +32,16 @@ def after_lead(text: str, start: int, end: int) -> tuple[int, int]:
     return (cut, end) if cut < end else (start, end)
 
 
+def after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "UNITED NATIONS - North Korea on Monday rejected ...": the parser may make the dateline's place the
+    subject and the story's subject its apposition; the source starts after a dateline (a single hyphen
+    marks one only after a place in capitals, see ``dateline_end``)."""
+    cut = dateline_end(text, start, end)
+    while cut < end and text[cut].isspace():
+        cut += 1
+    return (cut, end) if start < cut < end else (start, end)
+
+
 def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Content that opens a story starts after its dateline ("SEOUL (AP) --" is where it was filed, not what was said)."""
     if not spans:
@@ -56,7 +66,7 @@ def finish(text: str, d: Draft, speaker: Speaker | None, entities: Sequence[Enti
     if speaker is not None and speaker.source_span is not None:
         spans = [strip_span(text, *speaker.source_span)]
     kind = d.kind or kind_of(d.cue_tokens, said, not spans, False, lex)
-    source = fragments(text, [after_lead(text, s, e) for s, e in spans])
+    source = fragments(text, [after_dateline(text, *after_lead(text, s, e)) for s, e in spans])
     return Attribution(
         source=source,
         cue=fragments(text, d.cue),
@@ -105,7 +115,7 @@ def source_tokens(text: str, parsed: Parsed, d: Draft) -> list[Token]:
     if not d.source_tokens:
         return []
     base = block_starts(parsed).get(id(d.source_tokens[0].doc), parsed.blocks[d.block].start)
-    keep = [after_lead(text, s, e) for s, e in d.source]
+    keep = [after_dateline(text, *after_lead(text, s, e)) for s, e in d.source]
     toks = [t for t in d.source_tokens if any(s <= base + t.idx < e for s, e in keep)]
     subject = _subject_after_dateline(text, base, toks, d.cue_tokens)
     if subject:

@@ -83,6 +83,16 @@ def comma_clause_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int
     return src, (verb.i, verb.i + 1), content
 
 
+def split_start(verb: Token) -> int:
+    """Where the verb's sentence starts, read past a split the parser made at the comma before a closing
+    source: in "Ships carry coal, a key export covered by sanctions, Wong said." a long apposition may
+    leave ", Wong said." a sentence of its own, whose comma shows it goes on with the one before."""
+    sent = verb.sent
+    if sent.start > 0 and verb.doc[sent.start].text == ",":
+        return verb.doc[sent.start - 1].sent.start
+    return sent.start
+
+
 # words a closing source phrase is made of ("the National Intelligence Service here", "Seoul's spy agency")
 _SOURCE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
 _PLACE_ADVERBS = frozenset({"here", "there"})
@@ -106,6 +116,7 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
     start to that comma.
     """
     sent = verb.sent
+    start = split_start(verb)
     stop = sent.end if end is None else min(end, sent.end)
     # "..., an envoy said Monday, dismissing the claims": a participle sharing the subject is a cue of its own
     going_on = {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i for t in c.subtree}
@@ -118,14 +129,14 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
         occasion = {t.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i for t in c.subtree}
         if len(rest) > MAX_OCCASION or not all(t.i in occasion for t in rest):
             return None
-    comma = next((k for k in range(verb.i - 1, max(sent.start, verb.i - 10) - 1, -1) if doc[k].text == ","), None)
+    comma = next((k for k in range(verb.i - 1, max(start, verb.i - 10) - 1, -1) if doc[k].text == ","), None)
     if comma == verb.i - 1:
         # "..., another company, Elliptic, said": the comma before the verb closes an apposition; the source
         # is the verb's subject, and the comma before it ends the content
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.right_edge.i >= verb.i - 2), None)
-        if subj is not None and subj.left_edge.i > sent.start and doc[subj.left_edge.i - 1].text == ",":
+        if subj is not None and subj.left_edge.i > start and doc[subj.left_edge.i - 1].text == ",":
             comma = subj.left_edge.i - 1
-    if comma is None or comma - sent.start < 4:
+    if comma is None or comma - start < 4:
         return None
     words = [t for t in doc[comma + 1 : verb.i] if t.lower_ not in _PLACE_ADVERBS and not (t.text == "," and t.i > comma + 1)]
     if not words or not all(_source_word(t) for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
@@ -133,7 +144,7 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
     if words[0].pos_ == "DET" and words[0].lower_ not in ("the", "a", "an", "another"):
         return None  # "..., this said" is no source phrase
     src = trimmed(doc, words[0].i, words[-1].i + 1)
-    content = trimmed(doc, sent.start, comma)
+    content = trimmed(doc, start, comma)
     if content[1] - content[0] < 4 or src[1] <= src[0]:
         return None
     return src, (verb.i, verb.i + 1), content

@@ -24,15 +24,21 @@ def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def claims_object(verb: Token, taken: set[int], claim_nouns: frozenset[str]) -> set[int]:
+def claims_object(verb: Token, taken: set[int], claim_nouns: frozenset[str], documents: frozenset[str] = frozenset()) -> set[int]:
     """Tokens of the verb's complements that hold another side's claim ("denied on Sunday Washington's claims
-    that ..."): the denial's content is that whole attribution, which nests in it, so they do not block it."""
+    that ..."): the denial's content is that whole attribution, which nests in it, so they do not block it.
+    A claim or a document may hold it after its noun ("denounced a report by UN experts concluding that ...",
+    "rejected accusations by UN experts that ..., describing ...", where the tagger read the inner one)."""
     free: set[int] = set()
     for c in verb.children:
         if c.i < verb.i or c.dep_ not in _CLAIM_DEPS:
             continue
         noun = c if c.dep_ == "dobj" else next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "prep" else None
-        if noun is not None and noun.lemma_.lower() in claim_nouns and noun.i in taken:
+        if noun is None:
+            continue
+        lemma = noun.lemma_.lower()
+        holds = any(t.i in taken for r in noun.rights for t in r.subtree)
+        if (lemma in claim_nouns and (noun.i in taken or holds)) or (lemma in documents and holds):
             free.update(range(c.left_edge.i, c.right_edge.i + 1))
     return free
 

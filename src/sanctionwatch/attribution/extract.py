@@ -24,10 +24,11 @@ from .phrases import (
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, denial_by_participle, hyphen_adjective
+from .meaning import cue_head, denial_by_participle, hyphen_adjective, withholds
 from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
-from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface
+from .occasions import occasion_clause_rule
+from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
                     quote_opens_at, quote_then_speaker, reports_clause, verb_rule)
 from .speaker import Discourse, Speaker, decide
@@ -241,6 +242,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             # a named owner makes it someone's words even there ("following leader Kim's statement that ...")
             if inside is not None and not strong and not any(c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree) for c in tok.children):
                 continue
+            if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.stance_of and occasion_clause_rule(doc, tok.head.head):
+                continue  # "told Kyodo in an interview that ...": the clause is the verb's, the interview its occasion
             found_noun = noun_rule(doc, tok, taken if inside is None else set(), claim_words=lex.accusation_nouns if strong else None)
             if found_noun:
                 src, cue, content = found_noun
@@ -258,7 +261,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if as_clause is not None and not any(i in taken for p in as_clause[2] for i in range(*p)):
             out.append(_rule_draft(text, bi, block, as_clause[0], as_clause[1], as_clause[2], None, 0.5))
             continue
-        if inside is None and tok.i not in taken and tok.dep_ != "ROOT":
+        if inside is None and tok.i not in taken and (tok.dep_ != "ROOT" or split_start(tok) < tok.sent.start):
             # a closing "..., the agency here claimed Wednesday." the parser hung under the content
             surface = postposed_surface(doc, tok)
             # the source may be one the tagger gave a participle of the same verb ("said Monday, dismissing ...")
@@ -274,7 +277,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:
-                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok)
+                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok) or occasion_clause_rule(doc, tok)
                 if closing is not None and any(i in taken for i in range(*closing[2])):
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
@@ -286,7 +289,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
-        if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues)):
+        if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues, lex.document_nouns)):
             found = verb_rule(doc, tok, taken - freed, sources or set(), lex.negating_verbs)
         if not found and tok.i not in taken:
             found = passive_rule(doc, tok, taken if inside is None else set())
@@ -299,6 +302,11 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 continue
         out.append(_rule_draft(text, bi, block, src, cue, [content], None, 0.5))
     return out
+
+
+def _denies(d: Draft, lex: Lexicon) -> bool:
+    head = cue_head(d.cue_tokens)
+    return head is not None and lex.stance_of.get(head.lemma_.lower()) in ("deny", "condemn")
 
 
 def _nested_drafts(text: str, parsed: Parsed, outer: list[Draft], lex: Lexicon) -> list[Draft]:
@@ -428,6 +436,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     drafts: list[Draft] = []
     rules: list[Draft] = []
     speech = frozenset(lex.stance_of.keys() - lex.cognition)
+    speaking = lex.document_nouns | lex.person_nouns | lex.commentators  # nouns a participle cue may speak for
     name = profile_name(profile)
     tagged = labels if labels is not None else block_labels(parsed, tagger, name)
     for bi, (block, (tags, scores)) in enumerate(zip(parsed.blocks, tagged)):
@@ -435,7 +444,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         groups = group_block(block.doc, spans, tagger.space.cue_words, speech, clip_nouns=name == "fast")
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
-        drafts += [borrow_subject(text, block, draft_from_group(text, bi, block, g)) for g in groups]
+        drafts += [borrow_subject(text, block, draft_from_group(text, bi, block, g), speaking) for g in groups]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]
         taken = {i for sp in used for i in range(sp.start, sp.end)}
@@ -448,7 +457,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         for d in _dash_drafts(text, parsed, drafts, lex)
         if d.kind != "direct" or not any(s < d.content[0][1] and d.content[0][0] < e for s, e in claimed)
     ]
-    nested = _nested_drafts(text, parsed, drafts, lex)
+    # a denial or rejection the rules found holds the claim it denies ("rejected accusations by UN experts that ...")
+    nested = _nested_drafts(text, parsed, drafts + [d for d in rules if _denies(d, lex)], lex)
     known = {(d.cue[0] if d.cue else None) for d in drafts}
     extra = []
     for d in rules + nested:
@@ -464,8 +474,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         tidy_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
     repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
-    drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex)]
-    extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex)]
+    drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex) and not withholds(d.cue_tokens, lex)]
+    extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex) and not withholds(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
     bodies = body_drafts(text, parsed, drafts + extra, lex)
     ordered = _nest(_without_intro_readings(text, drafts + extra, bodies))

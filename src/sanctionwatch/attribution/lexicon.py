@@ -56,6 +56,8 @@ class Lexicon:
     assessment_source_types: frozenset[str] = frozenset()  # entity types whose beliefs are assessments
     commentators: frozenset[str] = frozenset()  # "analysts believe": an opinion, never an assessment
     indefinite_pronouns: frozenset[str] = frozenset()  # "those who ...": names no one
+    withholding_verbs: frozenset[str] = frozenset()  # "denied the ship port access": deny as withhold ...
+    withheld_objects: frozenset[str] = frozenset()  # ... one of these objects: no report
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -129,6 +131,8 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         assessment_cues=_lower((d.get("institutional_assessment") or {}).get("cues")),
         assessment_source_types=_lower((d.get("institutional_assessment") or {}).get("source_types")),
         commentators=_lower((d.get("institutional_assessment") or {}).get("commentators")),
+        withholding_verbs=_lower((d.get("withholding") or {}).get("verbs")),
+        withheld_objects=_lower((d.get("withholding") or {}).get("objects")),
     )
 
 

@@ -53,6 +53,14 @@ def hyphen_adjective(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     return dash.text == "-" and not dash.whitespace_ and not prefix.whitespace_ and prefix.lower_ in lex.hyphen_prefixes
 
 
+def withholds(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """ "denied the tanker port access", "vessels denied entry": the cue verb withholds a thing; no report."""
+    head = cue_head(cue_tokens)
+    if head is None or head.lemma_.lower() not in lex.withholding_verbs:
+        return False
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass", "oprd") and c.lemma_.lower() in lex.withheld_objects for c in head.children)
+
+
 def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     head = cue_head(cue_tokens)
     toks = list(cue_tokens)

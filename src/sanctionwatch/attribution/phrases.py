@@ -135,6 +135,31 @@ def _shared_subject(cue: list[Token]) -> Token | None:
     return None
 
 
+def _joined_subject(cue: list[Token]) -> Token | None:
+    """ "China rejects report, says it enforces the sanctions": headlines and ledes join two verbs with a
+    comma; the parser makes the first a clause of the subjectless second, and its subject speaks for both."""
+    inside = {t.i for t in cue}
+    verb = next((t for t in cue if t.head.i not in inside or t.head.i == t.i), None)
+    if verb is None or verb.pos_ != "VERB" or verb.i < 3 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if first is None or first.pos_ != "VERB" or first.right_edge.i not in (verb.i - 1, verb.i - 2):
+        return None
+    return next((c for c in first.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _described_by(cue: list[Token], speaking: frozenset[str]) -> Token | None:
+    """ "a report by a panel of experts concluding Pyongyang was ...": a participle cue hung on a noun that can
+    speak (a document, an official, experts: ``speaking``) says what that noun says."""
+    inside = {t.i for t in cue}
+    verb = next((t for t in cue if t.head.i not in inside or t.head.i == t.i), None)
+    if verb is None or verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.lemma_.lower() not in speaking:
+        return None
+    return verb.head
+
+
 def _own_subject(cue: list[Token]) -> Token | None:
     """ "Elliptic and Chainalysis, two analysis firms, have verified that ...": an active cue verb whose
     subject the tagger left unlabelled still has that subject as its source."""
@@ -155,7 +180,7 @@ def _take_source(text: str, block: Block, d: Draft, head: Token) -> Draft:
     return d
 
 
-def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
+def borrow_subject(text: str, block: Block, d: Draft, speaking: frozenset[str] = frozenset()) -> Draft:
     """A draft with a cue but no source takes the subject its cue verb shares (see :func:`_shared_subject`).
 
     So does a participle cue whose tagged source lies in the object of the clause it hangs on ("The FBI
@@ -166,6 +191,9 @@ def borrow_subject(text: str, block: Block, d: Draft) -> Draft:
     subject = _shared_subject(d.cue_tokens)
     if subject is None and not d.source:
         subject = _own_subject(d.cue_tokens)
+    if subject is None and not d.source:
+        # (a content that runs over the first clause keeps it: the subject would overlap it, see _take_source)
+        subject = _joined_subject(d.cue_tokens) or _described_by(d.cue_tokens, speaking)
     if subject is None or subject.dep_ == "expl":
         return d
     if d.source:

@@ -27,6 +27,7 @@ from ..model import Entity
 from .lexicon import Lexicon
 from .carriers import cited_as_saying
 from .cued_speakers import channel_speaker, inverted_subject, np_range
+from .people import named_in_apposition, one_of_its_people
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -89,12 +90,19 @@ class Discourse:
             if (m.entity.type == "person" and prev.entity.type == "country" and len(gap) <= 40
                     and not any(ch in gap for ch in ",.;:()\n") and len(gap.split()) <= 3):
                 sides.setdefault(m.entity.id, prev.entity.id)
+        firsts: dict[str, set[str]] = {}
         for m in mentions:
             surface = text[m.start : m.end]
             words = surface.split()
             names.setdefault(surface.lower(), m.entity)
             if m.entity.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
                 names.setdefault(words[-1].lower(), m.entity)  # "Blinken" after "Antony Blinken"
+                firsts.setdefault(words[0].lower(), set()).add(m.entity.id)
+        for word, ids in firsts.items():
+            # "Hua" after "Hua Chunying": Chinese and Korean names put the family name first; a first word
+            # two people share names neither
+            if len(ids) == 1:
+                names.setdefault(word, next(m.entity for m in mentions if m.entity.id in ids))
         return cls(text, entities, mentions, quoted, names=names, sides=sides)
 
     def in_quote(self, start: int, end: int) -> bool:
@@ -253,6 +261,8 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
         if country is not None:
             words = [t.lemma_.lower() for t in head.lefts if t.dep_ in ("amod", "compound") and t.is_alpha and _entity_of_token(dis, base, t) is own]
             return None, country, f"{country.id}-{_slug(words + [head.lemma_.lower()])}"
+    if own is not None and own.type == "country" and one_of_its_people(head):
+        return None, own, None  # "a North Korean who fled": one of its people speaks, not the state
     if own is not None:
         aff = None
         if own.type == "person":
@@ -269,6 +279,8 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
             if named is not None and named.type not in ("country", "place"):
                 rest = [e for e in _phrase_entities(dis, base, head, {t.i for t in c.subtree}) if e is not named]
                 return named, _pick_affiliation(rest), None
+    if (missed := named_in_apposition(head, lex.person_nouns)) is not None:
+        return missed, None, None
     if lemma in lex.person_nouns:
         # "White House spokesman for the council John Roe": a person named at the end of the phrase
         tail = head.doc[max(t.i for t in head.subtree)]
