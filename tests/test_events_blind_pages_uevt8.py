@@ -218,3 +218,24 @@ def test_transhipping_coal_is_a_banned_export(events_of):
 def test_who_utilizes_an_event_does_it(events_of, text):
     found = [e for e in events_of(text) if e.type in ("arms_transfer", "ship_to_ship_transfer")]
     assert found and "prk" in role_entities(found[0], "agent")
+
+
+# --- a party named in a "with" phrase is never the goods of the event -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "goods", "party"),
+    [
+        # the parser may hang the "with" of the clause around it on the seizure verb
+        ("The navy seized the tanker with Russia.", None, "Russia"),
+        ("Coast guards seized a trawler with 300 tons of anthracite near Nakhodka.", "anthracite", None),
+    ],
+)
+def test_a_with_phrase_names_goods_never_a_party(events_of, text, goods, party):
+    found = of_type(events_of(text), "seizure")
+    assert found
+    items = [t for e in found for t in role_texts(e, "item")]
+    if goods is not None:
+        assert any(goods in t for t in items)
+    if party is not None:
+        assert not any(party in t for t in items)

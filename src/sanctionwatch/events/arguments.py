@@ -111,6 +111,16 @@ def place_like(ctx: ArgumentContext, tok: Token) -> bool:
     return entity_at(ctx.entities, at, at + len(tok)) is not None
 
 
+# actor types that are never the goods of an event's "with"/"of" phrase
+_ACTOR_TYPES = frozenset({"country", "government_body", "intelligence", "armed_forces", "organisation", "media", "person", "group"})
+
+
+def _an_actor(ctx: ArgumentContext, tok: Token) -> bool:
+    at = ctx.base + tok.idx
+    ent = entity_at(ctx.entities, at, at + len(tok))
+    return ent is not None and ent.type in _ACTOR_TYPES
+
+
 # prepositions that place a site inside a named place
 _WITHIN = frozenset({"in", "across", "throughout", "near"})
 # prepositions that another role phrase may hang on
@@ -139,6 +149,8 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                     continue
                 if not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or place_like(ctx, obj)):
                     continue
+                if role == "item" and _an_actor(ctx, obj):
+                    continue  # "detained ... with the United States": a party the clause deals with, never goods
                 at = ctx.base + obj.idx
                 if any(s <= at < e for s, e, _ in times):
                     continue  # "in March" is the time, not a place
