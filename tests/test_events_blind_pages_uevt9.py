@@ -382,3 +382,29 @@ def test_a_supplier_of_other_goods_is_no_arms_transfer(events_of, text):
 def test_a_document_is_no_agent(events_of, text):
     for e in events_of(text):
         assert not ({"study", "assessment", "A study by Elliptic", "The assessment"} & role_texts(e, "agent"))
+
+
+# --- kept from before these rules: a source phrase keeps its time, a barrier verb inside the event does not ------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "start"),
+    [
+        ("Tokyo imposed sanctions on six traders linked to the fuel trade last week.", "designation", "2024-03-04"),
+        ("Tokyo imposed sanctions on six traders tied to the fuel trade in February.", "designation", "2024-02-01"),
+    ],
+)
+def test_a_time_under_a_linking_participle_still_dates_the_event(events_of, text, etype, start):
+    found = of_type(events_of(text), etype)
+    assert found and found[0].time is not None and found[0].time.start == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A border guard fled across the frontier on Sunday, officials in Seoul said.",
+        "Three fishermen escaped across the border into China in a small boat.",
+    ],
+)
+def test_fleeing_across_a_border_is_a_defection(events_of, text):
+    assert of_type(events_of(text), "defection")

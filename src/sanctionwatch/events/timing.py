@@ -153,7 +153,8 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
     own = own_tokens(head, heads, tax, tax.types[etype].dated_by_announcement)
     clause = clause_of(base, head)
     # "According to the ministry on Tuesday, X sent ... in 2023": a source phrase under the event keeps its time
-    sourcing = _barriers(tax) | tax.modality.get("source_phrases", frozenset())
+    # (only those: a barrier verb under the event, "individuals linked to the trade last week", is the event's)
+    sourcing = tax.modality.get("source_phrases", frozenset())
     mine = []
     for f in times:
         o = owner(sent, base, f, heads)
