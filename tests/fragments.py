@@ -1,6 +1,8 @@
-"""Helpers the attribution and events tests share (imported as a plain module: pytest puts tests/ on the path)."""
+"""Helpers the attribution, events and cleaning tests share (imported as a plain module: pytest puts tests/ on the path)."""
 
 from __future__ import annotations
+
+from sanctionwatch.clean import find_ignored
 
 
 def joined(frags) -> str:
@@ -21,3 +23,16 @@ def role_texts(ev, role: str) -> set[str]:
 def role_entities(ev, role: str) -> set[str | None]:
     """The entity ids of an event's arguments in one role (None where an argument resolved to no actor)."""
     return {a.entity for a in ev.arguments if a.role == role}
+
+
+def ignored_whole(text: str, part: str) -> bool:
+    """Whether every non-blank character of ``part`` (its first occurrence) lies in a region the cleaner ignores."""
+    start = text.index(part)
+    spans = [(r.start, r.end) for r in find_ignored(text)]
+    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(part)) if not text[i].isspace())
+
+
+def kept_whole(text: str, part: str) -> bool:
+    """Whether no character of ``part`` (its first occurrence) lies in a region the cleaner ignores."""
+    start = text.index(part)
+    return not any(r.start < start + len(part) and start < r.end for r in find_ignored(text))

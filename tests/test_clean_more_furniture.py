@@ -4,22 +4,12 @@ widgets.  Each case is written for these tests (invented names and places); the 
 from __future__ import annotations
 
 import pytest
+from fragments import ignored_whole as _covered
+from fragments import kept_whole as _kept
 
 from sanctionwatch.clean import find_ignored
 
 STORY = "The coast guard held the tanker in port for a week, officials said on Monday."
-
-
-def _covered(text: str, part: str) -> bool:
-    """Whether every non-blank character of ``part`` (its first occurrence) lies in an ignored region."""
-    start = text.index(part)
-    spans = [(r.start, r.end) for r in find_ignored(text)]
-    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(part)) if not text[i].isspace())
-
-
-def _kept(text: str, part: str) -> bool:
-    start = text.index(part)
-    return not any(r.start < start + len(part) and start < r.end for r in find_ignored(text))
 
 
 @pytest.mark.parametrize(
