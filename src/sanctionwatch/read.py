@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFound
+from .lemmas import add_lemma_repair
 from .model import IgnoredRegion, Sentence, strip_span
 from .sentences import add_sentence_repair, line_pieces
 
@@ -50,7 +51,7 @@ def load_model(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path; never downloads anything."""
     resolved = model_name(name)
     try:
-        return add_sentence_repair(spacy.load(resolved))
+        return add_lemma_repair(add_sentence_repair(spacy.load(resolved)))
     except OSError as exc:  # spaCy raises OSError [E050] for a missing package
         raise ModelNotFound(
             f"spaCy model {resolved!r} is not installed. Install it with pip "
