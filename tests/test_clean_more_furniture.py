@@ -72,12 +72,17 @@ STORY = "The coast guard held the tanker in port for a week, officials said on M
         "Fill in your details below or click an icon to log in: Logo",
         # a stamp glued to its date
         "PUBLISHED ONMay 3, 2024 6:15 AM",
+        # a stock site's credit in lower case after a description with no full stop
+        "Tankers at anchor off the coast image via Jane Roe/Shutterstock",
+        "Harbour cranes at dusk photo by Jan Doe/Getty Images",
+        # a related-stories header of a crypto news site
+        "More For You",
     ],
     ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
          "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label", "author",
          "author-bio", "player", "attn", "write-update", "original-source", "reprinted", "date-source",
          "read-in-minutes", "summary-toggle", "show-original", "member-pitch", "unlimited-access", "subscribe-now",
-         "cards-accepted", "blog-comment-form", "published-on"],
+         "cards-accepted", "blog-comment-form", "published-on", "image-via-lower", "photo-by-lower", "more-for-you"],
 )
 def test_clutter_is_ignored_and_the_story_kept(clutter):
     text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
@@ -142,6 +147,8 @@ def test_the_teaser_under_a_featured_post_label_is_ignored():
         "The envoy made no commitments, and officials said the talks would resume in May.",
         "Pyongyang has become a member of the new forum, the ministry said.",
         "SEOUL (AP) — The coast guard held the tanker in port for a week.",
+        "The ministry released a photo via Harbour News.",
+        "The agency said the satellite image via Planet Labs showed the ship at the pier",
     ],
 )
 def test_sentences_that_look_like_this_furniture_are_kept(line):

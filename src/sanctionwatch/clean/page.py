@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from .rules import Lexicon
 
 CREDIT_TAIL = 130
+# a lower-case "image via X" credit closes a short caption line only, never a paragraph
+LOWER_CREDIT_WORDS = 16
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]")
 _CODE_TOKEN = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$")
@@ -125,6 +127,11 @@ class Features:
         self._word = re.compile(
             r"(?:(?<=[.!?”\"’])\s*|\s|^)(?P<word>(?:Photo|Photograph|Picture|Image|Foto)s?\s+(?P<wc>[A-Z][^.:|!?()\[\]]{1,80}?))\.?\s*$"
         )
+        # "North Korean soldiers image via Jane Roe/Shutterstock": a stock site's credit in lower case, after a
+        # description with no full stop of its own (a sentence that ends "... a photo by AFP." stays a sentence)
+        self._lower_word = re.compile(
+            r"\s(?P<word>(?:image|photo|photograph|picture)s?\s+(?:via|by|courtesy of)\s+(?P<lwc>[A-Z][^.:|!?()\[\]]{1,80}?))\s*$"
+        )
         self._dash = re.compile(r"\s[-–—]\s+(?P<dc>[^|!?()\[\]]{2,90}?)\s*$")
         tail = r"(?P<sc>[^.|!?()\[\]]{2,90}?)\s*$"
         self._plain = [re.compile(lead + tail) for lead in (r"\|\s*", r"(?:^|\s)/\s*", r"(?<=[.!?”\"’])\s+", r"^")]
@@ -162,6 +169,10 @@ class Features:
         m = self._word.search(text, tail)
         if m and self.is_credit(m.group("wc")):
             return m.start("word")
+        if not text.rstrip().endswith(".") and len(text.split()) <= LOWER_CREDIT_WORDS:
+            m = self._lower_word.search(text, tail)
+            if m and self.is_credit(m.group("lwc")):
+                return m.start("word")
         m = self._dash.search(text, tail)
         # "… on a street in Seoul - Copyright AFP/File Jane ROE": after a dash only a credit that says so
         if m and ("/" in m.group("dc") or re.search(r"\b(Copyright|Photo|Image|via|Courtesy|File)\b", m.group("dc"))):
