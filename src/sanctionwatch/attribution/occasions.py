@@ -13,6 +13,9 @@ __all__ = ["OCCASION_PREPS", "occasion_clause_rule"]
 # that ..." names what was talked about, whose own clause it keeps
 OCCASION_PREPS = frozenset({"at", "in", "during"})
 
+# "at the time": an occasion that only means "then"
+_THEN_NOUNS = frozenset({"time"})
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "that", "when", "where"})
 # what a clause holds besides its subject once "that" only introduces it: an object, a complement, a passive
 _MORE_THAN_THAT = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "auxpass", "advcl", "prep"})
 
@@ -25,7 +28,13 @@ def _misread_clause(noun: Token) -> tuple[Token, Token] | None:
         return None
     that = clause.doc[min(t.i for t in clause.subtree)]
     if that.lower_ != "that" or that.head.i != clause.i:
-        return None
+        # "said at the time it had detected the transfer": no "that", the clause starting on its own subject
+        # right after the time noun ("the time when ..." would need a gap the full clause does not leave)
+        if not (noun.lemma_.lower() in _THEN_NOUNS and that.i == noun.i + 1 and that.dep_ in ("nsubj", "nsubjpass")
+                and that.head.i == clause.i and that.lower_ not in _RELATIVE_WORDS):
+            return None
+        more = any(g.dep_ in _MORE_THAN_THAT and g.i > that.i for g in clause.children)
+        return (that, clause) if more else None
     subject = any(g.dep_ in ("nsubj", "nsubjpass") and g.i != that.i for g in clause.children)
     more = any(g.dep_ in _MORE_THAN_THAT and g.i not in (that.i,) and g.i > that.i for g in clause.children)
     return (that, clause) if subject and more else None

@@ -404,3 +404,12 @@ def document_speaks(verb: Token, documents: frozenset[str]) -> bool:
         and subj.lemma_.lower() in documents
         and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     )
+
+
+def untrained_cue_with_clause(verb: Token, tagger_cues: frozenset[str]) -> bool:
+    """A cue the tagger never learnt, with a that-clause after it ("the firm proved that ...", "the agency
+    assessed that ..."): the clause makes it a report whoever the subject is."""
+    return verb.lemma_.lower() not in tagger_cues and any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
