@@ -82,7 +82,6 @@ class Line:
         return (self.terminal and self.words >= 12) or self.words >= 30
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "March 14, 2018" or "14 March 2018" right before a trailing parenthesis
 _CAPTION_DATE = re.compile(rf"(?:\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*$")
 
