@@ -5,6 +5,10 @@ spy agencies and wires; machine-translated pages), each restated in the team's o
   assessed that ...", "the study demonstrated that ..."), reports the clause whoever the subject is.
 - "said at the time it had frozen the funds": the parser reads "the time it had ..." as a relative clause of
   the time noun; "at the time" only means "then", and the clause is what was said.
+- A news outlet that "has learned" something reports it: assert, not a private thought (stance none).
+- "he reconfirmed", "the ministry reaffirmed that ...": a report made again confirms.
+- A scrape that lost the quotation marks: "A source told the paper on the 28th, While the guards were ...": the
+  clause after the comma opens on a capital mid-sentence; it is what the source said.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ def show(atts):
     ("The exchange said at the time it had frozen the funds.", "The exchange", "said", "it had frozen the funds"),
     ("It named no suspect, but the bank said at the time it had noticed an odd transfer to a new wallet.",
      "the bank", "said", "it had noticed an odd transfer"),
+    ("A trader in Sinuiju told the paper on the 3rd, When the guards were changing shifts, the trucks crossed the "
+     "bridge.", "A trader in Sinuiju", "told", "When the guards were changing shifts, the trucks crossed"),
+    ("The envoy restated that the talks were over.", "The envoy", "restated", "that the talks were over"),
 ])
 def test_the_clause_is_reported(attributions_of, text, source, cue, content):
     atts = attributions_of(text)
@@ -49,3 +56,27 @@ def test_no_clause_reported(attributions_of, text, cue):
         assert all(not joined(a.content).startswith("he crossed") for a in atts), show(atts)
     else:
         assert not [a for a in atts if joined(a.cue) == cue], show(atts)
+
+
+@pytest.mark.parametrize("text,source,cue,stance", [
+    ("The ministry bought fuel abroad last month, Daily NK has learned.", "Daily NK", "has learned", "assert"),
+    ("Daily NK has learned that the ministry bought fuel abroad last month.", "Daily NK", "has learned", "assert"),
+    ("However, he reconfirmed, For now there is no problem with the trade.", "he", "reconfirmed", "confirm"),
+    ("The ministry reaffirmed that it would abide by the resolutions.", "The ministry", "reaffirmed", "confirm"),
+])
+def test_stance_of_outlets_and_repeated_reports(attributions_of, text, source, cue, stance):
+    atts = attributions_of(text, resolve=True)
+    assert any(joined(a.source) == source and joined(a.cue) == cue and a.stance == stance for a in atts), show(atts)
+
+
+def test_one_persons_learning_stays_a_thought(attributions_of):
+    atts = attributions_of("The minister learned that the ship had left.", resolve=True)
+    assert all(a.stance == "none" for a in atts if joined(a.cue) == "learned"), show(atts)
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The guide told us on the bus, Pyongyang was quiet.", "told"),  # a name after the comma: no sign of a lost quote
+])
+def test_a_name_after_the_comma_is_no_lost_quote(attributions_of, text, cue):
+    assert all(not joined(a.content).startswith("Pyongyang was quiet") or joined(a.cue) != cue
+               for a in attributions_of(text)), show(attributions_of(text))

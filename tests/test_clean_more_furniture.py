@@ -80,12 +80,14 @@ STORY = "The coast guard held the tanker in port for a week, officials said on M
         # a section label before the story's date
         "News 17 March, 2021",
         "World | March 17, 2021 10:07am",
+        # a byline with its stamp
+        "Jane Roe  |  2021-03-17 14:46",
     ],
     ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
          "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label", "author",
          "author-bio", "player", "attn", "write-update", "original-source", "reprinted", "date-source",
          "read-in-minutes", "summary-toggle", "show-original", "member-pitch", "unlimited-access", "subscribe-now",
-         "cards-accepted", "blog-comment-form", "published-on", "image-via-lower", "photo-by-lower", "more-for-you", "section-date", "section-date-time"],
+         "cards-accepted", "blog-comment-form", "published-on", "image-via-lower", "photo-by-lower", "more-for-you", "section-date", "section-date-time", "byline-stamp"],
 )
 def test_clutter_is_ignored_and_the_story_kept(clutter):
     text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
@@ -153,6 +155,7 @@ def test_the_teaser_under_a_featured_post_label_is_ignored():
         "The ministry released a photo via Harbour News.",
         "The agency said the satellite image via Planet Labs showed the ship at the pier",
         "News of the seizure broke on March 17, 2021",
+        "Officials | 2021-03-17 talks resumed in Geneva after the seizure of the tanker",
     ],
 )
 def test_sentences_that_look_like_this_furniture_are_kept(line):

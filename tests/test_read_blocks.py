@@ -43,6 +43,10 @@ def test_blocks_follow_units(text, blocks):
         ("The coast guard said the ship,", "Which was empty, had no flag.", False),
         ("He said it was 3.5 percent.", "Then he left.", True),
         ("It happened in", "March last year.", False),
+        # a possessive needs its noun on the next line
+        ("Orders went out through the Democratic Women’s", "Union, the source said.", False),
+        ("The cargo was loaded onto the company's", "Tanker in the port, officials said.", False),
+        ("Kim", "The leader spoke.", True),
     ],
 )
 def test_line_ends(line, following, ends):

@@ -29,6 +29,7 @@ _CONTINUES = {",", ";", "-", "–", "—", "(", "/", "&", "of", "the", "a", "an"
               "with", "from", "that", "as", "than", "said", "says", "'s", "’s", "his", "her", "its", "their", "our", "is", "are",
               "was", "were", "be", "has", "have", "had", "will", "would", "not"}
 HARD_WRAP_SHARE = 0.5
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
 def add_sentence_repair(nlp: Language) -> Language:
@@ -97,6 +98,8 @@ def line_ends(line: str, following: str, wrapped: bool) -> bool:
     words = line.split()
     if line[-1] in ",;(/&-–—" or words[-1].lower() in _CONTINUES:
         return False
+    if words[-1].lower().endswith(_POSSESSIVE) and len(words) > 1:
+        return False  # a possessive needs its noun ("... the Women's\nUnions, the source said.")
     first = following[:1]
     return first.isupper() or first.isdigit() or first in "\"“‘'([•–—-"
 

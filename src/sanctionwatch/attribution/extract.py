@@ -30,7 +30,8 @@ from .candidates import rule_candidates
 from .occasions import occasion_clause_rule
 from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
-                    quote_opens_at, quote_then_speaker, reports_clause, untrained_cue_with_clause, verb_rule)
+                    lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause, untrained_cue_with_clause,
+                    verb_rule)
 from .speaker import Discourse, Speaker, decide
 from .quotes import closer_of, last_speaker_is, repair_quotations
 from .self_denial import own_denials
@@ -282,6 +283,9 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
                 out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
+            elif closing is None and tok.i not in taken and (lost := lost_quote_rule(doc, tok)) is not None \
+                    and not any(i in taken for i in range(*lost[0])):
+                out.append(_rule_draft(text, bi, block, lost[0], lost[1], [lost[2]], None, 0.5))
             elif closing is None and tok.i not in taken and (document_speaks(tok, lex.document_nouns) or lemma in lex.object_cues or quote_opens_at(tok)
                                                                          or untrained_cue_with_clause(tok, lex.cue_lemmas)):
                 # "A UN report found the ship had ...": a document's finding the tagger left out

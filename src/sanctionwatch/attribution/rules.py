@@ -413,3 +413,23 @@ def untrained_cue_with_clause(verb: Token, tagger_cues: frozenset[str]) -> bool:
         c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in verb.children
     )
+
+
+
+def lost_quote_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """(source, cue, content) for "A source told the paper on the 28th, While the officials were ...": a clause
+    after a comma that opens on a capital mid-sentence is a quotation whose marks the scrape lost; it is the
+    speech verb's content, to the end of the clause."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.lower_ in ("it", "there"):
+        return None
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i <= verb.i:
+            continue
+        first = c.left_edge
+        if first.i > verb.i + 1 and doc[first.i - 1].text == "," and first.is_title and first.pos_ != "PROPN" and first.lower_ != "i":
+            src = trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
+            content = trimmed(doc, first.i, c.right_edge.i + 1)
+            if src[1] > src[0] and content[1] - content[0] >= 3:
+                return src, (verb.i, verb.i + 1), content
+    return None
