@@ -9,6 +9,12 @@ spy agencies and wires; machine-translated pages), each restated in the team's o
 - "he reconfirmed", "the ministry reaffirmed that ...": a report made again confirms.
 - A scrape that lost the quotation marks: "A source told the paper on the 28th, While the guards were ...": the
   clause after the comma opens on a capital mid-sentence; it is what the source said.
+- "Diplomat slams ..." in a headline is no new, unnamed diplomat: "the diplomat" later is the one the lede names.
+- "Russian Foreign Ministry spokeswoman Jane Roe": a body named after a country puts the person on its side, so
+  "the Russian diplomat" after her is her.
+- A subject "he" after a sentence about a named person is that person, not the last person the sentence named
+  ("Kim Jong-nam, the half-brother of leader Kim Jong Un, died ... he said").
+- "The Diplomat" (the magazine) matches only capitalised: "the diplomat said" is a person.
 """
 
 from __future__ import annotations
@@ -80,3 +86,44 @@ def test_one_persons_learning_stays_a_thought(attributions_of):
 def test_a_name_after_the_comma_is_no_lost_quote(attributions_of, text, cue):
     assert all(not joined(a.content).startswith("Pyongyang was quiet") or joined(a.cue) != cue
                for a in attributions_of(text)), show(attributions_of(text))
+
+
+def test_a_headline_noun_does_not_hide_the_person_the_lede_names(attributions_of):
+    text = ("Envoy rejects new sanctions on Pyongyang\n\n"
+            "The new sanctions are unlawful, Russian Foreign Ministry spokeswoman Maria Zakharova said on Wednesday.\n\n"
+            '"We accept only the Council’s measures," the diplomat said.\n\n'
+            '"Calm is needed," the Russian diplomat added.')
+    atts = attributions_of(text, resolve=True)
+    later = [a for a in atts if joined(a.source) in ("the diplomat", "the Russian diplomat")]
+    assert len(later) == 2 and all(a.source_entity == "maria-zakharova" for a in later), show(atts)
+
+
+def test_another_sides_diplomat_is_not_the_last_person_named(attributions_of):
+    text = ("The new sanctions are unlawful, Russian Foreign Ministry spokeswoman Maria Zakharova said on Wednesday. "
+            '"Calm is needed," the American diplomat said.')
+    atts = attributions_of(text, resolve=True)
+    assert all(a.source_entity != "maria-zakharova" for a in atts if joined(a.source) == "the American diplomat"), show(atts)
+
+
+@pytest.mark.parametrize("text,source,entity", [
+    ("Kim Jong-nam, the elder half-brother of North Korean leader Kim Jong Un, died in a hospital. Before his death, "
+     "he told a nurse that a stranger had sprayed liquid in his face.", "he", "local:kim-jong-nam"),
+    ("Vladimir Putin met Kim Jong Un in Vladivostok. He said the talks were useful.", "He", "vladimir-putin"),
+])
+def test_he_is_who_the_last_sentence_was_about(attributions_of, text, source, entity):
+    atts = attributions_of(text, resolve=True)
+    assert any(joined(a.source) == source and a.source_entity == entity for a in atts), show(atts)
+
+
+def test_a_speaker_keeps_the_floor_over_the_last_sentences_subject(attributions_of):
+    text = ('"The ship was empty," Jane Roe said. Kim Jong Un visited the port on Monday. '
+            '"It was searched twice," she said.')
+    atts = attributions_of(text, resolve=True)
+    she = [a for a in atts if joined(a.source) == "she"]
+    assert she and she[0].source_entity != "kim-jong-un", show(atts)
+
+
+def test_the_magazine_is_only_the_capitalised_name(attributions_of):
+    atts = attributions_of('"We accept only the Council’s measures," the diplomat said. The Diplomat reported it.',
+                           resolve=True)
+    assert all(a.source_entity != "the-diplomat" for a in atts if joined(a.source) == "the diplomat"), show(atts)

@@ -28,6 +28,8 @@ from .lexicon import Lexicon
 from .carriers import cited_as_saying
 from .cued_speakers import channel_speaker, inverted_subject, np_range
 from .people import named_in_apposition, one_of_its_people
+from .sides import person_sides
+from .subjects import plural_subject_before, subject_before
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -82,14 +84,6 @@ class Discourse:
         mentions = sorted((_Mention(m.start, m.end, e) for e in entities for m in e.mentions), key=lambda m: (m.start, -m.end))
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         names: dict[str, Entity] = {}
-        sides: dict[str, str] = {}
-        for prev, m in zip(mentions, mentions[1:]):
-            # "North Korean leader Kim Jong Un", "U.S. Ambassador Jane Roe": a country named right before a
-            # person, with only title words between, puts the person on that country's side
-            gap = text[prev.end : m.start]
-            if (m.entity.type == "person" and prev.entity.type == "country" and len(gap) <= 40
-                    and not any(ch in gap for ch in ",.;:()\n") and len(gap.split()) <= 3):
-                sides.setdefault(m.entity.id, prev.entity.id)
         firsts: dict[str, set[str]] = {}
         for m in mentions:
             surface = text[m.start : m.end]
@@ -103,7 +97,7 @@ class Discourse:
             # two people share names neither
             if len(ids) == 1:
                 names.setdefault(word, next(m.entity for m in mentions if m.entity.id in ids))
-        return cls(text, entities, mentions, quoted, names=names, sides=sides)
+        return cls(text, entities, mentions, quoted, names=names, sides=person_sides(text, mentions, names))
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
@@ -134,6 +128,11 @@ class Discourse:
         writer recounts): a pronoun with a tense goes back to the last fitting speaker of that tense in the
         window before it settles for the last speaker.
         """
+        return self.floor(before, types, person, tense, not_heads) or self.named_before(before, types, person, not_heads)
+
+    def floor(self, before: int, types: frozenset[str] | None, person: bool | None, tense: str | None = None,
+              not_heads: frozenset[str] = frozenset()) -> Entity | None:
+        """The speaker who has the floor, when it fits (of the pronoun's tense first)."""
         if tense is not None:
             for (pos, ent), t in zip(reversed(self.speakers), reversed(self.tenses)):
                 if before - pos > CONTINUITY_WINDOW:
@@ -141,11 +140,14 @@ class Discourse:
                 if t == tense and _fits(ent, types, person, not_heads):
                     return ent
         for pos, ent in reversed(self.speakers):
-            if before - pos > CONTINUITY_WINDOW:
-                break
-            if _fits(ent, types, person, not_heads):
+            if before - pos <= CONTINUITY_WINDOW and _fits(ent, types, person, not_heads):
                 return ent
             break
+        return None
+
+    def named_before(self, before: int, types: frozenset[str] | None, person: bool | None,
+                     not_heads: frozenset[str] = frozenset()) -> Entity | None:
+        """The nearest fitting actor named before, outside quotations and longer names."""
         for m in reversed(self.mentions):
             if m.end > before or self.in_quote(m.start, m.end) or self.inside_name(m):
                 continue
@@ -227,6 +229,13 @@ def _description(head: Token, lex: Lexicon) -> tuple[str, frozenset[str] | None,
     if head.lemma_.lower() in lex.person_nouns:
         return head.lemma_.lower(), frozenset({"person"}), True
     return None
+
+
+def _headline_noun(head: Token) -> bool:
+    """ "Diplomat slams new sanctions": a headline drops the article of a singular noun opening it; the person is
+    the one the lede names, not someone new (a bare singular noun opens no sentence of running text)."""
+    return (head.tag_ == "NN" and head.left_edge.i == head.sent.start and head.left_edge.is_title
+            and not any(c.dep_ == "det" for c in head.children))
 
 
 def _through_of(tok: Token, head: Token) -> bool:
@@ -395,10 +404,15 @@ def decide(
             # "He expressed respect for the leader. He said: ...": the same pronoun as subject again, with no
             # one else speaking between, is the same person, not someone the last sentence talked about
             entity = last[2]
-        elif want == "group" and (group := _plural_subject_before(head)) is not None:
+        elif want == "group" and (group := plural_subject_before(head)) is not None:
             # "Seven nurses met reporters ... They claimed ...": the group the last sentence was about, not
             # the last body it named
             entity, affiliation, derived = analyse(dis, base, group, lex)
+        elif want == "person" and dis.floor(at, None, True, _tense(cue)) is None \
+                and (subj := _person_entity(dis, base, subject_before(head))) is not None:
+            # "Kim Jong-nam, the half-brother of leader Kim Jong Un, died ... Before his death, he said ...": the
+            # person the last sentence was about, not the last person it named
+            entity = subj
         else:
             entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
         if want == "group" and entity is not None and entity.type.lower() == "person":
@@ -409,7 +423,7 @@ def decide(
         desc = _description(head, lex) if entity is None and derived is None else None
         if desc is not None and not any(c.dep_ == "appos" for c in head.children):
             key = head.lemma_.lower()
-            if not determiner:
+            if not determiner and not _headline_noun(head):
                 dis.described.setdefault(key, (None, affiliation))  # "a spokesman" introduces someone new
             elif key in dis.described:
                 entity, earlier_aff = dis.described[key]
@@ -447,19 +461,11 @@ def decide(
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 
 
-def _plural_subject_before(pronoun: Token) -> Token | None:
-    """The plural common-noun subject of the sentence before a subject "they" in the same paragraph."""
-    sent = pronoun.sent
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
-        return None
-    before = pronoun.doc[sent.start - 1].sent
-    # the parser may give the root a second subject: a dateline's place ("SEOUL (AP) - The officials said"), a
-    # place at the end of a long subject ("Nurses from a clinic in Dandong, China met ...")
-    groups = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before.root.i and c.tag_ in _PLURAL_NOUNS and c.pos_ == "NOUN"]
-    return groups[-1] if groups else None
+def _person_entity(dis: Discourse, base: int, tok: Token | None) -> Entity | None:
+    ent = _entity_of_token(dis, base, tok) if tok is not None else None
+    return ent if ent is not None and ent.type.lower() == "person" else None
 
 
 def _relative_antecedent(head: Token) -> Token:
