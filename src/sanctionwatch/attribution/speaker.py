@@ -29,7 +29,7 @@ from .carriers import cited_as_saying
 from .cued_speakers import channel_speaker, inverted_subject, np_range
 from .people import named_in_apposition, one_of_its_people
 from .sides import person_sides
-from .subjects import plural_subject_before, subject_before
+from .subjects import headline_noun, plural_subject_before, subject_before
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -231,13 +231,6 @@ def _description(head: Token, lex: Lexicon) -> tuple[str, frozenset[str] | None,
     return None
 
 
-def _headline_noun(head: Token) -> bool:
-    """ "Diplomat slams new sanctions": a headline drops the article of a singular noun opening it; the person is
-    the one the lede names, not someone new (a bare singular noun opens no sentence of running text)."""
-    return (head.tag_ == "NN" and head.left_edge.i == head.sent.start and head.left_edge.is_title
-            and not any(c.dep_ == "det" for c in head.children))
-
-
 def _through_of(tok: Token, head: Token) -> bool:
     """Whether ``tok`` hangs on ``head`` through an "of" ("the sister of Kim": Kim is not the sister)."""
     node = tok
@@ -423,7 +416,7 @@ def decide(
         desc = _description(head, lex) if entity is None and derived is None else None
         if desc is not None and not any(c.dep_ == "appos" for c in head.children):
             key = head.lemma_.lower()
-            if not determiner and not _headline_noun(head):
+            if not determiner and not headline_noun(head):
                 dis.described.setdefault(key, (None, affiliation))  # "a spokesman" introduces someone new
             elif key in dis.described:
                 entity, earlier_aff = dis.described[key]
@@ -464,8 +457,12 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 def _person_entity(dis: Discourse, base: int, tok: Token | None) -> Entity | None:
-    ent = _entity_of_token(dis, base, tok) if tok is not None else None
-    return ent if ent is not None and ent.type.lower() == "person" else None
+    """The person a subject names: its own mention or its apposition's ("The US envoy, Jane Roe, left")."""
+    for t in ([tok] + [c for c in tok.children if c.dep_ == "appos"]) if tok is not None else []:
+        m = dis.mention_at(*_char(base, t))
+        if m is not None:
+            return m.entity if m.entity.type.lower() == "person" else None
+    return None
 
 
 def _relative_antecedent(head: Token) -> Token:
