@@ -127,3 +127,13 @@ def test_the_magazine_is_only_the_capitalised_name(attributions_of):
     atts = attributions_of('"We accept only the Council’s measures," the diplomat said. The Diplomat reported it.',
                            resolve=True)
     assert all(a.source_entity != "the-diplomat" for a in atts if joined(a.source) == "the diplomat"), show(atts)
+
+
+def test_a_title_is_no_first_name():
+    from sanctionwatch.attribution.speaker import Discourse
+    from sanctionwatch.model import Entity, Mention
+
+    text = "Ambassador Jane Roe spoke. The Ambassador left."
+    roe = Entity("local:jane-roe", "Jane Roe", "person", [Mention(0, 19, "Ambassador Jane Roe")])
+    names = Discourse.of(text, [roe], frozenset({"ambassador"})).names
+    assert "ambassador" not in names and names["roe"] is roe

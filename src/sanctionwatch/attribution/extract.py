@@ -399,7 +399,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     A nested attribution comes right after its parent: in "A statement by the mission said ..., KCNA
     reported" the mission, not the outlet, is the speaker a following "It said" refers to.
     """
-    dis = Discourse.of(text, entities)
+    dis = Discourse.of(text, entities, lex.person_nouns)
     # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
     starts = block_starts(parsed)
     out: list[Speaker | None] = [None] * len(drafts)

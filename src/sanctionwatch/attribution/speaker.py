@@ -80,7 +80,7 @@ class Discourse:
     last_pronoun: tuple[str, int, Entity | None, int] | None = None
 
     @classmethod
-    def of(cls, text: str, entities: Sequence[Entity]) -> "Discourse":
+    def of(cls, text: str, entities: Sequence[Entity], titles: frozenset[str] = frozenset()) -> "Discourse":
         mentions = sorted((_Mention(m.start, m.end, e) for e in entities for m in e.mentions), key=lambda m: (m.start, -m.end))
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         names: dict[str, Entity] = {}
@@ -91,7 +91,8 @@ class Discourse:
             names.setdefault(surface.lower(), m.entity)
             if m.entity.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
                 names.setdefault(words[-1].lower(), m.entity)  # "Blinken" after "Antony Blinken"
-                firsts.setdefault(words[0].lower(), set()).add(m.entity.id)
+                if words[0].lower() not in titles:  # "Ambassador Zhang Jun": a title names no one
+                    firsts.setdefault(words[0].lower(), set()).add(m.entity.id)
         for word, ids in firsts.items():
             # "Hua" after "Hua Chunying": Chinese and Korean names put the family name first; a first word
             # two people share names neither
