@@ -15,6 +15,9 @@ spy agencies and wires; machine-translated pages), each restated in the team's o
 - A subject "he" after a sentence about a named person is that person, not the last person the sentence named
   ("Kim Jong-nam, the half-brother of leader Kim Jong Un, died ... he said").
 - "The Diplomat" (the magazine) matches only capitalised: "the diplomat said" is a person.
+- A statement whose header names its speaker ("Statement by Ambassador Jane Roe following the vote"): "we" in
+  its narration is that speaker, not no one.
+- "Thank you." closing a speech reports nothing.
 """
 
 from __future__ import annotations
@@ -137,3 +140,23 @@ def test_a_title_is_no_first_name():
     roe = Entity("local:jane-roe", "Jane Roe", "person", [Mention(0, 19, "Ambassador Jane Roe")])
     names = Discourse.of(text, [roe], frozenset({"ambassador"})).names
     assert "ambassador" not in names and names["roe"] is roe
+
+
+def test_the_header_names_whose_statement_it_is(attributions_of):
+    text = ("Statement by Deputy Ambassador Jane Roe following the vote on the draft\n\n"
+            "Mr. President,\n\nWe hope that the panel will use only verified data.\n\nThank you.")
+    atts = attributions_of(text, resolve=True)
+    we = [a for a in atts if joined(a.source) == "We"]
+    assert we and we[0].source_entity == "local:jane-roe", show(atts)
+    assert not [a for a in atts if joined(a.cue) == "Thank"], show(atts)
+
+
+def test_without_a_header_we_in_narration_is_no_one(attributions_of):
+    text = "Jane Roe spoke first.\n\nWe hope that the panel will use only verified data."
+    atts = attributions_of(text, resolve=True)
+    assert all(a.source_entity is None for a in atts if joined(a.source) == "We"), show(atts)
+
+
+def test_a_thank_with_an_object_still_supports(attributions_of):
+    atts = attributions_of("We thank China for blocking the resolution.")
+    assert any(joined(a.cue) == "thank" and a.stance == "support" for a in atts), show(atts)

@@ -82,12 +82,16 @@ STORY = "The coast guard held the tanker in port for a week, officials said on M
         "World | March 17, 2021 10:07am",
         # a byline with its stamp
         "Jane Roe  |  2021-03-17 14:46",
+        # a wire stamp with an offset time zone and its dateline place
+        "March 17, 7:04 UTC+3 UNITED NATIONS",
+        # a site's tagline
+        "Get the latest news from around the world, live coverage, features and analysis.",
     ],
     ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
          "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label", "author",
          "author-bio", "player", "attn", "write-update", "original-source", "reprinted", "date-source",
          "read-in-minutes", "summary-toggle", "show-original", "member-pitch", "unlimited-access", "subscribe-now",
-         "cards-accepted", "blog-comment-form", "published-on", "image-via-lower", "photo-by-lower", "more-for-you", "section-date", "section-date-time", "byline-stamp"],
+         "cards-accepted", "blog-comment-form", "published-on", "image-via-lower", "photo-by-lower", "more-for-you", "section-date", "section-date-time", "byline-stamp", "stamp-utc-place", "tagline"],
 )
 def test_clutter_is_ignored_and_the_story_kept(clutter):
     text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
@@ -156,8 +160,16 @@ def test_the_teaser_under_a_featured_post_label_is_ignored():
         "The agency said the satellite image via Planet Labs showed the ship at the pier",
         "News of the seizure broke on March 17, 2021",
         "Officials | 2021-03-17 talks resumed in Geneva after the seizure of the tanker",
+        "Get the latest news on the talks from our correspondent, who said the tanker had left.",
+        "March 17 was the day NATO met.",
     ],
 )
 def test_sentences_that_look_like_this_furniture_are_kept(line):
     text = f"First paragraph of the story.\n\n{line}\n\nLast paragraph of the story."
     assert _kept(text, line)
+
+
+def test_a_broadcast_label_before_a_quotation_on_its_line_goes_alone():
+    line = "SOT, Jane Roe, Harbour Authority spokeswoman (English): “The tanker never entered our port.”"
+    text = f"{STORY}\n\n{line}"
+    assert [r.text for r in find_ignored(text)] == ["SOT,"]

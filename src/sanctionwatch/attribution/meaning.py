@@ -61,6 +61,18 @@ def withholds(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     return any(c.dep_ in ("dobj", "dative", "nsubjpass", "oprd") and c.lemma_.lower() in lex.withheld_objects for c in head.children)
 
 
+def courtesy(cue_tokens: Sequence[Token]) -> bool:
+    """ "Thank you.", closing a speech: a formula addressed to the hearers; no report."""
+    head = cue_head(cue_tokens)
+    return head is not None and head.lemma_.lower() == "thank" and all(
+        c.lower_ in ("you", "all", "very", "much", "so") or c.is_punct for c in head.children)
+
+
+def no_report(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """A cue word that reports nothing here: part of a hyphenated adjective, a withholding, a courtesy."""
+    return hyphen_adjective(cue_tokens, lex) or withholds(cue_tokens, lex) or courtesy(cue_tokens)
+
+
 def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     head = cue_head(cue_tokens)
     toks = list(cue_tokens)

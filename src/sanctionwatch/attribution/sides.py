@@ -1,4 +1,5 @@
-"""Which side a person speaks for, read off the words right before their name.
+"""Which side a person speaks for, read off the words right before their name; and whose statement a document
+is, read off its header ("Statement by Ambassador Jane Roe following the vote").
 
 An attribution's affiliation decides whose evidence it is: "the Russian diplomat" may be the last person named
 only if the text put that person on Russia's side, or a diplomat of another side would take their words.
@@ -6,11 +7,12 @@ only if the text put that person on Russia's side, or a diplomat of another side
 
 from __future__ import annotations
 
+import re
 from typing import Mapping, Protocol, Sequence
 
 from ..model import Entity
 
-__all__ = ["person_sides"]
+__all__ = ["header_author", "person_sides"]
 
 
 class Placed(Protocol):
@@ -40,3 +42,18 @@ def person_sides(text: str, mentions: Sequence[Placed], names: Mapping[str, Enti
 
 
 _STATE_BODY_TYPES = frozenset({"government_body", "intelligence", "armed_forces"})
+
+
+# a header line naming the one who speaks in the document: "Statement by ...", "Remarks of ...", "Address by ..."
+_HEADER = re.compile(r"(?im)^[ \t]*(?:press |joint )?(?:statement|remarks|speech|address|message|letter|briefing)s?"
+                     r"\s+(?:by|of|from)\s+(?P<who>[^\n]{3,200})$")
+HEADER_WINDOW = 600
+
+
+def header_author(text: str, mentions: Sequence[Placed]) -> Entity | None:
+    """The person a header near the top names as the statement's speaker; None without such a header."""
+    m = _HEADER.search(text, 0, HEADER_WINDOW)
+    if m is None:
+        return None
+    lo, hi = m.span("who")
+    return next((p.entity for p in mentions if lo <= p.start and p.end <= hi and p.entity.type.lower() == "person"), None)

@@ -28,7 +28,7 @@ from .lexicon import Lexicon
 from .carriers import cited_as_saying
 from .cued_speakers import channel_speaker, inverted_subject, np_range
 from .people import named_in_apposition, one_of_its_people
-from .sides import person_sides
+from .sides import header_author, person_sides
 from .subjects import headline_noun, plural_subject_before, subject_before
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
@@ -78,6 +78,7 @@ class Discourse:
     sides: dict[str, str] = field(default_factory=dict)  # person id -> the affiliation the text gave them
     # the last pronoun source: (pronoun, position, its referent, how many speakers had taken the floor after it)
     last_pronoun: tuple[str, int, Entity | None, int] | None = None
+    author: Entity | None = None  # the person a "Statement by ..." header names
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity], titles: frozenset[str] = frozenset()) -> "Discourse":
@@ -98,7 +99,8 @@ class Discourse:
             # two people share names neither
             if len(ids) == 1:
                 names.setdefault(word, next(m.entity for m in mentions if m.entity.id in ids))
-        return cls(text, entities, mentions, quoted, names=names, sides=person_sides(text, mentions, names))
+        return cls(text, entities, mentions, quoted, names=names, sides=person_sides(text, mentions, names),
+                   author=header_author(text, mentions))
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
@@ -389,9 +391,10 @@ def decide(
                 who = parent.affiliation or parent.entity
             return Speaker(who, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         if low in FIRST_PERSON and not dis.in_quote(at, at + len(head)):
-            # "We reject the resolution" in the narration of a statement: the author speaks, not the last
-            # actor the text named (often the one the statement attacks)
-            return Speaker(None, None, channel.id if channel else None, _chars(base, head.doc, new_range))
+            # "We reject the resolution" in the narration of a statement: the author speaks (the one its header
+            # names, "Statement by ..."), not the last actor the text named (often the one the statement attacks)
+            author = dis.author
+            return Speaker(author.id if author else None, None, channel.id if channel else None, _chars(base, head.doc, new_range))
         want = lex.pronouns.get(low, "any")
         last = dis.last_pronoun
         if last is not None and last[0] == low and at - last[1] <= CONTINUITY_WINDOW and last[3] == len(dis.speakers):

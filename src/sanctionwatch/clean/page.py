@@ -36,7 +36,7 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DATE = re.compile(
     rf"\b{_WEEKDAY},?|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?"
     rf"|\b\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b\d{{4}}\b"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:KST|GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|IST|PST|PDT|CST|MSK|HKT|SGT|AEST|AEDT|PHT|WIB))?"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:KST|GMT|UTC|ET|EST|EDT|BST|CET|CEST|JST|IST|PST|PDT|CST|MSK|HKT|SGT|AEST|AEDT|PHT|WIB)(?:[+-]\d{1,2}(?::?\d\d)?)?)?"
     r"|\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago\b",
 )
 _DATE_STUB_WORDS = re.compile(
@@ -258,8 +258,9 @@ def date_stub(text: str) -> bool:
     """A line that is only a date, a time and stub words ("Updated", "|", "Written by")."""
     if not _DATE.search(text):
         return False
-    rest = _DATE_STUB_WORDS.sub(" ", _DATE.sub(" ", text))
-    return not rest.strip(" .")
+    rest = _DATE_STUB_WORDS.sub(" ", _DATE.sub(" ", text)).strip(" .")
+    # a wire stamp ends in its dateline place in capitals: "August 31, 7:04 UTC+3 UNITED NATIONS"
+    return not rest or (rest.isupper() and len(rest.split()) <= 3 and text.rstrip(" .").endswith(rest))
 
 
 def byline(line: Line) -> bool:
