@@ -32,3 +32,21 @@ def test_the_subject_of_a_perpetrating_verb_is_the_agent(events_of, text, agent)
 
 def test_mounting_a_bracket_is_no_event(events_of):
     assert not events_of("Workers mounted a bracket on the wall of the depot.")
+
+
+# --- a negating verb negates what it governs, not its coordinated verb's object nor a reason ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "modality"),
+    [
+        ("The envoy accused Moscow of trying to avoid and breach sanctions for its arms procurement.", "arms_transfer",
+         "alleged"),
+        ("The guards stopped the smugglers and seized the coal.", "seizure", "asserted"),
+        ("The navy prevented the transfer of oil to the tanker.", "ship_to_ship_transfer", "negated"),
+        ("Moscow tried to avoid buying rockets from North Korea.", "arms_transfer", "negated"),
+    ],
+)
+def test_negation_reaches_only_what_it_governs(events_of, text, etype, modality):
+    found = [e for e in events_of(text) if e.type == etype]
+    assert found and found[0].modality == modality

@@ -73,6 +73,8 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             return ("negated" if blocked else "denied"), False
         if n > 0 and lemma in mod.get("unconfirmed_heads", ()) and any(c.dep_ == "neg" for c in tok.children):
             return "hedged", False
+        if n > 0 and lemma in mod.get("negating_heads", ()) and _beside_or_behind(chain[:n], mod):
+            continue
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             # "the veto does not lift the sanctions": a negated predicate says nothing against its
             # subject's event, unless the predicate is its occurrence ("the launch did not happen")
@@ -243,3 +245,8 @@ def combine_modality(local: str | None, attribution: Attribution | None, agent: 
     return local or "asserted"
 
 
+def _beside_or_behind(below: list[Token], mod: dict) -> bool:
+    """Whether the event only stands next to what a negating verb governs, or is its reason: "tried to avoid and
+    violate sanctions for its weapons procurement" avoids the sanctions (the procurement, their reason, and the
+    violation, coordinated with the avoiding, both happened)."""
+    return below[-1].dep_ == "conj" or any(t.dep_ == "prep" and t.lower_ in mod.get("reason_preps", ()) for t in below[1:])
