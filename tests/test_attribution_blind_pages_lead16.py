@@ -18,6 +18,9 @@ spy agencies and wires; machine-translated pages), each restated in the team's o
 - A statement whose header names its speaker ("Statement by Ambassador Jane Roe following the vote"): "we" in
   its narration is that speaker, not no one.
 - "Thank you." closing a speech reports nothing.
+- "..., wire fraud, money laundering and identity theft, the Department of Justice (DOJ) said.": the parser reads
+  the closing source as the list's last item and leaves the verb without a subject; the words between the last
+  comma and the verb are the source (an acronym in parentheses with them).
 """
 
 from __future__ import annotations
@@ -160,3 +163,25 @@ def test_without_a_header_we_in_narration_is_no_one(attributions_of):
 def test_a_thank_with_an_object_still_supports(attributions_of):
     atts = attributions_of("We thank China for blocking the resolution.")
     assert any(joined(a.cue) == "thank" and a.stance == "support" for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The two men were charged with fraud, money laundering, and identity theft, the Department of Justice (DOJ) "
+     "said.", "the Department of Justice (DOJ)", "The two men were charged with fraud"),
+    ("The North fired two missiles into the sea, the Joint Chiefs of Staff (JCS) said.",
+     "the Joint Chiefs of Staff (JCS)", "The North fired two missiles into the sea"),
+])
+def test_a_closing_source_read_into_a_list(attributions_of, text, source, content):
+    atts = attributions_of(text)
+    said = [a for a in atts if joined(a.cue) == "said"]
+    assert said and joined(said[0].source) == source and joined(said[0].content).startswith(content), show(atts)
+    assert source not in joined(said[0].content), show(atts)
+
+
+def test_a_closing_source_the_tagger_missed_in_a_longer_paragraph(attributions_of):
+    text = ("A court charged nine men on Monday for using false names to get jobs abroad.\n"
+            "The men were charged with conspiring to evade sanctions and committing fraud, money laundering, and "
+            "identity theft, the Department of Justice (DOJ) said.\n"
+            "Four of them were also charged with perjury.")
+    atts = attributions_of(text)
+    assert any(joined(a.cue) == "said" and joined(a.source) == "the Department of Justice (DOJ)" for a in atts), show(atts)

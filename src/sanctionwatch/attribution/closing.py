@@ -138,12 +138,16 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
             comma = subj.left_edge.i - 1
     if comma is None or comma - start < 4:
         return None
-    words = [t for t in doc[comma + 1 : verb.i] if t.lower_ not in _PLACE_ADVERBS and not (t.text == "," and t.i > comma + 1)]
+    # (an acronym in parentheses belongs to the name: "..., the Department of Justice (DOJ) said")
+    words = [t for t in doc[comma + 1 : verb.i]
+             if t.lower_ not in _PLACE_ADVERBS and not (t.text == "," and t.i > comma + 1) and t.text not in "()"]
     if not words or not all(_source_word(t) for t in words) or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None
     if words[0].pos_ == "DET" and words[0].lower_ not in ("the", "a", "an", "another"):
         return None  # "..., this said" is no source phrase
     src = trimmed(doc, words[0].i, words[-1].i + 1)
+    if src[1] < verb.i and doc[src[1]].text == ")" and any(t.text == "(" for t in doc[src[0] : src[1]]):
+        src = (src[0], src[1] + 1)
     content = trimmed(doc, start, comma)
     if content[1] - content[0] < 4 or src[1] <= src[0]:
         return None
@@ -172,3 +176,12 @@ def misread_closing_verb(doc: Doc, tok: Token, cue_lemmas) -> list[tuple[tuple[i
     if after is not None and after.text not in (",", ".", ":") and not after.is_space:
         return []
     return [(trimmed(doc, comma + 1, tok.i), (tok.i, tok.i + 1), trimmed(doc, sent.start, comma))]
+
+
+def subjectless_closing(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """(source, cue, content) for a closing speech verb left without a subject because the parser took the
+    source into the content ("... wire fraud, money laundering and identity theft, the Department of Justice
+    said": the department read as the list's last item)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return postposed_surface(doc, verb)

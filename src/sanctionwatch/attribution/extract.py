@@ -28,7 +28,8 @@ from .meaning import cue_head, denial_by_participle, no_report
 from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
 from .occasions import occasion_clause_rule
-from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start
+from .closing import (comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start,
+                      subjectless_closing)
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
                     lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause, untrained_cue_with_clause,
                     verb_rule)
@@ -278,7 +279,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:
-                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok) or occasion_clause_rule(doc, tok)
+                closing = (quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok)
+                           or occasion_clause_rule(doc, tok) or subjectless_closing(doc, tok))
                 if closing is not None and any(i in taken for i in range(*closing[2])):
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..read import Block
+from .closing import subjectless_closing
 from .draft import Draft, span_chars, strip_span
 from .participles import denied_claim_verb, reporter_goes_on
 from .quotes import closes_on_a_word
@@ -194,6 +195,11 @@ def borrow_subject(text: str, block: Block, d: Draft, speaking: frozenset[str] =
     if subject is None and not d.source:
         # (a content that runs over the first clause keeps it: the subject would overlap it, see _take_source)
         subject = _joined_subject(d.cue_tokens) or _described_by(d.cue_tokens, speaking)
+    if subject is None and not d.source and len(d.cue_tokens) == 1 and (closing := subjectless_closing(block.doc, d.cue_tokens[0])):
+        (s0, s1), _, (c0, c1) = closing
+        d.source, d.source_tokens = [span_chars(text, block.start, block.doc, s0, s1)], list(block.doc[s0:s1])
+        d.content = [span_chars(text, block.start, block.doc, c0, c1)]
+        return d
     if subject is None or subject.dep_ == "expl":
         return d
     if d.source:
