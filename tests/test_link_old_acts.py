@@ -9,7 +9,7 @@ import pytest
 
 from sanctionwatch.event_coref import conflict
 from sanctionwatch.linking.blocking import TimeIndex, time_key
-from sanctionwatch.linking.evidence import actor_score, time_score
+from sanctionwatch.linking.evidence import actor_score, item_score, time_score
 from sanctionwatch.linking.items import Item
 from sanctionwatch.linking.scoring import evidence
 from sanctionwatch.linking.states import acting_state
@@ -130,3 +130,25 @@ def test_a_party_set_apart_is_another_act(agent_text, apart):
     described = _ev("seizure", agent_text=agent_text, time=("2030-04-01", "2030-04-30"))
     assert (conflict(named, described) == "agent") == apart
     assert (conflict(described, named) == "agent") == apart
+
+
+# --- a nominal trigger's modifier names the goods ("an arms deal") when no item argument does
+
+def _nominal(trigger: str, item: str | None = None) -> Event:
+    args = [Argument("item", 0, len(item), item)] if item else []
+    return Event("arms_transfer", Fragment(0, len(trigger), trigger), args)
+
+
+@pytest.mark.parametrize("trigger, other_item, expected", [
+    ("arms deal", "rifles and shells", 1.0),  # arms cover munitions
+    ("arms trade", "weapons", 1.0),
+    ("coal exports", "weapons", 0.0),  # coal is no weapon
+    ("deal", "weapons", 0.4),  # nothing named: no evidence either way
+    ("weapons", "weapons", 0.4),  # a one-word trigger is the head, not a modifier
+])
+def test_a_nominal_triggers_modifier_names_its_goods(trigger, other_item, expected):
+    assert item_score(_nominal(trigger), _nominal("sold", other_item)) == expected
+
+
+def test_an_item_argument_wins_over_the_triggers_modifier():
+    assert item_score(_nominal("arms deal", "oil"), _nominal("sold", "fuel")) == 1.0

@@ -327,7 +327,18 @@ def _item_word(w: str) -> str:
 
 
 def _item_texts(event: Event) -> tuple[str, ...]:
-    return tuple(arg.text for arg in event.arguments if arg.role == "item")
+    own = tuple(arg.text for arg in event.arguments if arg.role == "item")
+    return own or _trigger_goods(event.trigger.text)
+
+
+@lru_cache(maxsize=65536)
+def _trigger_goods(trigger: str) -> tuple[str, ...]:
+    """The goods a nominal trigger names in its modifiers ("arms deal", "coal exports", "the arms trade"),
+    for an event with no item argument: a report of "rumours of an arms deal" is about arms as much as
+    one of "weapons sold".  Only words of a class of goods (``item_classes``) count, never the head."""
+    table = rules().item_class
+    words = _normalise_words(trigger)
+    return tuple(w for w in words[:-1] if table.get(w) or table.get(_item_word(w)))
 
 
 def _target_texts(event: Event) -> tuple[str, ...]:
