@@ -73,6 +73,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             return ("negated" if blocked else "denied"), False
         if n > 0 and lemma in mod.get("unconfirmed_heads", ()) and any(c.dep_ == "neg" for c in tok.children):
             return "hedged", False
+        if n > 0 and lemma in mod.get("negating_heads", ()) and chain[n - 1].dep_ == "advcl" and chain[n - 1].tag_ == "VBG":
+            # "vetoed the draft, effectively ending the panel": a participle clause on the blocking verb tells
+            # what the block did, not what it blocked
+            return None, False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             # "the veto does not lift the sanctions": a negated predicate says nothing against its
             # subject's event, unless the predicate is its occurrence ("the launch did not happen")
