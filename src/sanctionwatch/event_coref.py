@@ -27,6 +27,7 @@ from datetime import timedelta
 
 from .linking.evidence import interval, item_score, member_role, rules
 from .linking.phases import phases_differ
+from .linking.victims import victims_conflict
 from .model import Argument, Document, Event, Fragment
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination", "target")
@@ -92,6 +93,8 @@ def conflict(a: Event, b: Event) -> str | None:
             return role
     if _set_apart(a, b) or _set_apart(b, a):
         return "agent"
+    if victims_conflict(a, b):  # one-victim acts (thefts) naming different victims, local names included
+        return "target"
     ia, ib = interval(a), interval(b)
     if ia and ib:
         slack = timedelta(days=TIME_SLACK_DAYS)
