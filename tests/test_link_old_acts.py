@@ -152,3 +152,22 @@ def test_a_nominal_triggers_modifier_names_its_goods(trigger, other_item, expect
 
 def test_an_item_argument_wins_over_the_triggers_modifier():
     assert item_score(_nominal("arms deal", "oil"), _nominal("sold", "fuel")) == 1.0
+
+
+# --- a theft and the laundering of its proceeds are dated apart: one never lends its date to the other
+
+@pytest.mark.parametrize("first, second, differ", [
+    ("stole", "laundered", True),
+    ("theft", "laundering", True),
+    ("hack", "mixed", True),
+    ("stole", "moved", False),  # coins moved out of a wallet may be the theft itself
+    ("heist", "stolen", False),  # two names of the theft
+    ("laundered", "mixed", False),  # two steps of the laundering
+    ("breach", "laundered", False),  # a word of no phase
+])
+def test_theft_and_laundering_phases(first, second, differ):
+    from sanctionwatch.linking.phases import phases_differ
+    a = Event("cyber_theft", Fragment(0, len(first), first), [])
+    b = Event("cyber_theft", Fragment(0, len(second), second), [])
+    assert phases_differ(a, b) == differ
+    assert (conflict(a, b) == "phase") == differ
