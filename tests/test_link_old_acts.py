@@ -171,3 +171,19 @@ def test_theft_and_laundering_phases(first, second, differ):
     b = Event("cyber_theft", Fragment(0, len(second), second), [])
     assert phases_differ(a, b) == differ
     assert (conflict(a, b) == "phase") == differ
+
+
+# --- a victim named by its owner in one report and by its product in another ("Plover's Kestrel bridge")
+
+def _victim(entity: str, text: str) -> Event:
+    return Event("cyber_theft", Fragment(0, 1, "x"), [Argument("target", 0, len(text), text, entity)])
+
+
+@pytest.mark.parametrize("a, b, conflict_", [
+    (("local:kestrel", "Plover's Kestrel bridge"), ("local:plover", "Plover"), False),  # owner and product
+    (("local:kestrel", "the Kestrel bridge"), ("local:plover", "Plover"), True),  # nothing ties them
+    (("local:kestrel", "Plover's Kestrel bridge"), ("local:tamarin", "Tamarin"), True),  # another victim
+])
+def test_a_victims_owner_named_in_its_phrase_is_the_same_victim(a, b, conflict_):
+    assert victims_conflict(_victim(*a), _victim(*b)) == conflict_
+    assert victims_conflict(_victim(*b), _victim(*a)) == conflict_

@@ -26,6 +26,18 @@ def _is_state(actor_id: str) -> bool:
     return actor is not None and actor.type == "country"
 
 
+def _phrase_words(event: Event) -> list[frozenset[str]]:
+    """The words of the phrase each named victim is given by ("Harmony's Horizon bridge" for the Horizon)."""
+    return [frozenset(w.casefold() for w in _VICTIM_WORD.findall(arg.text) if len(w) > 1)
+            for arg in event.arguments if arg.role == "target" and arg.entity]
+
+
+def _within_phrases(names: list[frozenset[str]], other: Event) -> bool:
+    """A victim named as a word of the other's phrase: its owner or its product ("Harmony" and "Harmony's
+    Horizon bridge" are one victim, whichever the entity recognition made the name of)."""
+    return any(n and n <= p for n in names for p in _phrase_words(other))
+
+
 def victim_names(event: Event) -> list[frozenset[str]]:
     """The words of each named victim (a target argument resolved to an actor, local or canonical)."""
     return _victim_words(event)
@@ -51,7 +63,8 @@ def victims_agree(a: Event, b: Event) -> bool:
     state named as the victim ("stole from South Korea") is too broad to tell one incident by."""
     if not one_victim_acts(a, b):
         return False
-    return any(_alike(x, y) for x in specific_victims(a) for y in specific_victims(b))
+    va, vb = specific_victims(a), specific_victims(b)
+    return any(_alike(x, y) for x in va for y in vb) or (bool(va and vb) and (_within_phrases(va, b) or _within_phrases(vb, a)))
 
 
 def victims_conflict(a: Event, b: Event) -> bool:
@@ -70,4 +83,5 @@ def victims_conflict(a: Event, b: Event) -> bool:
         if va or vb:
             return False
         va, vb = [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
-    return bool(va and vb) and not any(_alike(x, y) for x in va for y in vb)
+    return (bool(va and vb) and not any(_alike(x, y) for x in va for y in vb)
+            and not _within_phrases(va, b) and not _within_phrases(vb, a))
