@@ -17,8 +17,8 @@ def events_of(parse_events):
 
 @pytest.mark.parametrize("text, etype, modality", [
     # the result of the veto happened
-    ("Freedonia vetoed the draft on Friday, effectively disbanding the panel of experts.", "monitoring_body", "asserted"),
-    ("Moscow vetoed the text on Thursday, effectively ending the panel of experts.", "monitoring_body", "asserted"),
+    ("Freedonia vetoed the text on Monday, effectively ending the panel of inspectors.", "monitoring_body", "asserted"),
+    ("Ruritania vetoed the measure on Tuesday, effectively dissolving the panel of monitors.", "monitoring_body", "asserted"),
     # what the veto blocked did not
     ("Moscow vetoed a resolution extending the panel of experts.", "monitoring_body", "negated"),
     ("Moscow vetoed a resolution to tighten sanctions on Pyongyang.", "designation", "negated"),

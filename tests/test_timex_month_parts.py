@@ -26,7 +26,7 @@ def test_month_parts_date_the_month(text, expression, start, end):
 
 
 @pytest.mark.parametrize("text, start, end", [
-    ("The tanker was held around April last year.", "2030-04-01", "2030-04-30"),
+    ("The barge was impounded in April last year.", "2030-04-01", "2030-04-30"),
     ("Talks resume in March of next year.", "2032-03-01", "2032-03-31"),
     ("The plant opened in June this year.", "2031-06-01", "2031-06-30"),
 ])

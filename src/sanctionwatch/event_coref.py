@@ -113,7 +113,7 @@ def conflict(a: Event, b: Event) -> str | None:
 
 
 def _set_apart(a: Event, b: Event) -> bool:
-    """``a``'s agent is described as another party than one named before ("other foreign authorities",
+    """``a``'s agent is described as another party than one named before ("other port officials",
     "another state") while ``b`` names an agent: two acts by two parties, whatever else they share."""
     words = rules().contrastive_words
     described = any(arg.role == "agent" and arg.text.split(maxsplit=1)[0].casefold() in words

@@ -74,7 +74,7 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if n > 0 and lemma in mod.get("unconfirmed_heads", ()) and any(c.dep_ == "neg" for c in tok.children):
             return "hedged", False
         if n > 0 and lemma in mod.get("negating_heads", ()) and chain[n - 1].dep_ == "advcl" and chain[n - 1].tag_ == "VBG":
-            # "vetoed the draft, effectively ending the panel": a participle clause on the blocking verb tells
+            # "blocked the text, thereby closing the commission": a participle clause on the blocking verb tells
             # what the block did, not what it blocked
             return None, False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):

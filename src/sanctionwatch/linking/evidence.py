@@ -334,7 +334,7 @@ def _item_texts(event: Event) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _trigger_goods(trigger: str) -> tuple[str, ...]:
     """The goods a nominal trigger names in its modifiers ("arms deal", "coal exports", "the arms trade"),
-    for an event with no item argument: a report of "rumours of an arms deal" is about arms as much as
+    for an event with no item argument: a report of "talk of an arms bargain" is about arms as much as
     one of "weapons sold".  Only words of a class of goods (``item_classes``) count, never the head."""
     table = rules().item_class
     words = _normalise_words(trigger)

@@ -27,14 +27,14 @@ def _is_state(actor_id: str) -> bool:
 
 
 def _phrase_words(event: Event) -> list[frozenset[str]]:
-    """The words of the phrase each named victim is given by ("Harmony's Horizon bridge" for the Horizon)."""
+    """The words of the phrase each named victim is given by ("Plover's Kestrel bridge" for the Kestrel)."""
     return [frozenset(w.casefold() for w in _VICTIM_WORD.findall(arg.text) if len(w) > 1)
             for arg in event.arguments if arg.role == "target" and arg.entity]
 
 
 def _within_phrases(names: list[frozenset[str]], other: Event) -> bool:
-    """A victim named as a word of the other's phrase: its owner or its product ("Harmony" and "Harmony's
-    Horizon bridge" are one victim, whichever the entity recognition made the name of)."""
+    """A victim named as a word of the other's phrase: its owner or its product ("Plover" and "Plover's
+    Kestrel bridge" are one victim, whichever the entity recognition made the name of)."""
     return any(n and n <= p for n in names for p in _phrase_words(other))
 
 
