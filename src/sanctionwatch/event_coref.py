@@ -27,6 +27,7 @@ from datetime import timedelta
 
 from .linking.evidence import interval, item_score, member_role, rules
 from .linking.phases import phases_differ
+from .linking.victims import victims_conflict
 from .model import Argument, Document, Event, Fragment
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination", "target")
@@ -90,6 +91,10 @@ def conflict(a: Event, b: Event) -> str | None:
         # "X sold to Y" and "Y bought from X" swap the roles of the same parties.
         if ca and cb and not (ca & cb) and not (ca <= all_b and cb <= all_a):
             return role
+    if _set_apart(a, b) or _set_apart(b, a):
+        return "agent"
+    if victims_conflict(a, b):  # one-victim acts (thefts) naming different victims, local names included
+        return "target"
     ia, ib = interval(a), interval(b)
     if ia and ib:
         slack = timedelta(days=TIME_SLACK_DAYS)
@@ -105,6 +110,15 @@ def conflict(a: Event, b: Event) -> str | None:
         if hi and lo / hi < 1 - QUANTITY_TOLERANCE:
             return "quantity"
     return None
+
+
+def _set_apart(a: Event, b: Event) -> bool:
+    """``a``'s agent is described as another party than one named before ("other port officials",
+    "another state") while ``b`` names an agent: two acts by two parties, whatever else they share."""
+    words = rules().contrastive_words
+    described = any(arg.role == "agent" and arg.text.split(maxsplit=1)[0].casefold() in words
+                    for arg in a.arguments if arg.text.strip())
+    return described and any(arg.role == "agent" for arg in b.arguments)
 
 
 def _merge(chain: _Chain) -> Event:

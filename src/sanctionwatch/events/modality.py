@@ -75,6 +75,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             return "hedged", False
         if n > 0 and lemma in mod.get("negating_heads", ()) and _beside_or_behind(chain[:n], mod):
             continue
+        if n > 0 and lemma in mod.get("negating_heads", ()) and chain[n - 1].dep_ == "advcl" and chain[n - 1].tag_ == "VBG":
+            # "blocked the text, thereby closing the commission": a participle clause on the blocking verb tells
+            # what the block did, not what it blocked
+            return None, False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             # "the veto does not lift the sanctions": a negated predicate says nothing against its
             # subject's event, unless the predicate is its occurrence ("the launch did not happen")

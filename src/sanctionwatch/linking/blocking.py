@@ -6,8 +6,10 @@ event (its interval as :func:`~.evidence.time_score` places it) averages below t
 take it; nor can two such clusters merge.  The index returns every other cluster, so blocking changes
 no result, only how many clusters are compared: a corpus spread over years costs time linear in its
 size, not quadratic.  Exceptions the bound does not cover are always returned: members that cannot be
-placed in time (no date and no publication), copies of one text (their time counts as agreeing), and
-a multi-year tally against an undated figure (the same total repeated, :func:`~.scoring.evidence`).
+placed in time (no date and no publication), copies of one text (their time counts as agreeing), a
+multi-year tally against an undated figure (the same total repeated, :func:`~.scoring.evidence`), and
+one-victim acts (a theft) reported by articles published close together, whatever dates they give the
+act (an old theft in the news again: :func:`~.evidence.time_score`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .evidence import TALLY_DAYS, TIME_SLACK_DAYS, effective_interval, interval, rules
+from .evidence import TALLY_DAYS, TIME_SLACK_DAYS, day, effective_interval, interval, is_denial, rules
 from .items import Item
 from .scoring import reported_by
 
@@ -31,6 +33,7 @@ class TimeKey:
     tally_figure: bool  # its own interval is a multi-year tally and it has a figure
     undated_figure: bool  # no own interval, and a figure
     story: str | None
+    act_published: int | None = None  # a one-victim act (no denial): its article's publication day
 
 
 def time_key(item: Item) -> TimeKey:
@@ -38,9 +41,11 @@ def time_key(item: Item) -> TimeKey:
     placed = effective_interval(ev, reported_by(ev, item.doc.published))
     own = interval(ev)
     figure = ev.quantity is not None
+    pub = day(item.doc.published)
+    act = pub.toordinal() if pub and ev.type in rules().single_incident_types and not is_denial(ev) else None
     return TimeKey(placed[0].toordinal() if placed else None, placed[1].toordinal() if placed else None,
                    figure and own is not None and (own[1] - own[0]).days > TALLY_DAYS,
-                   figure and own is None, item.story)
+                   figure and own is None, item.story, act)
 
 
 def reach_days() -> int:
@@ -59,6 +64,7 @@ class TimeIndex:
         self.tally_figures: set[int] = set()
         self.undated_figures: set[int] = set()
         self.stories: dict[str, set[int]] = defaultdict(set)
+        self.acts: dict[int, set[int]] = defaultdict(set)  # one-victim acts by publication bucket
 
     def add(self, cluster: int, key: TimeKey) -> None:
         self.keys[cluster].append(key)
@@ -73,6 +79,8 @@ class TimeIndex:
             self.undated_figures.add(cluster)
         if key.story is not None:
             self.stories[key.story].add(cluster)
+        if key.act_published is not None:
+            self.acts[key.act_published // BUCKET_DAYS].add(cluster)
 
     def remove(self, cluster: int) -> list[TimeKey]:
         keys = self.keys.pop(cluster, [])
@@ -82,6 +90,8 @@ class TimeIndex:
                     self.buckets[b].discard(cluster)
             if key.story is not None:
                 self.stories[key.story].discard(cluster)
+            if key.act_published is not None:
+                self.acts[key.act_published // BUCKET_DAYS].discard(cluster)
         for table in (self.unplaced, self.tally_figures, self.undated_figures):
             table.discard(cluster)
         return keys
@@ -105,4 +115,8 @@ class TimeIndex:
             found |= self.tally_figures
         for story in {k.story for k in keys if k.story is not None}:
             found |= self.stories.get(story, set())
+        span = rules().generic_report_days
+        for pub in {k.act_published for k in keys if k.act_published is not None}:
+            for b in range((pub - span) // BUCKET_DAYS, (pub + span) // BUCKET_DAYS + 1):
+                found |= self.acts.get(b, set())
         return found

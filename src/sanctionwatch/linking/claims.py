@@ -25,6 +25,7 @@ from ..actors import load_actor_table
 from ..cases import CaseMember, Claim
 from ..model import Attribution, Document, Event, Quantity
 from .evidence import interval, rules
+from .states import acting_state
 from .evidence import unit as _unit
 
 OUTLET = "outlet:"
@@ -75,7 +76,7 @@ def state_of(actor_id: str) -> str:
     """The country a ministry, agency or official speaks for (``part_of`` in data/linking.yaml): a
     government's departments are one originator.  Bodies of international organisations stay themselves
     (the UN panel is not the Security Council)."""
-    state = rules().state_of.get(actor_id)
+    state = acting_state(actor_id)
     if state is None:
         return actor_id
     actor = load_actor_table().get(state)

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ..model import Document, Event, Quantity
 from .settings import rules
+from .states import acting_state
 from .victims import one_victim_acts, specific_victims, victims_agree, victims_conflict
 
 PARTY_ROLES = ("agent", "recipient", "partner", "origin", "destination")
@@ -164,10 +165,28 @@ def time_score(a: Event, b: Event, published_a: str | None = None, published_b: 
             return 0.15
     if _reports_later_event(a, ia, ja, ib) or _reports_later_event(b, ib, jb, ia):
         return 0.0
+    if _old_act_reported_again(a, b, ia, ib, published_a, published_b):
+        return 0.4
     if not (ia and ib and _precise(ia) and _precise(ib)) and gap <= COARSE_SLACK_DAYS:
         # A month or a season against a day just outside it: "in April" for a late-March vote.
         return 0.15
     return 0.0
+
+
+def _old_act_reported_again(a: Event, b: Event, ia: tuple[date, date] | None, ib: tuple[date, date] | None,
+                            published_a: str | None, published_b: str | None) -> bool:
+    """A one-victim act (a theft) left undated by an article published within ``generic_report_days`` of
+    one that dates it months back: news of an old theft (its attribution, an arrest) names the theft
+    without its date, so the undated window says nothing here; the dates count as unknown (0.4) and the
+    victim, figure and goods decide.  Only for an undated report with something of its own to tell it by
+    (:func:`generic`), and never for a date after that report (:func:`_reports_later_event`)."""
+    if not one_victim_acts(a, b) or (ia is None) == (ib is None) or is_denial(a) or is_denial(b):
+        return False
+    undated, own = (a, ib) if ia is None else (b, ia)
+    pa, pb = day(published_a), day(published_b)
+    if own is None or pa is None or pb is None or abs((pa - pb).days) > rules().generic_report_days:
+        return False
+    return own[1] <= (pa if undated is a else pb) and not _tally(own) and not generic(undated)
 
 
 def generic(event: Event) -> bool:
@@ -201,9 +220,13 @@ def canonical(ids: set[str]) -> set[str]:
 
 
 def _fold(ids: set[str]) -> set[str]:
-    """Each id with the state it acts for (data/linking.yaml ``part_of``)."""
-    table = rules().state_of
-    return ids | {table[i] for i in ids if i in table}
+    """Each id with the state it acts for (data/linking.yaml ``part_of``, or a country's organ: :mod:`.states`)."""
+    return ids | {s for i in ids if (s := acting_state(i)) is not None}
+
+
+def _states(ids: set[str]) -> set[str]:
+    """Each id as the state it acts for, or itself when it acts for none."""
+    return {acting_state(i) or i for i in ids}
 
 
 def actor_score(a: Event, b: Event, context_a: frozenset[str] = frozenset(),
@@ -243,8 +266,9 @@ def _party_score(a: Event, b: Event, context_a: frozenset[str], context_b: froze
         if joint and role == "agent":
             continue
         ca, cb = _fold(canonical(pa.get(role, set()))), _fold(canonical(pb.get(role, set())))
-        # "X sold to Y" and "Y bought from X" put the same parties in swapped roles; that is no conflict.
-        if ca and cb and not (ca & cb) and not (ca <= _fold(all_b) and cb <= _fold(all_a)):
+        # "X sold to Y" and "Y bought from X" put the same parties in swapped roles; that is no conflict
+        # (compared state by state: "North Korea's military sold" and "Russia bought from North Korea").
+        if ca and cb and not (ca & cb) and not (_states(ca) <= _fold(all_b) and _states(cb) <= _fold(all_a)):
             return 0.0
     if not all_a or not all_b:
         # No party on one side: the actors named in its sentence are weaker evidence.
@@ -303,7 +327,18 @@ def _item_word(w: str) -> str:
 
 
 def _item_texts(event: Event) -> tuple[str, ...]:
-    return tuple(arg.text for arg in event.arguments if arg.role == "item")
+    own = tuple(arg.text for arg in event.arguments if arg.role == "item")
+    return own or _trigger_goods(event.trigger.text)
+
+
+@lru_cache(maxsize=65536)
+def _trigger_goods(trigger: str) -> tuple[str, ...]:
+    """The goods a nominal trigger names in its modifiers ("arms deal", "coal exports", "the arms trade"),
+    for an event with no item argument: a report of "talk of an arms bargain" is about arms as much as
+    one of "weapons sold".  Only words of a class of goods (``item_classes``) count, never the head."""
+    table = rules().item_class
+    words = _normalise_words(trigger)
+    return tuple(w for w in words[:-1] if table.get(w) or table.get(_item_word(w)))
 
 
 def _target_texts(event: Event) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ class LinkingRules:
     named_objects: tuple[tuple[str, re.Pattern[str]], ...] = ()  # kind -> pattern whose groups hold identifiers
     object_item_types: frozenset[str] = frozenset()  # types whose target is the goods acted on (a vessel seized)
     carrier_classes: frozenset[str] = frozenset()  # classes of goods that carry the others (vessels)
+    contrastive_words: frozenset[str] = frozenset()  # "other", "another": a party set apart from one named before
 
 
 @lru_cache(maxsize=1)
@@ -56,4 +57,5 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
                             for kind, pattern in (raw.get("named_objects") or {}).items()),
         object_item_types=frozenset(map(str, raw.get("object_item_types") or ())),
         carrier_classes=frozenset(map(str, raw.get("carrier_classes") or ())),
+        contrastive_words=frozenset(str(w).casefold() for w in raw.get("contrastive_words") or ()),
     )

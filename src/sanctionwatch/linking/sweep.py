@@ -10,7 +10,8 @@ dropped.  The result is the one of clustering the whole set at once (tested), be
 can tie clusters together is followed: dates within reach (a multi-year tally of many events and a
 single event are never dated alike unless both are of a durative type, :func:`~.evidence.time_score`),
 copies of one text (their time counts as agreeing), a tally and an undated figure in one unit (the same
-count repeated), and an article that places a reply, an event-less denial or an outcome in the case of
+count repeated), one-victim acts reported by articles published close together (an old theft in the news
+again, whatever dates the articles give it), and an article that places a reply, an event-less denial or an outcome in the case of
 another of its events.  An item that cannot be placed in time at all may join any cluster: while one
 is still to come, or in an open cluster, nothing is finished (a store of undated articles is clustered
 whole, as before).
@@ -60,6 +61,7 @@ class _Span:
     undated: set[str | None] = field(default_factory=set)  # units of its undated figures
     docs: set[str] = field(default_factory=set)  # its documents that tie cases together (Sweep.couples)
     stories: set[str] = field(default_factory=set)
+    acts: _Range | None = None  # publication days of its one-victim acts (blocking.TimeKey.act_published)
 
     def add(self, item: Item, key: TimeKey, coupled: bool) -> None:
         if key.lo is None or key.hi is None:
@@ -79,6 +81,8 @@ class _Span:
             self.docs.add(item.doc.doc_id)
         if key.story is not None:
             self.stories.add(key.story)
+        if key.act_published is not None:
+            self.acts = _widen(self.acts, key.act_published, key.act_published, False)
 
     def last_day(self) -> int | None:
         return max((r.hi for r in (self.narrow, self.wide) if r is not None), default=None)
@@ -229,7 +233,11 @@ class Sweep:
         durative: list[tuple[int, int, int]] = []
         groups: dict[tuple[str, str | None], list[int]] = defaultdict(list)
         reached: list[int] = []
+        acts: list[tuple[int, int, int]] = []
+        span = rules().generic_report_days
         for n, sp in self.spans.items():
+            if sp.acts is not None:
+                acts.append((sp.acts.lo, sp.acts.hi, n))
             for r, table in ((sp.narrow, narrow), (sp.wide, wide)):
                 if r is not None:
                     table.append((r.lo, r.hi, n))
@@ -244,10 +252,12 @@ class Sweep:
             last = sp.last_day()
             if ((last is not None and last + self.reach >= later) or any(self.remaining[d] for d in sp.docs)
                     or any(self.story_left[s] for s in sp.stories)
-                    or not sp.tallies.isdisjoint(later_undated) or not sp.undated.isdisjoint(later_tallies)):
+                    or not sp.tallies.isdisjoint(later_undated) or not sp.undated.isdisjoint(later_tallies)
+                    or (sp.acts is not None and sp.acts.hi + span >= later)):
                 reached.append(n)
         for table in (narrow, wide, durative):
             links.join_overlapping(table, self.reach)
+        links.join_overlapping(acts, span)
         for group in groups.values():
             links.join_all(group)
         open_ = {links.find(n) for n in reached}
