@@ -47,3 +47,112 @@ def test_shared_by_phrase_of_coordinated_participles(events_of, text, agent):
 def test_a_conjunct_with_its_own_subject_keeps_its_by_phrase_to_itself(events_of):
     found = of_type(events_of("The tanker was seized in May, and its cargo was later sold by a broker."), "seizure")
     assert found and not role_texts(found[0], "agent")
+
+
+# --- a time the parser hung on an infinitive of purpose dates the verb before it --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "start"),
+    [
+        ("Pyongyang sent about 3,000 soldiers to support Moscow's offensive in October last year.", "troop_deployment", "2023-10"),
+        ("The regime dispatched 500 labourers to staff the Vladivostok shipyard in June.", "overseas_workers", "2023-06"),
+    ],
+)
+def test_time_on_purpose_infinitive_dates_the_verb(events_of, text, etype, start):
+    found = of_type(events_of(text), etype)
+    assert found and found[0].time is not None and found[0].time.start.startswith(start)
+
+
+def test_a_purpose_verb_that_is_an_event_keeps_its_own_time(events_of):
+    events = events_of("North Korea sent engineers to launch missiles in May.")
+    sent = of_type(events, "troop_deployment")
+    assert not sent or sent[0].time is None
+
+
+# --- "fired what appeared to be two missiles": the hedged noun is the object -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "count"),
+    [
+        ("The North launched what appeared to be three cruise missiles on Saturday.", "missile_launch", 3),
+        ("Pyongyang fired what seemed to be a ballistic missile on Saturday.", "missile_launch", None),
+    ],
+)
+def test_hedged_object_types_and_dates_the_event(events_of, text, etype, count):
+    found = of_type(events_of(text, "2024-03-12"), etype)
+    assert found and found[0].time is not None and found[0].time.start == "2024-03-09"
+    if count is not None:
+        assert found[0].quantity is not None and found[0].quantity.value == count
+
+
+def test_a_hedged_everyday_object_types_nothing(events_of):
+    assert not of_type(events_of("The army fired what appeared to be a warning at the crowd."), "missile_launch")
+
+
+# --- the words of a crypto theft and its laundering -------------------------------------------------------------
+
+
+def test_plundered_crypto_is_a_cyber_theft(events_of):
+    found = of_type(events_of("Last year the hackers plundered $240 million in tokens."), "cyber_theft")
+    assert found and found[0].quantity is not None and found[0].quantity.value == 240_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts point to the use of Cambodian brokers to launder stolen funds.",
+        "The group relied on mixers to launder hacked assets.",
+    ],
+)
+def test_laundering_stolen_funds_is_the_theft_not_a_banking_channel(events_of, text):
+    events = events_of(text)
+    assert of_type(events, "cyber_theft")
+    assert not of_type(events, "banking_channel")
+
+
+def test_laundering_through_bank_accounts_is_still_a_banking_channel(events_of):
+    assert of_type(events_of("The trading firm used accounts at a Dandong bank to move the money."), "banking_channel")
+
+
+def test_payments_transmitted_through_accounts_are_a_banking_channel(events_of):
+    found = of_type(events_of("Wire payments of $410,000 were transmitted through accounts at a Hong Kong bank."),
+                    "banking_channel")
+    assert found and found[0].quantity is not None and found[0].quantity.value == 410_000
+
+
+# --- recruiting North Korean workers ----------------------------------------------------------------------------
+
+
+def test_recruiting_north_korean_workers_is_overseas_labour(events_of):
+    found = of_type(events_of("Chinese factories may be recruiting North Korean labourers again."), "overseas_workers")
+    assert found and "chn" in role_entities(found[0], "agent")
+
+
+# --- ship-to-ship: the vessel the cargo goes to ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("The freighter Ocean Lark, which transshipped the diesel to a Sierra Leone-flagged tanker, was later renamed.", "tanker"),
+        ("The barge then moved its cargo onto a North Korean vessel off Shidao.", "vessel"),
+        ("The crew pumped the fuel into a smaller tanker at night.", "tanker"),
+    ],
+)
+def test_cargo_moved_to_a_vessel_is_a_ship_to_ship_transfer(events_of, text, destination):
+    found = of_type(events_of(text), "ship_to_ship_transfer")
+    assert found and any(destination in t for t in role_texts(found[0], "destination"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry moved its offices to a former ship terminal.",
+        "The navy transferred two officers to a new vessel.",
+        "The tanker loaded oil at the port of Yeosu.",
+    ],
+)
+def test_no_ship_to_ship_transfer_without_cargo_between_vessels(events_of, text):
+    assert not of_type(events_of(text), "ship_to_ship_transfer")
