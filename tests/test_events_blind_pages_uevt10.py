@@ -156,3 +156,50 @@ def test_cargo_moved_to_a_vessel_is_a_ship_to_ship_transfer(events_of, text, des
 )
 def test_no_ship_to_ship_transfer_without_cargo_between_vessels(events_of, text):
     assert not of_type(events_of(text), "ship_to_ship_transfer")
+
+
+# --- the subject of a ban is no banned act ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "start"),
+    [
+        ("Resolution 2397, adopted in December 2017, bars member states from hiring North Korean labourers.",
+         "un_resolution", "2017-12"),
+        ("Three brokers who shipped coal to Vietnam in 2021 were sanctioned on Monday.", "banned_export", "2021"),
+    ],
+)
+def test_an_act_in_the_subject_of_a_measure_happened(events_of, text, etype, start):
+    found = of_type(events_of(text), etype)
+    assert found and found[0].time is not None and found[0].time.start.startswith(start)
+
+
+def test_the_object_of_a_ban_is_still_generic(events_of):
+    assert not of_type(events_of("The resolution bans exports of coal from North Korea."), "banned_export")
+
+
+# --- a count of those who act is the quantity only where the actors are counted ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Three Chinese brokers shipped rifles to Nampo last year.", "arms_transfer"),
+        ("Two hackers stole ether from a bridge in March.", "cyber_theft"),
+    ],
+)
+def test_a_count_of_the_actors_is_not_the_quantity(events_of, text, etype):
+    found = of_type(events_of(text), etype)
+    assert found and found[0].quantity is None
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "value"),
+    [
+        ("Some 2,500 North Korean troops arrived in Primorye last week.", "troop_deployment", 2500),
+        ("About 900 North Korean workers were sent to Chinese fish plants.", "overseas_workers", 900),
+    ],
+)
+def test_counted_actors_are_still_the_quantity(events_of, text, etype, value):
+    found = of_type(events_of(text), etype)
+    assert found and found[0].quantity is not None and found[0].quantity.value == value
