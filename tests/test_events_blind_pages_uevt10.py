@@ -203,3 +203,73 @@ def test_a_count_of_the_actors_is_not_the_quantity(events_of, text, etype):
 def test_counted_actors_are_still_the_quantity(events_of, text, etype, value):
     found = of_type(events_of(text), etype)
     assert found and found[0].quantity is not None and found[0].quantity.value == value
+
+
+# --- a transfer noun's compound is its goods ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "item"),
+    [
+        ("The freighter was accused of illegal coal shipments to Vietnam.", "banned_export", "coal"),
+        ("Investigators traced the diesel deliveries to a Nampo terminal.", "petroleum_import", "diesel"),
+    ],
+)
+def test_compound_of_a_transfer_noun_is_the_item(events_of, text, etype, item):
+    found = of_type(events_of(text), etype)
+    assert found and item in role_texts(found[0], "item")
+
+
+def test_compound_of_an_act_noun_is_no_item(events_of):
+    found = of_type(events_of("Seoul condemned the missile launch on Friday."), "missile_launch")
+    assert found and "missile" not in role_texts(found[0], "item")
+
+
+# --- "supply X with Y": X is where the goods go, in a type without a recipient role --------------------------------
+
+
+def test_supplied_party_is_the_destination(events_of):
+    found = of_type(events_of("Moscow began to supply Pyongyang with refined petroleum in March."), "petroleum_import")
+    assert found and "prk" in role_entities(found[0], "destination")
+
+
+# --- inspecting a ship is interdicting it; a when-clause under the event dates it --------------------------------
+
+
+def test_inspected_vessel_is_a_seizure_dated_by_its_when_clause(events_of):
+    text = "Japanese coast guard officers inspected the tanker when it docked at Sakaiminato on June 3."
+    found = of_type(events_of(text), "seizure")
+    assert found and found[0].time is not None and found[0].time.start == "2023-06-03"
+
+
+def test_a_searching_ship_is_no_seizure(events_of):
+    assert not of_type(events_of("The navy ship searched the area for survivors."), "seizure")
+
+
+# --- a name in apposition to a participant is that participant ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "role", "name"),
+    [
+        ("Customs officers boarded the Togo-flagged freighter, the Mount Hope, in Busan.", "seizure", "target", "Mount Hope"),
+        ("The barge moved its cargo onto a North Korean tanker, the Chon Ma San, and three other vessels.",
+         "ship_to_ship_transfer", "destination", "Chon Ma San"),
+        ("The tanker transferred the diesel to a Mongolian-flagged ship, the Bright Star, off Shidao.",
+         "ship_to_ship_transfer", "destination", "Bright Star"),
+    ],
+)
+def test_named_apposition_shares_the_role(events_of, text, etype, role, name):
+    found = of_type(events_of(text), etype)
+    assert found and any(name in t for t in role_texts(found[0], role))
+
+
+# --- "three other non-Chinese ships": a hyphenated modifier before a capitalised word is skipped ---------------
+
+
+def test_hyphenated_modifier_before_a_name_is_no_unit():
+    from sanctionwatch.quantity import find_quantities
+
+    text = "The barge met two other non-Russian tankers."
+    (_s, _e, q), = find_quantities(text, 0, len(text))
+    assert (q.value, q.unit) == (2, "tanker")

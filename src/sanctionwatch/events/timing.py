@@ -168,9 +168,10 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
             mine.append(f)
         elif _reacted_to_on(o, head, base, f, tax):
             mine.append(f)
-        elif o.i not in heads and o.head.i in own and purpose_clause(o, tax):
+        elif o.i not in heads and o.head.i in own and (purpose_clause(o, tax) or _simultaneous(o)):
             # "sent 900 soldiers to help the war effort in May last year": the parser hangs the sending's time on
-            # the infinitive of purpose after it, which is no event of its own
+            # the infinitive of purpose after it, which is no event of its own; "inspected the ship when it
+            # entered port on Nov 24": a when-clause under the event happens at its time
             mine.append(f)
     if not mine:
         mine = _coordinated_time(sent, base, times, own, heads)
