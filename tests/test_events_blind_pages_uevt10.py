@@ -273,3 +273,19 @@ def test_hyphenated_modifier_before_a_name_is_no_unit():
     text = "The barge met two other non-Russian tankers."
     (_s, _e, q), = find_quantities(text, 0, len(text))
     assert (q.value, q.unit) == (2, "tanker")
+
+
+# --- coordinated goods of different types: the first named types the act ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Pyongyang sent a large number of labourers as well as soldiers to Russia in 2024.", "overseas_workers"),
+        ("Pyongyang sent soldiers as well as labourers to Russia in 2024.", "troop_deployment"),
+        ("The broker bought yachts and coal from the North.", "luxury_goods"),
+    ],
+)
+def test_first_of_coordinated_goods_types_the_event(events_of, text, etype):
+    events = events_of(text)
+    assert [e.type for e in events if e.trigger.text in ("sent", "bought")] == [etype]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..model import Argument
+from .coordination import coordination_order
 from .hedges import hedged_objects
 from .participles import reduced_relative_of
 from .sentence_keys import SentenceKeys, sentence_keys
@@ -412,7 +413,9 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
             # a type read off the destination ("sold ... to North Korea") is a fallback: any goods lexicon of
             # the trigger's ("delivery of refined petroleum products into North Korea") names the closer type
             fallback = 2 if rule.via and rule.context is not None and rule.needs_item else 0
-            key = (depth + fallback, rank.get(rule.type, 99))
+            # of coordinated goods, the first named types the act ("workers as well as troops")
+            first = coordination_order(ctx, best[1].context if best is not None else None)
+            key = (depth + fallback, first, rank.get(rule.type, 99))
             if best is None or key < best[0]:
                 best = (key, TriggerHit(rule.type, i, i + 1, tok, ctx, agents=rule.agents))
         if best is not None:
