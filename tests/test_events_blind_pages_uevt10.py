@@ -289,3 +289,36 @@ def test_hyphenated_modifier_before_a_name_is_no_unit():
 def test_first_of_coordinated_goods_types_the_event(events_of, text, etype):
     events = events_of(text)
     assert [e.type for e in events if e.trigger.text in ("sent", "bought")] == [etype]
+
+
+# --- help toward military capability moves it ---------------------------------------------------------------------
+
+
+def test_assisting_a_military_upgrade_is_an_arms_transfer(events_of):
+    found = of_type(events_of("Officials warned that Belarus has been assisting Iran in upgrading its military capabilities."),
+                    "arms_transfer")
+    assert found and "blr" in role_entities(found[0], "agent") and "irn" in role_entities(found[0], "recipient")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China helped ease military tensions on the peninsula.",
+        "Moscow may help the North launch satellites next year.",
+    ],
+)
+def test_help_that_moves_no_capability_is_no_arms_transfer(events_of, text):
+    assert not of_type(events_of(text), "arms_transfer")
+
+
+# --- a name right after a class noun, read as an adverbial, is still the participant -------------------------------
+
+
+def test_name_after_the_class_noun_is_the_target(events_of):
+    found = of_type(events_of("In 2019, they hacked the South Korean exchange Bithumb, taking $19 million."), "cyber_theft")
+    assert found and any("Bithumb" in t for t in role_texts(found[0], "target"))
+
+
+def test_a_day_after_the_object_is_no_name(events_of):
+    found = of_type(events_of("Police seized the tanker Monday."), "seizure")
+    assert found and not any("Monday" in t for t in role_texts(found[0], "target"))

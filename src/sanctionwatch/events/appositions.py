@@ -28,13 +28,17 @@ def _set_off_name(sent: Span, base: int, a: Argument) -> list[Token]:
     """A name set off by a comma right after the phrase, which the parser hung elsewhere ("to a North Korean ship,
     the Sam Jong 2, and ...": "Jong" read as an adverbial of the verb)."""
     span = sent.doc.char_span(a.start - base, a.end - base, alignment_mode="expand")
-    if span is None or span.end + 1 >= sent.end or sent.doc[span.end].text != ",":
+    if span is None or span.end + 1 >= sent.end:
         return []
-    tok = sent.doc[span.end + 1]
+    # (or right after it: "hacked the Japanese exchange Coincheck", the name read as an adverbial too)
+    comma = sent.doc[span.end].text == ","
+    tok = sent.doc[span.end + 1] if comma else sent.doc[span.end]
     tok = tok.nbor() if tok.dep_ == "det" and tok.i + 1 < sent.end else tok
     while tok.dep_ == "compound" and tok.head.i > tok.i:
         tok = tok.head
-    return [tok] if tok.pos_ == "PROPN" and tok.dep_ in ("npadvmod", "appos") and tok.head.i != span.root.i else []
+    deps = ("npadvmod", "appos") if comma else ("npadvmod", "appos", "dobj")  # ("hacked the exchange Bithumb")
+    return [tok] if (tok.pos_ == "PROPN" and tok.dep_ in deps and tok.head.i != span.root.i
+                     and tok.ent_type_ not in ("DATE", "TIME")) else []  # ("seized the tanker Monday")
 
 
 def with_named_appositions(ctx: ArgumentContext, sent: Span, args: list[Argument]) -> list[Argument]:
