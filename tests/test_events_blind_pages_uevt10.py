@@ -322,3 +322,22 @@ def test_name_after_the_class_noun_is_the_target(events_of):
 def test_a_day_after_the_object_is_no_name(events_of):
     found = of_type(events_of("Police seized the tanker Monday."), "seizure")
     assert found and not any("Monday" in t for t in role_texts(found[0], "target"))
+
+
+# --- "providing X with military equipment": the provider arms X --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "recipient"),
+    [
+        ("Iran has become a key partner, reportedly providing Moscow with military drones and 500 missiles.", "irn", "rus"),
+        ("Belarus is supplying Russia with military trucks, officials say.", "blr", "rus"),
+    ],
+)
+def test_providing_with_armaments_is_an_arms_transfer(events_of, text, agent, recipient):
+    found = of_type(events_of(text), "arms_transfer")
+    assert found and agent in role_entities(found[-1], "agent") and recipient in role_entities(found[-1], "recipient")
+
+
+def test_providing_civilian_goods_is_no_arms_transfer(events_of):
+    assert not of_type(events_of("The agency provided the village with medical supplies and tents."), "arms_transfer")
