@@ -341,3 +341,23 @@ def test_providing_with_armaments_is_an_arms_transfer(events_of, text, agent, re
 
 def test_providing_civilian_goods_is_no_arms_transfer(events_of):
     assert not of_type(events_of("The agency provided the village with medical supplies and tents."), "arms_transfer")
+
+
+# --- the named place a destination lies in is the event's location ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "place"),
+    [
+        ("The regime sent about 2,000 workers to factories in remote parts of Mongolia last year.", "overseas_workers", "mng"),
+        ("Pyongyang sent 3,000 soldiers to bases across Russia in March.", "troop_deployment", "rus"),
+    ],
+)
+def test_place_of_the_destination_is_the_location(events_of, text, etype, place):
+    found = of_type(events_of(text), etype)
+    assert found and place in role_entities(found[0], "location")
+
+
+def test_a_destination_named_itself_adds_nothing(events_of):
+    found = of_type(events_of("The regime sent 500 workers to Russia in May."), "overseas_workers")
+    assert found and not role_texts(found[0], "location")

@@ -14,7 +14,8 @@ from .arguments import ArgumentContext, argument_at
 _NAMED_ROLES = frozenset({"target", "recipient", "partner", "destination", "origin"})
 
 
-def _head_of(sent: Span, base: int, a: Argument) -> Token | None:
+def argument_head(sent: Span, base: int, a: Argument) -> Token | None:
+    """The root token of the argument's span."""
     span = sent.doc.char_span(a.start - base, a.end - base, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
@@ -48,7 +49,7 @@ def with_named_appositions(ctx: ArgumentContext, sent: Span, args: list[Argument
     for a in args:
         if a.role not in _NAMED_ROLES:
             continue
-        head = _head_of(sent, ctx.base, a)
+        head = argument_head(sent, ctx.base, a)
         if head is None or head.pos_ != "NOUN":
             continue
         for ap in [*(c for c in head.children if c.dep_ == "appos" and _name(c)), *_set_off_name(sent, ctx.base, a)]:
