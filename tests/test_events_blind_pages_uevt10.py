@@ -361,3 +361,24 @@ def test_place_of_the_destination_is_the_location(events_of, text, etype, place)
 def test_a_destination_named_itself_adds_nothing(events_of):
     found = of_type(events_of("The regime sent 500 workers to Russia in May."), "overseas_workers")
     assert found and not role_texts(found[0], "location")
+
+
+# --- an infinitive of purpose the parser hung on the object as a relative clause ---------------------------------
+
+
+def test_purpose_read_as_relative_clause_is_done_by_the_subject(events_of):
+    found = of_type(events_of("Analysts say China may be bending the rules to supply North Korea with diesel."),
+                    "petroleum_import")
+    assert found and "chn" in role_entities(found[0], "agent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow rejected calls to supply Kyiv with weapons.",
+        "China drafted a plan to supply oil to the North.",
+    ],
+)
+def test_the_one_who_rejects_or_drafts_an_aim_does_not_act(events_of, text):
+    events = events_of(text)
+    assert all(not role_entities(e, "agent") & {"rus", "chn"} for e in events if e.trigger.text == "supply")

@@ -136,6 +136,16 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    obj = trigger.head
+    if (trigger.dep_ == "relcl" and trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+            and not _subjects(trigger, ("nsubj", "nsubjpass")) and obj.dep_ == "dobj" and obj.head.pos_ == "VERB"
+            and obj.lemma_.lower() not in mod.get("aim_nouns", frozenset())
+            and obj.head.lemma_.lower() not in mod.get("negating_heads", frozenset()) | mod.get("deny_heads", frozenset())):
+        # "Russia may be defying sanctions to supply oil": the parser reads a purpose as a relative clause on the
+        # object; the clause's subject acts (not for an aim: "rejected a push to supply")
+        subj = _subjects(obj.head)
+        if subj:
+            return subj[0]
     if trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in trigger.children):
         # "was seized and inspected by the customs service": the "by" phrase after the last of coordinated
         # participles is every one's (a conjunct with a subject of its own is a clause of its own)
