@@ -143,8 +143,8 @@ def _unit_after(text: str, pos: int, end: int, lex: _Lexicon) -> tuple[str, int]
         if low in lex.not_units:
             # "the two Hyundai Grand Tourers were ...": only names followed; the last one is counted
             return skipped or last_name
-        # a hyphenated word before another word modifies it ("two ship-to-ship transfers")
-        hyphen_mod = "-" in low and re.match(r"\s+[a-z]", text[w.end():end]) is not None
+        # a hyphenated word before another word modifies it ("two ship-to-ship transfers", "three non-Chinese ships")
+        hyphen_mod = "-" in low and re.match(r"\s+[A-Za-z]", text[w.end():end]) is not None
         if word[0].isupper() or low in lex.skip_words or hyphen_mod:
             if word[0].islower():
                 skipped = (_singular(word, lex), w.end())

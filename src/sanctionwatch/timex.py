@@ -134,7 +134,7 @@ class _Grammar:
             (re.compile(rf"(?P<m>{month})\.?\s+(?P<d>{day})\b(?!\s*,?\s*\d)", re.I), self._day_month),
             # "4 June, 9 and 30 July": a following number is a year only when it looks like one
             (re.compile(rf"(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})\b(?!\.?,?\s+(?:19|20)\d\d)", re.I), self._day_month),
-            (re.compile(rf"(?:(?P<part>{ypart})[- ](?:in\s+)?)?(?P<m>{month})\.?,?\s+(?:of\s+)?(?P<y>{year})\b", re.I), self._month_year),
+            (re.compile(rf"(?:(?P<part>{ypart})[- ](?:in\s+)?)?(?P<m>{month})\.?,?\s+(?:of\s+)?(?:(?P<y>{year})\b|(?P<yrel>this|last|next)\s+year\b)", re.I), self._month_year),
             (re.compile(rf"(?:the\s+)?(?:(?P<part>{dpart})[- ])?(?P<dec>(?:19|20)\d0)['’]?s\b", re.I), self._decade),
             (re.compile(rf"(?:the\s+)?(?P<q>{quarter})(?:\s+quarter)?\s+(?:of\s+)?(?:(?P<y>{year})|(?P<rel>this|last|next)\s+year)\b", re.I), self._quarter),
             (re.compile(rf"(?:the\s+)?(?P<part>{ypart})[- ](?:of\s+)?(?P<y>{year})\b", re.I), self._year_part),
@@ -192,7 +192,11 @@ class _Grammar:
         return _Point((d, d, "day"), "day", True) if d else None
 
     def _month_year(self, m: re.Match[str], anchor: date | None) -> _Point | None:
-        month, year = self.lex.months[m["m"].lower()], int(m["y"])
+        # "November last year": the year is publication's, never the text's last one ("may next year": modal)
+        if m["yrel"] and (anchor is None or not m["m"][0].isupper()):
+            return _Point(None, "month", False) if m["m"][0].isupper() else None
+        month = self.lex.months[m["m"].lower()]
+        year = int(m["y"]) if m["y"] else anchor.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         # "mid-October 2017", "early March 2019": the part narrows the month, which still dates it (rejecting
         # the match left "October" to be read as the most recent October and "2017" as a year of its own)
         return _Point(_month_interval(year, month), "month", True)
@@ -445,8 +449,7 @@ def _earlier_times(text: str, pos: int, anchor: date | None) -> list[tuple[int, 
 
 
 def _context_year(text: str, pos: int, anchor: date | None) -> int | None:
-    """The year of the last dated expression before ``pos`` in its paragraph (a single year, or the
-    start of an open period "since 2019"); None when there is none."""
+    """The year of the last dated expression before ``pos`` in its paragraph (or of "since 2019"), or None."""
     for _s, _e, tv in _earlier_times(text, pos, anchor):
         if not tv.anchored or tv.start is None:
             continue

@@ -136,11 +136,35 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    obj = trigger.head
+    if (trigger.dep_ == "relcl" and trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+            and not _subjects(trigger, ("nsubj", "nsubjpass")) and obj.dep_ == "dobj" and obj.head.pos_ == "VERB"
+            and obj.lemma_.lower() not in mod.get("aim_nouns", frozenset())
+            and obj.head.lemma_.lower() not in mod.get("negating_heads", frozenset()) | mod.get("deny_heads", frozenset())):
+        # "Russia may be defying sanctions to supply oil": the parser reads a purpose as a relative clause on the
+        # object; the clause's subject acts (not for an aim: "rejected a push to supply")
+        subj = _subjects(obj.head)
+        if subj:
+            return subj[0]
+    if trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in trigger.children):
+        # "was seized and inspected by the customs service": the "by" phrase after the last of coordinated
+        # participles is every one's (a conjunct with a subject of its own is a clause of its own)
+        for cj in trigger.conjuncts:
+            if cj.i > trigger.i and cj.tag_ == "VBN" and not any(c.dep_.startswith("nsubj") for c in cj.children):
+                by = next((g for a in cj.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                if by is not None:
+                    return by
     if trigger.pos_ in ("VERB", "AUX"):
         # a subject parsed under a preposition of the verb ("The group allegedly behind the hack
         # have pocketed ..."): a preposition takes no subject, so it is the verb's
         for c in trigger.children:
             if c.dep_ == "prep" and c.i < trigger.i:
+                for g in c.children:
+                    if g.dep_ == "nsubj" and g.pos_ in _NOUNISH and g.lower_ not in ("which", "that", "who"):
+                        return g
+            # "The United States has for the first time seized a ship": with an adverbial between them, the parser
+            # may hang the subject on the auxiliary, which takes none of its own
+            if c.dep_ == "aux" and c.i < trigger.i:
                 for g in c.children:
                     if g.dep_ == "nsubj" and g.pos_ in _NOUNISH and g.lower_ not in ("which", "that", "who"):
                         return g

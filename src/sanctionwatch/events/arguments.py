@@ -339,6 +339,8 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
         if item_tok.pos_ == "ADJ" or hit.context.dep_ == "amod":
             item_tok = hit.context.head if hit.context.head.pos_ in ("NOUN", "PROPN") else item_tok
             item_tok = _climb_compound(item_tok)
+        if item_tok.i == head.i and hit.context.dep_ == "compound" and etype in tax.modality.get("moved_goods_types", ()):
+            item_tok = hit.context  # "coal shipments": the goods a transfer noun moves ("missile launch" moves none)
         if item_tok.i == head.i or (agent is not None and item_tok.i == agent.i):
             item_tok = None
     taken_from = "target" in t.roles and t.prepositions.get("from") == "target"
@@ -366,9 +368,10 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     # "supplying Syria with rockets": the object receives, the "with" phrase is the item
     withs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
     supplied_with = item_tok is not None and any(w.left_edge.i <= item_tok.i <= w.right_edge.i for w in withs)
-    if supplied_with and "recipient" in t.roles:
+    given = "recipient" if "recipient" in t.roles else "destination"  # ("supply North Korea with oil": the country)
+    if supplied_with and given in t.roles:
         for obj in objects[:1]:
-            args.append(argument_at(ctx, "recipient", obj))
+            args.append(argument_at(ctx, given, obj))
             objects = []
     # a context word in a role phrase is that role, not the item: "stolen from banks" (target),
     # "transfer of coal from flagged ships onto barges" (origin; the item is the "of" phrase)

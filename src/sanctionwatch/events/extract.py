@@ -20,6 +20,8 @@ from .arguments import ArgumentContext, event_arguments
 from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
+from .places import with_enclosing_places
+from .appositions import with_named_appositions
 from .relatives import relative_antecedents
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
@@ -86,6 +88,13 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         qty = _bare_count(ctx, hit) or pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
         args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
+        # "Two officials told him to smuggle rifles": in a type whose quantity is of the goods or money moved, a
+        # count of those who act is not the event's ("4,000 workers earn", "eleven countries set up a team" are)
+        counted = ("item",) if hit.type in tax.modality.get("moved_goods_types", ()) else ("agent", "item")
+        if qty is not None and "agent" not in counted and any(
+                a.role == "agent" and a.start < qty[1] and qty[0] < a.end for a in args):
+            args = [a for a in args if not (a.role == "quantity" and a.start == qty[0])]
+            qty = None
         if qty is None:
             qty = _described_amount(ctx.base, hit.head, [q for q in quantities if not _overlaps(q, times)])
             if qty is not None:
@@ -93,7 +102,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         if qty is None:
             # a count inside a participant shared from another clause is the event's too
             # ("More than 100,000 North Korean workers remain abroad, earning cash")
-            qty = _participant_count(quantities, times, args)
+            qty = _participant_count(quantities, times, args, counted)
             if qty is not None:
                 args.append(Argument("quantity", qty[0], qty[1], ctx.text[qty[0]:qty[1]]))
         if qty is not None and "quantity" in tax.types[hit.type].roles:
@@ -106,6 +115,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             args.append(when[0])
         att = attribution_of(doc.attributions, trig.start, trig.end)
         args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None, voice)
+        args = with_enclosing_places(ctx, sent, with_named_appositions(ctx, sent, args), tax.types[hit.type].roles)
         agent = next((a for a in args if a.role == "agent"), None)
         if hit.agents and agent is not None and agent.entity is not None and not any(
                 a.entity in hit.agents for a in args if a.role == "agent"):
@@ -237,8 +247,8 @@ def _described_amount(base: int, trigger: Token, quantities):
     return next((q for q in quantities if lo <= q[0] and q[1] <= hi), None)
 
 
-def _participant_count(quantities, times, args: list[Argument]):
-    spans = [(a.start, a.end) for a in args if a.role in ("agent", "item")]
+def _participant_count(quantities, times, args: list[Argument], roles: tuple[str, ...]):
+    spans = [(a.start, a.end) for a in args if a.role in roles]
     return next((q for q in quantities if not _overlaps(q, times) and any(q[0] < e and s < q[1] for s, e in spans)), None)
 
 

@@ -55,8 +55,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
         if (n > 1 and tok.pos_ == "VERB" and chain[n - 1].dep_ == "prep" and chain[n - 1].lower_ in ("on", "against")
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in mod.get("bound_nouns", ()) for c in tok.children)):
             return None, True  # "puts a cap on crude deliveries", the "on" phrase hung on the verb
-        if n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB" and chain[n - 1].dep_ != "conj":
-            # (a coordinated predicate is no object of the ban: "bans X and orders workers sent home")
+        if (n > 0 and lemma in mod.get("generic_heads", ()) and tok.pos_ == "VERB"
+                and chain[n - 1].dep_ not in ("conj", "nsubj", "nsubjpass")):
+            # (a coordinated predicate is no object of the ban: "bans X and orders workers sent home"; nor is its
+            # subject: "the resolution, adopted in 2017, bans ...", "firms that shipped coal were sanctioned")
             # "sanctioned firms over the transfer of arms": the reason for a measure did happen
             if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]) or any(
                     c.lemma_.lower() in mod.get("reason_nouns", ()) for c in chain[1:n]):

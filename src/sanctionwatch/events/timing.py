@@ -20,6 +20,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Span, Token
 
 from ..model import TimeValue
+from .hedges import hedge_clauses
 from .taxonomy import Taxonomy
 
 Found = tuple[int, int, Any]
@@ -83,7 +84,8 @@ def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = Fa
     clause boundary, another event or a verb of saying or reacting.
     """
     stop = _barriers(tax)
-    own = {head.i}
+    # "fired what appeared to be two missiles on Thursday": the hedge's clause tells the firing's time
+    own = {head.i, *(v.i for v in hedge_clauses(head, tax.modality.get("hedge_verbs", frozenset())))}
     t = head
     if head.pos_ in ("NOUN", "PROPN"):
         own.update(c.i for c in head.children if c.dep_ == "acl")
@@ -165,6 +167,11 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         elif o.i in own or (o.i not in heads and o.lemma_.lower() not in sourcing and _below(o, head, heads)):
             mine.append(f)
         elif _reacted_to_on(o, head, base, f, tax):
+            mine.append(f)
+        elif o.i not in heads and o.head.i in own and (purpose_clause(o, tax) or _simultaneous(o)):
+            # "sent 900 soldiers to help the war effort in May last year": the parser hangs the sending's time on
+            # the infinitive of purpose after it, which is no event of its own; "inspected the ship when it
+            # entered port on Nov 24": a when-clause under the event happens at its time
             mine.append(f)
     if not mine:
         mine = _coordinated_time(sent, base, times, own, heads)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..model import Argument
+from .coordination import coordination_order
+from .hedges import hedged_objects
 from .participles import reduced_relative_of
 from .sentence_keys import SentenceKeys, sentence_keys
 from .taxonomy import Taxonomy
@@ -40,7 +42,7 @@ def _keys(tok: Token) -> tuple[str, str]:
 
 
 def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset(),
-                   takings: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
+                   takings: frozenset[str] = frozenset(), hedges: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
     """Tokens reachable from the trigger through argument links (with their depth), trigger excluded."""
     out: list[tuple[Token, int]] = []
     seen = {trigger.i}
@@ -100,7 +102,7 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                 out.append((c, 1))
                 seen.add(c.i)
                 frontier.append(c)
-    for near in _described_thing(trigger):
+    for near in [*_described_thing(trigger), *hedged_objects(trigger, hedges)]:
         if near.i not in seen:
             out.append((near, 1))
             seen.add(near.i)
@@ -381,7 +383,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
             ctx, depth = None, 0
             if rule.context is not None or rule.not_with:
                 hood = hood if hood is not None else _neighbourhood(
-                    tok, tax.measures, tax.modality.get("reaction_heads", frozenset()), tax.modality.get("taking_verbs", frozenset()))
+                    tok, tax.measures, tax.modality.get("reaction_heads", frozenset()), tax.modality.get("taking_verbs", frozenset()),
+                    tax.modality.get("hedge_verbs", frozenset()))
             if rule.not_with and _everyday_sense(rule.not_with, tok, hood or []):
                 continue
             if rule.context is not None:
@@ -410,7 +413,9 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
             # a type read off the destination ("sold ... to North Korea") is a fallback: any goods lexicon of
             # the trigger's ("delivery of refined petroleum products into North Korea") names the closer type
             fallback = 2 if rule.via and rule.context is not None and rule.needs_item else 0
-            key = (depth + fallback, rank.get(rule.type, 99))
+            # of coordinated goods, the first named types the act ("workers as well as troops")
+            first = coordination_order(ctx, best[1].context if best is not None else None)
+            key = (depth + fallback, first, rank.get(rule.type, 99))
             if best is None or key < best[0]:
                 best = (key, TriggerHit(rule.type, i, i + 1, tok, ctx, agents=rule.agents))
         if best is not None:
