@@ -145,8 +145,7 @@ class _Grammar:
             (re.compile(rf"(?:(?P<rel>last|this|past)\s+)?(?P<w>{wday})\b", re.I), self._weekday),
             # the full stop belongs to an abbreviation ("Sept."), never to a full name ("in May.")
             # "mid-October", "early March": a part of the month still dates the month
-            (re.compile(rf"(?:(?P<rel>last)\s+|(?P<part>{mpart})[- ])?(?P<m>{month})\b(?:(?<![Mm]ay)(?<=\b\w{{3}})\.|(?<=\bsept)\.)?"
-                        r"(?:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?", re.I), self._month),
+            (re.compile(rf"(?:(?P<rel>last)\s+|(?P<part>{mpart})[- ])?(?P<m>{month})\b(?:(?<![Mm]ay)(?<=\b\w{{3}})\.|(?<=\bsept)\.)?", re.I), self._month),
             (re.compile(rf"(?P<y>{year})\b", re.I), self._year),
         ]
         point_src = "|".join(f"(?:{p.pattern})" for p, _ in self.point_patterns)
@@ -291,8 +290,6 @@ class _Grammar:
         month = self.lex.months[word.lower()]
         if anchor is None:
             return _Point(None, "month", False)
-        if m["yrel"]:  # "April last year", "March of next year": the month of the year it names
-            return _Point(_month_interval(anchor.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()], month), "month", True)
         if self._forward(m):
             # "expires by May", "next March": the coming month, not the last one
             nxt = m.string[max(0, m.start() - 5):m.start()].lower().startswith("next")
