@@ -5,6 +5,8 @@ in the team's own words.
 - An evidential denial ("there is no proof", "they keep saying it without providing any evidence", "the claims
   are not based on evidence") or a claim dismissed as rumour put about by the other side ("hostile forces are
   spreading rumours") makes a neutral cue a denial.
+- "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
+  "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
 
 from __future__ import annotations
@@ -38,3 +40,36 @@ def test_an_evidential_denial_makes_a_neutral_cue_deny(attributions_of, text, cu
 def test_evidence_as_such_is_no_denial(attributions_of, text):
     atts = [a for a in attributions_of(text) if joined(a.cue) == "said"]
     assert atts and all(a.stance != "deny" for a in atts), show(atts)
+
+
+def _doc(words, heads, deps, pos, tags):
+    import spacy
+    from spacy.tokens import Doc
+
+    lemmas = ["say" if w == "saying" else w.lower() for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+# "The paper quoth two unnamed aides as saying the barge left ." as the parser read the spun sentence: "quoth" a
+# noun, the aides the root, "as saying" hung on them
+_QUOTH = (
+    ["The", "paper", "quoth", "two", "unnamed", "aides", "as", "saying", "the", "barge", "left", "."],
+    [1, 5, 5, 5, 5, 5, 5, 6, 9, 10, 7, 5],
+    ["det", "nmod", "nmod", "nummod", "amod", "ROOT", "prep", "pcomp", "det", "nsubj", "ccomp", "punct"],
+    ["DET", "NOUN", "NOUN", "NUM", "ADJ", "NOUN", "ADP", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+    ["DT", "NN", "NN", "CD", "JJ", "NNS", "IN", "VBG", "DT", "NN", "VBD", "."],
+)
+
+
+@pytest.mark.parametrize("doc_args,cue_at,expected", [
+    (_QUOTH, 7, "two unnamed aides"),
+    # "saying" that is no "as saying" names no one
+    ((["Aides", "kept", "saying", "no", "."], [1, 1, 1, 2, 1], ["nsubj", "ROOT", "xcomp", "dobj", "punct"],
+      ["NOUN", "VERB", "VERB", "DET", "PUNCT"], ["NNS", "VBD", "VBG", "DT", "."]), 2, None),
+])
+def test_as_saying_hung_on_a_noun_names_that_noun(doc_args, cue_at, expected):
+    from sanctionwatch.attribution.cued_speakers import as_saying_holder
+
+    doc = _doc(*doc_args)
+    found = as_saying_holder([doc[cue_at]])
+    assert (doc[found[0][0]:found[0][1]].text if found else None) == expected

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity
 from .lexicon import Lexicon
 from .carriers import cited_as_saying
-from .cued_speakers import channel_speaker, inverted_subject, np_range
+from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, np_range
 from .people import named_in_apposition, one_of_its_people
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
@@ -353,7 +353,7 @@ def decide(
     channel: Entity | None = None
     head: Token | None = None
     if not source:
-        inv = inverted_subject(cue)
+        inv = inverted_subject(cue) or as_saying_holder(cue)
         if inv is not None:
             new_range, head = inv
             source = list(head.doc[new_range[0] : new_range[1]])
