@@ -5,6 +5,8 @@ in the team's own words.
 - An evidential denial ("there is no proof", "they keep saying it without providing any evidence", "the claims
   are not based on evidence") or a claim dismissed as rumour put about by the other side ("hostile forces are
   spreading rumours") makes a neutral cue a denial.
+- A warning the speaker performs at the opening of its words ("We warn that we will not tolerate ...") makes a
+  neutral cue warn, whatever condemnation follows it.
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -73,3 +75,14 @@ def test_as_saying_hung_on_a_noun_names_that_noun(doc_args, cue_at, expected):
     doc = _doc(*doc_args)
     found = as_saying_holder([doc[cue_at]])
     assert (doc[found[0][0]:found[0][1]].text if found else None) == expected
+
+
+@pytest.mark.parametrize("text,cue,stance", [
+    ('"We warn that we will not tolerate such insults to our state," the bulletin says.', "says", "warn"),
+    ('"I warn the puppets once again: they will pay dearly," the deputy director said.', "said", "warn"),
+    # the condemnation stays where no warning opens the words
+    ('"We will never tolerate such insults to our state," the bulletin says.', "says", "condemn"),
+])
+def test_a_warning_opening_the_words_makes_a_neutral_cue_warn(attributions_of, text, cue, stance):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == cue]
+    assert atts and all(a.stance == stance for a in atts), show(attributions_of(text))

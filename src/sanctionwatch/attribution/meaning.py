@@ -203,6 +203,9 @@ def _content_stance(content_text: str, label_cue: bool, lex: Lexicon) -> str | N
     if any(f" {p} " in joined for p in lex.content_denial):
         return "deny"
     opening = " " + " ".join(words[:CONDEMN_WINDOW]) + " "
+    # "We warn that we will not tolerate ...": the speaker names the act it performs; it outranks the words after it
+    if any(f" {p} " in opening for p in lex.content_warn):
+        return "warn"
     if any(f" {p} " in opening for p in lex.content_condemn):
         return "condemn"
     if label_cue and (set(words) & lex.negative_labels or any(f" {p} " in joined for p in lex.negative_labels if " " in p)):
