@@ -7,6 +7,8 @@ in the team's own words.
   spreading rumours") makes a neutral cue a denial.
 - A warning the speaker performs at the opening of its words ("We warn that we will not tolerate ...") makes a
   neutral cue warn, whatever condemnation follows it.
+- A family name two people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) names the last of them to
+  have spoken; where neither has, it names no one.
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -86,3 +88,16 @@ def test_as_saying_hung_on_a_noun_names_that_noun(doc_args, cue_at, expected):
 def test_a_warning_opening_the_words_makes_a_neutral_cue_warn(attributions_of, text, cue, stance):
     atts = [a for a in attributions_of(text) if joined(a.cue) == cue]
     assert atts and all(a.stance == stance for a in atts), show(attributions_of(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kim Yo Jong, the sister of leader Kim Jong Un, criticized the drills on Monday. "
+     '"They are stray dogs," Kim said in a statement.', "kim-yo-jong"),
+    ("Kim Jong Un inspected a factory, state media said. Kim Yo Jong attacked the drills on Tuesday. "
+     '"We will answer," Kim said.', "kim-yo-jong"),
+    ("Kim Jong Un inspected a factory, and his sister Kim Yo Jong stood nearby. "
+     '"The drills are over," Kim said.', None),
+])
+def test_a_shared_family_name_names_the_last_of_them_to_speak(attributions_of, text, expected):
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.source) == "Kim"]
+    assert atts and all(a.source_entity == expected for a in atts), show(attributions_of(text, resolve=True))

@@ -76,6 +76,8 @@ class Discourse:
     sides: dict[str, str] = field(default_factory=dict)  # person id -> the affiliation the text gave them
     # the last pronoun source: (pronoun, position, its referent, how many speakers had taken the floor after it)
     last_pronoun: tuple[str, int, Entity | None, int] | None = None
+    # a family name two or more people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) -> their ids
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity]) -> "Discourse":
@@ -103,7 +105,8 @@ class Discourse:
             # two people share names neither
             if len(ids) == 1:
                 names.setdefault(word, next(m.entity for m in mentions if m.entity.id in ids))
-        return cls(text, entities, mentions, quoted, names=names, sides=sides)
+        shared = {word: frozenset(ids) for word, ids in firsts.items() if len(ids) > 1 and word not in names}
+        return cls(text, entities, mentions, quoted, names=names, sides=sides, shared=shared)
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
@@ -192,7 +195,15 @@ def _entity_of_token(dis: Discourse, base: int, tok: Token) -> Entity | None:
     m = dis.mention_at(*_char(base, tok))
     if m is not None:
         return m.entity
-    return dis.names.get(tok.lower_) if tok.pos_ == "PROPN" else None
+    if tok.pos_ != "PROPN":
+        return None
+    named = dis.names.get(tok.lower_)
+    owners = dis.shared.get(tok.lower_) if named is None else None
+    # "Kim Yo Jong ... criticized X. 'Y,' Kim said": a family name two people share names the last of them to
+    # have spoken (the other would be named in full)
+    at = _char(base, tok)[0]
+    recent = (e for pos, e in reversed(dis.speakers) if 0 <= at - pos <= CONTINUITY_WINDOW and owners and e.id in owners)
+    return next(recent, named)
 
 
 def _phrase_entities(dis: Discourse, base: int, tok: Token, skip: set[int]) -> list[Entity]:
