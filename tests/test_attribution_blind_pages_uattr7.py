@@ -9,6 +9,9 @@ in the team's own words.
   neutral cue warn, whatever condemnation follows it.
 - A family name two people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) names the last of them to
   have spoken; where neither has, it names no one.
+- A headline's present-tense speech verb reports what the parser read as its object ("Ministry Says 'No Proof'
+  Tanker Left Port") or, closing the headline after a comma, what stands before it ("Fuel curbs biting, envoy
+  says"); a straight quote closing a quoted phrase is no part of its last word.
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -101,3 +104,18 @@ def test_a_warning_opening_the_words_makes_a_neutral_cue_warn(attributions_of, t
 def test_a_shared_family_name_names_the_last_of_them_to_speak(attributions_of, text, expected):
     atts = [a for a in attributions_of(text, resolve=True) if joined(a.source) == "Kim"]
     assert atts and all(a.source_entity == expected for a in atts), show(attributions_of(text, resolve=True))
+
+
+@pytest.mark.parametrize("text,source,content,stance", [
+    ("Moscow Says 'No Proof' Pyongyang Sending Shells\n\nThe ministry said on Friday there was no proof.\n", "Moscow", "Pyongyang Sending Shells", "deny"),
+    ("Fuel curbs biting hard in the north, envoy says\n\nThe curbs have begun to bite, the envoy said on Friday.\n", "envoy", "Fuel curbs biting hard", "assert"),
+])
+def test_a_headline_speech_verb_reports(attributions_of, text, source, content, stance):
+    title = text.split("\n")[0]
+    atts = [a for a in attributions_of(text) if joined(a.source) == source and content in joined(a.content)]
+    assert atts and all(a.stance == stance and joined(a.content) in title for a in atts), show(attributions_of(text))
+
+
+def test_a_sentence_of_the_story_is_no_headline(attributions_of):
+    text = "Fuel curbs are biting hard in the north, the envoy says, and prices have doubled since spring.\n"
+    assert not [a for a in attributions_of(text) if joined(a.content).startswith("Fuel curbs") and "prices" in joined(a.content)]

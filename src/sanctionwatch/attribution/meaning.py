@@ -17,7 +17,8 @@ _WORD = re.compile(r"[\w']+|n't", re.UNICODE)
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
+    # a straight single quote closing a quoted phrase ("No Proof'") is no part of the word
+    return [w.lower().strip("'") for w in _WORD.findall(text.replace("’", "'")) if w.strip("'")]
 
 
 def _has_phrase(words: Sequence[str], phrase: str) -> bool:
