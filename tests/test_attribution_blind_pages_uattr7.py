@@ -12,6 +12,10 @@ in the team's own words.
 - A headline's present-tense speech verb reports what the parser read as its object ("Ministry Says 'No Proof'
   Tanker Left Port") or, closing the headline after a comma, what stands before it ("Fuel curbs biting, envoy
   says"); a straight quote closing a quoted phrase is no part of its last word.
+- A subject "they" joined to a clause with a plural subject ("The monitors did not name the state, but they
+  claimed ...") is that group, and a subject "it" after a sentence whose subject is a document ("Excerpts of a UN
+  report were published. It shows ...") is the document's author, not the outlet that spoke last; the sentence
+  before may stand in the block before (its own paragraph, or the same one cut for length).
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -119,3 +123,18 @@ def test_a_headline_speech_verb_reports(attributions_of, text, source, content, 
 def test_a_sentence_of_the_story_is_no_headline(attributions_of):
     text = "Fuel curbs are biting hard in the north, the envoy says, and prices have doubled since spring.\n"
     assert not [a for a in attributions_of(text) if joined(a.content).startswith("Fuel curbs") and "prices" in joined(a.content)]
+
+
+@pytest.mark.parametrize("text,cue,wrong,right", [
+    ("Yonhap reported that the minister rejected the findings. The UN monitors did not name the state, but they "
+     "claimed the data came from a member government.", "claimed", "yonhap", None),
+    ("KCNA said the committee rejected the report.\n\nExcerpts of a confidential UN report were published in May. "
+     "It shows that the hackers stole funds from two exchanges.", "shows", "kcna", "un"),
+    ("KCNA said the committee rejected the report.\n\nExcerpts of a confidential UN report were published in May.\n\n"
+     "It shows that the hackers stole funds from two exchanges.", "shows", "kcna", "un"),
+])
+def test_a_pronoun_goes_back_to_the_subject_the_text_gives_it(attributions_of, text, cue, wrong, right):
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.cue) == cue]
+    assert atts and all(a.source_entity != wrong for a in atts), show(attributions_of(text, resolve=True))
+    if right is not None:
+        assert all(a.source_entity == right for a in atts), show(atts)

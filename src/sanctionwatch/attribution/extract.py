@@ -396,6 +396,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     reported" the mission, not the outlet, is the speaker a following "It said" refers to.
     """
     dis = Discourse.of(text, entities)
+    dis.blocks = [(b.start, b.doc) for b in parsed.blocks]
     # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
     starts = block_starts(parsed)
     out: list[Speaker | None] = [None] * len(drafts)

@@ -27,6 +27,7 @@ from ..model import Entity
 from .lexicon import Lexicon
 from .carriers import cited_as_saying
 from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, np_range
+from .antecedents import document_subject_before, plural_subject_before, sentence_before
 from .people import named_in_apposition, one_of_its_people
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
@@ -76,6 +77,7 @@ class Discourse:
     sides: dict[str, str] = field(default_factory=dict)  # person id -> the affiliation the text gave them
     # the last pronoun source: (pronoun, position, its referent, how many speakers had taken the floor after it)
     last_pronoun: tuple[str, int, Entity | None, int] | None = None
+    blocks: Sequence[tuple[int, Doc]] = ()  # (start, parse) of every block, for the sentence before a pronoun
     # a family name two or more people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) -> their ids
     shared: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -406,10 +408,15 @@ def decide(
             # "He expressed respect for the leader. He said: ...": the same pronoun as subject again, with no
             # one else speaking between, is the same person, not someone the last sentence talked about
             entity = last[2]
-        elif want == "group" and (group := _plural_subject_before(head)) is not None:
+        elif want == "group" and (group := plural_subject_before(head, sentence_before(head, dis.blocks, base))) is not None:
             # "Seven nurses met reporters ... They claimed ...": the group the last sentence was about, not
             # the last body it named
             entity, affiliation, derived = analyse(dis, base, group, lex)
+        elif want == "org" and (paper := document_subject_before(head, lex.document_nouns, sentence_before(head, dis.blocks, base))) is not None:
+            # "Excerpts of a UN report were published. It shows ...": the report speaks, for whoever wrote it
+            entity, affiliation, derived = analyse(dis, base, paper, lex)
+            if entity is None and derived is None:
+                entity, affiliation = affiliation, None  # "a UN report": the body behind the adjective wrote it
         else:
             entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
         if want == "group" and entity is not None and entity.type.lower() == "person":
@@ -458,19 +465,6 @@ def decide(
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
-
-
-def _plural_subject_before(pronoun: Token) -> Token | None:
-    """The plural common-noun subject of the sentence before a subject "they" in the same paragraph."""
-    sent = pronoun.sent
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
-        return None
-    before = pronoun.doc[sent.start - 1].sent
-    # the parser may give the root a second subject: a dateline's place ("SEOUL (AP) - The officials said"), a
-    # place at the end of a long subject ("Nurses from a clinic in Dandong, China met ...")
-    groups = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before.root.i and c.tag_ in _PLURAL_NOUNS and c.pos_ == "NOUN"]
-    return groups[-1] if groups else None
 
 
 def _relative_antecedent(head: Token) -> Token:
