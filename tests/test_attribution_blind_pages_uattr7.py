@@ -16,6 +16,8 @@ in the team's own words.
   claimed ...") is that group, and a subject "it" after a sentence whose subject is a document ("Excerpts of a UN
   report were published. It shows ...") is the document's author, not the outlet that spoke last; the sentence
   before may stand in the block before (its own paragraph, or the same one cut for length).
+- A speech verb set inside the sentence ("..., Roe said, as the guards look away") reports the clause it
+  interrupts, not the writer's subordinate clause after it.
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -138,3 +140,14 @@ def test_a_pronoun_goes_back_to_the_subject_the_text_gives_it(attributions_of, t
     assert atts and all(a.source_entity != wrong for a in atts), show(attributions_of(text, resolve=True))
     if right is not None:
         assert all(a.source_entity == right for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("The trading houses earn a fortune from the cheap workers, Roe said, as the border guards look the other way.",
+     "The trading houses earn a fortune from the cheap workers"),
+    ("Most of the wages go to the state, the defector said, because the managers keep the accounts.",
+     "Most of the wages go to the state"),
+])
+def test_a_speech_verb_inside_the_sentence_reports_the_clause_it_interrupts(attributions_of, text, reported):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "said"]
+    assert atts and all(joined(a.content) == reported for a in atts), show(attributions_of(text))
