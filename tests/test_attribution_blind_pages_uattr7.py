@@ -18,6 +18,8 @@ in the team's own words.
   before may stand in the block before (its own paragraph, or the same one cut for length).
 - A speech verb set inside the sentence ("..., Roe said, as the guards look away") reports the clause it
   interrupts, not the writer's subordinate clause after it.
+- An outlet that publishes a document ("The news agency released a statement from the defence ministry
+  rejecting ...") only carries it: the author speaks, with the participle the document hangs on as the cue.
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -151,3 +153,28 @@ def test_a_pronoun_goes_back_to_the_subject_the_text_gives_it(attributions_of, t
 def test_a_speech_verb_inside_the_sentence_reports_the_clause_it_interrupts(attributions_of, text, reported):
     atts = [a for a in attributions_of(text) if joined(a.cue) == "said"]
     assert atts and all(joined(a.content) == reported for a in atts), show(attributions_of(text))
+
+
+@pytest.mark.parametrize("text,source,stance", [
+    ("The state news agency released a statement from the defence ministry rejecting the claims of arms sales.",
+     "the defence ministry", "deny"),
+    ("Rodong Sinmun carried a statement by a navy spokesman denouncing the drills as a rehearsal for war.",
+     "a navy spokesman", "condemn"),
+])
+def test_a_published_document_speaks_for_its_author(attributions_of, text, source, stance):
+    atts = [a for a in attributions_of(text) if joined(a.source) == source]
+    assert atts and all(a.stance == stance for a in atts), show(attributions_of(text))
+
+
+def test_the_carrier_rule_reads_a_document_owner_by_name():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sanctionwatch.attribution.published import _document_author
+
+    words = ["KCNA", "published", "another", "Kim", "Yo", "Jong", "statement", "criticizing", "the", "council"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 6, 5, 5, 6, 1, 6, 9, 7],
+              deps=["nsubj", "ROOT", "det", "compound", "compound", "compound", "dobj", "acl", "det", "dobj"],
+              pos=["PROPN", "VERB", "DET", "PROPN", "PROPN", "PROPN", "NOUN", "VERB", "DET", "NOUN"])
+    assert [t.text for t in _document_author(doc[6])] == ["Kim", "Yo", "Jong"]
+    assert _document_author(doc[9]) is None

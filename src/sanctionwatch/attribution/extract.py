@@ -31,6 +31,7 @@ from .occasions import occasion_clause_rule
 from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, headline_tail,
                     headline_verb, noun_rule, passive_rule, quote_opens_at, quote_then_speaker, reports_clause, verb_rule)
+from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import closer_of, last_speaker_is, repair_quotations
 from .self_denial import own_denials
@@ -468,6 +469,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
             known.add(d.cue[0])
             extra.append(d)
     for d in drafts + extra:
+        carried_statement(text, parsed.blocks[d.block], d, lex.document_nouns, speech)
         source_across_insertion(text, parsed.blocks[d.block], d)
         passive_agent(text, parsed.blocks[d.block], d)
         relative_object(text, parsed.blocks[d.block], d)
