@@ -20,6 +20,9 @@ in the team's own words.
   interrupts, not the writer's subordinate clause after it.
 - An outlet that publishes a document ("The news agency released a statement from the defence ministry
   rejecting ...") only carries it: the author speaks, with the participle the document hangs on as the cue.
+- A title-case headline the parser reads as one long name ("Envoy's Deputy Slams New Measures") still holds its
+  speech verb: found by its shape, with the words before it speaking (the last of them the head) and the words
+  after it said.
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -178,3 +181,24 @@ def test_the_carrier_rule_reads_a_document_owner_by_name():
               pos=["PROPN", "VERB", "DET", "PROPN", "PROPN", "PROPN", "NOUN", "VERB", "DET", "NOUN"])
     assert [t.text for t in _document_author(doc[6])] == ["Kim", "Yo", "Jong"]
     assert _document_author(doc[9]) is None
+
+
+@pytest.mark.parametrize("title,source,stance", [
+    ("Beijing Denies Selling Fuel To Pyongyang Tankers", "Beijing", "deny"),
+    ("North Korea's Kim Yo Jong Slams Sanctions Measures", "North Korea's Kim Yo Jong", "condemn"),
+])
+def test_a_title_case_headline_holds_its_speech_verb(attributions_of, title, source, stance):
+    text = title + "\n\nThe ministry spoke on Friday.\n"
+    atts = [a for a in attributions_of(text) if joined(a.source) == source]
+    assert atts and all(a.stance == stance and joined(a.content) in title for a in atts), show(attributions_of(text))
+
+
+@pytest.mark.parametrize("title", [
+    "Kim Jong Un Visits Munitions Factories Near Border",  # no speech verb
+    "Kim Jong Un Tours Shipyards And Factories",
+    "Six-Party Talks Resume In Beijing",  # a cue word used as a plural noun
+    "Hacking Claims Against Pyongyang Grow",
+])
+def test_a_title_without_a_speech_verb_reports_nothing(attributions_of, title):
+    text = title + "\n\nThe ministry spoke on Friday.\n"
+    assert not [a for a in attributions_of(text) if a.content and joined(a.content) in title and joined(a.cue)[:1].isupper()]
