@@ -23,6 +23,8 @@ in the team's own words.
 - A title-case headline the parser reads as one long name ("Envoy's Deputy Slams New Measures") still holds its
   speech verb: found by its shape, with the words before it speaking (the last of them the head) and the words
   after it said.
+- "continue" in its sense of going on with an act ("the regime continues to defy the resolutions") reports
+  nothing; "he continued: ..." and "continued to insist that ..." still do.
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -202,3 +204,17 @@ def test_a_title_case_headline_holds_its_speech_verb(attributions_of, title, sou
 def test_a_title_without_a_speech_verb_reports_nothing(attributions_of, title):
     text = title + "\n\nThe ministry spoke on Friday.\n"
     assert not [a for a in attributions_of(text) if a.content and joined(a.content) in title and joined(a.cue)[:1].isupper()]
+
+
+@pytest.mark.parametrize("text", [
+    "The regime continues to defy the resolutions with transfers at sea.",
+    "The ministry will continue to enforce the measures, the envoy said.",
+])
+def test_continuing_an_act_is_no_report(attributions_of, text):
+    assert not [a for a in attributions_of(text) if "continue" in joined(a.cue)], show(attributions_of(text))
+
+
+def test_continuing_to_insist_still_reports(attributions_of):
+    text = "The envoy continued to insist that the tanker had never entered the port."
+    atts = [a for a in attributions_of(text) if "tanker had never entered" in joined(a.content)]
+    assert atts and all(joined(a.source) == "The envoy" for a in atts), show(attributions_of(text))

@@ -24,7 +24,7 @@ from .phrases import (
 from .features import DASHES
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, denial_by_participle, hyphen_adjective, withholds
+from .meaning import aspectual, cue_head, denial_by_participle, hyphen_adjective, withholds
 from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
 from .occasions import occasion_clause_rule
@@ -481,8 +481,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         tidy_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
     repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
-    drafts = [d for d in drafts if not hyphen_adjective(d.cue_tokens, lex) and not withholds(d.cue_tokens, lex)]
-    extra = [d for d in extra if not hyphen_adjective(d.cue_tokens, lex) and not withholds(d.cue_tokens, lex)]
+    reports = lambda d: not hyphen_adjective(d.cue_tokens, lex) and not withholds(d.cue_tokens, lex) and not aspectual(d.cue_tokens, lex)  # noqa: E731
+    drafts, extra = [d for d in drafts if reports(d)], [d for d in extra if reports(d)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
     bodies = body_drafts(text, parsed, drafts + extra, lex)
     ordered = _nest(_without_intro_readings(text, drafts + extra, bodies))

@@ -62,6 +62,15 @@ def withholds(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     return any(c.dep_ in ("dobj", "dative", "nsubjpass", "oprd") and c.lemma_.lower() in lex.withheld_objects for c in head.children)
 
 
+def aspectual(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """ "North Korea continues to defy the resolutions", "Russia would continue to build ties": a cue verb in its
+    sense of going on with an act reports nothing ("he continued: ..." and "continued to insist that ..." do)."""
+    head = cue_head(cue_tokens)
+    if head is None or head.lemma_.lower() not in lex.aspectual_verbs:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() not in lex.stance_of for c in head.children)
+
+
 def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     head = cue_head(cue_tokens)
     toks = list(cue_tokens)
