@@ -44,3 +44,17 @@ def owner(entities: list[Entity], text: str, surface: str) -> str | None:
 )
 def test_a_dprk_epithet_names_it_only_where_it_is_named(nlp, table, text, surface, expected):
     assert owner(entities_of(nlp, text, table), text, surface) == expected
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Washington was accused by the ministry of using the internet for its hegemony.", "ministry of using"),
+        ("The tanker was accused by the agency of carrying coal to the port.", "agency of carrying"),
+    ],
+)
+def test_a_gerund_after_of_is_no_part_of_a_body_name(nlp, table, text, surface):
+    """ "accused by the ministry of using ...": the NER may run the accusation into the body's name."""
+    pos = text.index(surface)
+    entities = entities_of(nlp, text, table)
+    assert not any(m.start <= pos < m.end and m.end > pos + len(surface) - 6 for e in entities for m in e.mentions)
