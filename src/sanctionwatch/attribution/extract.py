@@ -29,9 +29,11 @@ from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
 from .occasions import occasion_clause_rule
 from .closing import comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start
-from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
-                    lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause, untrained_cue_with_clause,
-                    verb_rule)
+from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, headline_tail,
+                    headline_verb, noun_rule, passive_rule, lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause,
+                    untrained_cue_with_clause, verb_rule)
+from .headlines import title_headline
+from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import closer_of, last_speaker_is, repair_quotations
 from .self_denial import own_denials
@@ -278,7 +280,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
         if inside is None and lex.stance_of[lemma] not in STRONG_STANCES:
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:
-                closing = quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok) or occasion_clause_rule(doc, tok)
+                closing = (quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok) or occasion_clause_rule(doc, tok)
+                           or headline_tail(doc, tok))
                 if closing is not None and any(i in taken for i in range(*closing[2])):
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
@@ -287,7 +290,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     and not any(i in taken for i in range(*lost[0])):
                 out.append(_rule_draft(text, bi, block, lost[0], lost[1], [lost[2]], None, 0.5))
             elif closing is None and tok.i not in taken and (document_speaks(tok, lex.document_nouns) or lemma in lex.object_cues or quote_opens_at(tok)
-                                                                         or untrained_cue_with_clause(tok, lex.cue_lemmas)):
+                                                                         or untrained_cue_with_clause(tok, lex.cue_lemmas) or headline_verb(tok)):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
                 found = verb_rule(doc, tok, taken, sources or set(), lex.negating_verbs)
                 if found and found[0] is not None:
@@ -400,6 +403,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     reported" the mission, not the outlet, is the speaker a following "It said" refers to.
     """
     dis = Discourse.of(text, entities, lex.person_nouns)
+    dis.blocks = [(b.start, b.doc) for b in parsed.blocks]
     # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
     starts = block_starts(parsed)
     out: list[Speaker | None] = [None] * len(drafts)
@@ -455,6 +459,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         taken = {i for sp in used for i in range(sp.start, sp.end)}
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
+        if not groups and (title := title_headline(text, bi, block, lex)) is not None:
+            rules.append(title)
     # a quotation paragraph a rule has given its own speaker does not continue the previous one
     claimed = [span for d in rules for span in d.content]
     drafts += [
@@ -471,6 +477,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
             known.add(d.cue[0])
             extra.append(d)
     for d in drafts + extra:
+        carried_statement(text, parsed.blocks[d.block], d, lex.document_nouns, speech)
         source_across_insertion(text, parsed.blocks[d.block], d)
         passive_agent(text, parsed.blocks[d.block], d)
         relative_object(text, parsed.blocks[d.block], d)

@@ -17,7 +17,8 @@ _WORD = re.compile(r"[\w']+|n't", re.UNICODE)
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
+    # a straight single quote closing a quoted phrase ("No Proof'") is no part of the word
+    return [w.lower().strip("'") for w in _WORD.findall(text.replace("’", "'")) if w.strip("'")]
 
 
 def _has_phrase(words: Sequence[str], phrase: str) -> bool:
@@ -69,8 +70,18 @@ def courtesy(cue_tokens: Sequence[Token]) -> bool:
 
 
 def no_report(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
-    """A cue word that reports nothing here: part of a hyphenated adjective, a withholding, a courtesy."""
-    return hyphen_adjective(cue_tokens, lex) or withholds(cue_tokens, lex) or courtesy(cue_tokens)
+    """A cue word that reports nothing here: part of a hyphenated adjective, a withholding, a courtesy, going on
+    with an act."""
+    return hyphen_adjective(cue_tokens, lex) or withholds(cue_tokens, lex) or courtesy(cue_tokens) or aspectual(cue_tokens, lex)
+
+
+def aspectual(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """ "North Korea continues to defy the resolutions", "Russia would continue to build ties": a cue verb in its
+    sense of going on with an act reports nothing ("he continued: ..." and "continued to insist that ..." do)."""
+    head = cue_head(cue_tokens)
+    if head is None or head.lemma_.lower() not in lex.aspectual_verbs:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() not in lex.stance_of for c in head.children)
 
 
 def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
@@ -215,6 +226,9 @@ def _content_stance(content_text: str, label_cue: bool, lex: Lexicon) -> str | N
     if any(f" {p} " in joined for p in lex.content_denial):
         return "deny"
     opening = " " + " ".join(words[:CONDEMN_WINDOW]) + " "
+    # "We warn that we will not tolerate ...": the speaker names the act it performs; it outranks the words after it
+    if any(f" {p} " in opening for p in lex.content_warn):
+        return "warn"
     if any(f" {p} " in opening for p in lex.content_condemn):
         return "condemn"
     if label_cue and (set(words) & lex.negative_labels or any(f" {p} " in joined for p in lex.negative_labels if " " in p)):
