@@ -25,6 +25,9 @@ in the team's own words.
   after it said.
 - "continue" in its sense of going on with an act ("the regime continues to defy the resolutions") reports
   nothing; "he continued: ..." and "continued to insist that ..." still do.
+- A labelling participle after a reported act ("said the North sent weapons, calling it a troubling
+  development and raising concerns ...") is the reporter's, not the actor's (after a reported speech act, "said
+  Pyongyang rejected the report, calling it a lie", the rule leaves it alone).
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -218,3 +221,13 @@ def test_continuing_to_insist_still_reports(attributions_of):
     text = "The envoy continued to insist that the tanker had never entered the port."
     atts = [a for a in attributions_of(text) if "tanker had never entered" in joined(a.content)]
     assert atts and all(joined(a.source) == "The envoy" for a in atts), show(attributions_of(text))
+
+
+@pytest.mark.parametrize("text,cue,source", [
+    ("The White House said the North recently sent Russia a shipment of shells, calling it a troubling development.",
+     "calling", "The White House"),
+    ("The ministry said the tanker had entered the port, describing the move as a violation.", "describing", "The ministry"),
+])
+def test_a_labelling_participle_after_a_reported_act_is_the_reporters(attributions_of, text, cue, source):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == cue]
+    assert atts and all(joined(a.source) == source for a in atts), show(attributions_of(text))
