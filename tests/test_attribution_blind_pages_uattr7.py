@@ -28,6 +28,7 @@ in the team's own words.
 - A labelling participle after a reported act ("said the North sent weapons, calling it a troubling
   development and raising concerns ...") is the reporter's, not the actor's (after a reported speech act, "said
   Pyongyang rejected the report, calling it a lie", the rule leaves it alone).
+- "when asked about X" is the occasion of a reply: being asked reports nothing.
 - "X quoth unnamed officials as saying ...": where the parser lost the quoting verb (a spinner's "quoth") and hung
   "as saying" on the noun, that noun (with its left modifiers) is the speaker, not nobody.
 """
@@ -231,3 +232,10 @@ def test_continuing_to_insist_still_reports(attributions_of):
 def test_a_labelling_participle_after_a_reported_act_is_the_reporters(attributions_of, text, cue, source):
     atts = [a for a in attributions_of(text) if joined(a.cue) == cue]
     assert atts and all(joined(a.source) == source for a in atts), show(attributions_of(text))
+
+
+def test_being_asked_reports_nothing(attributions_of):
+    text = '"They keep saying it," the envoy told reporters when asked about the reported shipments.'
+    atts = attributions_of(text)
+    assert not [a for a in atts if joined(a.cue).startswith("asked")], show(atts)
+    assert [a for a in atts if joined(a.cue) == "told"], show(atts)

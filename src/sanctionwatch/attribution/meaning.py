@@ -69,10 +69,23 @@ def courtesy(cue_tokens: Sequence[Token]) -> bool:
         c.lower_ in ("you", "all", "very", "much", "so") or c.is_punct for c in head.children)
 
 
+# the conjunctions of "when asked about X", "if asked": the subject is the one asked, and answers elsewhere
+_ASKED_WHEN = frozenset({"when", "if", "after", "before", "as", "once", "whenever"})
+
+
+def being_asked(cue_tokens: Sequence[Token]) -> bool:
+    """ "Peskov told agencies when asked about the shipments": being asked is the occasion of a reply, no report."""
+    head = cue_head(cue_tokens)
+    return head is not None and head.lemma_.lower() == "ask" and head.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in head.children) and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _ASKED_WHEN for c in head.children)
+
+
 def no_report(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     """A cue word that reports nothing here: part of a hyphenated adjective, a withholding, a courtesy, going on
-    with an act."""
-    return hyphen_adjective(cue_tokens, lex) or withholds(cue_tokens, lex) or courtesy(cue_tokens) or aspectual(cue_tokens, lex)
+    with an act, being asked."""
+    return (hyphen_adjective(cue_tokens, lex) or withholds(cue_tokens, lex) or courtesy(cue_tokens) or aspectual(cue_tokens, lex)
+            or being_asked(cue_tokens))
 
 
 def aspectual(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
