@@ -430,18 +430,18 @@ def test_user_yaml_adds_actor_and_alias(nlp, tmp_path):
         "    type: organisation\n"
         "    aliases: [Ryugyong Shipping]\n"
         "  - id: prk\n"
-        "    aliases: [Hermit Kingdom]\n",
+        "    aliases: [Land of Juche]\n",
         encoding="utf-8",
     )
     table = load_actor_table([extra])
     assert table.get("ryugyong-shipping").name == "Ryugyong Shipping Co"
-    assert table.lookup("hermit kingdom").id == "prk"
+    assert table.lookup("land of juche").id == "prk"
     assert "North Korea" in table.get("prk").surfaces()  # extended, not replaced
-    text = "The Hermit Kingdom used Ryugyong Shipping vessels."
+    text = "The Land of Juche used Ryugyong Shipping vessels."
     entities = by_id(resolve(nlp, text, table))
-    assert [m.text for m in entities["prk"].mentions] == ["Hermit Kingdom"]
+    assert [m.text for m in entities["prk"].mentions] == ["Land of Juche"]
     assert [m.text for m in entities["ryugyong-shipping"].mentions] == ["Ryugyong Shipping"]
-    assert load_actor_table().lookup("Hermit Kingdom") is None  # the default table is untouched
+    assert load_actor_table().lookup("Land of Juche") is None  # the default table is untouched
 
 
 def test_user_yaml_overrides_and_removes(tmp_path):

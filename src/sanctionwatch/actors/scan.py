@@ -201,6 +201,10 @@ def _trim_ner(text: str, toks: list[tuple[int, int]], label: str, table: ActorTa
     if hi <= lo:
         return None
     start, end = toks[lo][0], toks[hi - 1][1]
+    words = text[start:end].split()
+    if label != "PERSON" and not any(w[0].isupper() or w[0].isdigit() for w in words) and any(
+            a == "of" and b.endswith("ing") for a, b in zip(words, words[1:])):
+        return None  # "accused by the ministry of using ...": the gerund after "of" is the accusation, not a name
     # A possessive the tokenizer left attached ("Korea's" as one token).
     m = POSSESSIVE.search(text[start:end].translate(QUOTE_FOLD))
     if m and m.start() > 0:

@@ -53,8 +53,31 @@ def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return ([(cut, end)] if cut < end else []) + spans[1:]
 
 
+# subordinators of a clause the writer adds after a speech verb set inside the sentence ("..., Roe said, as ...")
+_ASIDE_MARKS = frozenset({"as", "while", "because", "although", "though", "since", "whereas"})
+
+
+def _interrupted_clause(text: str, d: Draft) -> list[tuple[int, int]] | None:
+    """ "The firms profit from the cheap labour, Roe said, as the states look away": a speech verb set inside the
+    sentence reports the clause it interrupts, not the writer's subordinate clause after it."""
+    head = cue_head(d.cue_tokens)
+    if head is None or head.dep_ != "parataxis" or head.head.i >= head.i or not d.content or not d.cue:
+        return None
+    cue_end = max(e for _, e in d.cue)
+    if min(s for s, _ in d.content) < cue_end or text[min(s for s, _ in d.content):].split(" ", 1)[0].lower() not in _ASIDE_MARKS:
+        return None
+    base = min(s for s, _ in d.cue) - d.cue_tokens[0].idx
+    subjects = [c.left_edge.i for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+    start, end = head.sent.start, min(subjects or [head.i])
+    if end - start < 3:
+        return None
+    span = strip_span(text, base + head.doc[start].idx, base + head.doc[end - 1].idx + len(head.doc[end - 1].text), " \t\n,")
+    return [span] if span[1] > span[0] else None
+
+
 def finish(text: str, d: Draft, speaker: Speaker | None, entities: Sequence[Entity] | None, lex: Lexicon) -> Attribution:
     d.content = _without_dateline(text, sorted(d.content)) or d.content
+    d.content = _interrupted_clause(text, d) or d.content
     said = content_text(text, d.content)
     stance, negated = stance_of(d.cue_tokens, said, lex)
     if stance == "none" and not negated and _assessment(d, speaker, entities, lex):
@@ -154,3 +177,17 @@ def _subject_after_dateline(text: str, base: int, toks: list[Token], cue_tokens:
     # "Iran on Sunday": the time of the act is no part of who acted
     drop = {t.i for c in subj.children if c.dep_ == "prep" for t in c.subtree if any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)}
     return [t for t in subj.subtree if t.i not in drop and base + t.idx >= cut]
+
+
+def without_self_quotes(out: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose content is nothing but its own source ("Yonhap reported the launch, citing
+    the JCS" read as the JCS saying "the JCS"): a misparse, not an attribution.  Parents are renumbered."""
+    keep = [i for i, a in enumerate(out)
+            if not (a.source and a.content and all(any(s.start <= c.start and c.end <= s.end for s in a.source) for c in a.content))]
+    if len(keep) == len(out):
+        return out
+    index = {old: new for new, old in enumerate(keep)}
+    kept = [out[i] for i in keep]
+    for a in kept:
+        a.parent = index.get(a.parent) if a.parent is not None else None
+    return kept

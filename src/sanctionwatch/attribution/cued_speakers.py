@@ -50,3 +50,28 @@ def inverted_subject(cue: Sequence[Token]) -> tuple[tuple[int, int], Token] | No
         if names and tok.doc[tok.i + 1].is_title and hi - tok.i <= 25 and (hi >= sent_end or tok.doc[hi].text in ".;"):
             return (tok.i + 1, hi), names[-1]
     return None
+
+
+# the verbs of "X as saying / stating / telling / adding"
+AS_SAYING = frozenset({"say", "state", "tell", "add"})
+_NP_LEFT = frozenset({"amod", "det", "compound", "nummod", "poss"})
+
+
+def as_saying_holder(cue: Sequence[Token]) -> tuple[tuple[int, int], Token] | None:
+    """ "... quoth unidentified officials this week as saying X": the one said to be saying, where the parser lost
+    the quoting verb (a spinner's "quoth", "cited" read as a noun) and hung "as saying" on the noun itself.
+    Only the noun and the words that modify it from the left: the verb's subject before it is the channel."""
+    for tok in cue:
+        if tok.lemma_.lower() not in AS_SAYING or tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+            continue
+        prep = tok.head
+        if prep.lower_ != "as" or prep.dep_ != "prep":
+            continue
+        holder = prep.head
+        if holder.pos_ not in ("NOUN", "PROPN") or holder.i >= prep.i:
+            continue
+        lo = holder.i
+        while lo > holder.sent.start and holder.doc[lo - 1].dep_ in _NP_LEFT and holder.doc[lo - 1].head.i >= lo:
+            lo -= 1
+        return (lo, holder.i + 1), holder
+    return None

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
-from .assemble import block_starts, content_text, finish, source_tokens
+from .assemble import block_starts, content_text, finish, source_tokens, without_self_quotes
 from .draft import Draft, draft_from_group, span_chars, strip_span
 from .phrases import (
     borrow_subject,
@@ -30,9 +30,11 @@ from .candidates import rule_candidates
 from .occasions import occasion_clause_rule
 from .closing import (comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start,
                       subjectless_closing)
-from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, noun_rule, passive_rule,
-                    lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause, untrained_cue_with_clause,
-                    verb_rule)
+from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, headline_tail,
+                    headline_verb, noun_rule, passive_rule, lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause,
+                    untrained_cue_with_clause, verb_rule)
+from .headlines import title_headline
+from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import closer_of, last_speaker_is, repair_quotations
 from .self_denial import own_denials
@@ -280,7 +282,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:
                 closing = (quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok)
-                           or occasion_clause_rule(doc, tok) or subjectless_closing(doc, tok))
+                           or occasion_clause_rule(doc, tok) or headline_tail(doc, tok) or subjectless_closing(doc, tok))
                 if closing is not None and any(i in taken for i in range(*closing[2])):
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
@@ -289,7 +291,7 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                     and not any(i in taken for i in range(*lost[0])):
                 out.append(_rule_draft(text, bi, block, lost[0], lost[1], [lost[2]], None, 0.5))
             elif closing is None and tok.i not in taken and (document_speaks(tok, lex.document_nouns) or lemma in lex.object_cues or quote_opens_at(tok)
-                                                                         or untrained_cue_with_clause(tok, lex.cue_lemmas)):
+                                                                         or untrained_cue_with_clause(tok, lex.cue_lemmas) or headline_verb(tok)):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
                 found = verb_rule(doc, tok, taken, sources or set(), lex.negating_verbs)
                 if found and found[0] is not None:
@@ -337,20 +339,6 @@ def _without_intro_readings(text: str, drafts: list[Draft], bodies: list[Draft])
     following = [c for b in bodies for c in b.cue if "following" in text[c[0] : c[1]].lower()]
     kept = [d for d in drafts if not any(s < ce and cs < e for s, e in d.content for cs, ce in following)]
     return kept + bodies
-
-
-def _without_self_quotes(out: list[Attribution]) -> list[Attribution]:
-    """Drop an attribution whose content is nothing but its own source ("Yonhap reported the launch, citing
-    the JCS" read as the JCS saying "the JCS"): a misparse, not an attribution.  Parents are renumbered."""
-    keep = [i for i, a in enumerate(out)
-            if not (a.source and a.content and all(any(s.start <= c.start and c.end <= s.end for s in a.source) for c in a.content))]
-    if len(keep) == len(out):
-        return out
-    index = {old: new for new, old in enumerate(keep)}
-    kept = [out[i] for i in keep]
-    for a in kept:
-        a.parent = index.get(a.parent) if a.parent is not None else None
-    return kept
 
 
 def _nest(drafts: list[Draft]) -> list[Draft]:
@@ -402,6 +390,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     reported" the mission, not the outlet, is the speaker a following "It said" refers to.
     """
     dis = Discourse.of(text, entities, lex.person_nouns)
+    dis.blocks = [(b.start, b.doc) for b in parsed.blocks]
     # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
     starts = block_starts(parsed)
     out: list[Speaker | None] = [None] * len(drafts)
@@ -457,6 +446,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         taken = {i for sp in used for i in range(sp.start, sp.end)}
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
+        if not groups and (title := title_headline(text, bi, block, lex)) is not None:
+            rules.append(title)
     # a quotation paragraph a rule has given its own speaker does not continue the previous one
     claimed = [span for d in rules for span in d.content]
     drafts += [
@@ -473,6 +464,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
             known.add(d.cue[0])
             extra.append(d)
     for d in drafts + extra:
+        carried_statement(text, parsed.blocks[d.block], d, lex.document_nouns, speech)
         source_across_insertion(text, parsed.blocks[d.block], d)
         passive_agent(text, parsed.blocks[d.block], d)
         relative_object(text, parsed.blocks[d.block], d)
@@ -492,4 +484,4 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition)
     for a, stance in zip(out, stances):
         a.stance = stance
-    return _without_self_quotes(out)
+    return without_self_quotes(out)

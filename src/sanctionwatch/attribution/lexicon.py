@@ -43,6 +43,9 @@ class Lexicon:
     object_cues: frozenset[str] = frozenset()  # "X disclosed the breach": the object is what X reports
     clause_cues: frozenset[str] = frozenset()  # "added two boats to the fleet": no report without a clause
     body_intro_nouns: frozenset[str] = frozenset()  # "issued the following statement:": a body follows
+    content_warn: tuple[str, ...] = ()  # a warning the speaker opens with ("We warn that ..."): a neutral cue warns
+    aspectual_verbs: frozenset[str] = frozenset()  # "continues to defy": going on with an act, no report
+    headline_nouns: frozenset[str] = frozenset()  # cue lemmas a title-case headline uses as plural nouns ("Talks")
     body_intro_particles: frozenset[str] = frozenset()  # "went on:": verb + particle that hands on to a body
     body_running_verbs: frozenset[str] = frozenset()  # "adding:", "continuing:": the words run on past a paragraph
     light_verbs: frozenset[str] = frozenset()  # "sent the regime a warning": the subject owns the noun cue
@@ -113,6 +116,9 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         media_types=_lower(sp.get("media_types")),
         content_denial=tuple(str(w).lower() for w in d.get("content_denial") or []),
         content_condemn=tuple(str(w).lower() for w in d.get("content_condemn") or []),
+        content_warn=tuple(str(w).lower() for w in d.get("content_warn") or []),
+        headline_nouns=_lower(d.get("headline_nouns")),
+        aspectual_verbs=_lower(d.get("aspectual_verbs")),
         negative_labels=_lower(d.get("negative_labels")),
         negating_verbs=_lower(d.get("negating_verbs")),
         object_cues=_lower(d.get("object_cues")),

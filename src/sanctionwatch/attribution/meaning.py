@@ -17,7 +17,8 @@ _WORD = re.compile(r"[\w']+|n't", re.UNICODE)
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text.replace("’", "'"))]
+    # a straight single quote closing a quoted phrase ("No Proof'") is no part of the word
+    return [w.lower().strip("'") for w in _WORD.findall(text.replace("’", "'")) if w.strip("'")]
 
 
 def _has_phrase(words: Sequence[str], phrase: str) -> bool:
@@ -68,9 +69,32 @@ def courtesy(cue_tokens: Sequence[Token]) -> bool:
         c.lower_ in ("you", "all", "very", "much", "so") or c.is_punct for c in head.children)
 
 
+# the conjunctions of "when asked about X", "if asked": the subject is the one asked, and answers elsewhere
+_ASKED_WHEN = frozenset({"when", "if", "after", "before", "as", "once", "whenever"})
+
+
+def being_asked(cue_tokens: Sequence[Token]) -> bool:
+    """ "Peskov told agencies when asked about the shipments": being asked is the occasion of a reply, no report."""
+    head = cue_head(cue_tokens)
+    return head is not None and head.lemma_.lower() == "ask" and head.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in head.children) and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _ASKED_WHEN for c in head.children)
+
+
 def no_report(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
-    """A cue word that reports nothing here: part of a hyphenated adjective, a withholding, a courtesy."""
-    return hyphen_adjective(cue_tokens, lex) or withholds(cue_tokens, lex) or courtesy(cue_tokens)
+    """A cue word that reports nothing here: part of a hyphenated adjective, a withholding, a courtesy, going on
+    with an act, being asked."""
+    return (hyphen_adjective(cue_tokens, lex) or withholds(cue_tokens, lex) or courtesy(cue_tokens) or aspectual(cue_tokens, lex)
+            or being_asked(cue_tokens))
+
+
+def aspectual(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """ "North Korea continues to defy the resolutions", "Russia would continue to build ties": a cue verb in its
+    sense of going on with an act reports nothing ("he continued: ..." and "continued to insist that ..." do)."""
+    head = cue_head(cue_tokens)
+    if head is None or head.lemma_.lower() not in lex.aspectual_verbs:
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() not in lex.stance_of for c in head.children)
 
 
 def is_negated(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
@@ -215,6 +239,9 @@ def _content_stance(content_text: str, label_cue: bool, lex: Lexicon) -> str | N
     if any(f" {p} " in joined for p in lex.content_denial):
         return "deny"
     opening = " " + " ".join(words[:CONDEMN_WINDOW]) + " "
+    # "We warn that we will not tolerate ...": the speaker names the act it performs; it outranks the words after it
+    if any(f" {p} " in opening for p in lex.content_warn):
+        return "warn"
     if any(f" {p} " in opening for p in lex.content_condemn):
         return "condemn"
     if label_cue and (set(words) & lex.negative_labels or any(f" {p} " in joined for p in lex.negative_labels if " " in p)):

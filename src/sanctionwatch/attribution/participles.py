@@ -11,11 +11,26 @@ __all__ = ["STATE_VERBS", "denied_claim_verb", "reporter_goes_on"]
 STATE_VERBS = frozenset({"be", "remain", "stay", "exist", "seem", "appear"})
 
 
+# participles that pin a label on what the reported clause tells ("said the North sent shells, calling it a
+# troubling development"): the reporter labels the act it reports, not the actor doing it
+LABELLING = frozenset({"call", "describe", "brand", "label", "term", "dub", "characterise", "characterize"})
+# reported clauses that are themselves someone's words ("said Pyongyang rejected the report, calling it a lie"):
+# a label after them is that speaker's
+SPOKEN = frozenset({"say", "deny", "reject", "dismiss", "refute", "accuse", "condemn", "criticise", "criticize",
+                    "denounce", "claim", "allege", "warn", "slam", "blast", "call", "describe", "insist", "argue"})
+
+
 def reporter_goes_on(participle: Token, governor: Token) -> bool:
     """A speech participle the parser hung on a reported clause ("said that the stance remains unchanged,
-    asserting that ...") goes on with the reporter's act, not the clause's subject's."""
-    return participle.tag_ == "VBG" and participle.dep_ == "advcl" and governor.dep_ == "ccomp" \
-        and governor.lemma_.lower() in STATE_VERBS and governor.head.pos_ == "VERB" and governor.head.i < governor.i
+    asserting that ...", "said the tanker entered the port, describing the move as a violation") goes on with
+    the reporter's act, not the clause's subject's."""
+    if not (participle.tag_ == "VBG" and participle.dep_ in ("advcl", "conj") and governor.dep_ == "ccomp"
+            and governor.head.pos_ == "VERB" and governor.head.i < governor.i):
+        return False
+    if participle.dep_ == "conj":  # "calling it X and raising concerns": the second goes with the first
+        return participle.head.tag_ == "VBG" and reporter_goes_on(participle.head, governor)
+    lemma = governor.lemma_.lower()
+    return lemma in STATE_VERBS or (participle.lemma_.lower() in LABELLING and lemma not in SPOKEN)
 
 
 def denied_claim_verb(participle: Token, governor: Token) -> Token | None:

@@ -433,3 +433,34 @@ def lost_quote_rule(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, 
             if src[1] > src[0] and content[1] - content[0] >= 3:
                 return src, (verb.i, verb.i + 1), content
     return None
+
+
+# a headline is short and ends without a full stop
+HEADLINE_TOKENS = 20
+
+
+def _headline(verb: Token) -> bool:
+    """The verb's sentence is a headline standing alone in its block: short, no closing full stop, a present-tense
+    speech verb ("Russia Says ...", "..., defector says")."""
+    sent = verb.sent
+    return (verb.tag_ in ("VBZ", "VBP") and sent.start == 0 and sent.end == len(verb.doc) and len(sent) <= HEADLINE_TOKENS
+            and not any(t.text in ".!?" for t in sent) and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children))
+
+
+def headline_verb(verb: Token) -> bool:
+    """ "Russia Says 'No Proof' North Korea Sending Weapons": a headline's speech verb whose report the parser
+    read as an object, a shape the tagger was not trained on."""
+    return _headline(verb) and any(c.i > verb.i and c.dep_ in _CONTENT_DEPS for c in verb.children)
+
+
+def headline_tail(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "Sanctions hurting the regime, defector says": the speaker and verb close the headline after a comma; what
+    stands before the comma is the report (the parser often leaves it a loose dependent)."""
+    if not _headline(verb) or any(t.i > verb.i and not t.is_punct for t in verb.sent):
+        return None
+    # the subject nearest the verb (the parser may make the report's own noun a second subject)
+    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i)
+    comma = subj.left_edge.i - 1
+    if comma <= verb.sent.start or doc[comma].text != ",":
+        return None
+    return (subj.left_edge.i, subj.i + 1), (verb.i, verb.i + 1), trimmed(doc, verb.sent.start, comma)

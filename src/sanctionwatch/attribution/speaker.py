@@ -26,10 +26,11 @@ from spacy.tokens import Doc, Token
 from ..model import Entity
 from .lexicon import Lexicon
 from .carriers import cited_as_saying
-from .cued_speakers import channel_speaker, inverted_subject, np_range
+from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, np_range
+from .antecedents import cue_tense, document_author, document_subject_before, plural_subject_before, relative_antecedent, sentence_before
 from .people import named_in_apposition, one_of_its_people
 from .sides import header_author, person_sides
-from .subjects import headline_noun, plural_subject_before, subject_before
+from .subjects import headline_noun, subject_before
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -79,6 +80,9 @@ class Discourse:
     # the last pronoun source: (pronoun, position, its referent, how many speakers had taken the floor after it)
     last_pronoun: tuple[str, int, Entity | None, int] | None = None
     author: Entity | None = None  # the person a "Statement by ..." header names
+    blocks: Sequence[tuple[int, Doc]] = ()  # (start, parse) of every block, for the sentence before a pronoun
+    # a family name two or more people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) -> their ids
+    shared: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity], titles: frozenset[str] = frozenset()) -> "Discourse":
@@ -99,8 +103,9 @@ class Discourse:
             # two people share names neither
             if len(ids) == 1:
                 names.setdefault(word, next(m.entity for m in mentions if m.entity.id in ids))
+        shared = {word: frozenset(ids) for word, ids in firsts.items() if len(ids) > 1 and word not in names}
         return cls(text, entities, mentions, quoted, names=names, sides=person_sides(text, mentions, names),
-                   author=header_author(text, mentions))
+                   author=header_author(text, mentions), shared=shared)
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
@@ -197,7 +202,15 @@ def _entity_of_token(dis: Discourse, base: int, tok: Token) -> Entity | None:
     m = dis.mention_at(*_char(base, tok))
     if m is not None:
         return m.entity
-    return dis.names.get(tok.lower_) if tok.pos_ == "PROPN" else None
+    if tok.pos_ != "PROPN":
+        return None
+    named = dis.names.get(tok.lower_)
+    owners = dis.shared.get(tok.lower_) if named is None else None
+    # "Kim Yo Jong ... criticized X. 'Y,' Kim said": a family name two people share names the last of them to
+    # have spoken (the other would be named in full)
+    at = _char(base, tok)[0]
+    recent = (e for pos, e in reversed(dis.speakers) if 0 <= at - pos <= CONTINUITY_WINDOW and owners and e.id in owners)
+    return next(recent, named)
 
 
 def _phrase_entities(dis: Discourse, base: int, tok: Token, skip: set[int]) -> list[Entity]:
@@ -245,18 +258,6 @@ def _through_of(tok: Token, head: Token) -> bool:
     return False
 
 
-def _author(head: Token) -> Token | None:
-    """ "a statement by X" / "X's report": the author of a document noun."""
-    for c in head.children:
-        if c.dep_ == "poss":
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
 def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0) -> tuple[Entity | None, Entity | None, str | None]:
     """(speaker entity, affiliation entity, derived id) of a noun phrase headed by ``head``."""
     own = _entity_of_token(dis, base, head)
@@ -275,7 +276,7 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
         return own, aff, None
     lemma = head.lemma_.lower()
     if lemma in lex.document_nouns and depth < 3:
-        author = _author(head)
+        author = document_author(head)
         if author is not None:
             return analyse(dis, base, author, lex, depth + 1)
     for c in head.children:
@@ -358,7 +359,7 @@ def decide(
     channel: Entity | None = None
     head: Token | None = None
     if not source:
-        inv = inverted_subject(cue)
+        inv = inverted_subject(cue) or as_saying_holder(cue)
         if inv is not None:
             new_range, head = inv
             source = list(head.doc[new_range[0] : new_range[1]])
@@ -370,7 +371,7 @@ def decide(
     # an outlet carries whoever it cites; anyone carries whoever it quotes "as saying" ("the report quoted the firm as saying")
     if (cited := channel_speaker(cue, lex) if media else next((c[0] for t in cue if (c := cited_as_saying(t))), None)) is not None:
         channel, new_range, head = own if media else next((e for t in source if (e := _entity_of_token(dis, base, t)) and e.type in lex.media_types), None), np_range(cited), cited
-    head = _relative_antecedent(head)
+    head = relative_antecedent(head)
     at = _char(base, head)[0]
     entity: Entity | None
     affiliation: Entity | None = None
@@ -401,17 +402,22 @@ def decide(
             # "He expressed respect for the leader. He said: ...": the same pronoun as subject again, with no
             # one else speaking between, is the same person, not someone the last sentence talked about
             entity = last[2]
-        elif want == "group" and (group := plural_subject_before(head)) is not None:
+        elif want == "group" and (group := plural_subject_before(head, sentence_before(head, dis.blocks, base))) is not None:
             # "Seven nurses met reporters ... They claimed ...": the group the last sentence was about, not
             # the last body it named
             entity, affiliation, derived = analyse(dis, base, group, lex)
-        elif want == "person" and dis.floor(at, None, True, _tense(cue)) is None \
+        elif want == "org" and (paper := document_subject_before(head, lex.document_nouns, sentence_before(head, dis.blocks, base))) is not None:
+            # "Excerpts of a UN report were published. It shows ...": the report speaks, for whoever wrote it
+            entity, affiliation, derived = analyse(dis, base, paper, lex)
+            if entity is None and derived is None:
+                entity, affiliation = affiliation, None  # "a UN report": the body behind the adjective wrote it
+        elif want == "person" and dis.floor(at, None, True, cue_tense(cue)) is None \
                 and (subj := _person_entity(dis, base, subject_before(head))) is not None:
             # "Kim Jong-nam, the half-brother of leader Kim Jong Un, died ... Before his death, he said ...": the
             # person the last sentence was about, not the last person it named
             entity = subj
         else:
-            entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, _tense(cue))
+            entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, cue_tense(cue))
         if want == "group" and entity is not None and entity.type.lower() == "person":
             entity = None  # "they said" after a named official speaks for a group the text did not name
     else:
@@ -446,7 +452,7 @@ def decide(
     floor = None if quoted else entity if entity is not None else Entity(derived, derived, "government_body") if derived is not None else None
     if floor is not None:
         dis.speakers.append((at, floor))
-        dis.tenses.append(_tense(cue))
+        dis.tenses.append(cue_tense(cue))
     if not quoted and (head.pos_ == "PRON" or low in lex.pronouns):
         dis.last_pronoun = (low, at, entity, len(dis.speakers))
     return Speaker(
@@ -457,34 +463,12 @@ def decide(
     )
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-
-
 def _person_entity(dis: Discourse, base: int, tok: Token | None) -> Entity | None:
     """The person a subject names: its own mention or its apposition's ("The US envoy, Jane Roe, left")."""
     for t in ([tok] + [c for c in tok.children if c.dep_ == "appos"]) if tok is not None else []:
         m = dis.mention_at(*_char(base, t))
         if m is not None:
             return m.entity if m.entity.type.lower() == "person" else None
-    return None
-
-
-def _relative_antecedent(head: Token) -> Token:
-    """ "President Roe, who said earlier that ...": a relative pronoun speaks for the noun its clause hangs
-    on ("those" in "those who ...", which names no one), not for the last speaker of the discourse."""
-    clause = head.head
-    if head.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
-        return clause.head
-    return head
-
-
-def _tense(cue: Sequence[Token]) -> str | None:
-    """"present" for "says", "past" for "said"/"declared"; None where the cue has no finite verb."""
-    for t in cue:
-        if t.tag_ in ("VBZ", "VBP"):
-            return "present"
-        if t.tag_ == "VBD":
-            return "past"
     return None
 
 

@@ -8,7 +8,6 @@ from spacy.tokens import Token
 
 __all__ = ["headline_noun", "plural_subject_before", "subject_before"]
 
-_PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 
 
 def subject_before(pronoun: Token) -> Token | None:
@@ -18,18 +17,6 @@ def subject_before(pronoun: Token) -> Token | None:
         return None
     root = pronoun.doc[pronoun.sent.start - 1].sent.root
     return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
-
-
-def plural_subject_before(pronoun: Token) -> Token | None:
-    """The plural common-noun subject of the sentence before a subject "they" in the same paragraph."""
-    sent = pronoun.sent
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
-        return None
-    before = pronoun.doc[sent.start - 1].sent
-    # the parser may give the root a second subject: a dateline's place ("SEOUL (AP) - The officials said"), a
-    # place at the end of a long subject ("Nurses from a clinic in Dandong, China met ...")
-    groups = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < before.root.i and c.tag_ in _PLURAL_NOUNS and c.pos_ == "NOUN"]
-    return groups[-1] if groups else None
 
 
 def headline_noun(head: Token) -> bool:

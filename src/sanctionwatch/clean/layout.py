@@ -123,15 +123,24 @@ def _captions_above_credits(lines: list[Line], verdicts: dict[int, str], new: di
 def _rails(lines: list[Line], feats: Features, head: int | None, mark) -> None:
     """Under a related-stories header, every line up to the next real paragraph is a link or a teaser."""
     in_rail = False
+    spaced = _spaced(lines)
     for line in lines:
         if line.index != head and feats.rail_header(line):
             mark(line.index, "related_links")
             in_rail = True
-        elif in_rail and (not line.paragraph or line.text.endswith(("…", "..."))):
-            # a teaser is cut short with an ellipsis, however long: the story's own paragraphs are not
+        elif in_rail and (not line.paragraph or line.text.endswith(("…", "...")) or (spaced and not line.blank_before)):
+            # a teaser is cut short with an ellipsis, however long: the story's own paragraphs are not; and on
+            # a page whose paragraphs stand apart, a two-sentence teaser packed in the rail's list is no paragraph
             mark(line.index, "related_links")
         else:
             in_rail = False
+
+
+def _spaced(lines: list[Line]) -> bool:
+    """The page sets its paragraphs apart with blank lines (most do; a scrape that kept single line breaks does
+    not, and there a line glued to the one above can be the story's next paragraph)."""
+    paragraphs = [line for line in lines[1:] if line.paragraph]
+    return len(paragraphs) >= 3 and sum(line.blank_before for line in paragraphs) * 4 >= len(paragraphs) * 3
 
 
 def _tag_runs(lines: list[Line], head: int | None, marked, mark) -> None:

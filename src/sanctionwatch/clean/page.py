@@ -82,6 +82,11 @@ class Line:
         return (self.terminal and self.words >= 12) or self.words >= 30
 
 
+# A web site named by its domain inside a photo credit ("kremlin.ru", "kcna.kp"): lower case, yet a name
+_DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
+# the full stop inside such a domain, which a credit's tail may hold (it ends no sentence)
+_DOMAIN_DOT = r"(?<=[a-z0-9])\.(?=[a-z]{2,6}(?:\s*$|\s*[/,]))"
+
 # "March 14, 2018" or "14 March 2018" right before a trailing parenthesis
 _CAPTION_DATE = re.compile(rf"(?:\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*$")
 
@@ -132,7 +137,8 @@ class Features:
             r"\s(?P<word>(?:image|photo|photograph|picture)s?\s+(?:via|by|courtesy of)\s+(?P<lwc>[A-Z][^.:|!?()\[\]]{1,80}?))\s*$"
         )
         self._dash = re.compile(r"\s[-–—]\s+(?P<dc>[^|!?()\[\]]{2,90}?)\s*$")
-        tail = r"(?P<sc>[^.|!?()\[\]]{2,90}?)\s*$"
+        # (a site named by its domain may close a credit: "Jane Roe, RIA Novosti / kremlin.ru")
+        tail = rf"(?P<sc>(?:[^.|!?()\[\]]|{_DOMAIN_DOT}){{2,90}}?)\s*$"
         self._plain = [re.compile(lead + tail) for lead in (r"\|\s*", r"(?:^|\s)/\s*", r"(?<=[.!?”\"’])\s+", r"^")]
 
     # A credit: capitalised names, agency names, slashes, and only a few lower-case words.
@@ -142,7 +148,7 @@ class Features:
             return False
         for word in re.split(r"[\s/]+", text):
             word = word.strip(",;()[]")
-            if word and word[0].islower() and word.lower() not in self.lex.credit_words:
+            if word and word[0].islower() and word.lower() not in self.lex.credit_words and not _DOMAIN.fullmatch(word):
                 return False
         return labelled or bool(self._agency.search(text)) or bool(re.search(r"[A-Z][\w-]*\s*/\s*[A-Z]", text))
 

@@ -1,0 +1,55 @@
+"""A title-case headline the parser could not read ("North Korea's Kim Yo Jong Slams Sanctions Measures": every word
+a proper noun, no verb): its speech verb is found by its shape, the words before it speak, the words after it are
+what they say."""
+
+from __future__ import annotations
+
+import re
+
+from ..read import Block
+from .draft import Draft, span_chars
+from .lexicon import Lexicon
+
+# a headline is short, sits at the top of the page, and ends without a full stop
+MAX_WORDS = 14
+TOP_BLOCKS = 3
+_TERMINAL = re.compile(r"[.!?]\s*$")
+
+
+def _cue_lemma(word: str, lex: Lexicon) -> str | None:
+    """The lemma of a third-person verb form ("Slams", "Denies", "Accuses") the stance lexicon knows."""
+    low = word.lower()
+    if not low.endswith("s") or len(low) < 4:
+        return None
+    for lemma in (low[:-1], low[:-2], low[:-3] + "y"):
+        if lemma in lex.headline_nouns or lemma in lex.noun_cues:
+            return None
+        if lemma in lex.stance_of and lemma not in lex.cognition and lex.stance_of[lemma] != "none":
+            return lemma
+    return None
+
+
+def title_headline(text: str, bi: int, block: Block, lex: Lexicon) -> Draft | None:
+    """The draft of a title-case headline block with one speech verb inside it and no verb the parser found."""
+    doc = block.doc
+    words = [t for t in doc if t.is_alpha]
+    if bi >= TOP_BLOCKS or "\n" in doc.text.strip() or not 3 <= len(words) <= MAX_WORDS or _TERMINAL.search(doc.text):
+        return None
+    if sum(t.text[0].isupper() for t in words) * 4 < len(words) * 3 or any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return None
+    cues = [(t, lemma) for t in words[1:-1] if t.text[0].isupper() and (lemma := _cue_lemma(t.text, lex))]
+    if len(cues) != 1:
+        return None
+    tok, lemma = cues[0]
+    tok.lemma_ = lemma  # the parser's lemma of a verb it read as a name is the name itself
+    src = (0, tok.i)
+    content = (tok.i + 1, len(doc))
+    return Draft(bi, [span_chars(text, block.start, doc, *src)], [span_chars(text, block.start, doc, tok.i, tok.i + 1)],
+                 [span_chars(text, block.start, doc, *content)], [tok], _head_last(doc[src[0] : src[1]]), confidence=0.5)
+
+
+def _head_last(tokens) -> list:
+    """An English noun phrase ends in its head ("North Korea's Kim Yo Jong"): the parse of a title-case line
+    hangs every word elsewhere, so the speaker is read from the last word alone."""
+    words = [t for t in tokens if t.is_alpha]
+    return words[-1:] if words else list(tokens)
