@@ -185,3 +185,14 @@ def test_a_closing_source_the_tagger_missed_in_a_longer_paragraph(attributions_o
             "Four of them were also charged with perjury.")
     atts = attributions_of(text)
     assert any(joined(a.cue) == "said" and joined(a.source) == "the Department of Justice (DOJ)" for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text,cue,reports", [
+    ("Pyongyang continues to defy the sanctions, the monitors said.", "continues", False),
+    ("The regime kept selling coal, the panel said.", "kept", False),
+    ('"We will not stop," he continued.', "continued", True),
+    ("He continued that the tests would go on.", "continued", True),
+])
+def test_continue_reports_only_words(attributions_of, text, cue, reports):
+    atts = attributions_of(text)
+    assert any(joined(a.cue) == cue for a in atts) is reports, show(atts)
