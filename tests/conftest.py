@@ -115,6 +115,12 @@ def parse_events(nlp):
 
 
 @pytest.fixture(scope="session")
+def events_of(parse_events):
+    """The events of one text of a test's own, published on 12 March 2024 unless the test says otherwise."""
+    return lambda text, published="2024-03-12": parse_events(text, published)[1]
+
+
+@pytest.fixture(scope="session")
 def attributions_of(nlp):
     """Extract the attributions of one text of a test's own, checking every offset; ``resolve=True`` resolves
     its actors first.  Skips when the CRF (python-crfsuite) or its trained model is missing."""

@@ -9,11 +9,6 @@ from fragments import of_type, role_entities, role_texts
 from sanctionwatch.model import Document
 
 
-@pytest.fixture(scope="module")
-def events_of(parse_events):
-    return lambda text, published="2024-03-12": parse_events(text, published)[1]
-
-
 @pytest.mark.parametrize(
     "text, etype",
     [

@@ -10,11 +10,6 @@ from fragments import of_type, role_entities
 from sanctionwatch.quantity import parse_quantity
 
 
-@pytest.fixture(scope="module")
-def events_of(parse_events):
-    return lambda text, published="2024-03-12": parse_events(text, published)[1]
-
-
 # --- an authority taking accounts, funds or coins is a seizure, a hacker's "seizing" coins is not -------------
 
 

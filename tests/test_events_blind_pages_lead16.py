@@ -11,11 +11,6 @@ import pytest
 from fragments import role_texts
 
 
-@pytest.fixture(scope="module")
-def events_of(parse_events):
-    return lambda text, published="2024-03-12": parse_events(text, published)[1]
-
-
 @pytest.mark.parametrize(
     ("text", "agent"),
     [

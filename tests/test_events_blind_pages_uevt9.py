@@ -8,11 +8,6 @@ import pytest
 from fragments import of_type, role_entities, role_texts
 
 
-@pytest.fixture(scope="module")
-def events_of(parse_events):
-    return lambda text, published="2024-03-12": parse_events(text, published)[1]
-
-
 # --- "$12 million in crypto": "in" after an amount is what it is counted in, not a place ------------------------
 
 
