@@ -33,3 +33,13 @@ def entities_of(nlp, text: str, table: ActorTable, ents: list[tuple[str, str]] |
         for m in e.mentions:
             assert text[m.start : m.end] == m.text, (e.id, m)
     return entities
+
+
+def owner(entities: list[Entity], text: str, surface: str) -> str | None:
+    """Id of the entity holding a mention exactly over the first occurrence of surface."""
+    pos = text.index(surface)
+    for e in entities:
+        for m in e.mentions:
+            if (m.start, m.end) == (pos, pos + len(surface)):
+                return e.id
+    return None

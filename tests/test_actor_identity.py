@@ -11,22 +11,12 @@ import pytest
 from sanctionwatch.actors import ActorTable, load_actor_table
 from sanctionwatch.model import Entity
 
-from ner_by_hand import entities_of
+from ner_by_hand import entities_of, owner
 
 
 @pytest.fixture(scope="module")
 def table() -> ActorTable:
     return load_actor_table()
-
-
-def owner(entities: list[Entity], text: str, surface: str) -> str | None:
-    """Id of the entity holding a mention exactly over the first occurrence of surface."""
-    pos = text.index(surface)
-    for e in entities:
-        for m in e.mentions:
-            if (m.start, m.end) == (pos, pos + len(surface)):
-                return e.id
-    return None
 
 
 def ids_over(entities: list[Entity], text: str, surface: str) -> set[str]:

@@ -24,9 +24,8 @@ from typing import Mapping, Sequence
 from ..actors import load_actor_table
 from ..cases import CaseMember, Claim
 from ..model import Attribution, Document, Event, Quantity
-from .evidence import interval, rules
+from .evidence import interval, unit as _unit
 from .states import acting_state
-from .evidence import unit as _unit
 
 OUTLET = "outlet:"
 
