@@ -21,6 +21,9 @@ spy agencies and wires; machine-translated pages), each restated in the team's o
 - "..., wire fraud, money laundering and identity theft, the Department of Justice (DOJ) said.": the parser reads
   the closing source as the list's last item and leaves the verb without a subject; the words between the last
   comma and the verb are the source (an acronym in parentheses with them).
+- A press-conference transcript ("Foreign Ministry Spokesperson Jane Roe's Regular Press Conference on ...", then
+  "Q: ..." and "A: ..."): the answers are the spokesperson's, "the Chinese side" is China, and an unquoted
+  content does not run on into the next sentence's own speaker.
 """
 
 from __future__ import annotations
@@ -196,3 +199,25 @@ def test_a_closing_source_the_tagger_missed_in_a_longer_paragraph(attributions_o
 def test_continue_reports_only_words(attributions_of, text, cue, reports):
     atts = attributions_of(text)
     assert any(joined(a.cue) == cue for a in atts) is reports, show(atts)
+
+
+def test_a_press_conference_transcript(attributions_of):
+    text = ("Foreign Ministry Spokesperson Jane Roe's Regular Press Conference on May 2, 2016\n\n"
+            "Q: What is your comment on the new resolution?\n\n"
+            "A: The resolution also states that it is not meant to harm civilians. We maintain that it must be "
+            "implemented in full. The Chinese side supports the Council in making a response.")
+    atts = attributions_of(text, resolve=True)
+    we = [a for a in atts if joined(a.source) == "We"]
+    assert we and we[0].source_entity == "local:jane-roe" and we[0].parent is None, show(atts)
+    states = [a for a in atts if joined(a.cue) == "also states"]
+    assert states and "We maintain" not in joined(states[0].content), show(atts)
+    side = [a for a in atts if joined(a.source) == "The Chinese side"]
+    assert side and side[0].source_entity == "chn", show(atts)
+    assert not any(joined(a.source) in ("Q", "A") for a in atts), show(atts)
+
+
+def test_a_quotation_may_run_over_sentences(attributions_of):
+    text = 'The envoy said: "The ship is ours. We will take it back." The ministry said nothing.'
+    atts = attributions_of(text)
+    envoy = [a for a in atts if joined(a.source) == "The envoy"]
+    assert envoy and "take it back" in joined(envoy[0].content), show(atts)

@@ -173,3 +173,8 @@ def test_a_broadcast_label_before_a_quotation_on_its_line_goes_alone():
     line = "SOT, Jane Roe, Harbour Authority spokeswoman (English): “The tanker never entered our port.”"
     text = f"{STORY}\n\n{line}"
     assert [r.text for r in find_ignored(text)] == ["SOT,"]
+
+
+def test_the_labels_of_a_transcript_go_and_the_words_stay():
+    text = f"Q: Has the tanker left the port?\n\nA: {STORY}"
+    assert [r.text for r in find_ignored(text)] == ["Q:", "A:"]

@@ -11,6 +11,7 @@ from ..actors import dateline_end
 from ..model import Attribution, Entity
 from ..read import Parsed
 from .draft import Draft, fragments, span_chars, strip_span
+from .features import QUOTE_CHARS
 from .lexicon import Lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
 from .speaker import Speaker
@@ -191,3 +192,29 @@ def without_self_quotes(out: list[Attribution]) -> list[Attribution]:
     for a in kept:
         a.parent = index.get(a.parent) if a.parent is not None else None
     return kept
+
+
+def clip_run_on(text: str, drafts: list[Draft]) -> None:
+    """An unquoted content that runs on past its sentence into the next one, where another speaker begins ("The
+    resolution also states that it is not meant to harm civilians. We maintain that it must be implemented."),
+    ends where that sentence starts: the next speaker's words are not nested in the first one's."""
+    for b in drafts:
+        if not b.source or not b.cue or not b.cue_tokens:
+            continue
+        cue_at, b_sent = b.cue[0][0], _sentence_chars(b.cue[0][0], b.cue_tokens[0])
+        for a in drafts:
+            if a is b or not a.cue_tokens or not a.cue or not any(s <= cue_at < e for s, e in a.content):
+                continue
+            if any(ch in QUOTE_CHARS for s, e in a.content for ch in text[s:e]):
+                continue  # a quotation may run over sentences
+            a_end = _sentence_chars(a.cue[0][0], a.cue_tokens[0])[1]
+            # (a body after "... told the crowd:" starts past its intro's sentence: every sentence of it is said)
+            if min(s for s, _ in a.content) < a_end <= b_sent[0] and min(s for s, _ in b.source) >= b_sent[0]:
+                clipped = [strip_span(text, s, min(e, b_sent[0])) for s, e in a.content if s < b_sent[0]]
+                a.content = [(s, e) for s, e in clipped if e > s] or a.content
+
+
+def _sentence_chars(at: int, tok: Token) -> tuple[int, int]:
+    """Global character span of the sentence of ``tok``, whose first character is at ``at``."""
+    base = at - tok.idx
+    return base + tok.sent.start_char, base + tok.sent.end_char

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
-from .assemble import block_starts, content_text, finish, source_tokens, without_self_quotes
+from .assemble import block_starts, clip_run_on, content_text, finish, source_tokens, without_self_quotes
 from .draft import Draft, draft_from_group, span_chars, strip_span
 from .phrases import (
     borrow_subject,
@@ -477,7 +477,9 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     extra = [d for d in extra if not no_report(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
     bodies = body_drafts(text, parsed, drafts + extra, lex)
-    ordered = _nest(_without_intro_readings(text, drafts + extra, bodies))
+    kept = _without_intro_readings(text, drafts + extra, bodies)
+    clip_run_on(text, kept)
+    ordered = _nest(kept)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])

@@ -45,8 +45,11 @@ _STATE_BODY_TYPES = frozenset({"government_body", "intelligence", "armed_forces"
 
 
 # a header line naming the one who speaks in the document: "Statement by ...", "Remarks of ...", "Address by ..."
-_HEADER = re.compile(r"(?im)^[ \t]*(?:press |joint )?(?:statement|remarks|speech|address|message|letter|briefing)s?"
-                     r"\s+(?:by|of|from)\s+(?P<who>[^\n]{3,200})$")
+# (and a transcript's: "Foreign Ministry Spokesperson Jane Roe's Regular Press Conference on May 2, 2016", whose
+# answers are hers)
+_HEADER = re.compile(r"(?im)^[ \t]*(?:(?:press |joint )?(?:statement|remarks|speech|address|message|letter|briefing)s?"
+                     r"\s+(?:by|of|from)\s+(?P<who>[^\n]{3,200})"
+                     r"|(?P<host>[^\n]{3,120}?)['’]s\s+(?:regular\s+|daily\s+)?(?:press\s+conference|press\s+briefing|briefing)\b[^\n]{0,60})$")
 HEADER_WINDOW = 600
 
 
@@ -55,5 +58,5 @@ def header_author(text: str, mentions: Sequence[Placed]) -> Entity | None:
     m = _HEADER.search(text, 0, HEADER_WINDOW)
     if m is None:
         return None
-    lo, hi = m.span("who")
+    lo, hi = m.span("who") if m.group("who") else m.span("host")
     return next((p.entity for p in mentions if lo <= p.start and p.end <= hi and p.entity.type.lower() == "person"), None)
