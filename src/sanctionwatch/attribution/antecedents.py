@@ -1,7 +1,9 @@
 """What a source word goes back to when the words around it say so: a subject pronoun ("Seven nurses met
 reporters. They claimed ...", "The monitors did not name the state, but they said ...", "Excerpts of a UN report
-were published. It shows ..."), a relative pronoun ("President Roe, who said ..."), a document's author ("a
-statement by X"); and the tense of a cue, which keeps an interview's speakers apart."""
+were published. It shows ...", "Kim Jong-nam, the half-brother of leader Kim Jong Un, died ... he said ..."), a
+headline's bare subject noun ("Diplomat slams ...": the person the lede names), a relative pronoun ("President
+Roe, who said ..."), a document's author ("a statement by X"); and the tense of a cue, which keeps an interview's
+speakers apart."""
 
 from __future__ import annotations
 
@@ -60,6 +62,25 @@ def document_subject_before(pronoun: Token, documents: frozenset[str], before: S
             if paper is not None:
                 return paper
     return None
+
+
+def subject_before(pronoun: Token) -> Token | None:
+    """The subject of the sentence before a subject pronoun, in the same paragraph ("Kim Jong-nam, the
+    half-brother of leader Kim Jong Un, died ... Before his death, he said ...": Kim Jong-nam)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.sent.start == 0:
+        return None
+    root = pronoun.doc[pronoun.sent.start - 1].sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+
+
+def headline_noun(head: Token) -> bool:
+    """ "Diplomat slams new sanctions": a headline drops the article of a singular noun opening it; the person is
+    the one the lede names, not someone new (a bare singular noun opens no sentence of running text)."""
+    return (head.tag_ == "NN" and head.left_edge.i == head.sent.start and head.left_edge.is_title
+            and head.left_edge.lower_ not in _QUANTIFIERS and not any(c.dep_ in ("det", "predet") for c in head.children))
+
+
+_QUANTIFIERS = frozenset({"such", "another", "other", "every", "each", "no", "any", "some", "this", "that"})
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})

@@ -27,10 +27,10 @@ from ..model import Entity
 from .lexicon import Lexicon
 from .carriers import cited_as_saying
 from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, np_range
-from .antecedents import cue_tense, document_author, document_subject_before, plural_subject_before, relative_antecedent, sentence_before
+from .antecedents import (cue_tense, document_author, document_subject_before, headline_noun, plural_subject_before, relative_antecedent,
+                          sentence_before, subject_before)
 from .people import named_in_apposition, one_of_its_people
 from .sides import header_author, person_sides
-from .subjects import headline_noun, subject_before
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
