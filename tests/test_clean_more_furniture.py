@@ -86,12 +86,16 @@ STORY = "The coast guard held the tanker in port for a week, officials said on M
         "March 17, 7:04 UTC+3 UNITED NATIONS",
         # a site's tagline
         "Get the latest news from around the world, live coverage, features and analysis.",
+        # a caption whose credit follows a bar, a related-stories header, a publisher's line about itself
+        "Activists march outside the embassy in Seoul. Image | Harbour News file.",
+        "Recommended articles",
+        "Harbour Coin News is the world leader in news, prices and information on digital currencies.",
     ],
     ids=["file-photo", "ap-photo", "credit-ellipsis", "photo-shows", "stamp", "meta-row", "share-buttons",
          "subscribe", "dash-source", "colon-source", "ap-then-wire", "emails-pitch", "release-label", "author",
          "author-bio", "player", "attn", "write-update", "original-source", "reprinted", "date-source",
          "read-in-minutes", "summary-toggle", "show-original", "member-pitch", "unlimited-access", "subscribe-now",
-         "cards-accepted", "blog-comment-form", "published-on", "image-via-lower", "photo-by-lower", "more-for-you", "section-date", "section-date-time", "byline-stamp", "stamp-utc-place", "tagline"],
+         "cards-accepted", "blog-comment-form", "published-on", "image-via-lower", "photo-by-lower", "more-for-you", "section-date", "section-date-time", "byline-stamp", "stamp-utc-place", "tagline", "bar-credit", "recommended-articles", "about-publisher"],
 )
 def test_clutter_is_ignored_and_the_story_kept(clutter):
     text = f"{STORY}\n\n{clutter}\n\nThe ship's owner could not be reached for comment, the agency said."
@@ -162,6 +166,8 @@ def test_the_teaser_under_a_featured_post_label_is_ignored():
         "Officials | 2021-03-17 talks resumed in Geneva after the seizure of the tanker",
         "Get the latest news on the talks from our correspondent, who said the tanker had left.",
         "March 17 was the day NATO met.",
+        "Yonhap is a news agency in Seoul, and it said the tanker left.",
+        "The Image | Photo of the tanker was published, officials said.",
     ],
 )
 def test_sentences_that_look_like_this_furniture_are_kept(line):

@@ -123,7 +123,7 @@ class Features:
         # Where a trailing credit may start; each form tried on its own (a leftmost match of one would hide another):
         # "(X / AFP)", "…StatesImage: X", "… - Copyright AFP/File X", "… | YONHAP", "… /Yonhap", "…2018. EPA-EFE/NAME"
         self._paren = re.compile(r"(?P<paren>[(\[])(?P<pc>[^()\[\]]{2,90})[)\]]\s*$")
-        self._label = re.compile(r"(?:(?<=[a-z.)\]])|\s|^)(?P<label>(?i:(?:Image|Photo|Photograph|Picture|Foto|Credit|Source)s?\s*(?:credit)?\s*:)|Credit\s*(?:…|\.\.\.))\s*(?P<lc>[^:]{2,90})$")
+        self._label = re.compile(r"(?:(?<=[a-z.)\]])|\s|^)(?P<label>(?i:(?:Image|Photo|Photograph|Picture|Foto|Credit|Source)s?\s*(?:credit)?\s*[:|])|Credit\s*(?:…|\.\.\.))\s*(?P<lc>[^:]{2,90})$")
         # ("Credit…X, via Associated Press": a newspaper's credit label ends in an ellipsis, not a colon; "PHOTO: X"
         # is the same label in capitals)
         # "…in New York.Photo Xinhua.": a "Photo" word without a colon, glued to the caption's full stop or
@@ -147,7 +147,7 @@ class Features:
         if not text or len(text.split()) > 12:
             return False
         for word in re.split(r"[\s/]+", text):
-            word = word.strip(",;()[]")
+            word = word.strip(",;()[].")
             if word and word[0].islower() and word.lower() not in self.lex.credit_words and not _DOMAIN.fullmatch(word):
                 return False
         return labelled or bool(self._agency.search(text)) or bool(re.search(r"[A-Z][\w-]*\s*/\s*[A-Z]", text))
