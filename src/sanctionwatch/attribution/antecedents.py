@@ -64,13 +64,12 @@ def document_subject_before(pronoun: Token, documents: frozenset[str], before: S
     return None
 
 
-def subject_before(pronoun: Token) -> Token | None:
-    """The subject of the sentence before a subject pronoun, in the same paragraph ("Kim Jong-nam, the
-    half-brother of leader Kim Jong Un, died ... Before his death, he said ...": Kim Jong-nam)."""
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.sent.start == 0:
+def subject_before(pronoun: Token, before: Span | None) -> Token | None:
+    """The subject of the sentence before a subject pronoun ("Kim Jong-nam, the half-brother of leader Kim Jong Un,
+    died ... Before his death, he said ...": Kim Jong-nam)."""
+    if pronoun.dep_ not in _SUBJECTS or before is None:
         return None
-    root = pronoun.doc[pronoun.sent.start - 1].sent.root
-    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    return next((c for c in before.root.children if c.dep_ in _SUBJECTS and c.i < before.root.i), None)
 
 
 def headline_noun(head: Token) -> bool:

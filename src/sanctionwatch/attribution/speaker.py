@@ -412,7 +412,7 @@ def decide(
             if entity is None and derived is None:
                 entity, affiliation = affiliation, None  # "a UN report": the body behind the adjective wrote it
         elif want == "person" and dis.floor(at, None, True, cue_tense(cue)) is None \
-                and (subj := _person_entity(dis, base, subject_before(head))) is not None:
+                and (subj := _person_entity(dis, base, subject_before(head, sentence_before(head, dis.blocks, base)))) is not None:
             # "Kim Jong-nam, the half-brother of leader Kim Jong Un, died ... Before his death, he said ...": the
             # person the last sentence was about, not the last person it named
             entity = subj
