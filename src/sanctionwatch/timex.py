@@ -20,88 +20,29 @@ Anchoring follows news convention and never guesses:
   2023" without an anchor keeps its known start and an open (None) end.
 
 The lexicon (month and weekday names, decade parts, number words) is in
-``data/timex.yaml``; the patterns are compiled once per process.
+``data/timex.yaml`` (read by ``timex_lexicon.py``); the patterns are compiled once per process.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
 
-from .resources import package_yaml
 from .model import TimeValue
 from .timex_context import bare_month_year
-
-Interval = tuple[date, date, str]  # start, end, granularity
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    decade_parts: dict[str, tuple[int, int]]
-    year_parts: dict[str, tuple[int, int]]
-    month_parts: tuple[str, ...]  # "mid-October": words that narrow a month without changing its date
-    quarters: dict[str, int]
-    numbers: dict[str, int]
-    prepositions: tuple[str, ...]
-    name_exempt: frozenset[str]
-    year_references: dict[str, int]  # "that year": 0, "the following year": 1 (offset from the context year)
-    period_references: tuple[str, ...]  # "this period": the interval of the last dated expression
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    raw = package_yaml("timex.yaml")
-    return _Lexicon(
-        months={k.lower(): int(v) for k, v in raw["months"].items()},
-        weekdays={k.lower(): int(v) for k, v in raw["weekdays"].items()},
-        decade_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["decade_parts"].items()},
-        year_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["year_parts"].items()},
-        month_parts=tuple(str(w).lower() for w in raw.get("month_parts") or ()),
-        quarters={str(k).lower(): int(v) for k, v in raw["quarters"].items()},
-        numbers={str(k).lower(): int(v) for k, v in raw["numbers"].items()},
-        prepositions=tuple(str(p).lower() for p in raw["prepositions"]),
-        name_exempt=frozenset(str(w).lower() for w in raw.get("month_name_exempt", ()))
-        | frozenset(k.lower() for k in raw["weekdays"]) | frozenset(k.lower() for k in raw["year_parts"]),
-        year_references={" ".join(str(k).lower().split()): int(v) for k, v in (raw.get("year_references") or {}).items()},
-        period_references=tuple(" ".join(str(k).lower().split()) for k in raw.get("period_references") or ()),
-    )
-
-
-def _alt(words) -> str:
-    # Longest first so "sept" wins over "sep" and "september" over both.
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-# --- interval helpers ------------------------------------------------------
-
-
-def _month_interval(year: int, month: int) -> Interval:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
-
-
-def _year_interval(year: int) -> Interval:
-    return date(year, 1, 1), date(year, 12, 31), "year"
-
-
-def _recent_weekday(weekday: int, anchor: date, strictly_before: bool = False) -> date:
-    back = (anchor.weekday() - weekday) % 7
-    if strictly_before and back == 0:
-        back = 7
-    return anchor - timedelta(days=back)
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
+from .timex_lexicon import (
+    Interval,
+    Lexicon,
+    alternation,
+    lexicon,
+    month_interval,
+    recent_weekday,
+    safe_date,
+    year_interval,
+)
 
 # --- the point grammar -------------------------------------------------------
 # A "point" is an expression that denotes one interval; "since X", "between X
@@ -116,15 +57,15 @@ class _Point:
 
 
 class _Grammar:
-    def __init__(self, lex: _Lexicon) -> None:
+    def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        month = _alt(lex.months)
-        wday = _alt(lex.weekdays)
-        dpart = _alt(lex.decade_parts)
-        ypart = _alt(lex.year_parts)
-        quarter = _alt(lex.quarters)
-        number = _alt(lex.numbers)
-        mpart = _alt(lex.month_parts) or r"(?!)"
+        month = alternation(lex.months)
+        wday = alternation(lex.weekdays)
+        dpart = alternation(lex.decade_parts)
+        ypart = alternation(lex.year_parts)
+        quarter = alternation(lex.quarters)
+        number = alternation(lex.numbers)
+        mpart = alternation(lex.month_parts) or r"(?!)"
         year = r"(?:19|20)\d\d(?![\d,.]\d)"
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
         # Each alternative is tried in order and the longest match wins.
@@ -152,7 +93,7 @@ class _Grammar:
         # Named groups repeat across alternatives, so composite patterns only
         # *locate* the points (unnamed copy); the points are re-parsed alone.
         self._point_loose = re.sub(r"\(\?P<\w+>", "(?:", point_src)
-        prep = _alt(lex.prepositions)
+        prep = alternation(lex.prepositions)
         self.prep_re = re.compile(rf"(?:{prep})\s+$", re.I)
         # "between April and October last year": a trailing year qualifier dates both ends
         self.range_re = re.compile(
@@ -174,7 +115,7 @@ class _Grammar:
     # point handlers: return None to reject a match (e.g. "may" the modal)
 
     def _full_date(self, m: re.Match[str], anchor: date | None) -> _Point | None:
-        d = _safe_date(int(m["y"]), self.lex.months[m["m"].lower()], int(re.sub(r"\D", "", m["d"])))
+        d = safe_date(int(m["y"]), self.lex.months[m["m"].lower()], int(re.sub(r"\D", "", m["d"])))
         return _Point((d, d, "day"), "day", True) if d else None
 
     def _day_month(self, m: re.Match[str], anchor: date | None) -> _Point | None:
@@ -183,11 +124,11 @@ class _Grammar:
         month, day_ = self.lex.months[m["m"].lower()], int(re.sub(r"\D", "", m["d"]))
         if anchor is None:
             return _Point(None, "day", False)
-        d = _safe_date(anchor.year, month, day_)
+        d = safe_date(anchor.year, month, day_)
         if d is None:
             return None
         if d > anchor:
-            d = _safe_date(anchor.year - 1, month, day_)
+            d = safe_date(anchor.year - 1, month, day_)
         return _Point((d, d, "day"), "day", True) if d else None
 
     def _month_year(self, m: re.Match[str], anchor: date | None) -> _Point | None:
@@ -198,7 +139,7 @@ class _Grammar:
         year = int(m["y"]) if m["y"] else anchor.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
         # "mid-October 2017", "early March 2019": the part narrows the month, which still dates it (rejecting
         # the match left "October" to be read as the most recent October and "2017" as a year of its own)
-        return _Point(_month_interval(year, month), "month", True)
+        return _Point(month_interval(year, month), "month", True)
 
     def _decade(self, m: re.Match[str], anchor: date | None) -> _Point:
         first = int(m["dec"])
@@ -214,11 +155,11 @@ class _Grammar:
         else:
             year = anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
         first_month = 3 * (q - 1) + 1
-        return _Point((date(year, first_month, 1), _month_interval(year, first_month + 2)[1], "quarter"), "quarter", True)
+        return _Point((date(year, first_month, 1), month_interval(year, first_month + 2)[1], "quarter"), "quarter", True)
 
     def _year_part_interval(self, part: str, year: int) -> Interval:
         lo, hi = self.lex.year_parts[part.lower()]
-        return date(year, lo, 1), _month_interval(year, hi)[1], "month"
+        return date(year, lo, 1), month_interval(year, hi)[1], "month"
 
     def _year_part(self, m: re.Match[str], anchor: date | None) -> _Point:
         return _Point(self._year_part_interval(m["part"], int(m["y"])), "month", True)
@@ -241,10 +182,10 @@ class _Grammar:
                      "week": anchor - timedelta(days=anchor.weekday())}[unit]
             return _Point((start, anchor, unit), unit, True)
         if unit == "year":
-            return _Point(_year_interval(anchor.year + shift), "year", True)
+            return _Point(year_interval(anchor.year + shift), "year", True)
         if unit == "month":
             y, mo = divmod(anchor.year * 12 + anchor.month - 1 + shift, 12)
-            return _Point(_month_interval(y, mo + 1), "month", True)
+            return _Point(month_interval(y, mo + 1), "month", True)
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
         return _Point((monday, monday + timedelta(days=6), "week"), "week", True)
 
@@ -255,10 +196,10 @@ class _Grammar:
             return _Point(None, gran, False)
         n = int(m["n"]) if m["n"].isdigit() else self.lex.numbers[m["n"].lower()]
         if unit == "year":
-            return _Point(_year_interval(anchor.year - n), "year", True)
+            return _Point(year_interval(anchor.year - n), "year", True)
         if unit == "month":
             y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
-            return _Point(_month_interval(y, mo + 1), "month", True)
+            return _Point(month_interval(y, mo + 1), "month", True)
         if unit == "week":
             monday = anchor - timedelta(days=anchor.weekday()) - timedelta(weeks=n)
             return _Point((monday, monday + timedelta(days=6), "week"), "week", True)
@@ -276,7 +217,7 @@ class _Grammar:
             return None
         if anchor is None:
             return _Point(None, "day", False)
-        d = _recent_weekday(self.lex.weekdays[m["w"].lower()], anchor, strictly_before=bool(m["rel"]) and m["rel"].lower() == "last")
+        d = recent_weekday(self.lex.weekdays[m["w"].lower()], anchor, strictly_before=bool(m["rel"]) and m["rel"].lower() == "last")
         return _Point((d, d, "day"), "day", True)
 
     def _month(self, m: re.Match[str], anchor: date | None) -> _Point | None:
@@ -294,11 +235,11 @@ class _Grammar:
             # "expires by May", "next March": the coming month, not the last one
             nxt = m.string[max(0, m.start() - 5):m.start()].lower().startswith("next")
             year = anchor.year + (1 if month < anchor.month or (nxt and month == anchor.month) else 0)
-            return _Point(_month_interval(year, month), "month", True)
+            return _Point(month_interval(year, month), "month", True)
         # "last August" names the August of the year before publication (news style);
         # a bare month is the most recent one
         year = anchor.year - 1 if m["rel"] else bare_month_year(month, m.string, m.start(), anchor)
-        return _Point(_month_interval(year, month), "month", True)
+        return _Point(month_interval(year, month), "month", True)
 
     def _inside_name(self, m: re.Match[str]) -> bool:
         # "the Arduous March", "Long March": a capitalised word before a bare month
@@ -323,7 +264,7 @@ class _Grammar:
         return bool(re.search(r"\b(in|since|until|by|of|early|late|mid|last|and|to|from|during|between)\s+$", before))
 
     def _year(self, m: re.Match[str], anchor: date | None) -> _Point:
-        return _Point(_year_interval(int(m["y"])), "year", True)
+        return _Point(year_interval(int(m["y"])), "year", True)
 
     # locating and normalising
 
@@ -342,7 +283,7 @@ class _Grammar:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    return _Grammar(_lexicon())
+    return _Grammar(lexicon())
 
 
 def _value(text: str, p: _Point) -> TimeValue:
@@ -475,16 +416,16 @@ def _year_reference(g: _Grammar, text: str, s: int, m: re.Match[str], anchor: da
     year = base + g.lex.year_references[" ".join(m["ref"].lower().split())]
     if month and m["d"]:
         # "on Dec. 17 of the same year"
-        day = _safe_date(year, month, int(re.sub(r"\D", "", m["d"])))
+        day = safe_date(year, month, int(re.sub(r"\D", "", m["d"])))
         if day is None:
             return TimeValue(span, None, None, granularity, anchored=False)
         lo = hi = day
     elif month:
-        lo, hi, _ = _month_interval(year, month)
+        lo, hi, _ = month_interval(year, month)
     elif m["part"]:
         lo, hi, _ = g._year_part_interval(m["part"], year)
     else:
-        lo, hi, _ = _year_interval(year)
+        lo, hi, _ = year_interval(year)
     return TimeValue(span, lo.isoformat(), hi.isoformat(), granularity, anchored=True)
 
 

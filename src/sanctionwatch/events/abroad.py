@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import entity_at
 from ..model import Argument
-from .arguments import ArgumentContext, argument_at, nationality, place_like
+from .argument_spans import ArgumentContext, argument_at, nationality, place_like
 from .sentence_keys import SentenceKeys
 from .triggers import TriggerHit
 

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..model import Argument, Attribution, Document
-from .arguments import ArgumentContext, argument_at
+from .argument_spans import ArgumentContext, argument_at
 from .triggers import TriggerHit
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import Argument
-from .arguments import ArgumentContext, argument_at
+from .argument_spans import ArgumentContext, argument_at
 
 # roles whose participant may be a named thing described first ("the tanker X", "a firm, Y"); an agent's own
 # apposition is read with it (events.arguments), and a causer's object ("had his uncle X executed") is no agent

@@ -16,7 +16,8 @@ from ..dates import parse_anchor
 from ..timex import find_times
 from .abroad import workers_abroad_hits
 from .agents import document_voice, resolve_agent
-from .arguments import ArgumentContext, event_arguments
+from .argument_spans import ArgumentContext
+from .arguments import event_arguments
 from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits

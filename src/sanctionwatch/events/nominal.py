@@ -15,7 +15,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..actors import entity_at
-from .arguments import ArgumentContext
+from .argument_spans import ArgumentContext
 from .sentence_keys import sentence_keys
 from .triggers import TriggerHit
 

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Argument
 from .appositions import argument_head
-from .arguments import ArgumentContext, argument_at
+from .argument_spans import ArgumentContext, argument_at
 
 _WITHIN = frozenset({"in", "across", "throughout", "near"})
 # nouns for a part of a place ("parts of Russia", "the north of China"): the place is the "of" phrase

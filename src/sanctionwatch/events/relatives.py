@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Argument
-from .arguments import ArgumentContext, argument_at
+from .argument_spans import ArgumentContext, argument_at
 from .triggers import TriggerHit
 
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})

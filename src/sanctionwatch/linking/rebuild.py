@@ -18,7 +18,7 @@ from .blocking import time_key
 from .clustering import case_order, link_events, split_replies
 from .credit import DATELINE_CHARS, dateline_credit, source_publisher_key
 from .evidence import names_objects, unit
-from .items import Item, evidence_items
+from .items import evidence_items
 from .sources import SAMPLE_MOD
 from .sweep import Sweep
 from .syndication import (DisjointSets, days_between, groups_from_pairs, is_copy, shingle_sets,
