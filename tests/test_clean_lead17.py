@@ -1,0 +1,36 @@
+"""Page clutter from the lead's seventh blind set, restated in the team's own words: a bare ISO 8601 time stamp
+on a line of its own, and a caption that says what a screenshot or photo shows after a participle other than the
+usual "released/provided" ("captured Monday by X at ...")."""
+
+from __future__ import annotations
+
+import pytest
+from fragments import ignored_whole, kept_whole
+
+STORY = (
+    "Officials in Tokyo said on Tuesday that two tankers had been seen side by side at sea in February.\n\n"
+    "The ministry added that it had told the monitoring committee and would share its photographs.\n"
+)
+
+
+@pytest.mark.parametrize("clutter", [
+    "2025-03-04T11:22:33.456Z",
+    "2019-10-01T08:00:00+09:00",
+    "2021-06-30T23:59",
+    "The screenshot captured Monday by the Example News Agency at the ministry's website shows two tankers side by side. (Example)",
+    "A photo taken on Friday by a coast guard plane shows a hose between the two ships.",
+])
+def test_a_line_of_clutter_above_the_story_is_ignored(clutter):
+    text = clutter + "\n\n" + STORY
+    assert ignored_whole(text, clutter)
+    assert kept_whole(text, "two tankers had been seen side by side")
+
+
+@pytest.mark.parametrize("line", [
+    "The screenshot captured by the ministry shows the transfer, officials said on Tuesday.",
+    "On 2025-03-04 the ministry said it had seen the two ships at night.",
+    "The photo released by the ministry was the fourth it had shown, according to the agency.",
+])
+def test_story_lines_that_look_alike_are_kept(line):
+    text = line + "\n\n" + STORY
+    assert kept_whole(text, line)
