@@ -166,7 +166,9 @@ def _abroad_place(ctx: ArgumentContext, tok: Token, employer: Token) -> Token | 
     home = ctx.tax.modality.get("home_places", frozenset())
     for holder in holders:
         for obj in _objects(holder, _SITE_PREPS):
-            for cand in (obj, *_objects(obj, _SITE_PREPS)):
+            # ("in the city of Dandong": a place-class noun is named by its "of" phrase)
+            named = _objects(obj, ("of",)) if obj.lemma_.lower() in ctx.tax.modality.get("place_class_nouns", ()) else ()
+            for cand in (obj, *_objects(obj, _SITE_PREPS), *named):
                 if _is_place(ctx, cand):
                     at = ctx.base + cand.idx
                     ent = entity_at(ctx.entities, at, at + len(cand))

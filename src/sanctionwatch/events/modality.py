@@ -132,7 +132,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             return "hedged", False
         if any(c.lower_ in mod.get("allege_adverbs", ()) or (c.dep_ == "amod" and c.lower_ in mod.get("allege_adjectives", ()))
                for c in tok.children) or (n == 0 and _hedged_description(tok, mod)):
-            # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted
+            # "X has allegedly been behind the theft": the writer's hedge holds whoever is quoted, unless the one
+            # it is alleged of denies it ("denied its alleged arms trading"): the event is then the denied claim
+            if any(g.lemma_.lower() in mod.get("deny_heads", ()) for g in chain[n + 1:n + 3]):
+                return "denied", False
             return "hedged", False
         if any(c.dep_ == "prep" and c.lower_ in mod.get("allege_preps", ()) for c in tok.children):
             return "alleged", False

@@ -225,6 +225,8 @@ def _context_hit(context: frozenset[str], hood: list[tuple[Token, int]], measure
         if lemma in context or lower in context:
             if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ in ("amod", "compound") and tok.tag_ == "VBN"):
                 continue  # a participle modifier is a thing's property ("armoured cars"), "leading officials" no lead
+            if tok.pos_ == "VERB" and lower not in context:
+                continue  # ... named by its own form: "forced labour" has no force in it
             if trigger is not None and place_preps and _in_place_phrase(tok, trigger, place_preps):
                 continue
             if lemma not in measures:

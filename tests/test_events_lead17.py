@@ -1,0 +1,58 @@
+"""Classes of event errors read on the lead's blind set of stop 17, each restated in the team's own words.
+
+- A trade in arms told by its exchange, its dealings or its trading ("denied arms exchanges with X", "its
+  alleged arms trading") is an arms transfer.
+- The writer's hedge on an event ("its alleged arms trading") gives way to the denial of the one it is alleged
+  of: the event is denied.
+- "forced labour": a participle modifier is matched by its own form, so "forced" is no "force" (troops).
+- "there were 9,000 North Korean workers in the city of Hunchun": workers present abroad, the place named by the
+  "of" phrase of a place-class noun.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fragments import of_type, role_texts
+
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang again denied arms exchanges with Moscow, its foreign ministry said.",
+    "The ministry denied its alleged arms trading with the junta on Sunday.",
+    "Officials described the weapons dealings between the two states as a breach of the resolutions.",
+])
+def test_arms_trade_nouns_are_arms_transfers(events_of, text):
+    assert of_type(events_of(text), "arms_transfer")
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry denied its alleged arms trading with the junta on Sunday.",
+    "The embassy rejected the alleged sale of rockets to the rebels.",
+])
+def test_a_denial_outweighs_the_writers_hedge(events_of, text):
+    found = of_type(events_of(text), "arms_transfer")
+    assert found and found[0].modality == "denied"
+
+
+def test_a_hedged_event_without_a_denial_stays_alleged(events_of):
+    found = of_type(events_of("The report described the alleged sale of rockets to the rebels."), "arms_transfer")
+    assert found and found[0].modality == "alleged"
+
+
+def test_forced_labour_sent_abroad_is_no_troop_deployment(events_of):
+    text = "They are part of the state's army of forced labour - cooks, builders and seamstresses - who are sent abroad."
+    events = events_of(text)
+    assert not of_type(events, "troop_deployment")
+
+
+def test_troops_sent_abroad_are_still_a_deployment(events_of):
+    assert of_type(events_of("North Korea sent armed forces to the front in October."), "troop_deployment")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In 2021, according to a provincial tally, there were up to 9,000 North Korean workers in the city of Hunchun.",
+     "Hunchun"),
+    ("There were about 2,000 North Korean workers in the province of Primorye in 2019.", "Primorye"),
+])
+def test_workers_in_a_city_named_by_its_of_phrase(events_of, text, place):
+    found = of_type(events_of(text), "overseas_workers")
+    assert found and place in role_texts(found[0], "location") | role_texts(found[0], "destination")
