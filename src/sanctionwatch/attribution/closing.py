@@ -54,7 +54,8 @@ def postposed_rule(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple
     if subj is None or comp is None or subj.lower_ == "there":
         return None
     stop = verb.sent.end if end is None else min(end, verb.sent.end)
-    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space]
+    going_on = _participle_tail(doc, verb.i + 1, stop)  # "..., the paper reported on Friday, citing officials."
+    rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space and t.i not in going_on]
     words = [t for t in rest if t.pos_ not in ("ADP", "DET")]
     if any(t.pos_ not in ("ADV", "NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest) or len(words) > 3:
         return None  # only a date, place or occasion may follow the verb ("..., the agency said at a news conference on Friday.")
@@ -105,7 +106,9 @@ MAX_OCCASION = 8
 
 def _source_word(t: Token) -> bool:
     """A word of a closing source phrase: "the spy agency", "one of its envoys", "a spokesman for the ministry"."""
-    return t.pos_ in _SOURCE_POS or t.dep_ == "poss" or (t.pos_ == "ADP" and t.lower_ in _SOURCE_PREPOSITIONS)
+    # (a hyphen inside a name: "the Dong-A Ilbo")
+    return (t.pos_ in _SOURCE_POS or t.dep_ == "poss" or (t.pos_ == "ADP" and t.lower_ in _SOURCE_PREPOSITIONS)
+            or (t.text == "-" and t.ent_iob_ == "I"))
 
 
 def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
@@ -123,6 +126,8 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
     if verb.dep_ == "parataxis" and verb.head.tag_ == "VBG" and verb.head.i > verb.i:
         # "..., the source said, further speculating that ...": the parser hung the verb under the participle
         going_on |= {t.i for t in verb.head.subtree if t.i > verb.i}
+    # "..., a newspaper reported on Friday, citing officials": the parser may hang the participle on the content's verb
+    going_on |= _participle_tail(doc, verb.i + 1, stop)
     rest = [t for t in doc[verb.i + 1 : stop] if not t.is_punct and not t.is_space and t.i not in going_on]
     if len(rest) > 3 or any(t.pos_ not in ("NOUN", "PROPN", "NUM", "ADP", "DET") for t in rest):
         # or the verb's own prepositional phrases, the occasion of the statement
@@ -152,6 +157,16 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
     if content[1] - content[0] < 4 or src[1] <= src[0]:
         return None
     return src, (verb.i, verb.i + 1), content
+
+
+def _participle_tail(doc: Doc, start: int, stop: int) -> set[int]:
+    """The tokens of a participle clause set off by a comma in ``doc[start:stop]`` (", citing officials", ", saying
+    ..."), whatever the parser hung it on."""
+    for k in range(start, stop - 1):
+        part = doc[k + 1]
+        if doc[k].text == "," and part.tag_ == "VBG" and part.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            return {t.i for t in part.subtree if t.i > k}
+    return set()
 
 
 # the words of a closing source the parser read as a noun compound: "the paper", "the Foreign Ministry's answer"

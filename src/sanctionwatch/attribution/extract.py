@@ -22,7 +22,7 @@ from .phrases import (
 )
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, denial_by_participle, no_report
+from .meaning import cue_head, denial_by_participle, no_report, only_a_date
 from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
 from .occasions import occasion_clause_rule
@@ -312,7 +312,11 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         groups = group_block(block.doc, spans, tagger.space.cue_words, speech, clip_nouns=name == "fast")
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
-        drafts += [borrow_subject(text, block, draft_from_group(text, bi, block, g), speaking) for g in groups]
+        # a tagger reading whose cue reports nothing leaves its words to the rules ("reported on Friday, citing X")
+        read = [(g, borrow_subject(text, block, draft_from_group(text, bi, block, g), speaking)) for g in groups]
+        read = [(g, d) for g, d in read if not no_report(d.cue_tokens, lex) and not only_a_date(block.doc, block.start, d.content)]
+        groups = [g for g, _ in read]
+        drafts += [d for _, d in read]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]
         taken = {i for sp in used for i in range(sp.start, sp.end)}
@@ -346,7 +350,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         inverted_conditional(text, parsed.blocks[d.block], d)
     repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
     drafts = [d for d in drafts if not no_report(d.cue_tokens, lex)]
-    extra = [d for d in extra if not no_report(d.cue_tokens, lex)]
+    extra = [d for d in extra if not no_report(d.cue_tokens, lex)
+             and not only_a_date(parsed.blocks[d.block].doc, parsed.blocks[d.block].start, d.content)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
     bodies = body_drafts(text, parsed, drafts + extra, lex)
     kept = _without_intro_readings(text, drafts + extra, bodies)

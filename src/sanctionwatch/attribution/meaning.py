@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .features import QUOTE_CHARS
 from .lexicon import Lexicon
@@ -83,9 +83,21 @@ def being_asked(cue_tokens: Sequence[Token]) -> bool:
 
 def no_report(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     """A cue word that reports nothing here: part of a hyphenated adjective, a withholding, a courtesy, going on
-    with an act, being asked."""
+    with an act, being asked, naming a report's own source."""
     return (hyphen_adjective(cue_tokens, lex) or withholds(cue_tokens, lex) or courtesy(cue_tokens) or aspectual(cue_tokens, lex)
-            or being_asked(cue_tokens))
+            or being_asked(cue_tokens) or cites_a_source(cue_tokens, lex))
+
+
+def cites_a_source(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """ "..., the paper reported on Friday, citing government sources": a participle of citing whose object is a
+    noun phrase names where the report came from; it reports nothing of its own ("quoting him as saying ..." and
+    "citing fears that ..." do)."""
+    head = cue_head(cue_tokens)
+    if head is None or head.tag_ != "VBG" or head.lemma_.lower() not in lex.channel_cues:
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    return bool(objects) and not any(c.dep_ in ("ccomp", "advcl", "prep", "xcomp") for c in head.children) and not any(
+        t.dep_ in ("ccomp", "acl", "relcl") and t.pos_ in ("VERB", "AUX") for o in objects for t in o.subtree)
 
 
 def aspectual(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
@@ -290,3 +302,14 @@ def denial_by_participle(cues: Sequence[Sequence[Token]], contents: Sequence[str
                 if stances[denier] == "deny" and out[other] == "assert" and _CONTENT_NEGATORS & set(_words(contents[other])):
                     out[other] = "deny"
     return out
+
+
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+def only_a_date(doc: Doc, base: int, content: Sequence[tuple[int, int]]) -> bool:
+    """Content that is only the report's date ("..., the paper reported [on Friday], citing ..."): the time of
+    the report, not what it says."""
+    toks = [t for t in doc if any(s <= base + t.idx < e for s, e in content)]
+    return bool(toks) and any(t.ent_type_ in _DATE_LABELS for t in toks) and all(
+        t.ent_type_ in _DATE_LABELS or t.pos_ in ("ADP", "DET", "PUNCT", "SPACE") for t in toks)

@@ -1,0 +1,43 @@
+"""Classes of attribution errors read on the lead's blind set of stop 17, restated in the team's own words.
+
+- A report closing its sentence with a date and a participle ("..., a Seoul paper reported on Friday, citing
+  officials.") reports the clause before it: the participle is no part of the closing tail, whatever the parser
+  hung it on, and a name with a hyphen ("the Dong-A Ilbo") is still one source phrase.
+- "citing officials" names where a report came from; it reports nothing of its own ("quoting him as saying ..."
+  still does).
+- A reading whose content is only the date of the report ("reported [on Friday]") is no attribution.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fragments import joined
+
+pytest.importorskip("pycrfsuite")
+
+CLAUSE = "the army has moved hundreds of trucks to the border"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The army has moved hundreds of trucks to the border, a Seoul newspaper reported on Friday, citing several officials.",
+     "a Seoul newspaper"),
+    ("Over the last month, the army has moved hundreds of trucks to the border, the Example Daily reported on Friday, "
+     "citing several officials.", "the Example Daily"),
+    ("Over the last month, the army has moved hundreds of trucks to the border, the daily Kyung-A Sinmun reported "
+     "on Monday, citing two government sources.", "Kyung-A Sinmun"),
+    ("The army has moved hundreds of trucks to the border, a Seoul newspaper reported, citing several officials.",
+     "a Seoul newspaper"),
+])
+def test_a_closing_report_with_a_date_and_a_citing_participle_reports_the_clause_before(attributions_of, text, source):
+    atts = attributions_of(text)
+    found = [a for a in atts if joined(a.cue) == "reported"]
+    assert found and source in joined(found[0].source), [(joined(a.source), joined(a.content)) for a in atts]
+    assert CLAUSE in joined(found[0].content).lower()
+    assert not any(joined(a.cue) == "citing" for a in atts)
+    assert not any(joined(a.content).strip().lower() in ("on friday", "on monday") for a in atts)
+
+
+def test_quoting_someone_as_saying_is_still_a_report(attributions_of):
+    text = "The agency ran the story on Monday, quoting an aide as saying the ship had left the port."
+    atts = attributions_of(text)
+    assert any("the ship had left the port" in joined(a.content) for a in atts), [(joined(a.cue), joined(a.content)) for a in atts]
