@@ -41,3 +41,23 @@ def test_quoting_someone_as_saying_is_still_a_report(attributions_of):
     text = "The agency ran the story on Monday, quoting an aide as saying the ship had left the port."
     atts = attributions_of(text)
     assert any("the ship had left the port" in joined(a.content) for a in atts), [(joined(a.cue), joined(a.content)) for a in atts]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Kim Yo Jong, the sister of the leader, again denied arms exchanges with Russia, state media KCNA reported on "
+     "Friday, saying her nation's new weapons were not for sale to any other countries.", "kim-yo-jong"),
+    ("Choe Son Hui rejected the sanctions, KCNA reported, adding that the new measures would change nothing.",
+     "choe-son-hui"),
+])
+def test_a_participle_after_an_outlets_report_is_the_reported_speakers(attributions_of, text, speaker):
+    atts = attributions_of(text, resolve=True)
+    participle = [a for a in atts if joined(a.cue) in ("saying", "adding")]
+    assert participle, [(joined(a.source), joined(a.cue), a.source_entity) for a in atts]
+    assert participle[0].source_entity == speaker and participle[0].channel == "kcna"
+
+
+def test_an_outlets_own_participle_stays_the_outlets(attributions_of):
+    text = "The tanker entered the port on Monday, KCNA reported, saying the crew had been detained."
+    atts = attributions_of(text, resolve=True)
+    participle = [a for a in atts if joined(a.cue) == "saying"]
+    assert participle and participle[0].source_entity == "kcna"

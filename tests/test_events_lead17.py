@@ -56,3 +56,16 @@ def test_troops_sent_abroad_are_still_a_deployment(events_of):
 def test_workers_in_a_city_named_by_its_of_phrase(events_of, text, place):
     found = of_type(events_of(text), "overseas_workers")
     assert found and place in role_texts(found[0], "location") | role_texts(found[0], "destination")
+
+
+def test_a_hedged_back_reference_takes_the_documents_type(events_of):
+    text = ("Japan said two tankers conducted a ship-to-ship transfer of oil in the East China Sea last week.\n\n"
+            "Tokyo said a patrol plane observed the alleged transfer around 200 kilometres off the coast on Saturday night.")
+    found = of_type(events_of(text), "ship_to_ship_transfer")
+    assert len(found) == 2 and found[1].modality == "alleged"
+
+
+def test_a_back_reference_with_an_of_phrase_is_left_to_the_rules(events_of):
+    text = ("Japan said two tankers conducted a ship-to-ship transfer of oil in the East China Sea last week.\n\n"
+            "Officials observed the transfer of power in the capital on Saturday.")
+    assert len(of_type(events_of(text), "ship_to_ship_transfer")) == 1

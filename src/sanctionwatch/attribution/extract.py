@@ -38,6 +38,7 @@ from .quotes import repair_quotations
 from .self_denial import own_denials
 from .statements import body_drafts
 from .dash_paragraphs import block_end, dash_drafts
+from .relays import relayed_participles
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
 
@@ -359,6 +360,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     ordered = _nest(kept)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
+    relayed_participles(out, ordered, entities or [], lex.media_types)
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])
     stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition)
     for a, stance in zip(out, stances):

@@ -44,7 +44,8 @@ def document_typed_hits(ctx: ArgumentContext, sent: Span, doc_types: Counter[str
             r.type == t and r.context is not None and (not r.pos or "NOUN" in r.pos) for r in rules)]
         if not types:
             continue
-        if not (_actor_possessor(ctx, tok) or _back_reference(tok, _happening_heads(ctx)) or _counted_again(tok, sequence)):
+        hedges = ctx.tax.modality.get("allege_adjectives", frozenset())
+        if not (_actor_possessor(ctx, tok) or _back_reference(tok, _happening_heads(ctx), hedges) or _counted_again(tok, sequence)):
             continue
         best = max(types, key=lambda t: doc_types[t])
         out.append(TriggerHit(best, tok.i - sent.start, tok.i - sent.start + 1, tok, None))
@@ -66,11 +67,17 @@ def _happening_heads(ctx: ArgumentContext) -> frozenset[str]:
     return mod.get("occurrence_heads", frozenset()) | mod.get("outcome_heads", frozenset())
 
 
-def _back_reference(tok: Token, happening: frozenset[str] = frozenset()) -> bool:
+# prepositions that say where an event was, not what it was ("the transfer around 200 km off the coast")
+_WHERE_PREPS = frozenset({"around", "about", "near", "off", "at", "in", "on"})
+
+
+def _back_reference(tok: Token, happening: frozenset[str] = frozenset(), hedges: frozenset[str] = frozenset()) -> bool:
     """"the breach", "the heist" as a verb's object with nothing of its own that could type it
     (an "of" phrase or a modifier says what it is, and the rules have already judged that); so is the subject
-    of a verb that tells how it happened ("the transfer took place on Tuesday", "the launch failed")."""
-    kids = list(tok.children)
+    of a verb that tells how it happened ("the transfer took place on Tuesday", "the launch failed").  The
+    writer's hedge ("the alleged transfer") and a phrase of where it was type nothing."""
+    kids = [c for c in tok.children if not (c.dep_ == "amod" and c.lower_ in hedges)
+            and not (c.dep_ == "prep" and c.lower_ in _WHERE_PREPS)]
     told = tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in happening)
     return (told and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
             and not any(c.dep_ in ("prep", "amod", "compound", "nmod", "poss", "acl", "relcl") for c in kids))
