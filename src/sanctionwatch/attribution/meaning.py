@@ -310,6 +310,7 @@ _DATE_LABELS = frozenset({"DATE", "TIME"})
 def only_a_date(doc: Doc, base: int, content: Sequence[tuple[int, int]]) -> bool:
     """Content that is only the report's date ("..., the paper reported [on Friday], citing ..."): the time of
     the report, not what it says."""
-    toks = [t for t in doc if any(s <= base + t.idx < e for s, e in content)]
+    toks = [t for s, e in content if (span := doc.char_span(s - base, e - base, alignment_mode="expand")) is not None
+            for t in span]
     return bool(toks) and any(t.ent_type_ in _DATE_LABELS for t in toks) and all(
         t.ent_type_ in _DATE_LABELS or t.pos_ in ("ADP", "DET", "PUNCT", "SPACE") for t in toks)
