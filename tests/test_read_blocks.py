@@ -47,6 +47,12 @@ def test_blocks_follow_units(text, blocks):
         ("Orders went out through the Democratic Women’s", "Union, the source said.", False),
         ("The cargo was loaded onto the company's", "Tanker in the port, officials said.", False),
         ("Kim", "The leader spoke.", True),
+        # the tail of a wrapped sentence, starting low, ends no unit before a capital ("to North\nKorea.")
+        ("were accused of sending rum and gin to North", "Korea.", False),
+        # nor does a line that leaves a quotation open
+        ('In 2015, a broker introduced him to "one', 'Mr Ri, an envoy," the records said.', False),
+        ("In 2015, a broker introduced him to “one", "Mr Ri, an envoy,” the records said.", False),
+        ('"Talks resume," says envoy', "The envoy spoke on Monday.", True),
     ],
 )
 def test_line_ends(line, following, ends):
@@ -86,6 +92,16 @@ def test_a_paragraph_of_glued_sentences_is_cut_where_a_sentence_ends():
     assert "".join(text[s:e] for s, e in spans) == text
     # an initial before a capital ("U.S.Treasury") is no sentence end
     assert all(not text[s:e].startswith("Treasury") for s, e in split_blocks("U.S.Treasury officials met. " * 60))
+
+
+def test_a_long_wrapped_paragraph_is_cut_at_a_full_stop_before_a_line_break():
+    # each sentence wrapped over lines of about 50 characters, one paragraph of some 2,000 characters
+    sentence = "The broker sold tea and biscuits to a trading firm\nin the port, knowing the goods would be sent\non to Nampo. "
+    text = (sentence + 'A clerk introduced him to "one\nMr Ri, an envoy," the records said.\n') * 8
+    spans = split_blocks(text)
+    assert len(spans) > 1 and all(e - s <= MAX_BLOCK_CHARS for s, e in spans)
+    assert all(text[s:e].endswith(".") or text[s:e].endswith("said.") for s, e in spans)
+    assert not any(text[s:e].startswith("Mr Ri") or text[s:e].startswith("on to") for s, e in spans)
 
 
 def test_a_text_without_stops_is_cut_at_spaces_and_one_without_spaces_anywhere():

@@ -38,7 +38,9 @@ MAX_BLOCK_CHARS = 1_000
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[–—-]\s)")
 # A stop glued to the next sentence ("of revenue.Reuters said", common in scraped pages) ends a sentence too:
 # without it a long paragraph of such sentences is cut at a space, mid-sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|\n|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A line break is a weaker sign: in a wrapped paragraph it may fall mid-sentence ("introduced him to "one\nMr Kim").
+_LINE_END = re.compile(r"\n")
 _SPACE = re.compile(r"\s+")
 
 
@@ -141,9 +143,10 @@ def _add_block(text: str, start: int, end: int, out: list[tuple[int, int]], max_
 
 
 def _cut(text: str, start: int, limit: int) -> int:
-    """The last sentence end in the second half of text[start:limit], else its last space, else limit."""
+    """The last sentence end in the second half of text[start:limit], else its last line break, else its last
+    space, else limit."""
     floor = start + (limit - start) // 2
-    for pattern in (_SENTENCE_END, _SPACE):
+    for pattern in (_SENTENCE_END, _LINE_END, _SPACE):
         last = None
         for m in pattern.finditer(text, floor, limit):
             last = m.end()

@@ -98,10 +98,18 @@ def line_ends(line: str, following: str, wrapped: bool) -> bool:
     words = line.split()
     if line[-1] in ",;(/&-–—" or words[-1].lower() in _CONTINUES:
         return False
+    if line[0].islower() or _open_quote(line):
+        return False  # the tail of a wrapped sentence ("were accused of ... to North\nKorea."), or a quotation open
+
     if words[-1].lower().endswith(_POSSESSIVE) and len(words) > 1:
         return False  # a possessive needs its noun ("... the Women's\nUnions, the source said.")
     first = following[:1]
     return first.isupper() or first.isdigit() or first in "\"“‘'([•–—-"
+
+
+def _open_quote(line: str) -> bool:
+    """Whether the line leaves a quotation open ('introduced him to "one' before 'Mr Kim, ..."')."""
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
