@@ -69,3 +69,29 @@ def test_a_back_reference_with_an_of_phrase_is_left_to_the_rules(events_of):
     text = ("Japan said two tankers conducted a ship-to-ship transfer of oil in the East China Sea last week.\n\n"
             "Officials observed the transfer of power in the capital on Saturday.")
     assert len(of_type(events_of(text), "ship_to_ship_transfer")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "A court jailed the trader for helping supply luxury goods to shops in Pyongyang.",
+    "The broker helped procure over S$300,000 of luxury goods, including perfumes and watches, for the stores.",
+])
+def test_a_verb_after_help_read_as_a_noun_is_still_the_verb(events_of, text):
+    assert of_type(events_of(text), "luxury_goods")
+
+
+@pytest.mark.parametrize("text", [
+    "A firm was accused of supplying wine and spirits worth about S$500,000 to North Korea.",
+    "The ring smuggled perfume and jewellery to Pyongyang.",
+])
+def test_the_listed_luxury_items_type_a_luxury_goods_event(events_of, text):
+    found = of_type(events_of(text), "luxury_goods")
+    assert found and (found[0].modality == "alleged") == ("accused" in text)
+
+
+def test_the_help_reading_leaves_a_noun_with_a_determiner_alone(events_of):
+    assert not of_type(events_of("The ministry said the help supply of food to villages had stopped."), "luxury_goods")
+
+
+def test_the_security_council_adopting_sanctions_is_a_resolution(events_of):
+    found = of_type(events_of("The UN Security Council adopted sanctions in response to the tests in March."), "un_resolution")
+    assert found

@@ -23,6 +23,12 @@ from sanctionwatch.quantity import find_quantities, parse_quantity, list_members
         ("three foreigners", 3, "foreigner", False),
         ("a dozen ships", 12, "ship", False),
         ("roughly 500,000 rounds of ammunition", 500_000, "round", True),
+        # dollars and other currencies written with a prefix
+        ("Sg$665,000", 665_000, "SGD", False),
+        ("S$1.2 million", 1.2e6, "SGD", False),
+        ("HK$30 million", 3e7, "HKD", False),
+        ("A$350", 350, "AUD", False),
+        ("RM1.6 billion", 1.6e9, "MYR", False),
     ],
 )
 def test_parse_quantity(text, value, unit, approximate):

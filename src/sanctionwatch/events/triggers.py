@@ -11,6 +11,7 @@ from ..model import Argument
 from .coordination import coordination_order
 from .hedges import hedged_objects
 from .participles import reduced_relative_of
+from .senses import helped_verb, in_a_title, names_a_thing, other_sense
 from .sentence_keys import SentenceKeys, sentence_keys
 from .taxonomy import Taxonomy
 
@@ -368,17 +369,18 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
         rules = tax.by_lemma.get(lemma) or tax.by_lemma.get(lower)
         if not rules or pos not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX"):
             continue
-        if pos != "VERB" and (lemma in tax.verb_only or lower in tax.verb_only):
-            continue  # "a ship", "the DPRK's moves", "such defect": the noun is an everyday thing
         tok = sent[i]
-        if _names_a_thing(tok, tax) or _other_sense(tok, lemma, tax) or _in_a_title(tok, tax):
+        verbal = helped_verb(tok)
+        if pos != "VERB" and not verbal and (lemma in tax.verb_only or lower in tax.verb_only):
+            continue  # "a ship", "the DPRK's moves", "such defect": the noun is an everyday thing
+        if (names_a_thing(tok, tax) and not verbal) or other_sense(tok, lemma, tax) or in_a_title(tok, tax):
             continue
         hood: list[tuple[Token, int]] | None = None
         # the rule whose context word is closest wins ("tested an engine for a missile"
         # is an engine test); a rule without context counts as closest; then file order
         best: tuple[tuple[int, int], TriggerHit] | None = None
         for rule in rules:
-            if rule.pos and tok.pos_ not in rule.pos:
+            if rule.pos and tok.pos_ not in rule.pos and not (verbal and "VERB" in rule.pos):
                 continue
             if rule.documented != (documented is not None) or (documented is not None and not documented.get(rule.type)):
                 continue
@@ -423,44 +425,6 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
         if best is not None:
             hits.append(best[1])
     return hits
-
-
-def _other_sense(tok: Token, lemma: str, tax: Taxonomy) -> bool:
-    """A phrasal verb ("carried out a transfer") or a describing participle ("ships carrying coal")."""
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma in tax.modality.get("descriptive_participles", frozenset()):
-        return True
-    phrasal = tax.modality.get("phrasal_senses", frozenset())
-    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in phrasal for c in tok.children)
-
-
-def _names_a_thing(tok: Token, tax: Taxonomy) -> bool:
-    """A one-word trigger that modifies a noun names a kind of thing, not an occurrence: "launching
-    bases", "the firing range", "the ore-transport plan" (a noun that is itself a trigger or a measure
-    stays: "missile test launch", "a smuggling shipment")."""
-    if tok.dep_ not in ("compound", "amod") or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if tok.pos_ == "PROPN" and tok.is_title and tok.head.is_title and tok.i > tok.sent.start:
-        return False  # a headline's verb the tagger read as a name ("Russia, China Veto UN Sanctions")
-    head, lower = tok.head.lemma_.lower(), tok.head.lower_
-    if head in tax.by_lemma or head in tax.measures:
-        return False
-    # a misparsed verb before its object ("test-fired cruise missiles", "help the North launch satellites")
-    rules = tax.by_lemma.get(tok.lemma_.lower(), ())
-    return not any(r.context is not None and (head in r.context or lower in r.context) for r in rules)
-
-
-_TITLE_LABELS = frozenset({"ORG", "FAC", "LAW", "WORK_OF_ART", "EVENT"})
-
-
-def _in_a_title(tok: Token, tax: Taxonomy) -> bool:
-    """A capitalised word inside the name of a treaty or law ("the Convention on Registration of Objects
-    Launched into Outer Space", "the Nuclear-Test-Ban Treaty") names the text, not an occurrence; inside the
-    name of a facility ("the Sohae Satellite Launch Center") it names the place."""
-    if not tok.text[:1].isupper() or tok.i == tok.sent.start or tok.ent_type_ not in _TITLE_LABELS:
-        return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    titles = tax.modality.get("title_nouns", frozenset()) | tax.modality.get("facility_nouns", frozenset())
-    return ent is not None and any(t.lemma_.lower() in titles and t.text[:1].isupper() for t in ent)
 
 
 def _order(tax: Taxonomy) -> dict[str, int]:
