@@ -61,3 +61,11 @@ def test_an_outlets_own_participle_stays_the_outlets(attributions_of):
     atts = attributions_of(text, resolve=True)
     participle = [a for a in atts if joined(a.cue) == "saying"]
     assert participle and participle[0].source_entity == "kcna"
+
+
+def test_according_to_read_whole_by_the_tagger_reports_the_whole_clause(attributions_of):
+    text = ("After finishing his degree in Jakarta in 2015, Park Min helped his uncle in North Korea buy machinery in "
+            "the city for his chain of factories, according to court documents.")
+    found = [a for a in attributions_of(text) if "according" in joined(a.cue)]
+    assert found and joined(found[0].source) == "court documents"
+    assert "Park Min helped his uncle" in joined(found[0].content)

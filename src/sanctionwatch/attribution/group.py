@@ -132,13 +132,17 @@ def _complete(doc: Doc, g: Group, taken: set[int]) -> None:
         if found:
             if not g.content:
                 g.content.extend(TokenSpan("content", a, b, 0.5) for a, b in found[2])
-            own = {i for c in g.content for i in range(c.start, c.end)}
+            # (the tagger may read the phrase's object as content, or as part of the cue: "according to court
+            # documents" all cue)
+            own = {i for c in g.content + g.cue for i in range(c.start, c.end)}
             src = found[0]
             if not g.source and src and not any(i in taken and i not in own for i in range(*src)):
-                # the tagger may read the phrase's object as content: the object is who reports
+                # the object is who reports
                 lo, hi = src
                 g.content = [c for c in _cut(g.content, lo, hi) if c.end > c.start]
+                g.cue = [TokenSpan("cue", c.start, min(c.end, lo), c.score) if c.start < lo < c.end else c for c in g.cue]
                 g.source.append(TokenSpan("source", lo, hi, 0.5))
+                according_whole_clause(doc, g)
             close_gaps(doc, g, taken)
         return
     heads = [doc[i] for i in range(cue.start, cue.end) if doc[i].pos_ in ("VERB", "AUX") and not (cue.start <= doc[i].head.i < cue.end and doc[i].head.i != i)]
