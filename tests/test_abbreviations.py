@@ -31,6 +31,9 @@ CASES = [
     ("The hackers of Blue Heron Team, also known as Quiet Finch, emptied two wallets.", "Blue Heron Team", "Quiet Finch"),
     ("The tanker Morning Tide (formerly the Grey Gull) switched off its transponder.", "Morning Tide", "Grey Gull"),
     ("Lazarus Group, a.k.a. Harbour Ghost, laundered the funds.", "Lazarus Group", "Harbour Ghost"),
+    # a mixed-case abbreviation of a table actor's name that leaves out the name's closing phrase
+    ("The United Nations Panel of Experts on North Korea (PoE) was disbanded. The PoE had reported for years.",
+     "Panel of Experts", "PoE"),
 ]
 
 

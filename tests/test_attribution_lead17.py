@@ -69,3 +69,17 @@ def test_according_to_read_whole_by_the_tagger_reports_the_whole_clause(attribut
     found = [a for a in attributions_of(text) if "according" in joined(a.cue)]
     assert found and joined(found[0].source) == "court documents"
     assert "Park Min helped his uncle" in joined(found[0].content)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and China disputed the panel's findings on Monday.",
+    "The ministry rejected the assessments of the monitoring team.",
+])
+def test_a_monitors_findings_disputed_are_denied(attributions_of, text):
+    atts = attributions_of(text)
+    assert atts and atts[0].stance == "deny", [(joined(a.cue), a.stance) for a in atts]
+
+
+def test_a_treaty_opposed_stays_a_condemnation(attributions_of):
+    atts = attributions_of("The envoy opposed the conclusion of a new treaty with the islands.")
+    assert atts and atts[0].stance == "condemn"

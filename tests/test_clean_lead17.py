@@ -34,3 +34,18 @@ def test_a_line_of_clutter_above_the_story_is_ignored(clutter):
 def test_story_lines_that_look_alike_are_kept(line):
     text = line + "\n\n" + STORY
     assert kept_whole(text, line)
+
+
+@pytest.mark.parametrize("clutter", [
+    "by news_desk on 2021-03-04 10:22:31",
+    "By admin on March 4, 2021",
+    "New user promotion",
+])
+def test_a_site_accounts_byline_and_a_promotion_label_are_ignored(clutter):
+    text = clutter + "\n\n" + STORY
+    assert ignored_whole(text, clutter)
+
+
+def test_a_sentence_opening_with_by_is_kept():
+    line = "By the end of the month the ministry had named four more ships."
+    assert kept_whole(line + "\n\n" + STORY, line)

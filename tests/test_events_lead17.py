@@ -95,3 +95,14 @@ def test_the_help_reading_leaves_a_noun_with_a_determiner_alone(events_of):
 def test_the_security_council_adopting_sanctions_is_a_resolution(events_of):
     found = of_type(events_of("The UN Security Council adopted sanctions in response to the tests in March."), "un_resolution")
     assert found
+
+
+def test_a_vessel_spoofing_its_identity_manipulates_its_ais(events_of):
+    text = "The tanker Sea Lark tried to spoof its identity as a Panamanian-flagged cargo vessel."
+    assert of_type(events_of(text), "ais_manipulation")
+
+
+def test_the_noun_an_instance_noun_counts_acts(events_of):
+    text = "Earlier reports revealed many instances of tankers turning off their AIS transponders near the port."
+    found = of_type(events_of(text), "ais_manipulation")
+    assert found and "tankers" in role_texts(found[0], "agent")

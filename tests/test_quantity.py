@@ -29,6 +29,7 @@ from sanctionwatch.quantity import find_quantities, parse_quantity, list_members
         ("HK$30 million", 3e7, "HKD", False),
         ("A$350", 350, "AUD", False),
         ("RM1.6 billion", 1.6e9, "MYR", False),
+        ("3000 Koreans", 3000, "korean", False),  # a plural name is counted
     ],
 )
 def test_parse_quantity(text, value, unit, approximate):
@@ -47,6 +48,8 @@ def test_parse_quantity(text, value, unit, approximate):
         "Resolution 2397",  # a name
         "12 March 2023",
         "7,000 of them",  # no unit
+        "the UN 1718 Committee Panel of Experts",  # a number in a name
+        "the 1718 Committee said",
     ],
 )
 def test_not_quantities(text):

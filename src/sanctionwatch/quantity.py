@@ -224,6 +224,10 @@ def _exact(m: re.Match[str], text: str, end: int, lex: _Lexicon) -> tuple[int, i
         return None  # "152 mm shells": the calibre is the shells' size, not how many
     if m["num"].isdigit() and len(m["num"]) == 4 and 1900 <= int(m["num"]) <= 2099 and not m["cur"] and not m["scale"]:
         return None
+    named = text[m.end():stop].split()
+    if (m["num"].isdigit() and len(m["num"]) == 4 and not m["cur"] and not m["scale"] and named
+            and all(w[0].isupper() for w in named) and not named[-1].endswith("s")):
+        return None  # "the UN 1718 Committee Panel": a number in a name, not a count of panels ("3000 Koreans" is)
     start = m.start()
     approximate = bool(m["approx"])
     q = Quantity(_tidy(value * scale), unit, approximate, text[start:stop])

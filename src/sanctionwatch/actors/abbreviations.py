@@ -12,6 +12,7 @@ from .table import PLACE_TYPES, WORD_RE
 
 _PAREN_ABBREVIATION = re.compile(r"\s*\(\s*(?P<abbr>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "&"})
+_POSTMODIFIERS = frozenset({"on", "for", "in", "against"})
 
 
 def _initials(name: str) -> str:
@@ -37,10 +38,12 @@ def _defined_name(text: str, paren_start: int, abbr: str) -> tuple[int, int] | N
     if len(letters) < 2 or run is None:
         return None
     words = list(re.finditer(r"\S+", text[run.start() : paren_start]))
-    first = _first_word_spelling(letters, [w.group() for w in words])
-    if first is None:
-        return None
-    return run.start() + words[first].start(), run.start() + words[-1].end()
+    # "the Panel of Experts on North Korea (PoE)": the abbreviation may leave out the name's closing phrase
+    for last in [len(words)] + [k for k in range(len(words) - 1, 0, -1) if words[k].group().lower() in _POSTMODIFIERS]:
+        first = _first_word_spelling(letters, [w.group() for w in words[:last]])
+        if first is not None:
+            return run.start() + words[first].start(), run.start() + words[last - 1].end()
+    return None
 
 
 def _first_word_spelling(letters: str, words: list[str]) -> int | None:
@@ -119,6 +122,8 @@ def merge_abbreviations(groups: Groups, text: str) -> None:
             _add_abbreviation_mentions(groups, g, text, abbr, m.label)
             break
         if partner is None:
+            partner = _defined_before(groups, g, text)
+        if partner is None:
             # "C4ADS" abbreviates "Center for Advanced Defense Studies": digits are not initials
             initials = _initials(g.name)
             short = {re.sub(r"\d", "", k): gid for k, gid in surfaces.items() if k.isupper() or any(c.isdigit() for c in k)}
@@ -130,3 +135,22 @@ def merge_abbreviations(groups: Groups, text: str) -> None:
         for key, gid in surfaces.items():
             if gid == gone.id:
                 surfaces[key] = keep.id
+
+
+def _defined_before(groups: Groups, g: Group, text: str) -> str | None:
+    """The actor named just before a local abbreviation in parentheses ("the Panel of Experts on North Korea
+    (PoE)"): the abbreviation is that actor's."""
+    for m in g.mentions:
+        lo = max(0, m.start - 3)
+        paren = re.search(r"\(\s*$", text[lo : m.start])
+        if paren is None or not re.match(r"\s*\)", text[m.end : m.end + 3]):
+            continue
+        span = _defined_name(text, lo + paren.start(), m.text)
+        if span is None:
+            continue
+        start, end = span
+        named = [o for o in groups.by_id.values() if o is not g and o.type != "person"
+                 and any(start <= om.start and om.end <= end for om in o.mentions)]
+        if named:
+            return max(named, key=lambda o: max(om.end - om.start for om in o.mentions if start <= om.start and om.end <= end)).id
+    return None

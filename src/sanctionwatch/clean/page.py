@@ -53,6 +53,8 @@ _BYLINE = re.compile(
     + _NOT_A_NAME + r"[A-Z\"“])"
 )
 _BYLINE_INNER = re.compile(r"\s[Bb]y\s+(?:Our\s+)?[A-Z][\w'’.-]+")
+# a site account's byline with its time stamp: "by news_desk on 2018-08-16 01:27:05"
+_HANDLE_BYLINE = re.compile(r"^[Bb]y:?\s+@?[\w.\-]+\s+(?:on\s+)?(?P<stamp>.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +277,9 @@ def byline(line: Line) -> bool:
     if line.words > 22 or (line.terminal and line.words > 8):
         return False
     if _BYLINE.match(line.text):
+        return True
+    handle = _HANDLE_BYLINE.match(line.text)
+    if handle and date_stub(handle["stamp"]):
         return True
     # "The Outlet logo The Outlet 12-09-2017 By Our Staff": a date and a "By Name" in one short line of
     # names (a sentence such as "a statement by the senator on June 11:" has many lower-case words)

@@ -71,7 +71,13 @@ def _described_by(verb: Token) -> Token | None:
 
 
 def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
-    """The token that acts in the trigger's event, as the dependency tree tells it (None when it does not)."""
+    """The token that acts in the trigger's event, as the dependency tree tells it (None when it does not);
+    where that is a noun counting occurrences ("instances of ships turning off ..."), the noun it counts."""
+    agent = _tree_agent(trigger, tax)
+    return (_counted(agent, tax.modality.get("instance_nouns", frozenset())) or agent) if agent is not None else None
+
+
+def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     mod = tax.modality
     if trigger.lemma_.lower() in mod.get("agent_nouns", frozenset()):
         return _named_as(trigger)
@@ -110,7 +116,7 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             and trigger.lemma_.lower() not in _MEANS_PARTICIPLES
             and not any(c.dep_ in ("nsubj", "aux", "mark") for c in trigger.children)):
         # "detected Chinese ships selling crude oil to North Korean vessels": an active participle describing a
-        # noun is done by that noun
+        # noun is done by that noun ("instances of ships turning off their transponders": by the noun counted)
         return trigger.head
     by_phrase = next((g for a in trigger.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
     if (by_phrase is not None and trigger.tag_ == "VBN"
@@ -353,3 +359,11 @@ def _subordinate_subject(head: Token, verb: Token) -> Token | None:
                             for k in range(objs[0].i + 1, verb.i)):
                 return objs[0]
     return None
+
+
+def _counted(noun: Token, instance_nouns: frozenset[str]) -> Token | None:
+    """The noun an occurrence noun counts: "instances of [ships]", "cases of [firms]"."""
+    if noun.lemma_.lower() not in instance_nouns:
+        return None
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ in _NOUNISH), None)
