@@ -83,3 +83,21 @@ def test_a_monitors_findings_disputed_are_denied(attributions_of, text):
 def test_a_treaty_opposed_stays_a_condemnation(attributions_of):
     atts = attributions_of("The envoy opposed the conclusion of a new treaty with the islands.")
     assert atts and atts[0].stance == "condemn"
+
+
+def test_a_relative_pronoun_source_is_its_antecedents_phrase(attributions_of):
+    text = "The police are questioning the North Korean man who said he wanted to stay in the South."
+    found = [a for a in attributions_of(text) if joined(a.cue) == "said"]
+    assert found and joined(found[0].source) == "the North Korean man"
+
+
+@pytest.mark.parametrize("text,content,not_in", [
+    ("The Joint Chiefs said the launch occurred around 6:29 a.m. Two minutes later, a siren sounded in the city.",
+     "the launch occurred around 6:29", "siren"),
+    ("The ministry said the ship left at 6 a.m. Monday with its cargo.", "the ship left at 6 a.m. Monday with its cargo",
+     None),
+])
+def test_a_clock_times_stop_may_end_its_sentence(attributions_of, text, content, not_in):
+    found = [a for a in attributions_of(text) if joined(a.cue) == "said"]
+    assert found and joined(found[0].content).startswith(content)
+    assert not_in is None or not_in not in joined(found[0].content)

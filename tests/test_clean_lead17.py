@@ -49,3 +49,35 @@ def test_a_site_accounts_byline_and_a_promotion_label_are_ignored(clutter):
 def test_a_sentence_opening_with_by_is_kept():
     line = "By the end of the month the ministry had named four more ships."
     assert kept_whole(line + "\n\n" + STORY, line)
+
+
+@pytest.mark.parametrize("clutter", [
+    "[Anchor Lead]",
+    "[Pkg]",
+    "[Reporter]",
+    "comments powered by Disqus",
+])
+def test_bracketed_broadcast_labels_and_a_comment_widget_are_ignored(clutter):
+    text = clutter + "\n\n" + STORY
+    assert ignored_whole(text, clutter)
+
+
+def test_a_bracketed_soundbite_label_goes_and_its_speaker_stays():
+    line = '[Soundbite] JANE ROE(COAST GUARD) : "The two ships met at night."'
+    text = STORY + "\n\n" + line
+    assert ignored_whole(text, "[Soundbite]")
+    assert kept_whole(text, 'JANE ROE(COAST GUARD) : "The two ships met at night."')
+
+
+def test_a_korean_sites_entry_and_revision_stamps_are_ignored():
+    head = "SHIPS SEEN AT SEA News 입력 2021.03.04 (10:22) 수정 2021.03.04 (11:40)"
+    text = head + "\n\n" + STORY
+    assert ignored_whole(text, "입력 2021.03.04 (10:22) 수정 2021.03.04 (11:40)")
+    assert kept_whole(text, "SHIPS SEEN AT SEA")
+
+
+def test_a_read_more_link_closing_a_paragraph_is_ignored():
+    para = "The ministry said it was holding the crew. Read more at Example News."
+    text = para + "\n\n" + STORY
+    assert ignored_whole(text, "Read more at Example News.")
+    assert kept_whole(text, "The ministry said it was holding the crew.")

@@ -106,3 +106,15 @@ def test_the_noun_an_instance_noun_counts_acts(events_of):
     text = "Earlier reports revealed many instances of tankers turning off their AIS transponders near the port."
     found = of_type(events_of(text), "ais_manipulation")
     assert found and "tankers" in role_texts(found[0], "agent")
+
+
+@pytest.mark.parametrize("text", [
+    "A North Korean soldier crossed the military demarcation line on Wednesday night.",
+    "Since 2012 a total of 40 North Korean soldiers have crossed the minefields of the DMZ to reach the South.",
+])
+def test_crossing_the_dividing_line_is_a_defection(events_of, text):
+    assert of_type(events_of(text), "defection")
+
+
+def test_crossing_a_street_is_no_defection(events_of):
+    assert not of_type(events_of("The soldier crossed the street to buy bread."), "defection")

@@ -50,7 +50,20 @@ def sentence_repair(doc: Doc) -> Doc:
     for i in range(2, len(doc)):
         if doc[i - 1].text == "." and _glued_stop(doc[i - 2], doc[i - 1], doc[i]):
             doc[i].is_sent_start = True
+        elif _clock_stop(doc[i - 1], doc[i]):
+            doc[i].is_sent_start = True
     return doc
+
+
+# what may open a sentence after a clock time's "a.m."/"p.m." ("... at 6:29 a.m. Two minutes later, ...");
+# a name goes on with it ("at 6 a.m. Monday", "at 9 p.m. Seoul time")
+_OPENER_POS = frozenset({"DET", "NUM", "PRON", "ADV", "SCONJ", "CCONJ", "ADP"})
+
+
+def _clock_stop(stop, after) -> bool:
+    """An "a.m."/"p.m." that also ends its sentence: its full stop is both."""
+    return (stop.lower_ in ("a.m.", "p.m.") and bool(stop.whitespace_) and after.is_title
+            and after.pos_ in _OPENER_POS)
 
 
 def _glued_stop(before, stop, after) -> bool:

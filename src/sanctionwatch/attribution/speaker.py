@@ -371,7 +371,15 @@ def decide(
     # an outlet carries whoever it cites; anyone carries whoever it quotes "as saying" ("the report quoted the firm as saying")
     if (cited := channel_speaker(cue, lex) if media else next((c[0] for t in cue if (c := cited_as_saying(t))), None)) is not None:
         channel, new_range, head = own if media else next((e for t in source if (e := _entity_of_token(dis, base, t)) and e.type in lex.media_types), None), np_range(cited), cited
-    head = relative_antecedent(head)
+    if (antecedent := relative_antecedent(head)).i != head.i:
+        # "the man who said ...": the antecedent's phrase is the source, not the pronoun ("that" is as often
+        # misread as a relative pronoun, so it keeps its span)
+        if new_range is None and head.lower_ in ("who", "which") and antecedent.pos_ in ("NOUN", "PROPN"):
+            lo, hi = np_range(antecedent)
+            while lo < antecedent.i and not head.doc[lo].text[:1].isalnum():
+                lo += 1
+            new_range = (lo, hi) if head.doc[lo].text[:1].isalnum() else None
+        head = antecedent
     at = _char(base, head)[0]
     entity: Entity | None
     affiliation: Entity | None = None
