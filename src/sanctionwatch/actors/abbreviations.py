@@ -138,8 +138,8 @@ def merge_abbreviations(groups: Groups, text: str) -> None:
 
 
 def _defined_before(groups: Groups, g: Group, text: str) -> str | None:
-    """The actor named just before a local abbreviation in parentheses ("the Panel of Experts on North Korea
-    (PoE)"): the abbreviation is that actor's."""
+    """The table actor named just before a local abbreviation in parentheses ("the Panel of Experts on North
+    Korea (PoE)"): the abbreviation is that actor's."""
     for m in g.mentions:
         lo = max(0, m.start - 3)
         paren = re.search(r"\(\s*$", text[lo : m.start])
@@ -149,8 +149,11 @@ def _defined_before(groups: Groups, g: Group, text: str) -> str | None:
         if span is None:
             continue
         start, end = span
-        named = [o for o in groups.by_id.values() if o is not g and o.type != "person"
-                 and any(start <= om.start and om.end <= end for om in o.mentions)]
+        others = [o for o in groups.by_id.values() if o is not g]
+        if any(om.start <= start and end <= om.end for o in others if o.id.startswith("local:") for om in o.mentions):
+            return None  # the whole name is a local actor's mention: the parenthesis rule above merges it, with every later use
+        # the actor whose mention ends the name: its head ("Panel of Experts", not "United Nations")
+        named = [o for o in others if o.type != "person" and any(start <= om.start and om.end == end for om in o.mentions)]
         if named:
-            return max(named, key=lambda o: max(om.end - om.start for om in o.mentions if start <= om.start and om.end <= end)).id
+            return named[0].id
     return None
