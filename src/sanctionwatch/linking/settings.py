@@ -31,6 +31,7 @@ class LinkingRules:
     carrier_classes: frozenset[str] = frozenset()  # classes of goods that carry the others (vessels)
     contrastive_words: frozenset[str] = frozenset()  # "other", "another": a party set apart from one named before
     type_item_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> the goods it implies
+    corporate_designators: frozenset[str] = frozenset()  # "corp", "inc": a company's legal form, not its name
 
 
 @lru_cache(maxsize=1)
@@ -60,4 +61,5 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         carrier_classes=frozenset(map(str, raw.get("carrier_classes") or ())),
         contrastive_words=frozenset(str(w).casefold() for w in raw.get("contrastive_words") or ()),
         type_item_classes={str(t): frozenset(map(str, v or ())) for t, v in (raw.get("type_item_classes") or {}).items()},
+        corporate_designators=frozenset(str(w).casefold() for w in raw.get("corporate_designators") or ()),
     )
