@@ -6,7 +6,9 @@ the missiles: it belongs with the reports of that transfer, not with North
 Korea's own missile tests.  The pairs of types (``implied_transfers`` in
 ``data/linking.yaml``) say which uses imply which transfer; the event is seen
 by the linker as that transfer from the state its item names (agent) to the
-user (recipient).  Only the linker's view changes: the document keeps its event.
+user (recipient).  Likewise a state's denial of a one-party act that names no
+actor is seen as denying its own part (:func:`self_denial_view`).  Only the
+linker's view changes: the document keeps its event.
 """
 
 from __future__ import annotations
