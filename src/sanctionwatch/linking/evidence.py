@@ -426,7 +426,9 @@ def item_score(a: Event, b: Event) -> float:
     ca, cb = item_kinds(a), item_kinds(b)
     if ca and cb:
         if _covered(ca) & cb or ca & _covered(cb):
-            return 1.0
+            # "IT workers" in two reports of workers abroad agree on nothing their type did not say already
+            implied = rules().type_item_classes.get(a.type, frozenset()) & rules().type_item_classes.get(b.type, frozenset())
+            return 0.4 if ca | cb <= implied else 1.0
         carriers = rules().carrier_classes
         if ca <= carriers or cb <= carriers:
             # the ship on one side, its cargo on the other: no disagreement, and no match of words either

@@ -9,7 +9,7 @@ from ..event_coref import conflict, merged_events
 from ..model import Document, Event
 from ..reviews import REJECTED
 from .evidence import interval, member_role, rules
-from .implied import linking_view
+from .implied import linking_view, self_denial_view
 from .scoring import evidence
 
 
@@ -77,5 +77,5 @@ def evidence_items(docs: Iterable[Document]) -> list[Item]:
             if kept[0] != chain[0]:  # the merged event spoke for a rejected first mention
                 ev = doc.events[kept[0]]
             if (role := member_role(doc, ev)) is not None:
-                items.append(Item(doc, kept[0], linking_view(ev), role, chain=tuple(kept)))
+                items.append(Item(doc, kept[0], linking_view(self_denial_view(doc, ev)), role, chain=tuple(kept)))
     return items

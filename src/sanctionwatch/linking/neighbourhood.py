@@ -33,7 +33,7 @@ from .evidence import TIME_SLACK_DAYS, rules
 from .evidence import day as _day
 from .evidence import interval as _interval
 from .evidence import is_denial as _is_denial
-from .implied import implied_types, linking_view
+from .implied import implied_types, linking_view, self_denial_view
 from .scoring import REPORTED_MAX_LAG_DAYS, UNDATED_WINDOW_DAYS, compatible_bound, type_score
 from .taxonomy import taxonomy
 
@@ -69,7 +69,7 @@ class MergedEvents:
             if doc is not None:
                 for ev, chain in merged_events(doc):
                     for n in chain:
-                        table[n] = (linking_view(ev), (doc_id, chain[0]))
+                        table[n] = (linking_view(self_denial_view(doc, ev)), (doc_id, chain[0]))
             self.by_doc[doc_id] = table
         return self.by_doc[doc_id].get(idx)
 

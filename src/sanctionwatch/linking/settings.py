@@ -4,7 +4,7 @@ wire agencies, the bodies that act for a state, related types and the patterns o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +30,8 @@ class LinkingRules:
     object_item_types: frozenset[str] = frozenset()  # types whose target is the goods acted on (a vessel seized)
     carrier_classes: frozenset[str] = frozenset()  # classes of goods that carry the others (vessels)
     contrastive_words: frozenset[str] = frozenset()  # "other", "another": a party set apart from one named before
+    type_item_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> the goods it implies
+    corporate_designators: frozenset[str] = frozenset()  # "corp", "inc": a company's legal form, not its name
 
 
 @lru_cache(maxsize=1)
@@ -58,4 +60,6 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         object_item_types=frozenset(map(str, raw.get("object_item_types") or ())),
         carrier_classes=frozenset(map(str, raw.get("carrier_classes") or ())),
         contrastive_words=frozenset(str(w).casefold() for w in raw.get("contrastive_words") or ()),
+        type_item_classes={str(t): frozenset(map(str, v or ())) for t, v in (raw.get("type_item_classes") or {}).items()},
+        corporate_designators=frozenset(str(w).casefold() for w in raw.get("corporate_designators") or ()),
     )

@@ -14,7 +14,10 @@ _VICTIM_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # an actor id's words (ids jo
 
 
 def _victim_words(event: Event, states: bool = True) -> list[frozenset[str]]:
-    return [frozenset(w for w in _VICTIM_WORD.findall(arg.entity.removeprefix("local:")) if len(w) > 1)
+    # "Sony Corp." and "Sony Pictures Entertainment" are one victim: a company's legal form
+    # (``corporate_designators``) is no word of its name
+    legal = rules().corporate_designators
+    return [frozenset(w for w in _VICTIM_WORD.findall(arg.entity.removeprefix("local:")) if len(w) > 1 and w not in legal)
             for arg in event.arguments if arg.role == "target" and arg.entity and (states or not _is_state(arg.entity))]
 
 
