@@ -189,6 +189,9 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     # "Pyongyang’s seventh ICBM launch": a word with a possessive is a noun, whatever tag it was given
     if trigger.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "poss" for c in trigger.children):
         doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
+        by = _passive_doer(trigger, doers | mod.get("founding_verbs", frozenset()))
+        if by is not None:
+            return by
         for c in trigger.children:
             # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _TIME_LABELS:
@@ -249,6 +252,8 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 # "accused X of ...", and in the passive "X was accused of ..."
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
+            if g.dep_ == "acl" and g.tag_ == "VBN" and g.head.pos_ in _NOUNISH:
+                return g.head  # the reduced relative "four firms accused of laundering dollars": the firms
             return None
         if (t.dep_ == "prep" and t.lower_ == "for" and g.pos_ in ("NOUN", "PROPN") and g.dep_ == "pobj"
                 and g.head.lower_ == "against"):
@@ -313,6 +318,15 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return subj[0]
         prev, t = t, g
     return None
+
+
+def _passive_doer(noun: Token, doers: frozenset[str]) -> Token | None:
+    """"The test was conducted by X", "front companies were set up by X": the "by" phrase of a passive verb
+    that performs or founds the noun's act names its doer."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in doers:
+        return None
+    return next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
 
 
 def _named_as(noun: Token) -> Token | None:

@@ -1,0 +1,103 @@
+"""Event error classes found on the uevt11 blind set of real pages (DOJ filings and law-firm notes on sanctions
+evasion, Korean outlets on arms to Russia, state-media statements), each restated in sentences written for these
+tests (other names, places, figures and dates)."""
+
+from __future__ import annotations
+
+import pytest
+from fragments import of_type, role_entities, role_texts
+
+
+# --- the doer of a verb of receiving is the recipient ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "who"),
+    [
+        ("Officials in Kyiv say Russia has received North Korean artillery shells since May.", "arms_transfer", "rus"),
+        ("Iran bought North Korean rocket launchers in 2019, the report said.", "arms_transfer", "irn"),
+        ("Chinese brokers purchased North Korean anthracite at a discount last winter.", "banned_export", None),
+        ("Russia acquired ballistic missiles from North Korea, the panel said.", "arms_transfer", "rus"),
+    ],
+)
+def test_receiver_is_the_recipient(events_of, text, etype, who):
+    found = of_type(events_of(text), etype)
+    assert found
+    ev = found[0]
+    assert not role_texts(ev, "agent")
+    assert role_texts(ev, "recipient")
+    if who is not None:
+        assert who in role_entities(ev, "recipient")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea shipped artillery shells to Russia in March.",
+        "North Korea sold coal to Chinese brokers last year.",
+    ],
+)
+def test_sender_stays_the_agent(events_of, text):
+    found = [e for e in events_of(text) if e.type in ("arms_transfer", "banned_export")]
+    assert found
+    assert "prk" in role_entities(found[0], "agent")
+
+
+def test_buyer_for_another_keeps_the_recipient_it_names(events_of):
+    found = of_type(events_of("A Hong Kong broker bought rifles for North Korea in 2018."), "arms_transfer")
+    assert found
+    assert "prk" in role_entities(found[0], "recipient")
+
+
+# --- laundering dollars for banks is a banking channel, laundering coins a theft's ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three trading firms laundered US dollars for sanctioned North Korean banks, prosecutors said.",
+        "Two shipping agents in Bangkok are suspected of laundering dollars for a bank in Pyongyang.",
+    ],
+)
+def test_laundering_dollars_is_a_banking_channel(events_of, text):
+    evs = events_of(text)
+    assert of_type(evs, "banking_channel")
+    assert not of_type(evs, "cyber_theft")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean hackers laundered the stolen ether through a mixer.",
+        "The Kimsuky group laundered cryptocurrency worth $40 million through two exchanges.",
+    ],
+)
+def test_laundering_coins_is_still_a_theft(events_of, text):
+    assert of_type(events_of(text), "cyber_theft")
+
+
+# --- "X accused of doing": the accused noun acts -----------------------------------------------------------------
+
+
+def test_reduced_relative_accused_noun_is_the_agent(events_of):
+    found = of_type(events_of("Police charged two shipping agents accused of laundering US dollars for a North Korean bank."),
+                    "banking_channel")
+    assert found
+    assert any("agents" in t for t in role_texts(found[0], "agent"))
+
+
+# --- a noun event as the passive subject: the "by" phrase does it ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "doer"),
+    [
+        ("The nuclear test was conducted by North Korea near Punggye-ri.", "nuclear_test", "North Korea"),
+        ("Several front companies were set up by the bank's agents in Macau.", "front_company", "agents"),
+        ("The shell companies were registered by two Chinese brokers in 2017.", "front_company", "brokers"),
+    ],
+)
+def test_passive_by_phrase_is_the_noun_events_agent(events_of, text, etype, doer):
+    found = of_type(events_of(text), etype)
+    assert found
+    assert any(doer in t for t in role_texts(found[0], "agent"))
