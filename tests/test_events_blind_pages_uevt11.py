@@ -101,3 +101,35 @@ def test_passive_by_phrase_is_the_noun_events_agent(events_of, text, etype, doer
     found = of_type(events_of(text), etype)
     assert found
     assert any(doer in t for t in role_texts(found[0], "agent"))
+
+
+# --- "sanctioned for doing X": the one sanctioned does X -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "role", "doer"),
+    [
+        ("Hapsan Trading, a firm designated by OFAC in 2018 for selling rifles to North Korea, closed its office.",
+         "arms_transfer", "agent", "firm"),
+        ("The broker was sanctioned for shipping North Korean coal to Vietnam.", "banned_export", "agent", "broker"),
+        ("Two traders designated by the EU for buying North Korean iron ore were fined.", "banned_export", "recipient", "traders"),
+    ],
+)
+def test_the_one_sanctioned_for_an_act_does_it(events_of, text, etype, role, doer):
+    found = of_type(events_of(text), etype)
+    assert found
+    assert any(doer in t for t in role_texts(found[0], role))
+
+
+# --- a date after the event a reaction names dates that event, not the other events of the sentence -------------
+
+
+def test_date_after_a_condemned_event_is_not_the_resolutions(events_of):
+    text = ("The new resolution, drafted by France and passed by a 14-0 vote, condemned “in the harshest words” "
+            "North Korea’s most recent nuclear test on October 4.")
+    evs = events_of(text, "2017-11-02")
+    tests = of_type(evs, "nuclear_test")
+    assert tests and tests[0].time is not None and tests[0].time.start == "2017-10-04"
+    for res in of_type(evs, "un_resolution"):
+        assert res.time is None or res.time.start != "2017-10-04"
+        assert not role_texts(res, "agent") & {"vote", "14-0 vote"}

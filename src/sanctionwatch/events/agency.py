@@ -269,6 +269,13 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return against
             if objects:
                 return objects[0]
+            # in the passive the object is the subject or the described noun: "X was sanctioned for buying coal",
+            # "a firm designated by OFAC for importing oil"
+            passive = [c for c in g.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return passive[0]
+            if g.dep_ == "acl" and g.tag_ == "VBN" and g.head.pos_ in _NOUNISH:
+                return g.head
         if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
             # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
             # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle
