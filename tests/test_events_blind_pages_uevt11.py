@@ -133,3 +133,35 @@ def test_date_after_a_condemned_event_is_not_the_resolutions(events_of):
     for res in of_type(evs, "un_resolution"):
         assert res.time is None or res.time.start != "2017-10-04"
         assert not role_texts(res, "agent") & {"vote", "14-0 vote"}
+
+
+# --- money an authority takes is a seizure; payments made through banks are a banking channel -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2017, federal prosecutors have seized $48 million tied to the shipping network.",
+        "The court ordered the forfeiture of $2.4 million linked to North Korean banks.",
+    ],
+)
+def test_dollars_taken_by_an_authority_are_a_seizure(events_of, text):
+    assert of_type(events_of(text), "seizure")
+
+
+def test_a_thiefs_seizing_dollars_is_no_seizure(events_of):
+    assert not of_type(events_of("North Korean hackers seized $40 million from a small exchange."), "seizure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Payments for the tanker's repairs were reportedly made in dollars through two American banks.",
+    ],
+)
+def test_payments_made_through_banks_are_a_banking_channel(events_of, text):
+    assert of_type(events_of(text), "banking_channel")
+
+
+def test_payments_with_no_bank_are_no_channel(events_of):
+    assert not of_type(events_of("Residents made payments for their cars in cash."), "banking_channel")
