@@ -165,3 +165,33 @@ def test_payments_made_through_banks_are_a_banking_channel(events_of, text):
 
 def test_payments_with_no_bank_are_no_channel(events_of):
     assert not of_type(events_of("Residents made payments for their cars in cash."), "banking_channel")
+
+
+# --- the owner of a measure imposed is its maker -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("Beijing criticized Australia's new sanctions imposed on two Chinese shipping firms.", "aus"),
+        ("North Korea denounced Japan on Monday over its fresh sanctions imposed on four trading companies.", "jpn"),
+    ],
+)
+def test_owner_of_imposed_sanctions_is_the_agent(events_of, text, maker):
+    found = of_type(events_of(text), "designation")
+    assert found and maker in role_entities(found[0], "agent")
+
+
+# --- where the load of a carrier goes, the shipment goes -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang shipped 300 containers carrying artillery shells to Russia in May.",
+        "North Korea sent 50 freight cars carrying munitions to Russia last week.",
+    ],
+)
+def test_destination_of_the_carried_load_is_the_transfers(events_of, text):
+    found = of_type(events_of(text), "arms_transfer")
+    assert found and "rus" in role_entities(found[0], "destination")

@@ -75,6 +75,13 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     mod = tax.modality
     if trigger.lemma_.lower() in mod.get("agent_nouns", frozenset()):
         return _named_as(trigger)
+    if (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in mod.get("imposing_verbs", ())
+            and not any(c.dep_ == "agent" for c in trigger.children)):
+        # "its new penalties imposed on two banks", "Canada's measures adopted in May": with no "by"
+        # phrase, the owner of the measure imposed it
+        owner = next((c for c in trigger.head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if owner is not None:
+            return owner
     if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
         if misread_finite(trigger):
             # "the Courageous transferred oil cargo": a finite verb read as a modifier, after the name read as one

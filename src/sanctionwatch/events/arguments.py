@@ -67,6 +67,29 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
     return out
 
 
+_CARRYING = frozenset({"carry", "contain", "hold", "transport"})
+
+
+def _carrying_participle(item: Token) -> Token | None:
+    """The participle by which the goods moved carry a load ("crates holding rifles bound for Syria",
+    "trucks believed to be carrying shells to the front"), or None; the goods may be the participle's own
+    object ("shipped containers carrying shells to Russia": the shells)."""
+    h = item.head
+    if item.dep_ in ("dobj", "obj") and h.lemma_.lower() in _CARRYING and h.dep_ in ("acl", "relcl", "pcomp"):
+        return h
+    for c in item.children:
+        if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
+            continue
+        if c.lemma_.lower() in _CARRYING:
+            return c
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                v = next((g for g in p.children if g.dep_ == "pcomp" and g.lemma_.lower() in _CARRYING), None)
+                if v is not None:
+                    return v
+    return None
+
+
 def _preposition_participle(c: Token, head: Token) -> bool:
     """"transfers involving a North Korean tanker": a participle of a noun trigger that does a preposition's work
     (its role comes from the same table)."""
@@ -335,6 +358,11 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     if head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in happening:
         prep_heads.append(head.head)
     found = _prep_args(ctx, prep_heads, times, t.prepositions)
+    carrier = _carrying_participle(item_tok) if item_tok is not None and item_tok.i != head.i else None
+    if carrier is not None:
+        # "sent crates thought to be carrying rifles to Syria": where the load goes is where the act goes
+        way = {p: r for p, r in t.prepositions.items() if r in ("origin", "destination")}
+        found += [(r, tok) for r, tok in _prep_args(ctx, [carrier], times, way) if not any(r == fr for fr, _ in found)]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and head.head.head.i < head.i:
         # "a six-day journey of defection from the North to Japan": where the noun it is "of" goes is the event's
         way = {p: r for p, r in t.prepositions.items() if r in ("origin", "destination")}
