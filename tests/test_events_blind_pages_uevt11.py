@@ -195,3 +195,18 @@ def test_owner_of_imposed_sanctions_is_the_agent(events_of, text, maker):
 def test_destination_of_the_carried_load_is_the_transfers(events_of, text):
     found = of_type(events_of(text), "arms_transfer")
     assert found and "rus" in role_entities(found[0], "destination")
+
+
+# --- "via the port of X": a site the act passes is its location; a country passed is not --------------------------
+
+
+def test_port_passed_through_is_the_location(events_of):
+    text = "North Korea shipped the shells to Russia through the port of Rajin last year."
+    found = of_type(events_of(text), "arms_transfer")
+    assert found and any("Rajin" in t for t in role_texts(found[0], "location"))
+
+
+def test_country_passed_through_is_no_location(events_of):
+    found = of_type(events_of("Smugglers moved rifles through Laos to North Korea in 2016."), "arms_transfer")
+    for ev in found:
+        assert not any("Laos" in t for t in role_texts(ev, "location"))
