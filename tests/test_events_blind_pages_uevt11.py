@@ -210,3 +210,29 @@ def test_country_passed_through_is_no_location(events_of):
     found = of_type(events_of("Smugglers moved rifles through Laos to North Korea in 2016."), "arms_transfer")
     for ev in found:
         assert not any("Laos" in t for t in role_texts(ev, "location"))
+
+
+# --- guards found comparing the dev sets' output before and after the classes above ------------------------------
+
+
+def test_conveyance_in_a_by_phrase_is_no_agent(events_of):
+    found = of_type(events_of("North Korea sent shells to Russia. The deliveries were carried out by vessels leaving Rajin."),
+                    "arms_transfer")
+    assert found and not any("vessels" in a.text for e in found for a in e.arguments if a.role == "agent")
+
+
+def test_conveyance_passed_through_is_no_location(events_of):
+    found = of_type(events_of("The North shipped more than a million shells to Russia through ships and trains."), "arms_transfer")
+    assert found and not role_texts(found[0], "location")
+
+
+def test_a_sum_forfeited_by_a_defendant_is_no_seizure(events_of):
+    assert not of_type(events_of("The broker was also ordered to forfeit about $310,000 in profits from the scheme."), "seizure")
+
+
+def test_dollar_sum_laundered_after_a_hack_is_the_thefts(events_of):
+    text = ("North Korean hackers stole $600 million from the Halo bridge. By Friday, about $90 million had been "
+            "laundered through accounts linked to the hackers.")
+    evs = events_of(text)
+    laundering = [e for e in evs if e.trigger.text.startswith("launder")]
+    assert laundering and all(e.type == "cyber_theft" for e in laundering)

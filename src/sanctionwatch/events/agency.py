@@ -197,7 +197,7 @@ def tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     if trigger.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "poss" for c in trigger.children):
         doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
         by = _passive_doer(trigger, doers | mod.get("founding_verbs", frozenset()))
-        if by is not None:
+        if by is not None and by.lemma_.lower() not in mod.get("conveyances", frozenset()):
             return by
         for c in trigger.children:
             # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner

@@ -41,7 +41,7 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
             if role is None:
                 continue
             for obj in _prep_objects(c):
-                if site_only and (obj.lemma_.lower() not in ctx.tax.places or obj.lemma_.lower() in ("country", "territory")):
+                if site_only and obj.lemma_.lower() not in ctx.tax.modality.get("route_sites", frozenset()):
                     continue
                 # a target need not be a place or an actor ("stole ... from two exchanges")
                 if not place_like(ctx, obj) and role in ("recipient", "destination"):
