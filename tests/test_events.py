@@ -357,8 +357,8 @@ def test_first_person_agent_takes_the_speaker(run):
     [
         # raising verbs: the passive subject is the agent
         ("Belarus is thought to have shipped 20,000 rifles to Sudan.", "arms_transfer", {"agent": ["Belarus"]}),
-        # a gerund adjunct shares the clause's subject
-        ("Myanmar evaded the embargo by importing missiles from Pyongyang.", "arms_transfer", {"agent": ["Myanmar"]}),
+        # a gerund adjunct shares the clause's subject (of a verb of receiving: the recipient, as analysts file it)
+        ("Myanmar evaded the embargo by importing missiles from Pyongyang.", "arms_transfer", {"recipient": ["Myanmar"]}),
         # a nationality modifier is the origin of goods and the sending state of troops
         ("Syrian traders bought Iranian rockets last spring.", "arms_transfer", {"origin": ["Iranian"]}),
         ("Thousands of Chinese workers were sent to Laos.", "overseas_workers", {"agent": ["Chinese"]}),

@@ -40,17 +40,18 @@ def test_its_skips_the_giver_named_in_a_from_phrase(events_of):
 
 
 @pytest.mark.parametrize(
-    "text, agent, origin",
+    "text, receiver, origin",
     [
-        # technical or military help received from a state is a transfer of military technology
+        # technical or military help received from a state is a transfer of military technology (the one who
+        # receives it is the recipient, the state it comes from the origin)
         ("Analysts think Pyongyang obtained technical assistance from Moscow.", "prk", "rus"),
         ("It seems Iran received military help from Russia for its missile program.", "irn", "rus"),
         ("Officials say Syria got technological support from China for its satellite launch.", "syr", "chn"),
     ],
 )
-def test_military_help_received_is_an_arms_transfer(events_of, text, agent, origin):
+def test_military_help_received_is_an_arms_transfer(events_of, text, receiver, origin):
     found = of_type(events_of(text), "arms_transfer")
-    assert found and role_entities(found[0], "agent") == {agent} and role_entities(found[0], "origin") == {origin}
+    assert found and role_entities(found[0], "recipient") == {receiver} and role_entities(found[0], "origin") == {origin}
 
 
 @pytest.mark.parametrize(

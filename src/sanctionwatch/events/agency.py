@@ -81,6 +81,13 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     mod = tax.modality
     if trigger.lemma_.lower() in mod.get("agent_nouns", frozenset()):
         return _named_as(trigger)
+    if (trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in mod.get("imposing_verbs", ())
+            and not any(c.dep_ == "agent" for c in trigger.children)):
+        # "its new penalties imposed on two banks", "Canada's measures adopted in May": with no "by"
+        # phrase, the owner of the measure imposed it
+        owner = next((c for c in trigger.head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if owner is not None:
+            return owner
     if trigger.dep_ == "amod" and trigger.pos_ == "VERB":
         if misread_finite(trigger):
             # "the Courageous transferred oil cargo": a finite verb read as a modifier, after the name read as one
@@ -195,6 +202,9 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
     # "Pyongyang’s seventh ICBM launch": a word with a possessive is a noun, whatever tag it was given
     if trigger.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "poss" for c in trigger.children):
         doers = mod.get("light_verbs", frozenset()) | mod.get("perpetrating_verbs", frozenset())
+        by = _passive_doer(trigger, doers | mod.get("founding_verbs", frozenset()))
+        if by is not None and by.lemma_.lower() not in mod.get("conveyances", frozenset()):
+            return by
         for c in trigger.children:
             # "Monday's launch", "last week's theft": a possessive date is the event's time, not its owner
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ not in _TIME_LABELS:
@@ -255,6 +265,8 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 # "accused X of ...", and in the passive "X was accused of ..."
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
+            if g.dep_ == "acl" and g.tag_ == "VBN" and g.head.pos_ in _NOUNISH:
+                return g.head  # the reduced relative "four firms accused of laundering dollars": the firms
             return None
         if (t.dep_ == "prep" and t.lower_ == "for" and g.pos_ in ("NOUN", "PROPN") and g.dep_ == "pobj"
                 and g.head.lower_ == "against"):
@@ -270,6 +282,13 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return against
             if objects:
                 return objects[0]
+            # in the passive the object is the subject or the described noun: "X was sanctioned for buying coal",
+            # "a firm designated by OFAC for importing oil"
+            passive = [c for c in g.children if c.dep_ == "nsubjpass"]
+            if passive:
+                return passive[0]
+            if g.dep_ == "acl" and g.tag_ == "VBN" and g.head.pos_ in _NOUNISH:
+                return g.head
         if t.i == trigger.i and t.dep_ == "advcl" and t.tag_ == "VBG" and g.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("nsubj") for c in t.children):
             # a participle trigger shares the clause's subject ("workers remain abroad, earning cash"; "the
             # Treasury tied it to the gang, adding it to the list"), even a claim's; an event the participle
@@ -319,6 +338,15 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return subj[0]
         prev, t = t, g
     return None
+
+
+def _passive_doer(noun: Token, doers: frozenset[str]) -> Token | None:
+    """"The test was conducted by X", "front companies were set up by X": the "by" phrase of a passive verb
+    that performs or founds the noun's act names its doer."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in doers:
+        return None
+    return next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
 
 
 def _named_as(noun: Token) -> Token | None:

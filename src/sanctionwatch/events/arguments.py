@@ -19,9 +19,13 @@ from .triggers import TriggerHit
 _WITHIN = frozenset({"in", "across", "throughout", "near"})
 # prepositions that another role phrase may hang on
 _STACKING = frozenset({"from", "including"})
+# prepositions of a route: "via the port of Chongjin", "through a border crossing" place the act at a site (a
+# port, a border crossing); through a country ("smuggled heroin through Egypt") is a route, not where it was
+_ROUTE = frozenset({"through", "via"})
 
 
-def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str]) -> list[tuple[str, Token]]:
+def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[int, int, TimeValue]], table: dict[str, str],
+               route: bool = False) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for h in heads:
         # "from Hyesan to Seoul": the parser may hang the second phrase of a route on the first; "sent workers
@@ -31,9 +35,14 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
             if c.dep_ not in ("prep", "dative") and not _preposition_participle(c, h):
                 continue
             role = table.get(c.lower_)
+            site_only = route and role is None and c.lower_ in _ROUTE
+            if site_only:
+                role = "location"
             if role is None:
                 continue
             for obj in _prep_objects(c):
+                if site_only and obj.lemma_.lower() not in ctx.tax.modality.get("route_sites", frozenset()):
+                    continue
                 # a target need not be a place or an actor ("stole ... from two exchanges")
                 if not place_like(ctx, obj) and role in ("recipient", "destination"):
                     # "weapons for Russia's war": the possessor is the recipient
@@ -53,7 +62,9 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                 named += [a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
                 if obj.lemma_.lower() in ctx.tax.places and role in ("destination", "location", "origin"):
                     # "to logging sites across Siberia", "from a port in China": the named place of the site
-                    named += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in _WITHIN for g in p.children
+                    # ("via the port of Chongjin": the port's name)
+                    within = _WITHIN | ({"of"} if site_only else frozenset())
+                    named += [g for p in obj.children if p.dep_ == "prep" and p.lower_ in within for g in p.children
                               if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN")]
                 if role == "item" and obj.lemma_.lower() in ctx.tax.measures:
                     # "with 3,000 tonnes of diesel": the item is what is measured
@@ -65,6 +76,29 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                     # "took place in the East China Sea between X and Y": the parser hangs the parties on the place
                     out.extend(_prep_args(ctx, [obj], times, {p: r for p, r in table.items() if r == "partner"}))
     return out
+
+
+_CARRYING = frozenset({"carry", "contain", "hold", "transport"})
+
+
+def _carrying_participle(item: Token) -> Token | None:
+    """The participle by which the goods moved carry a load ("crates holding rifles bound for Syria",
+    "trucks believed to be carrying shells to the front"), or None; the goods may be the participle's own
+    object ("shipped containers carrying shells to Russia": the shells)."""
+    h = item.head
+    if item.dep_ in ("dobj", "obj") and h.lemma_.lower() in _CARRYING and h.dep_ in ("acl", "relcl", "pcomp"):
+        return h
+    for c in item.children:
+        if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
+            continue
+        if c.lemma_.lower() in _CARRYING:
+            return c
+        for p in c.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                v = next((g for g in p.children if g.dep_ == "pcomp" and g.lemma_.lower() in _CARRYING), None)
+                if v is not None:
+                    return v
+    return None
 
 
 def _preposition_participle(c: Token, head: Token) -> bool:
@@ -334,7 +368,12 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     happening = tax.modality.get("occurrence_heads", frozenset()) | tax.modality.get("outcome_heads", frozenset())
     if head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.head.lemma_.lower() in happening:
         prep_heads.append(head.head)
-    found = _prep_args(ctx, prep_heads, times, t.prepositions)
+    found = _prep_args(ctx, prep_heads, times, t.prepositions, route=True)
+    carrier = _carrying_participle(item_tok) if item_tok is not None and item_tok.i != head.i else None
+    if carrier is not None:
+        # "sent crates thought to be carrying rifles to Syria": where the load goes is where the act goes
+        way = {p: r for p, r in t.prepositions.items() if r in ("origin", "destination")}
+        found += [(r, tok) for r, tok in _prep_args(ctx, [carrier], times, way, route=True) if not any(r == fr for fr, _ in found)]
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and head.head.head.i < head.i:
         # "a six-day journey of defection from the North to Japan": where the noun it is "of" goes is the event's
         way = {p: r for p, r in t.prepositions.items() if r in ("origin", "destination")}

@@ -23,6 +23,7 @@ from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
 from .places import with_enclosing_places
 from .appositions import with_named_appositions
+from .receivers import receiver_as_recipient
 from .relatives import relative_antecedents
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
@@ -124,6 +125,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         modality = combine_modality(local, doc.attributions[att] if att is not None else None, agent,
                                     tax.modality.get("self_reference_nouns", frozenset()),
                                     tax.modality.get("state_media", frozenset()))
+        args = receiver_as_recipient(hit.head, hit.type, args, tax)
         out.append(Event(
             type=hit.type,
             trigger=trig,

@@ -146,7 +146,8 @@ def _below(o: Token, head: Token, heads: set[int]) -> bool:
 
 def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: set[int], tax: Taxonomy, etype: str) -> Found | None:
     """The time expression that dates the event itself, nearest the trigger; None when it has none."""
-    possessed = _possessive_time(sent, base, times, head) or _premodifier_time(sent, base, times, head)
+    possessed = (_possessive_time(sent, base, times, head) or _premodifier_time(sent, base, times, head)
+                 or next((f for f in times if _right_after(head, base, f)), None))
     if possessed is not None:
         return possessed
     counted = _series_time(sent, base, times, head, heads, tax)
@@ -160,6 +161,10 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
     mine = []
     for f in times:
         o = owner(sent, base, f, heads)
+        if o is not None and o.i != head.i and any(
+                h != head.i and (_reacted_to_on(o, sent.doc[h], base, f, tax) or _right_after(sent.doc[h], base, f))
+                for h in heads):
+            continue  # "condemned X's test on Sept 9": the date is the reacted-to event's, no other event's
         if o is None or (o.pos_ not in _VERBISH and o.i not in heads):
             # no verb above it (a headline, a fragment): the trigger's clause or phrase decides
             if (clause[0] <= f[0] and f[1] <= clause[1]) or (o is not None and _below(head, o, heads)):
@@ -193,10 +198,22 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
     return min(mine, key=rank)
 
 
+def _right_after(head: Token, base: int, f: Found) -> bool:
+    """"Iran's third missile test on 4 May": a time phrase right after an event noun with an owner dates
+    that one event, wherever the parser hung it (a quotation mark or an aside before the noun can send it up
+    to a verb of reacting or to another clause). A noun with no owner is a kind of act ("capping oil deliveries
+    in December", "linked to the arms trade last week"): the date there is the clause's."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in head.children):
+        return False
+    end = head.idx + len(head)
+    return f[0] - base >= end and not head.doc.text[end:f[0] - base].strip()
+
+
 def _reacted_to_on(verb: Token, head: Token, base: int, f: Found, tax: Taxonomy) -> bool:
     """"denounced the launch of a rocket by X on March 9": a date after the reaction's event object
     (and its complements) dates that event, as one before it ("on Friday condemned ...") dates the reaction."""
-    return (head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj") and head.head.i == verb.i
+    # (a noun the parser read as a clause, "denounced, “with great alarm”, X's test", is the object too)
+    return (head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj", "ccomp") and head.head.i == verb.i
             and verb.lemma_.lower() in tax.modality.get("reaction_heads", frozenset())
             and f[0] >= base + head.right_edge.idx + len(head.right_edge))
 
