@@ -35,6 +35,7 @@ from .headlines import title_headline
 from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import repair_quotations
+from .demonstratives import demonstrative_passive_rule
 from .self_denial import own_denials
 from .statements import body_drafts
 from .dash_paragraphs import block_end, dash_drafts
@@ -168,6 +169,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 found = verb_rule(doc, tok, taken, sources or set(), lex.negating_verbs)
                 if found and found[0] is not None:
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
+            elif closing is None and tok.i not in taken and (back := demonstrative_passive_rule(doc, tok)) is not None \
+                    and not any(i in taken for r in back for i in range(*r)):
+                # "This was stated by the envoy": the sentence before is what the envoy said
+                out.append(_rule_draft(text, bi, block, back[0], back[1], [back[2]], "passive", 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
         if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues, lex.document_nouns)):
@@ -355,7 +360,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])
-    stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition)
+    stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition,
+                         lex.mental_states)
     for a, stance in zip(out, stances):
         a.stance = stance
     return without_self_quotes(out)
