@@ -74,3 +74,51 @@ def test_look_alikes_name_no_one_else(attributions_of, text):
     for a in attributions_of(text, resolve=True):
         assert a.source_entity != "maria-zakharova"
         assert joined(a.content) != "This"
+
+
+# --------------------------------------------------------------------------- unquoted words after a colon
+
+def test_unquoted_words_after_a_colon_run_to_the_end_of_the_paragraph(attributions_of):
+    text = ("Ministry spokesperson Jane Roe responded: The situation is sensitive. We have always urged all parties "
+            "to avoid provocation and to strive to reduce tension. Our country hopes for calm.\n\n"
+            "The talks are due to resume next month.")
+    atts = [a for a in attributions_of(text) if joined(a.cue).startswith("responded")]
+    assert atts, show(attributions_of(text))
+    said = joined(atts[0].content)
+    assert "We have always urged all parties" in said and "Our country hopes for calm" in said, show(atts)
+    assert "resume next month" not in said
+
+
+@pytest.mark.parametrize("text,stays_out", [
+    ("Jane Roe responded: The situation is sensitive. Meanwhile, the US envoy said the talks had failed.",
+     "the talks had failed"),
+    ('Jane Roe responded: The situation is sensitive. "We want calm," she added.', "We want calm"),
+])
+def test_the_colon_run_stops_where_someone_takes_the_floor_or_a_quotation_starts(attributions_of, text, stays_out):
+    atts = [a for a in attributions_of(text) if joined(a.cue).startswith("responded")]
+    assert atts and stays_out not in joined(atts[0].content), show(attributions_of(text))
+
+
+# --------------------------------------------------------------------------- a body's unnamed spokesperson
+
+@pytest.mark.parametrize("text,cue,body", [
+    ("The United States will enforce all sanctions, a State Department spokesperson said on Tuesday.", "said",
+     "us-state-department"),
+    ('"We have made our concerns clear," the State Department spokesperson warned on Monday.', "warned",
+     "us-state-department"),
+    ("A spokesman for the US Treasury said the new listings would follow next week.", "said", "us-treasury"),
+])
+def test_an_unnamed_spokesperson_of_a_body_speaks_for_the_body(attributions_of, text, cue, body):
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.cue) == cue]
+    assert atts and atts[0].source_entity == body, show(atts)
+
+
+@pytest.mark.parametrize("text,cue,not_body", [
+    # a country's spokesman is no body of it: the state is not the one who spoke
+    ("A North Korean spokesman said the drills were a provocation.", "said", "prk"),
+    # a named spokesperson is the person
+    ("State Department spokesperson Jane Roe said the sanctions would stay.", "said", "us-state-department"),
+])
+def test_a_country_or_a_name_keeps_the_spokesperson_apart(attributions_of, text, cue, not_body):
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.cue) == cue]
+    assert atts and atts[0].source_entity != not_body, show(atts)

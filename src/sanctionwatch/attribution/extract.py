@@ -35,6 +35,7 @@ from .headlines import title_headline
 from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import repair_quotations
+from .colon_runs import run_on_after_colon
 from .demonstratives import demonstrative_passive_rule
 from .self_denial import own_denials
 from .statements import body_drafts
@@ -356,6 +357,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     bodies = body_drafts(text, parsed, drafts + extra, lex)
     kept = _without_intro_readings(text, drafts + extra, bodies)
     clip_run_on(text, kept)
+    run_on_after_colon(text, parsed, kept)
     ordered = _nest(kept)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]

@@ -46,6 +46,7 @@ class Lexicon:
     content_warn: tuple[str, ...] = ()  # a warning the speaker opens with ("We warn that ..."): a neutral cue warns
     aspectual_verbs: frozenset[str] = frozenset()  # "continues to defy": going on with an act, no report
     mental_states: frozenset[str] = frozenset()  # "I did not want ...": a negated wish or feeling denies no act
+    voice_nouns: frozenset[str] = frozenset()  # "a ministry spokesperson said": no one named, the body speaks
     headline_nouns: frozenset[str] = frozenset()  # cue lemmas a title-case headline uses as plural nouns ("Talks")
     body_intro_particles: frozenset[str] = frozenset()  # "went on:": verb + particle that hands on to a body
     body_running_verbs: frozenset[str] = frozenset()  # "adding:", "continuing:": the words run on past a paragraph
@@ -121,6 +122,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         headline_nouns=_lower(d.get("headline_nouns")),
         aspectual_verbs=_lower(d.get("aspectual_verbs")),
         mental_states=_lower(d.get("mental_states")),
+        voice_nouns=_lower(d.get("voice_nouns")),
         negative_labels=_lower(d.get("negative_labels")),
         negating_verbs=_lower(d.get("negating_verbs")),
         object_cues=_lower(d.get("object_cues")),

@@ -458,6 +458,9 @@ def decide(
                     if not (affiliation is not None and affiliation.type == "country" and found.type == "person"
                             and dis.sides.get(found.id) != affiliation.id):
                         entity = found
+        if entity is None and derived is None and affiliation is not None and head.lemma_.lower() in lex.voice_nouns \
+                and affiliation.type not in ("country", "place", "person"):
+            entity, affiliation = affiliation, None  # "a State Department spokesperson said": the body speaks
     if channel is None:
         channel = _media_channel(dis, base, cue, (source[0].i, source[-1].i + 1), content, lex)
         if channel is not None and entity is channel:
