@@ -122,3 +122,32 @@ def test_an_unnamed_spokesperson_of_a_body_speaks_for_the_body(attributions_of, 
 def test_a_country_or_a_name_keeps_the_spokesperson_apart(attributions_of, text, cue, not_body):
     atts = [a for a in attributions_of(text, resolve=True) if joined(a.cue) == cue]
     assert atts and atts[0].source_entity != not_body, show(atts)
+
+
+# --------------------------------------------------------------------------- labelled answers of a transcript
+
+TRANSCRIPT = (
+    "Foreign Ministry Spokesperson Jane Roe's Regular Press Conference on March 3, 2016\n\n"
+    "Q: A newspaper said that the new measures should be tougher. What is your view?\n\n"
+    "A: The situation in the region is tense and complicated. We believe that the launch broke the resolutions.\n\n"
+    "On the other hand, pressure is not an end in itself.\n\n"
+    "Q: Will the minister travel to Seoul next week?\n\n"
+    "A: We will release information on the trip in due course.\n"
+)
+
+
+def test_labelled_answers_of_a_transcript_are_the_hosts(attributions_of):
+    atts = attributions_of(TRANSCRIPT, resolve=True)
+    hosts = [a for a in atts if joined(a.source).endswith("Jane Roe")]
+    said = [joined(a.content) for a in hosts]
+    assert any("pressure is not an end in itself" in s for s in said), show(atts)
+    assert any("tense and complicated" in s for s in said), show(atts)
+    assert any("release information on the trip" in s for s in said), show(atts)
+    # the questions are the reporters', never the host's
+    assert not any("Seoul next week" in s or "should be tougher" in s for s in said), show(atts)
+
+
+def test_answers_without_a_transcript_header_are_left_alone(attributions_of):
+    text = TRANSCRIPT.split("\n\n", 1)[1]
+    atts = attributions_of(text, resolve=True)
+    assert not any("pressure is not an end in itself" in joined(a.content) for a in atts), show(atts)

@@ -35,6 +35,7 @@ from .headlines import title_headline
 from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import repair_quotations
+from .answers import answer_drafts
 from .colon_runs import run_on_after_colon
 from .demonstratives import demonstrative_passive_rule
 from .self_denial import own_denials
@@ -354,7 +355,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     drafts = [d for d in drafts if not no_report(d.cue_tokens, lex)]
     extra = [d for d in extra if not no_report(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
-    bodies = body_drafts(text, parsed, drafts + extra, lex)
+    bodies = body_drafts(text, parsed, drafts + extra, lex) + answer_drafts(text, parsed, drafts + extra)
     kept = _without_intro_readings(text, drafts + extra, bodies)
     clip_run_on(text, kept)
     run_on_after_colon(text, parsed, kept)

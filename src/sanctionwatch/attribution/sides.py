@@ -12,7 +12,7 @@ from typing import Mapping, Protocol, Sequence
 
 from ..model import Entity
 
-__all__ = ["header_author", "person_sides"]
+__all__ = ["header_author", "header_span", "person_sides"]
 
 
 class Placed(Protocol):
@@ -53,10 +53,18 @@ _HEADER = re.compile(r"(?im)^[ \t]*(?:(?:press |joint )?(?:statement|remarks|spe
 HEADER_WINDOW = 600
 
 
-def header_author(text: str, mentions: Sequence[Placed]) -> Entity | None:
-    """The person a header near the top names as the statement's speaker; None without such a header."""
+def header_span(text: str) -> tuple[int, int] | None:
+    """Where a header near the top names the statement's speaker or the briefing's host; None without one."""
     m = _HEADER.search(text, 0, HEADER_WINDOW)
     if m is None:
         return None
-    lo, hi = m.span("who") if m.group("who") else m.span("host")
+    return m.span("who") if m.group("who") else m.span("host")
+
+
+def header_author(text: str, mentions: Sequence[Placed]) -> Entity | None:
+    """The person a header near the top names as the statement's speaker; None without such a header."""
+    span = header_span(text)
+    if span is None:
+        return None
+    lo, hi = span
     return next((p.entity for p in mentions if lo <= p.start and p.end <= hi and p.entity.type.lower() == "person"), None)
