@@ -151,3 +151,24 @@ def test_answers_without_a_transcript_header_are_left_alone(attributions_of):
     text = TRANSCRIPT.split("\n\n", 1)[1]
     atts = attributions_of(text, resolve=True)
     assert not any("pressure is not an end in itself" in joined(a.content) for a in atts), show(atts)
+
+
+# --------------------------------------------------------------------------- "Speaker: claim" headlines
+
+@pytest.mark.parametrize("text,source,said", [
+    ("Kremlin: The new sanctions will hurt ordinary people in North Korea\n\nOther words follow here in the text.",
+     "Kremlin", "The new sanctions will hurt ordinary people in North Korea"),
+])
+def test_a_headline_names_its_speaker_before_a_colon(attributions_of, text, source, said):
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.cue) == ":"]
+    assert atts and joined(atts[0].source) == source and joined(atts[0].content) == said, show(atts)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysis: The New Sanctions Will Hurt Ordinary People\n\nOther words follow here in the text.",
+    "WATCH: The new sanctions will hurt ordinary people\n\nOther words follow here in the text.",
+    "The talks in Geneva: what comes next for the region\n\nOther words follow here in the text.",
+    "Update: Talks Resume in Geneva After a Week\n\nOther words follow here in the text.",
+])
+def test_a_label_or_a_sentence_before_a_colon_is_no_speaker(attributions_of, text):
+    assert not [a for a in attributions_of(text, resolve=True) if joined(a.cue) == ":"]

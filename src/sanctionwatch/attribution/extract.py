@@ -31,7 +31,7 @@ from .closing import (comma_clause_rule, misread_closing_verb, postposed_quoted,
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, headline_tail,
                     headline_verb, noun_rule, passive_rule, lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause,
                     untrained_cue_with_clause, verb_rule)
-from .headlines import title_headline
+from .headlines import colon_headline, title_headline
 from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import repair_quotations
@@ -325,7 +325,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         taken = {i for sp in used for i in range(sp.start, sp.end)}
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
-        if not groups and (title := title_headline(text, bi, block, lex)) is not None:
+        if not groups and (title := title_headline(text, bi, block, lex) or colon_headline(text, bi, block, lex)) is not None:
             rules.append(title)
     # a quotation paragraph a rule has given its own speaker does not continue the previous one
     claimed = [span for d in rules for span in d.content]
