@@ -128,6 +128,7 @@ def test_a_country_or_a_name_keeps_the_spokesperson_apart(attributions_of, text,
 
 TRANSCRIPT = (
     "Foreign Ministry Spokesperson Jane Roe's Regular Press Conference on March 3, 2016\n\n"
+    "Deputy Minister John Doe will visit Oslo from March 5 to 7 for talks on trade.\n\n"
     "Q: A newspaper said that the new measures should be tougher. What is your view?\n\n"
     "A: The situation in the region is tense and complicated. We believe that the launch broke the resolutions.\n\n"
     "On the other hand, pressure is not an end in itself.\n\n"
@@ -143,6 +144,8 @@ def test_labelled_answers_of_a_transcript_are_the_hosts(attributions_of):
     assert any("pressure is not an end in itself" in s for s in said), show(atts)
     assert any("tense and complicated" in s for s in said), show(atts)
     assert any("release information on the trip" in s for s in said), show(atts)
+    # the opening announcement before the first question is hers too
+    assert any("will visit Oslo from March 5 to 7" in s for s in said), show(atts)
     # the questions are the reporters', never the host's
     assert not any("Seoul next week" in s or "should be tougher" in s for s in said), show(atts)
 

@@ -4,6 +4,9 @@ answer, sentences with no speech verb of their own included ("On the other hand,
 a sentence with a speech verb of its own ("We believe that ...", "China hopes ...") is left to that verb, whose
 "we" is the host's (speaker.py reads a "we" outside quotations as the header's author).
 
+The sentences between the header and the first "Q:" are the host's opening announcements ("The Foreign
+Minister will visit New York from July 19 to 21."), and the host's too.
+
 The labels themselves are page furniture (the clean stage ignores "Q: " and "A: ", and no one called A
 answers): the header's host is the speaker and the label only marks where an answer starts.  Without such a
 header (an interview page, a reader's Q&A) nothing is added.
@@ -20,6 +23,9 @@ from .draft import Draft, strip_span
 from .sides import header_span
 
 _LABEL = re.compile(r"^[ \t]*(?P<who>Q|A)[ \t]*:[ \t]+", re.MULTILINE)
+_OCCASION = re.compile(r"(?i)(?:regular\s+|daily\s+)?(?:press\s+conference|press\s+briefing|briefing)")
+# an opening announcement ends a sentence (a date line, a hit counter or the host's title line does not)
+_SENTENCE_END = ".!?"
 # an answer paragraph shorter than this (a stray label, a page number) says nothing
 MIN_ANSWER_CHARS = 20
 
@@ -40,7 +46,7 @@ def answer_drafts(text: str, parsed: Parsed, drafts: Sequence[Draft]) -> list[Dr
     """One draft per paragraph of every labelled answer of a transcript whose header names its host."""
     host = header_span(text)
     labels = [(m.start("who"), m.end(), m.group("who")) for m in _LABEL.finditer(text)]
-    if host is None or not any(who == "A" for _, _, who in labels):
+    if host is None or not labels:
         return []
     home = next((b for b in parsed.blocks if b.start <= host[0] < block_end(b)), None)
     if home is None:
@@ -49,7 +55,17 @@ def answer_drafts(text: str, parsed: Parsed, drafts: Sequence[Draft]) -> list[Dr
     if not src_tokens:
         return []
     cues = sorted(c[0] for d in drafts for c in d.cue)
+    # the header's own word for the occasion ("Regular Press Conference", "Press Briefing") is the opening's cue
+    said = _OCCASION.search(text, host[1], text.find("\n", host[1]) if "\n" in text[host[1]:] else len(text))
+    occasion = [t for t in home.doc if said and said.start() <= home.start + t.idx < said.end()]
     out: list[Draft] = []
+    # the host's opening announcements: the sentences between the header and the first question
+    opening = text.find("\n", host[1])
+    for bi, block in enumerate(parsed.blocks):
+        lo, hi = max(block.start, opening), min(block_end(block), labels[0][0])
+        for s, e in _runs(text, block, lo, hi, cues) if opening >= 0 and hi > lo else ():
+            if occasion and e - s >= MIN_ANSWER_CHARS and text[e - 1] in _SENTENCE_END:
+                out.append(Draft(bi, [host], [(said.start(), said.end())], [(s, e)], occasion, list(src_tokens), confidence=0.5))
     for k, (at, label_end, who) in enumerate(labels):
         if who != "A":
             continue
