@@ -175,3 +175,21 @@ def test_a_headline_names_its_speaker_before_a_colon(attributions_of, text, sour
 ])
 def test_a_label_or_a_sentence_before_a_colon_is_no_speaker(attributions_of, text):
     assert not [a for a in attributions_of(text, resolve=True) if joined(a.cue) == ":"]
+
+
+# --------------------------------------------------------------------------- reports nobody owns
+
+@pytest.mark.parametrize("text,said", [
+    ("There have been reports that coal from the North arrived at a southern port.",
+     "that coal from the North arrived at a southern port"),
+    ("Officials were silent amid media reports that the envoy had resigned.", "that the envoy had resigned"),
+])
+def test_plural_reports_nobody_owns_are_their_own_source(attributions_of, text, said):
+    atts = [a for a in attributions_of(text) if joined(a.content) == said]
+    assert atts and joined(atts[0].source) in ("reports", "media reports"), show(attributions_of(text))
+
+
+def test_owned_reports_keep_their_owner(attributions_of):
+    text = "The ministry's reports that the ship left port were wrong."
+    atts = [a for a in attributions_of(text) if joined(a.content) == "that the ship left port"]
+    assert atts and joined(atts[0].source) != "reports", show(attributions_of(text))

@@ -39,6 +39,7 @@ from .answers import answer_drafts
 from .colon_runs import run_on_after_colon
 from .demonstratives import demonstrative_passive_rule
 from .self_denial import own_denials
+from .unowned import unowned_report_source
 from .statements import body_drafts
 from .dash_paragraphs import block_end, dash_drafts
 from .profiles import block_labels, profile_name
@@ -351,6 +352,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         number_label_source(text, parsed.blocks[d.block], d)
         tidy_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
+        unowned_report_source(text, parsed.blocks[d.block], d, lex.unowned_reports)
     repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
     drafts = [d for d in drafts if not no_report(d.cue_tokens, lex)]
     extra = [d for d in extra if not no_report(d.cue_tokens, lex)]
