@@ -193,3 +193,26 @@ def test_owned_reports_keep_their_owner(attributions_of):
     text = "The ministry's reports that the ship left port were wrong."
     atts = [a for a in attributions_of(text) if joined(a.content) == "that the ship left port"]
     assert atts and joined(atts[0].source) != "reports", show(attributions_of(text))
+
+
+# --------------------------------------------------------------------------- speaker labels with a language tag
+
+@pytest.mark.parametrize("text,source,said", [
+    ("Jane Roe (Russian): We have never sent weapons to anyone and we will not start now.",
+     "Jane Roe", "We have never sent weapons to anyone and we will not start now."),
+    ('SOT, Jane Roe, envoy (Korean): "The ship was never ours, and we never loaded it."',
+     "Jane Roe", '"The ship was never ours, and we never loaded it."'),
+    ("Deputy minister John Doe (Mandarin): The new measures will only make the situation worse.",
+     "Deputy minister John Doe", "The new measures will only make the situation worse."),
+])
+def test_a_speaker_label_with_a_language_tag_gives_the_line_to_the_speaker(attributions_of, text, source, said):
+    atts = [a for a in attributions_of(text) if joined(a.content) == said]
+    assert atts and joined(atts[0].source) == source, show(attributions_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Photo by Jane Roe (AP): A ship waits at the port near the border.",
+    "The envoy spoke in her own language (Russian): a long speech that nobody translated.",
+])
+def test_a_credit_or_a_sentence_is_no_speaker_label(attributions_of, text):
+    assert not [a for a in attributions_of(text) if joined(a.cue).endswith("):")], show(attributions_of(text))

@@ -39,6 +39,7 @@ from .answers import answer_drafts
 from .colon_runs import run_on_after_colon
 from .demonstratives import demonstrative_passive_rule
 from .self_denial import own_denials
+from .speaker_labels import label_drafts
 from .unowned import unowned_report_source
 from .statements import body_drafts
 from .dash_paragraphs import block_end, dash_drafts
@@ -357,7 +358,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     drafts = [d for d in drafts if not no_report(d.cue_tokens, lex)]
     extra = [d for d in extra if not no_report(d.cue_tokens, lex)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
-    bodies = body_drafts(text, parsed, drafts + extra, lex) + answer_drafts(text, parsed, drafts + extra)
+    bodies = (body_drafts(text, parsed, drafts + extra, lex) + answer_drafts(text, parsed, drafts + extra)
+              + label_drafts(text, parsed, drafts + extra, lex.label_languages))
     kept = _without_intro_readings(text, drafts + extra, bodies)
     clip_run_on(text, kept)
     run_on_after_colon(text, parsed, kept)

@@ -46,6 +46,7 @@ class Lexicon:
     content_warn: tuple[str, ...] = ()  # a warning the speaker opens with ("We warn that ..."): a neutral cue warns
     aspectual_verbs: frozenset[str] = frozenset()  # "continues to defy": going on with an act, no report
     mental_states: frozenset[str] = frozenset()  # "I did not want ...": a negated wish or feeling denies no act
+    label_languages: frozenset[str] = frozenset()  # "Jane Roe (Russian): ...": a transcript's speaker label
     unowned_reports: frozenset[str] = frozenset()  # "There have been reports that ...": the reports are the source
     headline_labels: frozenset[str] = frozenset()  # "Analysis: ...": a section word before a headline's colon
     voice_nouns: frozenset[str] = frozenset()  # "a ministry spokesperson said": no one named, the body speaks
@@ -127,6 +128,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         voice_nouns=_lower(d.get("voice_nouns")),
         headline_labels=_lower(d.get("headline_labels")),
         unowned_reports=_lower(d.get("unowned_reports")),
+        label_languages=_lower(d.get("label_languages")),
         negative_labels=_lower(d.get("negative_labels")),
         negating_verbs=_lower(d.get("negating_verbs")),
         object_cues=_lower(d.get("object_cues")),
