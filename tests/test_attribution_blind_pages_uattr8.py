@@ -216,3 +216,17 @@ def test_a_speaker_label_with_a_language_tag_gives_the_line_to_the_speaker(attri
 ])
 def test_a_credit_or_a_sentence_is_no_speaker_label(attributions_of, text):
     assert not [a for a in attributions_of(text) if joined(a.cue).endswith("):")], show(attributions_of(text))
+
+
+# --------------------------------------------------------------------------- a possessive without its apostrophe
+
+def test_a_bare_plural_possessor_owns_the_claims(attributions_of):
+    text = "The foreign ministry refuted UN monitors claims that its ships had carried coal to Vietnam."
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "claims"]
+    assert atts and joined(atts[0].source) == "UN monitors", show(attributions_of(text))
+
+
+def test_a_second_verb_after_a_comma_and_conjunction_keeps_the_subject(attributions_of):
+    text = "The ministry rejected the report, and claims that its ships never carried coal."
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "claims"]
+    assert atts and joined(atts[0].source) == "The ministry", show(attributions_of(text))

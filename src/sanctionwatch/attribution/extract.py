@@ -36,6 +36,7 @@ from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import repair_quotations
 from .answers import answer_drafts
+from .apostrophes import lost_apostrophe_owner
 from .colon_runs import run_on_after_colon
 from .demonstratives import demonstrative_passive_rule
 from .self_denial import own_denials
@@ -354,6 +355,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         tidy_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
         unowned_report_source(text, parsed.blocks[d.block], d, lex.unowned_reports)
+        lost_apostrophe_owner(text, parsed.blocks[d.block], d, lex.noun_cues)
     repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
     drafts = [d for d in drafts if not no_report(d.cue_tokens, lex)]
     extra = [d for d in extra if not no_report(d.cue_tokens, lex)]
