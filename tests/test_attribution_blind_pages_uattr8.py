@@ -230,3 +230,21 @@ def test_a_second_verb_after_a_comma_and_conjunction_keeps_the_subject(attributi
     text = "The ministry rejected the report, and claims that its ships never carried coal."
     atts = [a for a in attributions_of(text) if joined(a.cue) == "claims"]
     assert atts and joined(atts[0].source) == "The ministry", show(attributions_of(text))
+
+
+# --------------------------------------------------------------------------- a headline verb read as a noun
+
+@pytest.mark.parametrize("text,source,cue,said", [
+    ("Envoy rejects claims over arms shipments\n\nThe envoy spoke to reporters on Monday.",
+     "Envoy", "rejects", "claims over arms shipments"),
+])
+def test_a_headline_verb_the_parser_read_as_a_noun_takes_the_cue_back(attributions_of, text, source, cue, said):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == cue]
+    assert atts and joined(atts[0].source) == source and joined(atts[0].content) == said, show(attributions_of(text))
+    assert atts[0].stance == "deny"
+
+
+def test_a_headline_with_its_verb_read_right_is_left_alone(attributions_of):
+    text = "Panel reports claims of oil transfers at sea\n\nOther text follows here."
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "reports"]
+    assert atts and joined(atts[0].source) == "Panel", show(attributions_of(text))

@@ -31,7 +31,7 @@ from .closing import (comma_clause_rule, misread_closing_verb, postposed_quoted,
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, headline_tail,
                     headline_verb, noun_rule, passive_rule, lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause,
                     untrained_cue_with_clause, verb_rule)
-from .headlines import colon_headline, title_headline
+from .headlines import colon_headline, title_headline, verb_read_as_name
 from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import repair_quotations
@@ -356,6 +356,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         inverted_conditional(text, parsed.blocks[d.block], d)
         unowned_report_source(text, parsed.blocks[d.block], d, lex.unowned_reports)
         lost_apostrophe_owner(text, parsed.blocks[d.block], d, lex.noun_cues)
+        verb_read_as_name(text, d.block, parsed.blocks[d.block], d, lex)
     repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
     drafts = [d for d in drafts if not no_report(d.cue_tokens, lex)]
     extra = [d for d in extra if not no_report(d.cue_tokens, lex)]

@@ -78,3 +78,26 @@ def colon_headline(text: str, bi: int, block: Block, lex: Lexicon) -> Draft | No
         return None
     return Draft(bi, [span_chars(text, block.start, doc, 0, colon.i)], [span_chars(text, block.start, doc, colon.i, colon.i + 1)],
                  [span_chars(text, block.start, doc, colon.i + 1, len(doc))], [colon], _head_last(speaker), confidence=0.5)
+
+
+def verb_read_as_name(text: str, bi: int, block: Block, d: Draft, lex: Lexicon) -> None:
+    """ "Envoy rejects claims over arms shipments": a short headline whose speech verb the parser read as a plural
+    noun of the subject ("Envoy rejects") and whose report noun it read as the verb ("claims").  The verb takes
+    the cue back; the report noun and what follows are what was rejected."""
+    doc = block.doc
+    if bi >= TOP_BLOCKS or "\n" in doc.text.strip() or _TERMINAL.search(doc.text) or len(d.cue_tokens) != 1:
+        return
+    cue, src = d.cue_tokens[0], [t for t in d.source_tokens if t.doc is doc]
+    if cue.doc is not doc or len(src) < 2 or src[-1].i != cue.i - 1 or cue.lower_.rstrip("s") not in lex.noun_cues:
+        return
+    verb = src[-1]
+    lemma = _cue_lemma(verb.text, lex)
+    if lemma is None or lex.stance_of.get(lemma) == "assert":
+        return
+    verb.lemma_ = lemma  # the parser's lemma of a verb it read as a noun is the noun
+    d.source = [span_chars(text, block.start, doc, src[0].i, verb.i)]
+    d.source_tokens = src[:-1]
+    d.cue = [span_chars(text, block.start, doc, verb.i, verb.i + 1)]
+    d.cue_tokens = [verb]
+    d.content = [span_chars(text, block.start, doc, cue.i, len(doc))]
+    d.kind = None  # a verb's report now, not a noun's
