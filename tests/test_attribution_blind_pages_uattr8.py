@@ -248,3 +248,19 @@ def test_a_headline_with_its_verb_read_right_is_left_alone(attributions_of):
     text = "Panel reports claims of oil transfers at sea\n\nOther text follows here."
     atts = [a for a in attributions_of(text) if joined(a.cue) == "reports"]
     assert atts and joined(atts[0].source) == "Panel", show(attributions_of(text))
+
+
+# --------------------------------------------------------------------------- a header naming a body, no person
+
+def test_a_statement_header_naming_a_body_makes_the_body_its_author(attributions_of):
+    text = ("Statement by the Russian Foreign Ministry on the new sanctions\n\n"
+            "We reject the new measures, which only hurt ordinary people.")
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.source) == "We"]
+    assert atts and atts[0].source_entity == "rus-mfa", show(atts)
+
+
+def test_a_person_in_the_header_stays_the_author(attributions_of):
+    text = ("Statement by Russian Foreign Ministry spokeswoman Maria Zakharova on the new sanctions\n\n"
+            "We reject the new measures, which only hurt ordinary people.")
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.source) == "We"]
+    assert atts and atts[0].source_entity == "maria-zakharova", show(atts)
