@@ -183,7 +183,7 @@ def test_a_possessor_that_is_no_place_adds_no_place(nlp, table, text, possessor)
         ("The UN Security Council met on Tuesday to discuss the launch by North Korea.", "UN Security Council", "unsc"),
         ("North Korea fired a missile; the Security Council will meet on Friday.", "Security Council", "unsc"),
         # the Pentagon under its formal name, as a deputy spokesperson's title gives it
-        ("Department of Defense deputy spokesperson Jane Roe told reporters the deal would break the ban.",
+        ("Jane Roe, who speaks for the Department of Defense, said the drills would go ahead in May.",
          "Department of Defense", "us-dod"),
         ("The U.S. Department of Defense said on Monday that the drills would go ahead.",
          "U.S. Department of Defense", "us-dod"),

@@ -79,8 +79,8 @@ def test_look_alikes_name_no_one_else(attributions_of, text):
 # --------------------------------------------------------------------------- unquoted words after a colon
 
 def test_unquoted_words_after_a_colon_run_to_the_end_of_the_paragraph(attributions_of):
-    text = ("Ministry spokesperson Jane Roe responded: The situation is sensitive. We have always urged all parties "
-            "to avoid provocation and to strive to reduce tension. Our country hopes for calm.\n\n"
+    text = ("Ministry spokesperson Jane Roe responded: The harbour quarrel is old. We have always urged all parties "
+            "to keep their fishing boats apart and to talk every week. Our country hopes for calm.\n\n"
             "The talks are due to resume next month.")
     atts = [a for a in attributions_of(text) if joined(a.cue).startswith("responded")]
     assert atts, show(attributions_of(text))
@@ -102,9 +102,9 @@ def test_the_colon_run_stops_where_someone_takes_the_floor_or_a_quotation_starts
 # --------------------------------------------------------------------------- a body's unnamed spokesperson
 
 @pytest.mark.parametrize("text,cue,body", [
-    ("The United States will enforce all sanctions, a State Department spokesperson said on Tuesday.", "said",
+    ("Washington will keep its trade curbs in place, a State Department spokesperson said on Tuesday.", "said",
      "us-state-department"),
-    ('"We have made our concerns clear," the State Department spokesperson warned on Monday.', "warned",
+    ('"Our worries about the shipyard are on the record," the State Department spokesperson warned on Monday.', "warned",
      "us-state-department"),
     ("A spokesman for the US Treasury said the new listings would follow next week.", "said", "us-treasury"),
 ])
@@ -130,8 +130,8 @@ TRANSCRIPT = (
     "Foreign Ministry Spokesperson Jane Roe's Regular Press Conference on March 3, 2016\n\n"
     "Deputy Minister John Doe will visit Oslo from March 5 to 7 for talks on trade.\n\n"
     "Q: A newspaper said that the new measures should be tougher. What is your view?\n\n"
-    "A: The situation in the region is tense and complicated. We believe that the launch broke the resolutions.\n\n"
-    "On the other hand, pressure is not an end in itself.\n\n"
+    "A: The fishing quarrel has gone on for years. We believe that the new quota broke the treaty.\n\n"
+    "On the other hand, fines alone will not settle the quarrel.\n\n"
     "Q: Will the minister travel to Seoul next week?\n\n"
     "A: We will release information on the trip in due course.\n"
 )
@@ -141,8 +141,8 @@ def test_labelled_answers_of_a_transcript_are_the_hosts(attributions_of):
     atts = attributions_of(TRANSCRIPT, resolve=True)
     hosts = [a for a in atts if joined(a.source).endswith("Jane Roe")]
     said = [joined(a.content) for a in hosts]
-    assert any("pressure is not an end in itself" in s for s in said), show(atts)
-    assert any("tense and complicated" in s for s in said), show(atts)
+    assert any("fines alone will not settle the quarrel" in s for s in said), show(atts)
+    assert any("gone on for years" in s for s in said), show(atts)
     assert any("release information on the trip" in s for s in said), show(atts)
     # the opening announcement before the first question is hers too
     assert any("will visit Oslo from March 5 to 7" in s for s in said), show(atts)
@@ -153,7 +153,7 @@ def test_labelled_answers_of_a_transcript_are_the_hosts(attributions_of):
 def test_answers_without_a_transcript_header_are_left_alone(attributions_of):
     text = TRANSCRIPT.split("\n\n", 1)[1]
     atts = attributions_of(text, resolve=True)
-    assert not any("pressure is not an end in itself" in joined(a.content) for a in atts), show(atts)
+    assert not any("fines alone will not settle the quarrel" in joined(a.content) for a in atts), show(atts)
 
 
 # --------------------------------------------------------------------------- "Speaker: claim" headlines
@@ -180,8 +180,8 @@ def test_a_label_or_a_sentence_before_a_colon_is_no_speaker(attributions_of, tex
 # --------------------------------------------------------------------------- reports nobody owns
 
 @pytest.mark.parametrize("text,said", [
-    ("There have been reports that coal from the North arrived at a southern port.",
-     "that coal from the North arrived at a southern port"),
+    ("There have been reports that the tanker changed its name twice last year.",
+     "that the tanker changed its name twice last year"),
     ("Officials were silent amid media reports that the envoy had resigned.", "that the envoy had resigned"),
 ])
 def test_plural_reports_nobody_owns_are_their_own_source(attributions_of, text, said):

@@ -1,11 +1,11 @@
 """The answers of a press-conference transcript are its host's: under "Foreign Ministry Spokesperson Jane Roe's
 Regular Press Conference on May 2, 2016", every paragraph from an "A:" label up to the next "Q:" is Jane Roe's
-answer, sentences with no speech verb of their own included ("On the other hand, sanctions are not the end.");
+answer, sentences with no speech verb of their own included ("Fines alone will not settle the quarrel.");
 a sentence with a speech verb of its own ("We believe that ...", "China hopes ...") is left to that verb, whose
 "we" is the host's (speaker.py reads a "we" outside quotations as the header's author).
 
-The sentences between the header and the first "Q:" are the host's opening announcements ("The Foreign
-Minister will visit New York from July 19 to 21."), and the host's too.
+The sentences between the header and the first "Q:" are the host's opening announcements ("The deputy
+minister will attend a trade fair in Lima next week."), and the host's too.
 
 The labels themselves are page furniture (the clean stage ignores "Q: " and "A: ", and no one called A
 answers): the header's host is the speaker and the label only marks where an answer starts.  Without such a

@@ -1,5 +1,5 @@
 """Unquoted words after a colon run on to the end of their paragraph: "Spokesperson Jane Roe responded: The
-situation is sensitive. We have always advocated restraint. We hope for calm."
+harbour dispute is a delicate matter. We have asked both sides to talk. We hope for calm."
 
 Press-conference digests and machine translations of Chinese and Korean reports give a spokesperson's answer
 this way, with no quotation marks: every sentence after the colon, up to the end of the line, is the
@@ -46,7 +46,7 @@ def run_on_after_colon(text: str, parsed: Parsed, drafts: Sequence[Draft]) -> No
         stop = text.find("\n", end, block_end(block))
         stop = block_end(block) if stop < 0 else stop
         # someone takes the floor where a cue heads its sentence ("Meanwhile, the envoy said ..."); a cue deep
-        # in the speaker's sentence ("we urge all parties to strive ...") is the speaker's own words
+        # in the speaker's sentence ("we asked both sides to keep talking") is the speaker's own words
         others = [(min(s for s, _ in o.cue), " ".join(text[s:e] for s, e in o.source).strip().lower())
                   for o in drafts if o is not d and o.cue and any(t.dep_ == "ROOT" for t in o.cue_tokens)]
         new_end = end

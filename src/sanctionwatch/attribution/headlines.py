@@ -1,6 +1,6 @@
 """A title-case headline the parser could not read ("North Korea's Kim Yo Jong Slams Sanctions Measures": every word
 a proper noun, no verb): its speech verb is found by its shape, the words before it speak, the words after it are
-what they say.  A headline that gives its speaker before a colon ("Roe: The West Misled the World") says the same
+what they say.  A headline that gives its speaker before a colon ("Roe: Fishing Quotas Have Failed") says the same
 with the colon for its verb."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Reports nobody owns are their own source: "There have been reports that coal arrived at a southern port",
+"""Reports nobody owns are their own source: "There have been reports that the tanker changed its name",
 "amid media reports that the envoy had resigned".  The noun is the cue and, as "according to media reports" has
 it, the unnamed source too; without it the attribution would have no source at all."""
 
