@@ -42,3 +42,17 @@ def test_a_line_of_clutter_above_the_story_is_ignored(clutter):
 def test_story_lines_that_look_alike_are_kept(line):
     text = line + "\n\n" + STORY
     assert kept_whole(text, line)
+
+
+@pytest.mark.parametrize("line", [
+    "MODERATOR: Thank you all for coming today, and let me hand over to our guest.",
+    "MR ROE: Good afternoon. I have two announcements before I take questions.",
+])
+def test_a_transcripts_speaker_label_is_no_caption(line):
+    text = line + "\n\n" + STORY
+    assert kept_whole(text, line.split(": ", 1)[1])
+
+
+def test_an_all_caps_caption_label_is_still_a_caption():
+    line = "THE LEADER: Crowds line the road as the motorcade passes the square."
+    assert ignored_whole(line + "\n\n" + STORY, line)
