@@ -182,6 +182,11 @@ def test_a_possessor_that_is_no_place_adds_no_place(nlp, table, text, possessor)
          "Russian Security Council", "rus-security-council"),
         ("The UN Security Council met on Tuesday to discuss the launch by North Korea.", "UN Security Council", "unsc"),
         ("North Korea fired a missile; the Security Council will meet on Friday.", "Security Council", "unsc"),
+        # the Pentagon under its formal name, as a deputy spokesperson's title gives it
+        ("Jane Roe, who speaks for the Department of Defense, said the drills would go ahead in May.",
+         "Department of Defense", "us-dod"),
+        ("The U.S. Department of Defense said on Monday that the drills would go ahead.",
+         "U.S. Department of Defense", "us-dod"),
     ],
 )
 def test_known_groups_firms_and_outlets(nlp, table, text, surface, expected):

@@ -31,11 +31,17 @@ from .closing import (comma_clause_rule, misread_closing_verb, postposed_quoted,
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, headline_tail,
                     headline_verb, noun_rule, passive_rule, lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause,
                     untrained_cue_with_clause, verb_rule)
-from .headlines import title_headline
+from .headlines import colon_headline, title_headline, verb_read_as_name
 from .published import carried_statement
 from .speaker import Discourse, Speaker, decide
 from .quotes import repair_quotations
+from .answers import answer_drafts
+from .apostrophes import lost_apostrophe_owner
+from .colon_runs import run_on_after_colon
+from .demonstratives import demonstrative_passive_rule
 from .self_denial import own_denials
+from .speaker_labels import label_drafts
+from .unowned import unowned_report_source
 from .statements import body_drafts
 from .dash_paragraphs import block_end, dash_drafts
 from .relays import relayed_participles
@@ -169,6 +175,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 found = verb_rule(doc, tok, taken, sources or set(), lex.negating_verbs)
                 if found and found[0] is not None:
                     out.append(_rule_draft(text, bi, block, found[0], found[1], [found[2]], None, 0.5))
+            elif closing is None and tok.i not in taken and (back := demonstrative_passive_rule(doc, tok)) is not None \
+                    and not any(i in taken for r in back for i in range(*r)):
+                # "This was stated by the envoy": the sentence before is what the envoy said
+                out.append(_rule_draft(text, bi, block, back[0], back[1], [back[2]], "passive", 0.5))
             continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
         if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues, lex.document_nouns)):
@@ -323,7 +333,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         taken = {i for sp in used for i in range(sp.start, sp.end)}
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
-        if not groups and (title := title_headline(text, bi, block, lex)) is not None:
+        if not groups and (title := title_headline(text, bi, block, lex) or colon_headline(text, bi, block, lex)) is not None:
             rules.append(title)
     # a quotation paragraph a rule has given its own speaker does not continue the previous one
     claimed = [span for d in rules for span in d.content]
@@ -349,20 +359,26 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         number_label_source(text, parsed.blocks[d.block], d)
         tidy_source(text, parsed.blocks[d.block], d)
         inverted_conditional(text, parsed.blocks[d.block], d)
+        unowned_report_source(text, parsed.blocks[d.block], d, lex.unowned_reports)
+        lost_apostrophe_owner(text, parsed.blocks[d.block], d, lex.noun_cues)
+        verb_read_as_name(text, d.block, parsed.blocks[d.block], d, lex)
     repair_quotations(text, parsed.blocks, drafts + extra, lex.cue_lemmas)
     drafts = [d for d in drafts if not no_report(d.cue_tokens, lex)]
     extra = [d for d in extra if not no_report(d.cue_tokens, lex)
              and not only_a_date(parsed.blocks[d.block].doc, parsed.blocks[d.block].start, d.content)]
     # after the nested rules: a statement's body is the speaker's words, not text to search for more cues
-    bodies = body_drafts(text, parsed, drafts + extra, lex)
+    bodies = (body_drafts(text, parsed, drafts + extra, lex) + answer_drafts(text, parsed, drafts + extra)
+              + label_drafts(text, parsed, drafts + extra, lex.label_languages))
     kept = _without_intro_readings(text, drafts + extra, bodies)
     clip_run_on(text, kept)
+    run_on_after_colon(text, parsed, kept)
     ordered = _nest(kept)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
     relayed_participles(out, ordered, entities or [], lex.media_types)
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])
-    stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition)
+    stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition,
+                         lex.mental_states)
     for a, stance in zip(out, stances):
         a.stance = stance
     return without_self_quotes(out)

@@ -1,6 +1,7 @@
 """A title-case headline the parser could not read ("North Korea's Kim Yo Jong Slams Sanctions Measures": every word
 a proper noun, no verb): its speech verb is found by its shape, the words before it speak, the words after it are
-what they say."""
+what they say.  A headline that gives its speaker before a colon ("Roe: Fishing Quotas Have Failed") says the same
+with the colon for its verb."""
 
 from __future__ import annotations
 
@@ -53,3 +54,50 @@ def _head_last(tokens) -> list:
     hangs every word elsewhere, so the speaker is read from the last word alone."""
     words = [t for t in tokens if t.is_alpha]
     return words[-1:] if words else list(tokens)
+
+
+# "Roe: ...", "Foreign Ministry: ...": at most this many words before the colon name the speaker
+MAX_SPEAKER_WORDS = 4
+MIN_CLAIM_WORDS = 3
+
+
+def colon_headline(text: str, bi: int, block: Block, lex: Lexicon) -> Draft | None:
+    """The draft of a one-line headline "Speaker: claim" at the top of the page: a proper name (not a label in
+    capitals such as "WATCH:" or a dateline "SEOUL:", and not a section word such as "Analysis:") speaks."""
+    doc = block.doc
+    if bi >= TOP_BLOCKS or "\n" in doc.text.strip() or _TERMINAL.search(doc.text):
+        return None
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or not 1 <= colon.i <= MAX_SPEAKER_WORDS or len(doc) - colon.i - 1 < MIN_CLAIM_WORDS:
+        return None
+    speaker = doc[: colon.i]
+    if any(t.pos_ != "PROPN" or t.is_upper or t.lower_ in lex.headline_labels for t in speaker):
+        return None
+    claim = [t for t in doc[colon.i + 1 :] if t.is_alpha]
+    if len(claim) < MIN_CLAIM_WORDS or not claim[0].text[0].isupper():
+        return None
+    return Draft(bi, [span_chars(text, block.start, doc, 0, colon.i)], [span_chars(text, block.start, doc, colon.i, colon.i + 1)],
+                 [span_chars(text, block.start, doc, colon.i + 1, len(doc))], [colon], _head_last(speaker), confidence=0.5)
+
+
+def verb_read_as_name(text: str, bi: int, block: Block, d: Draft, lex: Lexicon) -> None:
+    """ "Envoy rejects claims over arms shipments": a short headline whose speech verb the parser read as a plural
+    noun of the subject ("Envoy rejects") and whose report noun it read as the verb ("claims").  The verb takes
+    the cue back; the report noun and what follows are what was rejected."""
+    doc = block.doc
+    if bi >= TOP_BLOCKS or "\n" in doc.text.strip() or _TERMINAL.search(doc.text) or len(d.cue_tokens) != 1:
+        return
+    cue, src = d.cue_tokens[0], [t for t in d.source_tokens if t.doc is doc]
+    if cue.doc is not doc or len(src) < 2 or src[-1].i != cue.i - 1 or cue.lower_.rstrip("s") not in lex.noun_cues:
+        return
+    verb = src[-1]
+    lemma = _cue_lemma(verb.text, lex)
+    if lemma is None or lex.stance_of.get(lemma) == "assert":
+        return
+    verb.lemma_ = lemma  # the parser's lemma of a verb it read as a noun is the noun
+    d.source = [span_chars(text, block.start, doc, src[0].i, verb.i)]
+    d.source_tokens = src[:-1]
+    d.cue = [span_chars(text, block.start, doc, verb.i, verb.i + 1)]
+    d.cue_tokens = [verb]
+    d.content = [span_chars(text, block.start, doc, cue.i, len(doc))]
+    d.kind = None  # a verb's report now, not a noun's

@@ -45,6 +45,11 @@ class Lexicon:
     body_intro_nouns: frozenset[str] = frozenset()  # "issued the following statement:": a body follows
     content_warn: tuple[str, ...] = ()  # a warning the speaker opens with ("We warn that ..."): a neutral cue warns
     aspectual_verbs: frozenset[str] = frozenset()  # "continues to defy": going on with an act, no report
+    mental_states: frozenset[str] = frozenset()  # "I did not want ...": a negated wish or feeling denies no act
+    label_languages: frozenset[str] = frozenset()  # "Jane Roe (Russian): ...": a transcript's speaker label
+    unowned_reports: frozenset[str] = frozenset()  # "There have been reports that ...": the reports are the source
+    headline_labels: frozenset[str] = frozenset()  # "Analysis: ...": a section word before a headline's colon
+    voice_nouns: frozenset[str] = frozenset()  # "a ministry spokesperson said": no one named, the body speaks
     headline_nouns: frozenset[str] = frozenset()  # cue lemmas a title-case headline uses as plural nouns ("Talks")
     body_intro_particles: frozenset[str] = frozenset()  # "went on:": verb + particle that hands on to a body
     body_running_verbs: frozenset[str] = frozenset()  # "adding:", "continuing:": the words run on past a paragraph
@@ -119,6 +124,11 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         content_warn=tuple(str(w).lower() for w in d.get("content_warn") or []),
         headline_nouns=_lower(d.get("headline_nouns")),
         aspectual_verbs=_lower(d.get("aspectual_verbs")),
+        mental_states=_lower(d.get("mental_states")),
+        voice_nouns=_lower(d.get("voice_nouns")),
+        headline_labels=_lower(d.get("headline_labels")),
+        unowned_reports=_lower(d.get("unowned_reports")),
+        label_languages=_lower(d.get("label_languages")),
         negative_labels=_lower(d.get("negative_labels")),
         negating_verbs=_lower(d.get("negating_verbs")),
         object_cues=_lower(d.get("object_cues")),

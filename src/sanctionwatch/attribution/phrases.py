@@ -9,6 +9,7 @@ from .closing import subjectless_closing
 from .draft import Draft, span_chars, strip_span
 from .participles import denied_claim_verb, reporter_goes_on
 from .quotes import closes_on_a_word
+from .demonstratives import demonstrative_subject, sentence_before
 from .rules import inserted_speaker
 
 __all__ = ["borrow_subject", "light_verb_subject", "noun_phrase", "source_across_insertion"]
@@ -376,6 +377,13 @@ def _passive_agent(text: str, block: Block, d: Draft) -> Draft:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     # "It was confirmed by the coast guard that ...": what was confirmed is the clause the "it" stands for
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > obj.i), None) if subj is not None and subj.lower_ == "it" else None
+    # "This was announced by the ministry": what was announced is the sentence before, which "this" points to
+    back = sentence_before(verb) if clause is None and demonstrative_subject(verb) is not None else None
+    if back is not None:
+        this = span_chars(text, block.start, block.doc, verb.doc[back[1] - 1].i + 1, verb.i)
+        here = span_chars(text, block.start, block.doc, *back)
+        d.content = [(s, e) for s, e in d.content if not (this[0] <= s and e <= this[1])] + [here]
+        d.content = sorted(set(d.content))
     if clause is not None and subj is not None:
         it = span_chars(text, block.start, block.doc, subj.i, subj.i + 1)
         d.content = [(s, e) for s, e in d.content if not (it[0] <= s and e <= it[1])] or [

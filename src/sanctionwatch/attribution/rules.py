@@ -58,7 +58,8 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def passive_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+def passive_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = frozenset(),
+                 demonstrative: bool = False) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
     """ "The reports have not been confirmed by the harbour authority": a passive cue with a "by" agent;
     the agent speaks and the passive subject is what it denied, confirmed or condemned."""
     if not any(c.dep_ == "auxpass" for c in verb.children):
@@ -66,7 +67,7 @@ def passive_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = froze
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if agent is None or obj is None or subj is None or subj.lower_ in ("it", "there"):
+    if agent is None or obj is None or subj is None or subj.lower_ in ("it", "there") or (subj.lower_ in DEMONSTRATIVES and not demonstrative):
         return None
     content = trimmed(doc, subj.left_edge.i, subj.right_edge.i + 1)
     src = trimmed(doc, obj.left_edge.i, obj.right_edge.i + 1)
@@ -76,6 +77,10 @@ def passive_rule(doc: Doc, verb: Token, taken: set[int] | frozenset[int] = froze
     if content[1] <= content[0] or src[1] <= src[0]:
         return None
     return src, (min([verb.i] + aux), agent.i + 1), content
+
+
+# "This was stated by X": the subject points back at what the sentence before said
+DEMONSTRATIVES = frozenset({"this", "that"})
 
 
 def negating_verb(verb: Token, negating: frozenset[str]) -> Token | None:

@@ -24,13 +24,13 @@ SIDE_NOUNS = frozenset({"country", "nation", "government", "state", "regime"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
-def negated_past_act(span: Span) -> tuple[Token, Token] | None:
+def negated_past_act(span: Span, mental_states: frozenset[str] = frozenset()) -> tuple[Token, Token] | None:
     """(subject, verb) of the content's main verb when that verb is a negated past act ("had not exported",
     "did not send", "never sold") or a tie denied ("had no connection with"); present and future
-    negations ("will not tolerate") are no denial."""
+    negations ("will not tolerate") are no denial, nor is a negated state of mind ("did not want")."""
     roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     verb = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    if verb is None or verb.lemma_.lower() in mental_states:
         return None
     children = list(verb.children)
     no_tie = verb.lemma_ == "have" and any(
@@ -67,10 +67,12 @@ def _same_side(subject: Entity, words: str, speaker: Speaker, names: dict[str, s
 
 
 def own_denials(parsed: Parsed, drafts: Sequence[Draft], speakers: Sequence[Speaker | None], entities: Sequence[Entity],
-                stances: list[str], quiet_verbs: frozenset[str] = frozenset()) -> list[str]:
+                stances: list[str], quiet_verbs: frozenset[str] = frozenset(),
+                mental_states: frozenset[str] = frozenset()) -> list[str]:
     """Stances with a neutral attribution turned to deny where its speaker negates its own side's past act.
 
-    ``quiet_verbs``: speech and perception verbs whose negation withholds rather than denies."""
+    ``quiet_verbs``: speech and perception verbs whose negation withholds rather than denies;
+    ``mental_states``: verbs of wishing and feeling whose negation denies no act."""
     out = list(stances)
     names = {e.id: e.name for e in entities}
     for k, (d, sp) in enumerate(zip(drafts, speakers)):
@@ -79,7 +81,7 @@ def own_denials(parsed: Parsed, drafts: Sequence[Draft], speakers: Sequence[Spea
         block = parsed.blocks[d.block]
         s, e = min(d.content)
         span = block.doc.char_span(s - block.start, e - block.start, alignment_mode="expand")
-        act = negated_past_act(span) if span is not None and len(span) else None
+        act = negated_past_act(span, mental_states) if span is not None and len(span) else None
         if act is None:
             continue
         subj, verb = act

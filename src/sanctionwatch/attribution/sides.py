@@ -12,7 +12,7 @@ from typing import Mapping, Protocol, Sequence
 
 from ..model import Entity
 
-__all__ = ["header_author", "person_sides"]
+__all__ = ["header_author", "header_span", "person_sides"]
 
 
 class Placed(Protocol):
@@ -42,6 +42,8 @@ def person_sides(text: str, mentions: Sequence[Placed], names: Mapping[str, Enti
 
 
 _STATE_BODY_TYPES = frozenset({"government_body", "intelligence", "armed_forces"})
+# what a header may name besides its author: a place, a country the title names ("US Ambassador ..."), an outlet
+_NO_AUTHOR_TYPES = frozenset({"country", "place", "media", "date", "event"})
 
 
 # a header line naming the one who speaks in the document: "Statement by ...", "Remarks of ...", "Address by ..."
@@ -53,10 +55,23 @@ _HEADER = re.compile(r"(?im)^[ \t]*(?:(?:press |joint )?(?:statement|remarks|spe
 HEADER_WINDOW = 600
 
 
-def header_author(text: str, mentions: Sequence[Placed]) -> Entity | None:
-    """The person a header near the top names as the statement's speaker; None without such a header."""
+def header_span(text: str) -> tuple[int, int] | None:
+    """Where a header near the top names the statement's speaker or the briefing's host; None without one."""
     m = _HEADER.search(text, 0, HEADER_WINDOW)
     if m is None:
         return None
-    lo, hi = m.span("who") if m.group("who") else m.span("host")
-    return next((p.entity for p in mentions if lo <= p.start and p.end <= hi and p.entity.type.lower() == "person"), None)
+    return m.span("who") if m.group("who") else m.span("host")
+
+
+def header_author(text: str, mentions: Sequence[Placed]) -> Entity | None:
+    """The person a header near the top names as the statement's speaker (or, with no person named, the body
+    the speaker speaks for); None without such a header."""
+    span = header_span(text)
+    if span is None:
+        return None
+    lo, hi = span
+    inside = [p.entity for p in mentions if lo <= p.start and p.end <= hi]
+    person = next((e for e in inside if e.type.lower() == "person"), None)
+    # "Foreign Ministry Spokesperson's Regular Press Conference" (or a name the NER missed): the body the
+    # spokesperson speaks for is the author, as an unnamed spokesperson's words are the body's elsewhere
+    return person or next((e for e in inside if e.type.lower() not in _NO_AUTHOR_TYPES), None)

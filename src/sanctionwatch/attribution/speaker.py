@@ -258,6 +258,21 @@ def _through_of(tok: Token, head: Token) -> bool:
     return False
 
 
+def _named_after_body(dis: Discourse, base: int, head: Token) -> tuple[Entity, Entity] | None:
+    """ "the official representative of the Foreign Ministry Jane Roe" (a Russian title calqued word for word):
+    a person named right after the body whose role the head noun gives is that role's holder, not its object
+    ("the sister of Kim" names no sister)."""
+    for g in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        m = dis.mention_at(*_char(base, g))
+        if m is None or m.entity.type.lower() != "person":
+            return None
+        body = next((b.entity for t in g.subtree if base + t.idx < m.start
+                     and (b := dis.mention_at(*_char(base, t))) is not None and b.end <= m.start
+                     and b.entity.type not in ("person", "country", "place")), None)
+        return (m.entity, body) if body is not None else None
+    return None
+
+
 def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0) -> tuple[Entity | None, Entity | None, str | None]:
     """(speaker entity, affiliation entity, derived id) of a noun phrase headed by ``head``."""
     own = _entity_of_token(dis, base, head)
@@ -287,6 +302,8 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
                 return named, _pick_affiliation(rest), None
     if (missed := named_in_apposition(head, lex.person_nouns)) is not None:
         return missed, None, None
+    if lemma in lex.person_nouns and (titled := _named_after_body(dis, base, head)) is not None:
+        return titled[0], titled[1], None
     if lemma in lex.person_nouns:
         # "White House spokesman for the council John Roe": a person named at the end of the phrase
         tail = head.doc[max(t.i for t in head.subtree)]
@@ -449,6 +466,9 @@ def decide(
                     if not (affiliation is not None and affiliation.type == "country" and found.type == "person"
                             and dis.sides.get(found.id) != affiliation.id):
                         entity = found
+        if entity is None and derived is None and affiliation is not None and head.lemma_.lower() in lex.voice_nouns \
+                and affiliation.type not in ("country", "place", "person"):
+            entity, affiliation = affiliation, None  # "a State Department spokesperson said": the body speaks
     if channel is None:
         channel = _media_channel(dis, base, cue, (source[0].i, source[-1].i + 1), content, lex)
         if channel is not None and entity is channel:
