@@ -118,3 +118,25 @@ def test_crossing_the_dividing_line_is_a_defection(events_of, text):
 
 def test_crossing_a_street_is_no_defection(events_of):
     assert not of_type(events_of("The soldier crossed the street to buy bread."), "defection")
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The Council has added one person and 21 entities to the list on Monday.", {1, 21}),
+    ("The ministry designated 16 persons, 3 firms and one bank on Monday.", {16, 3, 1}),
+])
+def test_counts_joined_by_and_are_figures_of_one_act(events_of, text, values):
+    found = of_type(events_of(text), "designation")
+    assert found
+    figures = {int(float(a.text.split()[0].replace(",", ""))) if a.text.split()[0][0].isdigit() else 1
+               for a in found[0].arguments if a.role == "quantity"}
+    assert values <= figures
+
+
+def test_measures_extended_in_a_sanctions_story_are_a_designation(events_of):
+    text = ("The bloc sanctioned six officials of the shipping ministry in May.\n\n"
+            "In July the bloc extended its restrictive measures against the country for a year.")
+    assert len(of_type(events_of(text), "designation")) == 2
+
+
+def test_measures_extended_elsewhere_are_no_designation(events_of):
+    assert not of_type(events_of("The city extended its measures against the flu for a year."), "designation")

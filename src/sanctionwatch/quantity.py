@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from .resources import package_yaml
 from .model import Quantity
@@ -303,3 +304,21 @@ def parse_quantity(text: str) -> Quantity | None:
     """Parse one quantity expression; None when ``text`` holds no quantity (or only a duration)."""
     hits = find_quantities(text)
     return hits[0][2] if hits else None
+
+
+_COUNT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)$")
+
+
+def joined_counts(text: str, found: tuple[int, int], others: Sequence[tuple[int, int, Quantity]]) -> list[tuple[int, int]]:
+    """Counts of other things joined to a count by "and" ("one person and 21 entities", "16 persons, 3 firms and
+    one bank"): each is a figure of the same act."""
+    out: list[tuple[int, int]] = []
+    end = found[1]
+    for s, e, _ in sorted(others, key=lambda q: q[0]):
+        if s < end:
+            continue
+        if not _COUNT_JOIN.match(text[end:s]) or s - end > 12:
+            break
+        out.append((s, e))
+        end = e
+    return out

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import dateline_end
 from ..model import Argument, Document, Event, Fragment, Quantity, TimeValue, strip_span
-from ..quantity import find_quantities, list_members
+from ..quantity import find_quantities, joined_counts, list_members
 from ..read import Parsed
 from ..dates import parse_anchor
 from ..timex import find_times
@@ -110,6 +110,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         if qty is not None and "quantity" in tax.types[hit.type].roles:
             # "800 and then 1,200 tons": every listed figure is a value of the event
             args.extend(Argument("quantity", m0, m1, ctx.text[m0:m1]) for m0, m1, _ in list_members(ctx.text, qty, s0))
+            # "added one person and 21 entities": counts joined to it are figures of the same act
+            args.extend(Argument("quantity", m0, m1, ctx.text[m0:m1]) for m0, m1 in joined_counts(ctx.text, qty, quantities))
         if time is not None:
             args.append(Argument("time", time[0], time[1], ctx.text[time[0]:time[1]]))
         when, historical = _history(ctx, sent, clause, hit.head, trig.start, time[2] if time else None, anchor)
