@@ -85,10 +85,12 @@ def test_a_treaty_opposed_stays_a_condemnation(attributions_of):
     assert atts and atts[0].stance == "condemn"
 
 
-def test_a_relative_pronoun_source_is_its_antecedents_phrase(attributions_of):
-    text = "The police are questioning the North Korean man who said he wanted to stay in the South."
-    found = [a for a in attributions_of(text) if joined(a.cue) == "said"]
-    assert found and joined(found[0].source) == "the North Korean man"
+def test_a_relative_pronoun_source_keeps_its_span_and_speaks_for_its_antecedent(attributions_of):
+    # the span stays the pronoun, as PolNeAR marks it (the antecedent's phrase cost 1.2 points of its source
+    # accuracy); the speaker is the antecedent
+    text = "Officials questioned Jane Roe of the Example Institute, who said she had seen the ship."
+    found = [a for a in attributions_of(text, resolve=True) if joined(a.cue) == "said"]
+    assert found and joined(found[0].source) == "who" and found[0].source_entity == "local:jane-roe"
 
 
 @pytest.mark.parametrize("text,content,not_in", [

@@ -7,7 +7,6 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
-from .antecedents import relative_antecedent
 from .lexicon import Lexicon
 
 
@@ -29,18 +28,6 @@ def np_range(tok: Token) -> tuple[int, int]:
     while hi - 1 > lo and tok.doc[hi - 1].is_punct:
         hi -= 1
     return lo, hi
-
-
-def relative_source(head: Token) -> tuple[Token, tuple[int, int] | None]:
-    """A relative pronoun's speaker ("the man who said ...") is its antecedent, and so is the source span: the
-    antecedent's phrase ("that" is as often misread as a relative pronoun, so it keeps its span)."""
-    antecedent = relative_antecedent(head)
-    if antecedent.i == head.i or head.lower_ not in ("who", "which") or antecedent.pos_ not in ("NOUN", "PROPN"):
-        return antecedent, None
-    lo, hi = np_range(antecedent)
-    while lo < antecedent.i and not head.doc[lo].text[:1].isalnum():
-        lo += 1
-    return antecedent, ((lo, hi) if head.doc[lo].text[:1].isalnum() else None)
 
 
 NAME_POS = frozenset({"PROPN", "NOUN", "ADP", "DET", "PUNCT", "ADJ", "CCONJ"})

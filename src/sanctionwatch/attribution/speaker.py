@@ -26,9 +26,9 @@ from spacy.tokens import Doc, Token
 from ..model import Entity
 from .lexicon import Lexicon
 from .carriers import cited_as_saying
-from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, np_range, relative_source
-from .antecedents import (cue_tense, document_author, document_subject_before, headline_noun, plural_subject_before, sentence_before,
-                          subject_before)
+from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, np_range
+from .antecedents import (cue_tense, document_author, document_subject_before, headline_noun, plural_subject_before, relative_antecedent,
+                          sentence_before, subject_before)
 from .people import named_in_apposition, one_of_its_people
 from .sides import header_author, person_sides
 
@@ -388,8 +388,8 @@ def decide(
     # an outlet carries whoever it cites; anyone carries whoever it quotes "as saying" ("the report quoted the firm as saying")
     if (cited := channel_speaker(cue, lex) if media else next((c[0] for t in cue if (c := cited_as_saying(t))), None)) is not None:
         channel, new_range, head = own if media else next((e for t in source if (e := _entity_of_token(dis, base, t)) and e.type in lex.media_types), None), np_range(cited), cited
-    head, relative_range = relative_source(head)
-    new_range = new_range or relative_range
+    # (a relative pronoun speaks for its antecedent, but keeps its own span: "who" is what PolNeAR marks)
+    head = relative_antecedent(head)
     at = _char(base, head)[0]
     entity: Entity | None
     affiliation: Entity | None = None
