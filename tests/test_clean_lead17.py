@@ -81,3 +81,9 @@ def test_a_read_more_link_closing_a_paragraph_is_ignored():
     text = para + "\n\n" + STORY
     assert ignored_whole(text, "Read more at Example News.")
     assert kept_whole(text, "The ministry said it was holding the crew.")
+
+
+@pytest.mark.parametrize("clutter", ["What's the story", "Details"])
+def test_a_sites_section_labels_are_ignored(clutter):
+    text = clutter + "\n\n" + STORY
+    assert ignored_whole(text, clutter)

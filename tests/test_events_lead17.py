@@ -140,3 +140,17 @@ def test_measures_extended_in_a_sanctions_story_are_a_designation(events_of):
 
 def test_measures_extended_elsewhere_are_no_designation(events_of):
     assert not of_type(events_of("The city extended its measures against the flu for a year."), "designation")
+
+
+def test_soldiers_joining_a_war_are_deployed_there(events_of):
+    text = "The prisoners said their brigade had joined the war in October, months after the summit."
+    found = of_type(events_of(text), "troop_deployment")
+    assert found and "war" in role_texts(found[0], "destination")
+
+
+@pytest.mark.parametrize("text", [
+    "She joined the guerrilla army during the war of liberation.",
+    "China joined the talks on Monday.",
+])
+def test_joining_an_army_or_talks_is_no_deployment(events_of, text):
+    assert not of_type(events_of(text), "troop_deployment")
