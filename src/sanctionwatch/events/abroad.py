@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import entity_at
 from ..model import Argument
-from .argument_spans import ArgumentContext, argument_at, nationality, place_like
+from .argument_spans import ArgumentContext, argument_at, nationality, place_class_names, place_like
 from .sentence_keys import SentenceKeys
 from .triggers import TriggerHit
 
@@ -167,8 +167,7 @@ def _abroad_place(ctx: ArgumentContext, tok: Token, employer: Token) -> Token | 
     for holder in holders:
         for obj in _objects(holder, _SITE_PREPS):
             # ("in the city of Dandong": a place-class noun is named by its "of" phrase)
-            named = _objects(obj, ("of",)) if obj.lemma_.lower() in ctx.tax.modality.get("place_class_nouns", ()) else ()
-            for cand in (obj, *_objects(obj, _SITE_PREPS), *named):
+            for cand in (obj, *_objects(obj, _SITE_PREPS), *place_class_names(ctx, obj)):
                 if _is_place(ctx, cand):
                     at = ctx.base + cand.idx
                     ent = entity_at(ctx.entities, at, at + len(cand))

@@ -63,12 +63,18 @@ class ArgumentContext:
 _PLACE_ROLES = frozenset({"location", "origin", "destination"})
 
 
+def place_class_names(ctx: ArgumentContext, tok: Token) -> list[Token]:
+    """The objects of the "of" phrase that names a place-class noun ("the city of Hunchun"); none for other nouns."""
+    if tok.lemma_.lower() not in ctx.tax.modality.get("place_class_nouns", ()):
+        return []
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
 def argument_at(ctx: ArgumentContext, role: str, tok: Token, whole_np: bool = True) -> Argument:
     """The argument whose head is ``tok``: its noun phrase, or the actor mention inside it, with the entity."""
-    if role in _PLACE_ROLES and tok.lemma_.lower() in ctx.tax.modality.get("place_class_nouns", ()):
+    if role in _PLACE_ROLES:
         # "in the city of Hunchun": the place is the name
-        tok = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), tok)
+        tok = next((o for o in place_class_names(ctx, tok) if o.pos_ == "PROPN"), tok)
     s, e = np_span(tok) if whole_np else (tok.idx, tok.idx + len(tok))
     s, e = ctx.base + s, ctx.base + e
     ent = entity_at(ctx.entities, s, e)
