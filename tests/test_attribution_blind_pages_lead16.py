@@ -139,7 +139,7 @@ def test_the_magazine_is_only_the_capitalised_name(attributions_of):
 
 
 def test_a_title_is_no_first_name():
-    from sanctionwatch.attribution.speaker import Discourse
+    from sanctionwatch.attribution.discourse import Discourse
     from sanctionwatch.model import Entity, Mention
 
     text = "Ambassador Jane Roe spoke. The Ambassador left."

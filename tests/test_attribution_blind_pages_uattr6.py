@@ -95,7 +95,7 @@ def test_a_demonym_counted_as_a_person_is_not_the_state(attributions_of, text, c
     ("Alex Wong", "wong", None),
 ])
 def test_the_first_word_of_a_name_names_its_owner_unless_shared(name, short, other):
-    from sanctionwatch.attribution.speaker import Discourse
+    from sanctionwatch.attribution.discourse import Discourse
     from sanctionwatch.model import Entity, Mention
 
     text = f"{name} spoke. " + (f"{other} spoke too. " if other else "") + f"{short.title()} said so."

@@ -33,7 +33,8 @@ from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_
                     untrained_cue_with_clause, verb_rule)
 from .headlines import colon_headline, title_headline, verb_read_as_name
 from .published import carried_statement
-from .speaker import Discourse, Speaker, decide
+from .discourse import Discourse
+from .speaker import Speaker, decide
 from .quotes import repair_quotations
 from .answers import answer_drafts
 from .apostrophes import lost_apostrophe_owner

@@ -17,35 +17,27 @@ All word lists live in data/attribution.yaml (`speaker:`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
+from .discourse import CONTINUITY_WINDOW, Discourse, fits, is_person
 from .lexicon import Lexicon
 from .carriers import cited_as_saying
 from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, np_range
 from .antecedents import (cue_tense, document_author, document_subject_before, headline_noun, plural_subject_before, relative_antecedent,
                           sentence_before, subject_before)
 from .people import named_in_apposition, one_of_its_people
-from .sides import header_author, person_sides
 
-_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 _SLUG = re.compile(r"[^a-z0-9]+")
-# a capitalised word right after a mention, in the same phrase
-_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
-_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                         "november", "december"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # dependency labels of the modifiers that carry an affiliation rather than the speaker
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "prep", "pobj", "det"})
-# how far back (characters) the current speaker stays the referent of a pronoun
-CONTINUITY_WINDOW = 1200
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,133 +47,6 @@ class Speaker:
     channel: str | None = None
     # a new source span (character offsets) when the speaker is not the tagged source
     source_span: tuple[int, int] | None = None
-
-
-@dataclass(slots=True)
-class _Mention:
-    start: int
-    end: int
-    entity: Entity
-
-
-@dataclass(slots=True)
-class Discourse:
-    """Entity mentions of a document and the speakers met so far, in reading order."""
-
-    text: str
-    entities: Sequence[Entity]
-    mentions: list[_Mention] = field(default_factory=list)
-    quoted: list[tuple[int, int]] = field(default_factory=list)
-    speakers: list[tuple[int, Entity]] = field(default_factory=list)  # (position, entity)
-    tenses: list[str | None] = field(default_factory=list)  # the cue's tense of each speaker turn ("says" / "said")
-    names: dict[str, Entity] = field(default_factory=dict)  # a name written again where the NER missed it
-    described: dict[str, tuple[Entity | None, Entity | None]] = field(default_factory=dict)  # "a spokesman" -> "the spokesman"
-    sides: dict[str, str] = field(default_factory=dict)  # person id -> the affiliation the text gave them
-    # the last pronoun source: (pronoun, position, its referent, how many speakers had taken the floor after it)
-    last_pronoun: tuple[str, int, Entity | None, int] | None = None
-    author: Entity | None = None  # the person a "Statement by ..." header names
-    blocks: Sequence[tuple[int, Doc]] = ()  # (start, parse) of every block, for the sentence before a pronoun
-    # a family name two or more people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) -> their ids
-    shared: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, text: str, entities: Sequence[Entity], titles: frozenset[str] = frozenset()) -> "Discourse":
-        mentions = sorted((_Mention(m.start, m.end, e) for e in entities for m in e.mentions), key=lambda m: (m.start, -m.end))
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-        names: dict[str, Entity] = {}
-        firsts: dict[str, set[str]] = {}
-        for m in mentions:
-            surface = text[m.start : m.end]
-            words = surface.split()
-            names.setdefault(surface.lower(), m.entity)
-            if m.entity.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
-                names.setdefault(words[-1].lower(), m.entity)  # "Blinken" after "Antony Blinken"
-                if words[0].lower() not in titles:  # "Ambassador Zhang Jun": a title names no one
-                    firsts.setdefault(words[0].lower(), set()).add(m.entity.id)
-        for word, ids in firsts.items():
-            # "Hua" after "Hua Chunying": Chinese and Korean names put the family name first; a first word
-            # two people share names neither
-            if len(ids) == 1:
-                names.setdefault(word, next(m.entity for m in mentions if m.entity.id in ids))
-        shared = {word: frozenset(ids) for word, ids in firsts.items() if len(ids) > 1 and word not in names}
-        return cls(text, entities, mentions, quoted, names=names, sides=person_sides(text, mentions, names),
-                   author=header_author(text, mentions), shared=shared)
-
-    def in_quote(self, start: int, end: int) -> bool:
-        return any(s < start and end < e for s, e in self.quoted)
-
-    def inside_name(self, m: _Mention) -> bool:
-        """A person's name that is part of a longer name ("the International Kim Il Sung Prize Council", "Kim
-        Il Sung Square") names no one who could speak: the capitalised word right after it continues the name
-        (a weekday or month after a name is a date: "Kim Jong Un Thursday")."""
-        if m.entity.type.lower() != "person":
-            return False
-        nxt = _NEXT_WORD.match(self.text, m.end)
-        return nxt is not None and nxt.group(1).lower() not in _DATE_WORDS
-
-    def mention_at(self, start: int, end: int) -> _Mention | None:
-        best = None
-        for m in self.mentions:
-            if m.start >= end:
-                break
-            if m.end > start and (best is None or (m.end - m.start) > (best.end - best.start)):
-                best = m
-        return best
-
-    def antecedent(self, before: int, types: frozenset[str] | None, person: bool | None, tense: str | None = None,
-                   not_heads: frozenset[str] = frozenset()) -> Entity | None:
-        """The current speaker if it fits, else the nearest fitting actor named outside quotations.
-
-        An interview keeps its own tense ("..., he says" for the interviewee, "Kim declared" for what the
-        writer recounts): a pronoun with a tense goes back to the last fitting speaker of that tense in the
-        window before it settles for the last speaker.
-        """
-        return self.floor(before, types, person, tense, not_heads) or self.named_before(before, types, person, not_heads)
-
-    def floor(self, before: int, types: frozenset[str] | None, person: bool | None, tense: str | None = None,
-              not_heads: frozenset[str] = frozenset()) -> Entity | None:
-        """The speaker who has the floor, when it fits (of the pronoun's tense first)."""
-        if tense is not None:
-            for (pos, ent), t in zip(reversed(self.speakers), reversed(self.tenses)):
-                if before - pos > CONTINUITY_WINDOW:
-                    break
-                if t == tense and _fits(ent, types, person, not_heads):
-                    return ent
-        for pos, ent in reversed(self.speakers):
-            if before - pos <= CONTINUITY_WINDOW and _fits(ent, types, person, not_heads):
-                return ent
-            break
-        return None
-
-    def named_before(self, before: int, types: frozenset[str] | None, person: bool | None,
-                     not_heads: frozenset[str] = frozenset()) -> Entity | None:
-        """The nearest fitting actor named before, outside quotations and longer names."""
-        for m in reversed(self.mentions):
-            if m.end > before or self.in_quote(m.start, m.end) or self.inside_name(m):
-                continue
-            if _fits(m.entity, types, person, not_heads):
-                return m.entity
-        return None
-
-
-def _is_person(dis: Discourse, entity_id: str) -> bool:
-    """Whether the id is a person's: an actor of the document typed person, or one the speaker rules made
-    for a person ("local:jane-roe" from a name the NER missed) that the document's actors do not type."""
-    found = next((e for e in dis.entities if e.id == entity_id), None)
-    if found is not None:
-        return found.type.lower() == "person"
-    return any(ent.id == entity_id and ent.type.lower() == "person" for _, ent in dis.speakers)
-
-
-def _fits(ent: Entity, types: frozenset[str] | None, person: bool | None, not_heads: frozenset[str] = frozenset()) -> bool:
-    if not_heads and ent.name.split() and ent.name.split()[-1].lower() in not_heads:
-        return False
-    is_person = ent.type.lower() == "person"
-    if person is True and not is_person:
-        return False
-    if person is False and (is_person or ent.type in ("country", "place")):
-        return False
-    return types is None or ent.type in types
 
 
 def source_head(tokens: Sequence[Token]) -> Token | None:
@@ -404,7 +269,7 @@ def decide(
             # (a side the text gave them earlier, or none); "I" is the official
             if low in FIRST_PERSON_SINGULAR:
                 who = parent.entity or parent.affiliation
-            elif parent.entity is not None and _is_person(dis, parent.entity):
+            elif parent.entity is not None and is_person(dis, parent.entity):
                 who = parent.affiliation or dis.sides.get(parent.entity)
             else:
                 who = parent.affiliation or parent.entity
