@@ -1,5 +1,5 @@
 """Speakers named after what they said: "Talks stalled, the ministry added.", "..., the spy agency here claimed
-Wednesday.", "The ambassador said, it is time to act.", "..., the ministry was quoted as saying."
+Wednesday.", "The ambassador said, it is time to act.", "..., the ministry was quoted as saying.", "..., say local traders."
 
 Each rule returns (source, cue, content) token ranges [start, end) of one block, like those of ``rules``.
 """
@@ -97,7 +97,8 @@ def split_start(verb: Token) -> int:
 # words a closing source phrase is made of ("the National Intelligence Service here", "Seoul's spy agency")
 _SOURCE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM"})
 _PLACE_ADVERBS = frozenset({"here", "there"})
-_SOURCE_PREPOSITIONS = frozenset({"of", "for", "at"})
+# ("a source familiar with the matter", "an official close to the talks", "a diplomat in Seoul")
+_SOURCE_PREPOSITIONS = frozenset({"of", "for", "at", "with", "to", "in", "about"})
 
 
 # "..., the agency announced at a closed briefing for lawmakers": an occasion phrase this long may follow the verb
@@ -200,3 +201,22 @@ def subjectless_closing(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[i
     if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     return postposed_surface(doc, verb)
+
+
+def inverted_closing(doc: Doc, verb: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """ "Workers are back at the border, some idle and others waiting, say local traders.": a speech verb after
+    a comma, its subject after it, closing the sentence; everything before the comma is what was said."""
+    if verb.pos_ != "VERB" or verb.i < 1 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if subj is None or subj.left_edge.i != verb.i + 1:
+        return None
+    if any(not (t.is_punct or t.is_space) for t in doc[subj.right_edge.i + 1 : verb.sent.end]):
+        return None
+    start = split_start(verb)
+    content = trimmed(doc, start, verb.i - 1)
+    if content[1] - content[0] < 4:
+        return None
+    return (subj.left_edge.i, subj.right_edge.i + 1), (verb.i, verb.i + 1), content

@@ -46,7 +46,8 @@ def inverted_subject(cue: Sequence[Token]) -> tuple[tuple[int, int], Token] | No
         sent_end = tok.sent.end
         while hi < sent_end and tok.doc[hi].pos_ in NAME_POS and tok.doc[hi].text not in ".;:!?\"“”":
             hi += 1
-        names = [t for t in tok.doc[tok.i + 1 : hi] if t.pos_ == "PROPN"]
+        # a weekday or month after the verb dates the statement ("..., an aide said Tuesday.") and names no one
+        names = [t for t in tok.doc[tok.i + 1 : hi] if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
         if names and tok.doc[tok.i + 1].is_title and hi - tok.i <= 25 and (hi >= sent_end or tok.doc[hi].text in ".;"):
             return (tok.i + 1, hi), names[-1]
     return None

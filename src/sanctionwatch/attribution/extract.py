@@ -26,12 +26,12 @@ from .meaning import cue_head, denial_by_participle, no_report, only_a_date
 from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
 from .occasions import occasion_clause_rule
-from .closing import (comma_clause_rule, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface, split_start,
-                      subjectless_closing)
+from .closing import (comma_clause_rule, inverted_closing, misread_closing_verb, postposed_quoted, postposed_rule, postposed_surface,
+                      split_start, subjectless_closing)
 from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_verb, document_speaks, expressed_rule, headline_tail,
                     headline_verb, noun_rule, passive_rule, lost_quote_rule, quote_opens_at, quote_then_speaker, reports_clause,
                     untrained_cue_with_clause, verb_rule)
-from .headlines import colon_headline, title_headline, verb_read_as_name
+from .headlines import colon_headline, tail_colon_headline, title_headline, verb_read_as_name
 from .published import carried_statement
 from .discourse import Discourse
 from .speaker import Speaker, decide
@@ -162,7 +162,8 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             closing = postposed_rule(doc, tok) if tok.i not in taken else None
             if closing is None and tok.i not in taken:
                 closing = (quote_then_speaker(doc, tok) or postposed_quoted(doc, tok) or comma_clause_rule(doc, tok)
-                           or occasion_clause_rule(doc, tok) or headline_tail(doc, tok) or subjectless_closing(doc, tok))
+                           or occasion_clause_rule(doc, tok) or headline_tail(doc, tok) or subjectless_closing(doc, tok)
+                           or inverted_closing(doc, tok))
                 if closing is not None and any(i in taken for i in range(*closing[2])):
                     closing = None
             if closing is not None and not any(i in taken for i in range(*closing[0])):
@@ -334,7 +335,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         taken = {i for sp in used for i in range(sp.start, sp.end)}
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
-        if not groups and (title := title_headline(text, bi, block, lex) or colon_headline(text, bi, block, lex)) is not None:
+        if not groups and (title := title_headline(text, bi, block, lex) or colon_headline(text, bi, block, lex)
+                                   or tail_colon_headline(text, bi, block, lex)) is not None:
             rules.append(title)
     # a quotation paragraph a rule has given its own speaker does not continue the previous one
     claimed = [span for d in rules for span in d.content]

@@ -1,7 +1,8 @@
 """A title-case headline the parser could not read ("North Korea's Kim Yo Jong Slams Sanctions Measures": every word
 a proper noun, no verb): its speech verb is found by its shape, the words before it speak, the words after it are
 what they say.  A headline that gives its speaker before a colon ("Roe: Fishing Quotas Have Failed") says the same
-with the colon for its verb."""
+with the colon for its verb; a wire headline gives it after the colon ("Fishing quotas have failed: minister").
+"""
 
 from __future__ import annotations
 
@@ -101,3 +102,34 @@ def verb_read_as_name(text: str, bi: int, block: Block, d: Draft, lex: Lexicon) 
     d.cue_tokens = [verb]
     d.content = [span_chars(text, block.start, doc, cue.i, len(doc))]
     d.kind = None  # a verb's report now, not a noun's
+
+
+def _names_a_speaker(words, lex: Lexicon) -> bool:
+    """ "NIS", "source", "Seoul's spy agency", "ministry official": a name, or a noun that speaks at its head."""
+    head = words[-1]
+    if head.lower_ in lex.headline_labels:
+        return False  # "...: analysis", "...: photos" label the page
+    nouns = lex.anonymous_sources | lex.person_nouns | lex.document_nouns | lex.body_nouns | lex.state_nouns
+    # (the parser reads an acronym in capitals as a common noun: "NIS", "JCS")
+    named = (head.pos_ == "PROPN" and head.text[:1].isupper()) or (head.is_upper and len(head.text) > 1)
+    return head.lower_ in nouns or head.lemma_.lower() in nouns or named
+
+
+def tail_colon_headline(text: str, bi: int, block: Block, lex: Lexicon) -> Draft | None:
+    """The draft of a one-line wire headline "claim: speaker" at the top of the page ("Pyongyang shut 20 shops
+    abroad: source", "... : NIS"): a short noun phrase after the last colon, naming a speaker, ends the line."""
+    doc = block.doc
+    if bi >= TOP_BLOCKS or "\n" in doc.text.strip() or _TERMINAL.search(doc.text):
+        return None
+    colon = next((t for t in reversed(doc) if t.text == ":"), None)
+    if colon is None:
+        return None
+    words = [t for t in doc[colon.i + 1 :] if not t.is_punct and not t.is_space]
+    if not 1 <= len(words) <= MAX_SPEAKER_WORDS or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
+        return None
+    claim = [t for t in doc[: colon.i] if t.is_alpha]
+    if len(claim) < MIN_CLAIM_WORDS or not _names_a_speaker(words, lex):
+        return None
+    return Draft(bi, [span_chars(text, block.start, doc, words[0].i, words[-1].i + 1)],
+                 [span_chars(text, block.start, doc, colon.i, colon.i + 1)],
+                 [span_chars(text, block.start, doc, 0, colon.i)], [colon], [words[-1]], confidence=0.5)

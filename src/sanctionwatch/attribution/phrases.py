@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..read import Block
-from .closing import subjectless_closing
+from .closing import inverted_closing, subjectless_closing
 from .draft import Draft, span_chars, strip_span
 from .participles import denied_claim_verb, reporter_goes_on
 from .quotes import closes_on_a_word
@@ -196,11 +196,8 @@ def borrow_subject(text: str, block: Block, d: Draft, speaking: frozenset[str] =
     if subject is None and not d.source:
         # (a content that runs over the first clause keeps it: the subject would overlap it, see _take_source)
         subject = _joined_subject(d.cue_tokens) or _described_by(d.cue_tokens, speaking)
-    if subject is None and not d.source and len(d.cue_tokens) == 1 and (closing := subjectless_closing(block.doc, d.cue_tokens[0])):
-        (s0, s1), _, (c0, c1) = closing
-        d.source, d.source_tokens = [span_chars(text, block.start, block.doc, s0, s1)], list(block.doc[s0:s1])
-        d.content = [span_chars(text, block.start, block.doc, c0, c1)]
-        return d
+    if subject is None and not d.source:
+        return _closing_source(text, block, d)
     if subject is None or subject.dep_ == "expl":
         return d
     if d.source:
@@ -208,7 +205,24 @@ def borrow_subject(text: str, block: Block, d: Draft, speaking: frozenset[str] =
         if not d.source_tokens or not all(verb.i < t.i < d.cue_tokens[0].i for t in d.source_tokens):
             return d
         d.source, d.source_tokens = [], []
-    return _take_source(text, block, d, subject)
+    d = _take_source(text, block, d, subject)
+    # a conjoined closing verb shares no subject with the clause it reports ("X is believed to ..., a source said")
+    return d if d.source else _closing_source(text, block, d)
+
+
+def _closing_source(text: str, block: Block, d: Draft) -> Draft:
+    """The noun phrase between the last comma and a closing cue verb left without a subject (see
+    :func:`subjectless_closing`), or the subject after it ("..., say local traders.", which the tagger may
+    read as the content), is the source; the clause before the comma is the content."""
+    if len(d.cue_tokens) != 1:
+        return d
+    verb = d.cue_tokens[0]
+    if (closing := subjectless_closing(block.doc, verb) or inverted_closing(block.doc, verb)) is None:
+        return d
+    (s0, s1), _, (c0, c1) = closing
+    d.source, d.source_tokens = [span_chars(text, block.start, block.doc, s0, s1)], list(block.doc[s0:s1])
+    d.content = [span_chars(text, block.start, block.doc, c0, c1)]
+    return d
 
 
 _RELATIVE_WORDS = frozenset({"which", "who", "whose", "whom", "where"})

@@ -170,6 +170,8 @@ class Features:
             dated = _CAPTION_DATE.search(text, 0, m.start()) is not None
             if self.is_credit(inner, labelled=dated) and (
                 square or dated or "/" in inner or re.search(r"\b(via|courtesy|photo|images?|file)\b", inner, re.I) or m.start() == 0
+                # a stock-photo site sells pictures and carries no news: "(123rf)" is never a wire's tag
+                or inner.strip().lower() in self.lex.stock_sites
             ):
                 return m.start()
         m = self._label.search(text, tail)

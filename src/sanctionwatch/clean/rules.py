@@ -18,7 +18,8 @@ import yaml
 from ..resources import package_text
 
 BOILERPLATE_ENV = "SANCTIONWATCH_BOILERPLATE"
-LEXICON_KEYS = ("agencies", "credit_words", "widget_lines", "rail_headers", "caption_function_words", "caption_place_words")
+LEXICON_KEYS = ("agencies", "credit_words", "widget_lines", "rail_headers", "caption_function_words", "caption_place_words",
+               "stock_sites")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Lexicon:
     rail_headers: frozenset[str] = field(default_factory=frozenset)
     caption_function_words: frozenset[str] = field(default_factory=frozenset)
     caption_place_words: frozenset[str] = field(default_factory=frozenset)
+    stock_sites: frozenset[str] = field(default_factory=frozenset)
 
 
 def rules_from_text(text: str, origin: str) -> list[Rule]:
