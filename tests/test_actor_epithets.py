@@ -26,6 +26,15 @@ def table() -> ActorTable:
         ("North Korea denied the report. Few visitors reach the isolated state in winter.", "the isolated state", "prk"),
         ("The DPRK sent coal abroad, and the secretive regime kept the income.", "the secretive regime", "prk"),
         ("North Korea has no navy to speak of, yet Northern Korean boats fish far from home.", "Northern Korean", "prk"),
+        # longer forms: two adjectives joined by "and" or a comma
+        ("North Korea sold its fishing rights. The impoverished and cash-strapped state needs the money.",
+         "The impoverished and cash-strapped state", "prk"),
+        ("Pyongyang fired a rocket on Monday, and the reclusive, nuclear-armed country may fire again.",
+         "the reclusive, nuclear-armed country", "prk"),
+        ("North Korea denied the report. Traders still ship coal to the heavily sanctioned nation.",
+         "the heavily sanctioned nation", "prk"),
+        ("The cash-strapped country had to borrow again, the minister of the small island nation said.",
+         "The cash-strapped country", None),
         # nothing names the DPRK: the epithet stays nobody's
         ("The monks live in the reclusive country high in the mountains.", "the reclusive country", None),
         ("Fishermen from the Northern Korean coast of the lake sold their catch.", "Northern Korean", None),

@@ -330,6 +330,7 @@ def _merge_entry(actors: dict[str, dict[str, Any]], entry: Mapping[str, Any], wh
             if alias not in current[key]:
                 current[key].append(alias)
     current["context_aliases"].extend(_context_aliases(entry.get("context_aliases"), where))
+    current["context_aliases"].extend(_epithets(entry.get("epithets"), where))
     current["relations"].extend(_relations(entry.get("relations"), where))
     removed = set(_str_list(entry.get("remove_aliases"), f"{where}: remove_aliases"))
     if removed:
@@ -345,6 +346,22 @@ def _context_aliases(raw: Any, where: str) -> list[ContextAlias]:
             raise ValueError(f"{where}: context_aliases[{j}] needs 'alias' and a non-empty 'requires' list")
         requires = tuple(_str_list(item["requires"], f"{where}: context_aliases[{j}].requires"))
         out.append(ContextAlias(item["alias"], requires, bool(item.get("exact", False))))
+    return out
+
+
+def _epithets(raw: Any, where: str) -> list[ContextAlias]:
+    """Wire copy's epithets for an actor it has named ("the reclusive state", "the impoverished and
+    cash-strapped country"): every adjective, or two of them joined by "and" or a comma, before every noun."""
+    out = []
+    for j, item in enumerate(raw or []):
+        if not isinstance(item, dict) or not item.get("adjectives") or not item.get("nouns") or not item.get("requires"):
+            raise ValueError(f"{where}: epithets[{j}] needs 'adjectives', 'nouns' and 'requires' lists")
+        adjectives = _str_list(item["adjectives"], f"{where}: epithets[{j}].adjectives")
+        nouns = _str_list(item["nouns"], f"{where}: epithets[{j}].nouns")
+        requires = tuple(_str_list(item["requires"], f"{where}: epithets[{j}].requires"))
+        pairs = [f"{a} and {b}" for a in adjectives for b in adjectives if a != b]
+        pairs += [f"{a}, {b}" for a in adjectives for b in adjectives if a != b]
+        out += [ContextAlias(f"the {m} {n}", requires) for m in adjectives + pairs for n in nouns]
     return out
 
 
