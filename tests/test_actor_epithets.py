@@ -56,3 +56,11 @@ def test_a_gerund_after_of_is_no_part_of_a_body_name(nlp, table, text, surface):
     pos = text.index(surface)
     entities = entities_of(nlp, text, table)
     assert not any(m.start <= pos < m.end and m.end > pos + len(surface) - 6 for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Workers were sent abroad, South Korea's intelligence agency said on Sunday.", "South Korea's intelligence agency"),
+    ("Workers were sent abroad, the South Korean intelligence service told lawmakers.", "South Korean intelligence service"),
+])
+def test_seouls_intelligence_agency_is_the_nis(nlp, table, text, surface):
+    assert owner(entities_of(nlp, text, table), text, surface) == "nis"

@@ -9,6 +9,11 @@ counterfeit cigarettes; wire copy and machine rewrites), each restated in the te
   acronym, or a noun that speaks); a label after the colon ("...: analysis") is no speaker.
 - "..., some idle and others waiting, say local traders.": a speech verb after a comma with its subject after
   it closes the sentence; everything before the comma is what was said.
+- "Reuters: ...", "AP: ...": a wire's name before a headline's colon speaks, though the parser reads "Reuters" as
+  a common noun and "AP" is in capitals; a label ("WATCH:") or a dateline ("SEOUL:") in capitals does not.
+- "X has sent workers, the paper reports citing the Journal": the outlet cited is where the report came from,
+  not what it says, even without the comma before "citing"; "citing her work on X" gives reasons and stays a
+  report of its own (PolNeAR marks it).
 """
 
 from __future__ import annotations
@@ -73,3 +78,38 @@ def test_a_closing_inverted_speech_verb_reports_the_sentence(attributions_of, te
     atts = attributions_of(text)
     assert any(joined(a.source) == source and joined(a.cue) == "say" and content in joined(a.content)
                and a.stance == "assert" for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("headline,source", [
+    ("Reuters: North Korea may send workers to Russian-held areas of Ukraine", "Reuters"),
+    ("AP: North Korea may send workers to Russian-held areas of Ukraine", "AP"),
+])
+def test_a_wire_name_before_the_colon_speaks(attributions_of, headline, source):
+    atts = attributions_of(headline + "\n\nOfficials of both countries hinted at the plans on Monday.\n")
+    assert any(joined(a.source) == source and joined(a.cue) == ":" and "North Korea may send workers" in joined(a.content)
+               for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("headline", [
+    "WATCH: North Korea fires a missile into the sea",
+    "SEOUL: North Korea fires a missile into the sea",
+])
+def test_a_label_or_dateline_in_capitals_does_not_speak(attributions_of, headline):
+    atts = attributions_of(headline + "\n\nThe launch came on Monday.\n")
+    assert not any(joined(a.cue) == ":" for a in atts), show(atts)
+
+
+def test_the_outlet_cited_is_no_content(attributions_of):
+    text = ("The leader has given his ally a new kind of help: migrant builders, the Daily Ledger reports citing "
+            "The Morning Chronicle.")
+    atts = attributions_of(text)
+    assert any(joined(a.source) == "the Daily Ledger" and "The leader has given his ally" in joined(a.content)
+               for a in atts), show(atts)
+    assert not any(joined(a.content) in ("The Morning Chronicle", "citing The Morning Chronicle") for a in atts), show(atts)
+
+
+def test_reasons_cited_are_still_reported(attributions_of):
+    text = ("In a statement, the pilots' union praised the senator as a friend of its members, citing her work on "
+            "safety rules after the crash.")
+    atts = attributions_of(text)
+    assert any(joined(a.cue) == "citing" and "her work on safety rules" in joined(a.content) for a in atts), show(atts)

@@ -162,7 +162,9 @@ def postposed_surface(doc: Doc, verb: Token, end: int | None = None) -> tuple[tu
 
 def _participle_tail(doc: Doc, start: int, stop: int) -> set[int]:
     """The tokens of a participle clause set off by a comma in ``doc[start:stop]`` (", citing officials", ", saying
-    ..."), whatever the parser hung it on."""
+    ..."), whatever the parser hung it on; scraped copy drops the comma ("the paper reports citing the Journal")."""
+    if start < stop and doc[start].tag_ == "VBG" and doc[start].dep_ in ("advcl", "xcomp", "acl"):
+        return {t.i for t in doc[start].subtree if t.i >= start}
     for k in range(start, stop - 1):
         part = doc[k + 1]
         if doc[k].text == "," and part.tag_ == "VBG" and part.dep_ in ("advcl", "xcomp", "conj", "acl"):

@@ -22,7 +22,7 @@ from .phrases import (
 )
 from .group import Group, group_block
 from .lexicon import Lexicon, load_lexicon
-from .meaning import cue_head, denial_by_participle, no_report, only_a_date
+from .meaning import cites_only_its_source, cue_head, denial_by_participle, no_report, only_a_date
 from .embedded import claims_object, relative_report_rule
 from .candidates import rule_candidates
 from .occasions import occasion_clause_rule
@@ -327,7 +327,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
             _reach_speech_verb(block.doc, g, lex)
         # a tagger reading whose cue reports nothing leaves its words to the rules ("reported on Friday, citing X")
         read = [(g, borrow_subject(text, block, draft_from_group(text, bi, block, g), speaking)) for g in groups]
-        read = [(g, d) for g, d in read if not no_report(d.cue_tokens, lex) and not only_a_date(block.doc, block.start, d.content)]
+        read = [(g, d) for g, d in read if not no_report(d.cue_tokens, lex) and not only_a_date(block.doc, block.start, d.content)
+                and not cites_only_its_source(d.cue_tokens, d.content, block.start, lex)]
         groups = [g for g, _ in read]
         drafts += [d for _, d in read]
         # spans the grouping dropped (content with no cue) do not block the rules

@@ -57,6 +57,15 @@ def _head_last(tokens) -> list:
     return words[-1:] if words else list(tokens)
 
 
+def _speaker_word(t) -> bool:
+    """A word of a headline's speaker before the colon: a capitalised name ("Reuters", which the parser may read
+    as a common noun, is a named organisation); in capitals only a short acronym ("AP", "UN"), not a label
+    ("WATCH") or a dateline ("SEOUL")."""
+    if not t.text[:1].isupper() or not (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "NORP")):
+        return False
+    return not t.is_upper or (len(t.text) <= 4 and not (t.ent_type_ == "GPE" and len(t.text) > 2))
+
+
 # "Roe: ...", "Foreign Ministry: ...": at most this many words before the colon name the speaker
 MAX_SPEAKER_WORDS = 4
 MIN_CLAIM_WORDS = 3
@@ -72,7 +81,7 @@ def colon_headline(text: str, bi: int, block: Block, lex: Lexicon) -> Draft | No
     if colon is None or not 1 <= colon.i <= MAX_SPEAKER_WORDS or len(doc) - colon.i - 1 < MIN_CLAIM_WORDS:
         return None
     speaker = doc[: colon.i]
-    if any(t.pos_ != "PROPN" or t.is_upper or t.lower_ in lex.headline_labels for t in speaker):
+    if not all(_speaker_word(t) and t.lower_ not in lex.headline_labels for t in speaker):
         return None
     claim = [t for t in doc[colon.i + 1 :] if t.is_alpha]
     if len(claim) < MIN_CLAIM_WORDS or not claim[0].text[0].isupper():

@@ -100,6 +100,28 @@ def cites_a_source(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
         t.dep_ in ("ccomp", "acl", "relcl") and t.pos_ in ("VERB", "AUX") for o in objects for t in o.subtree)
 
 
+def cites_only_its_source(cue_tokens: Sequence[Token], content: Sequence[tuple[int, int]], base: int, lex: Lexicon) -> bool:
+    """ "X has sent workers, the paper reports citing the Journal": a reading whose cue runs on into the citing
+    participle and whose content is only what the participle cites took the report's source for what it says
+    (the rules read the sentence again: the clause before the comma)."""
+    # (the participle in the cue, "reports citing", or hung on it and read as content, "reports | citing X")
+    for t in {p for c in cue_tokens for p in (c, *c.children)}:
+        objects = [o for o in t.children if o.dep_ in ("dobj", "obj")]
+        if t.tag_ != "VBG" or t.lemma_.lower() not in lex.channel_cues or not objects:
+            continue
+        # ("citing fears that ...", "quoting officials who said ...": what is cited says something itself; "citing
+        # her work on X": reasons, not a source; a source is a name or a noun that speaks)
+        if any(w.dep_ in ("ccomp", "acl", "relcl") and w.pos_ in ("VERB", "AUX") for o in objects for w in o.subtree):
+            continue
+        speaking = lex.anonymous_sources | lex.document_nouns | lex.person_nouns | lex.body_nouns
+        if not all(o.pos_ == "PROPN" or o.lemma_.lower() in speaking or o.lower_ in speaking for o in objects):
+            continue
+        lo, hi = base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
+        if content and all(lo <= s and e <= hi for s, e in content):
+            return True
+    return False
+
+
 def aspectual(cue_tokens: Sequence[Token], lex: Lexicon) -> bool:
     """ "North Korea continues to defy the resolutions", "Russia would continue to build ties": a cue verb in its
     sense of going on with an act reports nothing ("he continued: ..." and "continued to insist that ..." do)."""

@@ -302,6 +302,8 @@ def _also_hit(words: frozenset[str], hood: list[tuple[Token, int]], trigger: Tok
     if _context_hit(words, hood, frozenset(), trigger, place_preps) is not None:
         return True
     near = list(context.subtree)
+    # whom the thing goes to is no place: "issued visas to North Korean workers", "permits for labourers"
+    near.extend(t for c in trigger.children if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for") for t in c.subtree)
     if trigger.dep_ == "conj":
         near.extend(c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     return any(_keys(t)[0] in words or t.lower_ in words for t in near)
@@ -371,8 +373,10 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
             continue
         tok = sent[i]
         verbal = helped_verb(tok)
-        if pos != "VERB" and not verbal and (lemma in tax.verb_only or lower in tax.verb_only):
-            continue  # "a ship", "the DPRK's moves", "such defect": the noun is an everyday thing
+        # "a ship", "the DPRK's moves", "such defect": the noun is an everyday thing, unless a rule asks for the noun
+        if pos != "VERB" and not verbal and (lemma in tax.verb_only or lower in tax.verb_only) \
+                and not any(rule.pos and "NOUN" in rule.pos for rule in rules):
+            continue
         if (names_a_thing(tok, tax) and not verbal) or other_sense(tok, lemma, tax) or in_a_title(tok, tax):
             continue
         hood: list[tuple[Token, int]] | None = None

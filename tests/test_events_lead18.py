@@ -1,0 +1,50 @@
+"""Event classes from the lead's blind set 15 (crypto thefts in crypto media, North Korean workers in Russia),
+restated in the team's own words.
+
+- "a $300 million exploit that targeted a bridge": in a story of a theft, the noun "exploit" is one (elsewhere
+  the noun keeps its everyday sense, "heroic exploits", as the verb-only list has it).
+- "cyberattacks against a film studio": "against" names what was attacked.
+- "send a labor force", "the workforce": labour is no troops; it is workers sent abroad.
+- "is issuing student visas to North Korean workers": whom the visas go to is no place; the visas of the labour
+  are the labour.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fragments import of_type, role_texts
+
+
+def types(evs):
+    return [(e.type, e.trigger.text) for e in evs]
+
+
+def test_an_exploit_in_a_theft_story_is_a_theft(events_of):
+    evs = events_of("Hackers stole $50 million from a crypto exchange last week, the firm said. Analysts also tied "
+                    "the group to a $300 million exploit that targeted a gaming bridge in 2022.")
+    assert any(e.trigger.text == "exploit" for e in of_type(evs, "cyber_theft")), types(evs)
+
+
+def test_exploits_elsewhere_are_feats(events_of):
+    evs = events_of("The paper praised the heroic exploits of the soldiers in the war.")
+    assert not of_type(evs, "cyber_theft"), types(evs)
+
+
+def test_against_names_what_was_attacked(events_of):
+    evs = of_type(events_of("The group carried out cyberattacks against a film studio in 2014."), "cyber_theft")
+    assert any("a film studio" in role_texts(e, "target") or "film studio" in role_texts(e, "target") for e in evs), evs
+
+
+@pytest.mark.parametrize("text", [
+    "Officials say there may be plans to send a labor force to the occupied east of the country.",
+    "The regime plans to send a large labour force to building sites in the Far East.",
+])
+def test_a_labour_force_is_workers_not_troops(events_of, text):
+    evs = events_of(text)
+    assert not of_type(evs, "troop_deployment"), types(evs)
+    assert of_type(evs, "overseas_workers"), types(evs)
+
+
+def test_visas_issued_to_workers_are_the_labour(events_of):
+    evs = of_type(events_of("Moscow is issuing student visas to North Korean workers."), "overseas_workers")
+    assert any(e.trigger.text == "issuing" for e in evs), evs
