@@ -7,6 +7,8 @@ restated in the team's own words.
 - "send a labor force", "the workforce": labour is no troops; it is workers sent abroad.
 - "is issuing student visas to North Korean workers": whom the visas go to is no place; the visas of the labour
   are the labour.
+- "identified X as responsible for stealing ...", "held X responsible for the theft", "the group responsible for
+  the theft": the one named responsible did it, not whoever names it.
 """
 
 from __future__ import annotations
@@ -48,3 +50,15 @@ def test_a_labour_force_is_workers_not_troops(events_of, text):
 def test_visas_issued_to_workers_are_the_labour(events_of):
     evs = of_type(events_of("Moscow is issuing student visas to North Korean workers."), "overseas_workers")
     assert any(e.trigger.text == "issuing" for e in evs), evs
+
+
+@pytest.mark.parametrize("text,agent", [
+    ("The bureau has identified the Tiger Crew, a hacking outfit, as responsible for stealing $41 million from "
+     "the casino.", "Tiger Crew"),
+    ("The agency held the crew responsible for the theft of $20 million from a bridge.", "crew"),
+    ("Investigators found the crew responsible for the theft of $9 million from the exchange.", "crew"),
+])
+def test_the_one_named_responsible_did_it(events_of, text, agent):
+    evs = of_type(events_of(text), "cyber_theft")
+    assert any(any(agent in t for t in role_texts(e, "agent")) for e in evs), [(e.trigger.text, role_texts(e, "agent")) for e in evs]
+    assert not any({"The bureau", "bureau", "agency", "Investigators"} & role_texts(e, "agent") for e in evs)

@@ -181,6 +181,8 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "nsubj" and g.pos_ in _NOUNISH and g.lower_ not in ("which", "that", "who"):
                         return g
+    if (held := _held_responsible(trigger)) is not None:
+        return held
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
         # "the group behind the heist"; "identified X as the culprit behind the theft"
         h = trigger.head.head
@@ -347,6 +349,26 @@ def _passive_doer(noun: Token, doers: frozenset[str]) -> Token | None:
     if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in doers:
         return None
     return next((g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+
+
+def _held_responsible(trigger: Token) -> Token | None:
+    """ "identified X as responsible for stealing ...", "held X responsible for the theft", "the group
+    responsible for the hack": the one named responsible (the object of the naming verb, or the noun the
+    adjective describes) did it."""
+    if trigger.dep_ not in ("pcomp", "pobj") or trigger.head.lower_ != "for" or trigger.head.head.lower_ != "responsible":
+        return None
+    responsible = trigger.head.head
+    # ("found the crew responsible for ...": the parser may read a small clause, the crew its subject)
+    subject = next((c for c in responsible.children if c.dep_ == "nsubj" and c.pos_ in _NOUNISH), None)
+    if subject is not None:
+        return subject
+    named = responsible.head
+    if named.pos_ in _NOUNISH and responsible.dep_ == "amod":
+        return named
+    verb = named.head if named.lower_ == "as" else named
+    if verb.pos_ != "VERB" or verb is trigger:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in _NOUNISH), None)
 
 
 def _named_as(noun: Token) -> Token | None:
