@@ -9,6 +9,8 @@ restated in the team's own words.
   are the labour.
 - "identified X as responsible for stealing ...", "held X responsible for the theft", "the group responsible for
   the theft": the one named responsible did it, not whoever names it.
+- "Under Resolution 2397, adopted in 2017, oil shipments are capped": a measure's legal basis is no act the
+  measure forbids; the resolution's adoption is an event (a cap's object stays generic).
 """
 
 from __future__ import annotations
@@ -62,3 +64,10 @@ def test_the_one_named_responsible_did_it(events_of, text, agent):
     evs = of_type(events_of(text), "cyber_theft")
     assert any(any(agent in t for t in role_texts(e, "agent")) for e in evs), [(e.trigger.text, role_texts(e, "agent")) for e in evs]
     assert not any({"The bureau", "bureau", "agency", "Investigators"} & role_texts(e, "agent") for e in evs)
+
+
+def test_the_legal_basis_of_a_cap_was_adopted(events_of):
+    evs = events_of("Under the Council's Resolution 2397 adopted in 2017, shipments of refined petroleum to the "
+                    "country were capped at 500,000 barrels a year.")
+    res = of_type(evs, "un_resolution")
+    assert res and res[0].time is not None and res[0].time.start.startswith("2017"), types(evs)

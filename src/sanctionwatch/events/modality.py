@@ -60,9 +60,9 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # (a coordinated predicate is no object of the ban: "bans X and orders workers sent home"; nor is its
             # subject: "the resolution, adopted in 2017, bans ...", "firms that shipped coal were sanctioned")
             # "sanctioned firms over the transfer of arms": the reason for a measure did happen
-            if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) for c in chain[:n]) or any(
-                    c.lemma_.lower() in mod.get("reason_nouns", ()) for c in chain[1:n]):
-                return None, False  # (or "in the wake of its launches")
+            if any(c.dep_ == "prep" and c.lower_ in mod.get("reason_preps", ()) | mod.get("basis_preps", frozenset())
+                   for c in chain[:n]) or any(c.lemma_.lower() in mod.get("reason_nouns", ()) for c in chain[1:n]):
+                return None, False  # (or "in the wake of its launches"; or "under resolution X", the measure's basis)
             # "sanctioned six vessels that were involved in ship-to-ship transfers": a past relative clause
             # on the measure's object tells what its targets did, not a class of acts the measure forbids
             if any(c.dep_ == "relcl" and _past(c) for c in chain[:n]):
