@@ -14,6 +14,8 @@ counterfeit cigarettes; wire copy and machine rewrites), each restated in the te
 - "X has sent workers, the paper reports citing the Journal": the outlet cited is where the report came from,
   not what it says, even without the comma before "citing"; "citing her work on X" gives reasons and stays a
   report of its own (PolNeAR marks it).
+- "Another source said ... It said ...": a pronoun right after a speaker who names no one is that source, not
+  an actor the text named before it (here the UN, which would turn a source's claim into the UN's).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def test_a_wire_headline_names_its_speaker_after_the_colon(attributions_of, head
 
 @pytest.mark.parametrize("headline", [
     "Sanctions on coal are working: analysis",
+    "The regime sent 9,000 crates of shells to its ally: lawmakerBy Example Wire",
     "Sanctions and smuggling on the river: part 2",
     "Ships seen at the port on Monday: photos",
 ])
@@ -113,3 +116,12 @@ def test_reasons_cited_are_still_reported(attributions_of):
             "safety rules after the crash.")
     atts = attributions_of(text)
     assert any(joined(a.cue) == "citing" and "her work on safety rules" in joined(a.content) for a in atts), show(atts)
+
+
+def test_a_pronoun_after_an_unnamed_source_is_that_source(attributions_of):
+    text = ("The shops closed because of the U.N. Security Council's sanctions, officials in Seoul said on Monday.\n\n"
+            "Another source said that the regime had tightened its watch over the staff.\n\n"
+            "It said that the shops had also sold goods the sanctions ban.\n")
+    atts = attributions_of(text, resolve=True)
+    it = [a for a in atts if joined(a.source) == "It"]
+    assert it and it[0].source_entity is None, [(joined(a.source), a.source_entity) for a in atts]

@@ -49,6 +49,9 @@ class Discourse:
     blocks: Sequence[tuple[int, Doc]] = ()  # (start, parse) of every block, for the sentence before a pronoun
     # a family name two or more people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) -> their ids
     shared: dict[str, frozenset[str]] = field(default_factory=dict)
+    # where the last speaker who names no one took the floor ("another source said"): a pronoun right after
+    # is that source, not an actor named before it
+    unnamed: int | None = None
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity], titles: frozenset[str] = frozenset()) -> "Discourse":
@@ -103,6 +106,12 @@ class Discourse:
         window before it settles for the last speaker.
         """
         return self.floor(before, types, person, tense, not_heads) or self.named_before(before, types, person, not_heads)
+
+    def unnamed_floor(self, before: int) -> bool:
+        """Whether a speaker who names no one has the floor: the last to speak, within the window."""
+        if self.unnamed is None or before - self.unnamed > CONTINUITY_WINDOW:
+            return False
+        return not self.speakers or self.speakers[-1][0] < self.unnamed
 
     def floor(self, before: int, types: frozenset[str] | None, person: bool | None, tense: str | None = None,
               not_heads: frozenset[str] = frozenset()) -> Entity | None:

@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 MAX_WORDS = 14
 TOP_BLOCKS = 3
 _TERMINAL = re.compile(r"[.!?]\s*$")
+_GLUED = re.compile(r"[a-z][A-Z]")
 
 
 def _cue_lemma(word: str, lex: Lexicon) -> str | None:
@@ -135,6 +136,9 @@ def tail_colon_headline(text: str, bi: int, block: Block, lex: Lexicon) -> Draft
         return None
     words = [t for t in doc[colon.i + 1 :] if not t.is_punct and not t.is_space]
     if not 1 <= len(words) <= MAX_SPEAKER_WORDS or any(t.pos_ in ("VERB", "AUX", "NUM") for t in words):
+        return None
+    # a byline glued to the headline ("...: lawmakerBy Yonhap") is the page's, not the speaker
+    if any(t.lower_ == "by" or _GLUED.search(t.text) for t in words):
         return None
     claim = [t for t in doc[: colon.i] if t.is_alpha]
     if len(claim) < MIN_CLAIM_WORDS or not _names_a_speaker(words, lex):

@@ -299,6 +299,8 @@ def decide(
             # "Kim Jong-nam, the half-brother of leader Kim Jong Un, died ... Before his death, he said ...": the
             # person the last sentence was about, not the last person it named
             entity = subj
+        elif want in ("person", "org") and dis.unnamed_floor(at):
+            entity = None  # "Another source said ... It said ...": the unnamed source goes on
         else:
             entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, cue_tense(cue))
         if want == "group" and entity is not None and entity.type.lower() == "person":
@@ -339,6 +341,8 @@ def decide(
     if floor is not None:
         dis.speakers.append((at, floor))
         dis.tenses.append(cue_tense(cue))
+    elif not quoted and head.pos_ != "PRON" and head.lemma_.lower() in lex.anonymous_sources:
+        dis.unnamed = at
     if not quoted and (head.pos_ == "PRON" or low in lex.pronouns):
         dis.last_pronoun = (low, at, entity, len(dis.speakers))
     return Speaker(
