@@ -15,6 +15,7 @@ from ..read import Parsed
 from ..dates import parse_anchor
 from ..timex import find_times
 from .abroad import workers_abroad_hits
+from .accusations import accused_agents
 from .agents import document_voice, resolve_agent
 from .argument_spans import ArgumentContext
 from .arguments import event_arguments
@@ -119,6 +120,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             args.append(when[0])
         att = attribution_of(doc.attributions, trig.start, trig.end)
         args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None, voice)
+        args = accused_agents(ctx, args, doc.attributions, att)
         args = with_enclosing_places(ctx, sent, with_named_appositions(ctx, sent, args), tax.types[hit.type].roles)
         agent = next((a for a in args if a.role == "agent"), None)
         if hit.agents and agent is not None and agent.entity is not None and not any(
