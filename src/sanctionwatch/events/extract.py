@@ -17,6 +17,7 @@ from ..timex import find_times
 from .abroad import workers_abroad_hits
 from .accusations import accused_agents
 from .noun_counts import of_phrase_count
+from .speaker_country import speaker_country
 from .agents import document_voice, resolve_agent
 from .argument_spans import ArgumentContext
 from .arguments import event_arguments
@@ -122,7 +123,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             args.append(when[0])
         att = attribution_of(doc.attributions, trig.start, trig.end)
         args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None, voice)
-        args = accused_agents(ctx, args, doc.attributions, att)
+        args = speaker_country(ctx, accused_agents(ctx, args, doc.attributions, att), doc.attributions, att)
         args = with_enclosing_places(ctx, sent, with_named_appositions(ctx, sent, args), tax.types[hit.type].roles)
         agent = next((a for a in args if a.role == "agent"), None)
         if hit.agents and agent is not None and agent.entity is not None and not any(
