@@ -19,7 +19,7 @@ def agents(pipeline):
 
 @pytest.mark.parametrize("text, type_, expected", [
     # the allegation's maker is the United States; "it" is North Korea, who rejects it
-    ("North Korea on Monday rejected U.S. allegations that it was behind a cyberattack on a Danish bank.",
+    ("North Korea on Monday rejected U.S. allegations that it was responsible for an intrusion into a Danish bank.",
      "cyber_theft", "prk"),
     ("North Korea rejected the U.S. accusation that it was responsible for the ransomware attack on a Danish "
      "hospital.", "cyber_theft", "prk"),
@@ -35,7 +35,7 @@ def test_a_pronoun_in_a_denied_accusation_is_the_denier(agents, text, type_, exp
 
 def test_an_accusation_no_one_denies_leaves_the_pronoun_open(agents):
     # who "it" is, the sentence does not say; it is not the accuser
-    found = agents("Officials repeated U.S. allegations that it was behind a cyberattack on a Danish bank.",
+    found = agents("Officials repeated U.S. allegations that it was responsible for an intrusion into a Danish bank.",
                    "cyber_theft")
     assert all("usa" not in ids for ids in found)
 

@@ -1,11 +1,11 @@
 """The accused in an accusation's content clause.
 
 Inside reported speech a third-person pronoun usually stands for the speaker ("Iran said it had fired"),
-and :func:`.agents.resolve_agent` reads it so.  An accusation noun turns that round: in "rejected the
-U.S. allegations that it was behind the hack" the allegation's maker (the United States) is not the one
-it says did the hack.  The pronoun there is the accused, who, when the allegation is the object of a
-denial, is the denier ("North Korea rejected ... allegations that it ..."); otherwise the text does not
-say who, and the pronoun is left unresolved rather than given to the accuser.
+and :func:`.agents.resolve_agent` reads it so.  An accusation noun turns that round: in "Lisbon dismissed
+Madrid's accusation that it was responsible for the leak" the accusation's maker (Madrid) is not the one
+it says leaked.  The pronoun there is the accused, who, when the accusation is the object of a denial, is
+the denier (Lisbon); otherwise the text does not say who, and the pronoun is left unresolved rather than
+given to the accuser.
 """
 
 from __future__ import annotations

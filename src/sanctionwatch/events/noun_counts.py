@@ -1,8 +1,8 @@
 """The count in an event noun's own "of" phrase.
 
 A quantity is otherwise the one nearest the trigger in its clause, which for a noun in a list of acts
-("searches of 29 farms across 16 states, and seizure of 29 accounts") is often the last figure of the
-act before it.  What an event noun's "of" phrase counts ("seizure of 29 accounts", "the transfer of
+("raids on 14 depots in 6 cities, and the seizure of 40 accounts") is often the last figure of the act
+before it.  What an event noun's "of" phrase counts ("the seizure of 40 accounts", "the transfer of
 1,000 tons") is the act's own figure.
 """
 

@@ -1,8 +1,8 @@
 """"The country" in a state's own statement is that state.
 
 A country anaphor ("the country", "the nation") is otherwise resolved to the country last named before it
-(:mod:`.agents`), which in a report's background is often another one ("accused of sending troops to
-Russia. State media announced that the country launched a missile" gave the launch to Russia).  In the
+(:mod:`.agents`), which in a report's background is often another one ("The talks were held in Beijing.
+State radio said the country had fired a rocket" would give the rocket to China).  In the
 content of what a state, or its own media or ministry (``state_media``: KCNA for the DPRK), says, the
 country it speaks of without naming it is itself.
 """
