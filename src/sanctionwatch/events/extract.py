@@ -15,6 +15,9 @@ from ..read import Parsed
 from ..dates import parse_anchor
 from ..timex import find_times
 from .abroad import workers_abroad_hits
+from .accusations import accused_agents
+from .noun_counts import of_phrase_count
+from .speaker_country import speaker_country
 from .agents import document_voice, resolve_agent
 from .argument_spans import ArgumentContext
 from .arguments import event_arguments
@@ -88,7 +91,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         clause = clause_of(ctx.base, hit.head)
         time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
-        qty = _bare_count(ctx, hit) or pick([q for q in quantities if not _overlaps(q, times)], clause, trig.start)
+        untimed = [q for q in quantities if not _overlaps(q, times)]
+        qty = _bare_count(ctx, hit) or of_phrase_count(ctx.base, hit.head, untimed) or pick(untimed, clause, trig.start)
         args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
         # "Two officials told him to smuggle rifles": in a type whose quantity is of the goods or money moved, a
         # count of those who act is not the event's ("4,000 workers earn", "eleven countries set up a team" are)
@@ -119,6 +123,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             args.append(when[0])
         att = attribution_of(doc.attributions, trig.start, trig.end)
         args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None, voice)
+        args = speaker_country(ctx, accused_agents(ctx, args, doc.attributions, att), doc.attributions, att)
         args = with_enclosing_places(ctx, sent, with_named_appositions(ctx, sent, args), tax.types[hit.type].roles)
         agent = next((a for a in args if a.role == "agent"), None)
         if hit.agents and agent is not None and agent.entity is not None and not any(

@@ -17,18 +17,30 @@ from .consequences import attach_consequences
 from .evidence import actor_score, generic, parties
 from .evidence import canonical as _canonical
 from .items import Item, evidence_items, is_copy_pair, kept_apart, pair_score
-from .scoring import FAR_SCORE_BOUND, LINK_THRESHOLD, type_score
+from .phases import phases_differ
+from .scoring import FAR_SCORE_BOUND, LINK_THRESHOLD, STRONG_LINK_SCORE, type_score
 from .summaries import make_case
 from .syndication import DisjointSets, source_keys, syndication_groups
 
 
-def _cluster_score(item: Item, cluster: list[Item], scores: list[float]) -> float:
+def _cluster_score(item: Item, cluster: list[Item], scores: list[float], threshold: float) -> float:
     """The average score of ``item`` against a cluster, or its best score against an event of a copy of
     its own text: a copy reports what its original reports, whatever its own dates (a mirror re-dated)
-    make of the rest of the cluster."""
+    make of the rest of the cluster; at least the threshold on one strong match (:func:`strong_floor`)."""
     avg = sum(scores) / len(scores)
     copies = [s for m, s in zip(cluster, scores) if is_copy_pair(item, m)]
-    return max([avg, *copies])
+    return max([avg, *copies, strong_floor([(item, m, s) for m, s in zip(cluster, scores)], threshold)])
+
+
+def strong_floor(pairs: list[tuple[Item, Item, float]], threshold: float) -> float:
+    """``threshold`` when one pair is strong evidence (``STRONG_LINK_SCORE``) and no pair of one phase is a
+    hard conflict (a 0: dates or figures apart), else 0.  The average weighs every member alike, so a
+    case that holds many generic mentions (0.4-0.5 each against anything of its type) would outvote the
+    one report that matches the new event on actors, date and figure; the strong match decides, and the
+    average still ranks the clusters.  A pair of two phases of one act (a theft and the laundering of its
+    proceeds: :mod:`.phases`) scores 0 without any disagreement, as it does inside the case already."""
+    same_phase = [s for x, y, s in pairs if not phases_differ(x.event, y.event)]
+    return threshold if same_phase and max(same_phase) >= STRONG_LINK_SCORE and min(same_phase) > 0 else 0.0
 
 
 def _cluster(items: list[Item], threshold: float) -> list[list[Item]]:
@@ -86,7 +98,7 @@ class Greedy:
             if not peers:
                 continue
             scores = [pair_score(item, m) for m in peers]
-            rank = (i in self.anchored, _cluster_score(item, peers, scores))
+            rank = (i in self.anchored, _cluster_score(item, peers, scores, self.threshold))
             if rank[1] >= self.threshold and rank >= best_rank:
                 best, best_rank = i, rank
         if best is None:
@@ -131,7 +143,7 @@ def merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[It
     def link_score(i: int, j: int) -> float:
         if any(type_score(t, u) == 0 for t in types[i] for u in types[j]):
             return 0.0
-        total, best_copy, pairs = 0.0, 0.0, 0
+        best_copy, pair_scores = 0.0, []  # (x, y, score)
         for x in clusters[i]:
             for y in clusters[j]:
                 if actor_score(x.event, y.event) == 0:
@@ -139,11 +151,13 @@ def merge_clusters(clusters: list[list[Item]], threshold: float) -> list[list[It
                 if kept_apart(x, y):
                     continue
                 score = pair_score(x, y)
-                total += score
-                pairs += 1
+                pair_scores.append((x, y, score))
                 if is_copy_pair(x, y):
                     best_copy = max(best_copy, score)
-        return max(total / pairs, best_copy) if pairs else 0.0
+        if not pair_scores:
+            return 0.0
+        avg = sum(s for _, _, s in pair_scores) / len(pair_scores)
+        return max(avg, best_copy, strong_floor(pair_scores, threshold))
 
     # Blocking: only clusters holding related types can score above 0, so each cluster is compared
     # with those alone (not all pairs).

@@ -12,6 +12,10 @@ from .phases import phases_differ
 from .taxonomy import taxonomy
 
 LINK_THRESHOLD = 0.5
+# A pair this strong (actors, date, figure and goods all agreeing) is one event by itself: an event that
+# scores so with one member of a case joins it, short of a hard conflict (a 0) with any other member,
+# however many weak generic mentions in the case average it below LINK_THRESHOLD (clustering).
+STRONG_LINK_SCORE = 0.75
 # The weights of actors, time, quantity and item in a pair's score, and the factor a soft time conflict
 # (a time score below SOFT_TIME) puts on it.
 WEIGHTS = (0.45, 0.25, 0.15, 0.15)

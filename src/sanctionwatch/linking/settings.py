@@ -32,6 +32,7 @@ class LinkingRules:
     contrastive_words: frozenset[str] = frozenset()  # "other", "another": a party set apart from one named before
     type_item_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> the goods it implies
     corporate_designators: frozenset[str] = frozenset()  # "corp", "inc": a company's legal form, not its name
+    named_target_types: frozenset[str] = frozenset()  # acts done to one named thing (a vessel seized)
 
 
 @lru_cache(maxsize=1)
@@ -62,4 +63,5 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         contrastive_words=frozenset(str(w).casefold() for w in raw.get("contrastive_words") or ()),
         type_item_classes={str(t): frozenset(map(str, v or ())) for t, v in (raw.get("type_item_classes") or {}).items()},
         corporate_designators=frozenset(str(w).casefold() for w in raw.get("corporate_designators") or ()),
+        named_target_types=frozenset(map(str, raw.get("named_target_types") or ())),
     )

@@ -1,5 +1,6 @@
-"""Named victims of one-victim acts (``single_incident_types``: a theft from one exchange): whether two
-reports name the same victim, a different one, or leave it open."""
+"""Named victims of one-victim acts (``single_incident_types``: a theft from one exchange; and the named
+things of ``named_target_types``: a vessel seized): whether two reports name the same victim, a different
+one, or leave it open."""
 
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ def _is_state(actor_id: str) -> bool:
     return actor is not None and actor.type == "country"
 
 
+def _squashed(event: Event) -> frozenset[str]:
+    """Each named victim's letters without the breaks between its words: one romanised name is written
+    whole, spaced or hyphenated by different outlets ("Sunbird", "Sun Bird", "SUN-BIRD"), which word by
+    word share nothing."""
+    return frozenset("".join(_VICTIM_WORD.findall(arg.entity.removeprefix("local:"))).replace("_", "")
+                     for arg in event.arguments
+                     if arg.role == "target" and arg.entity and not _is_state(arg.entity))
+
+
 def _phrase_words(event: Event) -> list[frozenset[str]]:
     """The words of the phrase each named victim is given by ("Plover's Kestrel bridge" for the Kestrel)."""
     return [frozenset(w.casefold() for w in _VICTIM_WORD.findall(arg.text) if len(w) > 1)
@@ -52,8 +62,9 @@ def specific_victims(event: Event) -> list[frozenset[str]]:
 
 
 def one_victim_acts(a: Event, b: Event) -> bool:
-    """Both are acts done to one victim (``single_incident_types``: a theft from one exchange)."""
-    single = rules().single_incident_types
+    """Both are acts done to one victim (``single_incident_types``: a theft from one exchange) or to one
+    named thing (``named_target_types``: a vessel seized)."""
+    single = rules().single_incident_types | rules().named_target_types
     return a.type in single and b.type in single
 
 
@@ -67,7 +78,8 @@ def victims_agree(a: Event, b: Event) -> bool:
     if not one_victim_acts(a, b):
         return False
     va, vb = specific_victims(a), specific_victims(b)
-    return any(_alike(x, y) for x in va for y in vb) or (bool(va and vb) and (_within_phrases(va, b) or _within_phrases(vb, a)))
+    return (any(_alike(x, y) for x in va for y in vb) or bool(_squashed(a) & _squashed(b))
+            or (bool(va and vb) and (_within_phrases(va, b) or _within_phrases(vb, a))))
 
 
 def victims_conflict(a: Event, b: Event) -> bool:
@@ -86,5 +98,5 @@ def victims_conflict(a: Event, b: Event) -> bool:
         if va or vb:
             return False
         va, vb = [n for n in victim_names(a) if n], [n for n in victim_names(b) if n]
-    return (bool(va and vb) and not any(_alike(x, y) for x in va for y in vb)
+    return (bool(va and vb) and not any(_alike(x, y) for x in va for y in vb) and not (_squashed(a) & _squashed(b))
             and not _within_phrases(va, b) and not _within_phrases(vb, a))
