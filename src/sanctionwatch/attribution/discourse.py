@@ -49,6 +49,7 @@ class Discourse:
     blocks: Sequence[tuple[int, Doc]] = ()  # (start, parse) of every block, for the sentence before a pronoun
     # a family name two or more people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) -> their ids
     shared: dict[str, frozenset[str]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)  # person id -> "m"/"f", as the text's pronouns gave it
 
     @classmethod
     def of(cls, text: str, entities: Sequence[Entity], titles: frozenset[str] = frozenset()) -> "Discourse":

@@ -34,6 +34,7 @@ from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_
 from .headlines import colon_headline, title_headline, verb_read_as_name
 from .published import carried_statement
 from .discourse import Discourse
+from .pronoun_gender import seed_honorifics
 from .speaker import Speaker, decide
 from .quotes import repair_quotations
 from .answers import answer_drafts
@@ -274,6 +275,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     reported" the mission, not the outlet, is the speaker a following "It said" refers to.
     """
     dis = Discourse.of(text, entities, lex.person_nouns)
+    seed_honorifics(dis)
     dis.blocks = [(b.start, b.doc) for b in parsed.blocks]
     # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
     starts = block_starts(parsed)

@@ -31,6 +31,8 @@ from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, 
 from .antecedents import (cue_tense, document_author, document_subject_before, headline_noun, plural_subject_before, relative_antecedent,
                           sentence_before, subject_before)
 from .people import named_in_apposition, one_of_its_people
+from .pronoun_gender import agreeing_person_before, clashes, remember
+from .role_holders import holder_after_country, second_subject_holder
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
@@ -167,6 +169,10 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
                 return named, _pick_affiliation(rest), None
     if (missed := named_in_apposition(head, lex.person_nouns)) is not None:
         return missed, None, None
+    if lemma in lex.person_nouns and (held := holder_after_country(dis, base, head, lex.person_nouns)) is not None:
+        return held[0], held[1], None
+    if lemma in lex.person_nouns and (holder := second_subject_holder(dis, base, head)) is not None:
+        return holder, _pick_affiliation([e for e in _phrase_entities(dis, base, head, set()) if e is not holder]), None
     if lemma in lex.person_nouns and (titled := _named_after_body(dis, base, head)) is not None:
         return titled[0], titled[1], None
     if lemma in lex.person_nouns:
@@ -301,6 +307,11 @@ def decide(
             entity = subj
         else:
             entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, cue_tense(cue))
+        if clashes(dis, entity, low):
+            # "... she added." then "he said": the envoy is "she", so "he" is the nearest person named before who
+            # can be "he", not the speaker who has the floor
+            entity = agreeing_person_before(dis, at, low)
+        remember(dis, entity, low)
         if want == "group" and entity is not None and entity.type.lower() == "person":
             entity = None  # "they said" after a named official speaks for a group the text did not name
     else:
