@@ -11,6 +11,8 @@ reports), each restated in the team's own words.
   name read as the object of "of"): the person named holds the role, so speaks.
 - A gendered pronoun agrees with its antecedent: once "she" meant the US envoy, "he" is the nearest person named
   before who can be "he" ("A view shared by envoy John Doe, he said: ..."), not the envoy.
+- A family name several people of the text share, with a title ("Ambassador Kim"), is the one the text introduced
+  with that title, not the last of them to speak.
 """
 
 from __future__ import annotations
@@ -103,3 +105,13 @@ def test_an_honorific_gives_the_gender(attributions_of):
     atts = attributions_of(text, resolve=True)
     shes = [a for a in atts if joined(a.source) == "she"]
     assert shes and shes[0].source_entity == "local:jane-roe", show(atts)
+
+
+@pytest.mark.parametrize("title,expected", [("Ambassador", "local:kim-song"), ("negotiator", "local:kim-myong-gil")])
+def test_a_titled_family_name_is_the_one_introduced_with_that_title(attributions_of, title, expected):
+    text = ("Pyongyang's Ambassador Kim Song spoke to the press after the vote was called off. "
+            "The chief negotiator Kim Myong Gil told journalists in Beijing that the talks had failed.\n\n"
+            f"{title} Kim said the three countries should think again.")
+    atts = attributions_of(text, resolve=True)
+    last = [a for a in atts if joined(a.source) == f"{title} Kim"]
+    assert last and last[0].source_entity == expected, show(atts)

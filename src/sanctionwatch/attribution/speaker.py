@@ -76,6 +76,8 @@ def _entity_of_token(dis: Discourse, base: int, tok: Token) -> Entity | None:
     # "Kim Yo Jong ... criticized X. 'Y,' Kim said": a family name two people share names the last of them to
     # have spoken (the other would be named in full)
     at = _char(base, tok)[0]
+    if owners and tok.i > 0 and (titled := dis.titled_owner(tok.doc[tok.i - 1].text, tok.text)) is not None:
+        return titled  # "Ambassador Pak": the Pak the text introduced as ambassador, whoever spoke last
     recent = (e for pos, e in reversed(dis.speakers) if 0 <= at - pos <= CONTINUITY_WINDOW and owners and e.id in owners)
     return next(recent, named)
 
