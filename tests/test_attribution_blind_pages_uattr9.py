@@ -13,6 +13,8 @@ reports), each restated in the team's own words.
   before who can be "he" ("A view shared by envoy John Doe, he said: ..."), not the envoy.
 - A family name several people of the text share, with a title ("Ambassador Kim"), is the one the text introduced
   with that title, not the last of them to speak.
+- A strong verb closing its report ("It will be hard to try them, the agent admitted.") after a sentence whose
+  tagged content ran on into it: the closing report is found, and the content before ends at its own sentence.
 """
 
 from __future__ import annotations
@@ -115,3 +117,19 @@ def test_a_titled_family_name_is_the_one_introduced_with_that_title(attributions
     atts = attributions_of(text, resolve=True)
     last = [a for a in atts if joined(a.source) == f"{title} Kim"]
     assert last and last[0].source_entity == expected, show(atts)
+
+
+@pytest.mark.parametrize("text,cue,said,stance", [
+    ("It is believed that most of the defendants are in Russia. It will be hard to put them on trial, Roe conceded. "
+     "The Treasury is giving support by offering a large reward for information on the whereabouts of the "
+     "defendants.", "conceded", "It will be hard to put them on trial", "confirm"),
+    ("It is believed that most of the crew are in Russia. The ship never carried coal, the owner denied. The coast "
+     "guard is giving support by offering a large reward for information on the whereabouts of the crew.",
+     "denied", "The ship never carried coal", "deny"),
+])
+def test_a_strong_closing_report_after_a_run_on_is_found(attributions_of, text, cue, said, stance):
+    atts = attributions_of(text)
+    hit = [a for a in atts if joined(a.cue) == cue]
+    assert hit and joined(hit[0].content) == said and hit[0].stance == stance, show(atts)
+    before = [a for a in atts if a is not hit[0] and said[:20] in joined(a.content)]
+    assert not before, show(atts)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
-from .assemble import block_starts, clip_run_on, content_text, finish, source_tokens, without_self_quotes
+from .assemble import block_starts, clip_run_on, content_text, run_on_reports, finish, source_tokens, without_self_quotes
 from .draft import Draft, draft_from_group, span_chars
 from .phrases import (
     borrow_subject,
@@ -182,6 +182,12 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 # "This was stated by the envoy": the sentence before is what the envoy said
                 out.append(_rule_draft(text, bi, block, back[0], back[1], [back[2]], "passive", 0.5))
             continue
+        if inside is None and tok.i not in taken and (closing := postposed_rule(doc, tok)) is not None \
+                and not any(i in taken for r in closing for i in range(*r)):
+            # "The case will take years, the prosecutor conceded.": a strong verb closing its report, which the
+            # tagger lost (its content went to a report before it)
+            out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
+            continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
         if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues, lex.document_nouns)):
             found = verb_rule(doc, tok, taken - freed, sources or set(), lex.negating_verbs)
@@ -333,7 +339,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         drafts += [d for _, d in read]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]
-        taken = {i for sp in used for i in range(sp.start, sp.end)}
+        taken = {i for sp in used for i in range(sp.start, sp.end)} - run_on_reports(block.doc, groups, speech)
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
         if not groups and (title := title_headline(text, bi, block, lex) or colon_headline(text, bi, block, lex)) is not None:
