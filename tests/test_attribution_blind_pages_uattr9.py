@@ -15,6 +15,8 @@ reports), each restated in the team's own words.
   with that title, not the last of them to speak.
 - A strong verb closing its report ("It will be hard to try them, the agent admitted.") after a sentence whose
   tagged content ran on into it: the closing report is found, and the content before ends at its own sentence.
+- A speech participle the parser hangs on a passive reported clause ("The agency said a summit will be held soon,
+  adding that ..."): the clause's subject undergoes the act and says nothing; the reporter goes on.
 """
 
 from __future__ import annotations
@@ -133,3 +135,15 @@ def test_a_strong_closing_report_after_a_run_on_is_found(attributions_of, text, 
     assert hit and joined(hit[0].content) == said and hit[0].stance == stance, show(atts)
     before = [a for a in atts if a is not hit[0] and said[:20] in joined(a.content)]
     assert not before, show(atts)
+
+
+@pytest.mark.parametrize("text", [
+    "The spy agency said on Monday a new round of talks will be held \"in the coming weeks,\" adding Seoul wants "
+    "the meeting to take place in the South.",
+    "The ministry said the two tankers had been seized by the coast guard, adding that the crews were questioned.",
+])
+def test_a_participle_after_a_passive_clause_is_the_reporters(attributions_of, text):
+    atts = attributions_of(text)
+    adding = [a for a in atts if joined(a.cue) == "adding"]
+    assert adding and joined(adding[0].source).startswith("The "), show(atts)
+    assert joined(adding[0].source) in ("The spy agency", "The ministry"), show(atts)
