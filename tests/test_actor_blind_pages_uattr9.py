@@ -2,9 +2,11 @@
 Korean paper on an intelligence briefing), restated in the team's own words:
 
 - a person named by the family name alone right after a long title ("Chief Cabinet Secretary Matsuno said",
-  "Japan's Ambassador to the United Nations Ishikane said"), as translated copy does;
+  "Japan's Ambassador to the United Nations Takahara said"), as translated copy does;
 - a body named again by the short form of its name ("the Ministry of National Defense ... Defense Ministry
-  spokesperson"), which is that body when it is the only known body of the page the short form fits.
+  spokesperson"), which is that body when it is the only known body of the page the short form fits;
+- a Korean name of the hyphenated shape the NER missed ("the Customs Service (KCS) Ha Min-seok told ..."), a
+  person whose bare family name later on is the same person.
 
 Every sentence is written for the test (invented people and events)."""
 
@@ -70,3 +72,21 @@ def test_a_short_form_two_known_bodies_fit_stays_apart(nlp, table):
     later = ids_at(entities, text, "Defense Ministry", 0)
     assert not later & ids_at(entities, text, "Ministry of National Defense")
     assert not later & ids_at(entities, text, "Russian Defence Ministry")
+
+
+def test_a_hyphenated_korean_name_the_ner_missed_is_a_person(nlp, table):
+    text = ("The Korea Customs Service (KCS) Ha Min-seok told the committee on Tuesday that coal had entered the port. "
+            "Ha also said the ships had changed their names.")
+    entities = entities_of(nlp, text, table, [("The Korea Customs Service", "ORG"), ("KCS", "ORG")])
+    first = ids_at(entities, text, "Ha Min-seok")
+    assert first and "person" in kinds_at(entities, text, "Ha Min-seok")
+    assert ids_at(entities, text, "Ha also") & first
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Floods hit North Hwang-hae this week, the agency said.", "North Hwang-hae"),
+    ("Crops failed in South Phyong-an after the drought, officials said.", "South Phyong-an"),
+])
+def test_a_place_or_a_longer_name_is_no_hyphenated_person(nlp, table, text, surface):
+    entities = entities_of(nlp, text, table, [])
+    assert "person" not in kinds_at(entities, text, surface)
