@@ -26,6 +26,10 @@ STORY = (
     "Note: View the indictment here and the wanted posters here.",
     "Read the full report here.",
     "See also  Floods close the harbour road",
+    "Details of the study can be read here and here.",
+    "The full list is available here.",
+    "Jane Roe contributed to this report, which first ran on the broadcaster's Korean service.",
+    "Associated Press writer John Doe in Seoul contributed reporting to this story.",
 ])
 def test_a_line_of_clutter_is_ignored(clutter):
     text = STORY + "\n" + clutter + "\n\n" + STORY
@@ -39,7 +43,16 @@ def test_a_line_of_clutter_is_ignored(clutter):
     "The fund lost 85% of its value, while the index rose 40% over the year.",
     "Note that the ministry will publish the figures here in May, officials said.",
     "See also the annex, which lists the ships seized by the coast guard.",
+    "The ministry said more details can be found here in the annex, which lists the ships.",
+    "The minister said the full list is available here in Seoul, where the talks were held.",
+    "Officials said the tanker contributed to this year's rise in coal exports.",
 ])
 def test_story_lines_that_look_alike_are_kept(line):
     text = line + "\n\n" + STORY
     assert kept_whole(text, line)
+
+
+def test_a_link_sentence_is_ignored_with_the_text_after_it_kept():
+    text = STORY + "\nDetails of the study can be read here and here.  Besides the authors, the panel said the ship left.\n"
+    assert ignored_whole(text, "Details of the study can be read here and here.")
+    assert kept_whole(text, "Besides the authors, the panel said the ship left.")
