@@ -17,6 +17,8 @@ reports), each restated in the team's own words.
   tagged content ran on into it: the closing report is found, and the content before ends at its own sentence.
 - A speech participle the parser hangs on a passive reported clause ("The agency said a summit will be held soon,
   adding that ..."): the clause's subject undergoes the act and says nothing; the reporter goes on.
+- A lede that describes its speaker ("..., said a former inspector of the monitoring team.") and names them in the
+  next paragraph ("..., said Jane Roe, a retired inspector who ...", or "Roe, 41, ..."): one person.
 """
 
 from __future__ import annotations
@@ -147,3 +149,23 @@ def test_a_participle_after_a_passive_clause_is_the_reporters(attributions_of, t
     adding = [a for a in atts if joined(a.cue) == "adding"]
     assert adding and joined(adding[0].source).startswith("The "), show(atts)
     assert joined(adding[0].source) in ("The spy agency", "The ministry"), show(atts)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("SEOUL - Closer checks at sea are the only way to stop the fuel deliveries, said a former inspector of the "
+     "monitoring team.\n\n"
+     "\"Every port sees only a piece of the trade,\" said Jane Roe, a retired inspector who worked for the team "
+     "for six years.", "local:jane-roe"),
+    ("A fisherman from the border town said the patrol boats had stopped coming.\n\n"
+     "Pak Chol-su, 41, said he had sold his catch to traders from the other side for years.", "local:pak-chol-su"),
+])
+def test_a_lede_speaker_named_in_the_next_paragraph(attributions_of, text, expected):
+    atts = attributions_of(text, resolve=True)
+    assert atts and atts[0].source_entity == expected, show(atts)
+
+
+def test_a_described_speaker_the_next_paragraph_does_not_name_stays_unnamed(attributions_of):
+    text = ("A diplomat at the council said the vote would be close.\n\n"
+            "\"We will not support it,\" said Jane Roe, the Ruritanian ambassador, after the meeting.")
+    atts = attributions_of(text, resolve=True)
+    assert atts and atts[0].source_entity is None, show(atts)

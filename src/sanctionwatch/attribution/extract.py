@@ -34,6 +34,7 @@ from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_
 from .headlines import colon_headline, title_headline, verb_read_as_name
 from .published import carried_statement
 from .discourse import Discourse
+from .lede_speakers import lede_named_next
 from .pronoun_gender import seed_honorifics
 from .speaker import Speaker, decide
 from .quotes import repair_quotations
@@ -294,14 +295,16 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
             top, depth = drafts[top].parent, depth + 1
         return at(top), depth
 
+    sources: list[list] = [[] for _ in drafts]
     for k in sorted(range(len(drafts)), key=lambda k: (key(k), at(k))):
         d = drafts[k]
         parent = out[d.parent] if d.parent is not None else None
-        src = source_tokens(text, parsed, d)
+        src = sources[k] = source_tokens(text, parsed, d)
         start = at(k)
         toks = src or d.cue_tokens
         base = starts.get(id(toks[0].doc), parsed.blocks[d.block].start) if toks else parsed.blocks[d.block].start
         out[k] = decide(dis, base, src, d.cue_tokens, d.content, parent, lex, dis.in_quote(start, start + 1))
+    lede_named_next(text, sources, [at(k) for k in range(len(drafts))], out, entities)
     return out
 
 
