@@ -19,6 +19,8 @@ reports), each restated in the team's own words.
   adding that ..."): the clause's subject undergoes the act and says nothing; the reporter goes on.
 - A lede that describes its speaker ("..., said a former inspector of the monitoring team.") and names them in the
   next paragraph ("..., said Jane Roe, a retired inspector who ...", or "Roe, 41, ..."): one person.
+- A speech verb the parser read as the head of a noun compound ("... left unmentioned as President Roe claims to
+  have ended the threat"): the name hung on it is its subject, not the subject of the clause it hangs on.
 """
 
 from __future__ import annotations
@@ -169,3 +171,11 @@ def test_a_described_speaker_the_next_paragraph_does_not_name_stays_unnamed(attr
             "\"We will not support it,\" said Jane Roe, the Ruritanian ambassador, after the meeting.")
     atts = attributions_of(text, resolve=True)
     assert atts and atts[0].source_entity is None, show(atts)
+
+
+def test_a_name_hung_on_the_verb_as_a_compound_is_its_subject(attributions_of):
+    text = ("The regime is pushing ahead with its rocket work at 20 hidden yards that have been spotted in new "
+            "commercial satellite photos, a web of sites long known to foreign spy services but left unmentioned as "
+            "President Trump claims to have ended the North’s nuclear threat.")
+    atts = [a for a in attributions_of(text, resolve=True) if joined(a.cue) == "claims"]
+    assert atts and joined(atts[0].source) == "President Trump" and atts[0].source_entity == "donald-trump", show(atts)
