@@ -1,7 +1,7 @@
 """Actor identity read on a ninth blind set of real pages (translated Japanese coverage of a council meeting, a
 Korean paper on an intelligence briefing), restated in the team's own words:
 
-- a person named by the family name alone right after a long title ("Chief Cabinet Secretary Matsuno said",
+- a person named by the family name alone right after a long title ("Chief Cabinet Secretary Morikawa said",
   "Japan's Ambassador to the United Nations Takahara said"), as translated copy does;
 - a body named again by the short form of its name ("the Ministry of National Defense ... Defense Ministry
   spokesperson"), which is that body when it is the only known body of the page the short form fits;
