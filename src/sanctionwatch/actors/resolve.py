@@ -15,7 +15,8 @@ from .groups import Group, Groups, absorb, name_tokens
 from .inner_places import inner_places
 from .roles import add_role_mentions
 from .scan import AliasHit, NerSpan, scan_blocks
-from .surnames import add_surname_mentions, merge_romanisations
+from .short_bodies import merge_short_body_names
+from .surnames import add_hyphenated_names, add_surname_mentions, merge_romanisations
 from .titled_names import add_titled_names
 from .table import ALIAS_LABEL, DEMONYM_ENDING, PLACE_LABELS, PLACE_TYPES, RESOLVED_ONLY_LABELS, Actor, ActorTable, load_actor_table
 
@@ -171,7 +172,9 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
     _merge_short_names(groups, table)
+    merge_short_body_names(groups, table.organisation_heads + table.body_heads)
     add_titled_names(groups, parsed.text, table.role_nouns, table.organisation_heads + table.body_heads)
+    add_hyphenated_names(groups, parsed.text, table.title_words)
     merge_romanisations(groups)
     add_surname_mentions(groups, parsed.text, table.title_words)
     add_role_mentions(groups, parsed.text, table.role_nouns)

@@ -22,9 +22,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import Mention
 from ..resources import package_yaml
 from .groups import Group, Groups, absorb, name_tokens
+from .scan import NerSpan
 
 # a surname that is also an English word ("No", "An", "So") opens too many sentences to stand alone
 _MIN_SURNAME = 2
+
+
+@lru_cache(maxsize=1)
+def _place_openers() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in package_yaml("romanisation.yaml").get("place_openers") or [])
 
 
 @lru_cache(maxsize=1)
@@ -129,3 +135,33 @@ def merge_romanisations(groups: Groups) -> None:
                 keep, _ = absorb(groups, groups.by_id[other], g)
                 seen[key] = keep.id
                 break
+
+
+# "Ha Min-seok", "Yun Ji-ho": a family name and a hyphenated two-syllable given name, the South Korean press's
+# spelling of a person
+_HYPHENATED_NAME = re.compile(r"(?<![\w’'.-])(?P<family>[A-Z][a-z]{0,4})[ \t]+(?P<given>[A-Z][a-z]{1,5}-[a-z]{1,5})(?![\w’'-])")
+
+
+def add_hyphenated_names(groups: Groups, text: str, title_words: frozenset[str]) -> None:
+    """A person for each Korean name of the hyphenated shape that no mention covers (the NER misses many after
+    an acronym or a title: "the Customs Service (KCS) Ha Min-seok told ...").  A capitalised word
+    right before it, not a title, makes it part of a longer name and is left alone."""
+    taken = bytearray(len(text))
+    for g in groups.by_id.values():
+        for m in g.mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for hit in _HYPHENATED_NAME.finditer(text):
+        family = hit.group("family").lower()
+        if fold(family) not in _romanisation()[1] or family in _place_openers() or taken.find(1, hit.start(), hit.end()) != -1:
+            continue
+        before = _NAME_BEFORE.search(text, max(0, hit.start() - 40), hit.start())
+        if before is not None and before.group().split()[0].lower() not in title_words \
+                and not _SENTENCE_OPENING.search(text, max(0, before.start() - 3), before.start()):
+            continue
+        span = NerSpan(hit.start(), hit.end(), hit.group(), "PERSON")
+        group = groups.local(span)
+        group.type = "person"
+        tokens = name_tokens(hit.group())
+        if tokens not in group.names:
+            group.names.append(tokens)
+        group.mentions.append(Mention(hit.start(), hit.end(), hit.group(), "PERSON"))

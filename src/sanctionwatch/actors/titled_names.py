@@ -41,15 +41,14 @@ def add_titled_names(groups: Groups, text: str, role_nouns: tuple[str, ...], hea
         first = words[-3].group() if len(words) >= 4 else ""
         if first and korean_surname(name_tokens(" ".join(w.group() for w in words[-3:]))) is not None:
             size = 3
-        name, title = words[-size:], [w.group() for w in words[:-size]]
-        if not any(w.lower() in roles for w in title) or title[-1].lower() in _FUNCTION:
+        found = _name_span(m, words, size, roles, head_words, spans)
+        if found is None:
+            # "Chief Cabinet Secretary Morikawa said", "Ambassador to the United Nations Takahara said": translated
+            # copy names a person by the family name alone, right after the title word or the body's name
+            found = _name_span(m, words, 1, roles, head_words, spans, alone=True)
+        if found is None:
             continue
-        texts = [w.group() for w in name]
-        if any(not t[0].isupper() or not t.replace("-", "").isalpha() or t.lower() in head_words | roles for t in texts):
-            continue
-        start, end = m.start("run") + name[0].start(), m.start("run") + name[-1].end()
-        if any(s < end and start < e for s, e in spans):
-            continue
+        start, end = found
         group = groups.local(NerSpan(start, end, text[start:end], "PERSON"))
         group.type = "person"
         tokens = name_tokens(text[start:end])
@@ -61,3 +60,31 @@ def add_titled_names(groups: Groups, text: str, role_nouns: tuple[str, ...], hea
         for other in [g for g in groups.by_id.values() if g is not group and g.id.startswith("local:") and g.type == "person"]:
             if other.names and all(contains(tokens, n) for n in other.names):
                 absorb(groups, group, other)
+
+
+# a month or a weekday before the verb is a date ("Minister Roe on Monday said" is not at issue: only one
+# capitalised word stands alone here)
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december"})
+
+
+def _name_span(m: re.Match[str], words: list[re.Match[str]], size: int, roles: frozenset[str], head_words: frozenset[str],
+               spans: list[tuple[int, int]], alone: bool = False) -> tuple[int, int] | None:
+    """Character span of the last ``size`` words of the run as a person's name after a title, or None."""
+    name, title = words[-size:], [w.group() for w in words[:-size]]
+    if not any(w.lower() in roles for w in title) or title[-1].lower() in _FUNCTION:
+        return None
+    texts = [w.group() for w in name]
+    if any(not t[0].isupper() or not t.replace("-", "").isalpha() or t.lower() in head_words | roles for t in texts):
+        return None
+    start, end = m.start("run") + name[0].start(), m.start("run") + name[-1].end()
+    if any(s < end and start < e for s, e in spans):
+        return None
+    if alone:
+        # the word before must end the title: a title word, or the last word of an actor's name ("United Nations")
+        before = m.start("run") + words[-2].start(), m.start("run") + words[-2].end()
+        if len(texts[0]) < 3 or texts[0].lower() in _DATE_WORDS or not (
+                title[-1].lower() in roles or any(s < before[1] and before[0] < e for s, e in spans)):
+            return None
+    return start, end

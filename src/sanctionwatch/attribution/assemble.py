@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..actors import dateline_end
 from ..model import Attribution, Entity
@@ -15,6 +15,7 @@ from .features import QUOTE_CHARS
 from .lexicon import Lexicon
 from .meaning import cue_head, is_hedged, kind_of, stance_of
 from .speaker import Speaker
+from .tagger import Group
 
 
 def content_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -197,13 +198,14 @@ def without_self_quotes(out: list[Attribution]) -> list[Attribution]:
 def clip_run_on(text: str, drafts: list[Draft]) -> None:
     """An unquoted content that runs on past its sentence into the next one, where another speaker begins ("The
     resolution also states that it is not meant to harm civilians. We maintain that it must be implemented."),
-    ends where that sentence starts: the next speaker's words are not nested in the first one's."""
+    ends where that sentence starts: the next speaker's words are not nested in the first one's (whether or not
+    the run-on reaches the next speaker's cue: "... has fled. The case will take years, the prosecutor conceded.")."""
     for b in drafts:
         if not b.source or not b.cue or not b.cue_tokens:
             continue
         cue_at, b_sent = b.cue[0][0], _sentence_chars(b.cue[0][0], b.cue_tokens[0])
         for a in drafts:
-            if a is b or not a.cue_tokens or not a.cue or not any(s <= cue_at < e for s, e in a.content):
+            if a is b or not a.cue_tokens or not a.cue or not any(s < b_sent[1] and b_sent[0] < e for s, e in a.content):
                 continue
             if any(ch in QUOTE_CHARS for s, e in a.content for ch in text[s:e]):
                 continue  # a quotation may run over sentences
@@ -212,6 +214,26 @@ def clip_run_on(text: str, drafts: list[Draft]) -> None:
             if min(s for s, _ in a.content) < a_end <= b_sent[0] and min(s for s, _ in b.source) >= b_sent[0]:
                 clipped = [strip_span(text, s, min(e, b_sent[0])) for s, e in a.content if s < b_sent[0]]
                 a.content = [(s, e) for s, e in clipped if e > s] or a.content
+
+
+def run_on_reports(doc: Doc, groups: Sequence[Group], speech: frozenset[str]) -> set[int]:
+    """Tokens of a tagger's unquoted content that ran on past its cue's sentence into a sentence with a speech verb
+    and a named subject of its own ("Officials believe the crew has fled. The case will take years, the
+    prosecutor conceded."): that sentence is another report, so its words are left for the rules (``clip_run_on`` then ends
+    the first content where the second report's sentence starts)."""
+    freed: set[int] = set()
+    for g in groups:
+        if not g.cue:
+            continue
+        end = doc[g.cue[0].start].sent.end
+        for sp in g.content:
+            if sp.end <= end or any(ch in QUOTE_CHARS for t in doc[sp.start : sp.end] for ch in t.text):
+                continue
+            for sent in {doc[i].sent.start: doc[i].sent for i in range(max(sp.start, end), sp.end)}.values():
+                if any(t.lemma_.lower() in speech and t.pos_ == "VERB"
+                       and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in t.children) for t in sent):
+                    freed.update(range(max(sp.start, sent.start), min(sp.end, sent.end)))
+    return freed
 
 
 def _sentence_chars(at: int, tok: Token) -> tuple[int, int]:

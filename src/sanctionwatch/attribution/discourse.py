@@ -49,6 +49,9 @@ class Discourse:
     blocks: Sequence[tuple[int, Doc]] = ()  # (start, parse) of every block, for the sentence before a pronoun
     # a family name two or more people of the text share ("Kim" of Kim Yo Jong and Kim Jong Un) -> their ids
     shared: dict[str, frozenset[str]] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)  # person id -> "m"/"f", as the text's pronouns gave it
+    # (title, family name) -> the ids of the persons the text introduced with that title ("Ambassador Pak Chol")
+    titled: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     # where the last speaker who names no one took the floor ("another source said"): a pronoun right after
     # is that source, not an actor named before it
     unnamed: int | None = None
@@ -74,7 +77,15 @@ class Discourse:
                 names.setdefault(word, next(m.entity for m in mentions if m.entity.id in ids))
         shared = {word: frozenset(ids) for word, ids in firsts.items() if len(ids) > 1 and word not in names}
         return cls(text, entities, mentions, quoted, names=names, sides=person_sides(text, mentions, names),
-                   author=header_author(text, mentions), shared=shared)
+                   author=header_author(text, mentions), shared=shared, titled=_titled(text, mentions, titles))
+
+    def titled_owner(self, title: str, family: str) -> Entity | None:
+        """ "Ambassador Pak" after "UN Ambassador Pak Chol" and "negotiator Pak Song Il": of the people who
+        share the family name, the one the text introduced with that title."""
+        ids = self.titled.get((title.lower(), family.lower()), frozenset())
+        if len(ids) != 1:
+            return None
+        return next((m.entity for m in self.mentions if m.entity.id in ids), None)
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s < start and end < e for s, e in self.quoted)
@@ -157,3 +168,20 @@ def fits(ent: Entity, types: frozenset[str] | None, person: bool | None, not_hea
     if person is False and (is_person or ent.type in ("country", "place")):
         return False
     return types is None or ent.type in types
+
+
+_TITLE_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+
+
+def _titled(text: str, mentions: Sequence[Mention], titles: frozenset[str]) -> dict[tuple[str, str], frozenset[str]]:
+    """(title, family name) -> ids of the persons named with that title right before their name, or inside it."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        words = text[m.start : m.end].split()
+        if m.entity.type.lower() != "person" or len(words) < 2:
+            continue
+        if words[0].lower() in titles:
+            found.setdefault((words[0].lower(), words[1].lower()), set()).add(m.entity.id)
+        elif (before := _TITLE_BEFORE.search(text, max(0, m.start - 30), m.start)) and before.group(1).lower() in titles:
+            found.setdefault((before.group(1).lower(), words[0].lower()), set()).add(m.entity.id)
+    return {key: frozenset(ids) for key, ids in found.items()}

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from ..model import Attribution, Entity
 from ..read import Block, Parsed
-from .assemble import block_starts, clip_run_on, content_text, finish, source_tokens, without_self_quotes
+from .assemble import block_starts, clip_run_on, content_text, run_on_reports, finish, source_tokens, without_self_quotes
 from .draft import Draft, draft_from_group, span_chars
 from .phrases import (
     borrow_subject,
@@ -34,6 +34,8 @@ from .rules import (STRONG_STANCES, according_rule, as_clause_rule, cue_through_
 from .headlines import colon_headline, tail_colon_headline, title_headline, verb_read_as_name
 from .published import carried_statement
 from .discourse import Discourse
+from .lede_speakers import lede_named_next
+from .pronoun_gender import seed_honorifics
 from .speaker import Speaker, decide
 from .quotes import repair_quotations
 from .answers import answer_drafts
@@ -182,6 +184,12 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
                 # "This was stated by the envoy": the sentence before is what the envoy said
                 out.append(_rule_draft(text, bi, block, back[0], back[1], [back[2]], "passive", 0.5))
             continue
+        if inside is None and tok.i not in taken and (closing := postposed_rule(doc, tok)) is not None \
+                and not any(i in taken for r in closing for i in range(*r)):
+            # "The case will take years, the prosecutor conceded.": a strong verb closing its report, which the
+            # tagger lost (its content went to a report before it)
+            out.append(_rule_draft(text, bi, block, closing[0], closing[1], [closing[2]], None, 0.5))
+            continue
         found = verb_rule(doc, tok, taken if inside is None else set(), sources or set(), lex.negating_verbs)
         if not found and inside is None and tok.i not in taken and (freed := claims_object(tok, taken, lex.noun_cues, lex.document_nouns)):
             found = verb_rule(doc, tok, taken - freed, sources or set(), lex.negating_verbs)
@@ -275,6 +283,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     reported" the mission, not the outlet, is the speaker a following "It said" refers to.
     """
     dis = Discourse.of(text, entities, lex.person_nouns)
+    seed_honorifics(dis)
     dis.blocks = [(b.start, b.doc) for b in parsed.blocks]
     # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
     starts = block_starts(parsed)
@@ -287,14 +296,16 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
             top, depth = drafts[top].parent, depth + 1
         return at(top), depth
 
+    sources: list[list] = [[] for _ in drafts]
     for k in sorted(range(len(drafts)), key=lambda k: (key(k), at(k))):
         d = drafts[k]
         parent = out[d.parent] if d.parent is not None else None
-        src = source_tokens(text, parsed, d)
+        src = sources[k] = source_tokens(text, parsed, d)
         start = at(k)
         toks = src or d.cue_tokens
         base = starts.get(id(toks[0].doc), parsed.blocks[d.block].start) if toks else parsed.blocks[d.block].start
         out[k] = decide(dis, base, src, d.cue_tokens, d.content, parent, lex, dis.in_quote(start, start + 1))
+    lede_named_next(text, sources, [at(k) for k in range(len(drafts))], out, entities)
     return out
 
 
@@ -333,7 +344,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         drafts += [d for _, d in read]
         # spans the grouping dropped (content with no cue) do not block the rules
         used = [sp for g in groups for sp in g.cue + g.source + g.content]
-        taken = {i for sp in used for i in range(sp.start, sp.end)}
+        taken = {i for sp in used for i in range(sp.start, sp.end)} - run_on_reports(block.doc, groups, speech)
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
         if not groups and (title := title_headline(text, bi, block, lex) or colon_headline(text, bi, block, lex)

@@ -205,7 +205,10 @@ def stance_of(cue_tokens: Sequence[Token], content_text: str, lex: Lexicon) -> t
     """(stance, negated) for a cue and its content, following the rules in the lexicon file."""
     stance = base_stance(cue_tokens, lex)
     head = cue_head(cue_tokens)
-    if head is not None and head.lemma_.lower() not in lex.stance_of:
+    # "according to X, the warning reached the council by fax": a phrase cue reports; a noun opening its content is what the
+    # content is about, not an act the cue performs (that reading is for a light verb: "issued a warning that")
+    phrase = " ".join(t.lower_ for t in cue_tokens) in lex.phrase_cues
+    if head is not None and head.lemma_.lower() not in lex.stance_of and not phrase:
         # "expressed concern over", "voiced hope that": the noun the light verb gives out, in the cue or after it
         shown = next((lex.expressed_nouns[t.lower_] for t in cue_tokens if t is not head and t.lower_ in lex.expressed_nouns), None)
         stance = shown or _content_noun_stance(content_text, lex) or stance

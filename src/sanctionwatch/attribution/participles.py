@@ -30,7 +30,9 @@ def reporter_goes_on(participle: Token, governor: Token) -> bool:
     if participle.dep_ == "conj":  # "calling it X and raising concerns": the second goes with the first
         return participle.head.tag_ == "VBG" and reporter_goes_on(participle.head, governor)
     lemma = governor.lemma_.lower()
-    return lemma in STATE_VERBS or (participle.lemma_.lower() in LABELLING and lemma not in SPOKEN)
+    # a passive clause's subject undergoes the act ("said a summit will be held soon, adding ..."): it says nothing
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in governor.children)
+    return lemma in STATE_VERBS or passive or (participle.lemma_.lower() in LABELLING and lemma not in SPOKEN)
 
 
 def denied_claim_verb(participle: Token, governor: Token) -> Token | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .compound_subjects import compound_name_subject
 from ..read import Block
 from .closing import inverted_closing, subjectless_closing
 from .draft import Draft, span_chars, strip_span
@@ -190,7 +191,8 @@ def borrow_subject(text: str, block: Block, d: Draft, speaking: frozenset[str] =
     """
     if not d.cue_tokens:
         return d
-    subject = _shared_subject(d.cue_tokens)
+    # "as President Roe claims to ...": the name hung on the verb is its own subject, none is shared
+    subject = compound_name_subject(d.cue_tokens) or _shared_subject(d.cue_tokens)
     if subject is None and not d.source:
         subject = _own_subject(d.cue_tokens)
     if subject is None and not d.source:

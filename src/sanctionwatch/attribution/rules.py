@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .compound_subjects import compound_name_subject
 from .embedded import AGENT_PREPS, PERIODICALS, agent_gap_end
 from .features import OPEN_QUOTES, QUOTE_CHARS, STRAIGHT_QUOTES
 from .participles import denied_claim_verb, reporter_goes_on
@@ -41,6 +42,8 @@ def subject_of(verb: Token) -> Token | None:
     inserted = inserted_speaker(verb)
     if inserted is not None:
         return inserted
+    if (named := compound_name_subject([verb])) is not None:
+        return named  # "as President Roe claims to ...": the name the parser hung on the verb as a compound
     node = verb
     for _ in range(3):
         for child in node.children:

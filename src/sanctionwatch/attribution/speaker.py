@@ -31,6 +31,8 @@ from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, 
 from .antecedents import (cue_tense, document_author, document_subject_before, headline_noun, plural_subject_before, relative_antecedent,
                           sentence_before, subject_before)
 from .people import named_in_apposition, one_of_its_people
+from .pronoun_gender import agreeing_person_before, clashes, remember
+from .role_holders import holder_after_country, second_subject_holder
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
@@ -74,6 +76,8 @@ def _entity_of_token(dis: Discourse, base: int, tok: Token) -> Entity | None:
     # "Kim Yo Jong ... criticized X. 'Y,' Kim said": a family name two people share names the last of them to
     # have spoken (the other would be named in full)
     at = _char(base, tok)[0]
+    if owners and tok.i > 0 and (titled := dis.titled_owner(tok.doc[tok.i - 1].text, tok.text)) is not None:
+        return titled  # "Ambassador Pak": the Pak the text introduced as ambassador, whoever spoke last
     recent = (e for pos, e in reversed(dis.speakers) if 0 <= at - pos <= CONTINUITY_WINDOW and owners and e.id in owners)
     return next(recent, named)
 
@@ -167,6 +171,10 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
                 return named, _pick_affiliation(rest), None
     if (missed := named_in_apposition(head, lex.person_nouns)) is not None:
         return missed, None, None
+    if lemma in lex.person_nouns and (held := holder_after_country(dis, base, head, lex.person_nouns)) is not None:
+        return held[0], held[1], None
+    if lemma in lex.person_nouns and (holder := second_subject_holder(dis, base, head)) is not None:
+        return holder, _pick_affiliation([e for e in _phrase_entities(dis, base, head, set()) if e is not holder]), None
     if lemma in lex.person_nouns and (titled := _named_after_body(dis, base, head)) is not None:
         return titled[0], titled[1], None
     if lemma in lex.person_nouns:
@@ -303,6 +311,11 @@ def decide(
             entity = None  # "Another source said ... It said ...": the unnamed source goes on
         else:
             entity = dis.antecedent(at, None, True if want == "person" else False if want == "org" else None, cue_tense(cue))
+        if clashes(dis, entity, low):
+            # "... she added." then "he said": the envoy is "she", so "he" is the nearest person named before who
+            # can be "he", not the speaker who has the floor
+            entity = agreeing_person_before(dis, at, low)
+        remember(dis, entity, low)
         if want == "group" and entity is not None and entity.type.lower() == "person":
             entity = None  # "they said" after a named official speaks for a group the text did not name
     else:
