@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from .taxonomy import Taxonomy
 from .participles import reduced_relative_of
+from .raising import passive_verb, raised_subject
+from .receivers import barter_verb
 from .timing import purpose_clause
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -94,6 +96,18 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
             return trigger.doc[trigger.i - 1]
         # "return stolen coins": an attributive participle's actor is not anyone of the clause around it
         return None
+    if (trigger.dep_ == "advcl" and trigger.tag_ in ("VBD", "VBN") and trigger.head.lemma_.lower() == "have"
+            and not any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp") for c in trigger.head.children)
+            and not _subjects(trigger, ("nsubj", "nsubjpass"))):
+        # "Belarusian units have for the second time fired ...": with an adverbial between them, the parser reads
+        # the perfect's auxiliary as the main verb and the participle as its clause; the subject is the participle's
+        subj = _subjects(trigger.head)
+        if subj:
+            return subj[0]
+    payer = barter_verb(trigger, tax)
+    if payer is not None:
+        # "Moscow offered rice in exchange for rockets": the one paying (receivers.py makes it the recipient)
+        return next(iter(_subjects(payer)), None)
     if trigger.pos_ == "NOUN":
         # "the hack the group carried out", "the test North Korea conducted": a contact clause (no relative
         # pronoun) of a light verb or a verb of perpetrating on the event noun; its subject acts
@@ -131,6 +145,11 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         # "said the missile fired by North Korea landed": a reduced relative the parser read as a clause
         # (its noun as the subject) is still passive: the "by" phrase acts, the noun is what was fired
         return by_phrase
+    raised = raised_subject(trigger, mod.get("raising_heads", frozenset()))
+    if raised is not None:
+        # "Minsk appears to have fired": the raised subject acts; "troops are said to have been sent":
+        # it is what a passive infinitive acts on, and only a "by" phrase acts
+        return raised if not passive_verb(trigger) else _by_agent(trigger)
     subjects = [c for c in _subjects(trigger) if c.lower_ not in ("which", "that", "who")]
     if not subjects and trigger.dep_ == "relcl" and trigger.head.pos_ in _NOUNISH and any(
             c.lower_ in ("which", "that", "who") for c in _subjects(trigger)):
@@ -146,9 +165,9 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
         if subjects and c.i == subjects[0].i:
             return c
         if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+            by = _by_agent(trigger)
+            if by is not None:
+                return by
     obj = trigger.head
     if (trigger.dep_ == "relcl" and trigger.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
             and not _subjects(trigger, ("nsubj", "nsubjpass")) and obj.dep_ == "dobj" and obj.head.pos_ == "VERB"
@@ -246,7 +265,8 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 if raised[0].lower_ in ("which", "that", "who") and g.dep_ == "relcl":
                     return g.head
                 return raised[0]
-        if t.dep_ == "xcomp" and lemma in mod.get("request_heads", ()) and g.pos_ == "VERB":
+        if t.dep_ == "xcomp" and (lemma in mod.get("request_heads", ()) or lemma in mod.get("object_control_verbs", ())) \
+                and g.pos_ == "VERB":
             # object control: "urged Beijing to stop shipping", "called on Moscow to halt": the one asked acts
             asked = [c for c in g.children if c.dep_ == "dobj"] + [
                 o for p in g.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
@@ -264,9 +284,10 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                         return named
         if lemma in mod.get("accuse_heads", ()) and t.dep_ != "conj":
             for c in g.children:
-                # "accused X of ...", and in the passive "X was accused of ..."
+                # "accused X of ...", and in the passive "X was accused of ..." ("a ship that was accused
+                # of ...": the relative pronoun stands for the ship)
                 if c.dep_ in ("dobj", "nsubjpass"):
-                    return c
+                    return g.head if c.lower_ in ("which", "that", "who") and g.dep_ == "relcl" else c
             if g.dep_ == "acl" and g.tag_ == "VBN" and g.head.pos_ in _NOUNISH:
                 return g.head  # the reduced relative "four firms accused of laundering dollars": the firms
             return None
@@ -340,6 +361,12 @@ def _tree_agent(trigger: Token, tax: Taxonomy) -> Token | None:
                 return subj[0]
         prev, t = t, g
     return None
+
+
+def _by_agent(verb: Token) -> Token | None:
+    """The noun of a verb's "by" phrase; a date is a deadline, not a doer ("to be deployed by November")."""
+    return next((g for a in verb.children if a.dep_ == "agent" for g in a.children
+                 if g.dep_ == "pobj" and g.ent_type_ not in _TIME_LABELS), None)
 
 
 def _passive_doer(noun: Token, doers: frozenset[str]) -> Token | None:

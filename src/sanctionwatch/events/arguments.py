@@ -84,7 +84,10 @@ _CARRYING = frozenset({"carry", "contain", "hold", "transport"})
 def _carrying_participle(item: Token) -> Token | None:
     """The participle by which the goods moved carry a load ("crates holding rifles bound for Syria",
     "trucks believed to be carrying shells to the front"), or None; the goods may be the participle's own
-    object ("shipped containers carrying shells to Russia": the shells)."""
+    object ("shipped containers carrying shells to Russia": the shells), or measured by it ("crates carrying
+    thousands of rockets to Belarus")."""
+    if item.dep_ == "pobj" and item.head.lower_ == "of" and item.head.head.dep_ in ("dobj", "obj"):
+        item = item.head.head
     h = item.head
     if item.dep_ in ("dobj", "obj") and h.lemma_.lower() in _CARRYING and h.dep_ in ("acl", "relcl", "pcomp"):
         return h
@@ -304,6 +307,8 @@ def event_arguments(ctx: ArgumentContext, hit: TriggerHit, etype: str, times, qu
     # a context word in a role phrase is that role, not the item: "stolen from banks" (target),
     # "transfer of coal from flagged ships onto barges" (origin; the item is the "of" phrase)
     via = t.prepositions.get(item_tok.head.lower_) if item_tok is not None and item_tok.dep_ == "pobj" else None
+    if head.lemma_.lower() in tax.modality.get("barter_nouns", frozenset()):
+        via = None  # "in exchange for rockets": what is paid for is the goods
     if via is not None and via != "item" and via in t.roles and item_tok is not None and item_tok.head.head.i == head.i:
         args.append(argument_at(ctx, via, item_tok))
         item_tok = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"), None)

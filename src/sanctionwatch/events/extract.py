@@ -24,13 +24,17 @@ from .arguments import event_arguments
 from .history import anniversary_time, is_past, named_period, narrative_time, told_in_past
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
+from .one_act import repeated_acts
 from .places import with_enclosing_places
 from .appositions import with_named_appositions
+from .planned_time import planned_time
+from .raising import raising_clause
 from .receivers import receiver_as_recipient
 from .relatives import relative_antecedents
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
 from .sentence_keys import sentence_keys
+from .sightings import sighting_parties
 from .triggers import TriggerHit, lemma_matches, phrase_matches, select_hits
 
 # --- entry point -------------------------------------------------------------
@@ -88,12 +92,13 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             continue
         span = sent[hit.start_tok:hit.end_tok]
         trig = Fragment.of(ctx.text, ctx.base + span.start_char, ctx.base + span.end_char)
-        clause = clause_of(ctx.base, hit.head)
+        clause = clause_of(ctx.base, raising_clause(hit.head, tax.modality.get("raising_heads", frozenset())))
         time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         untimed = [q for q in quantities if not _overlaps(q, times)]
         qty = _bare_count(ctx, hit) or of_phrase_count(ctx.base, hit.head, untimed) or pick(untimed, clause, trig.start)
         args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
+        args = sighting_parties(ctx, hit.head, hit.type, args, tax.modality.get("sighting_verbs", frozenset()))
         # "Two officials told him to smuggle rifles": in a type whose quantity is of the goods or money moved, a
         # count of those who act is not the event's ("4,000 workers earn", "eleven countries set up a team" are)
         counted = ("item",) if hit.type in tax.modality.get("moved_goods_types", ()) else ("agent", "item")
@@ -102,7 +107,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             args = [a for a in args if not (a.role == "quantity" and a.start == qty[0])]
             qty = None
         if qty is None:
-            qty = _described_amount(ctx.base, hit.head, [q for q in quantities if not _overlaps(q, times)])
+            qty = _described_amount(ctx.base, hit.head, [q for q in quantities if not _overlaps(q, times)]) or _spent_amount(
+                ctx.base, hit.head, quantities, tax.modality.get("spending_verbs", frozenset()))
             if qty is not None:
                 args.append(Argument("quantity", qty[0], qty[1], ctx.text[qty[0]:qty[1]]))
         if qty is None:
@@ -138,7 +144,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             trigger=trig,
             arguments=args,
             quantity=_quantity(qty),
-            time=when[1] if when is not None else None,
+            time=(planned_time(when[1], modality, hit.head, ctx.text, time[0], anchor) if time is not None else when[1])
+            if when is not None else None,
             reported=reported_time(sent, ctx.base, times, hit.head, heads, anchor),
             modality=modality,
             attribution=att,
@@ -148,7 +155,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         ))
         made.append((hit.head, out[-1]))
     _share_coordinated(made)
-    return out
+    repeated = repeated_acts(made)
+    return [e for e in out if not any(e is r for r in repeated)]
 
 
 # what two coordinated verbs of one act share ("breached the exchange and stole $7 million in March")
@@ -255,6 +263,19 @@ def _described_amount(base: int, trigger: Token, quantities):
         noun = noun.head.head
     lo, hi = base + noun.left_edge.idx, base + trigger.idx
     return next((q for q in quantities if lo <= q[0] and q[1] <= hi), None)
+
+
+def _spent_amount(base: int, trigger: Token, quantities, spending: frozenset[str]):
+    """"paid $2 million importing fuel": the sum a verb of spending pays out is what its gerund's event cost."""
+    if trigger.tag_ != "VBG" or trigger.dep_ not in ("xcomp", "advcl", "pcomp") or trigger.head.lemma_.lower() not in spending:
+        return None
+    paid = [c for c in trigger.head.children if c.dep_ in ("dobj", "obj") and c.i < trigger.i]
+    for c in paid:
+        lo, hi = base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge)
+        found = next((q for q in quantities if lo <= q[0] and q[1] <= hi and q[2].unit.isupper()), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _participant_count(quantities, times, args: list[Argument], roles: tuple[str, ...]):

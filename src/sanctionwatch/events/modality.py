@@ -96,7 +96,7 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[n - 1].children)
                 and all(chain[k].dep_ in ("xcomp", "dobj", "conj", "nsubjpass") for k in range(n - 1))):
             return "hypothetical", False
-        if n == 0 and tok.pos_ == "VERB" and lemma in mod.get("proposing_verbs", ()):
+        if n == 0 and tok.pos_ == "VERB" and (lemma in mod.get("proposing_verbs", ()) or lemma in mod.get("seeking_verbs", ())):
             return "hypothetical", False
         if (n == 0 or (n == 1 and head.dep_ == "dobj" and lemma in mod.get("light_verbs", ()))) and _purpose(tok, mod):
             # "To pass a resolution, all five must vote yes", "a draft to cut oil supplies": an aim, not an

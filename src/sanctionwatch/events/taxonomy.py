@@ -33,6 +33,9 @@ class TriggerRule:
     # fires only in a document that already reports an event of its type ("arrived in South Korea" is a
     # defection in a defector's story, a visit elsewhere)
     documented: bool = False
+    # ... or, where given, an event of this other type ("their units train there" is military training in a story
+    # of troops sent abroad)
+    documented_by: str | None = None
     # the context word must be what the trigger acts on, its object or passive subject ("stopped a cargo
     # ship", "the vessel was stopped"), never its subject ("the ship stopped in Nampho")
     object_only: bool = False
@@ -159,7 +162,8 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 agents=_lexicon(r.get("agents"), lexicons) or frozenset(),
                 also=_lexicon(r.get("also"), lexicons),
                 not_with=_lexicon(r.get("not_with"), lexicons) or frozenset(),
-                documented=bool(r.get("documented", False)),
+                documented=bool(r.get("documented", False) or r.get("documented_by")),
+                documented_by=r.get("documented_by"),
                 object_only=bool(r.get("object_only", False)),
                 via=frozenset(str(x).lower() for x in r.get("via", ())),
                 needs_item=bool(r.get("needs_item", False)),

@@ -11,6 +11,7 @@ from ..model import Argument
 from .coordination import coordination_order
 from .hedges import hedged_objects
 from .participles import reduced_relative_of
+from .raising import raised_subject
 from .senses import helped_verb, in_a_title, names_a_thing, other_sense
 from .sentence_keys import SentenceKeys, sentence_keys
 from .taxonomy import Taxonomy
@@ -43,7 +44,8 @@ def _keys(tok: Token) -> tuple[str, str]:
 
 
 def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), reactions: frozenset[str] = frozenset(),
-                   takings: frozenset[str] = frozenset(), hedges: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
+                   takings: frozenset[str] = frozenset(), hedges: frozenset[str] = frozenset(),
+                   raising: frozenset[str] = frozenset()) -> list[tuple[Token, int]]:
     """Tokens reachable from the trigger through argument links (with their depth), trigger excluded."""
     out: list[tuple[Token, int]] = []
     seen = {trigger.i}
@@ -103,7 +105,9 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
                 out.append((c, 1))
                 seen.add(c.i)
                 frontier.append(c)
-    for near in [*_described_thing(trigger), *hedged_objects(trigger, hedges)]:
+    # "soldiers are said to have been sent": the raising verb's subject is the infinitive's
+    raised = raised_subject(trigger, raising)
+    for near in [*_described_thing(trigger), *hedged_objects(trigger, hedges), *([raised] if raised is not None else [])]:
         if near.i not in seen:
             out.append((near, 1))
             seen.add(near.i)
@@ -386,13 +390,13 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
         for rule in rules:
             if rule.pos and tok.pos_ not in rule.pos and not (verbal and "VERB" in rule.pos):
                 continue
-            if rule.documented != (documented is not None) or (documented is not None and not documented.get(rule.type)):
+            if rule.documented != (documented is not None) or (documented is not None and not documented.get(rule.documented_by or rule.type)):
                 continue
             ctx, depth = None, 0
             if rule.context is not None or rule.not_with:
                 hood = hood if hood is not None else _neighbourhood(
                     tok, tax.measures, tax.modality.get("reaction_heads", frozenset()), tax.modality.get("taking_verbs", frozenset()),
-                    tax.modality.get("hedge_verbs", frozenset()))
+                    tax.modality.get("hedge_verbs", frozenset()), tax.modality.get("raising_heads", frozenset()))
             if rule.not_with and _everyday_sense(rule.not_with, tok, hood or []):
                 continue
             if rule.context is not None:
