@@ -109,9 +109,10 @@ def cites_only_its_source(cue_tokens: Sequence[Token], content: Sequence[tuple[i
         objects = [o for o in t.children if o.dep_ in ("dobj", "obj")]
         if t.tag_ != "VBG" or t.lemma_.lower() not in lex.channel_cues or not objects:
             continue
-        # ("citing fears that ...", "quoting officials who said ...": what is cited says something itself; "citing
-        # her work on X": reasons, not a source; a source is a name or a noun that speaks)
-        if any(w.dep_ in ("ccomp", "acl", "relcl") and w.pos_ in ("VERB", "AUX") for o in objects for w in o.subtree):
+        # ("citing fears that ...", "quoting officials who said ...", "quoting an aide as saying ...": what is cited
+        # says something itself; "citing her work on X": reasons, not a source; a source is a name or a noun that speaks)
+        if any(c.dep_ in ("ccomp", "advcl", "prep", "xcomp") for c in t.children) or any(
+                w.dep_ in ("ccomp", "acl", "relcl") and w.pos_ in ("VERB", "AUX") for o in objects for w in o.subtree):
             continue
         speaking = lex.anonymous_sources | lex.document_nouns | lex.person_nouns | lex.body_nouns
         if not all(o.pos_ == "PROPN" or o.lemma_.lower() in speaking or o.lower_ in speaking for o in objects):
