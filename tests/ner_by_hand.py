@@ -43,3 +43,11 @@ def owner(entities: list[Entity], text: str, surface: str) -> str | None:
             if (m.start, m.end) == (pos, pos + len(surface)):
                 return e.id
     return None
+
+
+def ids_at(entities: list[Entity], text: str, surface: str, nth: int = 0) -> set[str]:
+    """Ids of the entities with a mention overlapping the nth occurrence of surface."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(surface, pos + 1)
+    return {e.id for e in entities for m in e.mentions if m.start < pos + len(surface) and pos < m.end}

@@ -8,22 +8,14 @@ from __future__ import annotations
 import pytest
 
 from sanctionwatch.actors import ActorTable, load_actor_table
-from sanctionwatch.model import Entity
 
-from ner_by_hand import entities_of
+from ner_by_hand import entities_of, ids_at
 
 
 @pytest.fixture(scope="module")
 def table() -> ActorTable:
     return load_actor_table()
 
-
-def ids_at(entities: list[Entity], text: str, surface: str, nth: int = 0) -> set[str]:
-    """Ids of the entities with a mention overlapping the nth occurrence of surface."""
-    pos = -1
-    for _ in range(nth + 1):
-        pos = text.index(surface, pos + 1)
-    return {e.id for e in entities for m in e.mentions if m.start < pos + len(surface) and pos < m.end}
 
 
 @pytest.mark.parametrize(
