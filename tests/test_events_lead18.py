@@ -11,6 +11,8 @@ restated in the team's own words.
   the theft": the one named responsible did it, not whoever names it.
 - "Under Resolution 2397, adopted in 2017, oil shipments are capped": a measure's legal basis is no act the
   measure forbids; the resolution's adoption is an event (a cap's object stays generic).
+- In a story of troops sent abroad, "she was sent" is a deployment, but "sent containers of shells, moving them by
+  sea" is not: "they"/"them" are as often the goods the story also ships.
 """
 
 from __future__ import annotations
@@ -71,3 +73,10 @@ def test_the_legal_basis_of_a_cap_was_adopted(events_of):
                     "country were capped at 500,000 barrels a year.")
     res = of_type(evs, "un_resolution")
     assert res and res[0].time is not None and res[0].time.start.startswith("2017"), types(evs)
+
+
+def test_goods_moved_in_a_troop_story_are_no_troops(events_of):
+    evs = events_of("The country has sent some 9,000 troops to its ally since the autumn, officials said. It has also "
+                    "sent its ally thousands of containers of shells, moving them by sea and by rail.")
+    assert not any(e.trigger.text == "moving" for e in of_type(evs, "troop_deployment")), types(evs)
+    assert of_type(evs, "troop_deployment"), types(evs)
