@@ -119,7 +119,7 @@ def _names_a_speaker(words, lex: Lexicon) -> bool:
     head = words[-1]
     if head.lower_ in lex.headline_labels:
         return False  # "...: analysis", "...: photos" label the page
-    nouns = lex.anonymous_sources | lex.person_nouns | lex.document_nouns | lex.body_nouns | lex.state_nouns
+    nouns = lex.speaking_nouns | lex.state_nouns
     # (the parser reads an acronym in capitals as a common noun: "NIS", "JCS")
     named = (head.pos_ == "PROPN" and head.text[:1].isupper()) or (head.is_upper and len(head.text) > 1)
     return head.lower_ in nouns or head.lemma_.lower() in nouns or named

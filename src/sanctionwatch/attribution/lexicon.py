@@ -66,6 +66,12 @@ class Lexicon:
     indefinite_pronouns: frozenset[str] = frozenset()  # "those who ...": names no one
     withholding_verbs: frozenset[str] = frozenset()  # "denied the ship port access": deny as withhold ...
     withheld_objects: frozenset[str] = frozenset()  # ... one of these objects: no report
+    # nouns at the head of a phrase that can speak ("a source", "officials", "the report", "the ministry")
+    speaking_nouns: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "speaking_nouns",
+                           self.anonymous_sources | self.document_nouns | self.person_nouns | self.body_nouns)
 
 
 def _split(items: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:

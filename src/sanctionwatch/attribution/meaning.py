@@ -114,8 +114,8 @@ def cites_only_its_source(cue_tokens: Sequence[Token], content: Sequence[tuple[i
         if any(c.dep_ in ("ccomp", "advcl", "prep", "xcomp") for c in t.children) or any(
                 w.dep_ in ("ccomp", "acl", "relcl") and w.pos_ in ("VERB", "AUX") for o in objects for w in o.subtree):
             continue
-        speaking = lex.anonymous_sources | lex.document_nouns | lex.person_nouns | lex.body_nouns
-        if not all(o.pos_ == "PROPN" or o.lemma_.lower() in speaking or o.lower_ in speaking for o in objects):
+        if not all(o.pos_ == "PROPN" or o.lemma_.lower() in lex.speaking_nouns or o.lower_ in lex.speaking_nouns
+                   for o in objects):
             continue
         lo, hi = base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text)
         if content and all(lo <= s and e <= hi for s, e in content):
