@@ -98,6 +98,18 @@ def store_target(request, tmp_path) -> str:
 
 
 @pytest.fixture(scope="session")
+def agents_by_pipeline(pipeline):
+    """The agent entities of each event of one type, read by the whole pipeline (attributions first, so that what
+    the events layer takes from who speaks is there): one list of entity ids per event."""
+    from sanctionwatch.model import Document
+
+    def run(text: str, type_: str, published: str = "2024-05-02"):
+        doc = next(iter(pipeline.process([Document(doc_id="a", text=text, published=published)])))
+        return [[a.entity for a in e.arguments if a.role == "agent"] for e in doc.events if e.type == type_]
+    return run
+
+
+@pytest.fixture(scope="session")
 def parse_events(nlp):
     """Parse one text of a test's own, resolve its actors and extract its events: (document, events)."""
     from sanctionwatch.actors import resolve_entities

@@ -7,14 +7,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def agents(pipeline):
-    # the whole pipeline: the accusation is an attribution, read before the events
-    from sanctionwatch.model import Document
-
-    def _run(text: str, type_: str):
-        doc = next(iter(pipeline.process([Document(doc_id="a", text=text, published="2024-05-02")])))
-        return [[a.entity for a in e.arguments if a.role == "agent"] for e in doc.events if e.type == type_]
-    return _run
+def agents(agents_by_pipeline):
+    return lambda text, type_: agents_by_pipeline(text, type_, "2024-05-02")
 
 
 @pytest.mark.parametrize("text, type_, expected", [
