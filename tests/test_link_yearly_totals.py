@@ -1,0 +1,55 @@
+"""A year's total of thefts ("hackers stole $1.1 billion in 2023") is a statistic, not an incident: the linker
+leaves it out of the cases (linking/aggregates.py), while a single act named by its year stays in.
+
+Events, names, figures and dates are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionwatch.linking.aggregates import yearly_total
+from sanctionwatch.linking.items import evidence_items
+from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
+
+
+def _ev(type_: str = "cyber_theft", *, period: tuple[str, str] | None = None,
+        victims: tuple[str, ...] = ()) -> Event:
+    args = [Argument("agent", 0, 1, "prk", "prk")]
+    args += [Argument("target", 0, 1, v, v) for v in victims]
+    time = TimeValue("t", period[0], period[1], "year") if period else None
+    return Event(type_, Fragment(0, 5, "stole"), args, quantity=Quantity(1.1e9, "USD"), time=time)
+
+
+def _doc(published: str, *events: Event) -> Document:
+    return Document("d1", "stole " * 4, published=published, events=list(events))
+
+
+YEAR_2023 = ("2023-01-01", "2023-12-31")
+
+
+@pytest.mark.parametrize("event, published, total", [
+    # "North Korean hackers stole $1.1 billion in 2023", reported in January 2024: the year's figure
+    (_ev(period=YEAR_2023), "2024-01-10", True),
+    # "... so far this year", reported in December: the running figure of the year
+    (_ev(period=YEAR_2023), "2023-12-20", True),
+    # "the 2017 theft of $1.1 billion", attributed in 2023: one old act named by its year
+    (_ev(period=("2017-01-01", "2017-12-31")), "2023-06-01", False),
+    # a victim named: one act, dated coarsely ("stole $1.1 billion from Harbourcoin in 2023")
+    (_ev(period=YEAR_2023, victims=("local:harbourcoin",)), "2024-01-10", False),
+    # a month, or no date, is the date of one act
+    (_ev(period=("2023-11-01", "2023-11-30")), "2023-12-05", False),
+    (_ev(), "2024-01-10", False),
+    # a multi-year figure is left to the tally rules of the time scoring
+    (_ev(period=("2017-01-01", "2023-12-31")), "2024-01-10", False),
+    # a year of launches or shipments is no sum of one-victim acts
+    (_ev("missile_launch", period=YEAR_2023), "2024-01-10", False),
+])
+def test_yearly_total(event, published, total):
+    assert yearly_total(_doc(published, event), event) is total
+
+
+def test_a_years_total_is_no_case_member_but_the_theft_beside_it_is():
+    theft = _ev(period=("2023-11-02", "2023-11-02"), victims=("local:harbourcoin",))
+    total = _ev(period=YEAR_2023)
+    items = evidence_items([_doc("2023-11-06", theft, total)])
+    assert [item.idx for item in items] == [0]
