@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from sanctionwatch.event_coref import coreference_chains
 from sanctionwatch.linking.aggregates import yearly_total
 from sanctionwatch.linking.items import evidence_items
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
@@ -53,3 +54,28 @@ def test_a_years_total_is_no_case_member_but_the_theft_beside_it_is():
     total = _ev(period=YEAR_2023)
     items = evidence_items([_doc("2023-11-06", theft, total)])
     assert [item.idx for item in items] == [0]
+
+
+# --- within one article (event_coref): a year's total is no mention of the theft the article is about
+
+def _at(start: int, *, period: tuple[str, str] | None = None, victims: tuple[str, ...] = (),
+        figure: bool = True, agent: bool = True) -> Event:
+    args = [Argument("agent", 0, 1, "prk", "prk")] if agent else []
+    args += [Argument("target", 0, 1, v, v) for v in victims]
+    time = TimeValue("t", period[0], period[1], "year") if period else None
+    return Event("cyber_theft", Fragment(start, start + 5, "stole"), args,
+                 quantity=Quantity(4e8, "USD") if figure else None, time=time)
+
+
+@pytest.mark.parametrize("events, chains", [
+    # "Hackers took $400 million from the exchange ... more than all their thefts of 2023 put together."
+    ([_at(0), _at(50, period=YEAR_2023)], [[0], [1]]),
+    # "... its involvement in crypto theft ... stole $400 million in 2023": the total gives the figure
+    ([_at(0, figure=False, agent=False), _at(50, period=YEAR_2023)], [[0, 1]]),
+    # "... stole $400 million in 2023 and laundered it through brokers": the laundering is the total's
+    ([_at(0, period=YEAR_2023), _at(50, figure=False)], [[0, 1]]),
+    # "... stole $400 million in 2023; the theft from Harbourcoin ...": one theft of its own
+    ([_at(0, period=YEAR_2023), _at(50, figure=False, victims=("local:harbourcoin",))], [[0], [1]]),
+])
+def test_coreference_keeps_a_years_total_apart(events, chains):
+    assert coreference_chains(_doc("2024-01-10", *events)) == chains
