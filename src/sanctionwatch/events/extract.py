@@ -17,6 +17,7 @@ from ..timex import find_times
 from .abroad import workers_abroad_hits
 from .accusations import accused_agents
 from .noun_counts import of_phrase_count
+from .present_value import without_present_values
 from .speaker_country import speaker_country
 from .agents import document_voice, resolve_agent
 from .argument_spans import ArgumentContext
@@ -82,7 +83,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
     dateline = dateline_end(ctx.text, s0, s1)
     meta = scraper_lines(ctx.text, s0, s1)
     times = [t for t in find_times(ctx.text, s0, s1, anchor) if t[0] >= dateline and not _overlaps(t, meta)]
-    quantities = [q for q in find_quantities(ctx.text, s0, s1) if not _number_in_a_name(ctx.text, q, doc.entities)]
+    quantities = without_present_values(ctx.text, [q for q in find_quantities(ctx.text, s0, s1)
+                                                   if not _number_in_a_name(ctx.text, q, doc.entities)])
     heads = {h.head.i for h in hits}
     out: list[Event] = []
     made: list[tuple[Token, Event]] = []
