@@ -14,8 +14,9 @@ date).
 A later mention joins an earlier event of the same type when nothing they
 carry disagrees (see :func:`conflict`): parties with different canonical ids,
 dates that do not overlap, quantities out of tolerance, an aggregate ("since
-2006", "this year") against a dated single event, a year's total of thefts against
-any other mention (:func:`~.linking.aggregates.yearly_total`), or a different stance (an
+2006", "this year") against a dated single event, a year's total of thefts or a
+series ("one more in a series of ...") against any other mention
+(:func:`~.linking.aggregates.aggregate`), or a different stance (an
 allegation never absorbs the denial of it; negated and hypothetical mentions
 are no occurrence and stay apart).  It joins the nearest such event before it:
 articles name their event first in full and refer back to it.
@@ -26,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from .linking.aggregates import yearly_total
+from .linking.aggregates import aggregate
 from .linking.evidence import generic, interval, item_score, member_role, rules
 from .linking.phases import phases_differ
 from .linking.victims import specific_victims, victims_conflict
@@ -51,7 +52,7 @@ class _Chain:
     event: Event
     stance: str
     members: list[Event] = field(default_factory=list)
-    total: bool = False  # its mentions state a year's total (linking.aggregates.yearly_total)
+    total: bool = False  # its mentions state a year's total or a series (linking.aggregates.aggregate)
 
 
 def stance_of(doc: Document, event: Event) -> str:
@@ -171,12 +172,12 @@ def _merge(chain: _Chain) -> Event:
 
 
 def _joins_as_total(event: Event, total: bool, chain: _Chain) -> bool:
-    """A year's total ("more than all their thefts of last year") never joins the theft the article
-    is about: merged, the theft took the year as its date and was lost with it.  It joins only another
-    total, or a mention that says nothing of its own (:func:`~.linking.evidence.generic`: "its involvement
-    in crypto theft"), whose figure it gives.  What the sentences of a total go on to say of it ("... and
-    laundered it through brokers") joins the total, unless it names a victim of its own: one theft, not
-    the year's."""
+    """A year's total ("more than all their thefts of last year") or a series ("one more in a
+    series of handovers at sea this spring") never joins the act the article is about: merged, the act took the
+    aggregate's period as its date and was lost with it.  It joins only another aggregate, or a mention
+    that says nothing of its own (:func:`~.linking.evidence.generic`: "its involvement in crypto theft"),
+    whose figure it gives.  What the sentences of a total go on to say of it ("... and laundered it through
+    brokers") joins the total, unless it names a victim of its own: one theft, not the year's."""
     if total:
         return chain.total or all(generic(m) for m in (chain.event, *chain.members))
     return not chain.total or not specific_victims(event)
@@ -198,7 +199,7 @@ def coreference_chains(doc: Document) -> list[list[int]]:
     for n in order:
         ev = doc.events[n]
         stance = stance_of(doc, ev)
-        total = yearly_total(doc, ev)
+        total = aggregate(doc, ev)
         target = None
         if stance in ("occurred", "denied"):
             for chain in reversed(chains):  # the nearest earlier event first

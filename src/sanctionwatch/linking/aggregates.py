@@ -1,4 +1,4 @@
-"""Yearly totals of one-victim acts: a statistic, not an incident.
+"""Aggregates: a year's total of one-victim acts, or a series of acts, is a statistic, not an incident.
 
 "the group's hackers took $900 million over 2022" or "more than all the thefts of last year put
 together" sums every theft of a year.  Its own date is a calendar year, which the time scoring
@@ -14,7 +14,9 @@ five years on) and stays an incident.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from functools import lru_cache
 
 from ..model import Document, Event
 from .evidence import TALLY_DAYS, day, interval
@@ -36,3 +38,27 @@ def yearly_total(doc: Document, event: Event) -> bool:
     if own is None or published is None or not YEAR_DAYS <= (own[1] - own[0]).days <= TALLY_DAYS:
         return False  # a multi-year tally is the time scoring's (it may be a case of its own)
     return own[1] >= published - timedelta(days=RECENT_DAYS)
+
+
+# "one more in a run of handovers at sea", "a spate of missile launches": a noun of many occurrences
+# before the trigger (data/linking.yaml ``series_nouns``), with at most a few modifiers between them.
+_SERIES_GAP_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _series_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(rules().series_nouns, key=len, reverse=True)) or r"(?!)"
+    return re.compile(rf"\b(?:{nouns})\s+of\s+(?:[\w-]+\s+){{0,{_SERIES_GAP_WORDS}}}$", re.IGNORECASE)
+
+
+def series_mention(doc: Document, event: Event) -> bool:
+    """A mention of many occurrences at once ("another in a series of thefts", "a spate of launches"): the
+    series, not one of its acts; like a year's total, it corroborates no single event."""
+    start = event.trigger.start
+    lead = doc.text[max(0, start - 80):start]
+    return bool(_series_pattern().search(lead.replace("\n", " ")))
+
+
+def aggregate(doc: Document, event: Event) -> bool:
+    """A year's total (:func:`yearly_total`) or a series (:func:`series_mention`): no incident of its own."""
+    return yearly_total(doc, event) or series_mention(doc, event)

@@ -8,7 +8,7 @@ from typing import Iterable
 from ..event_coref import conflict, merged_events
 from ..model import Document, Event
 from ..reviews import REJECTED
-from .aggregates import yearly_total
+from .aggregates import aggregate
 from .evidence import interval, member_role, rules
 from .implied import linking_view, self_denial_view
 from .scoring import evidence
@@ -64,8 +64,8 @@ def kept_apart(x: Item, y: Item) -> bool:
 
 
 def evidence_items(docs: Iterable[Document]) -> list[Item]:
-    """Every real event of ``docs`` that is evidence (see :func:`member_role`; not a year's total,
-    :func:`~.aggregates.yearly_total`), as clustering items: the
+    """Every real event of ``docs`` that is evidence (see :func:`member_role`; not a year's total or
+    a series, :func:`~.aggregates.aggregate`), as clustering items: the
     mentions of one event in a document are merged into one item first (:mod:`sanctionwatch.event_coref`).
 
     ``docs`` are read as reviewed (:meth:`sanctionwatch.reviews.Verdicts.apply`): a mention an analyst
@@ -78,7 +78,7 @@ def evidence_items(docs: Iterable[Document]) -> list[Item]:
                 continue
             if kept[0] != chain[0]:  # the merged event spoke for a rejected first mention
                 ev = doc.events[kept[0]]
-            if yearly_total(doc, ev):  # a year's figure sums many acts: no incident to corroborate
+            if aggregate(doc, ev):  # a year's figure or a series sums many acts: no incident to corroborate
                 continue
             if (role := member_role(doc, ev)) is not None:
                 items.append(Item(doc, kept[0], linking_view(self_denial_view(doc, ev)), role, chain=tuple(kept)))

@@ -33,6 +33,7 @@ class LinkingRules:
     type_item_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # type -> the goods it implies
     corporate_designators: frozenset[str] = frozenset()  # "corp", "inc": a company's legal form, not its name
     named_target_types: frozenset[str] = frozenset()  # acts done to one named thing (a vessel seized)
+    series_nouns: frozenset[str] = frozenset()  # "series", "spate": a noun of many occurrences ("a series of thefts")
 
 
 @lru_cache(maxsize=1)
@@ -64,4 +65,5 @@ def parse_rules(raw: dict[str, Any]) -> LinkingRules:
         type_item_classes={str(t): frozenset(map(str, v or ())) for t, v in (raw.get("type_item_classes") or {}).items()},
         corporate_designators=frozenset(str(w).casefold() for w in raw.get("corporate_designators") or ()),
         named_target_types=frozenset(map(str, raw.get("named_target_types") or ())),
+        series_nouns=frozenset(str(w).casefold() for w in raw.get("series_nouns") or ()),
     )

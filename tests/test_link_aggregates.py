@@ -1,5 +1,6 @@
-"""A year's total of thefts ("hackers stole $1.1 billion in 2023") is a statistic, not an incident: the linker
-leaves it out of the cases (linking/aggregates.py), while a single act named by its year stays in.
+"""Aggregates are statistics, not incidents (linking/aggregates.py): a year's total of thefts ("hackers stole
+$1.1 billion in 2023") and a series ("one more in a run of handovers at sea") are no case members and no
+mentions of the act an article reports, while a single act named by its year stays in.
 
 Events, names, figures and dates are invented for these tests."""
 
@@ -8,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from sanctionwatch.event_coref import coreference_chains
-from sanctionwatch.linking.aggregates import yearly_total
+from sanctionwatch.linking.aggregates import series_mention, yearly_total
+from sanctionwatch.linking.settings import parse_rules
 from sanctionwatch.linking.items import evidence_items
 from sanctionwatch.model import Argument, Document, Event, Fragment, Quantity, TimeValue
 
@@ -79,3 +81,40 @@ def _at(start: int, *, period: tuple[str, str] | None = None, victims: tuple[str
 ])
 def test_coreference_keeps_a_years_total_apart(events, chains):
     assert coreference_chains(_doc("2024-01-10", *events)) == chains
+
+
+# --- a series of acts ("one more in a series of ...", data/linking.yaml series_nouns)
+
+def _mention(text: str, trigger: str, type_: str = "ship_to_ship_transfer") -> tuple[Document, Event]:
+    start = text.index(trigger)
+    ev = Event(type_, Fragment(start, start + len(trigger), trigger), [Argument("partner", 0, 1, "prk", "prk")])
+    return Document("d2", text, published="2024-05-30", events=[ev]), ev
+
+
+@pytest.mark.parametrize("text, trigger, series", [
+    ("Officials called it one more in a series of fuel handovers at sea this spring.", "handovers", True),
+    ("The raid would be another in a string of daring cryptocurrency heists.", "heists", True),
+    ("The draft followed a spate of launches this year.", "launches", True),
+    # one act, however its noun is modified
+    ("A patrol plane saw the tanker take on fuel in a transfer at sea.", "transfer", False),
+    ("The series of photos shows the tanker during the transfer.", "transfer", False),
+])
+def test_series_mentions(text, trigger, series):
+    doc, ev = _mention(text, trigger)
+    assert series_mention(doc, ev) is series
+
+
+def test_a_series_is_no_mention_of_the_act_the_article_reports():
+    text = "A tanker took on fuel from a small ship. Officials counted it among a series of such transfers."
+    act = Event("ship_to_ship_transfer", Fragment(9, 13, "took"), [Argument("partner", 0, 1, "prk", "prk")])
+    start = text.index("transfers")
+    series = Event("ship_to_ship_transfer", Fragment(start, start + 9, "transfers"),
+                   [Argument("partner", 0, 1, "prk", "prk")])
+    doc = Document("d3", text, published="2024-05-30", events=[act, series])
+    assert coreference_chains(doc) == [[0], [1]]
+    assert [item.idx for item in evidence_items([doc])] == [0]
+
+
+def test_series_nouns_are_read_from_the_data_file():
+    assert parse_rules({"series_nouns": ["Spate"]}).series_nouns == frozenset({"spate"})
+    assert parse_rules({}).series_nouns == frozenset()
