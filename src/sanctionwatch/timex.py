@@ -374,6 +374,15 @@ def find_times(text: str, start: int = 0, end: int | None = None, anchor: date |
 
 
 _YEAR_DIGITS = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_LABEL_BEFORE = re.compile(r"([\w.]+)\s+\d+\s*\(\s*$")
+
+
+def labels_a_document(text: str, start: int, end: int) -> bool:
+    """Whether the time at ``text[start:end]`` is the bracketed year of a numbered document ("Resolution 2270
+    (2016)"): the year the document is named by, which dates its adoption only where nothing else does."""
+    before = _LABEL_BEFORE.search(text, max(0, start - 40), start)
+    return (before is not None and before.group(1).lower() in _grammar().lex.numbered_documents
+            and _YEAR_DIGITS.fullmatch(text[start:end].strip()) is not None and text[end:end + 1] == ")")
 
 # How far back "that year" looks for the year it names: its paragraph, within this many characters.
 YEAR_REFERENCE_WINDOW = 1200

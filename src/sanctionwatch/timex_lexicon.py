@@ -29,6 +29,7 @@ class Lexicon:
     name_exempt: frozenset[str]
     year_references: dict[str, int]  # "that year": 0, "the following year": 1 (offset from the context year)
     period_references: tuple[str, ...]  # "this period": the interval of the last dated expression
+    numbered_documents: frozenset[str] = frozenset()  # "Resolution 2397 (2017)": the year labels the document
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
         | frozenset(k.lower() for k in raw["weekdays"]) | frozenset(k.lower() for k in raw["year_parts"]),
         year_references={" ".join(str(k).lower().split()): int(v) for k, v in (raw.get("year_references") or {}).items()},
         period_references=tuple(" ".join(str(k).lower().split()) for k in raw.get("period_references") or ()),
+        numbered_documents=frozenset(str(w).lower() for w in raw.get("numbered_documents") or ()),
     )
 
 

@@ -49,6 +49,8 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                     owner = next((p for p in obj.children if p.dep_ == "poss" and place_like(ctx, p)), None)
                     if owner is not None:
                         out.append((role, owner))
+                    elif _foreign_party(ctx, obj):
+                        out.append((role, obj))  # "leased fishing grounds to Taiwanese boat owners": the buyers
                     continue
                 if not (role in ("target", "item") and obj.pos_ in ("NOUN", "PROPN") or place_like(ctx, obj)):
                     continue
@@ -76,6 +78,13 @@ def _prep_args(ctx: ArgumentContext, heads: Iterable[Token], times: list[tuple[i
                     # "took place in the East China Sea between X and Y": the parser hangs the parties on the place
                     out.extend(_prep_args(ctx, [obj], times, {p: r for p, r in table.items() if r == "partner"}))
     return out
+
+
+def _foreign_party(ctx: ArgumentContext, obj: Token) -> bool:
+    """A common noun of parties marked by a country's adjective ("Taiwanese boat owners", "Russian firms"):
+    an actor, though no name of a place or an actor."""
+    found = nationality(ctx, obj)
+    return found is not None and found[3] is not None and obj.lemma_.lower() in ctx.tax.modality.get("party_nouns", frozenset())
 
 
 _CARRYING = frozenset({"carry", "contain", "hold", "transport"})

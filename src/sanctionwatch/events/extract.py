@@ -13,8 +13,9 @@ from ..model import Argument, Document, Event, Fragment, Quantity, TimeValue, st
 from ..quantity import find_quantities, joined_counts, list_members
 from ..read import Parsed
 from ..dates import parse_anchor
-from ..timex import find_times
+from ..timex import find_times, labels_a_document
 from .abroad import workers_abroad_hits
+from .labour import employer_place, labour_purpose
 from .accusations import accused_agents
 from .noun_counts import of_phrase_count
 from .present_value import without_present_values
@@ -26,6 +27,7 @@ from .history import anniversary_time, is_past, named_period, narrative_time, to
 from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
 from .one_act import repeated_acts
+from .owner_agent import owner_as_agent
 from .places import with_enclosing_places
 from .appositions import with_named_appositions
 from .planned_time import planned_time
@@ -77,12 +79,16 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         keys = sentence_keys(sent)
         hits = select_hits(phrase_matches(sent, tax, keys) + lemma_matches(sent, tax, keys), tax)
         hits += workers_abroad_hits(ctx, sent, hits, keys)
+        hits = labour_purpose(hits, tax.modality.get("worker_nouns", frozenset()))
     if not hits:
         return []
     s0, s1 = ctx.base + sent.start_char, ctx.base + sent.end_char
     dateline = dateline_end(ctx.text, s0, s1)
     meta = scraper_lines(ctx.text, s0, s1)
     times = [t for t in find_times(ctx.text, s0, s1, anchor) if t[0] >= dateline and not _overlaps(t, meta)]
+    if len(times) > 1:
+        # "on 5 March, by adopting Resolution 2270 (2016)": the year names the resolution; the day dates the act
+        times = [t for t in times if not labels_a_document(ctx.text, t[0], t[1])]
     quantities = without_present_values(ctx.text, [q for q in find_quantities(ctx.text, s0, s1)
                                                    if not _number_in_a_name(ctx.text, q, doc.entities)])
     heads = {h.head.i for h in hits}
@@ -133,6 +139,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None, voice)
         args = speaker_country(ctx, accused_agents(ctx, args, doc.attributions, att), doc.attributions, att)
         args = with_enclosing_places(ctx, sent, with_named_appositions(ctx, sent, args), tax.types[hit.type].roles)
+        args = owner_as_agent(ctx, sent, hit.type, args)
         agent = next((a for a in args if a.role == "agent"), None)
         if hit.agents and agent is not None and agent.entity is not None and not any(
                 a.entity in hit.agents for a in args if a.role == "agent"):
@@ -140,7 +147,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         modality = combine_modality(local, doc.attributions[att] if att is not None else None, agent,
                                     tax.modality.get("self_reference_nouns", frozenset()),
                                     tax.modality.get("state_media", frozenset()))
-        args = receiver_as_recipient(hit.head, hit.type, args, tax)
+        args = employer_place(ctx, hit.head, hit.type, receiver_as_recipient(hit.head, hit.type, args, tax))
         out.append(Event(
             type=hit.type,
             trigger=trig,
@@ -171,6 +178,11 @@ def _share_coordinated(made: Sequence[tuple[Token, Event]]) -> None:
     So does a gerund of the same type that tells how ("defected by crossing the border on Sunday")."""
     for first, a in made:
         for second, b in made:
+            if a is not b and a.type != b.type and _means_of(first, second) and b.time is None and a.time is not None:
+                # "tightened sanctions on 5 March by adopting a resolution": the means is as dated as the act
+                b.arguments = list(b.arguments) + [r for r in a.arguments if r.role == "time"]
+                b.time = a.time
+                continue
             if a is b or a.type != b.type or not (_coordinated(first, second) or _means_of(first, second)):
                 continue
             for x, y in ((a, b), (b, a)):

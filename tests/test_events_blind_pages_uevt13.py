@@ -1,0 +1,174 @@
+"""Event error classes found on the uevt13 blind set of real pages (North Korean labour in Russia on student visas,
+fishing rights sold to Chinese firms, an ordinal ICBM launch, counted hacking attacks, a smuggled car, the oil cap of
+a 2017 resolution), each restated in sentences written for these tests (other names, places, figures and dates)."""
+
+from __future__ import annotations
+
+import pytest
+from fragments import of_type, role_entities, role_texts
+
+from sanctionwatch.timex import labels_a_document
+
+# --- a purpose of labour outranks the troop noun sent -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To staff its timber camps with overseas workers, the regime began sending soldiers to Siberia.",
+        "In order to fill the quota of labourers abroad, the army started dispatching soldiers to building sites.",
+        "To supply more cheap labor, the state has been sending troops to Mongolia.",
+    ],
+)
+def test_soldiers_sent_as_labour_are_workers(events_of, text):
+    events = events_of(text)
+    assert of_type(events, "overseas_workers")
+    assert not of_type(events, "troop_deployment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To support the offensive, the regime began sending soldiers to the front.",
+        "North Korea sent 2,000 soldiers to Belarus to help its ally.",
+    ],
+)
+def test_soldiers_sent_for_war_stay_troops(events_of, text):
+    assert of_type(events_of(text), "troop_deployment")
+
+
+# --- a foreign employer places the labour it hires ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Small Russian logging firms employ North Korean labourers at low wages.", "rus"),
+        ("Chinese garment factories hired North Korean workers last year.", "chn"),
+    ],
+)
+def test_foreign_employer_gives_location(events_of, text, place):
+    found = of_type(events_of(text), "overseas_workers")
+    assert found
+    assert place in role_entities(found[0], "location") | role_entities(found[0], "destination")
+
+
+def test_north_korean_employer_gives_no_location(events_of):
+    found = of_type(events_of("North Korean trading firms employ North Korean labourers in Mongolia."), "overseas_workers")
+    assert found
+    assert "prk" not in role_entities(found[0], "location")
+
+
+# --- in a labour story, people sent, returning or working there are that labour -----------------------------------
+
+
+_LABOUR_STORY = ("North Korea has sent thousands of workers to Russia despite the ban, officials said. ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Now they are dispatched only to farms and canteens.", "dispatched"),
+        ("They work in shifts for a shipyard near the port.", "work"),
+    ],
+)
+def test_labour_story_pronoun_acts_are_labour(events_of, sentence, trigger):
+    events = events_of(_LABOUR_STORY + sentence)
+    found = [e for e in of_type(events, "overseas_workers") if e.trigger.text == trigger]
+    assert found
+
+
+def test_labourers_returning_home_are_no_labour(events_of):
+    events = events_of(_LABOUR_STORY + "Labourers who spent five years there returned to Pyongyang with little money.")
+    assert not [e for e in of_type(events, "overseas_workers") if e.trigger.text == "returned"]
+
+
+def test_pronoun_sent_outside_a_labour_story_is_no_labour(events_of):
+    events = events_of("The ministry drafted new rules. They were sent to the parliament on Monday.")
+    assert not of_type(events, "overseas_workers")
+
+
+# --- in a hacking story, a counted attack is a cyber attack -----------------------------------------------------
+
+
+def test_counted_attacks_in_a_hacking_story(events_of):
+    text = ("North Korean hackers stole $3 million in cryptocurrency from an exchange, officials said. "
+            "The unit has launched more than 4,000 attacks against Japanese agencies this year.")
+    found = [e for e in of_type(events_of(text), "cyber_theft") if e.trigger.text == "attacks"]
+    assert found
+    assert found[0].quantity is not None and found[0].quantity.value == 4000
+
+
+def test_attacks_outside_a_hacking_story_are_no_cyber_theft(events_of):
+    assert not of_type(events_of("Artillery attacks on the town continued through the night."), "cyber_theft")
+
+
+# --- the bracketed year of a numbered resolution names it --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("the council tightened sanctions by adopting Resolution 2270 (2016).", "2016", True),
+        ("Under UNSCR 1718 (2006) member states must inspect cargo.", "2006", True),
+        ("The talks resumed in (2019) after a pause.", "2019", False),
+        ("It adopted resolution 2270 in 2016.", "2016", False),
+    ],
+)
+def test_bracketed_year_of_a_numbered_resolution(text, label, expected):
+    at = text.index(label)
+    assert labels_a_document(text, at, at + len(label)) is expected
+
+
+def test_lone_resolution_year_still_dates_the_adoption(events_of):
+    found = of_type(events_of("The council unanimously adopted resolution 2270 (2016).", published="2016-03-20"),
+                    "un_resolution")
+    assert found
+    assert found[0].time is not None and found[0].time.start.startswith("2016")
+
+
+def test_resolution_adopted_on_a_named_day(events_of):
+    found = of_type(events_of("On 5 March 2016, the Security Council tightened sanctions by adopting Resolution "
+                              "2270 (2016).", published="2016-03-20"), "un_resolution")
+    assert found
+    assert found[0].time is not None and found[0].time.start == "2016-03-05"
+    assert role_texts(found[0], "agent")
+
+
+# --- buyers named by a country's adjective alone ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "buyer"),
+    [
+        ("The regime earns cash by selling fishing rights to Chinese trawler operators.", "banned_export", "chn"),
+        ("The firm exported North Korean coal to Vietnamese traders in 2019.", "banned_export", "vnm"),
+    ],
+)
+def test_buyers_marked_by_nationality(events_of, text, etype, buyer):
+    found = of_type(events_of(text), etype)
+    assert found
+    assert buyer in role_entities(found[0], "destination") | role_entities(found[0], "recipient")
+
+
+def test_common_noun_without_nationality_is_no_destination(events_of):
+    found = of_type(events_of("Pyongyang has been selling fishing rights to small operators for years."),
+                    "banned_export")
+    assert found
+    assert not role_texts(found[0], "destination")
+
+
+# --- the owner of the missile launched is the launcher ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Tuesday's flight was Iran's third satellite launch this year, which set a record.", "irn"),
+        ("The blast marked North Korea's seventh nuclear test, which drew wide condemnation.", "prk"),
+    ],
+)
+def test_possessor_of_the_launched_item_acts(events_of, text, agent):
+    events = [e for e in events_of(text) if e.type in ("missile_launch", "satellite_launch", "nuclear_test")]
+    assert events
+    assert any(agent in role_entities(e, "agent") for e in events)
