@@ -172,3 +172,86 @@ def test_possessor_of_the_launched_item_acts(events_of, text, agent):
     events = [e for e in events_of(text) if e.type in ("missile_launch", "satellite_launch", "nuclear_test")]
     assert events
     assert any(agent in role_entities(e, "agent") for e in events)
+
+
+# --- nationals entering the country of a labour story are that labour ----------------------------------------------
+
+
+def test_nationals_entering_in_a_labour_story(events_of):
+    text = _LABOUR_STORY + "In 2023 some 8,150 North Koreans entered Russia, most of them as students."
+    found = [e for e in of_type(events_of(text), "overseas_workers") if e.trigger.text == "entered"]
+    assert found
+    assert "rus" in role_entities(found[0], "destination")
+    assert found[0].quantity is not None and found[0].quantity.value == 8150
+
+
+def test_nationals_entering_outside_a_labour_story_are_no_labour(events_of):
+    found = of_type(events_of("In 2023 some 8,150 North Koreans entered Russia, most of them as students."),
+                    "overseas_workers")
+    assert not [e for e in found if e.trigger.text == "entered"]
+
+
+# --- the trainees of a training noun are its target, the trainer its agent -----------------------------------------
+
+
+_TROOP_STORY = "North Korea has sent 4,000 troops to Belarus, the spy agency said. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trainee", "trainer"),
+    [
+        ("The troops received training from Belarusian officers in mine clearing.", "troops", "blr"),
+        ("North Korean soldiers are undergoing training at Belarusian bases.", "North Korean soldiers", None),
+    ],
+)
+def test_trainees_of_a_training_noun(events_of, sentence, trainee, trainer):
+    found = [e for e in of_type(events_of(_TROOP_STORY + sentence), "military_training") if e.trigger.text == "training"]
+    assert found
+    ev = found[0]
+    assert trainee in role_texts(ev, "target")
+    assert trainee not in role_texts(ev, "agent")
+    if trainer is not None:
+        assert trainer in role_entities(ev, "agent")
+
+
+def test_one_sent_for_training_is_the_trainee(events_of):
+    found = [e for e in of_type(events_of(_TROOP_STORY + "One sergeant was sent to Minsk for training in June."),
+                                "military_training") if e.trigger.text == "training"]
+    assert found
+    assert "sergeant" not in role_texts(found[0], "agent")
+    assert "sergeant" in role_texts(found[0], "target")
+
+
+# --- a person's pronoun never stands for the reporting agency -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong Un has sent 4,000 troops to Belarus, the spy agency said. He will send more in spring, the NIS said.",
+        "The NIS said he would send more troops to Belarus in spring.",
+    ],
+)
+def test_he_is_not_the_agency(events_of, text):
+    found = [e for e in of_type(events_of(text), "troop_deployment") if e.trigger.text == "send"]
+    assert found
+    assert "nis" not in role_entities(found[-1], "agent")
+
+
+def test_he_is_a_named_speaker_himself(events_of):
+    found = of_type(events_of("Mr. Ri said he would launch a satellite in the autumn."), "satellite_launch")
+    assert found
+    assert role_entities(found[0], "agent") - {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong Un has sent 4,000 troops to Belarus, the spy agency said. He will send more in spring, the NIS said.",
+        "The NIS said he would send more troops to Belarus in spring.",
+    ],
+)
+def test_he_is_not_the_agency_with_attributions(agents_by_pipeline, text):
+    agents = agents_by_pipeline(text, "troop_deployment")
+    assert agents
+    assert "nis" not in agents[-1]

@@ -121,6 +121,8 @@ def _reporter_subject(ctx: ArgumentContext, sent: Span, trigger: Token, a: Argum
             if subj is None or subj.pos_ != "PROPN":
                 return a
             named = argument_at(ctx, "agent", subj)
+            if not _may_stand_for(ctx, a.text, named.entity):
+                return a  # "he will send more, the NIS said": the agency is no "he"
             if named.entity is not None:
                 return Argument(a.role, a.start, a.end, a.text, named.entity)
             return named
@@ -130,12 +132,24 @@ def _reporter_subject(ctx: ArgumentContext, sent: Span, trigger: Token, a: Argum
     return a
 
 
+def _may_stand_for(ctx: ArgumentContext, pronoun: str, entity: str | None) -> bool:
+    """Whether a pronoun can refer to the actor: "he" and "she" only to a person (or an actor of unknown type)."""
+    if entity is None or pronoun.lower() not in ctx.tax.modality.get("person_pronouns", frozenset()):
+        return True
+    actor = next((e for e in ctx.entities if e.id == entity), None)
+    return actor is None or actor.type == "person"
+
+
 # bodies a person speaks for: their "we" is the body, not the person ("we sanctioned", said the spokesman)
 _BODY_TYPES = frozenset({"government_body", "armed_forces", "intelligence", "organisation", "organization"})
 
 
 def _speaker_voice(ctx: ArgumentContext, a: Argument, attribution: Attribution) -> str | None:
-    """The actor a quoted pronoun stands for: the speaker, or for "we" the body the speaker belongs to."""
+    """The actor a quoted pronoun stands for: the speaker, or for "we" the body the speaker belongs to. A
+    person's pronoun never stands for a speaking body ("he will send more troops, the spy agency said": "he" is
+    the leader the agency reports on, not the agency)."""
+    if not _may_stand_for(ctx, a.text, attribution.source_entity):
+        return None
     if a.text.lower() == "we" and attribution.affiliation:
         body = next((e for e in ctx.entities if e.id == attribution.affiliation), None)
         if body is not None and body.type in _BODY_TYPES:

@@ -28,6 +28,7 @@ from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
 from .one_act import repeated_acts
 from .owner_agent import owner_as_agent
+from .training import trainee_roles
 from .places import with_enclosing_places
 from .appositions import with_named_appositions
 from .planned_time import planned_time
@@ -139,7 +140,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         args = resolve_agent(ctx, sent, hit, args, dateline, doc.attributions[att] if att is not None else None, voice)
         args = speaker_country(ctx, accused_agents(ctx, args, doc.attributions, att), doc.attributions, att)
         args = with_enclosing_places(ctx, sent, with_named_appositions(ctx, sent, args), tax.types[hit.type].roles)
-        args = owner_as_agent(ctx, sent, hit.type, args)
+        args = trainee_roles(ctx, hit.head, hit.type, owner_as_agent(ctx, sent, hit.type, args))
         agent = next((a for a in args if a.role == "agent"), None)
         if hit.agents and agent is not None and agent.entity is not None and not any(
                 a.entity in hit.agents for a in args if a.role == "agent"):
