@@ -255,3 +255,34 @@ def test_he_is_not_the_agency_with_attributions(agents_by_pipeline, text):
     agents = agents_by_pipeline(text, "troop_deployment")
     assert agents
     assert "nis" not in agents[-1]
+
+
+# --- the labour site's place, named deeper in the labour's phrases -------------------------------------------------
+
+
+def test_site_place_deeper_in_the_phrase(events_of):
+    text = _LABOUR_STORY + "They work in crews for big housing projects in central Irkutsk."
+    found = [e for e in of_type(events_of(text), "overseas_workers") if e.trigger.text == "work"]
+    assert found
+    assert any("Irkutsk" in t for t in role_texts(found[0], "location"))
+
+
+def test_site_at_home_gives_no_location(events_of):
+    text = _LABOUR_STORY + "They work in crews for big housing projects in Pyongyang."
+    found = [e for e in of_type(events_of(text), "overseas_workers") if e.trigger.text == "work"]
+    assert not any("Pyongyang" in role_texts(e, "location") for e in found)
+
+
+# --- a personal relative's antecedent is who acts -------------------------------------------------------------------
+
+
+def test_labourers_who_worked_abroad(events_of):
+    text = _LABOUR_STORY + "Labourers who worked in Khabarovsk for six years came home with almost nothing."
+    found = [e for e in of_type(events_of(text), "overseas_workers") if e.trigger.text == "worked"]
+    assert found
+    assert "Khabarovsk" in role_texts(found[0], "location")
+
+
+def test_a_resolution_which_proposes_is_no_new_resolution(events_of):
+    events = events_of("Two members vetoed a draft resolution which proposed new curbs on fuel sales.")
+    assert not [e for e in of_type(events, "un_resolution") if e.trigger.text == "proposed"]

@@ -1,6 +1,6 @@
 """Labour abroad told in a soldier's or an employer's words.
 
-Two readings the general rules get wrong in stories of DPRK labour abroad:
+Readings the general rules get wrong in stories of DPRK labour abroad:
 
 * A purpose of labour outranks the noun sent. "To staff the timber camps with
   cheap labourers, the army began posting soldiers east" sends them as labour: the
@@ -11,6 +11,9 @@ Two readings the general rules get wrong in stories of DPRK labour abroad:
   labourers" gives the hiring no place phrase of its own, yet
   the labour is in the employer's country (the adjective names it; "firms
   in Laos hired ..." is left as the team's event gold reads it).
+* The site places the work. "They work in crews on housing projects in central
+  Irkutsk": the place named deeper in the labour's own phrases is where the
+  labour is, when the clause names no place of its own.
 
 The worker nouns come from the taxonomy's ``worker_nouns`` list.
 """
@@ -23,7 +26,7 @@ from spacy.tokens import Token
 
 from ..actors import entity_at
 from ..model import Argument
-from .argument_spans import ArgumentContext, nationality
+from .argument_spans import ArgumentContext, argument_at, nationality
 from .triggers import TriggerHit
 
 WORKERS = "overseas_workers"
@@ -32,6 +35,10 @@ _NATION = "prk"
 # links by which a sending verb completes the verb that carries the purpose ("began posting soldiers")
 _COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _PLACE_TYPES = frozenset({"country", "place", "city", "region"})
+# prepositions that name where a site lies ("projects in downtown X", "a plant near X"), and how deep in the
+# trigger's own phrases the site's place may sit
+_SITE_PREPS = frozenset({"in", "at", "near", "across", "throughout"})
+_SITE_DEPTH = 3
 
 
 def labour_purpose(hits: list[TriggerHit], worker_nouns: frozenset[str]) -> list[TriggerHit]:
@@ -74,7 +81,31 @@ def employer_place(ctx: ArgumentContext, head: Token, event_type: str, args: lis
         place = _employer_country(ctx, employer)
         if place is not None:
             return [*args, place]
-    return args
+    site = _site_place(ctx, head)
+    return [*args, argument_at(ctx, "location", site)] if site is not None else args
+
+
+def _site_place(ctx: ArgumentContext, head: Token) -> Token | None:
+    """The first foreign place named through the trigger's chain of prepositional phrases (not its clauses)."""
+    home = ctx.tax.modality.get("home_places", frozenset())
+    frontier = [head]
+    for _ in range(_SITE_DEPTH):
+        nxt = []
+        for tok in frontier:
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    s = ctx.base + obj.idx
+                    ent = entity_at(ctx.entities, s, s + len(obj))
+                    # a place by the tagger or the actor layer, or a name the tagger left untyped ("in central
+                    # Irkutsk"); a name it calls a person or a firm is none
+                    if prep.lower_ in _SITE_PREPS and (obj.ent_type_ in ("GPE", "LOC") or ent is not None and ent.type in _PLACE_TYPES
+                                                       or obj.pos_ == "PROPN" and not obj.ent_type_ and ent is None):
+                        if (ent is not None and ent.id in home) or obj.lower_ in home:
+                            return None
+                        return obj
+                    nxt.append(obj)
+        frontier = nxt
+    return None
 
 
 def _employer_country(ctx: ArgumentContext, employer: Token) -> Argument | None:

@@ -83,6 +83,8 @@ def _neighbourhood(trigger: Token, measures: frozenset[str] = frozenset(), react
     # (and so does a passive one whose subject is the pronoun: "crabs that had been shipped from the North")
     if (trigger.dep_ == "relcl" and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i not in seen
             and (any(c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE for c in trigger.children)
+                 # "labourers who worked in X": a personal relative's antecedent is who acts
+                 or any(c.dep_ == "nsubj" and c.lower_ == "who" for c in trigger.children)
                  or any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in trigger.children)
                  and all(c.lower_ in _RELATIVE for c in trigger.children if c.dep_ in ("dobj", "obj")))):
         out.append((trigger.head, 1))
