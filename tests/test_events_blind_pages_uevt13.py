@@ -286,3 +286,19 @@ def test_labourers_who_worked_abroad(events_of):
 def test_a_resolution_which_proposes_is_no_new_resolution(events_of):
     events = events_of("Two members vetoed a draft resolution which proposed new curbs on fuel sales.")
     assert not [e for e in of_type(events, "un_resolution") if e.trigger.text == "proposed"]
+
+
+# --- a counted attack under a verb already read as the attack is one act --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hackers tied to Pyongyang launched 30 attacks with spyware on Thai banks last month.",
+        "The group deployed ransomware in nine attacks on Dutch clinics, researchers said.",
+    ],
+)
+def test_verb_and_its_counted_attacks_are_one_event(events_of, text):
+    found = of_type(events_of(text), "cyber_theft")
+    assert len(found) == 1
+    assert not role_texts(found[0], "destination")

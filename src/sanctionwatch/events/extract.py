@@ -59,18 +59,29 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
     doc_types = Counter(e.type for e in events)
     if doc_types:
         taken = {e.trigger.start for e in events}
+        typed = {(e.trigger.start, e.type) for e in events}
         for block in parsed.blocks:
             ctx = ArgumentContext(doc.text, block.start, doc.entities, tax)
             for sent in block.doc.sents:
                 extra = document_typed_hits(ctx, sent, doc_types, taken)
                 # rules that fire only in a story reporting their type ("Kang arrived in South Korea")
                 extra += [h for h in lemma_matches(sent, tax, None, doc_types)
-                          if ctx.base + h.head.idx not in taken and all(h.head.i != e.head.i for e in extra)]
+                          if ctx.base + h.head.idx not in taken and all(h.head.i != e.head.i for e in extra)
+                          and not _object_of_same_act(h, ctx.base, typed)]
                 if extra:
                     found = _sentence_events(ctx, sent, doc, anchor, extra, voice)
                     events.extend(_with_antecedent_actors(e, events) for e in found)
         events.sort(key=lambda e: e.trigger.start)
     return events
+
+
+def _object_of_same_act(hit: TriggerHit, base: int, typed: set[tuple[int, str]]) -> bool:
+    """"launched 12 attacks with malware", "used ransomware in nine attacks": a noun the story's rules type,
+    as the object of a verb (or of its preposition) already read as an event of its type, is that event again."""
+    gov = hit.head.head
+    if hit.head.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    return hit.head.dep_ in ("dobj", "pobj", "compound") and (base + gov.idx, hit.type) in typed
 
 
 def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: date | None, hits: list[TriggerHit] | None = None,
