@@ -302,3 +302,9 @@ def test_verb_and_its_counted_attacks_are_one_event(events_of, text):
     found = of_type(events_of(text), "cyber_theft")
     assert len(found) == 1
     assert not role_texts(found[0], "destination")
+
+
+def test_pronoun_sent_to_the_front_is_no_labour(events_of):
+    text = (_LABOUR_STORY + "It has also deployed 3,000 troops there. Now they are sent to the front near Kursk.")
+    assert not [e for e in of_type(events_of(text), "overseas_workers") if e.trigger.text == "sent"
+                and "front" in e.sentence.text]
