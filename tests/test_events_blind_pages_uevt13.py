@@ -308,3 +308,42 @@ def test_pronoun_sent_to_the_front_is_no_labour(events_of):
     text = (_LABOUR_STORY + "It has also deployed 3,000 troops there. Now they are sent to the front near Kursk.")
     assert not [e for e in of_type(events_of(text), "overseas_workers") if e.trigger.text == "sent"
                 and "front" in e.sentence.text]
+
+
+# --- luxuries on their way to the DPRK, and their seizure ---------------------------------------------------------
+
+
+def test_sedans_bound_for_the_dprk(events_of):
+    events = events_of("Customs officers seized three Mercedes sedans bound for North Korea at a port in Busan.")
+    lux = of_type(events, "luxury_goods")
+    assert lux
+    assert "prk" in role_entities(lux[0], "recipient") | role_entities(lux[0], "destination")
+    assert of_type(events, "seizure")
+
+
+def test_bound_elsewhere_is_no_luxury_import(events_of):
+    assert not [e for e in of_type(events_of("Two yachts bound for Monaco left the shipyard."), "luxury_goods")
+                if e.trigger.text == "bound"]
+
+
+def test_luxuries_bought_for_a_leader(events_of):
+    found = of_type(events_of("A broker bought four limousines for Kim Jong Un in 2019."), "luxury_goods")
+    assert found
+    assert "kim-jong-un" in role_entities(found[0], "recipient")
+
+
+# --- "X was the Nth launch <period>": the subject's own date dates the launch --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The test on Friday was the country's fourth ICBM launch since March.", "2023-12-15"),
+        ("Friday's launch was North Korea's sixth ICBM launch this year.", "2023-12-15"),
+        ("The launch marked North Korea's sixth ICBM launch this year, a record.", "2023-01-01"),
+    ],
+)
+def test_ordinal_launch_takes_the_subjects_date(events_of, text, start):
+    found = of_type(events_of(text, published="2023-12-18"), "missile_launch")
+    assert found
+    assert any(e.time is not None and e.time.start == start for e in found)

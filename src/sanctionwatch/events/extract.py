@@ -28,6 +28,7 @@ from .modality import attribution_of, combine_modality, local_modality
 from .nominal import document_typed_hits
 from .one_act import repeated_acts
 from .owner_agent import owner_as_agent
+from .equated_time import equated_time
 from .training import trainee_roles
 from .places import with_enclosing_places
 from .appositions import with_named_appositions
@@ -113,7 +114,8 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         span = sent[hit.start_tok:hit.end_tok]
         trig = Fragment.of(ctx.text, ctx.base + span.start_char, ctx.base + span.end_char)
         clause = clause_of(ctx.base, raising_clause(hit.head, tax.modality.get("raising_heads", frozenset())))
-        time = own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type)
+        time = equated_time(sent, ctx.base, times, hit.head, heads, tax, hit.type,
+                            own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type))
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         untimed = [q for q in quantities if not _overlaps(q, times)]
         qty = _bare_count(ctx, hit) or of_phrase_count(ctx.base, hit.head, untimed) or pick(untimed, clause, trig.start)
