@@ -347,3 +347,17 @@ def test_ordinal_launch_takes_the_subjects_date(events_of, text, start):
     found = of_type(events_of(text, published="2023-12-18"), "missile_launch")
     assert found
     assert any(e.time is not None and e.time.start == start for e in found)
+
+
+# --- licences bought "to fish": the infinitive names the trade ----------------------------------------------------
+
+
+def test_licences_bought_to_fish(events_of):
+    found = of_type(events_of("About 300 Chinese trawlers bought licences to fish in North Korean waters in 2022."),
+                    "banned_export")
+    assert found
+    assert "chn" in role_entities(found[0], "recipient") | role_entities(found[0], "agent")
+
+
+def test_licences_bought_to_drive_are_no_export(events_of):
+    assert not of_type(events_of("The couriers bought licences to drive in the capital."), "banned_export")

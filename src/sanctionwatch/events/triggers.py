@@ -310,6 +310,8 @@ def _also_hit(words: frozenset[str], hood: list[tuple[Token, int]], trigger: Tok
     near = list(context.subtree)
     # whom the thing goes to is no place: "issued visas to North Korean workers", "permits for labourers"
     near.extend(t for c in trigger.children if c.dep_ in ("dative", "prep") and c.lower_ in ("to", "for") for t in c.subtree)
+    # what the thing is for, as an infinitive the parser hangs on the trigger: "bought licences to fish"
+    near.extend(c for c in trigger.children if c.dep_ == "xcomp")
     if trigger.dep_ == "conj":
         near.extend(c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     return any(_keys(t)[0] in words or t.lower_ in words for t in near)
