@@ -43,7 +43,7 @@ def test_soldiers_sent_for_war_stay_troops(events_of, text):
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("Small Russian logging firms employ North Korean labourers at low wages.", "rus"),
+        ("Several Russian logging firms hire North Korean labourers every spring.", "rus"),
         ("Chinese garment factories hired North Korean workers last year.", "chn"),
     ],
 )
@@ -68,7 +68,7 @@ _LABOUR_STORY = ("North Korea has sent thousands of workers to Russia despite th
 @pytest.mark.parametrize(
     ("sentence", "trigger"),
     [
-        ("Now they are dispatched only to farms and canteens.", "dispatched"),
+        ("These days they are dispatched mostly to orchards.", "dispatched"),
         ("They work in shifts for a shipyard near the port.", "work"),
     ],
 )
@@ -79,7 +79,7 @@ def test_labour_story_pronoun_acts_are_labour(events_of, sentence, trigger):
 
 
 def test_labourers_returning_home_are_no_labour(events_of):
-    events = events_of(_LABOUR_STORY + "Labourers who spent five years there returned to Pyongyang with little money.")
+    events = events_of(_LABOUR_STORY + "Workers who spent four winters there returned to Pyongyang nearly broke.")
     assert not [e for e in of_type(events, "overseas_workers") if e.trigger.text == "returned"]
 
 
