@@ -27,6 +27,7 @@ from .nominal import document_typed_hits
 from .one_act import repeated_acts
 from .places import with_enclosing_places
 from .appositions import with_named_appositions
+from .discourse_time import discourse_times
 from .planned_time import planned_time
 from .raising import raising_clause
 from .receivers import receiver_as_recipient
@@ -66,7 +67,7 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
                     found = _sentence_events(ctx, sent, doc, anchor, extra, voice)
                     events.extend(_with_antecedent_actors(e, events) for e in found)
         events.sort(key=lambda e: e.trigger.start)
-    return events
+    return discourse_times(parsed, events, anchor, tax.history)
 
 
 def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: date | None, hits: list[TriggerHit] | None = None,

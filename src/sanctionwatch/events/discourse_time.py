@@ -1,0 +1,180 @@
+"""Times an event takes from the story around it when its own clause gives none.
+
+:mod:`.timing` dates an event only by a time expression its own clause attaches to it, and leaves it
+undated otherwise.  News often dates an act once and tells it again without the date, or dates it by
+another act; the reader carries the date over.  Four such cases, each kept narrow (a wrong date joins
+unrelated cases in the linker; a missing one only weakens a link):
+
+* the same act told again in the next sentence ("North Korea fired a missile on Tuesday. The missile,
+  fired from ..., flew 300 km"): an undated event in the past tense takes the date of an event of its
+  type in its own or the previous sentence, when their agents and counts do not disagree and its own
+  sentence holds no time expression at all;
+* the news act named as such ("the North's latest launch", "this new test"): the most recent dated
+  act of its type the document tells;
+* a gap after a verb of following ("The launch comes 15 days after Kim supervised a drill"): the act
+  in the after-clause is that many days before the act that follows it (a dated subject, else the
+  news act just told, else the publication date);
+* a sighting's date ("the May 24 sighting", "observed ... on May 13th"): the date the ships were seen
+  is the date of the transfer seen, for an undated transfer in the sentences around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Sequence
+
+from ..model import Event, TimeValue
+from ..read import Parsed
+from ..resources import package_yaml
+from ..timex import find_times
+from ..timex_lexicon import alternation, lexicon, month_interval, year_interval
+from .history import HistoryRules, is_past, told_in_past
+
+_UNREAL = frozenset({"hypothetical", "negated"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    gap: re.Pattern[str]
+    current: re.Pattern[str]
+    other: re.Pattern[str]
+    sighting: re.Pattern[str]
+    sighting_types: frozenset[str]
+    window: int
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    raw = package_yaml("timex.yaml")["discourse"]
+    numbers = alternation(lexicon().numbers)
+    verbs = alternation(raw["gap_verbs"])
+    gap = re.compile(rf"\b(?:{verbs})\s+(?:(?:more\s+than|less\s+than|over|about|some|nearly|almost|just|only)\s+)?"
+                     rf"(?P<n>\d+|{numbers})\s+(?P<unit>day|week|month|year)s?\s+after\b", re.I)
+    # the word must stand in the event's noun phrase: at most two words between it and the trigger
+    current = re.compile(rf"(?:\b(?:{alternation(raw['current_words'])})|\b(?:{alternation(raw['demonstratives'])})"
+                         rf")(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+    other = re.compile(rf"\b(?:{alternation(raw['other_words'])})(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+    sighting = re.compile(rf"\b(?:{alternation(raw['sighting_words'])})\b", re.I)
+    return _Rules(gap, current, other, sighting, frozenset(raw["sighting_types"]), int(raw["sighting_window"]))
+
+
+def discourse_times(parsed: Parsed, events: list[Event], published: date | None, history: HistoryRules) -> list[Event]:
+    """``events`` (in document order), the undated ones dated from the story around them where it tells it."""
+    if published is None or not events:
+        return events
+    rules, text = _rules(), parsed.text
+    sentences = [(base + s.start_char, base + s.end_char, base, s) for base, s in parsed.sentences()]
+    for e in events:
+        if e.time is not None or e.historical or e.modality in _UNREAL:
+            continue
+        gap = _gap_before(e, text, rules)
+        if gap is not None:
+            e.time = _gap_time(gap, e, events, published)
+            continue
+        if rules.other.search(text[max(e.sentence.start if e.sentence else 0, e.trigger.start - 48):e.trigger.start]):
+            continue  # "two previous launches": other acts than the one dated
+        e.time = (_current(e, events, text, rules, published) or _same_act(e, events, text, sentences, published)
+                  or _sighted(e, text, sentences, rules, published))
+    for e in events:
+        if e.time is not None and not e.historical:
+            e.historical = is_past(e.time, published, history)
+    return events
+
+
+def _current(e: Event, events: Sequence[Event], text: str, rules: _Rules, published: date) -> TimeValue | None:
+    lo = max(e.sentence.start if e.sentence else 0, e.trigger.start - 48)
+    if not rules.current.search(text[lo:e.trigger.start]):
+        return None
+    dated = [x for x in events if x is not e and x.type == e.type and x.time is not None and x.time.anchored
+             and not x.historical and x.modality not in _UNREAL and x.time.end and x.time.end <= published.isoformat()
+             and _agents_agree(e, x)]
+    return max(dated, key=lambda x: x.time.start or "").time if dated else None
+
+
+def _same_act(e: Event, events: Sequence[Event], text: str, sentences, published: date) -> TimeValue | None:
+    if e.sentence is None:
+        return None
+    earlier = [x for x in events if x.trigger.start < e.trigger.start and x.type == e.type and x.sentence is not None]
+    if not earlier:
+        return None
+    p = max(earlier, key=lambda x: x.trigger.start)
+    adjacent = p.sentence.start == e.sentence.start or not text[p.sentence.end:e.sentence.start].strip()
+    if not adjacent or p.time is None or not p.time.anchored or p.historical or p.modality in _UNREAL:
+        return None
+    if find_times(text, e.sentence.start, e.sentence.end, published) or not _agents_agree(e, p):
+        return None  # a sentence with a date of its own dates its acts itself, or tells another time
+    if e.quantity is not None and p.quantity is not None and e.quantity.value != p.quantity.value:
+        return None  # "fired two missiles on Wednesday ... fired one": other acts
+    token = _token(e, sentences)
+    # a plural noun counts acts ("the launches"), never the one act dated before it
+    return p.time if token is not None and token.tag_ not in ("NNS", "NNPS") and told_in_past(token) else None
+
+
+def _sighted(e: Event, text: str, sentences, rules: _Rules, published: date) -> TimeValue | None:
+    """The date of a sighting in the sentences around an undated transfer: the day the ships were seen."""
+    if e.type not in rules.sighting_types:
+        return None
+    lo, hi = max(0, e.trigger.start - rules.window), e.trigger.end + rules.window
+    best: tuple[int, TimeValue] | None = None
+    for m in rules.sighting.finditer(text, lo, hi):
+        s0, s1 = next(((a, b) for a, b, _, _ in sentences if a <= m.start() < b), (m.start(), m.end()))
+        times = [t for t in find_times(text, s0, s1, published) if t[2].anchored and t[2].granularity == "day"]
+        # "the May 24 sighting": the date before the noun; "observed ... on May 13": the first date after the verb
+        before = [t for t in times if t[1] <= m.start() and not text[t[1]:m.start()].strip()]
+        after = [t for t in times if t[0] >= m.end()]
+        t = before[-1] if before else after[0] if after else None
+        if t is not None and (best is None or abs(m.start() - e.trigger.start) < best[0]):
+            best = (abs(m.start() - e.trigger.start), t[2])
+    return best[1] if best else None
+
+
+def _gap_before(e: Event, text: str, rules: _Rules) -> re.Match[str] | None:
+    """The gap phrase ("comes 15 days after") before the trigger in its sentence, if any."""
+    if e.sentence is None:
+        return None
+    found = [m for m in rules.gap.finditer(text, e.sentence.start, e.trigger.start)]
+    return found[-1] if found else None
+
+
+def _gap_time(m: re.Match[str], e: Event, events: Sequence[Event], published: date) -> TimeValue:
+    """The gap counted back from the act that follows it: a dated subject in the sentence, else the news act just
+    told (the nearest earlier dated act of the last month), else the publication date."""
+    lo = e.sentence.start if e.sentence else 0
+    recent = (published - timedelta(days=31)).isoformat()
+    subject = [x for x in events if lo <= x.trigger.start < m.start() and x.time is not None and x.time.anchored]
+    told = [x for x in events if x.trigger.start < m.start() and x.time is not None and x.time.anchored
+            and not x.historical and x.time.start and recent <= x.time.start <= published.isoformat()]
+    base = (subject or told or [None])[-1]
+    when = date.fromisoformat(base.time.start[:10]) if base is not None else published
+    n = int(m["n"]) if m["n"].isdigit() else lexicon().numbers[m["n"].lower()]
+    return _back(m.group(0), when, n, m["unit"].lower())
+
+
+def _back(span: str, base: date, n: int, unit: str) -> TimeValue:
+    if unit == "year":
+        s, e, g = year_interval(base.year - n)
+    elif unit == "month":
+        y, mo = divmod(base.year * 12 + base.month - 1 - n, 12)
+        s, e, g = month_interval(y, mo + 1)
+    else:
+        s = e = base - timedelta(days=n * (7 if unit == "week" else 1))
+        g = "day"
+    return TimeValue(span, s.isoformat(), e.isoformat(), g, anchored=True)
+
+
+def _agents_agree(a: Event, b: Event) -> bool:
+    """Whether two events' agents can be one: no named agent on one side, or a shared one."""
+    ea = {x.entity for x in a.arguments if x.role == "agent" and x.entity}
+    eb = {x.entity for x in b.arguments if x.role == "agent" and x.entity}
+    return not ea or not eb or bool(ea & eb)
+
+
+def _token(e: Event, sentences):
+    for a, b, base, sent in sentences:
+        if a <= e.trigger.start < b:
+            span = sent.doc.char_span(e.trigger.start - base, e.trigger.end - base, alignment_mode="expand")
+            return span.root if span is not None else None
+    return None

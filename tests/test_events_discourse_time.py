@@ -1,0 +1,75 @@
+"""An undated event takes its time from the story around it (events/discourse_time.py): the same act told again
+in the next sentence, "the latest launch", a gap after a verb of following ("came nine days after ..."), and the
+date of a sighting for the transfer seen; and the cases where it must not (other acts, other agents, habits,
+plans). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from fragments import of_type
+
+
+def _times(events, etype: str, trigger: str, after: int = 0) -> list[str | None]:
+    return [e.time.start if e.time else None for e in of_type(events, etype)
+            if e.trigger.text == trigger and e.trigger.start >= after]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "etype", "trigger", "start"),
+    [
+        # the same act told again, dated by the sentence before
+        ("North Korea fired a short-range missile on Thursday, the military said. The missile was launched from "
+         "near Wonsan and flew about 400 km.", "2023-03-10", "missile_launch", "launched", "2023-03-09"),
+        ("The South Korean army said North Korea launched a cruise missile on Sunday. The army detected the missile "
+         "fired from a coastal site at 5:10 a.m.", "2023-03-14", "missile_launch", "fired", "2023-03-12"),
+        ("Hackers stole $40 million from a Singapore exchange in June. A North Korean group stole the bulk of the "
+         "funds.", "2022-09-01", "cyber_theft", "stole", "2022-06-01"),
+        # the news act named as such
+        ("North Korea launched two cruise missiles on Sunday. Analysts are studying the North's latest missile "
+         "launch.", "2023-03-14", "missile_launch", "launch", "2023-03-12"),
+        # a gap after a verb of following, counted back from the publication date
+        ("The launch comes nine days after North Korea tested a new cruise missile.", "2024-05-20",
+         "missile_launch", "tested", "2024-05-11"),
+        ("The drill came two weeks after North Korea launched a solid-fuel missile.", "2024-05-20",
+         "missile_launch", "launched", "2024-05-06"),
+        # the date of the sighting dates the transfer seen
+        ("A Japanese patrol plane spotted the North Korean tanker Green Star alongside a Panama-flagged ship on "
+         "June 3. The two ships were believed to be conducting a ship-to-ship transfer of fuel.", "2022-06-10",
+         "ship_to_ship_transfer", "ship-to-ship transfer", "2022-06-03"),
+        ("Tokyo said the tankers were suspected of illegal ship-to-ship transfers. It told the Security Council of "
+         "the April 9 sighting near Zhoushan.", "2021-04-16", "ship_to_ship_transfer", "ship-to-ship transfers",
+         "2021-04-09"),
+    ],
+)
+def test_an_undated_act_takes_the_story_date(parse_events, text, published, etype, trigger, start):
+    assert start in _times(parse_events(text, published)[1], etype, trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "trigger"),
+    [
+        # other acts than the one dated
+        ("North Korea launched a satellite on Tuesday. It had failed in two previous satellite launches.",
+         "satellite_launch", "launches"),
+        ("North Korea fired three missiles on Monday. Russia fired a missile at Kharkiv, killing two people.",
+         "missile_launch", "fired"),
+        # a habit or a plan is no dated act
+        ("North Korea fired a missile on Monday. North Korea regularly fires missiles into the sea.",
+         "missile_launch", "fires"),
+        ("North Korea fired a missile on Monday. It may fire another missile soon.", "missile_launch", "fire"),
+    ],
+)
+def test_other_acts_keep_no_borrowed_date(parse_events, text, etype, trigger):
+    # only the second sentence's events: the first is the dated one
+    found = _times(parse_events(text, "2023-06-08")[1], etype, trigger, after=text.index(". ") + 2)
+    assert found
+    monday = "2023-06-05"
+    assert monday not in found
+
+
+def test_the_act_before_the_gap_keeps_its_own_date(parse_events):
+    events = parse_events("North Korea fired a ballistic missile on Friday. The launch came three days after North "
+                          "Korea tested a cruise missile.", "2024-05-20")[1]
+    # Friday is 17 May; the test three days before it
+    assert "2024-05-14" in _times(events, "missile_launch", "tested")
+    assert "2024-05-17" in _times(events, "missile_launch", "fired")
