@@ -28,6 +28,7 @@ from .one_act import repeated_acts
 from .places import with_enclosing_places
 from .appositions import with_named_appositions
 from .discourse_time import discourse_times
+from .implicit_agents import implicit_agents
 from .planned_time import planned_time
 from .raising import raising_clause
 from .receivers import receiver_as_recipient
@@ -67,7 +68,7 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
                     found = _sentence_events(ctx, sent, doc, anchor, extra, voice)
                     events.extend(_with_antecedent_actors(e, events) for e in found)
         events.sort(key=lambda e: e.trigger.start)
-    return discourse_times(parsed, events, anchor, tax.history)
+    return implicit_agents(discourse_times(parsed, events, anchor, tax.history), doc.text)
 
 
 def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: date | None, hits: list[TriggerHit] | None = None,
