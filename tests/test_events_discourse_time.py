@@ -73,3 +73,31 @@ def test_the_act_before_the_gap_keeps_its_own_date(parse_events):
     # Friday is 17 May; the test three days before it
     assert "2024-05-14" in _times(events, "missile_launch", "tested")
     assert "2024-05-17" in _times(events, "missile_launch", "fired")
+
+
+def test_the_next_sentence_taking_up_the_item_dates_the_act(parse_events):
+    text = ("North Korea has fired an unidentified rocket, Seoul said. The rocket took off on Saturday morning "
+            "from a site near Kusong.")
+    assert "2023-03-11" in _times(parse_events(text, "2023-03-12")[1], "missile_launch", "fired")
+
+
+def test_a_report_date_in_the_next_sentence_dates_no_act(parse_events):
+    text = ("Pyongyang says it tested a new cruise missile Haeil-5\n\n"
+            "North Korea said on Friday it had test-fired the Haeil-5 off its east coast.")
+    found = _times(parse_events(text, "2023-04-14")[1], "missile_launch", "tested")
+    assert found
+    assert "2023-04-14" not in found
+
+
+def test_latest_is_the_news_act_not_an_older_one(parse_events):
+    # the news act is undated, so the latest dated launch (last week's) is not it
+    text = ("North Korea has launched a missile, the military said. Last week Pyongyang launched a cruise missile "
+            "toward the sea. North Korea's latest launch came hours after a summit in Tokyo.")
+    found = _times(parse_events(text, "2023-05-21")[1], "missile_launch", "launch", after=text.index("latest"))
+    assert found
+    assert all(t is None or not t.startswith("2023-05-08") for t in found)
+
+
+def test_this_act_is_the_one_told_last(parse_events):
+    text = "North Korea launched a rocket on Sunday. Officials in Tokyo are studying this missile launch closely."
+    assert "2023-03-12" in _times(parse_events(text, "2023-03-15")[1], "missile_launch", "launch")

@@ -2,7 +2,7 @@
 
 :mod:`.timing` dates an event only by a time expression its own clause attaches to it, and leaves it
 undated otherwise.  News often dates an act once and tells it again without the date, or dates it by
-another act; the reader carries the date over.  Four such cases, each kept narrow (a wrong date joins
+another act; the reader carries the date over.  Five such cases, each kept narrow (a wrong date joins
 unrelated cases in the linker; a missing one only weakens a link):
 
 * the same act told again in the next sentence ("North Korea fired a missile on Tuesday. The missile,
@@ -15,7 +15,9 @@ unrelated cases in the linker; a missing one only weakens a link):
   in the after-clause is that many days before the act that follows it (a dated subject, else the
   news act just told, else the publication date);
 * a sighting's date ("the May 24 sighting", "observed ... on May 13th"): the date the ships were seen
-  is the date of the transfer seen, for an undated transfer in the sentences around it.
+  is the date of the transfer seen, for an undated transfer in the sentences around it;
+* the next sentence taking the act's item up again ("fired a projectile. The projectile took off on
+  Sunday ..."): its one day-date is the act's.
 """
 
 from __future__ import annotations
@@ -34,15 +36,19 @@ from ..timex_lexicon import alternation, lexicon, month_interval, year_interval
 from .history import HistoryRules, is_past, told_in_past
 
 _UNREAL = frozenset({"hypothetical", "negated"})
+# how many days before publication the news act of a report lies at most ("latest" names it)
+_NEWS_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
     gap: re.Pattern[str]
     current: re.Pattern[str]
+    this: re.Pattern[str]
     other: re.Pattern[str]
     sighting: re.Pattern[str]
     sighting_types: frozenset[str]
+    report_verbs: frozenset[str]
     window: int
 
 
@@ -54,11 +60,12 @@ def _rules() -> _Rules:
     gap = re.compile(rf"\b(?:{verbs})\s+(?:(?:more\s+than|less\s+than|over|about|some|nearly|almost|just|only)\s+)?"
                      rf"(?P<n>\d+|{numbers})\s+(?P<unit>day|week|month|year)s?\s+after\b", re.I)
     # the word must stand in the event's noun phrase: at most two words between it and the trigger
-    current = re.compile(rf"(?:\b(?:{alternation(raw['current_words'])})|\b(?:{alternation(raw['demonstratives'])})"
-                         rf")(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+    current = re.compile(rf"\b(?:{alternation(raw['current_words'])})(?:\s+[\w-]+){{0,2}}\s+$", re.I)
+    this = re.compile(rf"\b(?:{alternation(raw['demonstratives'])})(?:\s+[\w-]+){{0,2}}\s+$", re.I)
     other = re.compile(rf"\b(?:{alternation(raw['other_words'])})(?:\s+[\w-]+){{0,2}}\s+$", re.I)
     sighting = re.compile(rf"\b(?:{alternation(raw['sighting_words'])})\b", re.I)
-    return _Rules(gap, current, other, sighting, frozenset(raw["sighting_types"]), int(raw["sighting_window"]))
+    return _Rules(gap, current, this, other, sighting, frozenset(raw["sighting_types"]),
+                  frozenset(str(v).lower() for v in raw["report_verbs"]), int(raw["sighting_window"]))
 
 
 def discourse_times(parsed: Parsed, events: list[Event], published: date | None, history: HistoryRules) -> list[Event]:
@@ -76,21 +83,38 @@ def discourse_times(parsed: Parsed, events: list[Event], published: date | None,
             continue
         if rules.other.search(text[max(e.sentence.start if e.sentence else 0, e.trigger.start - 48):e.trigger.start]):
             continue  # "two previous launches": other acts than the one dated
-        e.time = (_current(e, events, text, rules, published) or _same_act(e, events, text, sentences, published)
-                  or _sighted(e, text, sentences, rules, published))
+        if _names_the_act(e, text, rules):
+            e.time = _current(e, events, text, rules, published)  # "the latest launch" is that one or none
+            continue
+        e.time = (_same_act(e, events, text, sentences, published)
+                  or _sighted(e, text, sentences, rules, published) or _told_next(e, events, text, sentences, rules, published))
     for e in events:
         if e.time is not None and not e.historical:
             e.historical = is_past(e.time, published, history)
     return events
 
 
+def _names_the_act(e: Event, text: str, rules: _Rules) -> bool:
+    before = text[max(e.sentence.start if e.sentence else 0, e.trigger.start - 48):e.trigger.start]
+    return bool(rules.this.search(before) or rules.current.search(before))
+
+
 def _current(e: Event, events: Sequence[Event], text: str, rules: _Rules, published: date) -> TimeValue | None:
+    """"this launch": the act of its type told last before it; "the latest launch": the news act, the most
+    recent dated act of its type when that is the news of the last days (an undated news act leaves the
+    latest dated one an older act: "a week after its latest launch" is last week's)."""
     lo = max(e.sentence.start if e.sentence else 0, e.trigger.start - 48)
-    if not rules.current.search(text[lo:e.trigger.start]):
+    before = text[lo:e.trigger.start]
+    same = [x for x in events if x is not e and x.type == e.type and x.modality not in _UNREAL and _agents_agree(e, x)]
+    if rules.this.search(before):
+        told = [x for x in same if x.trigger.start < e.trigger.start]
+        last = told[-1] if told else None
+        return last.time if last is not None and last.time is not None and last.time.anchored and not last.historical else None
+    if not rules.current.search(before):
         return None
-    dated = [x for x in events if x is not e and x.type == e.type and x.time is not None and x.time.anchored
-             and not x.historical and x.modality not in _UNREAL and x.time.end and x.time.end <= published.isoformat()
-             and _agents_agree(e, x)]
+    news = (published - timedelta(days=_NEWS_DAYS)).isoformat()
+    dated = [x for x in same if x.time is not None and x.time.anchored and not x.historical and x.time.end
+             and news <= x.time.end <= published.isoformat()]
     return max(dated, key=lambda x: x.time.start or "").time if dated else None
 
 
@@ -111,6 +135,42 @@ def _same_act(e: Event, events: Sequence[Event], text: str, sentences, published
     token = _token(e, sentences)
     # a plural noun counts acts ("the launches"), never the one act dated before it
     return p.time if token is not None and token.tag_ not in ("NNS", "NNPS") and told_in_past(token) else None
+
+
+def _told_next(e: Event, events: Sequence[Event], text: str, sentences, rules: _Rules, published: date) -> TimeValue | None:
+    """"North Korea has fired a projectile. The projectile took off on Sunday from ...": the next sentence
+    takes up the event's item with a definite article and gives the one day-date it has: the act's date."""
+    items = [a.text.split()[-1].lower() for a in e.arguments if a.role == "item" and a.text.split()]
+    if e.sentence is None or not items:
+        return None
+    nxt = next(((a, b) for a, b, _, _ in sentences if a >= e.sentence.end), None)
+    if nxt is None or text[e.sentence.end:nxt[0]].strip():
+        return None
+    s0, s1 = nxt
+    if not re.search(rf"\bthe\s+(?:[\w-]+\s+)?(?:{'|'.join(map(re.escape, items))})\b", text[s0:s1], re.I):
+        return None
+    if any(s0 <= x.trigger.start < s1 and x.type == e.type and not _agents_agree(e, x) for x in events):
+        return None
+    times = find_times(text, s0, s1, published)
+    if len(times) != 1 or not times[0][2].anchored or times[0][2].granularity != "day":
+        return None
+    return None if _on_report_verb(times[0], sentences, rules) else times[0][2]
+
+
+def _on_report_verb(found, sentences, rules: _Rules) -> bool:
+    """Whether a time expression hangs from a verb of reporting ("said on Friday that ...")."""
+    for a, b, base, sent in sentences:
+        if a <= found[0] < b:
+            span = sent.doc.char_span(found[0] - base, found[1] - base, alignment_mode="expand")
+            if span is None:
+                return False
+            if span.start > 0 and sent.doc[span.start - 1].lemma_.lower() in rules.report_verbs:
+                return True  # "said on Friday it had fired": the parser may hang the date on the act all the same
+            t = span.root
+            while t is not None and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+                t = t.head
+            return t is not None and t.lemma_.lower() in rules.report_verbs
+    return False
 
 
 def _sighted(e: Event, text: str, sentences, rules: _Rules, published: date) -> TimeValue | None:
