@@ -101,3 +101,33 @@ def test_latest_is_the_news_act_not_an_older_one(parse_events):
 def test_this_act_is_the_one_told_last(parse_events):
     text = "North Korea launched a rocket on Sunday. Officials in Tokyo are studying this missile launch closely."
     assert "2023-03-12" in _times(parse_events(text, "2023-03-15")[1], "missile_launch", "launch")
+
+
+def test_a_gap_after_a_comma_counts_back_from_the_dated_act(parse_events):
+    text = "North Korea fired a cruise missile on Friday, a week after its last ballistic missile launch."
+    events = parse_events(text, "2024-05-20")[1]
+    assert "2024-05-17" in _times(events, "missile_launch", "fired")
+    assert "2024-05-10" in _times(events, "missile_launch", "launch")
+
+
+def test_a_gap_after_a_comma_with_no_dated_act_dates_nothing(parse_events):
+    # nothing before the gap is dated: the launch keeps no date rather than one counted from publication
+    text = "Seoul tightened its watch on the border, a week after North Korea's last ballistic missile launch."
+    found = _times(parse_events(text, "2024-05-20")[1], "missile_launch", "launch")
+    assert found
+    assert "2024-05-13" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "trigger", "clause_day"),
+    [
+        ("Japan imposed new sanctions on Friday after North Korea's nuclear test.", "nuclear_test", "test", "2024-05-17"),
+        ("Seoul raised its alert on Monday following Pyongyang's satellite launch.", "satellite_launch", "launch",
+         "2024-05-13"),
+        ("The drills began on Monday, days before North Korea's missile launch.", "missile_launch", "launch", "2024-05-13"),
+    ],
+)
+def test_an_act_named_after_a_sequence_word_keeps_not_the_clause_date(parse_events, text, etype, trigger, clause_day):
+    found = _times(parse_events(text, "2024-05-20")[1], etype, trigger)
+    assert found
+    assert clause_day not in found

@@ -57,7 +57,8 @@ def _rules() -> _Rules:
     raw = package_yaml("timex.yaml")["discourse"]
     numbers = alternation(lexicon().numbers)
     verbs = alternation(raw["gap_verbs"])
-    gap = re.compile(rf"\b(?:{verbs})\s+(?:(?:more\s+than|less\s+than|over|about|some|nearly|almost|just|only)\s+)?"
+    # "..., a week after its last launch": after a comma the gap counts back from the act the sentence dated
+    gap = re.compile(rf"(?:\b(?P<verb>{verbs})\s+|(?<=,\s))(?:(?:more\s+than|less\s+than|over|about|some|nearly|almost|just|only)\s+)?"
                      rf"(?P<n>\d+|{numbers})\s+(?P<unit>day|week|month|year)s?\s+after\b", re.I)
     # the word must stand in the event's noun phrase: at most two words between it and the trigger
     current = re.compile(rf"\b(?:{alternation(raw['current_words'])})(?:\s+[\w-]+){{0,2}}\s+$", re.I)
@@ -80,7 +81,8 @@ def discourse_times(parsed: Parsed, events: list[Event], published: date | None,
         gap = _gap_before(e, text, rules)
         if gap is not None:
             e.time = _gap_time(gap, e, events, published)
-            continue
+            if e.time is not None or gap["verb"]:
+                continue
         if rules.other.search(text[max(e.sentence.start if e.sentence else 0, e.trigger.start - 48):e.trigger.start]):
             continue  # "two previous launches": other acts than the one dated
         if _names_the_act(e, text, rules):
@@ -199,14 +201,17 @@ def _gap_before(e: Event, text: str, rules: _Rules) -> re.Match[str] | None:
     return found[-1] if found else None
 
 
-def _gap_time(m: re.Match[str], e: Event, events: Sequence[Event], published: date) -> TimeValue:
-    """The gap counted back from the act that follows it: a dated subject in the sentence, else the news act just
-    told (the nearest earlier dated act of the last month), else the publication date."""
+def _gap_time(m: re.Match[str], e: Event, events: Sequence[Event], published: date) -> TimeValue | None:
+    """The gap counted back from the act that follows it: a dated subject in the sentence, else (after a verb of
+    following only) the news act just told (the nearest earlier dated act of the last month), else the
+    publication date."""
     lo = e.sentence.start if e.sentence else 0
     recent = (published - timedelta(days=31)).isoformat()
     subject = [x for x in events if lo <= x.trigger.start < m.start() and x.time is not None and x.time.anchored]
     told = [x for x in events if x.trigger.start < m.start() and x.time is not None and x.time.anchored
             and not x.historical and x.time.start and recent <= x.time.start <= published.isoformat()]
+    if not m["verb"] and not subject:
+        return None  # "..., a week after X" with no dated act before it counts from nothing known
     base = (subject or told or [None])[-1]
     when = date.fromisoformat(base.time.start[:10]) if base is not None else published
     n = int(m["n"]) if m["n"].isdigit() else lexicon().numbers[m["n"].lower()]

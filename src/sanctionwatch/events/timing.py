@@ -63,6 +63,8 @@ def owner(sent: Span, base: int, found: Found, heads: set[int]) -> Token | None:
 
 
 _CLAUSAL = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
+# an act named after one of these is another act than the clause's, before or after it in time
+_SEQUENCE_PREPS = frozenset({"after", "before", "following", "since"})
 _BARRIER_LISTS = ("allege_heads", "deny_heads", "accuse_heads", "reaction_heads")
 
 
@@ -90,6 +92,8 @@ def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = Fa
     if head.pos_ in ("NOUN", "PROPN"):
         own.update(c.i for c in head.children if c.dep_ == "acl")
         while t.dep_ in _NOUN_TO_VERB and t.head.i != t.i and t.head.pos_ not in _VERBISH:
+            if t.dep_ == "pobj" and t.head.lower_ in _SEQUENCE_PREPS:
+                return own  # "fired a missile on Friday, a week after its last launch": the launch is not Friday's
             t = t.head
         if t.dep_ in _NOUN_TO_VERB and t.head.i != t.i and t.head.lemma_.lower() not in stop:
             t = t.head
