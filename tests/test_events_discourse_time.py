@@ -131,3 +131,47 @@ def test_an_act_named_after_a_sequence_word_keeps_not_the_clause_date(parse_even
     found = _times(parse_events(text, "2024-05-20")[1], etype, trigger)
     assert found
     assert clause_day not in found
+
+
+def test_a_fronted_time_frames_the_acts_of_its_sentence(parse_events):
+    text = ("According to prosecutors, from 2019 to 2021, the man ran a network of rented servers, managing dozens "
+            "of accounts that were used to hide the employment of North Korean IT workers in Canada.")
+    assert "2019-01-01" in _times(parse_events(text, "2024-05-20")[1], "overseas_workers", "employment")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "trigger", "framed"),
+    [
+        # the time of a saying or a reaction is that act's alone
+        ("Last week, a Pentagon spokesman said North Korea is secretly supplying artillery shells to Russia.",
+         "arms_transfer", "supplying", "2024-05-13"),
+        ("In March, Pyongyang thanked Beijing for using its veto to block the resolution.", "un_veto", "veto",
+         "2024-03-01"),
+    ],
+)
+def test_a_fronted_time_on_a_saying_or_reaction_frames_nothing_else(parse_events, text, etype, trigger, framed):
+    found = _times(parse_events(text, "2024-05-20")[1], etype, trigger)
+    assert found
+    assert framed not in found
+
+
+def test_a_gap_dates_the_act_it_introduces_not_one_told_inside_it(parse_events):
+    text = ("The draft comes four days after Britain convened the council to discuss North Korea's recent missile "
+            "launches.")
+    found = _times(parse_events(text, "2024-05-20")[1], "missile_launch", "launches")
+    assert found
+    assert "2024-05-16" not in found
+
+
+def test_a_fronted_time_skips_an_act_under_a_reaction(parse_events):
+    text = ("On March 4, the council, while condemning the North's recent test launch of a cruise missile, drafted "
+            "a new text.")
+    found = _times(parse_events(text, "2024-05-20")[1], "missile_launch", "launch")
+    assert found
+    assert "2024-03-04" not in found
+
+
+def test_a_coarse_clause_time_still_holds_the_act_after_after(parse_events):
+    # a year holds both the sanctions and the test that came before them
+    text = "In 2006, the Security Council imposed sanctions on North Korea after its first nuclear test."
+    assert "2006-01-01" in _times(parse_events(text, "2024-05-20")[1], "nuclear_test", "test")

@@ -2,7 +2,7 @@
 
 :mod:`.timing` dates an event only by a time expression its own clause attaches to it, and leaves it
 undated otherwise.  News often dates an act once and tells it again without the date, or dates it by
-another act; the reader carries the date over.  Five such cases, each kept narrow (a wrong date joins
+another act; the reader carries the date over.  Six such cases, each kept narrow (a wrong date joins
 unrelated cases in the linker; a missing one only weakens a link):
 
 * the same act told again in the next sentence ("North Korea fired a missile on Tuesday. The missile,
@@ -16,6 +16,8 @@ unrelated cases in the linker; a missing one only weakens a link):
   news act just told, else the publication date);
 * a sighting's date ("the May 24 sighting", "observed ... on May 13th"): the date the ships were seen
   is the date of the transfer seen, for an undated transfer in the sentences around it;
+* a time set before the sentence's first clause ("From 2020 to 2023, she ran a farm, managing ..."): it
+  frames every act the sentence tells after it;
 * the next sentence taking the act's item up again ("fired a projectile. The projectile took off on
   Sunday ..."): its one day-date is the act's.
 """
@@ -33,7 +35,9 @@ from ..read import Parsed
 from ..resources import package_yaml
 from ..timex import find_times
 from ..timex_lexicon import alternation, lexicon, month_interval, year_interval
-from .history import HistoryRules, is_past, told_in_past
+from .history import is_past, told_in_past
+from .taxonomy import Taxonomy
+from .timing import barrier_verbs
 
 _UNREAL = frozenset({"hypothetical", "negated"})
 # how many days before publication the news act of a report lies at most ("latest" names it)
@@ -69,7 +73,7 @@ def _rules() -> _Rules:
                   frozenset(str(v).lower() for v in raw["report_verbs"]), int(raw["sighting_window"]))
 
 
-def discourse_times(parsed: Parsed, events: list[Event], published: date | None, history: HistoryRules) -> list[Event]:
+def discourse_times(parsed: Parsed, events: list[Event], published: date | None, tax: Taxonomy) -> list[Event]:
     """``events`` (in document order), the undated ones dated from the story around them where it tells it."""
     if published is None or not events:
         return events
@@ -79,7 +83,7 @@ def discourse_times(parsed: Parsed, events: list[Event], published: date | None,
         if e.time is not None or e.historical or e.modality in _UNREAL:
             continue
         gap = _gap_before(e, text, rules)
-        if gap is not None:
+        if gap is not None and _follows_the_gap(e, gap, sentences):
             e.time = _gap_time(gap, e, events, published)
             if e.time is not None or gap["verb"]:
                 continue
@@ -88,11 +92,11 @@ def discourse_times(parsed: Parsed, events: list[Event], published: date | None,
         if _names_the_act(e, text, rules):
             e.time = _current(e, events, text, rules, published)  # "the latest launch" is that one or none
             continue
-        e.time = (_same_act(e, events, text, sentences, published)
+        e.time = (_fronted(e, text, sentences, published, barrier_verbs(tax) | rules.report_verbs) or _same_act(e, events, text, sentences, published)
                   or _sighted(e, text, sentences, rules, published) or _told_next(e, events, text, sentences, rules, published))
     for e in events:
         if e.time is not None and not e.historical:
-            e.historical = is_past(e.time, published, history)
+            e.historical = is_past(e.time, published, tax.history)
     return events
 
 
@@ -139,6 +143,35 @@ def _same_act(e: Event, events: Sequence[Event], text: str, sentences, published
     return p.time if token is not None and token.tag_ not in ("NNS", "NNPS") and told_in_past(token) else None
 
 
+def _fronted(e: Event, text: str, sentences, published: date, barriers: frozenset[str]) -> TimeValue | None:
+    """"From 2020 to 2023, she ran a laptop farm, managing laptops used for the employment of ...": a time set
+    before the sentence's first clause, its only one, frames every act the sentence tells after it (an act
+    told in the pluperfect, "had shipped", lies before it and keeps none). A time on a verb of saying or
+    reacting ("Last week, X said ...", "In April, X thanked Moscow for its veto") is that act's alone."""
+    if e.sentence is None:
+        return None
+    times = find_times(text, e.sentence.start, e.sentence.end, published)
+    if len(times) != 1 or not times[0][2].anchored or times[0][1] > e.trigger.start:
+        return None
+    s0, (t0, t1, tv) = e.sentence.start, times[0]
+    lead = text[s0:t0].strip()
+    if not re.match(r"\s*,", text[t1:]) or (lead and not lead.endswith(",")):
+        return None
+    if re.search(r"\bhad\b(?:\s+\w+){0,2}\s*$", text[max(s0, e.trigger.start - 30):e.trigger.start]):
+        return None
+    verb, token = _verb_of(times[0], sentences), _token(e, sentences)
+    if verb is None or token is None or verb.lemma_.lower() in barriers:
+        return None
+    # the act must hang under the framed verb with no verb of saying or reacting between ("On December 23, the
+    # U.S., while denouncing our launch, cooked up a resolution": the launch is the denounced act, not the 23rd's)
+    t = token
+    while t.i != verb.i:
+        if t.head.i == t.i or (t.i != token.i and t.lemma_.lower() in barriers):
+            return None
+        t = t.head
+    return tv
+
+
 def _told_next(e: Event, events: Sequence[Event], text: str, sentences, rules: _Rules, published: date) -> TimeValue | None:
     """"North Korea has fired a projectile. The projectile took off on Sunday from ...": the next sentence
     takes up the event's item with a definite article and gives the one day-date it has: the act's date."""
@@ -157,6 +190,18 @@ def _told_next(e: Event, events: Sequence[Event], text: str, sentences, rules: _
     if len(times) != 1 or not times[0][2].anchored or times[0][2].granularity != "day":
         return None
     return None if _on_report_verb(times[0], sentences, rules) else times[0][2]
+
+
+def _verb_of(found, sentences):
+    """The verb a time expression hangs from, None when none is above it."""
+    for a, b, base, sent in sentences:
+        if a <= found[0] < b:
+            span = sent.doc.char_span(found[0] - base, found[1] - base, alignment_mode="expand")
+            t = span.root if span is not None else None
+            while t is not None and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+                t = t.head
+            return t if t is not None and t.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def _on_report_verb(found, sentences, rules: _Rules) -> bool:
@@ -199,6 +244,26 @@ def _gap_before(e: Event, text: str, rules: _Rules) -> re.Match[str] | None:
         return None
     found = [m for m in rules.gap.finditer(text, e.sentence.start, e.trigger.start)]
     return found[-1] if found else None
+
+
+def _follows_the_gap(e: Event, m: re.Match[str], sentences) -> bool:
+    """Whether the event is the act the gap's "after" introduces: its clause's verb, or a noun right under
+    "after" ("a week after its last launch"), not an act told deeper inside ("after the US convened the council
+    to discuss the launches": the convening follows the gap, the launches do not)."""
+    t = _token(e, sentences)
+    if t is None:
+        return False
+    after = m.end() - len("after")
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        if t.head.idx + _base_of(t, sentences) == after:
+            return True
+        t = t.head
+    base = _base_of(t, sentences)
+    return t.pos_ in ("VERB", "AUX") and (t.head.idx + base == after or any(c.idx + base == after for c in t.children))
+
+
+def _base_of(token, sentences) -> int:
+    return next((base for _, _, base, sent in sentences if sent.doc is token.doc), 0)
 
 
 def _gap_time(m: re.Match[str], e: Event, events: Sequence[Event], published: date) -> TimeValue | None:

@@ -68,7 +68,7 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
                     found = _sentence_events(ctx, sent, doc, anchor, extra, voice)
                     events.extend(_with_antecedent_actors(e, events) for e in found)
         events.sort(key=lambda e: e.trigger.start)
-    return implicit_agents(discourse_times(parsed, events, anchor, tax.history), doc.text)
+    return implicit_agents(discourse_times(parsed, events, anchor, tax), doc.text)
 
 
 def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: date | None, hits: list[TriggerHit] | None = None,
