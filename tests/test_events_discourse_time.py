@@ -57,6 +57,9 @@ def test_an_undated_act_takes_the_story_date(parse_events, text, published, etyp
         ("North Korea fired a missile on Monday. North Korea regularly fires missiles into the sea.",
          "missile_launch", "fires"),
         ("North Korea fired a missile on Monday. It may fire another missile soon.", "missile_launch", "fire"),
+        # "already": an earlier act than the one dated
+        ("North Korea fired a missile on Monday. Since the spring it has already fired a dozen rockets.",
+         "missile_launch", "fired"),
     ],
 )
 def test_other_acts_keep_no_borrowed_date(parse_events, text, etype, trigger):
@@ -175,3 +178,11 @@ def test_a_coarse_clause_time_still_holds_the_act_after_after(parse_events):
     # a year holds both the sanctions and the test that came before them
     text = "In 2006, the Security Council imposed sanctions on North Korea after its first nuclear test."
     assert "2006-01-01" in _times(parse_events(text, "2024-05-20")[1], "nuclear_test", "test")
+
+
+def test_a_sighting_does_not_date_a_transfer_that_has_its_own_time(parse_events):
+    text = ("A patrol plane spotted the tanker Blue Sky beside a North Korean vessel on June 3. Last year, a frigate "
+            "observed another ship conducting a ship-to-ship transfer with a North Korean tanker.")
+    found = _times(parse_events(text, "2022-06-10")[1], "ship_to_ship_transfer", "ship-to-ship transfer")
+    assert found
+    assert "2022-06-03" not in found

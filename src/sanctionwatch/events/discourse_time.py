@@ -222,8 +222,10 @@ def _on_report_verb(found, sentences, rules: _Rules) -> bool:
 
 def _sighted(e: Event, text: str, sentences, rules: _Rules, published: date) -> TimeValue | None:
     """The date of a sighting in the sentences around an undated transfer: the day the ships were seen."""
-    if e.type not in rules.sighting_types:
+    if e.type not in rules.sighting_types or e.sentence is None:
         return None
+    if any(not _on_report_verb(t, sentences, rules) for t in find_times(text, e.sentence.start, e.sentence.end, published)):
+        return None  # a sentence with a time of its own tells its own sighting ("In May last year, a crew observed ...")
     lo, hi = max(0, e.trigger.start - rules.window), e.trigger.end + rules.window
     best: tuple[int, TimeValue] | None = None
     for m in rules.sighting.finditer(text, lo, hi):
