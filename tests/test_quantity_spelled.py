@@ -54,3 +54,27 @@ def test_thousands_groups_unchanged(text, value):
 def test_spelled_tens_and_units(text, value, unit):
     found = find_quantities(text)
     assert [(q.value, q.unit) for _, _, q in found] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        # a broadcaster's spelled-out decimal is the decimal, never its last word alone
+        ("hackers took about three-point-four trillion won from the bank", 3_400_000_000_000, "KRW"),
+        ("exports of nine-point-five million dollars were blocked", 9_500_000, "USD"),
+        ("some 2-point-7 million barrels of oil were shipped", 2_700_000, "barrel"),
+        ("a fund of one-point-two-five billion dollars", 1_250_000_000, "USD"),
+        # a remainder spelled after "thousand" adds to it
+        ("another six-thousand-300 soldiers were wounded", 6_300, "soldier"),
+        ("the regime sent 3-thousand-200 workers abroad", 3_200, "worker"),
+        ("about 12-thousand troops crossed the border", 12_000, "troop"),
+    ],
+)
+def test_broadcast_spellings(text, value, unit):
+    found = find_quantities(text)
+    assert [(q.value, q.unit) for _, _, q in found] == [(value, unit)]
+
+
+def test_a_remainder_after_million_is_no_figure_of_it():
+    # only "thousand" takes a spelled remainder; "million-300" reads as nothing rather than a wrong sum
+    assert all(q.value != 5_000_300 for _, _, q in find_quantities("a 5-million-300 tonnes figure"))

@@ -86,8 +86,12 @@ def _patterns() -> _Patterns:
     tens = [w for w, v in lex.number_words.items() if 20 <= v < 100 and v % 10 == 0]
     units = [w for w, v in lex.number_words.items() if 1 <= v < 10 and " " not in w]
     compound = rf"(?:{_alt(tens)})[\s-](?:{_alt(units)})\b"  # "thirty-five", "twenty one"
-    num = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{decimal_comma}|\d+(?:\.\d+)?|{compound}|(?:{_alt(lex.number_words)}))"
-    scale = rf"(?:[\s-]?(?P<scale>{_alt(lex.scales)})\b)?"
+    # a broadcaster's spelled-out decimal ("one-point-two trillion won", "2-point-5 million"): read as 1.2, 2.5
+    digit = rf"(?:\d+|{_alt(w for w, v in lex.number_words.items() if 0 <= v < 10 and v == int(v) and ' ' not in w)})"
+    point = rf"{digit}-point(?:-{digit})+\b"
+    num = rf"(?P<num>{point}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{decimal_comma}|\d+(?:\.\d+)?|{compound}|(?:{_alt(lex.number_words)}))"
+    # "four-thousand-100 troops": a broadcaster's remainder after "thousand" adds to it (4,100)
+    scale = rf"(?:[\s-]?(?P<scale>{_alt(lex.scales)})\b(?:-(?P<rest>\d{{1,3}})(?![\d,.]))?)?"
     # "$US620 ($861) million": a converted figure in brackets before the scale belongs to the amount
     paren = rf"(?:\s*\([^()\d]{{0,4}}[\d.,]+\)(?=[\s-]?(?:{_alt(lex.scales)})\b))?"
     exact = re.compile(rf"(?<![\w$€£¥₩.,]){approx}(?:{cur})?{num}(?![\w.,]*\d){paren}{scale}", re.I)
@@ -178,6 +182,9 @@ def _to_number(num: str, lex: _Lexicon) -> float | None:
     low = num.lower()
     if low in lex.number_words:
         return lex.number_words[low]
+    if "-point-" in low:
+        whole, *decimals = [p if p.isdigit() else str(int(lex.number_words.get(p, -1))) for p in re.split(r"-(?:point-)?", low)]
+        return None if "-1" in (whole, *decimals) else float(f"{whole}.{''.join(decimals)}")
     parts = re.split(r"[\s-]+", low)
     if len(parts) == 2 and all(p in lex.number_words for p in parts):
         return lex.number_words[parts[0]] + lex.number_words[parts[1]]
@@ -204,6 +211,10 @@ def _exact(m: re.Match[str], text: str, end: int, lex: _Lexicon) -> tuple[int, i
     if value is None or _previous_word(text, m.start("num") if not m["cur"] else m.start()) in lex.not_after:
         return None
     scale = lex.scales.get((m["scale"] or "").lower(), 1.0)
+    if m["rest"]:
+        if scale != 1000:
+            return None  # only "thousand" takes a spelled remainder ("four-thousand-100")
+        value, scale = value * scale + int(m["rest"]), 1.0
     # "m"/"bn" abbreviations only count as scales when glued to a currency amount
     if m["scale"] and m["scale"].lower() in ("m", "b", "bn", "mln") and not m["cur"]:
         return None

@@ -32,6 +32,8 @@ from .equated_time import equated_time
 from .training import trainee_roles
 from .places import with_enclosing_places
 from .appositions import with_named_appositions
+from .discourse_time import discourse_times
+from .implicit_agents import implicit_agents
 from .planned_time import planned_time
 from .raising import raising_clause
 from .receivers import receiver_as_recipient
@@ -73,7 +75,7 @@ def extract_events(parsed: Parsed, doc: Document, taxonomy: Taxonomy | None = No
                     found = _sentence_events(ctx, sent, doc, anchor, extra, voice)
                     events.extend(_with_antecedent_actors(e, events) for e in found)
         events.sort(key=lambda e: e.trigger.start)
-    return events
+    return implicit_agents(discourse_times(parsed, events, anchor, tax), doc.text)
 
 
 def _object_of_same_act(hit: TriggerHit, base: int, typed: set[tuple[int, str]]) -> bool:

@@ -63,10 +63,12 @@ def owner(sent: Span, base: int, found: Found, heads: set[int]) -> Token | None:
 
 
 _CLAUSAL = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
+# an act named after one of these is another act than the clause's, before or after it in time
+_SEQUENCE_PREPS = frozenset({"after", "before", "following", "since"})
 _BARRIER_LISTS = ("allege_heads", "deny_heads", "accuse_heads", "reaction_heads")
 
 
-def _barriers(tax: Taxonomy) -> frozenset[str]:
+def barrier_verbs(tax: Taxonomy) -> frozenset[str]:
     """Verbs whose time is their own act (a report, a denial, a reaction), never the event's."""
     out: frozenset[str] = frozenset()
     for key in _BARRIER_LISTS:
@@ -83,7 +85,7 @@ def own_tokens(head: Token, heads: set[int], tax: Taxonomy, announced: bool = Fa
     up through non-clausal links ("started sending ... in 2019") and stops at a
     clause boundary, another event or a verb of saying or reacting.
     """
-    stop = _barriers(tax)
+    stop = barrier_verbs(tax)
     # "fired what appeared to be two missiles on Thursday": the hedge's clause tells the firing's time
     own = {head.i, *(v.i for v in hedge_clauses(head, tax.modality.get("hedge_verbs", frozenset())))}
     t = head
@@ -195,7 +197,16 @@ def own_time(sent: Span, base: int, times: Sequence[Found], head: Token, heads: 
         o = owner(sent, base, f, heads)
         return (height.get(o.i, 0) if o is not None else 0, min(abs(f[0] - at), abs(f[1] - at)))
 
-    return min(mine, key=rank)
+    best = min(mine, key=rank)
+    if best[2].granularity in ("day", "week") and _after_sequence_word(head):
+        return None  # "imposed sanctions on Friday after North Korea's test": the test is not Friday's
+    return best
+
+
+def _after_sequence_word(head: Token) -> bool:
+    """Whether a noun trigger is named after "after", "before", "following" or "since" ("... after its last
+    launch"): another act than its clause's, on another day (a coarser time, "in 2006", may still hold both)."""
+    return head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in _SEQUENCE_PREPS
 
 
 def _right_after(head: Token, base: int, f: Found) -> bool:
