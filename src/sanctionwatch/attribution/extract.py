@@ -35,6 +35,7 @@ from .headlines import colon_headline, tail_colon_headline, title_headline, verb
 from .published import carried_statement
 from .discourse import Discourse
 from .lede_speakers import lede_named_next
+from .agentless import agentless_goes_on
 from .pronoun_gender import seed_honorifics
 from .speaker import Speaker, decide
 from .quotes import repair_quotations
@@ -306,6 +307,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
         base = starts.get(id(toks[0].doc), parsed.blocks[d.block].start) if toks else parsed.blocks[d.block].start
         out[k] = decide(dis, base, src, d.cue_tokens, d.content, parent, lex, dis.in_quote(start, start + 1))
     lede_named_next(text, sources, [at(k) for k in range(len(drafts))], out, entities)
+    agentless_goes_on(text, drafts, sources, [at(k) for k in range(len(drafts))], out, entities, lex)
     return out
 
 

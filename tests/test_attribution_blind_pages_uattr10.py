@@ -1,0 +1,61 @@
+"""Classes of attribution errors read on a tenth blind set of real pages (crypto-analytics news, law firms' client
+alerts, Korean broadcasters' scripts and a Russian briefing in machine translation, Chinese foreign-ministry copy,
+panel summaries), each restated in the team's own words.
+
+- An agentless "It is said / It was also stated that ..." right after a named speaker's report goes on with that
+  speaker (a translation that dropped the subject); after an outlet's report ("..., reports Yonhap") it goes on with
+  the one the outlet cites, never with the outlet; hearsay passives ("It is reported / believed that ...") and an
+  agentless report with no report before it stay unowned.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fragments import joined
+
+pytest.importorskip("pycrfsuite")
+
+
+def show(atts):
+    return [(joined(a.source), joined(a.cue), a.stance, a.source_entity, joined(a.content)[:60]) for a in atts]
+
+
+def _by_cue(atts, cue):
+    return [a for a in atts if joined(a.cue).lower() == cue]
+
+
+@pytest.mark.parametrize("text, first_cue, cue", [
+    ("The Defense Ministry said on Monday that the talks with the North had stalled. "
+     "It was also stated that the two tankers would stay in port until the inquiry ends.", "said", "was also stated"),
+    ("The Treasury Department explained the measure on Friday, saying that the office had abused its powers. "
+     "It is said that the workers were kept under constant watch in the camps.", "saying", "is said"),
+    ("Officials at the Foreign Ministry said the shipment had left the port in March.\n\n"
+     "It was also noted that the crew had switched off the ship's transponder.", "said", "was also noted"),
+])
+def test_an_agentless_report_goes_on_with_the_speaker_before(attributions_of, text, first_cue, cue):
+    atts = attributions_of(text, resolve=True)
+    first, then = _by_cue(atts, first_cue), _by_cue(atts, cue)
+    assert first and then and (first[0].source_entity or first[0].affiliation) is not None, show(atts)
+    assert (then[0].source_entity, then[0].affiliation) == (first[0].source_entity, first[0].affiliation), show(atts)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The Defense Ministry said on Monday that the talks with the North had stalled. "
+     "It is believed that the two tankers left the port at night.", "is believed"),
+    ("It was also stated that the two tankers would stay in port until the inquiry ends.", "was also stated"),
+    ("The Defense Ministry said on Monday that the talks with the North had stalled.\n\n"
+     "The tankers stayed in port for a week, and their crews were questioned by the police.\n\n"
+     "Traders in the port city complained about the delays to their shipments of coal.\n\n"
+     "It was also stated that the two tankers would stay in port until the inquiry ends.", "was also stated"),
+])
+def test_an_agentless_report_without_a_speaker_just_before_stays_unowned(attributions_of, text, cue):
+    atts = attributions_of(text, resolve=True)
+    assert all(a.source_entity is None for a in _by_cue(atts, cue)), show(atts)
+
+
+def test_an_agentless_report_after_an_outlet_never_goes_to_the_outlet(attributions_of):
+    text = ("Members of the council called the launch reckless at a closed meeting on Friday, reports Yonhap. "
+            "It was also stated that the North should return to talks.")
+    atts = attributions_of(text, resolve=True)
+    outlet = [a.source_entity for a in atts if joined(a.source) == "Yonhap"]
+    assert all(a.source_entity is None or a.source_entity not in outlet for a in _by_cue(atts, "was also stated")), show(atts)
