@@ -6,6 +6,9 @@ panel summaries), each restated in the team's own words.
   speaker (a translation that dropped the subject); after an outlet's report ("..., reports Yonhap") it goes on with
   the one the outlet cites, never with the outlet; hearsay passives ("It is reported / believed that ...") and an
   agentless report with no report before it stay unowned.
+- A document noun with a participle of making ("a report published by X", "an investigation released by X") speaks
+  for its maker, also through a relative pronoun ("..., which showed that ..."); a participle of reading or relaying
+  ("a report seen by Reuters") names no author.
 """
 
 from __future__ import annotations
@@ -59,3 +62,23 @@ def test_an_agentless_report_after_an_outlet_never_goes_to_the_outlet(attributio
     atts = attributions_of(text, resolve=True)
     outlet = [a.source_entity for a in atts if joined(a.source) == "Yonhap"]
     assert all(a.source_entity is None or a.source_entity not in outlet for a in _by_cue(atts, "was also stated")), show(atts)
+
+
+@pytest.mark.parametrize("text, cue, author", [
+    ("According to a report published by Chainalysis on Monday, the hackers moved the coins through two mixers.",
+     "according to", "chainalysis"),
+    ("The addresses were flagged after an investigation released by ZachXBT in April, which showed that the group "
+     "had moved the coins through two mixers.", "showed", "zachxbt"),
+    ("A study conducted by Elliptic found that the thieves had swapped the tokens for bitcoin.", "found", "elliptic"),
+])
+def test_a_document_speaks_for_its_maker(attributions_of, text, cue, author):
+    atts = attributions_of(text, resolve=True)
+    found = _by_cue(atts, cue)
+    assert found and found[0].source_entity == author, show(atts)
+
+
+def test_a_document_seen_by_an_outlet_is_not_the_outlet_s(attributions_of):
+    text = "According to a confidential report seen by Reuters, the hackers moved the coins through two mixers."
+    atts = attributions_of(text, resolve=True)
+    found = _by_cue(atts, "according to")
+    assert found and found[0].source_entity != "reuters", show(atts)

@@ -48,6 +48,7 @@ class Lexicon:
     mental_states: frozenset[str] = frozenset()  # "I did not want ...": a negated wish or feeling denies no act
     label_languages: frozenset[str] = frozenset()  # "Jane Roe (Russian): ...": a transcript's speaker label
     unowned_reports: frozenset[str] = frozenset()  # "There have been reports that ...": the reports are the source
+    document_makers: frozenset[str] = frozenset()  # "a report published by X": the agent made the document
     agentless_continuations: frozenset[str] = frozenset()  # "It was also stated that ...": the speaker before goes on
     headline_labels: frozenset[str] = frozenset()  # "Analysis: ...": a section word before a headline's colon
     voice_nouns: frozenset[str] = frozenset()  # "a ministry spokesperson said": no one named, the body speaks
@@ -122,6 +123,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         person_nouns=frozenset(w.lower() for w in d.get("person_nouns") or []),
         description_types={str(k).lower(): tuple(v or ()) for k, v in (sp.get("description_types") or {}).items()},
         document_nouns=_lower(sp.get("document_nouns")),
+        document_makers=_lower(sp.get("document_makers")),
         state_nouns=_lower(sp.get("state_nouns")),
         body_nouns=_lower(sp.get("body_nouns")),
         channel_cues=_lower(sp.get("channel_cues")),

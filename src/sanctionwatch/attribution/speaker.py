@@ -160,7 +160,7 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
         return own, aff, None
     lemma = head.lemma_.lower()
     if lemma in lex.document_nouns and depth < 3:
-        author = document_author(head)
+        author = document_author(head, lex.document_makers)
         if author is not None:
             return analyse(dis, base, author, lex, depth + 1)
     for c in head.children:
