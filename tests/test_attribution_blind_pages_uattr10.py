@@ -9,6 +9,8 @@ panel summaries), each restated in the team's own words.
 - A document noun with a participle of making ("a report published by X", "an investigation released by X") speaks
   for its maker, also through a relative pronoun ("..., which showed that ..."); a participle of reading or relaying
   ("a report seen by Reuters") names no author.
+- A translated broadcast transcript's bracketed soundbite label ("[Recording: Former envoy Roe] “...”") names the
+  speaker of the quotation after it.
 """
 
 from __future__ import annotations
@@ -82,3 +84,22 @@ def test_a_document_seen_by_an_outlet_is_not_the_outlet_s(attributions_of):
     atts = attributions_of(text, resolve=True)
     found = _by_cue(atts, "according to")
     assert found and found[0].source_entity != "reuters", show(atts)
+
+
+@pytest.mark.parametrize("label, who", [
+    ("[Recording: Former Senior Envoy Roe]", "Former Senior Envoy Roe"),
+    ("[Soundbite: Jane Roe, ministry spokeswoman]", "Jane Roe, ministry spokeswoman"),
+    ("[Interview: John Doe]", "John Doe"),
+])
+def test_a_bracketed_soundbite_label_names_the_speaker(attributions_of, label, who):
+    text = ("Jane Roe, a former envoy, spoke at an online seminar on Tuesday.\n\n"
+            + label + " “We still see gaps in the way the measures are enforced at sea.”\n\n"
+            "She also listed the goods that reached the capital last year.")
+    atts = [a for a in attributions_of(text) if "gaps in the way" in joined(a.content)]
+    assert atts and joined(atts[0].source) == who, show(atts)
+
+
+def test_a_bracketed_label_without_a_quotation_speaks_for_no_one(attributions_of):
+    text = "[Recording: Jane Roe] the audio was cut off before the envoy spoke about the ships.\n"
+    atts = attributions_of(text)
+    assert not any(joined(a.source) == "Jane Roe" for a in atts), show(atts)
