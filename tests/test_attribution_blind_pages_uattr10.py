@@ -11,6 +11,8 @@ panel summaries), each restated in the team's own words.
   ("a report seen by Reuters") names no author.
 - A translated broadcast transcript's bracketed soundbite label ("[Recording: Former envoy Roe] “...”") names the
   speaker of the quotation after it.
+- A translated one-line headline "Jane Roe: the policy failed" goes on in lower case after a person's full name: the
+  person speaks (a single capitalised word before a lower-case rest stays no speaker).
 """
 
 from __future__ import annotations
@@ -103,3 +105,16 @@ def test_a_bracketed_label_without_a_quotation_speaks_for_no_one(attributions_of
     text = "[Recording: Jane Roe] the audio was cut off before the envoy spoke about the ships.\n"
     atts = attributions_of(text)
     assert not any(joined(a.source) == "Jane Roe" for a in atts), show(atts)
+
+
+def test_a_lower_case_headline_after_a_full_name_is_the_person_s(attributions_of):
+    text = ("Jane Roe: the policy of pressure has failed\n\n"
+            "The spokeswoman spoke at the weekly briefing in the capital on Thursday about the sanctions.")
+    atts = [a for a in attributions_of(text) if joined(a.cue) == ":"]
+    assert atts and joined(atts[0].source) == "Jane Roe", show(atts)
+
+
+def test_a_lower_case_headline_after_one_word_has_no_speaker(attributions_of):
+    text = ("Sanctions: the policy of pressure has failed\n\n"
+            "The spokeswoman spoke at the weekly briefing in the capital on Thursday about the sanctions.")
+    assert not [a for a in attributions_of(text) if joined(a.cue) == ":"]
