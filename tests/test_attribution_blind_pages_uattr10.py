@@ -13,6 +13,9 @@ panel summaries), each restated in the team's own words.
   speaker of the quotation after it.
 - A translated one-line headline "Jane Roe: the policy failed" goes on in lower case after a person's full name: the
   person speaks (a single capitalised word before a lower-case rest stays no speaker).
+- A reported clause whose subject is interrupted by a parenthesis between dashes ("The ministry said the tanker —
+  which was seized in April — had carried coal"): the reporting verb keeps the whole clause, whether the tagger lost
+  the verb or cut its content at the first dash.
 """
 
 from __future__ import annotations
@@ -118,3 +121,14 @@ def test_a_lower_case_headline_after_one_word_has_no_speaker(attributions_of):
     text = ("Sanctions: the policy of pressure has failed\n\n"
             "The spokeswoman spoke at the weekly briefing in the capital on Thursday about the sanctions.")
     assert not [a for a in attributions_of(text) if joined(a.cue) == ":"]
+
+
+@pytest.mark.parametrize("text, source, tail", [
+    ("The ministry said the tanker — which was seized by the coast guard in April — had carried coal to the port.",
+     "The ministry", "had carried coal to the port"),
+    ("Citing customs records, the analytics firm said the group — which is also believed to hold large sums of stolen "
+     "tokens — was likely moving the funds through two exchanges.", "the analytics firm", "through two exchanges"),
+])
+def test_a_dash_interrupted_clause_stays_with_its_reporting_verb(attributions_of, text, source, tail):
+    atts = [a for a in attributions_of(text) if joined(a.cue) == "said"]
+    assert atts and joined(atts[0].source) == source and tail in joined(atts[0].content), show(atts)

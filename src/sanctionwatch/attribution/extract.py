@@ -49,6 +49,7 @@ from .unowned import unowned_report_source
 from .statements import body_drafts
 from .dash_paragraphs import block_end, dash_drafts
 from .relays import relayed_participles
+from .interrupted import interrupted_report, widen_interrupted
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
 
@@ -174,6 +175,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             elif closing is None and tok.i not in taken and (lost := lost_quote_rule(doc, tok)) is not None \
                     and not any(i in taken for i in range(*lost[0])):
                 out.append(_rule_draft(text, bi, block, lost[0], lost[1], [lost[2]], None, 0.5))
+            elif closing is None and tok.i not in taken and (interrupted := interrupted_report(tok)) is not None \
+                    and not any(i in taken for i in range(*interrupted[0])):
+                # "X said the group — which is believed to ... — was ...": the reporting verb keeps its clause
+                out.append(_rule_draft(text, bi, block, interrupted[0], interrupted[1], [interrupted[2]], None, 0.5))
             elif closing is None and tok.i not in taken and (document_speaks(tok, lex.document_nouns) or lemma in lex.object_cues or quote_opens_at(tok)
                                                                          or untrained_cue_with_clause(tok, lex.cue_lemmas) or headline_verb(tok)):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
@@ -338,6 +343,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         groups = group_block(block.doc, spans, tagger.space.cue_words, speech, clip_nouns=name == "fast")
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
+            widen_interrupted(block.doc, g)
         # a tagger reading whose cue reports nothing leaves its words to the rules ("reported on Friday, citing X")
         read = [(g, borrow_subject(text, block, draft_from_group(text, bi, block, g), speaking)) for g in groups]
         read = [(g, d) for g, d in read if not no_report(d.cue_tokens, lex) and not only_a_date(block.doc, block.start, d.content)
