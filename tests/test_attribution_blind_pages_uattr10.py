@@ -16,6 +16,8 @@ panel summaries), each restated in the team's own words.
 - A reported clause whose subject is interrupted by a parenthesis between dashes ("The ministry said the tanker —
   which was seized in April — had carried coal"): the reporting verb keeps the whole clause, whether the tagger lost
   the verb or cut its content at the first dash.
+- A cue that swallowed its subject ("The agency's recent update of the guidance clarifies that ...", the verb read
+  as a plural noun): the noun phrase is the source, the verb the cue, and the document speaks for its possessor.
 """
 
 from __future__ import annotations
@@ -132,3 +134,20 @@ def test_a_lower_case_headline_after_one_word_has_no_speaker(attributions_of):
 def test_a_dash_interrupted_clause_stays_with_its_reporting_verb(attributions_of, text, source, tail):
     atts = [a for a in attributions_of(text) if joined(a.cue) == "said"]
     assert atts and joined(atts[0].source) == source and tail in joined(atts[0].content), show(atts)
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("The agency's recent update of the guidance clarifies that the agency will not consider such transfers significant.",
+     "The agency's recent update of the guidance", "clarifies"),
+    ("The regulator’s recent update of its rules clarifies that banks must report the frozen funds within ten days.",
+     "The regulator’s recent update of its rules", "clarifies"),
+])
+def test_a_subject_swallowed_by_the_cue_goes_back_to_the_source(attributions_of, text, source, cue):
+    atts = [a for a in attributions_of(text) if "will not consider" in joined(a.content) or "must report" in joined(a.content)]
+    assert atts and joined(atts[0].source) == source and joined(atts[0].cue) == cue, show(atts)
+
+
+def test_a_cue_with_its_auxiliary_keeps_it(attributions_of):
+    text = "The ministry has repeatedly said that the tankers left the port at night."
+    atts = [a for a in attributions_of(text) if "left the port" in joined(a.content)]
+    assert atts and joined(atts[0].source) == "The ministry", show(atts)

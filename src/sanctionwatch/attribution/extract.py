@@ -50,6 +50,7 @@ from .statements import body_drafts
 from .dash_paragraphs import block_end, dash_drafts
 from .relays import relayed_participles
 from .interrupted import interrupted_report, widen_interrupted
+from .cue_subjects import subject_out_of_cue
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
 
@@ -344,6 +345,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
             widen_interrupted(block.doc, g)
+            subject_out_of_cue(block.doc, g, speech)
         # a tagger reading whose cue reports nothing leaves its words to the rules ("reported on Friday, citing X")
         read = [(g, borrow_subject(text, block, draft_from_group(text, bi, block, g), speaking)) for g in groups]
         read = [(g, d) for g, d in read if not no_report(d.cue_tokens, lex) and not only_a_date(block.doc, block.start, d.content)
