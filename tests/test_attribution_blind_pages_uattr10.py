@@ -151,3 +151,9 @@ def test_a_cue_with_its_auxiliary_keeps_it(attributions_of):
     text = "The ministry has repeatedly said that the tankers left the port at night."
     atts = [a for a in attributions_of(text) if "left the port" in joined(a.content)]
     assert atts and joined(atts[0].source) == "The ministry", show(atts)
+
+
+def test_a_time_phrase_in_the_cue_is_no_part_of_the_subject(attributions_of):
+    text = "SEOUL, May 2 (Example) - The fisheries office on Tuesday denied that any foreign trawler had entered the zone."
+    atts = [a for a in attributions_of(text) if joined(a.cue).endswith("denied")]
+    assert atts and all(joined(a.source) == "The fisheries office" for a in atts), show(atts)

@@ -43,6 +43,8 @@ def subject_out_of_cue(doc: Doc, g: Group, speech: frozenset[str]) -> None:
     top = doc[span.start]
     while top.head.i != top.i and top.head.i < verb.i:
         top = top.head
+    if top.head.i != top.i and top.dep_ not in ("nsubj", "nsubjpass"):
+        return  # "on Tuesday denied": words hung on the verb are no part of its subject
     lo = min([top.left_edge.i] + [s.start for s in g.source])
     if any(s.end > span.start for s in g.source) or lo > span.start:
         return
