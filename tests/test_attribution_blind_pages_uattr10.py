@@ -18,6 +18,8 @@ panel summaries), each restated in the team's own words.
   the verb or cut its content at the first dash.
 - A cue that swallowed its subject ("The agency's recent update of the guidance clarifies that ...", the verb read
   as a plural noun): the noun phrase is the source, the verb the cue, and the document speaks for its possessor.
+- A cue verb in British spelling ("emphasises", "criticised") is the cue its American spelling is; a document that is
+  the object of a verb of making ("The office issued a note, which emphasises ...") speaks for the maker.
 """
 
 from __future__ import annotations
@@ -157,3 +159,19 @@ def test_a_time_phrase_in_the_cue_is_no_part_of_the_subject(attributions_of):
     text = "SEOUL, May 2 (Example) - The fisheries office on Tuesday denied that any foreign trawler had entered the zone."
     atts = [a for a in attributions_of(text) if joined(a.cue).endswith("denied")]
     assert atts and all(joined(a.source) == "The fisheries office" for a in atts), show(atts)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("On Monday the regulator issued a guidance note, which emphasises the risks of hiring remote workers from the North.",
+     "emphasises"),
+    ("The minister criticised the decision in a speech to the assembly on Monday.", "criticised"),
+])
+def test_a_british_spelling_of_a_cue_is_a_cue(attributions_of, text, cue):
+    atts = attributions_of(text)
+    assert _by_cue(atts, cue), show(atts)
+
+
+def test_a_document_issued_by_a_body_speaks_for_it(attributions_of):
+    text = "On Monday the European Commission issued a guidance note, which emphasises the risks of hiring remote workers."
+    atts = _by_cue(attributions_of(text, resolve=True), "emphasises")
+    assert atts and atts[0].source_entity is not None and "commission" in atts[0].source_entity, show(atts)

@@ -119,4 +119,7 @@ def document_author(head: Token, makers: frozenset[str] = frozenset()) -> Token 
             for a in c.children:
                 if a.dep_ == "agent":
                     return next((g for g in a.children if g.dep_ == "pobj"), None)
+    # the object of a verb of making has its maker as the verb's subject ("X issued a note, which says ...")
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in makers:
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return None
