@@ -3,7 +3,8 @@ crypto-analytics news), restated in the team's own words:
 - a short name defined in quotation marks right after a name ("Example Network Co., Ltd. (“Korea Star”)") is that
   actor wherever it stands, even where a word in it names a country on its own; a generic defined term ("the
   Company") is no name;
-- an on-chain investigator known by a handle (ZachXBT) is a person of the actor table.
+- an on-chain investigator known by a handle (ZachXBT) is a person of the actor table; the British and US sanctions
+  offices a compliance alert names next to OFAC (OFSI, OTSI, FinCEN) are bodies of the table.
 Every sentence is written for the test (invented firms and events)."""
 
 from __future__ import annotations
@@ -46,3 +47,10 @@ def test_an_investigator_known_by_a_handle_is_a_person(nlp, table):
     text = "The blockchain sleuth ZachXBT said the wallets belonged to the hackers."
     entities = entities_of(nlp, text, table)
     assert any(e.id == "zachxbt" and e.type == "person" for e in entities), show(entities)
+
+
+@pytest.mark.parametrize("name, actor", [("OFSI", "ofsi"), ("FinCEN", "fincen"), ("OTSI", "otsi")])
+def test_sanctions_offices_are_known_bodies(nlp, table, name, actor):
+    text = f"In a new advisory, {name} warned firms about remote workers using false identities."
+    entities = entities_of(nlp, text, table)
+    assert actor in ids_at(entities, text, name), show(entities)
