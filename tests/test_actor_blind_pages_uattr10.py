@@ -4,7 +4,9 @@ crypto-analytics news), restated in the team's own words:
   actor wherever it stands, even where a word in it names a country on its own; a generic defined term ("the
   Company") is no name;
 - an on-chain investigator known by a handle (ZachXBT) is a person of the actor table; the British and US sanctions
-  offices a compliance alert names next to OFAC (OFSI, OTSI, FinCEN) are bodies of the table.
+  offices a compliance alert names next to OFAC (OFSI, OTSI, FinCEN) are bodies of the table;
+- a long family name written alone in a second spelling by a machine translation ("Mihalesku" after "Andrea
+  Mihalescu") is the person named in full, whatever the NER guessed for it; short names one letter apart stay two.
 Every sentence is written for the test (invented firms and events)."""
 
 from __future__ import annotations
@@ -54,3 +56,19 @@ def test_sanctions_offices_are_known_bodies(nlp, table, name, actor):
     text = f"In a new advisory, {name} warned firms about remote workers using false identities."
     entities = entities_of(nlp, text, table)
     assert actor in ids_at(entities, text, name), show(entities)
+
+
+@pytest.mark.parametrize("text, full, variant", [
+    ("Jane Ostrowicz, a former adviser, spoke on Monday. Later, former adviser Ostrowitz estimated the cost at a "
+     "million dollars.", "Jane Ostrowicz", "Ostrowitz"),
+])
+def test_a_second_spelling_of_a_long_family_name_is_the_same_person(nlp, table, text, full, variant):
+    entities = entities_of(nlp, text, table)
+    named = ids_at(entities, text, full)
+    assert named and named & ids_at(entities, text, variant), show(entities)
+
+
+def test_short_names_one_letter_apart_stay_two(nlp, table):
+    text = "John Baker spoke first. Later, Bakes said the ship had left."
+    entities = entities_of(nlp, text, table)
+    assert not (ids_at(entities, text, "John Baker") & ids_at(entities, text, "Bakes")), show(entities)
