@@ -20,6 +20,8 @@ panel summaries), each restated in the team's own words.
   as a plural noun): the noun phrase is the source, the verb the cue, and the document speaks for its possessor.
 - A cue verb in British spelling ("emphasises", "criticised") is the cue its American spelling is; a document that is
   the object of a verb of making ("The office issued a note, which emphasises ...") speaks for the maker.
+- Open class (a): a definite body noun ("The panel learned that ...", "the council said") is the body the page named
+  with that noun at the head of its name ("the UN Panel of Experts"); a body's finding is then its assessment.
 """
 
 from __future__ import annotations
@@ -175,3 +177,21 @@ def test_a_document_issued_by_a_body_speaks_for_it(attributions_of):
     text = "On Monday the European Commission issued a guidance note, which emphasises the risks of hiring remote workers."
     atts = _by_cue(attributions_of(text, resolve=True), "emphasises")
     assert atts and atts[0].source_entity is not None and "commission" in atts[0].source_entity, show(atts)
+
+
+@pytest.mark.parametrize("text, cue, body", [
+    ("The UN Panel of Experts met in Geneva in March.\n\nThe panel learned that the tanker had delivered fuel to the "
+     "North twice.", "learned", "un-panel-of-experts"),
+    ("The UN Security Council met in New York on Friday.\n\nThe council said that the tanker had delivered fuel to "
+     "the North twice.", "said", "unsc"),
+])
+def test_a_body_met_again_by_its_head_noun(attributions_of, text, cue, body):
+    atts = _by_cue(attributions_of(text, resolve=True), cue)
+    assert atts and atts[0].source_entity == body and atts[0].stance == "assert", show(atts)
+
+
+def test_a_modified_body_noun_is_not_the_named_body(attributions_of):
+    text = ("The UN Panel of Experts met in Geneva in March.\n\nA national panel said that the tanker had delivered "
+            "fuel to the North twice.")
+    atts = _by_cue(attributions_of(text, resolve=True), "said")
+    assert atts and atts[0].source_entity != "un-panel-of-experts", show(atts)
