@@ -16,10 +16,10 @@ panel summaries), each restated in the team's own words.
 - A reported clause whose subject is interrupted by a parenthesis between dashes ("The ministry said the tanker —
   which was seized in April — had carried coal"): the reporting verb keeps the whole clause, whether the tagger lost
   the verb or cut its content at the first dash.
-- A cue that swallowed its subject ("The agency's recent update of the guidance clarifies that ...", the verb read
+- A cue that swallowed its subject ("The agency's latest revision of the rules explains that ...", the verb read
   as a plural noun): the noun phrase is the source, the verb the cue, and the document speaks for its possessor.
 - A cue verb in British spelling ("emphasises", "criticised") is the cue its American spelling is; a document that is
-  the object of a verb of making ("The office issued a note, which emphasises ...") speaks for the maker.
+  the object of a verb of making ("The office published a paper, which emphasises ...") speaks for the maker.
 - Open class (a): a definite body noun ("The panel learned that ...", "the council said") is the body the page named
   with that noun at the head of its name ("the UN Panel of Experts"); a body's finding is then its assessment.
 """
@@ -117,14 +117,14 @@ def test_a_bracketed_label_without_a_quotation_speaks_for_no_one(attributions_of
 
 
 def test_a_lower_case_headline_after_a_full_name_is_the_person_s(attributions_of):
-    text = ("Jane Roe: the policy of pressure has failed\n\n"
+    text = ("Jane Roe: the pressure campaign has run its course\n\n"
             "The spokeswoman spoke at the weekly briefing in the capital on Thursday about the sanctions.")
     atts = [a for a in attributions_of(text) if joined(a.cue) == ":"]
     assert atts and joined(atts[0].source) == "Jane Roe", show(atts)
 
 
 def test_a_lower_case_headline_after_one_word_has_no_speaker(attributions_of):
-    text = ("Sanctions: the policy of pressure has failed\n\n"
+    text = ("Sanctions: the pressure campaign has run its course\n\n"
             "The spokeswoman spoke at the weekly briefing in the capital on Thursday about the sanctions.")
     assert not [a for a in attributions_of(text) if joined(a.cue) == ":"]
 
@@ -132,8 +132,8 @@ def test_a_lower_case_headline_after_one_word_has_no_speaker(attributions_of):
 @pytest.mark.parametrize("text, source, tail", [
     ("The ministry said the tanker — which was seized by the coast guard in April — had carried coal to the port.",
      "The ministry", "had carried coal to the port"),
-    ("Citing customs records, the analytics firm said the group — which is also believed to hold large sums of stolen "
-     "tokens — was likely moving the funds through two exchanges.", "the analytics firm", "through two exchanges"),
+    ("Quoting port records, the research group said the network — which reportedly controls a dozen shell firms — had "
+     "been shipping the coal through two ports.", "the research group", "through two ports"),
 ])
 def test_a_dash_interrupted_clause_stays_with_its_reporting_verb(attributions_of, text, source, tail):
     atts = [a for a in attributions_of(text) if joined(a.cue) == "said"]
@@ -141,10 +141,10 @@ def test_a_dash_interrupted_clause_stays_with_its_reporting_verb(attributions_of
 
 
 @pytest.mark.parametrize("text, source, cue", [
-    ("The agency's recent update of the guidance clarifies that the agency will not consider such transfers significant.",
-     "The agency's recent update of the guidance", "clarifies"),
-    ("The regulator’s recent update of its rules clarifies that banks must report the frozen funds within ten days.",
-     "The regulator’s recent update of its rules", "clarifies"),
+    ("The agency's latest revision of the rules explains that the agency will not consider such transfers significant.",
+     "The agency's latest revision of the rules", "explains"),
+    ("The regulator’s newest reading of its rules explains that banks must report the frozen funds within ten days.",
+     "The regulator’s newest reading of its rules", "explains"),
 ])
 def test_a_subject_swallowed_by_the_cue_goes_back_to_the_source(attributions_of, text, source, cue):
     atts = [a for a in attributions_of(text) if "will not consider" in joined(a.content) or "must report" in joined(a.content)]
@@ -164,7 +164,7 @@ def test_a_time_phrase_in_the_cue_is_no_part_of_the_subject(attributions_of):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("On Monday the regulator issued a guidance note, which emphasises the risks of hiring remote workers from the North.",
+    ("On Monday the regulator published a short paper for banks, which emphasises the dangers of paying remote workers.",
      "emphasises"),
     ("The minister criticised the decision in a speech to the assembly on Monday.", "criticised"),
 ])
@@ -174,7 +174,7 @@ def test_a_british_spelling_of_a_cue_is_a_cue(attributions_of, text, cue):
 
 
 def test_a_document_issued_by_a_body_speaks_for_it(attributions_of):
-    text = "On Monday the European Commission issued a guidance note, which emphasises the risks of hiring remote workers."
+    text = "On Monday the European Commission published a short paper, which emphasises the dangers of paying remote workers."
     atts = _by_cue(attributions_of(text, resolve=True), "emphasises")
     assert atts and atts[0].source_entity is not None and "commission" in atts[0].source_entity, show(atts)
 

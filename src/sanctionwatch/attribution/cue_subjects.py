@@ -1,6 +1,6 @@
-"""A cue that swallowed its subject: "[The agency's] [recent update of the guidance clarifies] that ...".
+"""A cue that swallowed its subject: "[The agency's] [latest revision of the rules explains] that ...".
 
-Where a document noun speaks ("X's recent update of FAQ 12 clarifies that ...", "the ministry's new guidance states
+Where a document noun speaks ("X's new reading of rule 12 explains that ...", "the ministry's new guidance states
 that ..."), the tagger may read the noun phrase as part of the cue and leave the source the possessor alone, or
 nothing; the parser, for its part, often reads the verb at the end of such a long subject as a plural noun
 ("clarifies" as the object of "of").  The cue is the speech verb at the end of the tagger's cue; the words before it,

@@ -1,5 +1,5 @@
-"""A report whose content opens with a subject interrupted by a parenthesis between dashes: "The firm said North Korea —
-which is also believed to hold large sums — was likely using the funds ...".
+"""A report whose content opens with a subject interrupted by a parenthesis between dashes: "The ministry said the tanker
+— which was seized by the coast guard in April — had carried coal to the port".
 
 The tagger reads the passive inside the dashes as the sentence's report and drops the verb that reports the whole
 clause; the parser, for its part, often hangs the interrupted subject on the reporting verb as a second subject.  The
