@@ -5,8 +5,8 @@ crypto-analytics news), restated in the team's own words:
   Company") is no name;
 - an on-chain investigator known by a handle (ZachXBT) is a person of the actor table; the British and US sanctions
   offices a compliance alert names next to OFAC (OFSI, OTSI, FinCEN) are bodies of the table;
-- a long family name written alone in a second spelling by a machine translation ("Mihalesku" after "Andrea
-  Mihalescu") is the person named in full, whatever the NER guessed for it; short names one letter apart stay two.
+- a long family name written alone in a second spelling by a machine translation ("Ostrowitz" after "Jane
+  Ostrowicz") is the person named in full, whatever the NER guessed for it; short names one letter apart stay two.
 Every sentence is written for the test (invented firms and events)."""
 
 from __future__ import annotations

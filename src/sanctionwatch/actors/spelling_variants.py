@@ -1,7 +1,7 @@
-"""A family name written alone in a second spelling: "Andrea Mihalescu ... Former senior advisor Mihalesku".
+"""A family name written alone in a second spelling: "Jane Ostrowicz ... former adviser Ostrowitz".
 
 Machine translation (from Korean or Russian copy above all) transliterates a foreign family name afresh each time
-it meets it, so one person turns up as "Mihalescu" and "Mihalesku", "Nebenzia" and "Nebenzya".  A person the page
+it meets it, so one person turns up as "Ostrowicz" and "Ostrowitz", "Nebenzia" and "Nebenzya".  A person the page
 names only by one word that differs from the family name of a person named in full by one letter (a long name, the
 same first letter), and by no other person's, is that person, whatever type the NER guessed for the odd word (a
 foreign family name alone is often read as a place).  Short names are left alone: "Kim" and
