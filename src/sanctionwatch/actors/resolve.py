@@ -10,6 +10,8 @@ from ..name_shapes import Shaped, fuzzy_place, organisation_names, vessel_names
 from .abbreviations import add_defined_names, merge_abbreviations
 from .bodies import bodies_of_places, short_names
 from .datelines import colon_dateline_places, dateline_places
+from .defined_terms import add_defined_terms
+from .spelling_variants import merge_spelling_variants
 from .declared import ALIAS_LINK, after_mentions, name_before_alias
 from .groups import Group, Groups, absorb, name_tokens
 from .inner_places import inner_places
@@ -171,11 +173,13 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     add_defined_names(groups, parsed.text)
     merge_abbreviations(groups, parsed.text)
     _merge_aliases(groups, parsed.text)
+    add_defined_terms(groups, parsed.text)
     _merge_short_names(groups, table)
     merge_short_body_names(groups, table.organisation_heads + table.body_heads)
     add_titled_names(groups, parsed.text, table.role_nouns, table.organisation_heads + table.body_heads)
     add_hyphenated_names(groups, parsed.text, table.title_words)
     merge_romanisations(groups)
+    merge_spelling_variants(groups)
     add_surname_mentions(groups, parsed.text, table.title_words)
     add_role_mentions(groups, parsed.text, table.role_nouns)
     _add_inner_places(groups, parsed.text, table)

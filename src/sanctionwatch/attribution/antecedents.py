@@ -104,8 +104,8 @@ def cue_tense(cue: Sequence[Token]) -> str | None:
     return None
 
 
-def document_author(head: Token) -> Token | None:
-    """ "a statement by X" / "X's report": the author of a document noun."""
+def document_author(head: Token, makers: frozenset[str] = frozenset()) -> Token | None:
+    """ "a statement by X" / "X's report" / "an investigation released by X": the author of a document noun."""
     for c in head.children:
         if c.dep_ == "poss":
             return c
@@ -113,4 +113,13 @@ def document_author(head: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+        # a participle of making hung on the noun names its maker as the passive's agent ("a report published by
+        # X", "a study conducted by X"; "a report seen by X" names a reader)
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in makers:
+            for a in c.children:
+                if a.dep_ == "agent":
+                    return next((g for g in a.children if g.dep_ == "pobj"), None)
+    # the object of a verb of making has its maker as the verb's subject ("X issued a note, which says ...")
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in makers:
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return None

@@ -35,6 +35,7 @@ from .headlines import colon_headline, tail_colon_headline, title_headline, verb
 from .published import carried_statement
 from .discourse import Discourse
 from .lede_speakers import lede_named_next
+from .agentless import agentless_goes_on
 from .pronoun_gender import seed_honorifics
 from .speaker import Speaker, decide
 from .quotes import repair_quotations
@@ -48,6 +49,8 @@ from .unowned import unowned_report_source
 from .statements import body_drafts
 from .dash_paragraphs import block_end, dash_drafts
 from .relays import relayed_participles
+from .interrupted import interrupted_report, widen_interrupted
+from .cue_subjects import subject_out_of_cue
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
 
@@ -173,6 +176,10 @@ def _rule_drafts(text: str, bi: int, block: Block, taken: set[int], lex: Lexicon
             elif closing is None and tok.i not in taken and (lost := lost_quote_rule(doc, tok)) is not None \
                     and not any(i in taken for i in range(*lost[0])):
                 out.append(_rule_draft(text, bi, block, lost[0], lost[1], [lost[2]], None, 0.5))
+            elif closing is None and tok.i not in taken and (interrupted := interrupted_report(tok)) is not None \
+                    and not any(i in taken for i in range(*interrupted[0])):
+                # "X said the group — which is believed to ... — was ...": the reporting verb keeps its clause
+                out.append(_rule_draft(text, bi, block, interrupted[0], interrupted[1], [interrupted[2]], None, 0.5))
             elif closing is None and tok.i not in taken and (document_speaks(tok, lex.document_nouns) or lemma in lex.object_cues or quote_opens_at(tok)
                                                                          or untrained_cue_with_clause(tok, lex.cue_lemmas) or headline_verb(tok)):
                 # "A UN report found the ship had ...": a document's finding the tagger left out
@@ -306,6 +313,7 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
         base = starts.get(id(toks[0].doc), parsed.blocks[d.block].start) if toks else parsed.blocks[d.block].start
         out[k] = decide(dis, base, src, d.cue_tokens, d.content, parent, lex, dis.in_quote(start, start + 1))
     lede_named_next(text, sources, [at(k) for k in range(len(drafts))], out, entities)
+    agentless_goes_on(text, drafts, sources, [at(k) for k in range(len(drafts))], out, entities, lex)
     return out
 
 
@@ -336,6 +344,8 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         groups = group_block(block.doc, spans, tagger.space.cue_words, speech, clip_nouns=name == "fast")
         for g in groups:
             _reach_speech_verb(block.doc, g, lex)
+            widen_interrupted(block.doc, g)
+            subject_out_of_cue(block.doc, g, speech)
         # a tagger reading whose cue reports nothing leaves its words to the rules ("reported on Friday, citing X")
         read = [(g, borrow_subject(text, block, draft_from_group(text, bi, block, g), speaking)) for g in groups]
         read = [(g, d) for g, d in read if not no_report(d.cue_tokens, lex) and not only_a_date(block.doc, block.start, d.content)

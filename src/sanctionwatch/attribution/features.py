@@ -9,6 +9,8 @@ use this one function, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
@@ -149,6 +151,20 @@ def _strings_of(doc: Doc) -> _Strings:
 _P = {k: _Prefixed(k + "=") for k in ("w", "l", "t", "p", "d", "s3", "sh", "e", "hl", "hd", "hp", "q", "hq", "cue", "cr", "hcr", "hcue", "-2w", "-1w", "1w", "2w", "-2t", "-1t", "1t", "2t", "-2q", "-1q", "1q", "2q", "-1d", "1d", "-1cue", "1cue", "-1cr", "1cr", "-1l", "1l")}
 
 
+# British "-ise" forms of the cue verbs the tagger learnt in American spelling ("emphasises", "criticised"): a
+# translated or British page writes them so, and the tagger would not know them for cues
+_BRITISH = re.compile(r"is(e|es|ed|ing)$")
+
+
+def american_spelling(word: str, known: frozenset[str] | set[str] | None) -> str | None:
+    """The "-ize" form of a British "-ise" word ("emphasises" -> "emphasizes"); with ``known``, only a form it holds."""
+    m = _BRITISH.search(word)
+    if m is None or len(word) - len(m.group(0)) < 3:
+        return None
+    us = word[: m.start()] + "iz" + m.group(1)
+    return us if known is None or us in known else None
+
+
 def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
     """Feature strings per token of one parsed block.
 
@@ -163,6 +179,9 @@ def block_features(doc: Doc, space: FeatureSpace) -> list[list[str]]:
     s = _strings_of(doc)
     lower = [s[r[0]] for r in arr]
     lemma = [s[r[1]].lower() for r in arr]
+    for i, lm in enumerate(lemma):
+        if lm.endswith("ise") and (us := american_spelling(lm, cue_words)) is not None:
+            lemma[i], lower[i] = us, american_spelling(lower[i], None) or lower[i]
     tag = [s[r[2]] for r in arr]
     pos = [s[r[3]] for r in arr]
     dep = [s[r[4]] for r in arr]

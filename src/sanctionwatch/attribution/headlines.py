@@ -85,7 +85,9 @@ def colon_headline(text: str, bi: int, block: Block, lex: Lexicon) -> Draft | No
     if not all(_speaker_word(t) and t.lower_ not in lex.headline_labels for t in speaker):
         return None
     claim = [t for t in doc[colon.i + 1 :] if t.is_alpha]
-    if len(claim) < MIN_CLAIM_WORDS or not claim[0].text[0].isupper():
+    # a translated headline may go on in lower case ("Jane Roe: the policy failed") after a person's full name
+    full_name = len(speaker) >= 2 and all(t.pos_ == "PROPN" for t in speaker)
+    if len(claim) < MIN_CLAIM_WORDS or not (claim[0].text[0].isupper() or full_name):
         return None
     return Draft(bi, [span_chars(text, block.start, doc, 0, colon.i)], [span_chars(text, block.start, doc, colon.i, colon.i + 1)],
                  [span_chars(text, block.start, doc, colon.i + 1, len(doc))], [colon], _head_last(speaker), confidence=0.5)

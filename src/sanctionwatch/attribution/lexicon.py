@@ -48,6 +48,8 @@ class Lexicon:
     mental_states: frozenset[str] = frozenset()  # "I did not want ...": a negated wish or feeling denies no act
     label_languages: frozenset[str] = frozenset()  # "Jane Roe (Russian): ...": a transcript's speaker label
     unowned_reports: frozenset[str] = frozenset()  # "There have been reports that ...": the reports are the source
+    document_makers: frozenset[str] = frozenset()  # "a report published by X": the agent made the document
+    agentless_continuations: frozenset[str] = frozenset()  # "It was also stated that ...": the speaker before goes on
     headline_labels: frozenset[str] = frozenset()  # "Analysis: ...": a section word before a headline's colon
     voice_nouns: frozenset[str] = frozenset()  # "a ministry spokesperson said": no one named, the body speaks
     headline_nouns: frozenset[str] = frozenset()  # cue lemmas a title-case headline uses as plural nouns ("Talks")
@@ -121,6 +123,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         person_nouns=frozenset(w.lower() for w in d.get("person_nouns") or []),
         description_types={str(k).lower(): tuple(v or ()) for k, v in (sp.get("description_types") or {}).items()},
         document_nouns=_lower(sp.get("document_nouns")),
+        document_makers=_lower(sp.get("document_makers")),
         state_nouns=_lower(sp.get("state_nouns")),
         body_nouns=_lower(sp.get("body_nouns")),
         channel_cues=_lower(sp.get("channel_cues")),
@@ -134,6 +137,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         voice_nouns=_lower(d.get("voice_nouns")),
         headline_labels=_lower(d.get("headline_labels")),
         unowned_reports=_lower(d.get("unowned_reports")),
+        agentless_continuations=_lower(d.get("agentless_continuations")),
         label_languages=_lower(d.get("label_languages")),
         negative_labels=_lower(d.get("negative_labels")),
         negating_verbs=_lower(d.get("negating_verbs")),

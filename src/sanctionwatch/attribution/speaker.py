@@ -30,6 +30,7 @@ from .carriers import cited_as_saying
 from .cued_speakers import as_saying_holder, channel_speaker, inverted_subject, np_range
 from .antecedents import (cue_tense, document_author, document_subject_before, headline_noun, plural_subject_before, relative_antecedent,
                           sentence_before, subject_before)
+from .named_bodies import named_body_before
 from .people import named_in_apposition, one_of_its_people
 from .pronoun_gender import agreeing_person_before, clashes, remember
 from .role_holders import holder_after_country, second_subject_holder
@@ -160,7 +161,7 @@ def analyse(dis: Discourse, base: int, head: Token, lex: Lexicon, depth: int = 0
         return own, aff, None
     lemma = head.lemma_.lower()
     if lemma in lex.document_nouns and depth < 3:
-        author = document_author(head)
+        author = document_author(head, lex.document_makers)
         if author is not None:
             return analyse(dis, base, author, lex, depth + 1)
     for c in head.children:
@@ -339,6 +340,9 @@ def decide(
                     if not (affiliation is not None and affiliation.type == "country" and found.type == "person"
                             and dis.sides.get(found.id) != affiliation.id):
                         entity = found
+        if entity is None and derived is None and head.lemma_.lower() in lex.body_nouns | lex.public_body_heads \
+                and (named := named_body_before(dis, at, head)) is not None:
+            entity = named  # "the panel" after "the UN Panel of Experts": the body the page named
         if entity is None and derived is None and affiliation is not None and head.lemma_.lower() in lex.voice_nouns \
                 and affiliation.type not in ("country", "place", "person"):
             entity, affiliation = affiliation, None  # "a State Department spokesperson said": the body speaks

@@ -7,6 +7,10 @@ are the speaker's.  The parser reads such a line as a name followed by a fragmen
 in it, so the whole statement would go unattributed.  The language tag is what marks the line as a label (a
 plain "Roe: ..." is as often a headline or a caption), so it is required, and only a language the lexicon
 lists counts ("Jane Roe (AP): ..." is a credit).
+
+A broadcaster's transcript in translation labels a soundbite in brackets instead: "[Recording: Former envoy Roe]
+“We ...”".  The bracketed label word ("Recording", "Soundbite", "Interview") marks it, and the quotation after the
+bracket, to the end of the line, is the words of the one it names.
 """
 
 from __future__ import annotations
@@ -28,15 +32,21 @@ _LABEL = re.compile(
     re.MULTILINE,
 )
 
+# "[Recording: Former envoy Roe] “...”", "[Soundbite: Jane Roe, spokeswoman] "..."": label, speaker, quotation
+_BRACKET_LABEL = re.compile(
+    r"^[ \t]*\[[ \t]*(?P<tag>(?:recording|soundbite|sound bite|interview|phone interview|audio|voice|sot)[ \t]*:)"
+    r"[ \t]*(?P<who>[^\]\n:]{2,80}?)[ \t]*\][ \t]*(?P<said>[“\"«][^\n]{9,})$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
 
 def label_drafts(text: str, parsed: Parsed, drafts: Sequence[Draft], languages: frozenset[str]) -> list[Draft]:
     """One draft per speaker-labelled line whose words no other attribution already holds."""
     out: list[Draft] = []
     for bi, block in enumerate(parsed.blocks):
         lo, hi = block.start, block_end(block)
-        for m in _LABEL.finditer(text, lo, hi):
-            if m.group("lang").lower() not in languages:
-                continue
+        labelled = [m for m in _LABEL.finditer(text, lo, hi) if m.group("lang").lower() in languages]
+        for m in labelled + list(_BRACKET_LABEL.finditer(text, lo, hi)):
             said = m.span("said")
             if any(s < said[1] and said[0] < e for d in drafts for s, e in d.content):
                 continue
