@@ -99,6 +99,17 @@ def test_counted_attacks_in_a_hacking_story(events_of):
     assert found[0].quantity is not None and found[0].quantity.value == 4000
 
 
+@pytest.mark.parametrize("sentence", [
+    "Investigators later tied the same crew to the attack, citing two security firms.",
+    "The agency confirmed last week that the group was behind the attack.",
+])
+def test_the_attack_that_points_back_to_the_theft_is_no_second_act(events_of, sentence):
+    # a singular "the attack" retells the theft already reported; typed as another act it carried its own
+    # arguments ("two security firms" as a count) into case linking and split one theft's reports
+    text = "Hackers linked to Pyongyang drained $40 million from a token bridge in June. " + sentence
+    assert not [e for e in of_type(events_of(text), "cyber_theft") if e.trigger.text == "attack"]
+
+
 def test_attacks_outside_a_hacking_story_are_no_cyber_theft(events_of):
     assert not of_type(events_of("Artillery attacks on the town continued through the night."), "cyber_theft")
 

@@ -44,6 +44,9 @@ class TriggerRule:
     via: frozenset[str] = frozenset()
     # the trigger must name its goods: an object, a passive subject or an "of" phrase that is no measure
     needs_item: bool = False
+    # the trigger noun must be plural: a class of acts ("launched 900 attacks"), never the definite
+    # singular that points back to the one act the story is about ("the FBI tied the group to the attack")
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,7 @@ def _build_taxonomy(raw: dict[str, Any]) -> Taxonomy:
                 object_only=bool(r.get("object_only", False)),
                 via=frozenset(str(x).lower() for x in r.get("via", ())),
                 needs_item=bool(r.get("needs_item", False)),
+                plural=bool(r.get("plural", False)),
             ))
     modality = {k: frozenset(str(w).lower() for w in v) for k, v in raw.get("modality", {}).items()}
     places = frozenset(str(w).lower() for w in lexicons.get("places", ()))

@@ -394,6 +394,8 @@ def lemma_matches(sent: Span, tax: Taxonomy, keys: SentenceKeys | None = None,
         for rule in rules:
             if rule.pos and tok.pos_ not in rule.pos and not (verbal and "VERB" in rule.pos):
                 continue
+            if rule.plural and "Plur" not in tok.morph.get("Number"):
+                continue
             if rule.documented != (documented is not None) or (documented is not None and not documented.get(rule.documented_by or rule.type)):
                 continue
             ctx, depth = None, 0
