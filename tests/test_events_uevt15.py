@@ -1,0 +1,75 @@
+"""Event error classes left open by earlier rounds (uevt13, uevt14, uattr10), restated in sentences written for
+these tests: a time's preposition read inside a word, "whether or not" read as a negation, and an agent whose
+country is given only by a "from" phrase."""
+
+from __future__ import annotations
+
+import pytest
+from fragments import of_type, role_entities
+
+from sanctionwatch.timex import find_times
+
+# --- a leading preposition of a time is a whole word ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thieves took HK$12 million last month.", "last month"),
+        ("The fund lost A$4 billion last year.", "last year"),
+        ("Exports fell by a million tons in May.", "in May"),
+        ("The broker was paid a billion on Friday.", "on Friday"),
+    ],
+)
+def test_time_preposition_is_a_whole_word(text, expected):
+    spans = [text[s:e] for s, e, _ in find_times(text)]
+    assert spans == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Raiders from Freedonia stole US$48 million last year.", 48_000_000),
+        ("Hackers stole coins worth about S$7 million last month.", 7_000_000),
+    ],
+)
+def test_currency_amount_before_a_time_is_the_quantity(events_of, text, value):
+    thefts = of_type(events_of(text), "cyber_theft")
+    assert thefts and thefts[0].quantity is not None and thefts[0].quantity.value == value
+
+
+# --- "whether or not" asks; it does not deny -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "modality"),
+    [
+        ("Port officials are weighing whether or not to seize the freighter.", "seizure", "hypothetical"),
+        ("The coast guard must decide whether or not to seize the tanker.", "seizure", "hypothetical"),
+        ("Port officials decided not to seize the freighter.", "seizure", "negated"),
+    ],
+)
+def test_whether_or_not_is_hypothetical(events_of, text, etype, modality):
+    found = of_type(events_of(text), etype)
+    assert found and found[0].modality == modality
+
+
+# --- the origin of an unnamed agent is its identity ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Online thieves hailing from North Korea stole $3 million from a wallet firm.", "prk"),
+        ("Hackers from North Korea stole $9 million in tokens last spring.", "prk"),
+    ],
+)
+def test_origin_gives_the_agent(events_of, text, entity):
+    thefts = of_type(events_of(text), "cyber_theft")
+    assert thefts and entity in role_entities(thefts[0], "agent")
+
+
+def test_origin_outside_the_agent_is_not_taken(events_of):
+    # the "from" phrase belongs to the stolen money, not to the thieves
+    thefts = of_type(events_of("Hackers stole $2 million from North Korea last year."), "cyber_theft")
+    assert thefts and "prk" not in role_entities(thefts[0], "agent")
