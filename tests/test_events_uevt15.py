@@ -73,3 +73,23 @@ def test_origin_outside_the_agent_is_not_taken(events_of):
     # the "from" phrase belongs to the stolen money, not to the thieves
     thefts = of_type(events_of("Hackers stole $2 million from North Korea last year."), "cyber_theft")
     assert thefts and "prk" not in role_entities(thefts[0], "agent")
+
+
+# --- the side an act is sent to help is its destination or recipient -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("The regime sent 4,000 soldiers to assist Russia in its war.", "rus"),
+        ("Pyongyang dispatched engineers and troops to help Russia last winter.", "rus"),
+    ],
+)
+def test_helped_party_is_the_destination(events_of, text, entity):
+    found = of_type(events_of(text), "troop_deployment")
+    assert found and entity in role_entities(found[0], "destination")
+
+
+def test_unnamed_purpose_gives_no_destination(events_of):
+    found = of_type(events_of("The army sent troops to help the war effort."), "troop_deployment")
+    assert found and not role_entities(found[0], "destination")

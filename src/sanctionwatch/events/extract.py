@@ -37,6 +37,7 @@ from .implicit_agents import implicit_agents
 from .planned_time import planned_time
 from .raising import raising_clause
 from .receivers import receiver_as_recipient
+from .assisted import assisted_party
 from .relatives import relative_antecedents
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
@@ -164,6 +165,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
                                     tax.modality.get("self_reference_nouns", frozenset()),
                                     tax.modality.get("state_media", frozenset()))
         args = employer_place(ctx, hit.head, hit.type, receiver_as_recipient(hit.head, hit.type, args, tax))
+        args = assisted_party(ctx, hit.head, hit.type, args, tax)
         out.append(Event(
             type=hit.type,
             trigger=trig,
