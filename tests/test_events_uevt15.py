@@ -93,3 +93,29 @@ def test_helped_party_is_the_destination(events_of, text, entity):
 def test_unnamed_purpose_gives_no_destination(events_of):
     found = of_type(events_of("The army sent troops to help the war effort."), "troop_deployment")
     assert found and not role_entities(found[0], "destination")
+
+
+# --- a break-in by hackers and coins secured in a theft story are cyber theft ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("In 2016, hackers broke into a film studio's network.", "broke into"),
+        ("Hackers stole tokens from an exchange in March. The ring was behind most losses, securing an estimated "
+         "$90 million worth of crypto.", "securing"),
+    ],
+)
+def test_break_in_and_secured_coins_are_thefts(events_of, text, trigger):
+    assert any(e.trigger.text == trigger for e in of_type(events_of(text), "cyber_theft"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police broke into a warehouse at night.",
+        "The ministry secured a loan from a bank last year.",
+    ],
+)
+def test_break_in_and_securing_elsewhere_are_not(events_of, text):
+    assert not of_type(events_of(text), "cyber_theft")
