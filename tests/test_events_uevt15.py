@@ -119,3 +119,17 @@ def test_break_in_and_secured_coins_are_thefts(events_of, text, trigger):
 )
 def test_break_in_and_securing_elsewhere_are_not(events_of, text):
     assert not of_type(events_of(text), "cyber_theft")
+
+
+# --- "brought in" banned goods is an import of them -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "banned"),
+    [
+        ("The freighter brought in 4,000 tons of North Korean coal in May.", True),
+        ("The new rules brought in tougher checks on travellers.", False),
+    ],
+)
+def test_brought_in_goods(events_of, text, banned):
+    assert bool(of_type(events_of(text), "banned_export")) is banned
