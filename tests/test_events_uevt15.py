@@ -133,3 +133,18 @@ def test_break_in_and_securing_elsewhere_are_not(events_of, text):
 )
 def test_brought_in_goods(events_of, text, banned):
     assert bool(of_type(events_of(text), "banned_export")) is banned
+
+
+# --- a sale's figure is the price paid "for" it, not the buyers counted in its "to" phrase ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("North Korea sold fishing licences to 300 boats for $9 million last year.", 9_000_000),
+        ("The North sold 40 tons of coal to traders for $1 million.", 40),
+    ],
+)
+def test_sale_price_over_buyer_count(events_of, text, value):
+    found = of_type(events_of(text), "banned_export")
+    assert found and found[0].quantity is not None and found[0].quantity.value == value

@@ -37,6 +37,7 @@ from .implicit_agents import implicit_agents
 from .planned_time import planned_time
 from .raising import raising_clause
 from .receivers import receiver_as_recipient
+from .price import sale_price
 from .assisted import assisted_party
 from .relatives import relative_antecedents
 from .taxonomy import Taxonomy, load_taxonomy
@@ -122,6 +123,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         untimed = [q for q in quantities if not _overlaps(q, times)]
         qty = _bare_count(ctx, hit) or of_phrase_count(ctx.base, hit.head, untimed) or pick(untimed, clause, trig.start)
+        qty = sale_price(ctx.base, hit.head, qty, untimed)
         args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
         args = sighting_parties(ctx, hit.head, hit.type, args, tax.modality.get("sighting_verbs", frozenset()))
         # "Two officials told him to smuggle rifles": in a type whose quantity is of the goods or money moved, a
