@@ -94,7 +94,8 @@ class _Grammar:
         # *locate* the points (unnamed copy); the points are re-parsed alone.
         self._point_loose = re.sub(r"\(\?P<\w+>", "(?:", point_src)
         prep = alternation(lex.prepositions)
-        self.prep_re = re.compile(rf"(?:{prep})\s+$", re.I)
+        # a whole word only: "US$395 million last year" must not read the end of "million" as "on"
+        self.prep_re = re.compile(rf"\b(?:{prep})\s+$", re.I)
         # "between April and October last year": a trailing year qualifier dates both ends
         self.range_re = re.compile(
             rf"\b(?:between\s+(?P<a>{self._point_loose})\s+and\s+(?P<b>{self._point_loose})"

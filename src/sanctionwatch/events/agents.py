@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Argument, Attribution, Document
 from .argument_spans import ArgumentContext, argument_at
+from .origin import origin_agent
 from .triggers import TriggerHit
 
 
@@ -84,7 +85,7 @@ def resolve_agent(
             # "Today we announce sanctions" in the narration of a release: the government that issues it
             a = Argument(a.role, a.start, a.end, a.text, voice)
         if a.role == "agent" and a.entity is None:
-            a = _named_or_antecedent(ctx, sent, a)
+            a = origin_agent(ctx, sent, _named_or_antecedent(ctx, sent, a))
             if a.entity is None and a.text.lower() in ctx.tax.modality.get("possessive_anaphors", ()):
                 continue  # "its launch" with no country before it names no actor
             if (a.entity is None and attribution is None and a.text.lower() in ctx.tax.modality.get("empty_pronouns", ())

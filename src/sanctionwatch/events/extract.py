@@ -37,6 +37,8 @@ from .implicit_agents import implicit_agents
 from .planned_time import planned_time
 from .raising import raising_clause
 from .receivers import receiver_as_recipient
+from .price import sale_price
+from .assisted import assisted_party
 from .relatives import relative_antecedents
 from .taxonomy import Taxonomy, load_taxonomy
 from .timing import clause_of, own_time, pick, reported_time, scraper_lines
@@ -121,6 +123,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
         untimed = [q for q in quantities if not _overlaps(q, times)]
         qty = _bare_count(ctx, hit) or of_phrase_count(ctx.base, hit.head, untimed) or pick(untimed, clause, trig.start)
+        qty = sale_price(ctx.base, hit.head, qty, untimed)
         args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
         args = sighting_parties(ctx, hit.head, hit.type, args, tax.modality.get("sighting_verbs", frozenset()))
         # "Two officials told him to smuggle rifles": in a type whose quantity is of the goods or money moved, a
@@ -164,6 +167,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
                                     tax.modality.get("self_reference_nouns", frozenset()),
                                     tax.modality.get("state_media", frozenset()))
         args = employer_place(ctx, hit.head, hit.type, receiver_as_recipient(hit.head, hit.type, args, tax))
+        args = assisted_party(ctx, hit.head, hit.type, args, tax)
         out.append(Event(
             type=hit.type,
             trigger=trig,

@@ -21,6 +21,13 @@ def _asks_whether(gov: Token, mod) -> bool:
     return gov.lemma_.lower() in heads or any(c.dep_ == "acomp" and c.lemma_.lower() in heads for c in gov.children)
 
 
+def _whether_or_not(tok: Token, mod) -> bool:
+    """A clause marked by "whether" whose negation is the "or not" of the question."""
+    marks = mod.get("question_marks", frozenset())
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children) and any(
+        c.dep_ == "neg" and c.i > 0 and c.doc[c.i - 1].lower_ == "or" for c in tok.children)
+
+
 def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
     """(modality from cues on the trigger and the verbs governing it, whether it is generic)."""
     mod = tax.modality
@@ -81,6 +88,10 @@ def local_modality(head: Token, tax: Taxonomy) -> tuple[str | None, bool]:
             # "blocked the text, thereby closing the commission": a participle clause on the blocking verb tells
             # what the block did, not what it blocked
             return None, False
+        if _whether_or_not(tok, mod):
+            # "weighing whether or not to seize the tankers": the "not" is the question's other answer, so the
+            # act is open, not denied
+            return "hypothetical", False
         if any(c.dep_ == "neg" for c in tok.children) or (n > 0 and lemma in mod.get("negating_heads", ())):
             # "the veto does not lift the sanctions": a negated predicate says nothing against its
             # subject's event, unless the predicate is its occurrence ("the launch did not happen")
