@@ -52,6 +52,7 @@ from .relays import relayed_participles
 from .interrupted import interrupted_report, widen_interrupted
 from .cue_subjects import subject_out_of_cue
 from .findings import object_findings
+from .self_sources import drop_self_sources
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
 
@@ -406,6 +407,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     ordered = _nest(kept)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
+    drop_self_sources(out)  # "X — which is believed to ...": X is what is believed of, not the believer
     relayed_participles(out, ordered, entities or [], lex.media_types)
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])
     stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition,
