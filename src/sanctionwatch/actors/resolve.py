@@ -15,6 +15,7 @@ from .spelling_variants import merge_spelling_variants
 from .declared import ALIAS_LINK, after_mentions, name_before_alias
 from .groups import Group, Groups, absorb, name_tokens
 from .inner_places import inner_places
+from .places import places_not_persons
 from .roles import add_role_mentions
 from .scan import AliasHit, NerSpan, scan_blocks
 from .short_bodies import merge_short_body_names
@@ -160,6 +161,7 @@ def resolve_entities(parsed: "Parsed", table: ActorTable | None = None) -> list[
     """One Entity per canonical actor or per unknown entity, mentions in document order."""
     table = table or load_actor_table()
     hits, ner = scan_blocks(parsed, table)
+    ner = places_not_persons(ner)  # a port the NER took for a person is a place
     datelines = dateline_places(parsed.text) + [
         (s, e) for s, e in colon_dateline_places(parsed.text) if not _names_country(table, parsed.text[s:e])
     ]

@@ -51,6 +51,8 @@ from .dash_paragraphs import block_end, dash_drafts
 from .relays import relayed_participles
 from .interrupted import interrupted_report, widen_interrupted
 from .cue_subjects import subject_out_of_cue
+from .findings import object_findings
+from .self_sources import drop_self_sources
 from .profiles import block_labels, profile_name
 from .tagger import TokenSpan, decode, load_tagger
 
@@ -357,6 +359,11 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
         taken = {i for sp in used for i in range(sp.start, sp.end)} - run_on_reports(block.doc, groups, speech)
         sources = {i for sp in used if sp.role == "source" for i in range(sp.start, sp.end)}
         rules += _rule_drafts(text, bi, block, taken, lex, sources=sources)
+        # "X uncovered accounts that were tied to Y": a finding no verb or noun rule reads (no clause of its own)
+        cues = {c for d in rules if d.block == bi for c in d.cue}
+        found = [_rule_draft(text, bi, block, src, cue, [content], "indirect", 0.5)
+                 for src, cue, content in object_findings(block.doc, lex.finding_verbs, taken)]
+        rules += [d for d in found if d.cue[0] not in cues]
         if not groups and (title := title_headline(text, bi, block, lex) or colon_headline(text, bi, block, lex)
                                    or tail_colon_headline(text, bi, block, lex)) is not None:
             rules.append(title)
@@ -400,6 +407,7 @@ def extract_attributions(parsed: Parsed, entities: list[Entity] | None = None, *
     ordered = _nest(kept)
     speakers = _speakers(text, parsed, ordered, entities or [], lex)
     out = [finish(text, d, sp, entities, lex) for d, sp in zip(ordered, speakers)]
+    drop_self_sources(out)  # "X — which is believed to ...": X is what is believed of, not the believer
     relayed_participles(out, ordered, entities or [], lex.media_types)
     stances = denial_by_participle([d.cue_tokens for d in ordered], [content_text(text, d.content) for d in ordered], [a.stance for a in out])
     stances = own_denials(parsed, ordered, speakers, entities or [], stances, frozenset(lex.stance_of) | lex.cognition,

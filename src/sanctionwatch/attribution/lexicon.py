@@ -41,6 +41,7 @@ class Lexicon:
     negative_labels: frozenset[str]  # "called the plan dangerous": a label cue that condemns
     negating_verbs: frozenset[str]  # "refrained from denying": the governing verb negates the cue
     object_cues: frozenset[str] = frozenset()  # "X disclosed the breach": the object is what X reports
+    finding_verbs: frozenset[str] = frozenset()  # "X uncovered accounts that were tied to Y": the clause is found
     clause_cues: frozenset[str] = frozenset()  # "added two boats to the fleet": no report without a clause
     body_intro_nouns: frozenset[str] = frozenset()  # "issued the following statement:": a body follows
     content_warn: tuple[str, ...] = ()  # a warning the speaker opens with ("We warn that ..."): a neutral cue warns
@@ -142,6 +143,7 @@ def lexicon_from_dict(d: dict) -> Lexicon:
         negative_labels=_lower(d.get("negative_labels")),
         negating_verbs=_lower(d.get("negating_verbs")),
         object_cues=_lower(d.get("object_cues")),
+        finding_verbs=_lower(d.get("finding_verbs")),
         clause_cues=_lower(d.get("clause_cues")),
         body_intro_nouns=_lower((d.get("statement_body") or {}).get("following_nouns")),
         body_intro_particles=_lower((d.get("statement_body") or {}).get("continuing_phrases")),

@@ -4,7 +4,7 @@
 * a line repeating the headline or an earlier line;
 * captions: a line ending in a photo credit, the line above a credit-only line;
 * a related-stories header and the short links and teasers under it;
-* runs of one-to-three-word lines (tag lists, share bars);
+* runs of one-to-three-word lines (tag lists, share bars), and a tag list flattened onto one line;
 * the short lines that end the page once one of them is known clutter (footer).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .page import Features, Line, normalise, shape_reason
+from .tag_lines import flattened_tag_lines
 
 HEADLINE_SEARCH = 15  # the headline is looked for among the first non-blank lines only
 TAG_RUN = 3
@@ -60,6 +61,7 @@ def classify(lines: list[Line], verdicts: dict[int, str], feats: Features, title
     _captions_above_credits(lines, verdicts, new, head, mark)
     _rails(lines, feats, head, mark)
     _tag_runs(lines, head, marked, mark)
+    flattened_tag_lines(lines, head, feats.lex.caption_function_words, mark)
     _footer(lines, marked, mark)
     return new
 
