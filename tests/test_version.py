@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctionwatch.actors import ACTORS_ENV
+from sanctionwatch.actors import ACTORS_ENV, PLACES_ENV
 from sanctionwatch.clean import BOILERPLATE_ENV
 from sanctionwatch.pipeline import pipeline_version
 from sanctionwatch.version import files_digest
@@ -19,10 +19,11 @@ ACTORS = """actors:
 """
 
 
-@pytest.mark.parametrize("env", [ACTORS_ENV, BOILERPLATE_ENV])
+@pytest.mark.parametrize("env", [ACTORS_ENV, BOILERPLATE_ENV, PLACES_ENV])
 def test_user_data_file_changes_the_pipeline_version(env: str, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv(ACTORS_ENV, raising=False)
     monkeypatch.delenv(BOILERPLATE_ENV, raising=False)
+    monkeypatch.delenv(PLACES_ENV, raising=False)
     bare = pipeline_version()
     extra = tmp_path / "extra.yaml"
     extra.write_text(ACTORS, encoding="utf-8")

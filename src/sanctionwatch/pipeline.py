@@ -22,7 +22,7 @@ from . import clean, language
 from .execution import ExtractionFailed, extract_stream
 from .ingest import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_BYTES, IngestError, RawInput, iter_raw, to_document
 from .model import Document
-from .actors import env_actor_paths, load_actor_table, resolve_entities
+from .actors import env_actor_paths, env_places_paths, load_actor_table, resolve_entities
 from .attribution import extract_attributions
 from .attribution.encoder import encoder_digest
 from .attribution.profiles import DEFAULT_PROFILE, profile_name
@@ -280,10 +280,10 @@ def pipeline_version(model: str | None = None, nlp=None, profile: str = DEFAULT_
 
 
 def user_data_paths() -> tuple[Path, ...]:
-    """The user's data files that change extraction: actor tables, boilerplate rules, an attribution model."""
+    """The user's data files that change extraction: actor tables, place lists, boilerplate rules, an attribution model."""
     boilerplate = tuple(Path(p) for p in os.environ.get(clean.BOILERPLATE_ENV, "").split(os.pathsep) if p)
     model = os.environ.get(ATTRIBUTION_MODEL_ENV)
-    return (*env_actor_paths(), *boilerplate, *((Path(model),) if model else ()))
+    return (*env_actor_paths(), *env_places_paths(), *boilerplate, *((Path(model),) if model else ()))
 
 
 @lru_cache(maxsize=2)

@@ -29,6 +29,7 @@ and without a company suffix, ``inner_places`` finds the place inside a name ("S
 from __future__ import annotations
 
 from .datelines import DATELINE_WINDOW, dateline_end, dateline_places
+from .places import PLACES_ENV, env_places_paths
 from .resolve import entity_at, resolve_entities
 from .table import (
     ACTORS_ENV,
@@ -51,6 +52,7 @@ __all__ = [
     "DATELINE_WINDOW",
     "KEEP_LABELS",
     "LOCAL_TYPES",
+    "PLACES_ENV",
     "Actor",
     "ActorTable",
     "ContextAlias",
@@ -59,6 +61,7 @@ __all__ = [
     "dateline_places",
     "entity_at",
     "env_actor_paths",
+    "env_places_paths",
     "load_actor_table",
     "packaged_actors_path",
     "resolve_entities",

@@ -20,12 +20,16 @@ PLACES_ENV = "SANCTIONWATCH_PLACES"
 PLACE_LABEL = "GPE"
 
 
+def env_places_paths() -> tuple[Path, ...]:
+    """The user's place files named in $SANCTIONWATCH_PLACES (they change extraction, so the pipeline version)."""
+    return tuple(Path(p) for p in os.environ.get(PLACES_ENV, "").split(os.pathsep) if p)
+
+
 @lru_cache(maxsize=4)
 def known_places(extra: tuple[str, ...] = ()) -> frozenset[str]:
     """The packaged names and those of user files (given here or in $SANCTIONWATCH_PLACES), case-folded."""
     names = list(package_yaml("places.yaml").get("cities") or [])
-    env = tuple(p for p in os.environ.get(PLACES_ENV, "").split(os.pathsep) if p)
-    for path in extra + env:
+    for path in tuple(Path(p) for p in extra) + env_places_paths():
         names += (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("cities") or []
     return frozenset(str(n).casefold() for n in names)
 
