@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from sanctionwatch.attribution import extract_attributions
 from sanctionwatch.clean import find_ignored
+from sanctionwatch.read import parse
 
 
 def joined(frags) -> str:
     """The text of an attribution part's fragments, joined by spaces (a discontinuous content reads as one)."""
     return " ".join(f.text for f in frags)
+
+
+def attributions_checked(nlp, text: str) -> list:
+    """The fast profile's attributions of ``text``, after checking every fragment's offsets against the text."""
+    atts = extract_attributions(parse(nlp, text), profile="fast")
+    for a in atts:
+        for f in a.source + a.cue + a.content:
+            assert text[f.start : f.end] == f.text
+    return atts
 
 
 def of_type(events, etype: str) -> list:

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from sanctionwatch.attribution import extract_attributions
 from sanctionwatch.attribution.findings import object_findings
 from sanctionwatch.attribution.lexicon import load_lexicon
-from sanctionwatch.read import parse
-from fragments import joined
+from fragments import attributions_checked, joined
 
 
 def _extract(nlp, text: str):
-    atts = extract_attributions(parse(nlp, text), profile="fast")
-    for a in atts:
-        for f in a.source + a.cue + a.content:
-            assert text[f.start : f.end] == f.text
-    return atts
+    return attributions_checked(nlp, text)
 
 
 @pytest.mark.parametrize("text, finder, cue, found", [
