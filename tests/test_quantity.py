@@ -30,6 +30,10 @@ from sanctionwatch.quantity import find_quantities, parse_quantity, list_members
         ("A$350", 350, "AUD", False),
         ("RM1.6 billion", 1.6e9, "MYR", False),
         ("3000 Koreans", 3000, "korean", False),  # a plural name is counted
+        # the domain before the counted noun is no unit
+        ("seven cyber attacks", 7, "attack", False),
+        ("two digital wallets", 2, "wallet", False),
+        ("40 online casinos", 40, "casino", False),
     ],
 )
 def test_parse_quantity(text, value, unit, approximate):
