@@ -87,7 +87,7 @@ def discourse_times(parsed: Parsed, events: list[Event], published: date | None,
             e.time = _gap_time(gap, e, events, published)
             if e.time is not None or gap["verb"]:
                 continue
-        if rules.other.search(text[max(e.sentence.start if e.sentence else 0, e.trigger.start - 48):e.trigger.start]):
+        if rules.other.search(_before_trigger(e, text)):
             continue  # "two previous launches": other acts than the one dated
         if _names_the_act(e, text, rules):
             e.time = _current(e, events, text, rules, published)  # "the latest launch" is that one or none
@@ -100,8 +100,18 @@ def discourse_times(parsed: Parsed, events: list[Event], published: date | None,
     return events
 
 
+def _before_trigger(e: Event, text: str) -> str:
+    """The words of the event's noun phrase before its trigger: at most 48 characters, within its sentence."""
+    return text[max(e.sentence.start if e.sentence else 0, e.trigger.start - 48):e.trigger.start]
+
+
+def adjacent(p: Event, e: Event, text: str) -> bool:
+    """Whether ``p`` is told in ``e``'s sentence or in the one right before it."""
+    return p.sentence.start == e.sentence.start or not text[p.sentence.end:e.sentence.start].strip()
+
+
 def _names_the_act(e: Event, text: str, rules: _Rules) -> bool:
-    before = text[max(e.sentence.start if e.sentence else 0, e.trigger.start - 48):e.trigger.start]
+    before = _before_trigger(e, text)
     return bool(rules.this.search(before) or rules.current.search(before))
 
 
@@ -109,8 +119,7 @@ def _current(e: Event, events: Sequence[Event], text: str, rules: _Rules, publis
     """"this launch": the act of its type told last before it; "the latest launch": the news act, the most
     recent dated act of its type when that is the news of the last days (an undated news act leaves the
     latest dated one an older act: "a week after its latest launch" is last week's)."""
-    lo = max(e.sentence.start if e.sentence else 0, e.trigger.start - 48)
-    before = text[lo:e.trigger.start]
+    before = _before_trigger(e, text)
     same = [x for x in events if x is not e and x.type == e.type and x.modality not in _UNREAL and _agents_agree(e, x)]
     if rules.this.search(before):
         told = [x for x in same if x.trigger.start < e.trigger.start]
@@ -131,8 +140,7 @@ def _same_act(e: Event, events: Sequence[Event], text: str, sentences, published
     if not earlier:
         return None
     p = max(earlier, key=lambda x: x.trigger.start)
-    adjacent = p.sentence.start == e.sentence.start or not text[p.sentence.end:e.sentence.start].strip()
-    if not adjacent or p.time is None or not p.time.anchored or p.historical or p.modality in _UNREAL:
+    if not adjacent(p, e, text) or p.time is None or not p.time.anchored or p.historical or p.modality in _UNREAL:
         return None
     if find_times(text, e.sentence.start, e.sentence.end, published) or not _agents_agree(e, p):
         return None  # a sentence with a date of its own dates its acts itself, or tells another time
@@ -192,32 +200,36 @@ def _told_next(e: Event, events: Sequence[Event], text: str, sentences, rules: _
     return None if _on_report_verb(times[0], sentences, rules) else times[0][2]
 
 
+def _span_at(start: int, end: int, sentences):
+    """The parsed span of the characters ``start:end`` (widened to whole tokens), None outside every sentence."""
+    for a, b, base, sent in sentences:
+        if a <= start < b:
+            return sent.doc.char_span(start - base, end - base, alignment_mode="expand")
+    return None
+
+
+def _climb_to_verb(t):
+    """The first verb at or above ``t``, else the root of its sentence."""
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
 def _verb_of(found, sentences):
     """The verb a time expression hangs from, None when none is above it."""
-    for a, b, base, sent in sentences:
-        if a <= found[0] < b:
-            span = sent.doc.char_span(found[0] - base, found[1] - base, alignment_mode="expand")
-            t = span.root if span is not None else None
-            while t is not None and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-                t = t.head
-            return t if t is not None and t.pos_ in ("VERB", "AUX") else None
-    return None
+    span = _span_at(found[0], found[1], sentences)
+    t = _climb_to_verb(span.root) if span is not None else None
+    return t if t is not None and t.pos_ in ("VERB", "AUX") else None
 
 
 def _on_report_verb(found, sentences, rules: _Rules) -> bool:
     """Whether a time expression hangs from a verb of reporting ("said on Friday that ...")."""
-    for a, b, base, sent in sentences:
-        if a <= found[0] < b:
-            span = sent.doc.char_span(found[0] - base, found[1] - base, alignment_mode="expand")
-            if span is None:
-                return False
-            if span.start > 0 and sent.doc[span.start - 1].lemma_.lower() in rules.report_verbs:
-                return True  # "said on Friday it had fired": the parser may hang the date on the act all the same
-            t = span.root
-            while t is not None and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-                t = t.head
-            return t is not None and t.lemma_.lower() in rules.report_verbs
-    return False
+    span = _span_at(found[0], found[1], sentences)
+    if span is None:
+        return False
+    if span.start > 0 and span.doc[span.start - 1].lemma_.lower() in rules.report_verbs:
+        return True  # "said on Friday it had fired": the parser may hang the date on the act all the same
+    return _climb_to_verb(span.root).lemma_.lower() in rules.report_verbs
 
 
 def _sighted(e: Event, text: str, sentences, rules: _Rules, published: date) -> TimeValue | None:
@@ -305,8 +317,5 @@ def _agents_agree(a: Event, b: Event) -> bool:
 
 
 def _token(e: Event, sentences):
-    for a, b, base, sent in sentences:
-        if a <= e.trigger.start < b:
-            span = sent.doc.char_span(e.trigger.start - base, e.trigger.end - base, alignment_mode="expand")
-            return span.root if span is not None else None
-    return None
+    span = _span_at(e.trigger.start, e.trigger.end, sentences)
+    return span.root if span is not None else None

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..model import Event
 from ..resources import package_yaml
+from .discourse_time import adjacent
 
 _UNREAL = frozenset({"hypothetical", "negated", "denied"})
 
@@ -47,11 +48,10 @@ def implicit_agents(events: list[Event], text: str) -> list[Event]:
 
 
 def _same_act(p: Event, e: Event, text: str) -> bool:
-    adjacent = p.sentence.start == e.sentence.start or not text[p.sentence.end:e.sentence.start].strip()
     same_time = (p.time is not None and e.time is not None and p.time.anchored
                  and (p.time.start, p.time.end) == (e.time.start, e.time.end))
     counts_agree = p.quantity is None or e.quantity is None or p.quantity.value == e.quantity.value
-    return adjacent and same_time and counts_agree
+    return adjacent(p, e, text) and same_time and counts_agree
 
 
 def _continues(p: Event, e: Event, text: str) -> bool:
