@@ -108,6 +108,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         times = [t for t in times if not labels_a_document(ctx.text, t[0], t[1])]
     quantities = without_present_values(ctx.text, [q for q in find_quantities(ctx.text, s0, s1)
                                                    if not _number_in_a_name(ctx.text, q, doc.entities)])
+    untimed = [q for q in quantities if not _overlaps(q, times)]  # amounts that are no part of a date
     heads = {h.head.i for h in hits}
     out: list[Event] = []
     made: list[tuple[Token, Event]] = []
@@ -121,7 +122,6 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
         time = equated_time(sent, ctx.base, times, hit.head, heads, tax, hit.type,
                             own_time(sent, ctx.base, times, hit.head, heads, tax, hit.type))
         # a quantity must lie in the trigger's clause: amounts elsewhere in the sentence count other things
-        untimed = [q for q in quantities if not _overlaps(q, times)]
         qty = _bare_count(ctx, hit) or of_phrase_count(ctx.base, hit.head, untimed) or pick(untimed, clause, trig.start)
         qty = sale_price(ctx.base, hit.head, qty, untimed)
         args = relative_antecedents(ctx, hit, event_arguments(ctx, hit, hit.type, times, qty))
@@ -134,7 +134,7 @@ def _sentence_events(ctx: ArgumentContext, sent: Span, doc: Document, anchor: da
             args = [a for a in args if not (a.role == "quantity" and a.start == qty[0])]
             qty = None
         if qty is None:
-            qty = _described_amount(ctx.base, hit.head, [q for q in quantities if not _overlaps(q, times)]) or _spent_amount(
+            qty = _described_amount(ctx.base, hit.head, untimed) or _spent_amount(
                 ctx.base, hit.head, quantities, tax.modality.get("spending_verbs", frozenset()))
             if qty is not None:
                 args.append(Argument("quantity", qty[0], qty[1], ctx.text[qty[0]:qty[1]]))
