@@ -52,6 +52,15 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def day_and_month_names() -> frozenset[str]:
+    """The full names of the weekdays and the months, lower-case ("monday", "september"; no "sept"): a capitalised
+    word among them is a date, not a name."""
+    lex = lexicon()
+    full_months = {n: max((k for k, v in lex.months.items() if v == n), key=len) for n in set(lex.months.values())}
+    return frozenset(lex.weekdays) | frozenset(full_months.values())
+
+
 def alternation(words) -> str:
     # Longest first so "sept" wins over "sep" and "september" over both.
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

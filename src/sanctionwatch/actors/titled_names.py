@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..model import Mention
+from ..timex_lexicon import day_and_month_names
 from .groups import Groups, absorb, contains, name_tokens
 from .scan import NerSpan
 from .surnames import korean_surname
@@ -62,12 +63,6 @@ def add_titled_names(groups: Groups, text: str, role_nouns: tuple[str, ...], hea
                 absorb(groups, group, other)
 
 
-# a month or a weekday before the verb is a date ("Minister Roe on Monday said" is not at issue: only one
-# capitalised word stands alone here)
-_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                         "november", "december"})
-
 
 def _name_span(m: re.Match[str], words: list[re.Match[str]], size: int, roles: frozenset[str], head_words: frozenset[str],
                spans: list[tuple[int, int]], alone: bool = False) -> tuple[int, int] | None:
@@ -84,7 +79,9 @@ def _name_span(m: re.Match[str], words: list[re.Match[str]], size: int, roles: f
     if alone:
         # the word before must end the title: a title word, or the last word of an actor's name ("United Nations")
         before = m.start("run") + words[-2].start(), m.start("run") + words[-2].end()
-        if len(texts[0]) < 3 or texts[0].lower() in _DATE_WORDS or not (
+        # a month or a weekday before the verb is a date ("Minister Roe on Monday said" is not at issue: only one
+        # capitalised word stands alone here)
+        if len(texts[0]) < 3 or texts[0].lower() in day_and_month_names() or not (
                 title[-1].lower() in roles or any(s < before[1] and before[0] < e for s, e in spans)):
             return None
     return start, end

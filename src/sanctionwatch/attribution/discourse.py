@@ -11,14 +11,12 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from ..model import Entity
+from ..timex_lexicon import day_and_month_names
 from .sides import header_author, person_sides
 
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
 # a capitalised word right after a mention, in the same phrase
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
-_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                         "november", "december"})
 # how far back (characters) the current speaker stays the referent of a pronoun
 CONTINUITY_WINDOW = 1200
 
@@ -97,7 +95,7 @@ class Discourse:
         if m.entity.type.lower() != "person":
             return False
         nxt = _NEXT_WORD.match(self.text, m.end)
-        return nxt is not None and nxt.group(1).lower() not in _DATE_WORDS
+        return nxt is not None and nxt.group(1).lower() not in day_and_month_names()
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         best = None
