@@ -45,6 +45,15 @@ def _romanisation() -> tuple[dict[str, str], frozenset[str]]:
     return variant_of, surnames
 
 
+def _covered(groups: Groups, text: str) -> bytearray:
+    """One byte per character of ``text``, 1 where a mention of any group covers it."""
+    taken = bytearray(len(text))
+    for g in groups.by_id.values():
+        for m in g.mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return taken
+
+
 def fold(token: str) -> str:
     """The key spelling of a romanised syllable ("jeong", "chung" -> "jong"); other words as they are."""
     return _romanisation()[0].get(token, token)
@@ -96,10 +105,7 @@ def add_surname_mentions(groups: Groups, text: str, title_words: frozenset[str])
         for m in g.mentions:
             for t in name_tokens(m.text)[1:]:
                 other_tokens.setdefault(fold(t), set()).add(g.id)
-    taken = bytearray(len(text))
-    for g in groups.by_id.values():
-        for m in g.mentions:
-            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    taken = _covered(groups, text)
     for hit in _WORD.finditer(text):
         word = hit.group()
         key = fold(word.lower())
@@ -146,10 +152,7 @@ def add_hyphenated_names(groups: Groups, text: str, title_words: frozenset[str])
     """A person for each Korean name of the hyphenated shape that no mention covers (the NER misses many after
     an acronym or a title: "the Customs Service (KCS) Ha Min-seok told ...").  A capitalised word
     right before it, not a title, makes it part of a longer name and is left alone."""
-    taken = bytearray(len(text))
-    for g in groups.by_id.values():
-        for m in g.mentions:
-            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    taken = _covered(groups, text)
     for hit in _HYPHENATED_NAME.finditer(text):
         family = hit.group("family").lower()
         if fold(family) not in _romanisation()[1] or family in _place_openers() or taken.find(1, hit.start(), hit.end()) != -1:
