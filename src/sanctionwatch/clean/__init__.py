@@ -17,6 +17,7 @@ Regions are merged and sorted; each carries its reason.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from ..model import IgnoredRegion, strip_span
@@ -80,23 +81,19 @@ def find_ignored(
     verdicts.update(_captions_after_credits(lines, verdicts))
     found += [(lines[i].start, lines[i].end, reason) for i, reason in verdicts.items() if lines[i].text]
     found += [(*strip_span(text, m.start(), m.end()), "separator") for m in _SEPARATOR.finditer(text)]
-    found += [(m.start(), m.end(), "photo_credit") for m in _stock_credit(lexicon).finditer(text)]
+    found += [(m.start(), m.end(), "photo_credit") for m in _stock_credit(lexicon.stock_sites).finditer(text)]
     return _merge(text, found)
 
 
-_STOCK: dict[int, re.Pattern[str]] = {}
-
-
-def _stock_credit(lexicon: Lexicon) -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _stock_credit(stock_sites: frozenset[str]) -> re.Pattern[str]:
     """A stock-photo site's credit in brackets anywhere in a line: "(Pixabay)", "[Photo: Shutterstock]",
     "(iStock/Jane Roe)".  A stock site sells pictures and carries no news, so where a scrape glued a picture's
     caption and credit into a paragraph the credit is still clutter (a wire's "(Yonhap)" is not: it may tag a story)."""
-    if id(lexicon) not in _STOCK:
-        sites = "|".join(re.escape(s) for s in sorted(lexicon.stock_sites, key=len, reverse=True)) or r"(?!)"
-        _STOCK[id(lexicon)] = re.compile(
-            r"[(\[]\s*(?:(?:photo|image|picture|credit|source)\s*(?:credit)?\s*[:/|]\s*)?(?:" + sites + r")\b[^()\[\]\n]{0,40}[)\]]",
-            re.IGNORECASE)
-    return _STOCK[id(lexicon)]
+    sites = "|".join(re.escape(s) for s in sorted(stock_sites, key=len, reverse=True)) or r"(?!)"
+    return re.compile(
+        r"[(\[]\s*(?:(?:photo|image|picture|credit|source)\s*(?:credit)?\s*[:/|]\s*)?(?:" + sites + r")\b[^()\[\]\n]{0,40}[)\]]",
+        re.IGNORECASE)
 
 
 def _rest_of_line(text: str, line: Line, lead: int) -> Line:
