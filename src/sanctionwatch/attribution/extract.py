@@ -297,25 +297,25 @@ def _speakers(text: str, parsed: Parsed, drafts: list[Draft], entities: Sequence
     # a continued quotation borrows its speaker's tokens from an earlier paragraph: offsets follow the tokens' doc
     starts = block_starts(parsed)
     out: list[Speaker | None] = [None] * len(drafts)
-    at = lambda k: min([s for s, _ in drafts[k].source + drafts[k].cue] or [0])  # noqa: E731
+    at = [min([s for s, _ in d.source + d.cue] or [0]) for d in drafts]  # where each report starts
 
     def key(k: int) -> tuple[int, int]:
         depth, top = 0, k
         while drafts[top].parent is not None and depth < len(drafts):
             top, depth = drafts[top].parent, depth + 1
-        return at(top), depth
+        return at[top], depth
 
     sources: list[list] = [[] for _ in drafts]
-    for k in sorted(range(len(drafts)), key=lambda k: (key(k), at(k))):
+    for k in sorted(range(len(drafts)), key=lambda k: (key(k), at[k])):
         d = drafts[k]
         parent = out[d.parent] if d.parent is not None else None
         src = sources[k] = source_tokens(text, parsed, d)
-        start = at(k)
+        start = at[k]
         toks = src or d.cue_tokens
         base = starts.get(id(toks[0].doc), parsed.blocks[d.block].start) if toks else parsed.blocks[d.block].start
         out[k] = decide(dis, base, src, d.cue_tokens, d.content, parent, lex, dis.in_quote(start, start + 1))
-    lede_named_next(text, sources, [at(k) for k in range(len(drafts))], out, entities)
-    agentless_goes_on(text, drafts, sources, [at(k) for k in range(len(drafts))], out, entities, lex)
+    lede_named_next(text, sources, at, out, entities)
+    agentless_goes_on(text, drafts, sources, at, out, entities, lex)
     return out
 
 
